@@ -1,0 +1,86 @@
+"""The office's own people: staff of the five teams, and the operators who log in."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Boolean, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Versioned
+
+
+class Team(StrEnum):
+    MANAGER = "manager"
+    SERVICE = "service"
+    ENGINEERING = "engineering"
+    SECURITY = "security"
+    ENVIRONMENT = "environment"
+
+
+TEAM_LABELS: dict[str, str] = {
+    Team.MANAGER: "经理",
+    Team.SERVICE: "客服",
+    Team.ENGINEERING: "工程",
+    Team.SECURITY: "秩序",
+    Team.ENVIRONMENT: "环境",
+}
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MANAGER = "manager"
+    SERVICE = "service"
+    ENGINEERING = "engineering"
+    SECURITY = "security"
+    ENVIRONMENT = "environment"
+
+
+ROLE_LABELS: dict[str, str] = {
+    Role.ADMIN: "系统管理员",
+    Role.MANAGER: "经理",
+    Role.SERVICE: "客服",
+    Role.ENGINEERING: "工程",
+    Role.SECURITY: "秩序",
+    Role.ENVIRONMENT: "环境",
+}
+
+
+class Staff(Versioned, Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    team: Mapped[str] = mapped_column(String(16), index=True)
+    position: Mapped[str] = mapped_column(String(32), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    hired_on: Mapped[date | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class User(Versioned, Base):
+    """An operator account; the password is an argon2 hash, never the password."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+
+
+class Setting(Base):
+    """Key/value settings of the property (name, address, phone, …)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
