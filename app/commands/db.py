@@ -1,0 +1,38 @@
+"""``propdesk db upgrade|info``."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, table
+
+from app import migrations
+from app.db import open_database
+
+INFO_TABLES = [
+    ("buildings", "楼栋"), ("units", "房屋"), ("persons", "业主/住户"), ("occupancies", "房屋-人员关系"),
+    ("vehicles", "车辆"), ("parking_spaces", "车位"), ("staff", "员工"), ("users", "用户"),
+]
+
+
+def register(sub) -> None:
+    db = sub.add_parser("db", help="数据库: 升级、信息").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="升级数据库结构到最新版本").set_defaults(func=upgrade)
+    db.add_parser("info", help="显示数据库位置、版本和各表行数").set_defaults(func=info)
+
+
+def upgrade(args) -> int:
+    database = open_database(args.database)
+    print(f"数据库 {database.display_url} 已是最新版本 {migrations.current_revision(database)}")
+    return 0
+
+
+def info(args) -> int:
+    database = open_database(args.database)
+    print(f"数据库: {database.display_url}")
+    print(f"版本:   {migrations.current_revision(database)} (程序: {migrations.head_revision()})")
+    existing = set(database.table_names())
+    with database.engine.connect() as conn:
+        for name, label in INFO_TABLES:
+            if name in existing:
+                count = conn.execute(select(func.count()).select_from(table(name))).scalar_one()
+                print(f"{label:<10}{name:<20}{count:>10}")
+    return 0

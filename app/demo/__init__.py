@@ -1,0 +1,32 @@
+"""``propdesk demo``: a believable property to try the app on. Each step module adds one domain."""
+
+from __future__ import annotations
+
+import importlib
+import random
+from dataclasses import dataclass, field
+
+from app.services import Services
+
+# Each module defines ``fill(services, rng, result)``; order matters (fees need units, …).
+STEP_MODULES = [
+    "app.demo.property",
+]
+
+
+@dataclass
+class DemoResult:
+    passwords: dict[str, tuple[str, str]] = field(default_factory=dict)  # username → (role, password)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def is_empty(services: Services) -> bool:
+    return services.property.figures().units == 0
+
+
+def fill_demo(services: Services, seed: int = 20261128) -> DemoResult:
+    rng = random.Random(seed)
+    result = DemoResult()
+    for name in STEP_MODULES:
+        importlib.import_module(name).fill(services, rng, result)
+    return result

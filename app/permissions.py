@@ -1,0 +1,42 @@
+"""The permission catalogue and each role's default grants; services check them, the UI only mirrors."""
+
+from __future__ import annotations
+
+from app.models.people import Role
+
+# code → label (Chinese source text; the UI translates it)
+PERMISSIONS: dict[str, str] = {
+    "archive.view": "查看业主档案",
+    "archive.edit": "编辑业主档案",
+    "pii.view_full": "查看完整手机号/身份证号",
+    "roster.import": "导入业主花名册",
+    "roster.export": "导出业主花名册",
+    "staff.edit": "编辑员工",
+    "workorder.create": "登记工单",
+    "workorder.handle": "处理工单",
+    "workorder.manage": "派单/取消/归档工单",
+    "fees.collect": "收费",
+    "fees.void": "作废收款",
+    "fees.items": "设置收费项目",
+    "fees.billing": "执行计费",
+    "fees.reports": "查看收费报表",
+    "audit.view": "查看审计日志",
+    "users.manage": "管理用户和权限",
+    "backup.manage": "备份与恢复",
+    "settings.edit": "修改系统设置",
+}
+
+_ALL = frozenset(PERMISSIONS)
+_TEAM_BASE = frozenset({"archive.view", "workorder.create", "workorder.handle"})
+
+DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.ADMIN: _ALL,
+    Role.MANAGER: _ALL - {"users.manage"},
+    Role.SERVICE: frozenset({
+        "archive.view", "archive.edit", "roster.import", "workorder.create", "workorder.handle",
+        "workorder.manage", "fees.collect",
+    }),
+    Role.ENGINEERING: _TEAM_BASE,
+    Role.SECURITY: _TEAM_BASE,
+    Role.ENVIRONMENT: _TEAM_BASE,
+}

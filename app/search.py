@@ -1,0 +1,64 @@
+"""The one-box search: how a unit's searchable text is built and how a typed query is normalised.
+
+Everything is matched with ``LIKE '%q%'`` on ``units.search_text`` — a single indexed-free scan that
+stays in single-digit milliseconds at 50,000 units (see DESIGN.md performance rules); rooms typed as
+"3栋1单元1502", "3-1-1502" or "3#1502" are rewritten to the stored canonical code first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.validators import clean_text
+
+_BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|号|#|楼)$")
+_ROOM_QUERY = re.compile(
+    r"(?P<b>[0-9A-Za-z]+)\s*(?:号楼|栋|幢|座|#|-)\s*"
+    r"(?:(?P<u>[0-9A-Za-z]+)\s*(?:单元|-)\s*)?"
+    r"(?P<r>[0-9A-Za-z]+)\s*(?:室|号)?"
+)
+
+
+def building_code(name: str) -> str:
+    """"3栋" / "3号楼" / "3#" → "3"; names without such a suffix stay as they are."""
+    return _BUILDING_SUFFIX.sub("", clean_text(name)) or name
+
+
+def unit_code(building_name: str, unit_no: str, room_no: str) -> str:
+    """Short code people say at the desk: 3-1-1502 (or 3-1502 where there are no 单元)."""
+    parts = [building_code(building_name), unit_no, room_no]
+    return "-".join(p for p in parts if p)
+
+
+def unit_label(building_name: str, unit_no: str, room_no: str) -> str:
+    """Long form for documents: 3栋1单元1502."""
+    return f"{building_name}{unit_no + '单元' if unit_no else ''}{room_no}"
+
+
+def unit_search_text(
+    building_name: str, unit_no: str, room_no: str, people: Iterable[tuple[str, str, str]], plates: Iterable[str]
+) -> str:
+    """Lower-cased text holding the unit's codes and each person's name, phone digits and ID number."""
+    pieces = [unit_code(building_name, unit_no, room_no), unit_label(building_name, unit_no, room_no)]
+    for name, phone, id_number in people:
+        pieces += [name, phone.replace("-", ""), id_number]
+    pieces += plates
+    return " ".join(p for p in pieces if p).lower()
+
+
+def normalise_query(text: str) -> str:
+    """What to look for in ``search_text``: room forms become the canonical code, phones lose dashes."""
+    query = clean_text(text).lower()
+    match = _ROOM_QUERY.fullmatch(query)
+    if match and not query.isdigit():
+        return "-".join(p for p in (match["b"], match["u"], match["r"]) if p)
+    if re.fullmatch(r"[\d\- ]+", query):
+        return query.replace("-", "").replace(" ", "")
+    return query.replace(" ", "")
+
+
+def like_pattern(query: str) -> str:
+    """``%query%`` with LIKE's wildcards escaped (use ``escape='\\\\'``)."""
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

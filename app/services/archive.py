@@ -1,0 +1,487 @@
+"""Owner/unit archive (业主档案): units, the people in them, vehicles and parking spaces."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from app.errors import ConflictError, FieldError, NotFound
+from app.models import (
+    LABELS,
+    Building,
+    Occupancy,
+    ParkingSpace,
+    Person,
+    Relation,
+    Unit,
+    UnitStatus,
+    UnitUse,
+    Vehicle,
+)
+from app.search import like_pattern, normalise_query, unit_code, unit_label, unit_search_text
+from app.services.context import ServiceContext
+from app.validators import (
+    check_area,
+    clean_code,
+    clean_text,
+    mask_id_number,
+    mask_phone,
+    normalize_id_number,
+    normalize_phone,
+    normalize_plate,
+    parse_date,
+)
+
+
+@dataclass(frozen=True)
+class BuildingRow:
+    id: int
+    name: str
+    floors: int | None
+    unit_count: int
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    code: str
+    label: str
+    building: str
+    unit_no: str
+    room_no: str
+    floor: int | None
+    area: Decimal | None
+    use: str
+    status: str
+    owners: str
+    phone: str
+    version: int
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    person_id: int
+    occupancy_id: int
+    name: str
+    relation: str
+    phone: str
+    id_number: str
+    move_in_date: date | None
+    version: int
+
+
+@dataclass(frozen=True)
+class VehicleRow:
+    id: int
+    plate: str
+    owner: str
+    parking_space: str
+    brand: str
+    color: str
+
+
+@dataclass(frozen=True)
+class UnitDetail:
+    unit: UnitRow
+    notes: str
+    members: tuple[MemberRow, ...]
+    vehicles: tuple[VehicleRow, ...]
+    parking_spaces: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitFilter:
+    query: str = ""
+    building_id: int | None = None
+    status: str | None = None
+
+
+SORT_KEYS = ("code", "area", "status", "floor")
+
+
+# --- validation shared by forms and the roster importer ------------------------------------------
+
+
+def validate_person(values: Mapping[str, object]) -> dict[str, object]:
+    """Clean a person's fields; raise FieldError naming every bad field. Empty phone/ID are allowed."""
+    errors: dict[str, str] = {}
+    cleaned: dict[str, object] = {"name": clean_text(values.get("name"))}
+    if not cleaned["name"]:
+        errors["name"] = "姓名不能为空"
+    elif len(str(cleaned["name"])) > 64:
+        errors["name"] = "姓名过长"
+    for field, rule in (("phone", normalize_phone), ("id_number", normalize_id_number)):
+        raw = clean_code(values.get(field))
+        cleaned[field] = ""
+        if raw:
+            try:
+                cleaned[field] = rule(raw)
+            except ValueError as exc:
+                errors[field] = str(exc)
+    relation = values.get("relation") or Relation.OWNER
+    if relation not in set(Relation):
+        errors["relation"] = "身份无效"
+    cleaned["relation"] = relation
+    cleaned["move_in_date"] = None
+    raw_date = values.get("move_in_date")
+    if raw_date not in (None, ""):
+        try:
+            cleaned["move_in_date"] = parse_date(raw_date)
+        except ValueError as exc:
+            errors["move_in_date"] = str(exc)
+    cleaned["notes"] = clean_text(values.get("notes"))
+    if errors:
+        raise FieldError(errors)
+    return cleaned
+
+
+def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    cleaned: dict[str, object] = {
+        "building_id": values.get("building_id"),
+        "unit_no": clean_code(values.get("unit_no")),
+        "room_no": clean_code(values.get("room_no")),
+        "use": values.get("use") or UnitUse.RESIDENTIAL,
+        "status": values.get("status") or UnitStatus.OCCUPIED,
+        "notes": clean_text(values.get("notes")),
+        "floor": None,
+        "area": None,
+    }
+    if not cleaned["building_id"]:
+        errors["building_id"] = "请选择楼栋"
+    if not cleaned["room_no"]:
+        errors["room_no"] = "房号不能为空"
+    raw_area = clean_code(values.get("area"))
+    if raw_area:
+        try:
+            cleaned["area"] = check_area(raw_area)
+        except ValueError as exc:
+            errors["area"] = str(exc)
+    raw_floor = clean_code(values.get("floor"))
+    if raw_floor:
+        try:
+            cleaned["floor"] = int(raw_floor)
+        except ValueError:
+            errors["floor"] = "楼层应为整数"
+    elif cleaned["room_no"] and str(cleaned["room_no"]).isdigit() and len(str(cleaned["room_no"])) >= 3:
+        cleaned["floor"] = int(str(cleaned["room_no"])[:-2])  # 1502 → 15
+    if cleaned["status"] not in set(UnitStatus):
+        errors["status"] = "状态无效"
+    if cleaned["use"] not in set(UnitUse):
+        errors["use"] = "用途无效"
+    if errors:
+        raise FieldError(errors)
+    return cleaned
+
+
+# --- search index -------------------------------------------------------------------------------
+
+
+def refresh_search_text(session: Session, unit_ids: Iterable[int]) -> None:
+    """Rebuild ``units.search_text`` for these units from their people and vehicles (one pass each)."""
+    ids = sorted(set(unit_ids))
+    if not ids:
+        return
+    people: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    plates: dict[int, list[str]] = defaultdict(list)
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for unit_id, name, phone, id_number in session.execute(
+            select(Occupancy.unit_id, Person.name, Person.phone, Person.id_number)
+            .join(Person, Person.id == Occupancy.person_id)
+            .where(Occupancy.unit_id.in_(chunk))
+        ):
+            people[unit_id].append((name, phone, id_number))
+        for unit_id, plate in session.execute(
+            select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(chunk))
+        ):
+            plates[unit_id].append(plate)
+    rows = session.execute(
+        select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building).where(Unit.id.in_(ids))
+    ).all()
+    params = [
+        {"uid": uid, "text": unit_search_text(bname, unit_no, room_no, people[uid], plates[uid])}
+        for uid, bname, unit_no, room_no in rows
+    ]
+    session.connection().execute(
+        update(Unit.__table__).where(Unit.__table__.c.id == bindparam("uid")).values(search_text=bindparam("text")),
+        params,
+    )
+
+
+class ArchiveService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    # ---- reading
+    def buildings(self) -> list[BuildingRow]:
+        self.ctx.require("archive.view")
+        with self.ctx.read() as s:
+            counts = select(Unit.building_id, func.count().label("n")).group_by(Unit.building_id).subquery()
+            rows = s.execute(
+                select(Building.id, Building.name, Building.floors, func.coalesce(counts.c.n, 0))
+                .outerjoin(counts, counts.c.building_id == Building.id)
+                .order_by(func.length(Building.name), Building.name)
+            ).all()
+        return [BuildingRow(*row) for row in rows]
+
+    def _unit_query(self, flt: UnitFilter) -> Select:
+        stmt = select(Unit.id).join(Building)
+        query = normalise_query(flt.query)
+        if query:
+            stmt = stmt.where(Unit.search_text.like(like_pattern(query), escape="\\"))
+        if flt.building_id:
+            stmt = stmt.where(Unit.building_id == flt.building_id)
+        if flt.status:
+            stmt = stmt.where(Unit.status == flt.status)
+        return stmt
+
+    def count_units(self, flt: UnitFilter) -> int:
+        self.ctx.require("archive.view")
+        with self.ctx.read() as s:
+            return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
+
+    def list_units(
+        self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False
+    ) -> list[UnitRow]:
+        """One page of units in SQL order; ``sort`` is one of SORT_KEYS."""
+        self.ctx.require("archive.view")
+        keys = {
+            "code": [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no],
+            "area": [Unit.area, Unit.id],
+            "status": [Unit.status, Unit.id],
+            "floor": [Unit.floor, Unit.id],
+        }[sort if sort in SORT_KEYS else "code"]
+        order = [k.desc() for k in keys] if descending else keys
+        with self.ctx.read() as s:
+            ids = list(s.scalars(self._unit_query(flt).order_by(*order).offset(offset).limit(limit)))
+            return self._unit_rows(s, ids)
+
+    def search_units(self, text: str, limit: int = 20) -> list[UnitRow]:
+        """The quick lookup of the intake and counter forms: room, name, phone, ID tail or plate."""
+        if not clean_text(text):
+            return []
+        return self.list_units(UnitFilter(query=text), limit=limit)
+
+    def _unit_rows(self, s: Session, ids: list[int]) -> list[UnitRow]:
+        if not ids:
+            return []
+        units = {
+            u.id: (u, b)
+            for u, b in s.execute(select(Unit, Building.name).join(Building).where(Unit.id.in_(ids)))
+        }
+        owners: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for unit_id, name, phone in s.execute(
+            select(Occupancy.unit_id, Person.name, Person.phone)
+            .join(Person)
+            .where(Occupancy.unit_id.in_(ids), Occupancy.relation == Relation.OWNER)
+            .order_by(Occupancy.id)
+        ):
+            owners[unit_id].append((name, phone))
+        show_phone = self._phone_view()
+        rows = []
+        for uid in ids:
+            unit, bname = units[uid]
+            names = owners.get(uid, [])
+            rows.append(
+                UnitRow(
+                    id=unit.id,
+                    code=unit_code(bname, unit.unit_no, unit.room_no),
+                    label=unit_label(bname, unit.unit_no, unit.room_no),
+                    building=bname,
+                    unit_no=unit.unit_no,
+                    room_no=unit.room_no,
+                    floor=unit.floor,
+                    area=unit.area,
+                    use=unit.use,
+                    status=unit.status,
+                    owners="、".join(n for n, _ in names),
+                    phone=show_phone(names[0][1]) if names else "",
+                    version=unit.version,
+                )
+            )
+        return rows
+
+    def _phone_view(self):
+        return (lambda p: p) if self.ctx.can("pii.view_full") else mask_phone
+
+    def get_unit(self, unit_id: int) -> UnitDetail:
+        self.ctx.require("archive.view")
+        show_phone = self._phone_view()
+        show_id = (lambda p: p) if self.ctx.can("pii.view_full") else mask_id_number
+        with self.ctx.read() as s:
+            unit = s.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound("房屋不存在或已被删除")
+            row = self._unit_rows(s, [unit_id])[0]
+            members = tuple(
+                MemberRow(p.id, o.id, p.name, o.relation, show_phone(p.phone), show_id(p.id_number),
+                          o.move_in_date, p.version)
+                for o, p in s.execute(
+                    select(Occupancy, Person).join(Person).where(Occupancy.unit_id == unit_id).order_by(Occupancy.id)
+                )
+            )
+            vehicles = tuple(
+                VehicleRow(v.id, v.plate, name or "", code or "", v.brand, v.color)
+                for v, name, code in s.execute(
+                    select(Vehicle, Person.name, ParkingSpace.code)
+                    .outerjoin(Person, Person.id == Vehicle.person_id)
+                    .outerjoin(ParkingSpace, ParkingSpace.id == Vehicle.parking_space_id)
+                    .where(Vehicle.unit_id == unit_id)
+                    .order_by(Vehicle.id)
+                )
+            )
+            spaces = tuple(s.scalars(select(ParkingSpace.code).where(ParkingSpace.unit_id == unit_id)))
+            return UnitDetail(row, unit.notes, members, vehicles, spaces)
+
+    def get_unit_values(self, unit_id: int) -> dict[str, object]:
+        """The stored values of a unit, for an edit form."""
+        self.ctx.require("archive.view")
+        with self.ctx.read() as s:
+            unit = s.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound("房屋不存在或已被删除")
+            return {
+                "building_id": unit.building_id, "unit_no": unit.unit_no, "room_no": unit.room_no,
+                "floor": unit.floor, "area": unit.area, "use": unit.use, "status": unit.status,
+                "notes": unit.notes, "version": unit.version,
+            }
+
+    def get_person_values(self, person_id: int, unit_id: int | None = None) -> dict[str, object]:
+        """A person's stored values for an edit form; phone/ID in full only with the permission."""
+        self.ctx.require("archive.view")
+        full = self.ctx.can("pii.view_full")
+        with self.ctx.read() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFound("人员不存在")
+            occ = None
+            if unit_id is not None:
+                occ = s.scalar(select(Occupancy).where(Occupancy.unit_id == unit_id, Occupancy.person_id == person_id))
+            return {
+                "name": person.name,
+                "phone": person.phone if full else mask_phone(person.phone),
+                "id_number": person.id_number if full else mask_id_number(person.id_number),
+                "relation": occ.relation if occ else Relation.OWNER,
+                "move_in_date": occ.move_in_date if occ else None,
+                "notes": person.notes,
+                "version": person.version,
+            }
+
+    # ---- writing
+    def create_building(self, name: str, floors: int | None = None) -> int:
+        self.ctx.require("archive.edit")
+        name = clean_text(name)
+        if not name:
+            raise FieldError({"name": "楼栋名称不能为空"})
+        with self.ctx.write() as s:
+            if s.scalar(select(Building.id).where(Building.name == name)):
+                raise FieldError({"name": f"楼栋“{name}”已存在"})
+            building = Building(name=name, floors=floors)
+            s.add(building)
+            s.flush()
+            return building.id
+
+    def save_unit(self, values: Mapping[str, object], unit_id: int | None = None) -> int:
+        """Create (unit_id None) or update a unit; an update must carry the ``version`` it was read at."""
+        self.ctx.require("archive.edit")
+        cleaned = validate_unit(values)
+        with self.ctx.write() as s:
+            clash = s.scalar(
+                select(Unit.id).where(
+                    Unit.building_id == cleaned["building_id"],
+                    Unit.unit_no == cleaned["unit_no"],
+                    Unit.room_no == cleaned["room_no"],
+                )
+            )
+            if clash and clash != unit_id:
+                raise FieldError({"room_no": "该楼栋单元下已有此房号"})
+            if unit_id is None:
+                unit = Unit(**cleaned)
+                s.add(unit)
+            else:
+                unit = self._load_versioned(s, Unit, unit_id, values.get("version"), "房屋")
+                for key, value in cleaned.items():
+                    setattr(unit, key, value)
+            s.flush()
+            refresh_search_text(s, [unit.id])
+            return unit.id
+
+    def save_member(self, unit_id: int, values: Mapping[str, object], person_id: int | None = None) -> int:
+        """Add a person to a unit, or update one. Masked phone/ID values left unchanged are kept as stored."""
+        self.ctx.require("archive.edit")
+        with self.ctx.write() as s:
+            person = None
+            if person_id is not None:
+                person = self._load_versioned(s, Person, person_id, values.get("version"), "人员")
+                values = {**values}
+                for field in ("phone", "id_number"):
+                    if "*" in str(values.get(field) or ""):
+                        values[field] = getattr(person, field)
+            cleaned = validate_person(values)
+            if person is None:
+                person = Person(name=cleaned["name"], phone=cleaned["phone"], id_number=cleaned["id_number"],
+                                notes=cleaned["notes"])
+                s.add(person)
+                s.flush()
+            else:
+                for key in ("name", "phone", "id_number", "notes"):
+                    setattr(person, key, cleaned[key])
+            occ = s.scalar(select(Occupancy).where(Occupancy.unit_id == unit_id, Occupancy.person_id == person.id))
+            if occ is None:
+                if s.get(Unit, unit_id) is None:
+                    raise NotFound("房屋不存在或已被删除")
+                occ = Occupancy(unit_id=unit_id, person_id=person.id)
+                s.add(occ)
+            occ.relation = cleaned["relation"]
+            occ.move_in_date = cleaned["move_in_date"]
+            s.flush()
+            affected = set(s.scalars(select(Occupancy.unit_id).where(Occupancy.person_id == person.id)))
+            refresh_search_text(s, affected | {unit_id})
+            return person.id
+
+    def add_vehicle(self, unit_id: int, plate: str, person_id: int | None = None, brand: str = "",
+                    color: str = "") -> int:
+        self.ctx.require("archive.edit")
+        try:
+            plate = normalize_plate(plate)
+        except ValueError as exc:
+            raise FieldError({"plate": str(exc)}) from None
+        with self.ctx.write() as s:
+            if s.scalar(select(Vehicle.id).where(Vehicle.plate == plate)):
+                raise FieldError({"plate": f"车牌 {plate} 已登记"})
+            vehicle = Vehicle(plate=plate, unit_id=unit_id, person_id=person_id, brand=clean_text(brand),
+                              color=clean_text(color))
+            s.add(vehicle)
+            s.flush()
+            refresh_search_text(s, [unit_id])
+            return vehicle.id
+
+    @staticmethod
+    def _load_versioned(s: Session, model, row_id: int, version: object, what: str):
+        obj = s.get(model, row_id, with_for_update=True)
+        if obj is None:
+            raise NotFound(f"{what}不存在或已被删除")
+        if version is not None and int(version) != obj.version:
+            raise ConflictError(stale_message(s, obj, what))
+        return obj
+
+
+def stale_message(s: Session, obj, what: str) -> str:
+    """"changed by X at T — reload": what a second PC sees when its save would overwrite another's."""
+    from app.models import User
+
+    who = s.scalar(select(User.display_name).where(User.id == obj.updated_by)) if obj.updated_by else None
+    when = obj.updated_at.strftime("%Y-%m-%d %H:%M") if obj.updated_at else ""
+    return f"{what}已被 {who or '其他用户'} 于 {when} 修改, 请重新加载后再保存。未保存任何内容。"
+
+
+def label(code: str) -> str:
+    """Chinese label of a stored enum code (unit status, use, relation, parking kind)."""
+    return LABELS.get(code, code)

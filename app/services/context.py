@@ -1,0 +1,80 @@
+"""The service context: the open database, who is acting, and the clock — passed to every service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import PermissionDenied
+from app.models.base import Stamped
+from app.permissions import PERMISSIONS
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The logged-in operator as services see it."""
+
+    user_id: int | None
+    username: str
+    display_name: str
+    role: str
+    permissions: frozenset[str] = field(default_factory=frozenset)
+
+
+SYSTEM = Actor(user_id=None, username="system", display_name="系统", role="admin",
+               permissions=frozenset(PERMISSIONS))
+
+
+class ServiceContext:
+    def __init__(self, db: Database, actor: Actor = SYSTEM, clock: Callable[[], datetime] = datetime.now):
+        self.db = db
+        self.actor = actor
+        self.clock = clock
+
+    def as_actor(self, actor: Actor) -> ServiceContext:
+        """The same database and clock acting for another operator."""
+        return ServiceContext(self.db, actor, self.clock)
+
+    def can(self, permission: str) -> bool:
+        return permission in self.actor.permissions
+
+    def require(self, permission: str) -> None:
+        if not self.can(permission):
+            label = PERMISSIONS.get(permission, permission)
+            raise PermissionDenied(f"当前用户 {self.actor.display_name} 没有“{label}”的权限。")
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action = one transaction; rows changed in it are stamped with the actor."""
+        with self.db.write_session() as session:
+            session.info["actor"] = self.actor
+            session.info["now"] = self.clock()
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.db.read_session() as session:
+            session.info["actor"] = self.actor
+            yield session
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_rows(session: Session, _flush_context, _instances) -> None:
+    actor: Actor | None = session.info.get("actor")
+    if actor is None:
+        return
+    now = session.info.get("now") or datetime.now()
+    for obj in session.new:
+        if isinstance(obj, Stamped):
+            obj.created_by = actor.user_id
+            obj.created_at = obj.created_at or now
+    for obj in session.dirty:
+        if isinstance(obj, Stamped) and session.is_modified(obj, include_collections=False):
+            obj.updated_by = actor.user_id
+            obj.updated_at = now

@@ -1,0 +1,177 @@
+"""Domain rules for values people type: one copy, shared by the forms, the importer and the services.
+
+Each ``normalize_*``/``check_*`` returns the canonical value or raises ``ValueError`` whose message is
+short Chinese text meant to follow a field name ("身份证号: 校验位错误").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: object) -> str:
+    """Full-width → half-width (NFKC), trimmed, inner runs of white space folded to one space."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFKC", str(value)).replace("\u3000", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_code(value: object) -> str:
+    """A code-like cell (room number, phone, ID): text without any white space; 1502.0 → "1502"."""
+    return clean_text(value).replace(" ", "")
+
+
+# --- resident ID number (GB 11643-1999) ---------------------------------------------------------
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_check_digit(first17: str) -> str:
+    return _ID_CHECK[sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
+
+
+def normalize_id_number(value: object) -> str:
+    """An 18-digit resident ID number, ``x`` upper-cased, birth date and check digit verified."""
+    text = clean_code(value).upper()
+    if not re.fullmatch(r"\d{17}[\dX]", text):
+        if re.fullmatch(r"\d{15}", text):
+            raise ValueError("15位旧身份证号, 请填写18位号码")
+        raise ValueError("应为18位数字(最后一位可为X)")
+    try:
+        born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        raise ValueError("出生日期无效") from None
+    if born.year < 1900 or born > date.today():
+        raise ValueError("出生日期无效")
+    if id_check_digit(text[:17]) != text[17]:
+        raise ValueError("校验位错误")
+    return text
+
+
+# --- phone numbers ------------------------------------------------------------------------------
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+
+
+def normalize_phone(value: object) -> str:
+    """A mainland mobile (13812345678) or a landline with area code (0571-88886666[-123])."""
+    text = clean_code(value)
+    if not text:
+        raise ValueError("不能为空")
+    extension = ""
+    match = re.fullmatch(r"(.*?)(?:转|ext\.?|#)(\d{1,6})", text, flags=re.IGNORECASE)
+    if match:
+        text, extension = match.group(1), match.group(2)
+    digits = re.sub(r"[-()（）.]", "", text)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    if not digits.isdigit():
+        raise ValueError("含有非数字字符")
+    if _MOBILE.fullmatch(digits) and not extension:
+        return digits
+    if digits.startswith("0"):
+        # 010 and 02x are the three-digit area codes; every other one has four digits.
+        area_len = 3 if digits.startswith(("010", "02")) else 4
+        area, number = digits[:area_len], digits[area_len:]
+        if len(number) in (7, 8) and not number.startswith("0"):
+            return f"{area}-{number}" + (f"-{extension}" if extension else "")
+    if len(digits) == 11 and digits.startswith("1"):
+        raise ValueError("手机号码号段无效")
+    raise ValueError("应为11位手机号码或带区号的固定电话")
+
+
+# --- vehicle plates ------------------------------------------------------------------------------
+
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+_PLATE = re.compile(
+    rf"[{_PROVINCES}][{_LETTERS}]"
+    rf"(?:[{_LETTERS}0-9]{{4}}[{_LETTERS}0-9挂学警港澳]"  # 7 characters: ordinary plates
+    rf"|[DF][{_LETTERS}0-9][0-9]{{4}}|[0-9]{{5}}[DF])"  # 8 characters: new-energy plates
+)
+
+
+def normalize_plate(value: object) -> str:
+    """A mainland plate, upper-cased with separators removed: 粤B12345, 粤BD12345 (新能源)."""
+    text = re.sub(r"[\s·•.\-]", "", clean_text(value)).upper()
+    if not text:
+        raise ValueError("不能为空")
+    if not _PLATE.fullmatch(text):
+        raise ValueError("车牌号格式不正确")
+    return text
+
+
+# --- numbers and dates ---------------------------------------------------------------------------
+
+
+def check_area(value: object) -> Decimal:
+    """Building area in ㎡: a number > 0 (up to 99,999.99), kept as Decimal with two places."""
+    text = clean_code(value).replace(",", "").removesuffix("㎡").removesuffix("m2").removesuffix("平方米")
+    try:
+        area = Decimal(text)
+    except InvalidOperation:
+        raise ValueError("应为数字") from None
+    if not area.is_finite() or area <= 0:
+        raise ValueError("应大于0")
+    if area >= Decimal("100000"):
+        raise ValueError("数值过大")
+    return area.quantize(Decimal("0.01"))
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def parse_date(value: object) -> date:
+    """A date from an Excel cell or typed text: 2019/5/1, 2019-05-01, 2019.5.1, 2019年5月1日, 20190501."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # an Excel serial day number
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise ValueError("日期无效")
+    text = clean_text(value)
+    match = _DATE_TEXT.fullmatch(text) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    if not match:
+        raise ValueError("日期格式应为 2019-05-01")
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise ValueError("日期无效") from None
+
+
+# --- masking personal data -----------------------------------------------------------------------
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678 for mobiles; landlines keep the area code and the last four digits."""
+    if not phone:
+        return ""
+    if len(phone) == 11 and phone.isdigit():
+        return f"{phone[:3]}****{phone[-4:]}"
+    if len(phone) > 4:
+        head = phone.split("-")[0] + "-" if "-" in phone else ""
+        return head + "*" * max(len(phone) - len(head) - 4, 2) + phone[-4:]
+    return "*" * len(phone)
+
+
+def mask_id_number(id_number: str) -> str:
+    """1101**********1234."""
+    if len(id_number) <= 8:
+        return "*" * len(id_number)
+    return f"{id_number[:4]}{'*' * (len(id_number) - 8)}{id_number[-4:]}"

@@ -1,0 +1,79 @@
+"""Shared fixtures: a freshly migrated database per test (SQLite by default, PostgreSQL when
+``PROPDESK_TEST_DATABASE_URL`` is set), and services bound to any role."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import text  # noqa: E402
+
+from app.db import Database, open_database  # noqa: E402
+from app.models import Role  # noqa: E402
+from app.services import Services  # noqa: E402
+from app.services.auth import permissions_for  # noqa: E402
+from app.services.context import Actor  # noqa: E402
+
+TEST_URL_ENV = "PROPDESK_TEST_DATABASE_URL"
+
+
+def server_url() -> str | None:
+    return os.environ.get(TEST_URL_ENV) or None
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> str:
+    """Migrate once per run: an SQLite template file to copy, or the PostgreSQL test database itself."""
+    url = server_url()
+    if url:
+        db = Database(url)
+        with db.engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        db.dispose()
+        open_database(url).dispose()
+        return url
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_database(f"sqlite:///{path}").dispose()
+    return str(path)
+
+
+def _fresh_database(template: str, folder: Path) -> Database:
+    url = server_url()
+    if url:
+        db = Database(url)
+        with db.engine.begin() as conn:
+            names = [n for n in db.table_names() if n != "alembic_version"]
+            conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+        return db
+    target = folder / "propdesk.db"
+    shutil.copyfile(template, target)
+    return open_database(f"sqlite:///{target}")
+
+
+@pytest.fixture
+def db(migrated_template, tmp_path) -> Database:
+    database = _fresh_database(migrated_template, tmp_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def services(db) -> Services:
+    """Services acting as the system (every permission)."""
+    return Services.open(db)
+
+
+def actor(role: str = Role.ADMIN, user_id: int | None = None, name: str | None = None) -> Actor:
+    return Actor(user_id, name or role, name or role, role, permissions_for(role))
+
+
+@pytest.fixture
+def as_role(services):
+    """``as_role("service")`` → Services acting as an operator of that role."""
+    return lambda role, user_id=None: services.as_actor(actor(role, user_id))
