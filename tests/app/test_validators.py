@@ -1,0 +1,144 @@
+"""The shared value rules: ID numbers, phones, plates, areas, dates, masking."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.validators import (
+    check_area,
+    clean_code,
+    clean_text,
+    id_check_digit,
+    mask_id_number,
+    mask_phone,
+    normalize_id_number,
+    normalize_phone,
+    normalize_plate,
+    parse_date,
+)
+
+birth_dates = st.dates(min_value=date(1920, 1, 1), max_value=date(2020, 12, 31))
+area_codes = st.sampled_from(["110105", "330106", "440305", "510104"])
+
+
+@st.composite
+def id_numbers(draw):
+    first17 = f"{draw(area_codes)}{draw(birth_dates):%Y%m%d}{draw(st.integers(0, 999)):03d}"
+    return first17 + id_check_digit(first17)
+
+
+@given(id_numbers())
+def test_valid_id_numbers_pass_and_lower_x_is_normalised(number):
+    assert normalize_id_number(number.lower()) == number
+    assert normalize_id_number(f" {number} ") == number
+
+
+@given(id_numbers(), st.integers(0, 16), st.integers(1, 9))
+def test_changing_one_digit_breaks_the_check(number, position, delta):
+    digit = (int(number[position]) + delta) % 10
+    broken = number[:position] + str(digit) + number[position + 1 :]
+    with pytest.raises(ValueError):
+        normalize_id_number(broken)
+
+
+def test_known_id_number_and_messages():
+    assert normalize_id_number("11010519491231002x") == "11010519491231002X"
+    with pytest.raises(ValueError, match="校验位错误"):
+        normalize_id_number("110105194912310022")
+    with pytest.raises(ValueError, match="18位"):
+        normalize_id_number("11010519491231")
+    with pytest.raises(ValueError, match="出生日期"):
+        normalize_id_number("110105194913310021")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("13812345678", "13812345678"),
+        (13812345678, "13812345678"),
+        (13812345678.0, "13812345678"),
+        ("138-1234-5678", "13812345678"),
+        ("138 1234 5678", "13812345678"),
+        ("+86 138 1234 5678", "13812345678"),
+        ("０５７１－８８８８６６６６", "0571-88886666"),
+        ("057188886666", "0571-88886666"),
+        ("010-12345678", "010-12345678"),
+        ("(021)12345678", "021-12345678"),
+        ("0571-88886666转123", "0571-88886666-123"),
+    ],
+)
+def test_phone_shapes(typed, stored):
+    assert normalize_phone(typed) == stored
+
+
+@pytest.mark.parametrize("bad", ["12345678901", "8888666", "138123456789", "abc", "1.38E+10"])
+def test_bad_phones(bad):
+    with pytest.raises(ValueError):
+        normalize_phone(bad)
+
+
+@given(st.sampled_from("3456789"), st.integers(0, 10**9 - 1))
+def test_every_mobile_round_trips(second, rest):
+    phone = f"1{second}{rest:09d}"
+    assert normalize_phone(phone) == phone
+    assert normalize_phone(f"{phone[:3]}-{phone[3:7]}-{phone[7:]}") == phone
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("粤B12345", "粤B12345"), ("粤b 12345", "粤B12345"), ("浙A·D12345", "浙AD12345"),
+     ("京AF12345", "京AF12345"), ("沪A12345D", "沪A12345D"), ("苏E1234学", "苏E1234学")],
+)
+def test_plates(typed, stored):
+    assert normalize_plate(typed) == stored
+
+
+@pytest.mark.parametrize("bad", ["粤I12345", "B12345", "粤B1234", "粤BD1234X5", ""])
+def test_bad_plates(bad):
+    with pytest.raises(ValueError):
+        normalize_plate(bad)
+
+
+def test_area():
+    assert check_area("89.5") == Decimal("89.50")
+    assert check_area(118.75) == Decimal("118.75")
+    assert check_area("1,234.5㎡") == Decimal("1234.50")
+    for bad in ("0", "-3", "abc", "1e9"):
+        with pytest.raises(ValueError):
+            check_area(bad)
+
+
+@pytest.mark.parametrize("typed", ["2019/5/1", "2019-05-01", "2019.5.1", "2019年5月1日", "20190501", 43586,
+                                   "2019-05-01 00:00:00", date(2019, 5, 1)])
+def test_date_shapes(typed):
+    assert parse_date(typed) == date(2019, 5, 1)
+
+
+@pytest.mark.parametrize("bad", ["2019/13/1", "明天", "2019-02-30"])
+def test_bad_dates(bad):
+    with pytest.raises(ValueError):
+        parse_date(bad)
+
+
+@given(st.text(max_size=30))
+def test_clean_text_is_idempotent_and_trimmed(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+    assert once == once.strip()
+    assert "  " not in once
+
+
+def test_clean_code_full_width_and_floats():
+    assert clean_code("１５０２") == "1502"
+    assert clean_code(1502.0) == "1502"
+    assert clean_code(" 3 栋 ") == "3栋"
+
+
+def test_masking():
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("0571-88886666").endswith("6666") and "*" in mask_phone("0571-88886666")
+    assert mask_id_number("110105194912310021") == "1101**********0021"
+    assert mask_phone("") == ""
