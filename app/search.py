@@ -1,14 +1,17 @@
 """The one-box search: how a unit's searchable text is built and how a typed query is normalised.
 
-Everything is matched with ``LIKE '%q%'`` on ``units.search_text`` — a single indexed-free scan that
-stays in single-digit milliseconds at 50,000 units (see DESIGN.md performance rules); rooms typed as
-"3栋1单元1502", "3-1-1502" or "3#1502" are rewritten to the stored canonical code first.
+Queries of three or more characters use SQLite's FTS5 trigram index ``units_fts`` (kept in step with
+``units.search_text`` by triggers); shorter ones, and PostgreSQL, use ``LIKE '%q%'`` on the column,
+which the list pages anyway (DESIGN.md performance rules). Rooms typed as "3栋1单元1502" or
+"3-1-1502" are rewritten to the stored canonical code first.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, text
 
 from app.validators import clean_text
 
@@ -62,3 +65,12 @@ def like_pattern(query: str) -> str:
     """``%query%`` with LIKE's wildcards escaped (use ``escape='\\\\'``)."""
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def match_condition(id_column, text_column, query: str, *, use_fts: bool) -> ColumnElement[bool]:
+    """WHERE clause for a normalised query: the trigram index when it can answer, else LIKE."""
+    if use_fts and len(query) >= 3:
+        phrase = '"' + query.replace('"', '""') + '"'
+        return id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :fts_query").bindparams(
+            fts_query=phrase))
+    return text_column.like(like_pattern(query), escape="\\")

@@ -22,6 +22,11 @@ HERE = Path(__file__).resolve().parent
 before_upgrade_hooks: list[Callable[[Database, str | None], None]] = []
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Leave SQLite's full-text index tables (units_fts*) out of autogenerate comparisons."""
+    return not (type_ == "table" and name and name.startswith("units_fts"))
+
+
 def alembic_config(db: Database) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))

@@ -1,6 +1,25 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 
 from app.models.base import Base, Money, Stamped, Versioned
+from app.models.fees import (
+    FEE_LABELS,
+    Allocation,
+    Bill,
+    BillLine,
+    ChargeMethod,
+    Cycle,
+    FeeItem,
+    FeeItemTarget,
+    FeeKind,
+    MeterReading,
+    Payment,
+    PayMethod,
+    PrepaidEntry,
+    PrepaidKind,
+    Reminder,
+    ReminderMethod,
+    Scope,
+)
 from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, Team, User
 from app.models.property import (
     LABELS,
@@ -15,10 +34,31 @@ from app.models.property import (
     UnitUse,
     Vehicle,
 )
+from app.models.sequences import NumberSequence
+from app.models.workorders import (
+    CATEGORY_TEAMS,
+    WORKORDER_LABELS,
+    Action,
+    Category,
+    Kind,
+    Location,
+    Priority,
+    Source,
+    State,
+    WorkOrder,
+    WorkOrderDeadline,
+    WorkOrderEvent,
+    WorkOrderMaterial,
+)
 
 __all__ = [
     "Base", "Money", "Stamped", "Versioned",
     "Building", "Unit", "Person", "Occupancy", "ParkingSpace", "Vehicle",
     "UnitStatus", "UnitUse", "Relation", "SpaceKind", "LABELS",
     "Staff", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
+    "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
+    "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
+    "FEE_LABELS",
+    "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
+    "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
 ]

@@ -24,7 +24,7 @@ from app.models import (
     UnitUse,
     Vehicle,
 )
-from app.search import like_pattern, normalise_query, unit_code, unit_label, unit_search_text
+from app.search import match_condition, normalise_query, unit_code, unit_label, unit_search_text
 from app.services.context import ServiceContext
 from app.validators import (
     check_area,
@@ -235,7 +235,7 @@ class ArchiveService:
         stmt = select(Unit.id).join(Building)
         query = normalise_query(flt.query)
         if query:
-            stmt = stmt.where(Unit.search_text.like(like_pattern(query), escape="\\"))
+            stmt = stmt.where(match_condition(Unit.id, Unit.search_text, query, use_fts=self.ctx.db.is_sqlite))
         if flt.building_id:
             stmt = stmt.where(Unit.building_id == flt.building_id)
         if flt.status:

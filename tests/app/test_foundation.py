@@ -18,7 +18,8 @@ from app.services.context import ServiceContext
 
 def test_migrations_match_the_models(db):
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": migrations.include_object})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

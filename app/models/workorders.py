@@ -1,0 +1,189 @@
+"""Work orders (工单): the order itself, its history of moves, materials used, and deadline rules."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Versioned
+from app.models.people import Team
+
+
+class Kind(StrEnum):
+    REPAIR = "repair"
+    COMPLAINT = "complaint"
+    SUGGESTION = "suggestion"
+    INQUIRY = "inquiry"
+
+
+class Source(StrEnum):
+    VISIT = "visit"
+    PHONE = "phone"
+    WECHAT = "wechat"
+    PATROL = "patrol"
+
+
+class Location(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+
+
+class Category(StrEnum):
+    WATER = "water"
+    POWER = "power"
+    LIGHTING = "lighting"
+    ELEVATOR = "elevator"
+    FIRE = "fire"
+    ACCESS = "access"
+    STRUCTURE = "structure"
+    CLEANING = "cleaning"
+    GREENING = "greening"
+    ORDER = "order"
+    OTHER = "other"
+
+
+class Priority(StrEnum):
+    URGENT = "urgent"
+    HIGH = "high"
+    NORMAL = "normal"
+
+
+class State(StrEnum):
+    RECEIVED = "received"
+    DISPATCHED = "dispatched"
+    IN_PROGRESS = "in_progress"
+    ON_HOLD = "on_hold"
+    ESCALATED = "escalated"
+    COMPLETED = "completed"
+    VISITED = "visited"
+    ARCHIVED = "archived"
+    CANCELLED = "cancelled"
+
+
+class Action(StrEnum):
+    INTAKE = "intake"
+    DISPATCH = "dispatch"
+    REDISPATCH = "redispatch"
+    CHASE = "chase"
+    START = "start"
+    HOLD = "hold"
+    RESUME = "resume"
+    COMPLETE = "complete"
+    VISIT = "visit"
+    ARCHIVE = "archive"
+    CANCEL = "cancel"
+    ESCALATE = "escalate"
+
+
+# Chinese source labels of every code above (the UI translates them).
+WORKORDER_LABELS: dict[str, str] = {
+    Kind.REPAIR: "报修", Kind.COMPLAINT: "投诉", Kind.SUGGESTION: "建议", Kind.INQUIRY: "咨询",
+    Source.VISIT: "来访", Source.PHONE: "电话", Source.WECHAT: "微信", Source.PATROL: "巡查发现",
+    Location.PUBLIC: "公共部位", Location.PRIVATE: "自用部位",
+    Category.WATER: "给排水", Category.POWER: "供电", Category.LIGHTING: "照明", Category.ELEVATOR: "电梯",
+    Category.FIRE: "消防", Category.ACCESS: "门禁监控", Category.STRUCTURE: "房屋本体", Category.CLEANING: "保洁",
+    Category.GREENING: "绿化", Category.ORDER: "秩序", Category.OTHER: "其他",
+    Priority.URGENT: "紧急", Priority.HIGH: "较急", Priority.NORMAL: "一般",
+    State.RECEIVED: "受理", State.DISPATCHED: "已派单", State.IN_PROGRESS: "处理中", State.ON_HOLD: "挂起",
+    State.ESCALATED: "经理处理", State.COMPLETED: "已完成", State.VISITED: "已回访", State.ARCHIVED: "已归档",
+    State.CANCELLED: "已取消",
+    Action.INTAKE: "登记", Action.DISPATCH: "派单", Action.REDISPATCH: "改派", Action.CHASE: "催办",
+    Action.START: "开始处理", Action.HOLD: "挂起", Action.RESUME: "恢复处理", Action.COMPLETE: "完成",
+    Action.VISIT: "回访", Action.ARCHIVE: "归档", Action.CANCEL: "取消", Action.ESCALATE: "升级至经理",
+}
+
+# Which team a category goes to; the assignee's team wins when someone of another team is chosen.
+CATEGORY_TEAMS: dict[str, str] = {
+    Category.WATER: Team.ENGINEERING, Category.POWER: Team.ENGINEERING, Category.LIGHTING: Team.ENGINEERING,
+    Category.ELEVATOR: Team.ENGINEERING, Category.FIRE: Team.ENGINEERING, Category.ACCESS: Team.ENGINEERING,
+    Category.STRUCTURE: Team.ENGINEERING, Category.CLEANING: Team.ENVIRONMENT,
+    Category.GREENING: Team.ENVIRONMENT, Category.ORDER: Team.SECURITY, Category.OTHER: Team.SERVICE,
+}
+
+
+class WorkOrder(Versioned, Base):
+    __tablename__ = "workorders"
+    __table_args__ = (
+        Index("ix_workorders_state_due", "state", "due_at"),
+        Index("ix_workorders_team_state", "team", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(16))
+    location: Mapped[str] = mapped_column(String(16), default=Location.PUBLIC)
+    category: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16), default=Priority.NORMAL)
+    team: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16), default=State.RECEIVED)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    contact_name: Mapped[str] = mapped_column(String(64), default="")
+    contact_phone: Mapped[str] = mapped_column(String(32), default="")
+    place: Mapped[str] = mapped_column(String(128), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    reported_at: Mapped[datetime] = mapped_column(index=True)
+    respond_by: Mapped[datetime]
+    due_at: Mapped[datetime]
+    dispatched_at: Mapped[datetime | None]
+    started_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
+    visited_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # archived or cancelled
+    work_notes: Mapped[str] = mapped_column(Text, default="")
+    labour_fee: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    material_fee: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    visit_comment: Mapped[str] = mapped_column(Text, default="")
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    chase_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WorkOrderEvent(Base):
+    """One move of an order: who, when, from → to, and the note. Append-only."""
+
+    __tablename__ = "workorder_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workorder_id: Mapped[int] = mapped_column(ForeignKey("workorders.id"), index=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    actor_name: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(16))
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkOrderMaterial(Base):
+    """A material used on completion; ``amount`` = quantity × price, rounded once."""
+
+    __tablename__ = "workorder_materials"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workorder_id: Mapped[int] = mapped_column(ForeignKey("workorders.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str] = mapped_column(String(8), default="")
+    quantity: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    price: Mapped[Decimal]
+    amount: Mapped[Decimal]
+
+
+class WorkOrderDeadline(Base):
+    """A deadline rule: category ("" = any category) × priority → minutes to respond and to complete."""
+
+    __tablename__ = "workorder_deadlines"
+    __table_args__ = (UniqueConstraint("category", "priority"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), default="")
+    priority: Mapped[str] = mapped_column(String(16))
+    response_minutes: Mapped[int] = mapped_column(Integer)
+    complete_minutes: Mapped[int] = mapped_column(Integer)
