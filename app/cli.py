@@ -14,6 +14,10 @@ COMMAND_MODULES = [
     "app.commands.gui",
     "app.commands.db",
     "app.commands.demo",
+    "app.commands.roster",
+    "app.commands.workorder",
+    "app.commands.backup",
+    "app.commands.fees",
 ]
 
 

@@ -27,3 +27,60 @@ def to_money(value: object) -> Decimal:
 def format_money(amount: Decimal) -> str:
     """Display form with thousands separators: 1,234.50."""
     return f"{to_money(amount):,.2f}"
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_SMALL_UNITS = ("", "拾", "佰", "仟")
+_BIG_UNITS = ("", "万", "亿", "万亿")
+
+
+def rmb_upper(amount: object) -> str:
+    """人民币大写 as Chinese receipts require: 1234.50 → 壹仟贰佰叁拾肆元伍角整; negatives get 负."""
+    value = to_money(amount)
+    if value < 0:
+        return "负" + rmb_upper(-value)
+    if value >= Decimal("1000000000000"):
+        raise ValueError("金额过大")
+    yuan, fen_total = divmod(int(value * 100), 100)
+    jiao, fen = divmod(fen_total, 10)
+    words = ""
+    if yuan:
+        groups = []
+        rest = yuan
+        while rest:
+            rest, group = divmod(rest, 10000)
+            groups.append(group)
+        zero_pending = False
+        for index in range(len(groups) - 1, -1, -1):
+            group = groups[index]
+            if group == 0:
+                zero_pending = bool(words)
+                continue
+            if words and (zero_pending or group < 1000):
+                words += "零"
+            zero_pending = False
+            digits = f"{group:04d}" if words else str(group)
+            part, gap = "", False
+            for pos, ch in enumerate(digits):
+                d = int(ch)
+                place = len(digits) - 1 - pos
+                if d == 0:
+                    gap = bool(part)
+                    continue
+                if gap:
+                    part += "零"
+                    gap = False
+                part += _DIGITS[d] + _SMALL_UNITS[place]
+            words += part.lstrip("零") + _BIG_UNITS[index]
+        words += "元"
+    if not jiao and not fen:
+        return (words or "零元") + "整"
+    if jiao:
+        words += _DIGITS[jiao] + "角"
+    elif yuan:
+        words += "零"
+    if fen:
+        words += _DIGITS[fen] + "分"
+    else:
+        words += "整"
+    return words

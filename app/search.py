@@ -15,7 +15,9 @@ from sqlalchemy import ColumnElement, text
 
 from app.validators import clean_text
 
-_BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|号|#|楼)$")
+_BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|号|#|楼)+$")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
 _ROOM_QUERY = re.compile(
     r"(?P<b>[0-9A-Za-z]+)\s*(?:号楼|栋|幢|座|#|-)\s*"
     r"(?:(?P<u>[0-9A-Za-z]+)\s*(?:单元|-)\s*)?"
@@ -23,9 +25,34 @@ _ROOM_QUERY = re.compile(
 )
 
 
+def chinese_number(text: str) -> str:
+    """"三" → "3", "十二" → "12", "二十" → "20", "03" → "3"; anything else is returned unchanged."""
+    if text.isdigit() and text.isascii():
+        return str(int(text))
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text) or text.count("十") > 1:
+        return text
+    if "十" not in text:
+        return "".join(str(_CN_DIGITS[ch]) for ch in text) if len(text) <= 3 else text
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return text
+    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+
+
 def building_code(name: str) -> str:
-    """"3栋" / "3号楼" / "3#" → "3"; names without such a suffix stay as they are."""
-    return _BUILDING_SUFFIX.sub("", clean_text(name)) or name
+    """"3栋" / "3号楼" / "3#" / "三号楼" / "03栋" → "3"; names without such a suffix stay as they are."""
+    code = _BUILDING_SUFFIX.sub("", clean_text(name).replace(" ", ""))
+    return chinese_number(code) or name
+
+
+def canonical_building_name(name: object) -> str:
+    """The one stored form of a building: a bare number or letter code gets "栋" ("3", "3号楼", "3#",
+    "三幢" → "3栋"; "a座" → "A栋"); other names ("商业楼", "紫荆阁") are only cleaned."""
+    text = clean_text(name).replace(" ", "")
+    code = building_code(text)
+    if code and code.isascii() and code.isalnum():
+        return f"{code.upper()}栋"
+    return text
 
 
 def unit_code(building_name: str, unit_no: str, room_no: str) -> str:

@@ -18,6 +18,7 @@ from app.models import Role  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.services.auth import permissions_for  # noqa: E402
 from app.services.context import Actor  # noqa: E402
+from app.services.users import seed_role_permissions  # noqa: E402
 
 TEST_URL_ENV = "PROPDESK_TEST_DATABASE_URL"
 
@@ -50,6 +51,7 @@ def _fresh_database(template: str, folder: Path) -> Database:
         with db.engine.begin() as conn:
             names = [n for n in db.table_names() if n != "alembic_version"]
             conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+            seed_role_permissions(conn)  # migration-seeded grants, emptied by the TRUNCATE
         return db
     target = folder / "propdesk.db"
     shutil.copyfile(template, target)

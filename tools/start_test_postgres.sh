@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start a throw-away PostgreSQL server for the test suite (CI and developers), idempotently.
 #
-#   eval "$(bash tools/start_test_postgres.sh)"      # exports PROPDESK_TEST_DATABASE_URL
+#   PROPDESK_TEST_DATABASE_URL=$(tools/start_test_postgres.sh)   # prints only the URL on stdout
 #
 # Works as root on a fresh Debian: installs the `postgresql` package when missing, runs initdb and
 # pg_ctl as the `postgres` user into $PGDATA (default /tmp/propdesk-pgdata) on $PGPORT (default 5433),
@@ -72,7 +72,5 @@ if ! "$BINDIR/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -Atqc \
     "$BINDIR/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres -E UTF8 -T template0 "$PGDATABASE"
 fi
 
-# pg_dump of the same major version for `propdesk backup create` on PostgreSQL
-export PATH="$BINDIR:$PATH"
-echo "export PATH=\"$BINDIR:\$PATH\""
-echo "export PROPDESK_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:$PGPORT/$PGDATABASE"
+# (pg_dump for the backup tests comes with the package: /usr/bin/pg_dump)
+echo "postgresql+psycopg://postgres@127.0.0.1:$PGPORT/$PGDATABASE"

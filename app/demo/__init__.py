@@ -11,6 +11,8 @@ from app.services import Services
 # Each module defines ``fill(services, rng, result)``; order matters (fees need units, …).
 STEP_MODULES = [
     "app.demo.property",
+    "app.demo.workorders",
+    "app.demo.fees",
 ]
 
 

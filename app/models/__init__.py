@@ -34,6 +34,8 @@ from app.models.property import (
     UnitUse,
     Vehicle,
 )
+from app.models.roster import RosterImport
+from app.models.security import AuditLog, RolePermission
 from app.models.sequences import NumberSequence
 from app.models.workorders import (
     CATEGORY_TEAMS,
@@ -59,6 +61,8 @@ __all__ = [
     "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
     "FEE_LABELS",
+    "AuditLog", "RolePermission",
+    "RosterImport",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
 ]

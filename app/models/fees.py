@@ -173,6 +173,7 @@ class BillLine(Base):
     period: Mapped[str] = mapped_column(String(7))
     item_id: Mapped[int] = mapped_column(ForeignKey("fee_items.id"))
     late_fee: Mapped[bool] = mapped_column(Boolean, default=False)  # a 滞纳金 line added when collected
+    source_line_id: Mapped[int | None] = mapped_column(ForeignKey("bill_lines.id"))  # the late line
     quantity: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     unit_price: Mapped[Decimal] = mapped_column(Price)
     factor: Mapped[Decimal] = mapped_column(Rate)  # months × proration × vacant rate
@@ -181,7 +182,7 @@ class BillLine(Base):
     paid: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
 
 
-class Payment(Base):
+class Payment(Stamped, Base):
     """Money taken at the counter. Never deleted: voided with a reason, who and when."""
 
     __tablename__ = "payments"
@@ -236,7 +237,7 @@ class Allocation(Base):
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Reminder(Base):
+class Reminder(Stamped, Base):
     """One chase (催缴) of a unit: how, who, when, what they promised."""
 
     __tablename__ = "fee_reminders"

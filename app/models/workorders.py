@@ -21,7 +21,7 @@ class Kind(StrEnum):
 
 
 class Source(StrEnum):
-    VISIT = "visit"
+    WALK_IN = "walk_in"
     PHONE = "phone"
     WECHAT = "wechat"
     PATROL = "patrol"
@@ -77,12 +77,13 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     CANCEL = "cancel"
     ESCALATE = "escalate"
+    TAKE = "take"
 
 
 # Chinese source labels of every code above (the UI translates them).
 WORKORDER_LABELS: dict[str, str] = {
     Kind.REPAIR: "报修", Kind.COMPLAINT: "投诉", Kind.SUGGESTION: "建议", Kind.INQUIRY: "咨询",
-    Source.VISIT: "来访", Source.PHONE: "电话", Source.WECHAT: "微信", Source.PATROL: "巡查发现",
+    Source.WALK_IN: "来访", Source.PHONE: "电话", Source.WECHAT: "微信", Source.PATROL: "巡查发现",
     Location.PUBLIC: "公共部位", Location.PRIVATE: "自用部位",
     Category.WATER: "给排水", Category.POWER: "供电", Category.LIGHTING: "照明", Category.ELEVATOR: "电梯",
     Category.FIRE: "消防", Category.ACCESS: "门禁监控", Category.STRUCTURE: "房屋本体", Category.CLEANING: "保洁",
@@ -94,6 +95,7 @@ WORKORDER_LABELS: dict[str, str] = {
     Action.INTAKE: "登记", Action.DISPATCH: "派单", Action.REDISPATCH: "改派", Action.CHASE: "催办",
     Action.START: "开始处理", Action.HOLD: "挂起", Action.RESUME: "恢复处理", Action.COMPLETE: "完成",
     Action.VISIT: "回访", Action.ARCHIVE: "归档", Action.CANCEL: "取消", Action.ESCALATE: "升级至经理",
+    Action.TAKE: "接单",
 }
 
 # Which team a category goes to; the assignee's team wins when someone of another team is chosen.

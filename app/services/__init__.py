@@ -32,10 +32,34 @@ class Services:
         return ArchiveService(self.ctx)
 
     @cached_property
+    def roster(self):
+        from app.services.roster import RosterService
+
+        return RosterService(self.ctx)
+
+    @cached_property
     def auth(self):
         from app.services.auth import AuthService
 
         return AuthService(self.ctx)
+
+    @cached_property
+    def users(self):
+        from app.services.users import UserService
+
+        return UserService(self.ctx)
+
+    @cached_property
+    def audit(self):
+        from app.services.audit import AuditService
+
+        return AuditService(self.ctx)
+
+    @cached_property
+    def backup(self):
+        from app.services.backup import BackupService
+
+        return BackupService(self.ctx)
 
     @cached_property
     def staff(self):
@@ -48,3 +72,27 @@ class Services:
         from app.services.property import PropertyService
 
         return PropertyService(self.ctx)
+
+    @cached_property
+    def workorders(self):
+        from app.services.workorders import WorkOrderService
+
+        return WorkOrderService(self.ctx)
+
+    @cached_property
+    def billing(self):
+        from app.services.fees_billing import BillingService
+
+        return BillingService(self.ctx)
+
+    @cached_property
+    def payments(self):
+        from app.services.fees_payments import PaymentService
+
+        return PaymentService(self.ctx)
+
+    @cached_property
+    def fee_reports(self):
+        from app.services.fees_reports import FeeReportService
+
+        return FeeReportService(self.ctx)

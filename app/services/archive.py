@@ -25,6 +25,7 @@ from app.models import (
     Vehicle,
 )
 from app.search import match_condition, normalise_query, unit_code, unit_label, unit_search_text
+from app.services.audit import log_event
 from app.services.context import ServiceContext
 from app.validators import (
     check_area,
@@ -103,6 +104,7 @@ class UnitFilter:
 
 
 SORT_KEYS = ("code", "area", "status", "floor")
+REVEALABLE = {"phone": "手机号", "id_number": "身份证号"}
 
 
 # --- validation shared by forms and the roster importer ------------------------------------------
@@ -462,6 +464,20 @@ class ArchiveService:
             s.flush()
             refresh_search_text(s, [unit_id])
             return vehicle.id
+
+    def reveal(self, person_id: int, field: str) -> str:
+        """Show one masked phone/ID number in full: a deliberate act, logged with who, whose and when."""
+        self.ctx.require("pii.view_full")
+        if field not in REVEALABLE:
+            raise FieldError({field: "该字段不能查看"})
+        with self.ctx.write() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFound("人员不存在")
+            value = getattr(person, field)
+            log_event(s, "reveal", "persons", {"field": field}, entity_id=person.id,
+                      summary=f"{person.name} 的{REVEALABLE[field]}")
+            return value
 
     @staticmethod
     def _load_versioned(s: Session, model, row_id: int, version: object, what: str):

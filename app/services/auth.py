@@ -10,8 +10,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from app.errors import FieldError, ServiceError
-from app.models import ROLE_LABELS, Role, User
-from app.permissions import DEFAULT_ROLE_PERMISSIONS
+from app.models import ROLE_LABELS, Role, RolePermission, User
+from app.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS
+from app.services.audit import log_event
 from app.services.context import Actor, ServiceContext
 from app.validators import clean_text
 
@@ -35,11 +36,21 @@ def hash_password(password: str) -> str:
 
 
 def permissions_for(role: str) -> frozenset[str]:
+    """The shipped default grants of a role (what migration 0004 seeds); tests build actors from it."""
     return DEFAULT_ROLE_PERMISSIONS.get(role, frozenset())
 
 
-def actor_for(user: User) -> Actor:
-    return Actor(user.id, user.username, user.display_name, user.role, permissions_for(user.role))
+def granted_permissions(s, role: str) -> frozenset[str]:
+    """The role's grants as the administrator set them (table ``role_permissions``); admin holds all."""
+    if role == Role.ADMIN:
+        return frozenset(PERMISSIONS)
+    codes = s.scalars(select(RolePermission.permission).where(RolePermission.role == role))
+    return frozenset(c for c in codes if c in PERMISSIONS)
+
+
+def actor_for(user: User, s=None) -> Actor:
+    perms = granted_permissions(s, user.role) if s is not None else permissions_for(user.role)
+    return Actor(user.id, user.username, user.display_name, user.role, perms)
 
 
 class AuthService:
@@ -81,31 +92,70 @@ class AuthService:
         now = self.ctx.clock()
         with self.ctx.write() as s:
             user = s.scalar(select(User).where(User.username == clean_text(username)))
-            if user is None or not user.active:
-                raise ServiceError("用户名或密码错误")
-            if user.locked_until and user.locked_until > now:
-                raise ServiceError(f"密码错误次数过多, 账户已锁定至 {user.locked_until:%H:%M}")
-            try:
-                _HASHER.verify(user.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                user.failed_logins += 1
-                if user.failed_logins >= MAX_FAILED_LOGINS:
-                    user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                    user.failed_logins = 0
-                failed = True
-            else:
-                failed = False
-                user.failed_logins = 0
-                user.locked_until = None
+            failed = self._check(s, user, username, password, now, "login")
+            if not failed:
                 user.last_login_at = now
-                actor = actor_for(user)
+                actor = actor_for(user, s)
         if failed:
-            raise ServiceError("用户名或密码错误")
+            raise ServiceError(failed)
         return actor
 
+    def unlock(self, password: str) -> Actor:
+        """The idle-locked window asks the logged-in operator's password again (same lockout rules).
+
+        Returns the operator with fresh grants, so a role change made meanwhile applies at once.
+        """
+        now = self.ctx.clock()
+        actor = self.ctx.actor
+        with self.ctx.write() as s:
+            user = s.get(User, actor.user_id) if actor.user_id is not None else None
+            failed = self._check(s, user, actor.username, password, now, "unlock")
+            if not failed:
+                fresh = actor_for(user, s)
+        if failed:
+            raise ServiceError(failed)
+        return fresh
+
+    def _check(self, s, user: User | None, username: str, password: str, now, kind: str) -> str:
+        """Verify and count failures; five wrong ones lock the account. Returns an error message or ""."""
+        if user is None or not user.active:
+            log_event(s, "login_failed", "users", {"username": clean_text(username)},
+                      summary=clean_text(username)[:64])
+            return "用户名或密码错误"
+        who = Actor(user.id, user.username, user.display_name, user.role)
+        if user.locked_until and user.locked_until > now:
+            log_event(s, "login_failed", "users", {"reason": "locked"}, entity_id=user.id,
+                      summary=user.username, actor=who)
+            return f"密码错误次数过多, 账户已锁定至 {user.locked_until:%H:%M}"
+        try:
+            _HASHER.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_logins += 1
+            locked = user.failed_logins >= MAX_FAILED_LOGINS
+            if locked:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+            log_event(s, "login_failed", "users", {"locked": locked}, entity_id=user.id,
+                      summary=user.username, actor=who)
+            if locked:
+                return f"密码错误次数过多, 账户已锁定 {LOCK_MINUTES} 分钟"
+            return "用户名或密码错误"
+        user.failed_logins = 0
+        user.locked_until = None
+        log_event(s, kind, "users", None, entity_id=user.id, summary=user.username, actor=who)
+        return ""
+
     def users(self) -> list[UserRow]:
+        self.ctx.require("users.manage")
         with self.ctx.read() as s:
             return [
                 UserRow(u.id, u.username, u.display_name, u.role, u.active)
                 for u in s.scalars(select(User).order_by(User.id))
             ]
+
+    def logout(self) -> None:
+        """Record that the operator left (window closed or 退出登录)."""
+        if self.ctx.actor.user_id is None:
+            return
+        with self.ctx.write() as s:
+            log_event(s, "logout", "users", None, entity_id=self.ctx.actor.user_id, summary=self.ctx.actor.username)

@@ -78,3 +78,7 @@ def _stamp_rows(session: Session, _flush_context, _instances) -> None:
         if isinstance(obj, Stamped) and session.is_modified(obj, include_collections=False):
             obj.updated_by = actor.user_id
             obj.updated_at = now
+
+
+# The audit trail hooks into the same sessions (after_flush: before → after of every Stamped row).
+from app.services import audit as _audit  # noqa: E402, F401

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from app.models import Building, Occupancy, ParkingSpace, Person, Setting, Staff, Unit, UnitStatus, Vehicle
+from app.services.audit import log_event
 from app.services.context import ServiceContext
 
 DEFAULT_PROPERTY_NAME = "未命名小区"
@@ -35,6 +36,7 @@ class PropertyService:
         self.ctx = ctx
 
     def setting(self, key: str, default: str = "") -> str:
+        """No permission needed: the title bar and printed headers show the property's name to everyone."""
         with self.ctx.read() as s:
             row = s.get(Setting, key)
             return row.value if row else default
@@ -42,12 +44,17 @@ class PropertyService:
     def set_setting(self, key: str, value: str) -> None:
         self.ctx.require("settings.edit")
         with self.ctx.write() as s:
+            old = s.get(Setting, key)
+            before = old.value if old else None
             s.merge(Setting(key=key, value=value))
+            if before != value:  # settings are not Stamped rows: record the change here
+                log_event(s, "update", "settings", {key: [before, value]}, summary=key)
 
     def property_name(self) -> str:
         return self.setting("property.name", DEFAULT_PROPERTY_NAME)
 
     def figures(self) -> PropertyFigures:
+        self.ctx.require("archive.view")
         with self.ctx.read() as s:
             by_status = dict(s.execute(select(Unit.status, func.count()).group_by(Unit.status)).all())
             staff = dict(

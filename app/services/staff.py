@@ -28,6 +28,8 @@ class StaffService:
         self.ctx = ctx
 
     def list_staff(self, team: str | None = None, active_only: bool = True) -> list[StaffRow]:
+        if not any(self.ctx.can(p) for p in ("archive.view", "staff.edit", "workorder.handle")):
+            self.ctx.require("staff.edit")  # the dispatch lists of every team need it; refuse the rest
         stmt = select(Staff).order_by(Staff.team, Staff.id)
         if team:
             stmt = stmt.where(Staff.team == team)

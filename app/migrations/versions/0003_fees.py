@@ -69,6 +69,10 @@ def upgrade() -> None:
     sa.Column('arrears', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('promised_date', sa.Date(), nullable=True),
     sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_by', sa.Integer(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('updated_by', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_fee_reminders_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_fee_reminders'))
     )
@@ -110,6 +114,10 @@ def upgrade() -> None:
     sa.Column('voided_at', sa.DateTime(), nullable=True),
     sa.Column('voided_by', sa.Integer(), nullable=True),
     sa.Column('voided_by_name', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('created_by', sa.Integer(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('updated_by', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_payments_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_payments')),
     sa.UniqueConstraint('receipt_no', name=op.f('uq_payments_receipt_no'))
@@ -125,6 +133,7 @@ def upgrade() -> None:
     sa.Column('period', sa.String(length=7), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
     sa.Column('late_fee', sa.Boolean(), nullable=False),
+    sa.Column('source_line_id', sa.Integer(), nullable=True),
     sa.Column('quantity', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.Column('unit_price', sa.Numeric(precision=12, scale=4), nullable=False),
     sa.Column('factor', sa.Numeric(precision=9, scale=6), nullable=False),
@@ -133,6 +142,7 @@ def upgrade() -> None:
     sa.Column('paid', sa.Numeric(precision=12, scale=2), nullable=False),
     sa.ForeignKeyConstraint(['bill_id'], ['bills.id'], name=op.f('fk_bill_lines_bill_id_bills')),
     sa.ForeignKeyConstraint(['item_id'], ['fee_items.id'], name=op.f('fk_bill_lines_item_id_fee_items')),
+    sa.ForeignKeyConstraint(['source_line_id'], ['bill_lines.id'], name=op.f('fk_bill_lines_source_line_id_bill_lines')),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_bill_lines_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bill_lines'))
     )

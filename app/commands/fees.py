@@ -1,0 +1,104 @@
+"""``propdesk billing run|rebill``, ``propdesk ledger export``, ``propdesk notices``: fees from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.db import open_database
+from app.errors import ServiceError
+from app.money import format_money
+from app.search import building_code
+from app.services import Services
+
+
+def register(sub) -> None:
+    billing = sub.add_parser("billing", help="计费: 为一个账期生成账单").add_subparsers(
+        dest="billing_command", required=True)
+    run = billing.add_parser("run", help="生成账期账单 (已有账单的房屋不重复生成)")
+    run.add_argument("--period", required=True, metavar="YYYY-MM", help="账期, 如 2026-11")
+    run.add_argument("--dry-run", action="store_true", help="只预览合计, 不写入")
+    run.set_defaults(func=run_billing)
+    rebill = billing.add_parser("rebill", help="调价后重算该账期未缴款的账单")
+    rebill.add_argument("--period", required=True, metavar="YYYY-MM")
+    rebill.add_argument("--dry-run", action="store_true", help="只预览, 不写入")
+    rebill.set_defaults(func=run_rebill)
+
+    ledger = sub.add_parser("ledger", help="收费台账").add_subparsers(dest="ledger_command", required=True)
+    export = ledger.add_parser("export", help="导出账期台账到 .xlsx")
+    export.add_argument("--period", required=True, metavar="YYYY-MM")
+    export.add_argument("--building", metavar="NAME", help="只导出一个楼栋")
+    export.add_argument("file", metavar="FILE.xlsx")
+    export.set_defaults(func=export_ledger)
+
+    notices = sub.add_parser("notices", help="打印缴费通知单 (PDF, 每户一页)")
+    notices.add_argument("--period", required=True, metavar="YYYY-MM")
+    notices.add_argument("--building", metavar="NAME", help="楼栋名称, 如 3栋; 默认全部楼栋")
+    notices.add_argument("--out", required=True, metavar="FILE.pdf")
+    notices.set_defaults(func=print_notices)
+
+
+def _services(args) -> Services:
+    return Services.open(open_database(args.database))
+
+
+def building_id(services: Services, name: str | None) -> int | None:
+    """"3栋", "3号楼" or "3" → the building's id; an unknown name is an error listing the real ones."""
+    if not name:
+        return None
+    buildings = services.archive.buildings()
+    for b in buildings:
+        if b.name == name.strip() or building_code(b.name) == building_code(name):
+            return b.id
+    known = "、".join(b.name for b in buildings) or "无"
+    raise ServiceError(f"找不到楼栋“{name}”。已有楼栋: {known}")
+
+
+def run_billing(args) -> int:
+    services = _services(args)
+    result = services.billing.preview(args.period) if args.dry_run else services.billing.run(args.period)
+    verb = "预览" if args.dry_run else "已生成"
+    print(f"账期 {result.period}: {verb} {result.bills} 张账单, {result.lines} 条明细, "
+          f"合计 {format_money(result.total)} 元 (已有账单 {result.existing_bills} 户, 未重复生成)")
+    for item in result.items:
+        print(f"  {item.name:<10} {item.units:>6} 户 {format_money(item.amount):>16} 元")
+    for warning in result.warnings:
+        print(f"  注意: {warning}")
+    return 0
+
+
+def run_rebill(args) -> int:
+    services = _services(args)
+    r = services.billing.rebill(args.period, dry_run=args.dry_run)
+    verb = "将重算" if args.dry_run else "已重算"
+    print(f"账期 {r.period}: 共 {r.checked} 张账单, {verb} {r.changed} 张; {r.skipped_paid} 张已有收款未重算。"
+          f" 未缴账单合计 {format_money(r.old_total)} → {format_money(r.new_total)} 元")
+    return 0
+
+
+def export_ledger(args) -> int:
+    from app.excel.ledger import write_ledger
+
+    services = _services(args)
+    ledger = services.fee_reports.ledger(args.period, building_id(services, args.building))
+    path = write_ledger(args.file, ledger)
+    print(f"已导出台账 {ledger.period}: {len(ledger.rows)} 户 → {path}")
+    return 0
+
+
+def print_notices(args) -> int:
+    from app.pdf.fee_notice import write_notices
+
+    services = _services(args)
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise ServiceError(f"输出文件名应以 .pdf 结尾: {out.name}")
+    if not out.parent.exists():
+        raise ServiceError(f"文件夹不存在: {out.parent}")
+    reports = services.fee_reports
+    units = reports.notice_units(args.period, building_id(services, args.building))
+    if not units:
+        raise ServiceError(f"账期 {args.period} 没有账单或欠费, 未生成通知单。请先执行计费: propdesk billing run "
+                           f"--period {args.period}")
+    write_notices(reports.notices(args.period, units), out)
+    print(f"已生成缴费通知单 {len(units)} 页 → {out}")
+    return 0

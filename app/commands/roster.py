@@ -1,0 +1,86 @@
+"""``propdesk roster import|export|template``: the owner roster in Excel from the command line.
+
+``import`` prints one line per problem ("第15行 身份证号码: 校验位错误") and exits 1 with nothing
+imported, or imports everything in one transaction and exits 0 with the counts.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from app.db import open_database
+from app.errors import ServiceError
+from app.services import Services
+
+
+def register(sub) -> None:
+    roster = sub.add_parser("roster", help="业主花名册: 导入、导出、模板").add_subparsers(
+        dest="roster_command", required=True, metavar="{import,export,template}")
+    imp = roster.add_parser("import", help="从 Excel (.xlsx) 导入业主花名册 (有错误时不导入任何内容)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称或序号 (默认: 第一张有表头的工作表)")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并显示将新增/更新的行数, 不写入")
+    imp.add_argument("--only-valid", action="store_true", help="跳过有错误的行, 只导入正确的行")
+    imp.set_defaults(func=run_import)
+    exp = roster.add_parser("export", help="把业主花名册导出为 Excel (.xlsx)")
+    exp.add_argument("file", metavar="FILE")
+    exp.set_defaults(func=run_export)
+    tpl = roster.add_parser("template", help="生成导入模板 (.xlsx)")
+    tpl.add_argument("file", metavar="FILE")
+    tpl.set_defaults(func=run_template)
+
+
+def _fail(message: str) -> int:
+    print(f"错误: {message}", file=sys.stderr)
+    return 1
+
+
+def run_import(args) -> int:
+    try:
+        services = Services.open(open_database(args.database))
+        preview = services.roster.preview(args.file, args.sheet)
+    except ServiceError as exc:
+        return _fail(str(exc))
+    counts = preview.counts
+    print(f"文件 {preview.file_name} 工作表“{preview.sheet}” 表头在第{preview.header_row}行, 数据 {counts['total']} 行")
+    if preview.unknown_columns:
+        print(f"未识别的列 (已忽略): {'、'.join(preview.unknown_columns)}")
+    for line in preview.lines():
+        print(line)
+    summary = (f"新增 {counts['create']} 行, 更新 {counts['update']} 行, 无变化 {counts['unchanged']} 行, "
+               f"有错误 {counts['error']} 行")
+    if preview.file_level_issues or (preview.issues and not args.only_valid):
+        print(f"{summary}。发现 {len(preview.issues)} 处问题, 未导入任何内容。")
+        return 1
+    if args.dry_run:
+        print(f"{summary} (试运行, 未写入)")
+        return 1 if preview.issues else 0
+    try:
+        result = services.roster.commit(preview, only_valid=args.only_valid)
+    except ServiceError as exc:
+        for issue in getattr(exc, "issues", ()):
+            print(issue)
+        return _fail(str(exc))
+    print(f"已导入: 新增 {result.created} 行, 更新 {result.updated} 行, 无变化 {result.unchanged} 行"
+          + (f", 跳过有错误的 {result.skipped} 行" if result.skipped else "")
+          + f" (新建房屋 {result.units_created} 套, 人员 {result.persons_created} 人)")
+    return 0
+
+
+def run_export(args) -> int:
+    try:
+        services = Services.open(open_database(args.database))
+        count = services.roster.export(args.file)
+    except ServiceError as exc:
+        return _fail(str(exc))
+    print(f"已导出 {count} 行到 {args.file}")
+    return 0
+
+
+def run_template(args) -> int:
+    try:
+        Services.open(open_database(args.database)).roster.template(args.file)
+    except ServiceError as exc:
+        return _fail(str(exc))
+    print(f"已生成导入模板 {args.file}")
+    return 0

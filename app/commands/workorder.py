@@ -1,0 +1,59 @@
+"""``propdesk workorder slip NUMBER --out FILE.pdf`` and ``propdesk workorder list``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.db import open_database
+from app.errors import NotFound
+from app.services import Services
+
+
+def register(sub) -> None:
+    wo = sub.add_parser("workorder", help="工单: 打印派工单、列出工单").add_subparsers(
+        dest="workorder_command", required=True)
+    slip = wo.add_parser("slip", help="生成派工单 PDF")
+    slip.add_argument("number", help="工单编号, 如 GD202611280001")
+    slip.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    slip.add_argument("--page", choices=["A5", "A4"], default="A5", help="纸张: A5 横向(默认)或 A4")
+    slip.add_argument("--full-phone", action="store_true", help="显示完整联系电话(默认打码)")
+    slip.set_defaults(func=run_slip)
+
+    lst = wo.add_parser("list", help="列出工单")
+    lst.add_argument("--state", action="append", help="状态代码, 可重复: received, dispatched, in_progress, …")
+    lst.add_argument("--overdue", action="store_true", help="只列超时未完成的工单")
+    lst.add_argument("--query", default="", help="按编号、房号、业主姓名或电话查找")
+    lst.add_argument("--limit", type=int, default=50)
+    lst.set_defaults(func=run_list)
+
+
+def run_slip(args) -> int:
+    services = Services.open(open_database(args.database))
+    try:
+        order_id = services.workorders.find(args.number)
+    except NotFound as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    if out.parent and not out.parent.exists():
+        print(f"输出目录不存在: {out.parent}", file=sys.stderr)
+        return 1
+    out.write_bytes(services.workorders.slip_pdf(order_id, page=args.page, full_phone=args.full_phone or None))
+    print(out.resolve())
+    return 0
+
+
+def run_list(args) -> int:
+    from app.services.workorders import WorkOrderFilter, label
+
+    services = Services.open(open_database(args.database))
+    flt = WorkOrderFilter(states=tuple(args.state or ()), overdue=args.overdue, query=args.query)
+    total = services.workorders.count(flt)
+    for row in services.workorders.list(flt, limit=args.limit):
+        flag = {"overdue": "超时", "near": "将到期"}.get(row.deadline_status, "")
+        print(f"{row.number}  {label(row.state):<4}  {label(row.kind)}  {label(row.category):<4}  "
+              f"{row.unit_code or '-':<10}  {row.assignee or '-':<6}  {row.reported_at:%Y-%m-%d %H:%M}  {flag}  "
+              f"{row.description[:30]}")
+    print(f"共 {total} 条" + (f", 显示前 {args.limit} 条" if total > args.limit else ""))
+    return 0

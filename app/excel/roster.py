@@ -1,0 +1,600 @@
+"""The owner roster (业主花名册) as offices keep it: find the header, match columns, clean every value.
+
+Pure functions over cell values (no database): ``parse_roster(rows)`` finds the header row below titles
+and merged cells, maps the columns by their Chinese names and aliases, turns every data row into a
+``RosterRecord`` with values cleaned by the shared rules (``app.validators``, ``validate_person`` /
+``validate_unit``) and with every problem named by the header text as it appears in the file.
+Rows within the file are checked against each other (duplicates, one unit with two areas, …); checks
+against the database belong to ``app.services.roster``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from app.errors import FieldError
+from app.models import Relation
+from app.search import building_code, canonical_building_name, chinese_number
+from app.validators import clean_code, clean_text, normalize_plate, parse_date
+
+HEADER_SCAN_ROWS = 20
+
+
+@dataclass(frozen=True)
+class Column:
+    """A roster field: its header in exports/templates and the names offices use for it."""
+
+    key: str
+    header: str
+    aliases: tuple[str, ...]
+    note: str = ""
+    width: int = 12
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("seq", "序号", ("序号", "编号", "no", "no.", "序", "行号", "顺序号"), "可留空, 导入时忽略", 6),
+    Column("building", "楼栋", ("楼栋", "楼号", "栋号", "栋", "楼", "幢", "幢号", "楼栋号", "楼幢", "楼幢号", "座",
+                                "楼座", "楼宇", "楼栋名称", "楼栋编号", "所属楼栋", "栋别", "楼号栋号"),
+           "必填。如 3、3栋、3号楼 (统一保存为“3栋”)", 8),
+    Column("unit", "单元", ("单元", "单元号", "单元名称", "所属单元", "单元编号"),
+           "有单元的小区必填。如 1 或 1单元", 6),
+    Column("room", "房号", ("房号", "房间号", "门牌号", "室", "室号", "房间", "房屋号", "户号", "房间编号",
+                            "房号(室)", "门牌"), "必填。如 1502", 8),
+    Column("address", "房屋", ("房屋", "房屋编号", "房屋地址", "地址", "房产", "房产信息", "房屋名称", "房屋代码",
+                               "楼栋单元房号", "楼号房号", "楼栋房号", "栋单元房号", "房屋信息", "住址", "资源编号"),
+           "楼栋-单元-房号合在一格, 如 3-1-1502 或 3栋1单元1502室", 16),
+    Column("area", "建筑面积(㎡)", ("建筑面积", "面积", "房屋面积", "产权面积", "建面", "计费面积", "收费面积",
+                                    "建筑面积㎡", "建筑面积m2", "建筑面积平方米", "面积㎡", "面积m2", "面积平方米"),
+           "数字, 单位平方米, 如 118.75", 12),
+    Column("name", "业主姓名", ("业主姓名", "业主", "姓名", "产权人", "业主名称", "户主", "房主", "客户名称",
+                                "客户姓名", "住户姓名", "业主名字", "产权人姓名", "业主(产权人)", "住户", "名字"),
+           "必填。一行一人; 一套房有多位业主时写多行", 10),
+    Column("relation", "身份", ("身份", "人员类型", "人员身份", "住户类型", "与业主关系", "关系", "类型",
+                                "住户身份", "成员关系", "人员关系"), "业主 / 租户 / 家庭成员, 留空为业主", 8),
+    Column("phone", "联系电话", ("联系电话", "手机", "手机号码", "手机号", "电话", "联系方式", "电话号码", "联系号码",
+                                 "业主电话", "移动电话", "固定电话", "手机/电话", "电话/手机", "联系手机", "手机电话"),
+           "手机 13812345678 或固话 0571-88886666", 14),
+    Column("id_number", "身份证号码", ("身份证号码", "身份证号", "身份证", "证件号码", "证件号", "身份证件号码",
+                                       "业主身份证号", "身份证件号", "业主身份证号码", "证件编号"),
+           "18位, 末位可为X; 请以文本格式填写", 21),
+    Column("move_in", "入住日期", ("入住日期", "交房日期", "入伙日期", "交付日期", "收房日期", "入住时间", "交房时间",
+                                   "入伙时间", "交付时间", "收房时间", "入住日", "入户日期"),
+           "日期, 如 2019-05-01", 12),
+    Column("space", "车位号", ("车位号", "车位", "车位编号", "停车位", "车位号码", "产权车位", "车位号码"),
+           "多个用顿号分隔, 如 B1-001、B1-002", 12),
+    Column("plate", "车牌号", ("车牌号", "车牌", "车牌号码", "车辆号牌", "车牌照", "车辆牌照", "车号"),
+           "多个用顿号分隔, 如 浙A12345、浙AD12345", 16),
+    Column("notes", "备注", ("备注", "说明", "备注信息", "其他"), "", 20),
+)
+BY_KEY = {c.key: c for c in COLUMNS}
+# What exports and the template write: every field except the combined address.
+EXPORT_KEYS = ("seq", "building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",
+               "space", "plate", "notes")
+RELATION_WORDS = {
+    Relation.OWNER: ("业主", "产权人", "房主", "户主", "owner"),
+    Relation.TENANT: ("租户", "租客", "承租人", "租住", "tenant"),
+    Relation.FAMILY: ("家庭成员", "家属", "亲属", "配偶", "子女", "父母", "家人", "成员", "family"),
+}
+RELATION_LABELS = {Relation.OWNER: "业主", Relation.TENANT: "租户", Relation.FAMILY: "家庭成员"}
+_RELATION_BY_WORD = {w: rel for rel, words in RELATION_WORDS.items() for w in words}
+_ALIAS = {a.lower(): c.key for c in COLUMNS for a in (c.header, *c.aliases)}
+_PAREN = re.compile(r"[(\[【（][^)\]】）]*[)\]】）]")
+_REQUIRED_MARK = re.compile(r"[*＊※]|必填|选填")
+_SPLIT_MULTI = re.compile(r"[、,，;；/\s]+")
+_SKIP_LINE = re.compile(r"^(合计|总计|小计|制表|审核|填表|注[:：意]|说明|备注[:：]|共\d+)")
+_ADDRESS = re.compile(
+    r"(?P<b>[0-9A-Za-z一二三四五六七八九十]+)(?:号楼|栋|幢|座|号|#|-|_|—)+"
+    r"(?:(?P<u>[0-9A-Za-z一二三四五六七八九十]+)(?:单元|-|_|—)+)?"
+    r"(?P<r>[0-9A-Za-z]+(?:-\d+)?)(?:室|号|房)?"
+)
+
+
+def normalise_header(text: object) -> str:
+    """Header text without spaces, required-marks, units in brackets or line breaks, lower-cased."""
+    raw = clean_text(text).replace(" ", "")
+    raw = _REQUIRED_MARK.sub("", raw)
+    without_unit = _PAREN.sub("", raw)
+    return (without_unit or raw).rstrip(":：").lower()
+
+
+def match_header(text: object) -> str | None:
+    """The field a header cell names, by alias first, then by tell-tale words; None if unknown."""
+    raw = clean_text(text).replace(" ", "").lower()
+    if not raw:
+        return None
+    norm = normalise_header(text)
+    for candidate in (raw, norm, raw.rstrip(":：")):
+        if candidate in _ALIAS:
+            return _ALIAS[candidate]
+    if len(norm) > 12:
+        return None
+    return _guess(norm)
+
+
+def _guess(h: str) -> str | None:
+    if "身份证" in h or "证件" in h:
+        return "id_number"
+    if "车牌" in h:
+        return "plate"
+    if "车位" in h:
+        return "space"
+    if any(w in h for w in ("电话", "手机", "联系方式")):
+        return "phone"
+    if "面积" in h:
+        return None if any(w in h for w in ("套内", "使用", "公摊", "花园", "车位", "阁楼")) else "area"
+    if ("日期" in h or "时间" in h) and any(w in h for w in ("入住", "交房", "入伙", "交付", "收房")):
+        return "move_in"
+    if "备注" in h:
+        return "notes"
+    if "单元" in h and not any(w in h for w in ("房", "楼")):
+        return "unit"
+    if any(w in h for w in ("姓名", "业主名", "产权人", "户主")):
+        return "name"
+    if any(w in h for w in ("楼栋", "楼号", "栋号", "幢号")):
+        return "building"
+    if any(w in h for w in ("房号", "房间", "门牌", "室号")):
+        return "room"
+    return None
+
+
+# --- value shapes -------------------------------------------------------------------------------
+
+
+def clean_unit_no(value: object) -> str:
+    """"1单元" / "一单元" / 1.0 / "01" → "1"; other codes are only cleaned."""
+    text = clean_code(value).removesuffix("单元")
+    return chinese_number(text) if text else ""
+
+
+def clean_room_no(value: object) -> str:
+    """1502.0 / "1502室" / "１５０２" → "1502"."""
+    text = clean_code(value)
+    for suffix in ("室", "号", "房"):
+        text = text.removesuffix(suffix)
+    return text.upper() if text.isascii() else text
+
+
+def split_address(value: object) -> tuple[str, str, str] | None:
+    """"3-1-1502" / "3栋1单元1502室" / "3号楼1502" → (building, unit, room); None when not an address."""
+    text = clean_code(value)
+    match = _ADDRESS.fullmatch(text)
+    if not match:
+        return None
+    return canonical_building_name(match["b"]), clean_unit_no(match["u"] or ""), clean_room_no(match["r"])
+
+
+def split_multi(value: object) -> list[str]:
+    """"浙A12345、浙B67890" → two items; blanks dropped."""
+    return [p for p in _SPLIT_MULTI.split(clean_text(value)) if p]
+
+
+def relation_from_text(value: object) -> str:
+    text = clean_code(value).lower()
+    if text in _RELATION_BY_WORD:
+        return _RELATION_BY_WORD[text]
+    for word, rel in _RELATION_BY_WORD.items():
+        if word in text:
+            return rel
+    raise ValueError("应为 业主、租户 或 家庭成员")
+
+
+def phone_text(raw: object) -> str:
+    """A phone cell as text; a landline stored as a number lost its leading 0 (57188886666) — put it back."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():
+        digits = str(int(raw))
+        if not digits.startswith("1") and 9 <= len(digits) <= 11:
+            return "0" + digits
+        return digits
+    return clean_code(raw)
+
+
+def is_blank(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+def display(value: object) -> str:
+    """A cell as the person sees it (no 1502.0, dates as 2019-05-01)."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value)
+    return clean_text(value)
+
+
+# --- the parsed roster ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RosterIssue:
+    """One problem: Excel row (0 = the file as a whole), the column header as in the file, the message."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行" if self.row else "文件"
+        return f"{where} {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class RosterRecord:
+    """One data row, cleaned. ``present`` holds the fields with a value: blank cells never clear data."""
+
+    row: int
+    raw: dict[str, object]  # the cells as read, for showing a row in error
+    building: str = ""
+    bcode: str = ""
+    unit_no: str = ""
+    room_no: str = ""
+    floor: int | None = None
+    area: Decimal | None = None
+    name: str = ""
+    relation: str | None = None
+    phone: str = ""
+    id_number: str = ""
+    move_in: date | None = None
+    spaces: tuple[str, ...] = ()
+    plates: tuple[str, ...] = ()
+    notes: str = ""
+    present: set[str] = field(default_factory=set)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def unit_key(self) -> tuple[str, str, str]:
+        return (self.bcode, self.unit_no, self.room_no)
+
+    @property
+    def person_key(self) -> tuple[str, str]:
+        return ("id", self.id_number) if self.id_number else ("name", self.name)
+
+
+@dataclass
+class ParsedRoster:
+    sheet: str
+    header_row: int  # Excel row number
+    headers: dict[int, str]  # column index → header text as in the file (mapped columns)
+    fields: dict[str, list[int]]  # field → column indexes, first non-blank wins
+    unknown: list[str]
+    records: list[RosterRecord]
+    issues: list[RosterIssue]  # file-level problems (missing columns, no header)
+    skipped_rows: int = 0
+    sheet_names: tuple[str, ...] = ()
+
+    def header_of(self, key: str) -> str:
+        cols = self.fields.get(key)
+        return self.headers[cols[0]] if cols else BY_KEY[key].header
+
+
+def _header_label(value: object) -> str:
+    """The header as written in the file (only white space and line breaks removed), for messages."""
+    return re.sub(r"\s+", "", str(value or ""))
+
+
+def find_header(rows: list[list[object]]) -> tuple[int, dict[int, str]] | None:
+    """The row (0-based) among the first non-blank ones that names the most known fields."""
+    best: tuple[int, int, dict[int, str]] | None = None
+    seen = 0
+    for index, row in enumerate(rows):
+        if seen >= HEADER_SCAN_ROWS:
+            break
+        if all(is_blank(v) for v in row):
+            continue
+        seen += 1
+        mapping = {}
+        for col, value in enumerate(row):
+            if isinstance(value, str) and (key := match_header(value)):
+                mapping[col] = key
+        score = len(set(mapping.values()))
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, index, mapping)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def parse_roster(rows: list[list[object]], sheet: str = "") -> ParsedRoster:
+    """Header, column map and every data row cleaned and checked (within the file)."""
+    found = find_header(rows)
+    if found is None:
+        issue = RosterIssue(0, "", f"工作表“{sheet}”前{HEADER_SCAN_ROWS}行中找不到表头。表头应含 楼栋、单元、房号、"
+                                   "业主姓名、联系电话、身份证号码 等列名 (可下载导入模板对照)。")
+        return ParsedRoster(sheet, 0, {}, {}, [], [], [issue])
+    header_index, mapping = found
+    header = rows[header_index]
+    above = rows[header_index - 1] if header_index > 0 else []
+    headers: dict[int, str] = {}
+    fields: dict[str, list[int]] = {}
+    unknown: list[str] = []
+    mapped_keys = set(mapping.values())
+    for col, value in enumerate(header):
+        key = mapping.get(col)
+        label = _header_label(value)
+        if key is None and is_blank(value) and col < len(above) and isinstance(above[col], str):
+            # two-line header: a column merged down from the line above ("序号", "房号" over two rows)
+            key = _ALIAS.get(normalise_header(above[col]))
+            label = _header_label(above[col]) if key and key not in mapped_keys else label
+            key = key if key and key not in mapped_keys else None
+        if key is None:
+            if label:
+                unknown.append(label)
+            continue
+        if key in fields and key not in ("phone",) and label in [headers[c] for c in fields[key]]:
+            continue  # the same header merged across columns
+        headers[col] = label
+        fields.setdefault(key, []).append(col)
+    if "building" not in fields and "address" not in fields and "room" in fields:
+        fields["address"] = fields.pop("room")  # no 楼栋 column: the 房号 cells hold "3-1-1502"
+    issues: list[RosterIssue] = []
+    header_row = header_index + 1
+    has_address = "address" in fields
+    for key in ("building", "room", "name"):
+        if key not in fields and not (has_address and key in ("building", "room")):
+            col = BY_KEY[key]
+            issues.append(RosterIssue(header_row, "表头", f"缺少“{col.header}”列 (可用列名: {'、'.join(col.aliases[:6])})"))
+    parsed = ParsedRoster(sheet, header_row, headers, fields, unknown, [], issues)
+    if issues:
+        return parsed
+    header_texts = {v for v in header if isinstance(v, str) and v.strip()}
+    cleaner = _Cleaner(parsed)
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        values = {key: _first(row, cols) for key, cols in fields.items()}
+        if _not_data(row, values, header_texts):
+            if any(not is_blank(v) for v in row):
+                parsed.skipped_rows += 1
+            continue
+        parsed.records.append(cleaner.record(index + 1, values))
+    check_within_file(parsed.records, parsed)
+    return parsed
+
+
+def _first(row: list[object], cols: list[int]) -> object:
+    if len(cols) == 1 and cols[0] < len(row):
+        value = row[cols[0]]
+        if not isinstance(value, str) or value[:1] != "'":
+            return value
+    for col in cols:
+        if col < len(row) and not is_blank(row[col]):
+            value = row[col]
+            if isinstance(value, str) and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+                return value[1:]  # our exports' formula guard ("'=…"): the value is what follows
+            return value
+    return ""
+
+
+def _not_data(row: list[object], values: dict[str, object], header_texts: set[str]) -> bool:
+    """Blank rows, pre-numbered empty rows, repeated headers, totals/signature lines, the template's example."""
+    name = values.get("name", "")
+    if (name != "" and name not in header_texts and (values.get("room", "") != "" or values.get("address", "") != "")
+            and clean_text(values.get("seq")) not in ("示例", "例", "样例")):
+        return False  # the usual data row: no need to look closer
+    filled = [v for v in row if not is_blank(v)]
+    if not filled:
+        return True
+    if clean_text(values.get("seq")) in ("示例", "例", "样例"):
+        return True
+    core = [values.get(k) for k in ("room", "address", "name", "phone", "id_number")]  # 楼栋 alone: a section title
+    if all(is_blank(v) for v in core) and all(is_blank(values.get(k)) for k in ("plate", "space", "area")):
+        return True  # only 序号/楼栋/备注-like cells: nothing to import
+    if len(filled) >= 2 and sum(v in header_texts for v in filled if isinstance(v, str)) >= 2:
+        return True  # the header repeated (a file pasted page by page)
+    first = clean_text(filled[0])
+    return len(filled) <= 2 and bool(_SKIP_LINE.match(first))
+
+
+class _Cleaner:
+    """Cleans data rows; values that repeat down a column (楼栋, 单元, 房号+面积, dates) are cleaned once."""
+
+    def __init__(self, parsed: ParsedRoster):
+        self.parsed = parsed
+        self.header = parsed.header_of
+        self.has_address = "address" in parsed.fields
+        self.has_relation = "relation" in parsed.fields
+        self.building_cache: dict[object, tuple[str, str]] = {}
+        self.unit_cache: dict[tuple, tuple] = {}
+        self.date_cache: dict[object, tuple] = {}
+        self.relation_cache: dict[object, tuple] = {}
+
+    def building(self, raw: object) -> tuple[str, str]:
+        try:
+            return self.building_cache[raw]
+        except KeyError:
+            name = canonical_building_name(raw)
+            result = self.building_cache[raw] = (name, building_code(name).upper() if name else "")
+            return result
+
+    def unit(self, bcode: str, unit_raw: object, room_raw: object, area_raw: object, has_building: bool) -> tuple:
+        """(unit_no, room_no, floor, area, errors) via the shared ``validate_unit``, cached."""
+        from app.services.archive import validate_unit
+
+        key = (unit_raw, room_raw, area_raw, has_building)
+        try:
+            result = self.unit_cache[key]
+            if result[5] is None or result[5] == bcode:
+                return result
+        except KeyError:
+            pass
+        unit_no, room_no = clean_unit_no(unit_raw), clean_room_no(room_raw)
+        depends_on = None
+        if has_building and room_no and not room_no.isdigit():
+            depends_on = bcode
+            parts = split_address(room_no)  # "3-1-1502" typed in the 房号 column next to 楼栋 3
+            if parts and building_code(parts[0]).upper() == bcode:
+                unit_no, room_no = unit_no or parts[1], parts[2]
+        errors = []
+        for key_name, text in (("unit", unit_no), ("room", room_no)):
+            if len(text) > 16:
+                errors.append((key_name, "过长 (最多16个字符)"))
+        floor = area = None
+        try:
+            cleaned = validate_unit({"building_id": -1, "unit_no": unit_no, "room_no": room_no, "area": area_raw})
+            floor, area = cleaned["floor"], cleaned["area"]
+        except FieldError as exc:
+            errors += [({"room_no": "room", "floor": "room"}.get(n, n), m) for n, m in exc.errors.items()]
+        result = self.unit_cache[key] = (unit_no, room_no, floor, area, tuple(errors), depends_on)
+        return result
+
+    def date(self, raw: object) -> tuple:
+        try:
+            return self.date_cache[raw]
+        except KeyError:
+            try:
+                result = (parse_date(raw), "")
+            except ValueError as exc:
+                result = (None, str(exc))
+            self.date_cache[raw] = result
+            return result
+
+    def relation(self, raw: object) -> tuple:
+        try:
+            return self.relation_cache[raw]
+        except KeyError:
+            try:
+                result = (relation_from_text(raw), "")
+            except ValueError as exc:
+                result = (None, str(exc))
+            self.relation_cache[raw] = result
+            return result
+
+    def record(self, row: int, values: dict[str, object]) -> RosterRecord:
+        from app.services.archive import validate_person
+
+        parsed, header = self.parsed, self.header
+        rec = RosterRecord(row=row, raw=values)
+        err = rec.errors.append
+        rec.present = present = {
+            key for key, value in values.items()
+            if value != "" and value is not None and not (type(value) is str and value.isspace())
+        }
+
+        building, unit_no, room_no = values.get("building", ""), values.get("unit", ""), values.get("room", "")
+        if "address" in present:
+            parts = split_address(values["address"])
+            if parts is None and is_blank(building):
+                err((header("address"), "无法识别, 应为 楼栋-单元-房号 (如 3-1-1502 或 3栋1单元1502室)"))
+            elif parts is not None:
+                building = building if "building" in present else parts[0]
+                unit_no = unit_no if "unit" in present else parts[1]
+                room_no = room_no if "room" in present else parts[2]
+            elif "room" not in present:
+                room_no = values["address"]
+        rec.building, rec.bcode = self.building(building)
+        if not rec.building and not self.has_address:
+            err((header("building"), "不能为空"))
+        elif len(rec.building) > 32:
+            err((header("building"), "过长 (最多32个字)"))
+        has_building = "building" in present and "room" in present and "address" not in present
+        rec.unit_no, rec.room_no, rec.floor, rec.area, unit_errors, _ = self.unit(
+            rec.bcode, unit_no, room_no, values.get("area", ""), has_building)
+        for key, message in unit_errors:
+            if key in ("unit", "room") and key not in parsed.fields:
+                if not rec.building and "address" in present:
+                    continue  # the address cell was already reported
+                key = "address"
+            err((header(key), message))
+
+        relation = None
+        if "relation" in present:
+            relation, message = self.relation(values["relation"])
+            if message:
+                err((header("relation"), message))
+        rec.relation = relation if self.has_relation else None
+
+        move_in = values.get("move_in", "")
+        if "move_in" in present:
+            rec.move_in, message = self.date(move_in)
+            if message:
+                err((header("move_in"), message))
+        id_raw = values.get("id_number", "")
+        if isinstance(id_raw, int | float) and not isinstance(id_raw, bool) and abs(id_raw) >= 1e15:
+            err((header("id_number"), "被 Excel 存成了数字, 后几位已丢失 (Excel 只保留15位)。"
+                                      "请把该列设为“文本”格式后重新填写"))
+            id_raw = ""
+        phone_raw = phone_text(values.get("phone", ""))
+        if "*" in phone_raw:  # masked in an export (138****5678): no information, keep what is stored
+            phone_raw = ""
+            present.discard("phone")
+        if isinstance(id_raw, str) and "*" in id_raw:
+            id_raw = ""
+            present.discard("id_number")
+        if not phone_raw.isdigit() and len(split_multi(phone_raw)) > 1 and not re.fullmatch(r"[\d\-()（） ]+",
+                                                                                            clean_text(phone_raw)):
+            err((header("phone"), "一格只能填一个电话号码 (其余可写在备注)"))
+            phone_raw = ""
+        try:
+            person = validate_person({"name": values.get("name"), "phone": phone_raw, "id_number": id_raw,
+                                      "notes": values.get("notes")})
+            rec.name, rec.phone, rec.id_number, rec.notes = (
+                person["name"], person["phone"], person["id_number"], person["notes"])
+        except FieldError as exc:
+            for name, message in exc.errors.items():
+                err((header(name), message))
+
+        if "space" in present:
+            spaces = []
+            for code in split_multi(values["space"]):
+                code = clean_code(code).upper()
+                if len(code) > 32:
+                    err((header("space"), f"车位号“{code}”过长"))
+                else:
+                    spaces.append(code)
+            rec.spaces = tuple(dict.fromkeys(spaces))
+        if "plate" in present:
+            plates = []
+            for text in split_multi(values["plate"]):
+                try:
+                    plates.append(normalize_plate(text))
+                except ValueError as exc:
+                    err((header("plate"), f"“{text}”{exc}"))
+            rec.plates = tuple(dict.fromkeys(plates))
+        return rec
+
+
+def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> None:
+    """Rows that contradict each other: the same person twice in a unit, one ID with two names, …"""
+    header = parsed.header_of
+    unit_first: dict[tuple, RosterRecord] = {}
+    person_rows: dict[tuple, int] = {}
+    id_names: dict[str, tuple[str, int]] = {}
+    plate_units: dict[str, tuple[tuple, int]] = {}
+    space_units: dict[str, tuple[tuple, int]] = {}
+    building_with_units: dict[str, int] = {}
+    records = list(records)
+    for rec in records:
+        if rec.unit_no and rec.building:
+            building_with_units.setdefault(building_code(rec.building).upper(), rec.row)
+    for rec in records:
+        if not rec.building or not rec.room_no:
+            continue
+        ukey = rec.unit_key
+        if not rec.unit_no and ukey[0] in building_with_units:
+            other = building_with_units[ukey[0]]
+            rec.errors.append((header("unit") if "unit" in parsed.fields else header("address"),
+                               f"不能为空 (第{other}行同一楼栋填写了单元)"))
+        first = unit_first.setdefault(ukey, rec)
+        if first is not rec and rec.area is not None and first.area is not None and rec.area != first.area:
+            rec.errors.append((header("area"), f"{rec.area} 与第{first.row}行同一房屋的 {first.area} 不一致"))
+        if rec.name:
+            pkey = (ukey, rec.person_key)
+            if pkey in person_rows:
+                rec.errors.append(("", f"与第{person_rows[pkey]}行重复 (同一房屋、同一人)"))
+            else:
+                person_rows[pkey] = rec.row
+        if rec.id_number and rec.name:
+            name, row = id_names.setdefault(rec.id_number, (rec.name, rec.row))
+            if name != rec.name:
+                rec.errors.append((header("id_number"), f"与第{row}行相同, 但姓名不同 ({name} / {rec.name})"))
+        for values, seen, what in ((rec.plates, plate_units, "plate"), (rec.spaces, space_units, "space")):
+            for value in values:
+                unit, row = seen.setdefault(value, (ukey, rec.row))
+                if unit != ukey:
+                    rec.errors.append((header(what), f"{value} 与第{row}行 (另一套房屋) 重复"))
+
+
+def record_issues(rec: RosterRecord) -> list[RosterIssue]:
+    return [RosterIssue(rec.row, column, message) for column, message in rec.errors]

@@ -1,0 +1,269 @@
+"""Backups that restore: a consistent copy while the app runs, a daily automatic one, one before migrations.
+
+SQLite uses the online backup API (``sqlite3.Connection.backup``): it copies the pages under the
+database's own locks, so the copy is consistent even while other PCs' sessions write. PostgreSQL
+uses ``pg_dump`` when it is installed. Restoring checks the file first (an SQLite database with
+PropDesk's tables at a revision this program knows), keeps a copy of the current database, then
+copies the backup's pages into the live file with the same API.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.db import Database, default_data_dir
+from app.errors import ServiceError
+from app.services.context import ServiceContext
+
+log = logging.getLogger(__name__)
+
+KEEP_DAILY = 30
+DAILY_PREFIX = "propdesk-daily-"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+REQUIRED_TABLES = {"alembic_version", "units", "persons", "users", "buildings"}
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    size: int
+    modified: datetime
+
+
+# --- plain functions (CLI, start-up, migration hook) -----------------------------------------------
+
+
+def backup_folder(db: Database) -> Path:
+    """``backups/`` beside the SQLite file (the data folder), else in the user data folder."""
+    base = db.sqlite_path.parent if db.sqlite_path is not None else default_data_dir()
+    folder = base / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def default_backup_name(db: Database, now: datetime | None = None) -> str:
+    return f"propdesk-{_stamp(now)}.{'db' if db.is_sqlite else 'dump'}"
+
+
+def _pg_dump_url(db: Database) -> str:
+    """libpq form of the SQLAlchemy URL (``postgresql+psycopg://`` → ``postgresql://``)."""
+    return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _sqlite_copy(source: sqlite3.Connection, target_path: Path) -> None:
+    tmp = target_path.with_name(target_path.name + ".part")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(tmp)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")  # a self-contained single file, no -wal beside it
+    finally:
+        dest.close()
+    os.replace(tmp, target_path)
+
+
+def create_backup(db: Database, target: str | Path | None = None, now: datetime | None = None) -> Path:
+    """Write a consistent copy of the whole database to ``target`` (default: the backups folder)."""
+    path = Path(target) if target else backup_folder(db) / default_backup_name(db, now)
+    if path.is_dir():
+        path = path / default_backup_name(db, now)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if db.is_sqlite:
+        if db.sqlite_path is None:
+            raise ServiceError("内存数据库无法备份")
+        if path.resolve() == db.sqlite_path.resolve():
+            raise ServiceError("备份文件不能是数据库文件本身")
+        source = sqlite3.connect(db.sqlite_path, timeout=30)
+        try:
+            _sqlite_copy(source, path)
+        finally:
+            source.close()
+        return path
+    if db.engine.dialect.name == "postgresql":
+        exe = shutil.which("pg_dump")
+        if exe is None:
+            raise ServiceError(
+                "未找到 pg_dump: 请在这台电脑上安装 PostgreSQL 客户端工具 (postgresql-client), "
+                "或由数据库服务器管理员在服务器上备份。"
+            )
+        tmp = path.with_name(path.name + ".part")
+        proc = subprocess.run(
+            [exe, "--format=custom", "--no-owner", f"--file={tmp}", f"--dbname={_pg_dump_url(db)}"],
+            capture_output=True, text=True, check=False,
+        )
+        if proc.returncode != 0:
+            tmp.unlink(missing_ok=True)
+            raise ServiceError(f"pg_dump 备份失败: {proc.stderr.strip()[:500]}")
+        os.replace(tmp, path)
+        return path
+    raise ServiceError(f"不支持备份此类数据库: {db.engine.dialect.name}")
+
+
+def inspect_backup(path: str | Path) -> str:
+    """Check that ``path`` is a PropDesk SQLite database this program can open; return its revision."""
+    from app import migrations
+
+    path = Path(path)
+    if not path.is_file():
+        raise ServiceError(f"备份文件不存在: {path}")
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise ServiceError(f"“{path.name}”不是 PropDesk 备份文件 (不是 SQLite 数据库)。")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ServiceError(f"“{path.name}”已损坏或不是 PropDesk 备份文件: {exc}") from exc
+    if check != "ok":
+        raise ServiceError(f"“{path.name}”已损坏 (完整性检查: {check})。")
+    missing = REQUIRED_TABLES - tables
+    if missing or revision is None:
+        raise ServiceError(f"“{path.name}”不是 PropDesk 数据库 (缺少表: {', '.join(sorted(missing)) or '版本'})。")
+    try:
+        migrations.script_directory().get_revision(revision)
+    except Exception as exc:
+        raise ServiceError(
+            f"“{path.name}”来自更新版本的 PropDesk (数据库版本 {revision}), 请先升级本程序。"
+        ) from exc
+    return revision
+
+
+def restore_backup(db: Database, source: str | Path) -> Path:
+    """Replace the database's contents by the backup's; returns the safety copy of what was there.
+
+    The pages are copied into the live file by the backup API under its write lock, so other
+    connections see either the old or the restored database. A backup of an older revision is
+    brought up to date by the usual migration afterwards.
+    """
+    from app import migrations
+
+    if not db.is_sqlite or db.sqlite_path is None:
+        raise ServiceError(
+            "PostgreSQL 数据库请由管理员用 pg_restore 恢复 (例如: pg_restore --clean --no-owner -d 数据库 备份文件)。"
+        )
+    source = Path(source)
+    inspect_backup(source)
+    if source.resolve() == db.sqlite_path.resolve():
+        raise ServiceError("不能用数据库文件自身恢复")
+    safety = create_backup(db, backup_folder(db) / f"propdesk-before-restore-{_stamp()}.db")
+    db.dispose()  # no pooled connection keeps reading the old pages
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dest = sqlite3.connect(db.sqlite_path, timeout=30)
+    try:
+        src.backup(dest)
+    finally:
+        src.close()
+        dest.close()
+    db.dispose()
+    migrations.upgrade(db)
+    return safety
+
+
+def list_backups(db: Database) -> list[BackupFile]:
+    folder = backup_folder(db)
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix in (".db", ".dump")]
+    out = [BackupFile(p, p.stat().st_size, datetime.fromtimestamp(p.stat().st_mtime)) for p in files]
+    return sorted(out, key=lambda b: b.path.name, reverse=True)
+
+
+def daily_backup(db: Database, now: datetime | None = None, keep: int = KEEP_DAILY) -> Path | None:
+    """On the first start of a day copy the database into the backups folder; keep the last ``keep``.
+
+    Returns the new file, or None when today's exists already or nothing can be done (PostgreSQL
+    without pg_dump: the server's own backups apply). Never raises: a failed backup must not stop
+    the front desk from working.
+    """
+    now = now or datetime.now()
+    try:
+        folder = backup_folder(db)
+        today = f"{DAILY_PREFIX}{now:%Y%m%d}"
+        if any(p.name.startswith(today) for p in folder.iterdir()):
+            return None
+        if not db.is_sqlite and shutil.which("pg_dump") is None:
+            return None
+        path = create_backup(db, folder / f"{today}-{now:%H%M%S}.{'db' if db.is_sqlite else 'dump'}")
+        dailies = sorted(p for p in folder.iterdir() if p.name.startswith(DAILY_PREFIX) and not p.name.endswith(".part"))
+        for old in dailies[:-keep] if keep > 0 else []:
+            old.unlink(missing_ok=True)
+        return path
+    except Exception as exc:  # noqa: BLE001 - reported, not fatal
+        log.warning("每日自动备份失败: %s", exc)
+        return None
+
+
+def pre_migration_backup(db: Database, current_revision: str | None) -> None:
+    """``before_upgrade_hooks``: copy the database before its schema changes (refuse to migrate if it fails)."""
+    if db.is_sqlite and db.sqlite_path is None:
+        return
+    if not db.is_sqlite and shutil.which("pg_dump") is None:
+        log.warning("未找到 pg_dump, 升级数据库前未能自动备份")
+        return
+    suffix = "db" if db.is_sqlite else "dump"
+    create_backup(db, backup_folder(db) / f"propdesk-before-upgrade-{current_revision}-{_stamp()}.{suffix}")
+
+
+def register_hooks() -> None:
+    from app import migrations
+
+    if pre_migration_backup not in migrations.before_upgrade_hooks:
+        migrations.before_upgrade_hooks.append(pre_migration_backup)
+
+
+register_hooks()
+
+
+# --- the service (GUI menu actions) ---------------------------------------------------------------
+
+
+class BackupService:
+    """备份… / 恢复… for the operator holding ``backup.manage``; both are recorded in the audit log."""
+
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    def create(self, target: str | Path | None = None) -> Path:
+        self.ctx.require("backup.manage")
+        path = create_backup(self.ctx.db, target)
+        self.ctx_record("backup", {"file": str(path)})
+        return path
+
+    def restore(self, source: str | Path) -> Path:
+        self.ctx.require("backup.manage")
+        safety = restore_backup(self.ctx.db, source)
+        self.ctx_record("restore", {"file": str(source), "safety_copy": str(safety)})
+        return safety
+
+    def check(self, source: str | Path) -> str:
+        self.ctx.require("backup.manage")
+        return inspect_backup(source)
+
+    def list(self) -> list[BackupFile]:
+        self.ctx.require("backup.manage")
+        return list_backups(self.ctx.db)
+
+    def folder(self) -> Path:
+        return backup_folder(self.ctx.db)
+
+    def ctx_record(self, kind: str, detail: dict) -> None:
+        from app.services.audit import AuditService
+
+        AuditService(self.ctx).record(kind, "database", detail, summary=Path(detail["file"]).name)

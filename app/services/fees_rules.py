@@ -1,0 +1,126 @@
+"""The money rules of fees as pure functions: periods, proration, allocation, late fees, aging.
+
+Kept free of the database so the hypothesis tests exercise exactly the code the services run.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from app.money import ZERO, to_money
+
+_PERIOD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
+
+AGING_BUCKETS = ("≤3个月", "4–6个月", "7–12个月", ">12个月")
+
+
+def parse_period(text: object) -> str:
+    """"2026-11", "2026/11", "2026年11月", "202611" → "2026-11"; anything else raises ValueError."""
+    raw = str(text or "").strip()
+    match = _PERIOD.fullmatch(raw) or re.fullmatch(r"(\d{4})(\d{2})", raw)
+    if not match:
+        raise ValueError("账期格式应为 2026-11")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise ValueError("账期无效")
+    return f"{year:04d}-{month:02d}"
+
+
+def period_index(period: str) -> int:
+    """Months since year 0, so periods subtract: index("2026-11") − index("2026-08") = 3."""
+    return int(period[:4]) * 12 + int(period[5:7]) - 1
+
+
+def index_period(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def period_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def add_months(period: str, months: int) -> str:
+    return index_period(period_index(period) + months)
+
+
+def period_first_day(period: str) -> date:
+    return date(int(period[:4]), int(period[5:7]), 1)
+
+
+def period_last_day(period: str) -> date:
+    year, month = int(period[:4]), int(period[5:7])
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def charge_fraction(period: str, months: int, start: date, end: date | None) -> tuple[int, int]:
+    """Days the charge is active within the ``months`` covered from ``period`` → (active, covered)."""
+    first = period_first_day(period)
+    after = period_first_day(add_months(period, months))
+    covered = (after - first).days
+    lo = max(first, start)
+    hi = after if end is None else min(after, date.fromordinal(end.toordinal() + 1))
+    return max((hi - lo).days, 0), covered
+
+
+def line_amount(price: Decimal, quantity: Decimal, months: int, active_days: int, covered_days: int,
+                rate: Decimal | None = None) -> Decimal:
+    """price × quantity × months, prorated by days and by the vacant rate; rounded once, at the end."""
+    amount = price * quantity * months
+    if active_days != covered_days:
+        amount = amount * active_days / covered_days
+    if rate is not None:
+        amount = amount * rate
+    return to_money(amount)
+
+
+def allocate(amount: Decimal, outstanding: Sequence[Decimal]) -> tuple[list[Decimal], Decimal]:
+    """Spread ``amount`` over lines in the order given (oldest first), never more than a line owes.
+
+    Returns what each line gets and what is left over (→ prepaid balance).
+    """
+    rest = to_money(amount)
+    if rest < 0:
+        raise ValueError("金额不能为负")
+    shares = []
+    for owed in outstanding:
+        share = min(rest, max(owed, ZERO))
+        shares.append(share)
+        rest -= share
+    return shares, rest
+
+
+def late_fee(outstanding: Decimal, line_total: Decimal, due: date, today: date, daily_rate: Decimal | None,
+             grace_days: int, cap_rate: Decimal | None, already: Decimal = ZERO) -> tuple[Decimal, int]:
+    """滞纳金 still to charge on a line → (amount, days late beyond the grace period).
+
+    outstanding × daily rate × days, capped at ``cap_rate`` × the line amount, minus what was already charged.
+    """
+    if not daily_rate or outstanding <= 0:
+        return ZERO, 0
+    days = (today - due).days - grace_days
+    if days <= 0:
+        return ZERO, 0
+    fee = to_money(outstanding * daily_rate * days)
+    if cap_rate is not None:
+        fee = min(fee, to_money(line_total * cap_rate))
+    return max(fee - already, ZERO), days
+
+
+def months_overdue(period: str, today: date) -> int:
+    """How old a bill is in months: last month's bill is 1 month old in this month."""
+    return period_index(period_of(today)) - period_index(period)
+
+
+def aging_bucket(months: int) -> int:
+    """0: ≤3, 1: 4–6, 2: 7–12, 3: >12 months."""
+    if months <= 3:
+        return 0
+    if months <= 6:
+        return 1
+    if months <= 12:
+        return 2
+    return 3

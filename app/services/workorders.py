@@ -1,0 +1,883 @@
+"""Work orders (工单): intake, dispatch, handling, return visit and archive, with the state machine of
+DESIGN.md enforced here (the UI only mirrors ``allowed_actions``), and paged queries for the lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.errors import ConflictError, FieldError, NotFound, PermissionDenied, ServiceError, StateError
+from app.models import (
+    CATEGORY_TEAMS,
+    TEAM_LABELS,
+    WORKORDER_LABELS,
+    Action,
+    Building,
+    Category,
+    Kind,
+    Location,
+    Occupancy,
+    Person,
+    Priority,
+    Relation,
+    Source,
+    Staff,
+    State,
+    Team,
+    Unit,
+    User,
+    WorkOrder,
+    WorkOrderDeadline,
+    WorkOrderEvent,
+    WorkOrderMaterial,
+)
+from app.money import ZERO, to_money
+from app.search import like_pattern, match_condition, normalise_query, unit_code, unit_label
+from app.services.archive import stale_message
+from app.services.context import ServiceContext
+from app.services.sequences import next_number
+from app.validators import clean_code, clean_text, mask_phone, normalize_phone
+
+NUMBER_PREFIX = "GD"
+SEQUENCE_NAME = "workorder"
+NEAR_DEADLINE = timedelta(hours=2)  # completion due within this: the row stands out
+NEAR_RESPONSE = timedelta(minutes=10)
+MAX_DESCRIPTION = 2000
+
+OPEN_STATES: tuple[str, ...] = (State.RECEIVED, State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD, State.ESCALATED)
+NOT_STARTED = (State.RECEIVED, State.DISPATCHED)
+TEAM_QUEUE_STATES = (State.RECEIVED, State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD)
+MY_QUEUE_STATES = (State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD)
+# Teams whose operators may only handle their own team's orders (without "workorder.manage").
+HANDLING_TEAMS = (Team.ENGINEERING, Team.SECURITY, Team.ENVIRONMENT)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One allowed move: from which states, to which state (None: stays), and the permission it needs."""
+
+    sources: frozenset[str]
+    target: str | None
+    permission: str
+
+
+MOVES: dict[str, Move] = {
+    Action.DISPATCH: Move(frozenset({State.RECEIVED, State.ESCALATED}), State.DISPATCHED, "workorder.manage"),
+    Action.REDISPATCH: Move(frozenset({State.DISPATCHED}), State.DISPATCHED, "workorder.manage"),
+    Action.CHASE: Move(frozenset({State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD, State.ESCALATED}), None,
+                       "workorder.manage"),
+    Action.START: Move(frozenset({State.DISPATCHED}), State.IN_PROGRESS, "workorder.handle"),
+    Action.HOLD: Move(frozenset({State.IN_PROGRESS}), State.ON_HOLD, "workorder.handle"),
+    Action.RESUME: Move(frozenset({State.ON_HOLD}), State.IN_PROGRESS, "workorder.handle"),
+    Action.COMPLETE: Move(frozenset({State.IN_PROGRESS, State.ESCALATED}), State.COMPLETED, "workorder.handle"),
+    Action.VISIT: Move(frozenset({State.COMPLETED}), State.VISITED, "workorder.manage"),
+    Action.ARCHIVE: Move(frozenset({State.VISITED}), State.ARCHIVED, "workorder.manage"),
+    Action.CANCEL: Move(frozenset(OPEN_STATES), State.CANCELLED, "workorder.manage"),
+    Action.ESCALATE: Move(frozenset({State.RECEIVED, State.DISPATCHED}), State.ESCALATED, "workorder.manage"),
+    # A team member takes an unassigned order of their own team (dispatch to oneself).
+    Action.TAKE: Move(frozenset({State.RECEIVED}), State.DISPATCHED, "workorder.handle"),
+}
+
+# Minutes to respond (start work) and to complete, by priority; a category may be stricter.
+DEFAULT_DEADLINES: dict[str, tuple[int, int]] = {
+    Priority.URGENT: (30, 4 * 60),
+    Priority.HIGH: (2 * 60, 24 * 60),
+    Priority.NORMAL: (8 * 60, 72 * 60),
+}
+DEFAULT_CATEGORY_DEADLINES: dict[tuple[str, str], tuple[int, int]] = {
+    (Category.ELEVATOR, Priority.URGENT): (15, 2 * 60),  # 电梯困人: on site within 15 minutes
+    (Category.FIRE, Priority.URGENT): (15, 2 * 60),
+    (Category.WATER, Priority.URGENT): (20, 4 * 60),
+}
+
+SORT_KEYS = ("number", "reported_at", "due_at", "state", "priority", "kind", "category", "unit", "assignee",
+             "team")
+
+
+def label(code: str | None) -> str:
+    """Chinese label of a work-order code (kind, state, category, …) or a team code."""
+    if not code:
+        return ""
+    return WORKORDER_LABELS.get(code) or TEAM_LABELS.get(code) or code
+
+
+# --- rows returned to the UI -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkOrderRow:
+    id: int
+    number: str
+    kind: str
+    source: str
+    location: str
+    category: str
+    priority: str
+    team: str
+    state: str
+    unit_id: int | None
+    unit_code: str
+    contact_name: str
+    contact_phone: str
+    place: str
+    description: str
+    assignee_id: int | None
+    assignee: str
+    reported_at: datetime
+    respond_by: datetime
+    due_at: datetime
+    started_at: datetime | None
+    completed_at: datetime | None
+    satisfaction: int | None
+    chase_count: int
+    deadline_status: str  # "overdue", "near" or ""
+    version: int
+
+
+@dataclass(frozen=True)
+class MaterialRow:
+    name: str
+    unit: str
+    quantity: Decimal
+    price: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class EventRow:
+    at: datetime
+    actor: str
+    action: str
+    from_state: str | None
+    to_state: str
+    assignee: str
+    note: str
+
+
+@dataclass(frozen=True)
+class WorkOrderDetail:
+    row: WorkOrderRow
+    unit_label: str
+    dispatched_at: datetime | None
+    visited_at: datetime | None
+    closed_at: datetime | None
+    work_notes: str
+    materials: tuple[MaterialRow, ...]
+    labour_fee: Decimal
+    material_fee: Decimal
+    visit_comment: str
+    cancel_reason: str
+    history: tuple[EventRow, ...]
+    allowed: tuple[str, ...]
+
+    @property
+    def total_fee(self) -> Decimal:
+        return to_money(self.labour_fee + self.material_fee)
+
+
+@dataclass(frozen=True)
+class WorkOrderFilter:
+    states: tuple[str, ...] = ()
+    kind: str | None = None
+    category: str | None = None
+    team: str | None = None
+    assignee_id: int | None = None
+    unassigned: bool = False
+    unit_id: int | None = None
+    date_from: date | None = None  # reported on or after
+    date_to: date | None = None  # reported on or before
+    overdue: bool = False
+    due_soon: bool = False  # open, not overdue, due within NEAR_DEADLINE
+    query: str = ""  # number, room, owner/contact name or phone
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    category: str  # "" = every category
+    priority: str
+    response_minutes: int
+    complete_minutes: int
+    custom: bool  # stored in the database (else the built-in default)
+
+
+@dataclass(frozen=True)
+class Material:
+    """A material line as typed in the completion form."""
+
+    name: str
+    quantity: object
+    price: object
+    unit: str = ""
+
+
+# --- validation --------------------------------------------------------------------------------------
+
+
+def _choice(values: Mapping[str, object], key: str, allowed: Iterable[str], message: str, errors: dict,
+            default: str | None = None) -> str:
+    value = values.get(key) or default
+    if value not in set(allowed):
+        errors[key] = message
+        return ""
+    return str(value)
+
+
+def validate_intake(values: Mapping[str, object]) -> dict[str, object]:
+    """Clean the intake form; FieldError names every bad field. Masked phones ("138****5678") mean "as stored"."""
+    errors: dict[str, str] = {}
+    cleaned: dict[str, object] = {
+        "kind": _choice(values, "kind", Kind, "请选择类型(报修/投诉/建议/咨询)", errors),
+        "source": _choice(values, "source", Source, "请选择来源", errors, Source.WALK_IN),
+        "category": _choice(values, "category", Category, "请选择类别", errors),
+        "priority": _choice(values, "priority", Priority, "请选择紧急程度", errors, Priority.NORMAL),
+        "location": _choice(values, "location", Location, "请选择公共部位或自用部位", errors, Location.PUBLIC),
+        "unit_id": values.get("unit_id") or None,
+        "person_id": values.get("person_id") or None,
+        "contact_name": clean_text(values.get("contact_name")),
+        "contact_phone": "",
+        "place": clean_text(values.get("place")),
+        "description": str(values.get("description") or "").strip(),
+        "team": values.get("team") or None,
+    }
+    if not cleaned["description"]:
+        errors["description"] = "请填写问题描述"
+    elif len(str(cleaned["description"])) > MAX_DESCRIPTION:
+        errors["description"] = f"问题描述不能超过{MAX_DESCRIPTION}字"
+    if len(str(cleaned["place"])) > 128:
+        errors["place"] = "具体位置过长(最多128字)"
+    if len(str(cleaned["contact_name"])) > 64:
+        errors["contact_name"] = "联系人姓名过长"
+    raw_phone = clean_code(values.get("contact_phone"))
+    if raw_phone and "*" not in raw_phone:
+        try:
+            cleaned["contact_phone"] = normalize_phone(raw_phone)
+        except ValueError as exc:
+            errors["contact_phone"] = f"联系电话{exc}"
+    elif raw_phone:
+        cleaned["contact_phone"] = "*"  # keep the person's stored phone
+    if cleaned["location"] == Location.PRIVATE and not cleaned["unit_id"]:
+        errors["unit_id"] = "自用部位报修须选择房屋"
+    if cleaned["team"] is not None and cleaned["team"] not in TEAM_LABELS:
+        errors["team"] = "班组无效"
+    if errors:
+        raise FieldError(errors)
+    return cleaned
+
+
+def validate_materials(materials: Iterable[Material | Mapping[str, object]]) -> list[dict[str, object]]:
+    """Material lines → dicts with Decimal quantity/price/amount; blank lines are skipped."""
+    rows, errors = [], {}
+    for number, item in enumerate(materials, start=1):
+        get = item.get if isinstance(item, Mapping) else lambda key, it=item: getattr(it, key, "")
+        name = clean_text(get("name"))
+        raw_qty, raw_price = clean_code(get("quantity")), clean_code(get("price"))
+        if not name and not raw_qty and not raw_price:
+            continue
+        where = f"第{number}行材料"
+        if not name:
+            errors[f"materials.{number}"] = f"{where}: 名称不能为空"
+            continue
+        try:
+            quantity = Decimal(raw_qty or "1")
+            if not quantity.is_finite() or quantity <= 0:
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            errors[f"materials.{number}"] = f"{where}({name}): 数量应为大于0的数字"
+            continue
+        try:
+            price = to_money(raw_price or "0")
+        except ValueError:
+            errors[f"materials.{number}"] = f"{where}({name}): 单价应为数字"
+            continue
+        if price < 0:
+            errors[f"materials.{number}"] = f"{where}({name}): 单价不能为负数"
+            continue
+        rows.append({"name": name[:64], "unit": clean_text(get("unit"))[:8],
+                     "quantity": quantity.quantize(Decimal("0.01")), "price": price,
+                     "amount": to_money(quantity * price)})
+    if errors:
+        raise FieldError(errors)
+    return rows
+
+
+# --- the service -------------------------------------------------------------------------------------
+
+
+class WorkOrderService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    # ---- permissions and helpers
+    def _require_view(self) -> None:
+        if not any(self.ctx.can(p) for p in ("workorder.create", "workorder.handle", "workorder.manage")):
+            self.ctx.require("workorder.handle")
+
+    def _phone_view(self) -> Callable[[str], str]:
+        return (lambda p: p) if self.ctx.can("pii.view_full") else mask_phone
+
+    def _team_refusal(self, order: WorkOrder) -> PermissionDenied | None:
+        """Team operators handle their own team's orders only; the front desk and manager handle all."""
+        role = self.ctx.actor.role
+        if self.ctx.can("workorder.manage") or role not in HANDLING_TEAMS or order.team == role:
+            return None
+        return PermissionDenied(f"工单 {order.number} 属于{label(order.team)}班组, {label(role)}班组不能处理。")
+
+    def _refusal(self, order: WorkOrder, action: str, me: tuple[int, str] | None = None) -> ServiceError | None:
+        """Why ``action`` is not allowed on ``order`` now (None: allowed). The one copy of the rules.
+        ``me`` is the operator's own staff (id, team), needed only for taking an order."""
+        move = MOVES[action]
+        if order.state not in move.sources:
+            allowed = "/".join(label(s) for s in OPEN_STATES if s in move.sources) or "/".join(
+                sorted(label(s) for s in move.sources))
+            return StateError(f"工单 {order.number} 当前状态为“{label(order.state)}”, 不能{label(action)}"
+                              f"(只有“{allowed}”状态可以{label(action)})。")
+        if action == Action.ESCALATE and order.kind != Kind.COMPLAINT and order.priority != Priority.URGENT:
+            return StateError(f"工单 {order.number} 不是投诉或紧急工单, 不能升级至经理。")
+        if action == Action.COMPLETE and order.state == State.ESCALATED and not self.ctx.can("workorder.manage"):
+            return PermissionDenied(f"工单 {order.number} 已升级至经理, 只能由经理或客服完成。")
+        if action == Action.TAKE:
+            if me is None:
+                return StateError(f"工单 {order.number}: 当前用户没有关联员工档案, 不能接单。")
+            if me[1] != order.team:
+                return PermissionDenied(f"工单 {order.number} 属于{label(order.team)}班组, 不能由"
+                                        f"{label(me[1])}班组的员工接单。")
+            return None
+        if move.permission == "workorder.handle":
+            return self._team_refusal(order)
+        return None
+
+    def _me(self, s: Session) -> tuple[int, str] | None:
+        """(staff id, team) of the logged-in operator, when the user is linked to a staff member."""
+        if self.ctx.actor.user_id is None:
+            return None
+        found = s.execute(
+            select(Staff.id, Staff.team).join(User, User.staff_id == Staff.id)
+            .where(User.id == self.ctx.actor.user_id, Staff.active.is_(True))
+        ).first()
+        return (found[0], found[1]) if found else None
+
+    def allowed_actions(self, order: WorkOrder, me: tuple[int, str] | None = None) -> tuple[str, ...]:
+        return tuple(
+            action for action, move in MOVES.items()
+            if self.ctx.can(move.permission) and self._refusal(order, action, me) is None
+        )
+
+    @staticmethod
+    def _load(s: Session, order_id: int, version: object = None) -> WorkOrder:
+        order = s.get(WorkOrder, order_id, with_for_update=True)
+        if order is None:
+            raise NotFound("工单不存在")
+        if version is not None and int(version) != order.version:
+            raise ConflictError(stale_message(s, order, f"工单 {order.number} "))
+        return order
+
+    def _log(self, s: Session, order: WorkOrder, action: str, from_state: str | None, note: str,
+             now: datetime) -> None:
+        s.add(WorkOrderEvent(
+            workorder_id=order.id, at=now, actor_id=self.ctx.actor.user_id, actor_name=self.ctx.actor.display_name,
+            action=action, from_state=from_state, to_state=order.state, assignee_id=order.assignee_id,
+            note=note[:2000],
+        ))
+
+    # ---- deadlines
+    def _deadline_minutes(self, s: Session, category: str, priority: str) -> tuple[int, int]:
+        stored = {
+            (c, p): (r, m)
+            for c, p, r, m in s.execute(
+                select(WorkOrderDeadline.category, WorkOrderDeadline.priority, WorkOrderDeadline.response_minutes,
+                       WorkOrderDeadline.complete_minutes)
+                .where(WorkOrderDeadline.priority == priority, WorkOrderDeadline.category.in_([category, ""]))
+            )
+        }
+        return (stored.get((category, priority)) or DEFAULT_CATEGORY_DEADLINES.get((category, priority))
+                or stored.get(("", priority)) or DEFAULT_DEADLINES[priority])
+
+    def deadlines(self, category: str, priority: str) -> tuple[int, int]:
+        """(minutes to respond, minutes to complete) for an order of this category and priority."""
+        with self.ctx.read() as s:
+            return self._deadline_minutes(s, category, priority)
+
+    def deadline_rules(self) -> list[DeadlineRule]:
+        """Every rule in force: the stored ones, then the built-in defaults not overridden."""
+        with self.ctx.read() as s:
+            stored = {(r.category, r.priority): r for r in s.scalars(select(WorkOrderDeadline))}
+        rules = [DeadlineRule(r.category, r.priority, r.response_minutes, r.complete_minutes, True)
+                 for r in stored.values()]
+        defaults = {**{("", p): v for p, v in DEFAULT_DEADLINES.items()}, **DEFAULT_CATEGORY_DEADLINES}
+        rules += [DeadlineRule(c, p, r, m, False) for (c, p), (r, m) in defaults.items() if (c, p) not in stored]
+        return sorted(rules, key=lambda r: (r.category, list(Priority).index(r.priority)))
+
+    def set_deadline_rule(self, category: str, priority: str, response_minutes: int, complete_minutes: int) -> None:
+        self.ctx.require("settings.edit")
+        errors = {}
+        if category and category not in set(Category):
+            errors["category"] = "类别无效"
+        if priority not in set(Priority):
+            errors["priority"] = "紧急程度无效"
+        if not isinstance(response_minutes, int) or response_minutes <= 0:
+            errors["response_minutes"] = "响应时限应为大于0的分钟数"
+        if not isinstance(complete_minutes, int) or complete_minutes <= 0:
+            errors["complete_minutes"] = "完成时限应为大于0的分钟数"
+        elif isinstance(response_minutes, int) and complete_minutes < response_minutes:
+            errors["complete_minutes"] = "完成时限不能短于响应时限"
+        if errors:
+            raise FieldError(errors)
+        with self.ctx.write() as s:
+            rule = s.scalar(select(WorkOrderDeadline).where(WorkOrderDeadline.category == category,
+                                                            WorkOrderDeadline.priority == priority))
+            if rule is None:
+                rule = WorkOrderDeadline(category=category, priority=priority)
+                s.add(rule)
+            rule.response_minutes, rule.complete_minutes = response_minutes, complete_minutes
+
+    @staticmethod
+    def deadline_status(state: str, started_at: datetime | None, respond_by: datetime, due_at: datetime,
+                        now: datetime) -> str:
+        """"overdue" (late to respond or to complete), "near" (completion due within two hours or
+        response within ten minutes) or ""."""
+        if state not in OPEN_STATES:
+            return ""
+        if now > due_at or (started_at is None and state in NOT_STARTED and now > respond_by):
+            return "overdue"
+        if due_at - now <= NEAR_DEADLINE or (started_at is None and state in NOT_STARTED
+                                             and respond_by - now <= NEAR_RESPONSE):
+            return "near"
+        return ""
+
+    @staticmethod
+    def _overdue_clause(now: datetime):
+        return and_(WorkOrder.state.in_(OPEN_STATES), or_(
+            WorkOrder.due_at < now,
+            and_(WorkOrder.started_at.is_(None), WorkOrder.state.in_(NOT_STARTED), WorkOrder.respond_by < now),
+        ))
+
+    # ---- queries
+    def _query(self, flt: WorkOrderFilter, now: datetime) -> Select:
+        stmt = select(WorkOrder.id).outerjoin(Unit, Unit.id == WorkOrder.unit_id)
+        if flt.states:
+            stmt = stmt.where(WorkOrder.state.in_(flt.states))
+        for column, value in ((WorkOrder.kind, flt.kind), (WorkOrder.category, flt.category),
+                              (WorkOrder.team, flt.team), (WorkOrder.assignee_id, flt.assignee_id),
+                              (WorkOrder.unit_id, flt.unit_id)):
+            if value:
+                stmt = stmt.where(column == value)
+        if flt.unassigned:
+            stmt = stmt.where(WorkOrder.assignee_id.is_(None))
+        if flt.date_from:
+            stmt = stmt.where(WorkOrder.reported_at >= datetime.combine(flt.date_from, datetime.min.time()))
+        if flt.date_to:
+            stmt = stmt.where(WorkOrder.reported_at < datetime.combine(flt.date_to + timedelta(days=1),
+                                                                       datetime.min.time()))
+        if flt.overdue:
+            stmt = stmt.where(self._overdue_clause(now))
+        if flt.due_soon:
+            stmt = stmt.where(WorkOrder.state.in_(OPEN_STATES), ~self._overdue_clause(now),
+                              WorkOrder.due_at <= now + NEAR_DEADLINE)
+        text = clean_text(flt.query)
+        if text:
+            code = text.replace(" ", "").upper()
+            pattern = like_pattern(code)
+            conditions = [
+                WorkOrder.number.like(pattern, escape="\\"),
+                WorkOrder.contact_name.like(like_pattern(text), escape="\\"),
+            ]
+            digits = code.replace("-", "")
+            if digits.isdigit() and len(digits) >= 4:
+                conditions.append(WorkOrder.contact_phone.like(like_pattern(digits), escape="\\"))
+            unit_query = normalise_query(text)
+            if unit_query:
+                conditions.append(match_condition(WorkOrder.unit_id, Unit.search_text, unit_query,
+                                                  use_fts=self.ctx.db.is_sqlite))
+            stmt = stmt.where(or_(*conditions))
+        return stmt
+
+    def count(self, flt: WorkOrderFilter = WorkOrderFilter()) -> int:
+        """True number of orders matching ``flt`` (the windowed list's row count)."""
+        self._require_view()
+        now = self.ctx.clock()
+        with self.ctx.read() as s:
+            return s.scalar(select(func.count()).select_from(self._query(flt, now).subquery())) or 0
+
+    def list(self, flt: WorkOrderFilter = WorkOrderFilter(), offset: int = 0, limit: int = 200,
+             sort: str = "reported_at", descending: bool = True) -> list[WorkOrderRow]:
+        """One page of orders, filtered and sorted in SQL; ``sort`` is one of SORT_KEYS."""
+        self._require_view()
+        now = self.ctx.clock()
+        priority_rank = case({p: i for i, p in enumerate(Priority)}, value=WorkOrder.priority, else_=9)
+        state_rank = case({st: i for i, st in enumerate(State)}, value=WorkOrder.state, else_=99)
+        keys = {
+            "number": [WorkOrder.number],
+            "reported_at": [WorkOrder.reported_at],
+            "due_at": [WorkOrder.due_at],
+            "state": [state_rank],
+            "priority": [priority_rank],
+            "kind": [WorkOrder.kind],
+            "category": [WorkOrder.category],
+            "unit": [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no],
+            "assignee": [WorkOrder.assignee_id],
+            "team": [WorkOrder.team],
+        }[sort if sort in SORT_KEYS else "reported_at"] + [WorkOrder.id]
+        order = [k.desc() for k in keys] if descending else keys
+        with self.ctx.read() as s:
+            ids = list(s.scalars(self._query(flt, now).order_by(*order).offset(max(offset, 0)).limit(limit)))
+            return self._rows(s, ids, now)
+
+    def _rows(self, s: Session, ids: list[int], now: datetime) -> list[WorkOrderRow]:
+        if not ids:
+            return []
+        show_phone = self._phone_view()
+        found = {}
+        for order, bname, unit_no, room_no, staff_name in s.execute(
+            select(WorkOrder, Building.name, Unit.unit_no, Unit.room_no, Staff.name)
+            .outerjoin(Unit, Unit.id == WorkOrder.unit_id)
+            .outerjoin(Building, Building.id == Unit.building_id)
+            .outerjoin(Staff, Staff.id == WorkOrder.assignee_id)
+            .where(WorkOrder.id.in_(ids))
+        ):
+            found[order.id] = WorkOrderRow(
+                id=order.id, number=order.number, kind=order.kind, source=order.source, location=order.location,
+                category=order.category, priority=order.priority, team=order.team, state=order.state,
+                unit_id=order.unit_id, unit_code=unit_code(bname, unit_no, room_no) if bname else "",
+                contact_name=order.contact_name, contact_phone=show_phone(order.contact_phone), place=order.place,
+                description=order.description, assignee_id=order.assignee_id, assignee=staff_name or "",
+                reported_at=order.reported_at, respond_by=order.respond_by, due_at=order.due_at,
+                started_at=order.started_at, completed_at=order.completed_at, satisfaction=order.satisfaction,
+                chase_count=order.chase_count,
+                deadline_status=self.deadline_status(order.state, order.started_at, order.respond_by,
+                                                     order.due_at, now),
+                version=order.version,
+            )
+        return [found[i] for i in ids if i in found]
+
+    def _detail(self, s: Session, order: WorkOrder, now: datetime) -> WorkOrderDetail:
+        s.flush()
+        row = self._rows(s, [order.id], now)[0]
+        unit_text = ""
+        if order.unit_id:
+            bname, unit_no, room_no = s.execute(
+                select(Building.name, Unit.unit_no, Unit.room_no).join(Building).where(Unit.id == order.unit_id)
+            ).one()
+            unit_text = unit_label(bname, unit_no, room_no)
+        materials = tuple(
+            MaterialRow(m.name, m.unit, m.quantity, m.price, m.amount)
+            for m in s.scalars(select(WorkOrderMaterial).where(WorkOrderMaterial.workorder_id == order.id)
+                               .order_by(WorkOrderMaterial.id))
+        )
+        history = tuple(
+            EventRow(e.at, e.actor_name, e.action, e.from_state, e.to_state, name or "", e.note)
+            for e, name in s.execute(
+                select(WorkOrderEvent, Staff.name).outerjoin(Staff, Staff.id == WorkOrderEvent.assignee_id)
+                .where(WorkOrderEvent.workorder_id == order.id).order_by(WorkOrderEvent.at, WorkOrderEvent.id)
+            )
+        )
+        return WorkOrderDetail(
+            row=row, unit_label=unit_text, dispatched_at=order.dispatched_at, visited_at=order.visited_at,
+            closed_at=order.closed_at, work_notes=order.work_notes, materials=materials,
+            labour_fee=order.labour_fee, material_fee=order.material_fee, visit_comment=order.visit_comment,
+            cancel_reason=order.cancel_reason, history=history, allowed=self.allowed_actions(order, self._me(s)),
+        )
+
+    def get(self, order_id: int) -> WorkOrderDetail:
+        self._require_view()
+        with self.ctx.read() as s:
+            order = s.get(WorkOrder, order_id)
+            if order is None:
+                raise NotFound("工单不存在")
+            return self._detail(s, order, self.ctx.clock())
+
+    def find(self, number: str) -> int:
+        """The id of the order with this number (case and spaces ignored)."""
+        self._require_view()
+        code = clean_code(number).upper()
+        with self.ctx.read() as s:
+            order_id = s.scalar(select(WorkOrder.id).where(WorkOrder.number == code))
+        if order_id is None:
+            raise NotFound(f"没有编号为 {code or '(空)'} 的工单")
+        return order_id
+
+    def recent_for_unit(self, unit_id: int, limit: int = 5) -> list[WorkOrderRow]:
+        """The unit's latest orders, newest first: shown while the desk types a new report (repeats)."""
+        return self.list(WorkOrderFilter(unit_id=unit_id), limit=limit, sort="reported_at", descending=True)
+
+    def my_staff_id(self) -> int | None:
+        """The staff member the logged-in operator is (users.staff_id), for the "mine" queue."""
+        if self.ctx.actor.user_id is None:
+            return None
+        with self.ctx.read() as s:
+            return s.scalar(select(User.staff_id).where(User.id == self.ctx.actor.user_id))
+
+    def queue_filter(self, team: str, which: str, staff_id: int | None = None) -> WorkOrderFilter:
+        """A team tab's queue: "mine" (assigned to me), "team" (open in the team), "unassigned"."""
+        if which == "mine":
+            return WorkOrderFilter(states=MY_QUEUE_STATES, assignee_id=staff_id or self.my_staff_id() or -1)
+        if which == "unassigned":
+            return WorkOrderFilter(states=(State.RECEIVED,), team=team, unassigned=True)
+        return WorkOrderFilter(states=TEAM_QUEUE_STATES, team=team)
+
+    @staticmethod
+    def visit_filter() -> WorkOrderFilter:
+        """Completed orders waiting for the front desk's return visit."""
+        return WorkOrderFilter(states=(State.COMPLETED,))
+
+    def counts_by_state(self, flt: WorkOrderFilter = WorkOrderFilter()) -> dict[str, int]:
+        self._require_view()
+        now = self.ctx.clock()
+        with self.ctx.read() as s:
+            ids = self._query(flt, now).subquery()
+            return dict(s.execute(select(WorkOrder.state, func.count()).where(WorkOrder.id.in_(select(ids.c.id)))
+                                  .group_by(WorkOrder.state)).all())
+
+    # ---- intake
+    def intake(self, values: Mapping[str, object]) -> WorkOrderDetail:
+        """Register a report (state 受理); with ``assignee_id`` it is dispatched in the same transaction."""
+        self.ctx.require("workorder.create")
+        cleaned = validate_intake(values)
+        assignee_id = values.get("assignee_id") or None
+        if assignee_id:
+            self.ctx.require("workorder.manage")
+        now = self.ctx.clock()
+        with self.ctx.write() as s:
+            unit_id, person_id = cleaned["unit_id"], cleaned["person_id"]
+            if unit_id is not None and s.get(Unit, unit_id) is None:
+                raise NotFound("所选房屋不存在或已被删除")
+            person = None
+            if person_id is not None:
+                person = s.get(Person, person_id)
+                if person is None:
+                    raise NotFound("所选业主/住户不存在")
+            elif unit_id is not None:
+                # The contact is the unit's person of that name, or its first owner when no name was typed.
+                members = s.scalars(
+                    select(Person).join(Occupancy).where(Occupancy.unit_id == unit_id)
+                    .order_by(Occupancy.relation != Relation.OWNER, Occupancy.id)
+                ).all()
+                name = cleaned["contact_name"]
+                person = next((p for p in members if p.name == name), None) if name else \
+                    (members[0] if members else None)
+            if cleaned["contact_phone"] == "*":
+                cleaned["contact_phone"] = person.phone if person else ""
+            if person is not None:
+                cleaned["person_id"] = person.id
+                cleaned["contact_name"] = cleaned["contact_name"] or person.name
+                cleaned["contact_phone"] = cleaned["contact_phone"] or person.phone
+            team = cleaned.pop("team") or CATEGORY_TEAMS[cleaned["category"]]
+            respond, complete = self._deadline_minutes(s, cleaned["category"], cleaned["priority"])
+            order = WorkOrder(
+                **cleaned, team=team, state=State.RECEIVED,
+                number=next_number(s, SEQUENCE_NAME, NUMBER_PREFIX, now),
+                reported_at=now, respond_by=now + timedelta(minutes=respond),
+                due_at=now + timedelta(minutes=complete),
+            )
+            s.add(order)
+            s.flush()
+            self._log(s, order, Action.INTAKE, None, "", now)
+            if assignee_id:
+                self._assign(s, order, int(assignee_id), clean_text(values.get("dispatch_note")), now)
+            return self._detail(s, order, now)
+
+    # ---- moves
+    def _move(self, order_id: int, action: str, version: object, note: str = "",
+              apply: Callable[[Session, WorkOrder, datetime], None] | None = None) -> WorkOrderDetail:
+        move = MOVES[action]
+        self.ctx.require(move.permission)
+        now = self.ctx.clock()
+        with self.ctx.write() as s:
+            order = self._load(s, order_id, version)
+            refusal = self._refusal(order, action)
+            if refusal is not None:
+                raise refusal
+            from_state = order.state
+            if apply is not None:
+                apply(s, order, now)
+            if move.target is not None:
+                order.state = move.target
+            self._log(s, order, action, from_state, note, now)
+            return self._detail(s, order, now)
+
+    def _assign(self, s: Session, order: WorkOrder, staff_id: int, note: str, now: datetime) -> None:
+        """Dispatch or re-dispatch inside an open transaction; the team follows the assignee."""
+        staff = s.get(Staff, staff_id)
+        if staff is None or not staff.active:
+            raise FieldError({"assignee_id": "所选处理人不存在或已停用"})
+        if staff.id == order.assignee_id and order.state == State.DISPATCHED:
+            raise FieldError({"assignee_id": f"工单已派给 {staff.name}, 请选择其他人改派"})
+        action = Action.REDISPATCH if order.state == State.DISPATCHED else Action.DISPATCH
+        refusal = self._refusal(order, action)
+        if refusal is not None:
+            raise refusal
+        from_state = order.state
+        order.assignee_id, order.team, order.dispatched_at = staff.id, staff.team, now
+        order.state = State.DISPATCHED
+        self._log(s, order, action, from_state, note or f"派给 {staff.name}", now)
+
+    def dispatch(self, order_id: int, assignee_id: int, version: object = None, note: str = "") -> WorkOrderDetail:
+        """Dispatch (受理/经理处理 → 已派单) or re-dispatch to another person (已派单 → 已派单)."""
+        self.ctx.require("workorder.manage")
+        if not assignee_id:
+            raise FieldError({"assignee_id": "请选择处理人"})
+        now = self.ctx.clock()
+        with self.ctx.write() as s:
+            order = self._load(s, order_id, version)
+            self._assign(s, order, int(assignee_id), clean_text(note), now)
+            return self._detail(s, order, now)
+
+    def take(self, order_id: int, version: object = None) -> WorkOrderDetail:
+        """接单: a team member assigns an unassigned order of their team to themselves."""
+        self.ctx.require(MOVES[Action.TAKE].permission)
+        now = self.ctx.clock()
+        with self.ctx.write() as s:
+            order = self._load(s, order_id, version)
+            me = self._me(s)
+            refusal = self._refusal(order, Action.TAKE, me)
+            if refusal is not None:
+                raise refusal
+            from_state = order.state
+            order.assignee_id, order.dispatched_at, order.state = me[0], now, State.DISPATCHED
+            self._log(s, order, Action.TAKE, from_state, "自行接单", now)
+            return self._detail(s, order, now)
+
+    def chase(self, order_id: int, note: str = "", version: object = None) -> WorkOrderDetail:
+        """催办: logged with the note; the order keeps its state."""
+
+        def apply(_s, order, _now):
+            order.chase_count += 1
+
+        return self._move(order_id, Action.CHASE, version, clean_text(note) or "催办", apply)
+
+    def start(self, order_id: int, version: object = None, note: str = "") -> WorkOrderDetail:
+        def apply(_s, order, now):
+            order.started_at = order.started_at or now
+
+        return self._move(order_id, Action.START, version, clean_text(note), apply)
+
+    def hold(self, order_id: int, reason: str, version: object = None) -> WorkOrderDetail:
+        reason = clean_text(reason)
+        if not reason:
+            raise FieldError({"reason": "挂起须填写原因(如等待配件、业主不在家)"})
+        return self._move(order_id, Action.HOLD, version, reason)
+
+    def resume(self, order_id: int, version: object = None, note: str = "") -> WorkOrderDetail:
+        return self._move(order_id, Action.RESUME, version, clean_text(note))
+
+    def complete(self, order_id: int, work_notes: str, materials: Iterable[Material | Mapping] = (),
+                 labour_fee: object = "0", version: object = None) -> WorkOrderDetail:
+        """完成: work notes required; materials recorded; fees only for 自用部位 (private) repairs."""
+        notes = str(work_notes or "").strip()
+        errors = {}
+        if not notes:
+            errors["work_notes"] = "请填写处理情况"
+        try:
+            labour = to_money(clean_code(labour_fee) or "0")
+            if labour < 0:
+                errors["labour_fee"] = "人工费不能为负数"
+        except ValueError:
+            errors["labour_fee"] = "人工费应为金额数字"
+            labour = ZERO
+        if errors:
+            raise FieldError(errors)
+        rows = validate_materials(materials)
+
+        def apply(s, order, now):
+            material_total = to_money(sum((r["amount"] for r in rows), ZERO))
+            if order.location != Location.PRIVATE and labour > 0:
+                raise FieldError({"labour_fee": "公共部位维修不向业主收费, 人工费应为0"})
+            order.work_notes = notes
+            order.labour_fee = labour if order.location == Location.PRIVATE else ZERO
+            order.material_fee = material_total if order.location == Location.PRIVATE else ZERO
+            order.completed_at = now
+            order.started_at = order.started_at or now
+            for r in rows:
+                s.add(WorkOrderMaterial(workorder_id=order.id, **r))
+
+        return self._move(order_id, Action.COMPLETE, version, notes[:200], apply)
+
+    def visit(self, order_id: int, satisfaction: object, comment: str = "", version: object = None
+              ) -> WorkOrderDetail:
+        """回访: satisfaction 1–5 and the owner's comment."""
+        try:
+            score = int(str(satisfaction).strip())
+        except (TypeError, ValueError):
+            score = 0
+        if not 1 <= score <= 5:
+            raise FieldError({"satisfaction": "满意度应为1到5分"})
+        comment = clean_text(comment)
+
+        def apply(_s, order, now):
+            order.satisfaction, order.visit_comment, order.visited_at = score, comment, now
+
+        return self._move(order_id, Action.VISIT, version, f"满意度 {score} 分" + (f": {comment}" if comment else ""),
+                          apply)
+
+    def archive(self, order_id: int, version: object = None) -> WorkOrderDetail:
+        def apply(_s, order, now):
+            order.closed_at = now
+
+        return self._move(order_id, Action.ARCHIVE, version, "", apply)
+
+    def cancel(self, order_id: int, reason: str, version: object = None) -> WorkOrderDetail:
+        reason = clean_text(reason)
+        if not reason:
+            raise FieldError({"reason": "取消工单必须填写原因"})
+
+        def apply(_s, order, now):
+            order.cancel_reason, order.closed_at = reason, now
+
+        return self._move(order_id, Action.CANCEL, version, reason, apply)
+
+    def escalate(self, order_id: int, note: str = "", version: object = None) -> WorkOrderDetail:
+        """升级至经理: complaints (and urgent matters) the front desk cannot settle."""
+        return self._move(order_id, Action.ESCALATE, version, clean_text(note))
+
+    # ---- the dispatch slip
+    def slip_data(self, order_id: int, full_phone: bool | None = None):
+        """Plain data for ``app.pdf.dispatch_slip``; the phone is masked unless asked for (and allowed)
+        or the setting ``workorder.slip_full_phone`` is "1"."""
+        from app.models import Setting
+        from app.pdf.dispatch_slip import SlipData, SlipMaterial
+
+        self._require_view()
+        with self.ctx.read() as s:
+            if full_phone is None:
+                setting = s.get(Setting, "workorder.slip_full_phone")
+                full_phone = bool(setting and setting.value == "1")
+            if full_phone:
+                self.ctx.require("pii.view_full")
+            order = s.get(WorkOrder, order_id)
+            if order is None:
+                raise NotFound("工单不存在")
+            detail = self._detail(s, order, self.ctx.clock())
+            name_setting = s.get(Setting, "property.name")
+            staff_phone = s.scalar(select(Staff.phone).where(Staff.id == order.assignee_id)) or ""
+        row = detail.row
+        return SlipData(
+            number=row.number, property_name=name_setting.value if name_setting else "",
+            kind=label(row.kind), source=label(row.source), category=label(row.category),
+            location=label(row.location), priority=label(row.priority), team=label(row.team),
+            state=label(row.state), unit=detail.unit_label, place=row.place, contact_name=row.contact_name,
+            contact_phone=order.contact_phone if full_phone else mask_phone(order.contact_phone),
+            description=row.description, reported_at=row.reported_at, dispatched_at=detail.dispatched_at,
+            respond_by=row.respond_by, due_at=row.due_at, completed_at=row.completed_at, assignee=row.assignee,
+            assignee_phone=staff_phone if full_phone else mask_phone(staff_phone),
+            work_notes=detail.work_notes,
+            materials=tuple(SlipMaterial(m.name, m.unit, m.quantity, m.price, m.amount) for m in detail.materials),
+            labour_fee=detail.labour_fee, material_fee=detail.material_fee, satisfaction=row.satisfaction,
+            visit_comment=detail.visit_comment, printed_at=self.ctx.clock(),
+        )
+
+    def slip_pdf(self, order_id: int, page: str = "A5", full_phone: bool | None = None) -> bytes:
+        """The dispatch slip (派工单) as PDF bytes."""
+        from app.pdf.dispatch_slip import render_slip
+
+        return render_slip(self.slip_data(order_id, full_phone), page=page)
+
+
+__all__ = [
+    "WorkOrderService", "WorkOrderRow", "WorkOrderDetail", "WorkOrderFilter", "EventRow", "MaterialRow",
+    "Material", "DeadlineRule", "MOVES", "OPEN_STATES", "SORT_KEYS", "label", "validate_intake",
+    "validate_materials",
+]

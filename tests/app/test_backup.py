@@ -1,0 +1,175 @@
+"""Backups that restore: consistent online copies, restore with checks and a safety copy, the daily
+automatic backup keeping 30, the backup before a migration, and the ``propdesk backup`` commands."""
+
+import shutil
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+from alembic import command
+from sqlalchemy import func, select, text
+
+from app import migrations
+from app.cli import main
+from app.db import Database, open_database
+from app.errors import ServiceError
+from app.models import Building, Person, Unit
+from app.services.backup import (
+    DAILY_PREFIX,
+    create_backup,
+    daily_backup,
+    inspect_backup,
+    restore_backup,
+)
+
+
+def counts(db):
+    with db.read_session() as s:
+        return tuple(s.scalar(select(func.count()).select_from(m)) for m in (Building, Unit, Person))
+
+
+def fill(services, n=3):
+    b = services.archive.create_building(f"{n}栋")
+    for i in range(n):
+        uid = services.archive.save_unit({"building_id": b, "unit_no": "1", "room_no": f"{i + 1}01"})
+        services.archive.save_member(uid, {"name": f"业主{i}", "phone": f"1381234{i:04d}"})
+
+
+@pytest.fixture
+def sqlite_db(db):
+    if not db.is_sqlite:
+        pytest.skip("SQLite file backups")
+    return db
+
+
+def test_backup_then_restore_gives_identical_counts(services, sqlite_db, tmp_path):
+    fill(services, 3)
+    before = counts(sqlite_db)
+    path = services.backup.create(tmp_path / "copy.db")
+    fill(services, 5)
+    services.archive.create_building("多余")
+    assert counts(sqlite_db) != before
+    safety = services.backup.restore(path)
+    assert counts(sqlite_db) == before
+    assert safety.exists() and inspect_backup(safety) == migrations.head_revision()
+    # the safety copy holds what was there before the restore
+    other = Database(f"sqlite:///{safety}")
+    assert counts(other)[0] == before[0] + 2
+    other.dispose()
+    assert services.audit.search()[0].action == "restore"  # logged into the restored database
+
+
+def test_backup_is_consistent_while_another_connection_writes(services, sqlite_db, tmp_path):
+    fill(services, 2)
+    before = counts(sqlite_db)
+    writer = sqlite3.connect(sqlite_db.sqlite_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO buildings (name, notes, version) VALUES ('未提交', '', 1)")
+    try:
+        path = create_backup(sqlite_db, tmp_path / "online.db")  # does not wait for or include the open write
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    copy = Database(f"sqlite:///{path}")
+    assert counts(copy) == before
+    with copy.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    copy.dispose()
+
+
+def test_restore_refuses_garbage_and_foreign_files(services, sqlite_db, tmp_path):
+    fill(services, 1)
+    before = counts(sqlite_db)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ServiceError, match="不是 PropDesk 备份文件"):
+        services.backup.restore(junk)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    with pytest.raises(ServiceError, match="不是 PropDesk 数据库"):
+        services.backup.restore(other)
+    future = services.backup.create(tmp_path / "future.db")
+    with sqlite3.connect(future) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(ServiceError, match="更新版本"):
+        services.backup.restore(future)
+    truncated = tmp_path / "truncated.db"
+    good = services.backup.create(tmp_path / "good.db")
+    truncated.write_bytes(good.read_bytes()[: 4096 * 3])
+    with pytest.raises(ServiceError, match="损坏|不是 PropDesk"):
+        services.backup.restore(truncated)
+    with pytest.raises(ServiceError, match="不存在"):
+        services.backup.restore(tmp_path / "missing.db")
+    assert counts(sqlite_db) == before
+
+
+def test_daily_backup_once_a_day_keeping_thirty(sqlite_db):
+    start = datetime(2026, 1, 1, 8, 0)
+    for day in range(35):
+        assert daily_backup(sqlite_db, now=start + timedelta(days=day)) is not None
+        assert daily_backup(sqlite_db, now=start + timedelta(days=day, hours=3)) is None  # second start that day
+    folder = sqlite_db.sqlite_path.parent / "backups"
+    kept = sorted(p.name for p in folder.iterdir() if p.name.startswith(DAILY_PREFIX))
+    assert len(kept) == 30
+    assert kept[0].startswith(f"{DAILY_PREFIX}20260106") and kept[-1].startswith(f"{DAILY_PREFIX}20260204")
+
+
+def test_daily_backup_never_raises(sqlite_db, monkeypatch):
+    def broken(*_a, **_k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("app.services.backup.create_backup", broken)
+    assert daily_backup(sqlite_db) is None
+
+
+def test_a_backup_is_taken_before_a_migration(tmp_path):
+    path = tmp_path / "old.db"
+    db = Database(f"sqlite:///{path}")
+    with db.engine.begin() as conn:
+        cfg = migrations.alembic_config(db)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO buildings (name, notes, version) VALUES ('旧楼', '', 1)"))
+    db.dispose()
+    upgraded = open_database(f"sqlite:///{path}")
+    assert migrations.current_revision(upgraded) == migrations.head_revision()
+    upgraded.dispose()
+    backups = list((tmp_path / "backups").glob("propdesk-before-upgrade-0003-*.db"))
+    assert len(backups) == 1 and inspect_backup(backups[0]) == "0003"
+
+
+def test_cli_backup_create_and_restore(services, sqlite_db, tmp_path, capsys):
+    fill(services, 2)
+    before = counts(sqlite_db)
+    url = sqlite_db.url
+    target = tmp_path / "cli.db"
+    assert main(["--database", url, "backup", "create", str(target)]) == 0
+    assert "已备份到" in capsys.readouterr().out
+    services.archive.create_building("新楼")
+    junk = tmp_path / "junk.db"
+    junk.write_text("hello")
+    assert main(["--database", url, "backup", "restore", str(junk)]) == 2
+    assert "不是 PropDesk 备份文件" in capsys.readouterr().err
+    assert main(["--database", url, "backup", "restore", str(target)]) == 0
+    assert "已从" in capsys.readouterr().out
+    sqlite_db.dispose()
+    assert counts(sqlite_db) == before
+    assert main(["--database", url, "backup", "list"]) == 0
+    assert "propdesk-before-restore-" in capsys.readouterr().out
+
+
+def test_postgresql_backup_uses_pg_dump_or_says_why(db, tmp_path, monkeypatch, services):
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    with pytest.raises(ServiceError, match="pg_dump"):
+        create_backup(db, tmp_path / "x.dump")
+    monkeypatch.undo()
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump not installed")
+    path = create_backup(db, tmp_path / "x.dump")
+    assert path.stat().st_size > 0 and path.read_bytes()[:5] == b"PGDMP"
+    with pytest.raises(ServiceError, match="pg_restore"):
+        restore_backup(db, path)

@@ -1,0 +1,167 @@
+"""催缴, 计费, 收费项目 and 收缴率/日结 pages through their widgets (offscreen), with screenshots."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tests.conftest import actor
+from tests.fees_setup import add_items, build_property, fee_services
+
+SHOTS = Path("/tmp/shots")
+
+
+def grab(widget, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+@pytest.fixture
+def fees(db, monkeypatch):
+    services, clock = fee_services(db)
+    ids = build_property(services)
+    add_items(services)
+    shown = []
+    for module in ("ui.tabs.fees_arrears", "ui.tabs.fees_manager"):
+        monkeypatch.setattr(f"{module}.show_pdf", lambda parent, pdf, title, filename: shown.append((title, pdf)))
+    return services, clock, ids, shown
+
+
+def test_billing_run_page_preview_then_run(qtbot, qtmodeltester, fees):
+    from ui.tabs.fees_manager import BillingRunPage
+
+    services, _, _, _ = fees
+    page = BillingRunPage(services)
+    qtbot.addWidget(page)
+    page.resize(900, 400)
+    page.period.setText("2026-11")
+    assert not page.run_button.isEnabled()
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.preview_result is not None, timeout=10000)
+    assert page.run_button.isEnabled()
+    assert page.model.rowCount() == 3
+    qtmodeltester.check(page.model)
+    assert "将生成 5 张账单" in page.result_label.text()
+    with qtbot.waitSignal(page.billed, timeout=10000) as billed:
+        page.run_button.click()
+    assert billed.args[0].bills == 5 and billed.args[0].committed
+    assert "已生成 5 张账单" in page.result_label.text()
+    grab(page, "fees_billing_run.png")
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.preview_result is not None, timeout=10000)
+    assert page.preview_result.bills == 0 and not page.run_button.isEnabled()  # idempotent
+
+
+def test_billing_run_page_bad_period(qtbot, fees, monkeypatch):
+    from ui.tabs.fees_manager import BillingRunPage
+
+    services, *_ = fees
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    page = BillingRunPage(services)
+    qtbot.addWidget(page)
+    page.period.setText("2026-13")
+    page.preview_button.click()
+    assert warnings and "账期" in warnings[0]
+    assert not page.run_button.isEnabled()
+
+
+def test_arrears_page_reminder_and_notices(qtbot, qtmodeltester, fees):
+    from ui.dialogs.fees_dialogs import ReminderDialog
+    from ui.tabs.fees_arrears import ArrearsPage
+
+    services, _, ids, shown = fees
+    services.billing.run("2026-09")
+    services.billing.run("2026-10")
+    services.billing.run("2026-11")
+    page = ArrearsPage(services)
+    qtbot.addWidget(page)
+    page.resize(1300, 600)
+    assert page.model.rowCount() == 5
+    qtmodeltester.check(page.model)
+    assert "欠费 5 户" in page.summary.text()
+    page.table.selectRow(0)
+    page.add_reminder()
+    dialog = page.findChild(ReminderDialog)
+    dialog.method.setCurrentIndex(dialog.method.findData("phone"))
+    dialog.promised_check.setChecked(True)
+    dialog.note.setPlainText("月底前缴清")
+    grab(dialog, "fees_reminder_dialog.png")
+    with qtbot.waitSignal(page.reminded):
+        dialog.buttons.accepted.emit()
+    assert page.log_model.rowCount() == 1
+    qtmodeltester.check(page.log_model)
+    page.mode.setCurrentIndex(page.mode.findData("chase"))
+    assert page.model.rowCount() == 4  # the promised one is not chased today
+    grab(page, "fees_arrears.png")
+
+    page.mode.setCurrentIndex(0)
+    page.building.setCurrentIndex(page.building.findData(ids["b2"]))
+    with qtbot.waitSignal(page.notices_ready, timeout=15000) as ready:
+        page.print_building_notices()
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    assert len(PdfReader(BytesIO(ready.args[0])).pages) == 2
+    assert shown and "2 页" in shown[-1][0]
+
+
+def test_fee_items_page_add_and_validation(qtbot, qtmodeltester, fees):
+    from ui.dialogs.fees_dialogs import FeeItemDialog
+    from ui.tabs.fees_manager import FeeItemsPage
+
+    services, *_ = fees
+    page = FeeItemsPage(services)
+    qtbot.addWidget(page)
+    page.resize(1000, 300)
+    assert page.model.rowCount() == 3
+    qtmodeltester.check(page.model)
+    page.add()
+    dialog = page.findChild(FeeItemDialog)
+    dialog.name.setText("电梯费")
+    dialog.price.setText("abc")
+    dialog.start.setText("2026-01-01")
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and "单价" in dialog.errors["unit_price"].text()
+    dialog.price.setText("20")
+    dialog.method.setCurrentIndex(dialog.method.findData("fixed"))
+    dialog.scope.setCurrentIndex(dialog.scope.findData("buildings"))
+    dialog.targets.item(0).setCheckState(Qt.CheckState.Checked)
+    grab(dialog, "fees_item_dialog.png")
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    assert page.model.rowCount() == 4
+    item = next(r for r in page.model.rows() if r.name == "电梯费")
+    assert item.scope == "buildings" and len(item.targets) == 1 and item.unit_price == Decimal("20")
+    grab(page, "fees_items.png")
+    desk = FeeItemsPage(services.as_actor(actor("service")))
+    qtbot.addWidget(desk)
+    assert not desk.add_button.isEnabled()
+
+
+def test_figures_page_rates_and_cashup(qtbot, qtmodeltester, fees):
+    from ui.tabs.fees_manager import FeeFiguresPage
+
+    services, _, ids, shown = fees
+    services.billing.run("2026-11")
+    services.payments.pay(ids["a"], "895", "cash")
+    services.payments.pay(ids["b"], "100", "wechat")
+    page = FeeFiguresPage(services)
+    qtbot.addWidget(page)
+    page.resize(1200, 500)
+    page.period.setText("2026-11")
+    page.reload()
+    kinds = {r.kind: r for r in page.month_model.rows()}
+    assert kinds["parking"].collected == Decimal("600.00")
+    qtmodeltester.check(page.month_model)
+    qtmodeltester.check(page.cashup_model)
+    assert page.cashup.total == Decimal("995.00")
+    assert "995.00" in page.cashup_label.text()
+    page.print_button.click()
+    assert shown and shown[-1][1].startswith(b"%PDF")
+    grab(page, "fees_figures.png")

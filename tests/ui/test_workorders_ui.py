@@ -1,0 +1,198 @@
+"""The work-order GUI end to end, offscreen: intake at the front desk → dispatch → start and complete in
+the engineering tab → return visit → archive; plus the slip preview and refusals shown in the forms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from app.models import User
+from ui.dialogs.workorder_moves import CompleteDialog, DispatchDialog, NoteDialog, VisitDialog
+from ui.tabs.team_queue_page import TeamQueuePage
+from ui.tabs.workorders_page import TO_VISIT, WorkOrdersPage
+from ui.widgets.pdf_preview import PdfPreviewDialog
+
+from tests.conftest import actor
+
+
+@pytest.fixture
+def world(services, db):
+    """A unit with an owner, an engineering technician linked to an operator account, and two operators."""
+    building = services.archive.create_building("3栋", floors=18)
+    unit = services.archive.save_unit({"building_id": building, "unit_no": "1", "room_no": "1502"})
+    services.archive.save_member(unit, {"name": "张三", "phone": "13812345678"})
+    tech = services.staff.save_staff({"name": "李师傅", "team": "engineering", "position": "维修技工"})
+    services.staff.save_staff({"name": "王师傅", "team": "engineering", "position": "维修技工"})
+    services.property.set_setting("property.name", "翠湖花园")
+    services.auth.create_user("admin", "管理员", "secret123", "admin")
+    user_id = services.auth.create_user("li", "李师傅", "secret123", "engineering")
+    with db.write_session() as s:
+        s.get(User, user_id).staff_id = tech
+    return {
+        "unit": unit, "tech": tech,
+        "desk": services.as_actor(actor("service", name="前台小王")),
+        "engineer": services.as_actor(actor("engineering", user_id=user_id, name="李师傅")),
+    }
+
+
+def fake_exec(fill):
+    """Replace a dialog's modal exec(): fill the form like a user, press OK, report the result."""
+
+    def run(dialog):
+        fill(dialog)
+        dialog.submit()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    return run
+
+
+def test_intake_dispatch_complete_visit_archive(qtbot, qtmodeltester, world, monkeypatch):
+    desk = WorkOrdersPage(world["desk"])
+    qtbot.addWidget(desk)
+    desk.show()
+    form = desk.intake
+
+    # A bad save names the field and writes nothing.
+    form.save_button.click()
+    assert form._errors["description"].isVisible() and "问题描述" in form._errors["description"].text()
+    assert desk.register.total() == 0
+
+    # Find the unit by typing the room; its (empty) history shows while typing.
+    qtbot.keyClicks(form.lookup, "3-1-1502")
+    qtbot.waitUntil(lambda: form.matches.count() == 1)
+    assert "张三" in form.matches.item(0).text() and "138****5678" in form.matches.item(0).text()
+    qtbot.keyClick(form.lookup, Qt.Key.Key_Return)
+    assert form.unit is not None and "3栋1单元1502" in form.chosen.text()
+    assert form.contact_name.text() == "张三"
+    form.category.setCurrentIndex(form.category.findData("water"))
+    assert "工程" in form.team_label.text()
+    form.location.setCurrentIndex(form.location.findData("private"))
+    form.priority.setCurrentIndex(form.priority.findData("high"))
+    form.place.setText("厨房")
+    form.description.insertPlainText("厨房水槽下水管漏水")  # keyClicks is ASCII-only
+    with qtbot.waitSignal(form.registered) as registered:
+        form.save_button.click()
+    number = registered.args[0].row.number
+    assert number in form.message.text() and form.description.toPlainText() == ""
+    assert desk.register.total() == 1
+    qtmodeltester.check(desk.register.model)
+    row = desk.register.current_row()
+    assert row.number == number and row.state == "received"
+    assert desk.detail.visible_actions() == ["dispatch", "cancel", "slip"]
+
+    # Dispatch from the detail pane.
+    def choose_wang_then_li(dialog):
+        assert dialog.team.currentData() == "engineering"
+        dialog.assignee.setCurrentIndex(dialog.assignee.findData(world["tech"]))
+        dialog.note.setText("请今天上门")
+
+    monkeypatch.setattr(DispatchDialog, "exec", fake_exec(choose_wang_then_li))
+    desk.detail.button("dispatch").click()
+    assert desk.detail.detail.row.state == "dispatched" and desk.detail.detail.row.assignee == "李师傅"
+    assert desk.register.current_row().state == "dispatched"
+    assert "redispatch" in desk.detail.visible_actions() and "chase" in desk.detail.visible_actions()
+
+    # The engineering tab: the technician's own queue.
+    team = TeamQueuePage(world["engineer"], "engineering")
+    qtbot.addWidget(team)
+    team.show()
+    assert team.queue() == "mine" and team.register.total() == 1
+    qtmodeltester.check(team.register.model)
+    team.register.table.selectRow(0)
+    assert team.detail.visible_actions() == ["start", "slip"]
+    team.detail.button("start").click()
+    assert team.detail.detail.row.state == "in_progress"
+    assert set(team.detail.visible_actions()) == {"hold", "complete", "slip"}
+
+    attempts = []
+
+    def work_done(dialog: CompleteDialog):
+        if not attempts:  # first OK without notes: the form says what is missing and stays open
+            attempts.append(1)
+            dialog.submit()
+            assert dialog.result() != QDialog.DialogCode.Accepted
+            assert not dialog._errors["work_notes"].isHidden()
+        dialog.notes.setPlainText("更换进水管接头, 通水无渗漏")
+        row = dialog.add_material("PPR 直接头", "个", "2", "3.50")
+        assert dialog.materials.item(row, dialog.COL_AMOUNT).text() == "7.00"
+        dialog.labour.setText("30")
+        assert "37.00" in dialog.total.text()
+
+    monkeypatch.setattr(CompleteDialog, "exec", fake_exec(work_done))
+    team.detail.button("complete").click()
+    done = team.detail.detail
+    assert done.row.state == "completed" and done.total_fee == Decimal("37.00")
+    assert team.register.total() == 0  # left "mine": nothing more to do for the technician
+
+    # Back at the front desk: due for a return visit.
+    desk.set_state_filter(TO_VISIT)
+    assert desk.register.total() == 1
+    desk.register.table.selectRow(0)
+    assert desk.detail.visible_actions() == ["visit", "slip"]
+
+    def very_satisfied(dialog: VisitDialog):
+        dialog.findChild(type(dialog.group.button(5)), "score_5").setChecked(True)
+        dialog.comment.setPlainText("师傅很专业")
+
+    monkeypatch.setattr(VisitDialog, "exec", fake_exec(very_satisfied))
+    desk.detail.button("visit").click()
+    assert desk.detail.detail.row.satisfaction == 5
+    desk.set_state_filter(None)
+    desk.register.select_first(lambda r: r.number == number)
+    desk.detail.button("archive").click()
+    final = desk.detail.detail
+    assert final.row.state == "archived"
+    assert [e.action for e in final.history] == ["intake", "dispatch", "start", "complete", "visit", "archive"]
+    assert "李师傅" in desk.detail.browser.toPlainText() and "满意度 5 分" in desk.detail.browser.toPlainText()
+
+    # The slip preview opens from the pane, one page.
+    desk.detail.button("slip").click()
+    preview: PdfPreviewDialog = desk.detail.slip_dialog
+    qtbot.addWidget(preview)
+    assert preview.preview.page_count() == 1 and preview.preview.pdf_bytes().startswith(b"%PDF")
+    preview.accept()
+
+
+def test_refusals_are_messages_not_crashes(qtbot, world, monkeypatch):
+    desk = WorkOrdersPage(world["desk"])
+    qtbot.addWidget(desk)
+    order = world["desk"].workorders.intake({"kind": "repair", "source": "phone", "category": "lighting",
+                                             "description": "楼道灯不亮"}).row
+    desk.register.reload(select=lambda r: r.id == order.id)
+    assert desk.detail.detail.row.state == "received"
+    # Another PC dispatches it meanwhile: our cancel is refused in the dialog, then the pane shows the truth.
+    world["desk"].workorders.dispatch(order.id, world["tech"])
+    shown = []
+
+    def cancel_with_reason(dialog: NoteDialog):
+        dialog.submit()  # no reason yet: refused next to the field
+        assert not dialog._errors["reason"].isHidden()
+        dialog.note.setPlainText("业主取消")
+        dialog.submit()
+        shown.append(dialog.message.text())
+        dialog.reject()
+
+    monkeypatch.setattr(NoteDialog, "exec", fake_exec(cancel_with_reason))
+    desk.detail.button("cancel").click()
+    assert "请重新加载" in shown[0]
+    assert desk.detail.detail.row.state == "dispatched"
+    assert world["desk"].workorders.get(order.id).row.state == "dispatched"  # nothing was overwritten
+
+    # A move the workflow refuses (archiving an open order) is a message box, not a traceback.
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    desk.detail.archive()
+    assert "不能归档" in warnings[0]
+
+
+def test_recent_orders_of_the_unit_show_while_typing(qtbot, world):
+    world["desk"].workorders.intake({"kind": "repair", "source": "phone", "category": "water",
+                                     "unit_id": world["unit"], "description": "卫生间地漏堵塞"})
+    desk = WorkOrdersPage(world["desk"])
+    qtbot.addWidget(desk)
+    desk.intake.lookup.setText("张三")  # typed (keyClicks cannot send Chinese)
+    qtbot.waitUntil(lambda: "卫生间地漏堵塞" in desk.intake.recent.item(0).text())
+    assert desk.intake.unit is None  # highlighted, not chosen yet

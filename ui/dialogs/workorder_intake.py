@@ -1,0 +1,320 @@
+"""Quick intake (快速登记) of a report at the front desk: find the unit by room, name, phone or plate,
+see its recent orders (repeat reports), classify, describe, save — optionally dispatching at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import FieldError, ServiceError
+from app.models import CATEGORY_TEAMS, Category, Kind, Location, Priority, Source
+from ui.workorder_labels import wo_choices, wo_label
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class IntakeForm(QWidget):
+    """The front desk's intake panel. ``registered(detail)`` fires after a successful save."""
+
+    registered = Signal(object)
+
+    def __init__(self, services, parent: QWidget | None = None, debounce_ms: int = 200):
+        super().__init__(parent)
+        self.services = services
+        self.unit = None  # the chosen UnitRow, None for a public-area report
+        self._errors: dict[str, QLabel] = {}
+
+        self.lookup = QLineEdit(self)
+        self.lookup.setObjectName("lookup")
+        self.lookup.setClearButtonEnabled(True)
+        self.lookup.setPlaceholderText(self.tr("房号、姓名、手机号或车牌"))
+        self.matches = QListWidget(self)
+        self.matches.setObjectName("matches")
+        self.matches.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.chosen = QLabel(self.tr("未选择房屋 (公共区域报事可不选)"), self)
+        self.chosen.setObjectName("chosen_unit")
+        self.chosen.setWordWrap(True)
+        clear_unit = QPushButton(self.tr("不关联房屋"), self)
+        clear_unit.setObjectName("clear_unit")
+        clear_unit.clicked.connect(lambda: self.choose_unit(None))
+        self.recent = QListWidget(self)
+        self.recent.setObjectName("recent")
+        self.recent.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.recent_title = QLabel(self.tr("该房屋近期工单"), self)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.search)
+        self.lookup.textChanged.connect(self._timer.start)
+        self.lookup.returnPressed.connect(self._accept_first_match)
+        self.matches.currentRowChanged.connect(self._on_match_highlighted)
+        self.matches.itemActivated.connect(lambda item: self.choose_unit(item.data(Qt.ItemDataRole.UserRole)))
+        self.matches.itemClicked.connect(lambda item: self.choose_unit(item.data(Qt.ItemDataRole.UserRole)))
+
+        self.kind = self._combo("kind", wo_choices(Kind))
+        self.source = self._combo("source", wo_choices(Source))
+        self.source.setCurrentIndex(self.source.findData(Source.PHONE))
+        self.category = self._combo("category", wo_choices(Category))
+        self.team_label = QLabel(self)
+        self.team_label.setObjectName("team_label")
+        self.location = self._combo("location", wo_choices(Location))
+        self.priority = self._combo("priority", wo_choices(Priority))
+        self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL))
+        self.place = QLineEdit(self)
+        self.place.setObjectName("place")
+        self.place.setPlaceholderText(self.tr("如 厨房、3栋1单元12楼楼道"))
+        self.description = QPlainTextEdit(self)
+        self.description.setObjectName("description")
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(self.tr("业主反映的问题"))
+        self.description.setFixedHeight(self.fontMetrics().height() * 5)
+        self.contact_name = QLineEdit(self)
+        self.contact_name.setObjectName("contact_name")
+        self.contact_phone = QLineEdit(self)
+        self.contact_phone.setObjectName("contact_phone")
+        self.assignee = QComboBox(self)
+        self.assignee.setObjectName("assignee")
+        self.category.currentIndexChanged.connect(self._category_changed)
+
+        find_box = QGroupBox(self.tr("查找房屋/业主"), self)
+        find = QVBoxLayout(find_box)
+        find.addWidget(self.lookup)
+        find.addWidget(self.matches)
+        chosen_row = QHBoxLayout()
+        chosen_row.addWidget(self.chosen, 1)
+        chosen_row.addWidget(clear_unit)
+        find.addLayout(chosen_row)
+        find.addWidget(self.recent_title)
+        find.addWidget(self.recent)
+
+        form_box = QGroupBox(self.tr("登记内容"), self)
+        form = QFormLayout(form_box)
+        form.addRow(self.tr("类型"), self._with_error(self.kind, "kind"))
+        form.addRow(self.tr("来源"), self._with_error(self.source, "source"))
+        category_row = QHBoxLayout()
+        category_row.addWidget(self.category, 1)
+        category_row.addWidget(self.team_label)
+        form.addRow(self.tr("类别"), self._with_error(category_row, "category"))
+        form.addRow(self.tr("部位"), self._with_error(self.location, "location"))
+        form.addRow(self.tr("紧急程度"), self._with_error(self.priority, "priority"))
+        form.addRow(self.tr("具体位置"), self._with_error(self.place, "place"))
+        form.addRow(self.tr("问题描述"), self._with_error(self.description, "description"))
+        form.addRow(self.tr("联系人"), self._with_error(self.contact_name, "contact_name"))
+        form.addRow(self.tr("联系电话"), self._with_error(self.contact_phone, "contact_phone"))
+        form.addRow(self.tr("立即派给"), self._with_error(self.assignee, "assignee_id"))
+        self._errors["unit_id"] = self._error_label("unit_id")
+        find.addWidget(self._errors["unit_id"])
+
+        self.message = QLabel(self)
+        self.message.setObjectName("intake_message")
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("登记 (Ctrl+S)"), self)
+        self.save_button.setObjectName("intake_save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        clear = QPushButton(self.tr("清空"), self)
+        clear.setObjectName("intake_clear")
+        clear.clicked.connect(self.clear)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(clear)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(find_box)
+        layout.addWidget(form_box)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._category_changed()
+        self._show_recent([])
+
+    # ---- building helpers
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for text, code in items:
+            combo.addItem(text, code)
+        return combo
+
+    def _error_label(self, field: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _with_error(self, field_widget, field: str) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        if isinstance(field_widget, QWidget):
+            column.addWidget(field_widget)
+        else:
+            column.addLayout(field_widget)
+        self._errors[field] = self._error_label(field)
+        column.addWidget(self._errors[field])
+        return box
+
+    # ---- finding the unit
+    def search(self) -> None:
+        self._timer.stop()
+        text = self.lookup.text().strip()
+        self.matches.clear()
+        if not text:
+            return
+        try:
+            units = self.services.archive.search_units(text, limit=8)
+        except ServiceError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        for unit in units:
+            item = QListWidgetItem(f"{unit.code}  {unit.owners}  {unit.phone}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, unit)
+            self.matches.addItem(item)
+        if units:
+            self.matches.setCurrentRow(0)
+        else:
+            self.matches.addItem(self.tr("没有找到匹配的房屋"))
+
+    def _on_match_highlighted(self, row: int) -> None:
+        """While typing, the highlighted match's recent orders show: a repeat report is seen at once."""
+        item = self.matches.item(row) if row >= 0 else None
+        unit = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if unit is not None:
+            self._load_recent(unit.id)
+
+    def _accept_first_match(self) -> None:
+        self.search()
+        item = self.matches.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+            self.choose_unit(item.data(Qt.ItemDataRole.UserRole))
+            self.description.setFocus()
+
+    def choose_unit(self, unit) -> None:
+        self.unit = unit
+        if unit is None:
+            self.chosen.setText(self.tr("未选择房屋 (公共区域报事可不选)"))
+            self._show_recent([])
+            return
+        owners = unit.owners or self.tr("(无业主信息)")
+        self.chosen.setText(self.tr("已选: %1  业主 %2").replace("%1", unit.label).replace("%2", owners))
+        first_owner = unit.owners.split("、")[0] if unit.owners else ""
+        if not self.contact_name.text().strip():
+            self.contact_name.setText(first_owner)
+        if not self.contact_phone.text().strip():
+            self.contact_phone.setText(unit.phone)  # masked unless the user may see it: the service keeps it
+        self._load_recent(unit.id)
+
+    def _load_recent(self, unit_id: int) -> None:
+        try:
+            rows = self.services.workorders.recent_for_unit(unit_id, limit=5)
+        except ServiceError:
+            rows = []
+        self._show_recent(rows)
+
+    def _show_recent(self, rows) -> None:
+        self.recent.clear()
+        for r in rows:
+            first_line = r.description.splitlines()[0] if r.description else ""
+            self.recent.addItem(f"{r.reported_at:%m-%d} {r.number} {wo_label(r.state)} {wo_label(r.category)} "
+                                f"{first_line[:24]}")
+        if not rows:
+            self.recent.addItem(self.tr("(无近期工单)"))
+
+    # ---- classification
+    def _category_changed(self) -> None:
+        team = CATEGORY_TEAMS.get(self.category.currentData(), "")
+        self.team_label.setText(self.tr("→ %1").replace("%1", wo_label(team)))
+        self.assignee.clear()
+        self.assignee.addItem(self.tr("暂不派单"), None)
+        if not self.services.ctx.can("workorder.manage"):
+            self.assignee.setEnabled(False)
+            return
+        try:
+            staff = self.services.staff.list_staff(team) if team else []
+        except ServiceError:
+            staff = []
+        for member in staff:
+            self.assignee.addItem(f"{member.name} · {member.position}" if member.position else member.name,
+                                  member.id)
+
+    # ---- saving
+    def values(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.currentData(), "source": self.source.currentData(),
+            "category": self.category.currentData(), "location": self.location.currentData(),
+            "priority": self.priority.currentData(), "unit_id": self.unit.id if self.unit else None,
+            "place": self.place.text(), "description": self.description.toPlainText(),
+            "contact_name": self.contact_name.text(), "contact_phone": self.contact_phone.text(),
+            "assignee_id": self.assignee.currentData(),
+        }
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for label in self._errors.values():
+            label.hide()
+        rest = []
+        for field, text in errors.items():
+            label = self._errors.get(field)
+            if label is None:
+                rest.append(text)
+            else:
+                label.setText(text)
+                label.show()
+        self.show_message("\n".join(rest) or (self.tr("请检查标红的项目") if errors else ""), error=bool(errors))
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
+
+    def save(self):
+        """Register the report; returns the new WorkOrderDetail, or None when refused (message shown)."""
+        self.show_errors({})
+        try:
+            detail = self.services.workorders.intake(self.values())
+        except FieldError as exc:
+            self.show_errors(exc.errors)
+            return None
+        except ServiceError as exc:
+            self.show_message(str(exc), error=True)
+            return None
+        row = detail.row
+        text = self.tr("已登记 %1").replace("%1", row.number)
+        if row.assignee:
+            text += self.tr(", 已派给 %1").replace("%1", row.assignee)
+        self.clear()
+        self.show_message(text)
+        self.registered.emit(detail)
+        return detail
+
+    def clear(self) -> None:
+        self.lookup.clear()
+        self.matches.clear()
+        self.choose_unit(None)
+        for widget in (self.place, self.contact_name, self.contact_phone):
+            widget.clear()
+        self.description.clear()
+        self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL))
+        self.assignee.setCurrentIndex(0)
+        self.show_errors({})
+        self.lookup.setFocus()

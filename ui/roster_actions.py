@@ -1,0 +1,95 @@
+"""文件 → 导入花名册… / 导出花名册… / 下载导入模板…: menu and toolbar actions over ``RosterService``.
+
+In the main window or the 客服 archive page::
+
+    from ui.roster_actions import RosterActions
+    self.roster_actions = RosterActions(self, services)
+    file_menu.addActions(self.roster_actions.actions())
+    self.roster_actions.imported.connect(self.unit_model.reload)       # refresh the archive list
+    # export of the list on screen (a filtered owner list): pass the unit ids it shows
+    self.roster_actions.export_roster(unit_ids=[row.id for row in rows])
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.errors import ServiceError
+from ui.dialogs.roster_import import RosterImportDialog
+from ui.jobs import run_with_progress_dialog
+from ui.widgets.permission_guard import guard
+
+
+class RosterActions(QObject):
+    imported = Signal(object)  # RosterResult
+    exported = Signal(str)  # the file written
+
+    def __init__(self, window: QWidget, services):
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.dialog: RosterImportDialog | None = None
+        self.import_action = QAction(self.tr("导入花名册…"), self)
+        self.import_action.triggered.connect(lambda _=False: self.import_roster())
+        self.export_action = QAction(self.tr("导出花名册…"), self)
+        self.export_action.triggered.connect(lambda _=False: self.export_roster())
+        self.template_action = QAction(self.tr("下载导入模板…"), self)
+        self.template_action.triggered.connect(lambda _=False: self.download_template())
+        guard(services, "roster.import", self.import_action, self.template_action)
+        guard(services, "roster.export", self.export_action)
+
+    def actions(self) -> list[QAction]:
+        return [self.import_action, self.export_action, self.template_action]
+
+    def import_roster(self, path: str | None = None) -> RosterImportDialog:
+        """Open the import dialog (non-blocking); with ``path`` it starts reading that file at once."""
+        self.dialog = RosterImportDialog(self.services, self.window)
+        self.dialog.imported.connect(self.imported.emit)
+        self.dialog.open()
+        if path:
+            self.dialog.load(path)
+        else:
+            self.dialog.choose_file()
+        return self.dialog
+
+    def _save_path(self, title: str, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, self.tr("Excel 工作簿 (*.xlsx)"))
+        if path and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path
+
+    def export_roster(self, path: str | None = None, unit_ids: list[int] | None = None) -> None:
+        """The whole roster, or the units of a filtered list; phone/ID masked without 查看完整 rights."""
+        title = self.tr("导出花名册")
+        if path is None:
+            name = f"业主花名册_{date.today():%Y%m%d}.xlsx"
+            path = self._save_path(title, str(Path.home() / name))
+        if not path:
+            return
+        roster = self.services.roster
+
+        def done(count: int) -> None:
+            self.exported.emit(path)
+            QMessageBox.information(self.window, title, self.tr("已导出 %1 行到\n%2").replace("%1", str(count))
+                                    .replace("%2", path))
+
+        run_with_progress_dialog(self.window, title, lambda progress: roster.export(path, unit_ids, progress=progress),
+                                 on_result=done)
+
+    def download_template(self, path: str | None = None) -> None:
+        title = self.tr("下载导入模板")
+        if path is None:
+            path = self._save_path(title, str(Path.home() / "业主花名册导入模板.xlsx"))
+        if not path:
+            return
+        try:
+            self.services.roster.template(path)
+        except ServiceError as exc:
+            QMessageBox.warning(self.window, title, str(exc))
+            return
+        QMessageBox.information(self.window, title, self.tr("模板已保存到\n%1").replace("%1", path))

@@ -1,0 +1,83 @@
+"""Security-related labels for the GUI, translated: permissions, audit actions, audited entities.
+
+``app/`` keeps the Chinese source texts (``app.permissions.PERMISSIONS``, ``app.services.audit.ACTIONS``
+and ``ENTITY_LABELS``) for the CLI and the services' messages; this module marks the same texts for
+``pyside6-lupdate`` and translates them (contexts "Permission" and "Audit").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.permissions import PERMISSIONS
+from app.services.audit import ACTIONS, ENTITY_LABELS
+
+_MARKED = (
+    QT_TRANSLATE_NOOP("Permission", "查看业主档案"),
+    QT_TRANSLATE_NOOP("Permission", "编辑业主档案"),
+    QT_TRANSLATE_NOOP("Permission", "查看完整手机号/身份证号"),
+    QT_TRANSLATE_NOOP("Permission", "导入业主花名册"),
+    QT_TRANSLATE_NOOP("Permission", "导出业主花名册"),
+    QT_TRANSLATE_NOOP("Permission", "编辑员工"),
+    QT_TRANSLATE_NOOP("Permission", "登记工单"),
+    QT_TRANSLATE_NOOP("Permission", "处理工单"),
+    QT_TRANSLATE_NOOP("Permission", "派单/取消/归档工单"),
+    QT_TRANSLATE_NOOP("Permission", "收费"),
+    QT_TRANSLATE_NOOP("Permission", "作废收款"),
+    QT_TRANSLATE_NOOP("Permission", "设置收费项目"),
+    QT_TRANSLATE_NOOP("Permission", "执行计费"),
+    QT_TRANSLATE_NOOP("Permission", "查看收费报表"),
+    QT_TRANSLATE_NOOP("Permission", "查看审计日志"),
+    QT_TRANSLATE_NOOP("Permission", "管理用户和权限"),
+    QT_TRANSLATE_NOOP("Permission", "备份与恢复"),
+    QT_TRANSLATE_NOOP("Permission", "修改系统设置"),
+    QT_TRANSLATE_NOOP("Audit", "新增"),
+    QT_TRANSLATE_NOOP("Audit", "修改"),
+    QT_TRANSLATE_NOOP("Audit", "删除"),
+    QT_TRANSLATE_NOOP("Audit", "登录"),
+    QT_TRANSLATE_NOOP("Audit", "登录失败"),
+    QT_TRANSLATE_NOOP("Audit", "退出"),
+    QT_TRANSLATE_NOOP("Audit", "解锁屏幕"),
+    QT_TRANSLATE_NOOP("Audit", "查看完整个人信息"),
+    QT_TRANSLATE_NOOP("Audit", "导出"),
+    QT_TRANSLATE_NOOP("Audit", "打印"),
+    QT_TRANSLATE_NOOP("Audit", "导入"),
+    QT_TRANSLATE_NOOP("Audit", "备份"),
+    QT_TRANSLATE_NOOP("Audit", "恢复"),
+    QT_TRANSLATE_NOOP("Audit", "权限变更"),
+    QT_TRANSLATE_NOOP("Audit", "楼栋"),
+    QT_TRANSLATE_NOOP("Audit", "房屋"),
+    QT_TRANSLATE_NOOP("Audit", "人员"),
+    QT_TRANSLATE_NOOP("Audit", "房屋-人员关系"),
+    QT_TRANSLATE_NOOP("Audit", "车辆"),
+    QT_TRANSLATE_NOOP("Audit", "车位"),
+    QT_TRANSLATE_NOOP("Audit", "员工"),
+    QT_TRANSLATE_NOOP("Audit", "用户"),
+    QT_TRANSLATE_NOOP("Audit", "角色权限"),
+    QT_TRANSLATE_NOOP("Audit", "审计日志"),
+    QT_TRANSLATE_NOOP("Audit", "系统设置"),
+    QT_TRANSLATE_NOOP("Audit", "工单"),
+    QT_TRANSLATE_NOOP("Audit", "工单记录"),
+    QT_TRANSLATE_NOOP("Audit", "收费项目"),
+    QT_TRANSLATE_NOOP("Audit", "账单"),
+    QT_TRANSLATE_NOOP("Audit", "账单明细"),
+    QT_TRANSLATE_NOOP("Audit", "收款"),
+    QT_TRANSLATE_NOOP("Audit", "预存款"),
+    QT_TRANSLATE_NOOP("Audit", "收款分配"),
+    QT_TRANSLATE_NOOP("Audit", "催缴记录"),
+    QT_TRANSLATE_NOOP("Audit", "抄表"),
+    QT_TRANSLATE_NOOP("Audit", "业主花名册"),
+    QT_TRANSLATE_NOOP("Audit", "数据库"),
+)
+
+
+def permission_label(code: str) -> str:
+    return QCoreApplication.translate("Permission", PERMISSIONS.get(code, code))
+
+
+def action_label(code: str) -> str:
+    return QCoreApplication.translate("Audit", ACTIONS.get(code, code))
+
+
+def entity_label(code: str) -> str:
+    return QCoreApplication.translate("Audit", ENTITY_LABELS.get(code, code))

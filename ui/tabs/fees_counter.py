@@ -1,0 +1,321 @@
+"""客服 → 收费: the counter. Find the unit (room, name, phone, plate), see what it owes line by line, take
+the money, print the receipt; void a payment with a reason (permission ``fees.void``).
+
+All reads and writes go through ``services.payments`` / ``services.archive``; each is one short
+transaction, so the page calls them directly on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import FieldError, ServiceError
+from ui.dialogs.fees_dialogs import VoidPaymentDialog
+from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
+from ui.tabs.fees_common import fee_label, money_text, pay_method_choices, show_pdf, void_text
+from ui.widgets.permission_guard import guard
+from ui.widgets.table import make_table_view
+
+UNIT_COLUMNS = [
+    Column("code", QT_TRANSLATE_NOOP("Column", "房号"), "code"),
+    Column("owners", QT_TRANSLATE_NOOP("Column", "业主"), "owners"),
+    Column("phone", QT_TRANSLATE_NOOP("Column", "电话"), "phone"),
+]
+OWED_COLUMNS = [
+    Column("period", QT_TRANSLATE_NOOP("Column", "账期"), "period"),
+    Column("item", QT_TRANSLATE_NOOP("Column", "收费项目"), "item_name"),
+    Column("description", QT_TRANSLATE_NOOP("Column", "计费说明"), "description"),
+    Column("amount", QT_TRANSLATE_NOOP("Column", "应收"), "amount", align=RIGHT, formatter=money_text),
+    Column("paid", QT_TRANSLATE_NOOP("Column", "已缴"), "paid", align=RIGHT, formatter=money_text),
+    Column("outstanding", QT_TRANSLATE_NOOP("Column", "未缴"), "outstanding", align=RIGHT, formatter=money_text),
+    Column("late", QT_TRANSLATE_NOOP("Column", "滞纳金"), "late_fee_due", align=RIGHT,
+           formatter=lambda v: money_text(v) if v else ""),
+]
+PAYMENT_COLUMNS = [
+    Column("receipt", QT_TRANSLATE_NOOP("Column", "收据号"), "receipt_no"),
+    Column("paid_at", QT_TRANSLATE_NOOP("Column", "时间"), "paid_at"),
+    Column("method", QT_TRANSLATE_NOOP("Column", "方式"), "method", formatter=fee_label),
+    Column("amount", QT_TRANSLATE_NOOP("Column", "金额"), "amount", align=RIGHT, formatter=money_text),
+    Column("operator", QT_TRANSLATE_NOOP("Column", "收款人"), "operator_name"),
+    Column("state", QT_TRANSLATE_NOOP("Column", "状态"), "voided", formatter=lambda v: void_text() if v else ""),
+]
+
+ARREARS_STYLE = RowStyle(foreground=QColor("#b00000"))
+VOID_STYLE = RowStyle(foreground=QColor("#888888"))
+
+
+class FeeCounterPage(QWidget):
+    """The 收费 page of the 客服 tab."""
+
+    paid = Signal(object)  # PaymentRow, after a payment was saved
+    voided = Signal(object)
+
+    def __init__(self, services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.account = None
+        this_month = services.ctx.clock().strftime("%Y-%m")
+
+        # --- find the unit
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("房号 / 姓名 / 手机号 / 车牌, 回车查找"))
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.find_units)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.find_units)
+        self.units = ListTableModel(UNIT_COLUMNS, parent=self)
+        self.unit_table = make_table_view(self.units, self, sortable=False)
+        self.unit_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._unit_chosen(cur.row()))
+        find_box = QVBoxLayout()
+        find_box.addWidget(self.search)
+        find_box.addWidget(self.unit_table, 1)
+        left = QWidget(self)
+        left.setLayout(find_box)
+
+        # --- what the unit owes
+        self.header = QLabel(self.tr("请先查找房屋"), self)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.header.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.header.setFont(font)
+        self.summary = QLabel(self)
+        self.owed = ListTableModel(
+            OWED_COLUMNS, parent=self,
+            row_style=lambda r: ARREARS_STYLE if r.period < this_month else None)
+        self.owed_table = make_table_view(self.owed, self, sortable=False)
+        self.owed_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.owed_table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        # --- take the money
+        self.amount = QLineEdit(self)
+        self.amount.setPlaceholderText("0.00")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount_error = QLabel(self)
+        self.amount_error.setStyleSheet("color: #c00;")
+        self.method = QComboBox(self)
+        for text, code in pay_method_choices():
+            self.method.addItem(text, code)
+        self.payer = QLineEdit(self)
+        self.note = QLineEdit(self)
+        self.only_selected = QCheckBox(self.tr("只收所选明细"), self)
+        self.only_selected.toggled.connect(self._fill_amount)
+        self.use_prepaid = QCheckBox(self.tr("先用预存款抵扣"), self)
+        self.late_fees = QCheckBox(self.tr("收取滞纳金"), self)
+        self.late_fees.toggled.connect(self._fill_amount)
+        self.pay_button = QPushButton(self.tr("收款并打印收据"), self)
+        self.pay_button.setDefault(True)
+        self.pay_button.clicked.connect(self.take_payment)
+        form = QFormLayout()
+        form.addRow(self.tr("收款金额(元)"), self.amount)
+        form.addRow("", self.amount_error)
+        form.addRow(self.tr("付款方式"), self.method)
+        form.addRow(self.tr("交款人"), self.payer)
+        form.addRow(self.tr("备注"), self.note)
+        form.addRow(self.only_selected)
+        form.addRow(self.use_prepaid)
+        form.addRow(self.late_fees)
+        form.addRow(self.pay_button)
+        pay_box = QGroupBox(self.tr("收款"), self)
+        pay_box.setLayout(form)
+        guard(services, "fees.collect", self.pay_button)
+
+        # --- payments of the unit
+        self.payments = ListTableModel(PAYMENT_COLUMNS, parent=self,
+                                       row_style=lambda r: VOID_STYLE if r.voided else None)
+        self.payment_table = make_table_view(self.payments, self, sortable=False)
+        self.reprint_button = QPushButton(self.tr("打印收据"), self)
+        self.reprint_button.clicked.connect(self.print_selected_receipt)
+        self.notice_button = QPushButton(self.tr("打印缴费通知单"), self)
+        self.notice_button.clicked.connect(self.print_notice)
+        self.void_button = QPushButton(self.tr("作废收款…"), self)
+        self.void_button.clicked.connect(self.void_selected)
+        guard(services, "fees.void", self.void_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("收款记录"), self))
+        buttons.addStretch(1)
+        buttons.addWidget(self.notice_button)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.void_button)
+
+        middle = QWidget(self)
+        mid = QVBoxLayout(middle)
+        mid.addWidget(self.header)
+        mid.addWidget(self.summary)
+        mid.addWidget(self.owed_table, 3)
+        mid.addLayout(buttons)
+        mid.addWidget(self.payment_table, 2)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(middle)
+        splitter.addWidget(pay_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self._set_enabled(False)
+
+    # ---- finding
+    def find_units(self) -> None:
+        self._debounce.stop()
+        try:
+            rows = self.services.archive.search_units(self.search.text(), limit=50)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("查找房屋"), str(exc))
+            return
+        self.units.set_rows(rows)
+        if len(rows) == 1:
+            self.unit_table.selectRow(0)
+
+    def _unit_chosen(self, row: int) -> None:
+        unit = self.units.row_at(row)
+        if unit is not None:
+            self.show_unit(unit.id)
+
+    def show_unit(self, unit_id: int) -> None:
+        try:
+            self.account = self.services.payments.account(unit_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("收费"), str(exc))
+            return
+        a = self.account
+        self.header.setText(f"{a.label}  {a.owners}  {a.phone}".strip())
+        self.summary.setText(
+            self.tr("未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元")
+            .replace("%1", money_text(a.outstanding)).replace("%2", money_text(a.arrears))
+            .replace("%3", money_text(a.prepaid_balance)).replace("%4", money_text(a.late_fees)))
+        self.owed.set_rows(a.lines)
+        self.payments.set_rows(a.payments)
+        self.owed_table.resizeColumnsToContents()
+        self.payment_table.resizeColumnsToContents()
+        self.amount_error.clear()
+        self.late_fees.setEnabled(a.late_fees > 0)
+        self.use_prepaid.setEnabled(a.prepaid_balance > 0)
+        self._set_enabled(True)
+        self._fill_amount()
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.amount, self.method, self.payer, self.note, self.only_selected):
+            widget.setEnabled(on)
+        self.pay_button.setEnabled(on and self.services.ctx.can("fees.collect"))
+
+    def _selected_lines(self):
+        rows = sorted({i.row() for i in self.owed_table.selectionModel().selectedRows()})
+        return [self.owed.row_at(r) for r in rows]
+
+    def _selection_changed(self, *_args) -> None:
+        if self.only_selected.isChecked():
+            self._fill_amount()
+
+    def _fill_amount(self) -> None:
+        """Suggest the amount due: all open lines, or only the selected ones (+ late fees if ticked)."""
+        if self.account is None:
+            return
+        lines = self._selected_lines() if self.only_selected.isChecked() else list(self.account.lines)
+        due = sum((ln.outstanding for ln in lines), start=0)
+        if self.late_fees.isChecked():
+            due += sum((ln.late_fee_due for ln in lines), start=0)
+        self.amount.setText(money_text(due).replace(",", "") if due else "")
+
+    # ---- paying
+    def take_payment(self) -> None:
+        if self.account is None:
+            return
+        line_ids = None
+        if self.only_selected.isChecked():
+            chosen = self._selected_lines()
+            if not chosen:
+                self.amount_error.setText(self.tr("请在左侧选择要收的明细"))
+                return
+            line_ids = [ln.line_id for ln in chosen]
+            if self.late_fees.isChecked():
+                line_ids += [ln.line_id for ln in self.account.lines if ln.is_late_fee]
+        try:
+            payment = self.services.payments.pay(
+                self.account.unit_id, self.amount.text(), self.method.currentData(), payer=self.payer.text(),
+                note=self.note.text(), line_ids=line_ids, use_prepaid=self.use_prepaid.isChecked(),
+                include_late_fees=self.late_fees.isChecked())
+        except FieldError as exc:
+            self.amount_error.setText("; ".join(exc.errors.values()))
+            return
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("收款"), str(exc))
+            return
+        self.note.clear()
+        self.show_unit(self.account.unit_id)
+        self.paid.emit(payment)
+        self.print_receipt(payment.id)
+
+    def print_receipt(self, payment_id: int) -> None:
+        from app.pdf.receipt import render_receipt
+
+        try:
+            data = self.services.payments.receipt(payment_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("收据"), str(exc))
+            return
+        show_pdf(self, render_receipt(data), self.tr("收据 %1").replace("%1", data.receipt_no),
+                 f"收据{data.receipt_no}.pdf")
+
+    def print_notice(self) -> None:
+        """This month's fee notice (缴费通知单) of the unit on screen: one page, drawn at once."""
+        from app.pdf.fee_notice import render_notices
+
+        if self.account is None:
+            return
+        period = self.services.ctx.clock().strftime("%Y-%m")
+        try:
+            notices = self.services.fee_reports.notices(period, [self.account.unit_id])
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("缴费通知单"), str(exc))
+            return
+        show_pdf(self, render_notices(notices), self.tr("缴费通知单 %1").replace("%1", self.account.label),
+                 f"缴费通知单{period}-{self.account.code}.pdf")
+
+    def _selected_payment(self):
+        index = self.payment_table.currentIndex()
+        return self.payments.row_at(index.row()) if index.isValid() else None
+
+    def print_selected_receipt(self) -> None:
+        payment = self._selected_payment()
+        if payment is None:
+            QMessageBox.information(self, self.tr("打印收据"), self.tr("请先选择一条收款记录"))
+            return
+        self.print_receipt(payment.id)
+
+    def void_selected(self) -> None:
+        payment = self._selected_payment()
+        if payment is None:
+            QMessageBox.information(self, self.tr("作废收款"), self.tr("请先选择一条收款记录"))
+            return
+        if payment.voided:
+            QMessageBox.information(self, self.tr("作废收款"), self.tr("该收款已作废"))
+            return
+        dialog = VoidPaymentDialog(self.services, payment, self)
+        dialog.saved.connect(self._after_void)
+        dialog.open()
+
+    def _after_void(self, payment) -> None:
+        self.voided.emit(payment)
+        self.show_unit(payment.unit_id)
+        self.print_receipt(payment.id)
