@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import ServiceError
@@ -81,17 +81,11 @@ class Job(QRunnable):
         except Exception as exc:  # a bug: log it with its traceback, show the user a short message
             log.exception("background job failed")
             self.signals.failed.emit(
-                _translate("出现内部错误, 操作未完成: {error}").format(error=f"{type(exc).__name__}: {exc}")
+                QCoreApplication.translate("Jobs", "出现内部错误, 操作未完成: {error}").format(error=f"{type(exc).__name__}: {exc}")
             )
         else:
             self.signals.finished.emit(result)
         self.signals.done.emit()
-
-
-def _translate(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Jobs", text)
 
 
 def start_job(fn: Callable[[Progress], Any], *, on_result: Callable[[Any], Any] | None = None,
@@ -117,7 +111,7 @@ def run_with_progress_dialog(parent: QWidget | None, title: str, fn: Callable[[P
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(title)
-    dialog.setCancelButtonText(_translate("取消"))
+    dialog.setCancelButtonText(QCoreApplication.translate("Jobs", "取消"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -137,7 +131,7 @@ def run_with_progress_dialog(parent: QWidget | None, title: str, fn: Callable[[P
 
     def on_canceled() -> None:
         job.cancel()
-        dialog.setLabelText(_translate("正在取消…"))
+        dialog.setLabelText(QCoreApplication.translate("Jobs", "正在取消…"))
 
     def show_error(message: str) -> None:
         if on_error is not None:

@@ -12,6 +12,7 @@ In the main window or the 客服 archive page::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -63,8 +64,13 @@ class RosterActions(QObject):
             path += ".xlsx"
         return path
 
-    def export_roster(self, path: str | None = None, unit_ids: list[int] | None = None) -> None:
-        """The whole roster, or the units of a filtered list; phone/ID masked without 查看完整 rights."""
+    def export_roster(self, path: str | None = None,
+                      unit_ids: list[int] | Callable[[], list[int]] | None = None) -> None:
+        """The whole roster, or the units of a filtered list; phone/ID masked without 查看完整 rights.
+
+        ``unit_ids`` may be a callable (e.g. the ids of the list on screen, fetched from the service): it
+        runs in the background job, not on the GUI thread.
+        """
         title = self.tr("导出花名册")
         if path is None:
             name = f"业主花名册_{date.today():%Y%m%d}.xlsx"
@@ -78,8 +84,11 @@ class RosterActions(QObject):
             QMessageBox.information(self.window, title, self.tr("已导出 %1 行到\n%2").replace("%1", str(count))
                                     .replace("%2", path))
 
-        run_with_progress_dialog(self.window, title, lambda progress: roster.export(path, unit_ids, progress=progress),
-                                 on_result=done)
+        def work(progress):
+            ids = unit_ids() if callable(unit_ids) else unit_ids
+            return roster.export(path, ids, progress=progress)
+
+        run_with_progress_dialog(self.window, title, work, on_result=done)
 
     def download_template(self, path: str | None = None) -> None:
         title = self.tr("下载导入模板")

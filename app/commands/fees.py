@@ -1,4 +1,4 @@
-"""``propdesk billing run|rebill``, ``propdesk ledger export``, ``propdesk notices``: fees from the command line."""
+"""``propdesk billing run|rebill``, ``readings import``, ``ledger export``, ``notices``: fees from the command line."""
 
 from __future__ import annotations
 
@@ -22,6 +22,13 @@ def register(sub) -> None:
     rebill.add_argument("--period", required=True, metavar="YYYY-MM")
     rebill.add_argument("--dry-run", action="store_true", help="只预览, 不写入")
     rebill.set_defaults(func=run_rebill)
+
+    readings = sub.add_parser("readings", help="抄表读数").add_subparsers(dest="readings_command", required=True)
+    imp = readings.add_parser("import", help="从 .xlsx 导入本期读数 (表头: 房号, 读数)")
+    imp.add_argument("--item", required=True, metavar="NAME", help="按抄表计费的收费项目名称, 如 水费")
+    imp.add_argument("--period", required=True, metavar="YYYY-MM")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    imp.set_defaults(func=import_readings)
 
     ledger = sub.add_parser("ledger", help="收费台账").add_subparsers(dest="ledger_command", required=True)
     export = ledger.add_parser("export", help="导出账期台账到 .xlsx")
@@ -72,6 +79,19 @@ def run_rebill(args) -> int:
     verb = "将重算" if args.dry_run else "已重算"
     print(f"账期 {r.period}: 共 {r.checked} 张账单, {verb} {r.changed} 张; {r.skipped_paid} 张已有收款未重算。"
           f" 未缴账单合计 {format_money(r.old_total)} → {format_money(r.new_total)} 元")
+    return 0
+
+
+def import_readings(args) -> int:
+    from app.errors import FieldError
+    from app.excel.readings import read_readings
+
+    services = _services(args)
+    try:
+        count = services.billing.import_readings(args.item, args.period, read_readings(args.file))
+    except FieldError as exc:
+        raise ServiceError("读数有误, 未导入任何读数:\n" + "\n".join(exc.errors.values())) from None
+    print(f"已导入 {args.item} {args.period} 读数 {count} 户")
     return 0
 
 

@@ -133,13 +133,13 @@ def _state_plan(rng, age_days: float, kind: str) -> str:
     """The state an order of this age ends in: old ones are mostly closed, recent ones still moving."""
     if age_days > 14:
         choices = [(State.ARCHIVED, 62), (State.VISITED, 12), (State.CANCELLED, 7), (State.COMPLETED, 6),
-                   (State.IN_PROGRESS, 3), (State.ON_HOLD, 3), (State.DISPATCHED, 2), (State.ESCALATED, 2)]
+                   (State.IN_PROGRESS, 3), (State.ON_HOLD, 3), (State.DISPATCHED, 2), (State.ESCALATED, 4)]
     elif age_days > 3:
         choices = [(State.VISITED, 24), (State.ARCHIVED, 14), (State.COMPLETED, 25), (State.IN_PROGRESS, 12),
-                   (State.ON_HOLD, 7), (State.DISPATCHED, 5), (State.CANCELLED, 5), (State.ESCALATED, 3)]
+                   (State.ON_HOLD, 7), (State.DISPATCHED, 5), (State.CANCELLED, 5), (State.ESCALATED, 8)]
     else:
         choices = [(State.RECEIVED, 22), (State.DISPATCHED, 28), (State.IN_PROGRESS, 22), (State.COMPLETED, 14),
-                   (State.ON_HOLD, 6), (State.VISITED, 4), (State.CANCELLED, 2), (State.ESCALATED, 2)]
+                   (State.ON_HOLD, 6), (State.VISITED, 4), (State.CANCELLED, 2), (State.ESCALATED, 6)]
     if kind != Kind.COMPLAINT:
         choices = [(s, w) for s, w in choices if s != State.ESCALATED]
     states, weights = zip(*choices, strict=True)
@@ -373,7 +373,7 @@ def fill(services, rng, result) -> None:
             events_by_number[number] = events
             materials_by_number[number] = mats
 
-        s.execute(insert(WorkOrder), orders)
+        s.execute(insert(WorkOrder.__table__), orders)  # Core: keeps our version (the ORM would reset it)
         ids = dict(s.execute(select(WorkOrder.number, WorkOrder.id)).all())
         s.execute(insert(WorkOrderEvent), [
             {**e, "workorder_id": ids[number]} for number, events in events_by_number.items() for e in events

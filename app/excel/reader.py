@@ -7,6 +7,7 @@ with a message saying what to do (e.g. "另存为 .xlsx"), never a calamine trac
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,11 +154,19 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
 
 def read_sheets(path: str | Path) -> list[SheetData]:
     """Every visible sheet; for picking the one that holds the roster."""
+    return list(iter_sheets(path))
+
+
+def iter_sheets(path: str | Path) -> Iterator[SheetData]:
+    """The visible sheets one at a time (a later sheet is read only if the caller asks for it)."""
     path = Path(path)
     wb = open_workbook(path)
     try:
         names = tuple(_visible_sheets(wb))
-        return [_read(wb, path.name, name, names, allow_empty=True) for name in names]
+        if not names:
+            raise ServiceError(f"“{path.name}”里没有工作表。")
+        for name in names:
+            yield _read(wb, path.name, name, names, allow_empty=True)
     finally:
         wb.close()
 

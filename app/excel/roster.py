@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from decimal import Decimal
 
@@ -51,7 +52,8 @@ COLUMNS: tuple[Column, ...] = (
                                     "建筑面积㎡", "建筑面积m2", "建筑面积平方米", "面积㎡", "面积m2", "面积平方米"),
            "数字, 单位平方米, 如 118.75", 12),
     Column("name", "业主姓名", ("业主姓名", "业主", "姓名", "产权人", "业主名称", "户主", "房主", "客户名称",
-                                "客户姓名", "住户姓名", "业主名字", "产权人姓名", "业主(产权人)", "住户", "名字"),
+                                "客户姓名", "住户姓名", "业主名字", "产权人姓名", "业主(产权人)", "住户", "名字",
+                                "联系人", "住户名称"),
            "必填。一行一人; 一套房有多位业主时写多行", 10),
     Column("relation", "身份", ("身份", "人员类型", "人员身份", "住户类型", "与业主关系", "关系", "类型",
                                 "住户身份", "成员关系", "人员关系"), "业主 / 租户 / 家庭成员, 留空为业主", 8),
@@ -75,9 +77,10 @@ BY_KEY = {c.key: c for c in COLUMNS}
 EXPORT_KEYS = ("seq", "building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",
                "space", "plate", "notes")
 RELATION_WORDS = {
-    Relation.OWNER: ("业主", "产权人", "房主", "户主", "owner"),
-    Relation.TENANT: ("租户", "租客", "承租人", "租住", "tenant"),
-    Relation.FAMILY: ("家庭成员", "家属", "亲属", "配偶", "子女", "父母", "家人", "成员", "family"),
+    Relation.OWNER: ("业主", "产权人", "房主", "户主", "本人", "业主本人", "共有人", "owner"),
+    Relation.TENANT: ("租户", "租客", "承租人", "租住", "租赁", "tenant"),
+    Relation.FAMILY: ("家庭成员", "家属", "亲属", "配偶", "子女", "父母", "家人", "成员", "妻子", "丈夫", "儿子", "女儿",
+                      "父亲", "母亲", "夫妻", "family"),
 }
 RELATION_LABELS = {Relation.OWNER: "业主", Relation.TENANT: "租户", Relation.FAMILY: "家庭成员"}
 _RELATION_BY_WORD = {w: rel for rel, words in RELATION_WORDS.items() for w in words}
@@ -85,6 +88,14 @@ _ALIAS = {a.lower(): c.key for c in COLUMNS for a in (c.header, *c.aliases)}
 _PAREN = re.compile(r"[(\[【（][^)\]】）]*[)\]】）]")
 _REQUIRED_MARK = re.compile(r"[*＊※]|必填|选填")
 _SPLIT_MULTI = re.compile(r"[、,，;；/\s]+")
+# What people type in a cell that has nothing to say; only for optional columns (a 姓名 of "无" stays an error).
+PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "\\", "无", "暂无", "没有", "空", "N/A", "n/a", "NA", "null", "NULL",
+                          "未知", "不详", "?", "？"})
+OPTIONAL_KEYS = frozenset({"unit", "area", "relation", "phone", "id_number", "move_in", "space", "plate"})
+_UNIT_ROOM = re.compile(r"([0-9A-Za-z一二三四五六七八九十]+)单元-?([0-9A-Za-z]+(?:室|号)?)")
+_DASHED_ROOM = re.compile(r"(\d{1,2})-(\d{3,4})")
+_BUILDING_UNIT = re.compile(r"(.+?(?:号楼|栋|幢|座|#))-?([0-9A-Za-z一二三四五六七八九十]+)单元")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff·\s]+")
 _SKIP_LINE = re.compile(r"^(合计|总计|小计|制表|审核|填表|注[:：意]|说明|备注[:：]|共\d+)")
 _ADDRESS = re.compile(
     r"(?P<b>[0-9A-Za-z一二三四五六七八九十]+)(?:号楼|栋|幢|座|号|#|-|_|—)+"
@@ -117,7 +128,9 @@ def match_header(text: object) -> str | None:
 
 def _guess(h: str) -> str | None:
     if "身份证" in h or "证件" in h:
-        return "id_number"
+        return None if any(w in h for w in ("类型", "种类", "地址", "有效", "日期", "照片")) else "id_number"
+    if "紧急" in h:
+        return None  # 紧急联系人/电话: not the owner's
     if "车牌" in h:
         return "plate"
     if "车位" in h:
@@ -192,6 +205,33 @@ def phone_text(raw: object) -> str:
     return clean_code(raw)
 
 
+def split_phones(raw: object) -> tuple[str, list[str]]:
+    """A phone cell → (the phone, other numbers in the same cell). "138… / 139…" and "138… 139…" hold two;
+    "138 1234 5678" is one number written with spaces."""
+    from app.validators import normalize_phone
+
+    if not isinstance(raw, str):
+        return phone_text(raw), []
+    text = clean_text(raw)
+    pieces = [p for p in re.split(r"\s*[/、,，;；|\\]\s*", text) if p]
+    if len(pieces) == 1 and " " in text:
+        tokens = text.split()
+        try:
+            [normalize_phone(t) for t in tokens]
+            pieces = tokens
+        except ValueError:
+            pass
+    if len(pieces) <= 1:
+        return clean_code(text), []
+    first, others = pieces[0], []
+    for piece in pieces[1:]:
+        try:
+            others.append(normalize_phone(piece))
+        except ValueError:
+            others.append(clean_code(piece))
+    return clean_code(first), others
+
+
 def is_blank(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
@@ -215,9 +255,12 @@ class RosterIssue:
     row: int
     column: str
     message: str
+    sheet: str = ""  # only when several sheets are imported together
 
     def __str__(self) -> str:
         where = f"第{self.row}行" if self.row else "文件"
+        if self.sheet:
+            where = f"工作表“{self.sheet}”{where}"
         return f"{where} {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
 
 
@@ -226,7 +269,8 @@ class RosterRecord:
     """One data row, cleaned. ``present`` holds the fields with a value: blank cells never clear data."""
 
     row: int
-    raw: dict[str, object]  # the cells as read, for showing a row in error
+    raw: dict[str, object] | None  # the cells as read, kept for rows in error (to show them as typed)
+    sheet: str = ""  # set when several sheets are imported together
     building: str = ""
     bcode: str = ""
     unit_no: str = ""
@@ -264,10 +308,40 @@ class ParsedRoster:
     issues: list[RosterIssue]  # file-level problems (missing columns, no header)
     skipped_rows: int = 0
     sheet_names: tuple[str, ...] = ()
+    parts: dict[str, ParsedRoster] = field(default_factory=dict)  # sheet → its own parse, when combined
+    notes: list[str] = field(default_factory=list)  # things to tell the user that are not errors
 
     def header_of(self, key: str) -> str:
         cols = self.fields.get(key)
         return self.headers[cols[0]] if cols else BY_KEY[key].header
+
+    def header_for(self, rec: RosterRecord, key: str) -> str:
+        """The header of ``key`` in the sheet the record comes from; "address" when the file has no such column."""
+        part = self.parts.get(rec.sheet, self)
+        if key in ("unit", "room") and key not in part.fields and "address" in part.fields:
+            key = "address"
+        return part.header_of(key)
+
+    @property
+    def sheets_used(self) -> tuple[str, ...]:
+        return tuple(self.parts) or (self.sheet,)
+
+
+def combine(parts: list[ParsedRoster]) -> ParsedRoster:
+    """Several sheets of one roster (e.g. one sheet per building) imported as one file."""
+    first = parts[0]
+    combined = ParsedRoster(
+        sheet="、".join(p.sheet for p in parts), header_row=first.header_row, headers=first.headers,
+        fields=first.fields, unknown=list(dict.fromkeys(u for p in parts for u in p.unknown)), records=[],
+        issues=[], skipped_rows=sum(p.skipped_rows for p in parts), sheet_names=first.sheet_names,
+        parts={p.sheet: p for p in parts})
+    for part in parts:
+        combined.issues += [RosterIssue(i.row, i.column, i.message, part.sheet) for i in part.issues]
+        for rec in part.records:
+            rec.sheet = part.sheet
+        combined.records += part.records
+    check_within_file(combined.records, combined)
+    return combined
 
 
 def _header_label(value: object) -> str:
@@ -297,7 +371,7 @@ def find_header(rows: list[list[object]]) -> tuple[int, dict[int, str]] | None:
     return best[1], best[2]
 
 
-def parse_roster(rows: list[list[object]], sheet: str = "") -> ParsedRoster:
+def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = True) -> ParsedRoster:
     """Header, column map and every data row cleaned and checked (within the file)."""
     found = find_header(rows)
     if found is None:
@@ -341,15 +415,27 @@ def parse_roster(rows: list[list[object]], sheet: str = "") -> ParsedRoster:
         return parsed
     header_texts = {v for v in header if isinstance(v, str) and v.strip()}
     cleaner = _Cleaner(parsed)
+    max_col = max(col for cols in fields.values() for col in cols)
+    single = [(key, cols[0]) for key, cols in fields.items() if len(cols) == 1]
+    multi = [(key, cols) for key, cols in fields.items() if len(cols) > 1]
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
-        values = {key: _first(row, cols) for key, cols in fields.items()}
+        if len(row) > max_col:  # calamine's rows are rectangular: the usual case
+            values = {key: row[col] for key, col in single}
+            for key, value in values.items():
+                if type(value) is str and value[:1] == "'":
+                    values[key] = _first(row, [fields[key][0]])
+            for key, cols in multi:
+                values[key] = _first(row, cols)
+        else:
+            values = {key: _first(row, cols) for key, cols in fields.items()}
         if _not_data(row, values, header_texts):
             if any(not is_blank(v) for v in row):
                 parsed.skipped_rows += 1
             continue
         parsed.records.append(cleaner.record(index + 1, values))
-    check_within_file(parsed.records, parsed)
+    if check:
+        check_within_file(parsed.records, parsed)
     return parsed
 
 
@@ -421,11 +507,15 @@ class _Cleaner:
             pass
         unit_no, room_no = clean_unit_no(unit_raw), clean_room_no(room_raw)
         depends_on = None
+        if room_no and not room_no.isdigit() and (match := _UNIT_ROOM.fullmatch(room_no)):
+            unit_no, room_no = unit_no or clean_unit_no(match[1]), clean_room_no(match[2])  # "1单元1502"
         if has_building and room_no and not room_no.isdigit():
             depends_on = bcode
             parts = split_address(room_no)  # "3-1-1502" typed in the 房号 column next to 楼栋 3
             if parts and building_code(parts[0]).upper() == bcode:
                 unit_no, room_no = unit_no or parts[1], parts[2]
+            elif not unit_no and (match := _DASHED_ROOM.fullmatch(room_no)):
+                unit_no, room_no = clean_unit_no(match[1]), match[2]  # "1-1502" next to 楼栋 3: 1单元1502
         errors = []
         for key_name, text in (("unit", unit_no), ("room", room_no)):
             if len(text) > 16:
@@ -471,6 +561,11 @@ class _Cleaner:
             key for key, value in values.items()
             if value != "" and value is not None and not (type(value) is str and value.isspace())
         }
+        for key in present & OPTIONAL_KEYS:
+            value = values[key]
+            if type(value) is str and value.strip() in PLACEHOLDERS:  # "无", "/", "-": nothing to record
+                values[key] = ""
+                present.discard(key)
 
         building, unit_no, room_no = values.get("building", ""), values.get("unit", ""), values.get("room", "")
         if "address" in present:
@@ -483,6 +578,9 @@ class _Cleaner:
                 room_no = room_no if "room" in present else parts[2]
             elif "room" not in present:
                 room_no = values["address"]
+        if isinstance(building, str) and "单元" in building and (match := _BUILDING_UNIT.fullmatch(clean_code(building))):
+            building = match[1]  # "3栋1单元" in the 楼栋 column
+            unit_no = unit_no if "unit" in present else match[2]
         rec.building, rec.bcode = self.building(building)
         if not rec.building and not self.has_address:
             err((header("building"), "不能为空"))
@@ -515,20 +613,24 @@ class _Cleaner:
             err((header("id_number"), "被 Excel 存成了数字, 后几位已丢失 (Excel 只保留15位)。"
                                       "请把该列设为“文本”格式后重新填写"))
             id_raw = ""
-        phone_raw = phone_text(values.get("phone", ""))
+        phone_raw, other_phones = split_phones(values.get("phone", ""))
         if "*" in phone_raw:  # masked in an export (138****5678): no information, keep what is stored
             phone_raw = ""
             present.discard("phone")
         if isinstance(id_raw, str) and "*" in id_raw:
             id_raw = ""
             present.discard("id_number")
-        if not phone_raw.isdigit() and len(split_multi(phone_raw)) > 1 and not re.fullmatch(r"[\d\-()（） ]+",
-                                                                                            clean_text(phone_raw)):
-            err((header("phone"), "一格只能填一个电话号码 (其余可写在备注)"))
-            phone_raw = ""
+        notes = values.get("notes", "")
+        if other_phones:  # "13812345678/13987654321": the first is the phone, the others go to 备注
+            extra = "其他电话: " + "、".join(other_phones)
+            notes = clean_text(notes)
+            notes = notes if extra in notes else f"{notes}; {extra}" if notes else extra
+            present.add("notes")
+        name = values.get("name")
+        if isinstance(name, str) and _CJK_NAME.fullmatch(name):
+            name = "".join(name.split())  # "王　五" padded to line up with three-character names
         try:
-            person = validate_person({"name": values.get("name"), "phone": phone_raw, "id_number": id_raw,
-                                      "notes": values.get("notes")})
+            person = validate_person({"name": name, "phone": phone_raw, "id_number": id_raw, "notes": notes})
             rec.name, rec.phone, rec.id_number, rec.notes = (
                 person["name"], person["phone"], person["id_number"], person["notes"])
         except FieldError as exc:
@@ -552,49 +654,52 @@ class _Cleaner:
                 except ValueError as exc:
                     err((header("plate"), f"“{text}”{exc}"))
             rec.plates = tuple(dict.fromkeys(plates))
+        if not rec.errors:
+            rec.raw = None  # the cleaned values say it all; 100,000 rows of cell dicts cost 100 MB
         return rec
 
 
 def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> None:
     """Rows that contradict each other: the same person twice in a unit, one ID with two names, …"""
-    header = parsed.header_of
     unit_first: dict[tuple, RosterRecord] = {}
-    person_rows: dict[tuple, int] = {}
-    id_names: dict[str, tuple[str, int]] = {}
-    plate_units: dict[str, tuple[tuple, int]] = {}
-    space_units: dict[str, tuple[tuple, int]] = {}
-    building_with_units: dict[str, int] = {}
+    person_rows: dict[tuple, RosterRecord] = {}
+    id_names: dict[str, RosterRecord] = {}
+    plate_units: dict[str, RosterRecord] = {}
+    space_units: dict[str, RosterRecord] = {}
+    building_with_units: dict[str, RosterRecord] = {}
     records = list(records)
+    def ref(other: RosterRecord, rec: RosterRecord) -> str:
+        return f"第{other.row}行" if other.sheet == rec.sheet else f"工作表“{other.sheet}”第{other.row}行"
+
     for rec in records:
         if rec.unit_no and rec.building:
-            building_with_units.setdefault(building_code(rec.building).upper(), rec.row)
+            building_with_units.setdefault(rec.bcode, rec)
     for rec in records:
         if not rec.building or not rec.room_no:
             continue
+        header = partial(parsed.header_for, rec)
         ukey = rec.unit_key
         if not rec.unit_no and ukey[0] in building_with_units:
-            other = building_with_units[ukey[0]]
-            rec.errors.append((header("unit") if "unit" in parsed.fields else header("address"),
-                               f"不能为空 (第{other}行同一楼栋填写了单元)"))
+            rec.errors.append((header("unit"), f"不能为空 ({ref(building_with_units[ukey[0]], rec)}同一楼栋填写了单元)"))
         first = unit_first.setdefault(ukey, rec)
         if first is not rec and rec.area is not None and first.area is not None and rec.area != first.area:
-            rec.errors.append((header("area"), f"{rec.area} 与第{first.row}行同一房屋的 {first.area} 不一致"))
+            rec.errors.append((header("area"), f"{rec.area} 与{ref(first, rec)}同一房屋的 {first.area} 不一致"))
         if rec.name:
             pkey = (ukey, rec.person_key)
             if pkey in person_rows:
-                rec.errors.append(("", f"与第{person_rows[pkey]}行重复 (同一房屋、同一人)"))
+                rec.errors.append(("", f"与{ref(person_rows[pkey], rec)}重复 (同一房屋、同一人)"))
             else:
-                person_rows[pkey] = rec.row
+                person_rows[pkey] = rec
         if rec.id_number and rec.name:
-            name, row = id_names.setdefault(rec.id_number, (rec.name, rec.row))
-            if name != rec.name:
-                rec.errors.append((header("id_number"), f"与第{row}行相同, 但姓名不同 ({name} / {rec.name})"))
+            other = id_names.setdefault(rec.id_number, rec)
+            if other.name != rec.name:
+                rec.errors.append((header("id_number"), f"与{ref(other, rec)}相同, 但姓名不同 ({other.name} / {rec.name})"))
         for values, seen, what in ((rec.plates, plate_units, "plate"), (rec.spaces, space_units, "space")):
             for value in values:
-                unit, row = seen.setdefault(value, (ukey, rec.row))
-                if unit != ukey:
-                    rec.errors.append((header(what), f"{value} 与第{row}行 (另一套房屋) 重复"))
+                other = seen.setdefault(value, rec)
+                if other.unit_key != ukey:
+                    rec.errors.append((header(what), f"{value} 与{ref(other, rec)} (另一套房屋) 重复"))
 
 
 def record_issues(rec: RosterRecord) -> list[RosterIssue]:
-    return [RosterIssue(rec.row, column, message) for column, message in rec.errors]
+    return [RosterIssue(rec.row, column, message, rec.sheet) for column, message in rec.errors]

@@ -3,6 +3,7 @@ and Excel data validation (dates, the 身份 list) so mistakes are caught while 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from app.excel.roster import BY_KEY, EXPORT_KEYS
@@ -10,8 +11,8 @@ from app.excel.roster_export import check_target, save
 
 # 序号 "示例" marks the example: the importer skips that row, so a template filled in below it imports as is.
 EXAMPLE = {
-    "seq": "示例", "building": "3栋", "unit": "1", "room": "1502", "area": "118.75", "name": "张三",
-    "relation": "业主", "phone": "13812345678", "id_number": "11010519491231002X", "move_in": "2019-05-01",
+    "seq": "示例", "building": "3栋", "unit": "1", "room": "1502", "area": 118.75, "name": "张三",
+    "relation": "业主", "phone": "13812345678", "id_number": "11010519491231002X", "move_in": date(2019, 5, 1),
     "space": "B1-001", "plate": "浙A12345", "notes": "示例行, 导入时自动跳过",
 }
 DATA_ROWS = 2000  # how far validation and text formats reach

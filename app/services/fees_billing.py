@@ -24,6 +24,7 @@ from app.models import (
     Allocation,
     Bill,
     BillLine,
+    Building,
     ChargeMethod,
     Cycle,
     FeeItem,
@@ -362,6 +363,45 @@ class BillingService:
             return item.id
 
     # ---- meter readings
+    def import_readings(self, item: int | str, period: str, rows: Iterable[tuple[int, str, object]]) -> int:
+        """Readings typed in a workbook: (row number, room as typed, reading). Every bad row is named; one
+        bad row stores nothing."""
+        from app.search import normalise_query, unit_code
+
+        self.ctx.require("fees.billing")
+        with self.ctx.read() as s:
+            item_id = item if isinstance(item, int) else s.scalar(select(FeeItem.id).where(FeeItem.name == item))
+            codes = {
+                unit_code(b, u, r).lower(): uid
+                for uid, b, u, r in s.execute(select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building))
+            }
+        if item_id is None:
+            raise FieldError({"item": f"收费项目“{item}”不存在"})
+        errors: dict[str, str] = {}
+        readings: dict[int, object] = {}
+        rows_of: dict[int, int] = {}
+        for number, room, value in rows:
+            unit_id = codes.get(normalise_query(room))
+            if unit_id is None:
+                errors[f"row_{number}"] = f"第{number}行: 房号“{room}”不存在"
+            elif unit_id in readings:
+                errors[f"row_{number}"] = f"第{number}行: 房号“{room}”与第{rows_of[unit_id]}行重复"
+            else:
+                readings[unit_id], rows_of[unit_id] = value, number
+        if errors:
+            raise FieldError(errors)
+        try:
+            return self.save_readings(item_id, period, readings)
+        except FieldError as exc:
+            named = {}
+            for key, message in exc.errors.items():
+                unit_id = int(key.removeprefix("reading_")) if key.startswith("reading_") else None
+                if unit_id in rows_of:
+                    named[f"row_{rows_of[unit_id]}"] = f"第{rows_of[unit_id]}行: " + message.split(" 的", 1)[-1]
+                else:
+                    named[key] = message
+            raise FieldError(named) from None
+
     def save_readings(self, item_id: int, period: str, readings: Mapping[int, object]) -> int:
         """Store this period's readings (unit id → reading); each must not be below the previous one."""
         self.ctx.require("fees.billing")
@@ -461,8 +501,12 @@ class BillingService:
                     .where(BillLine.bill_id.in_(chunk), BillLine.late_fee.is_(False))
                 ):
                     old_lines[line.bill_id].append(line)
-            allocated = set()
+            allocated, late = set(), {}
             for chunk in _chunks(bill_ids, 500):
+                late.update(s.execute(  # 滞纳金 lines stay as charged and stay in the total
+                    select(BillLine.bill_id, func.sum(BillLine.amount))
+                    .where(BillLine.bill_id.in_(chunk), BillLine.late_fee.is_(True)).group_by(BillLine.bill_id)
+                ).all())
                 allocated |= set(s.scalars(
                     select(Allocation.line_id).join(BillLine, BillLine.id == Allocation.line_id)
                     .where(BillLine.bill_id.in_(chunk))
@@ -472,7 +516,7 @@ class BillingService:
             for unit_id, bill in unpaid.items():
                 new = {ln.item_id: ln for ln in plan.lines.get(unit_id, [])}
                 old = {ln.item_id: ln for ln in old_lines.get(bill.id, [])}
-                total = sum((ln.amount for ln in new.values()), ZERO)
+                total = sum((ln.amount for ln in new.values()), to_money(late.get(bill.id) or 0))
                 new_total += total
                 same = set(new) == set(old) and all(
                     new[i].amount == old[i].amount and new[i].description == old[i].description for i in new

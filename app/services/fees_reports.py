@@ -232,8 +232,9 @@ class FeeReportService:
         rows.sort(key=lambda r: (-r.total, r.code))
         return rows
 
-    def aging(self, today: date | None = None) -> AgingSummary:
-        rows = self.arrears(today=today)
+    def aging(self, today: date | None = None, rows: list[ArrearsRow] | None = None) -> AgingSummary:
+        """Totals per aging bucket; pass the rows of ``arrears()`` (whole property) to skip a second query."""
+        rows = self.arrears(today=today) if rows is None else rows
         buckets = [sum((r.buckets[i] for r in rows), ZERO) for i in range(4)]
         counts = [0, 0, 0, 0]
         for r in rows:

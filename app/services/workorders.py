@@ -48,6 +48,9 @@ SEQUENCE_NAME = "workorder"
 NEAR_DEADLINE = timedelta(hours=2)  # completion due within this: the row stands out
 NEAR_RESPONSE = timedelta(minutes=10)
 MAX_DESCRIPTION = 2000
+MAX_NOTE = 500  # reasons, comments: they must fit the slip's signature block
+MAX_QUANTITY = Decimal("99999")
+MAX_PRICE = Decimal("99999.99")  # also the cap of the labour fee: amounts stay inside Numeric(12, 2)
 
 OPEN_STATES: tuple[str, ...] = (State.RECEIVED, State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD, State.ESCALATED)
 NOT_STARTED = (State.RECEIVED, State.DISPATCHED)
@@ -206,6 +209,27 @@ class DeadlineRule:
 
 
 @dataclass(frozen=True)
+class WorkOrderSummary:
+    """Headline figures for the manager: open and overdue orders by team, complaints and satisfaction."""
+
+    open_by_team: dict[str, int]
+    overdue_by_team: dict[str, int]
+    reported: int  # reported since ``since``
+    complaints: int  # complaints reported since ``since``
+    escalated: int  # waiting for the manager now
+    visited: int  # return visits since ``since``
+    average_satisfaction: Decimal | None  # of those visits, one decimal
+
+    @property
+    def open_total(self) -> int:
+        return sum(self.open_by_team.values())
+
+    @property
+    def overdue_total(self) -> int:
+        return sum(self.overdue_by_team.values())
+
+
+@dataclass(frozen=True)
 class Material:
     """A material line as typed in the completion form."""
 
@@ -279,30 +303,38 @@ def validate_materials(materials: Iterable[Material | Mapping[str, object]]) -> 
         if not name and not raw_qty and not raw_price:
             continue
         where = f"第{number}行材料"
-        if not name:
-            errors[f"materials.{number}"] = f"{where}: 名称不能为空"
+        unit = clean_text(get("unit"))
+        if not name or len(name) > 64 or len(unit) > 8:
+            errors[f"materials.{number}"] = (f"{where}: 名称不能为空" if not name else
+                                             f"{where}: 名称最多64字、单位最多8字")
             continue
         try:
-            quantity = Decimal(raw_qty or "1")
-            if not quantity.is_finite() or quantity <= 0:
+            quantity = Decimal(raw_qty or "1").quantize(Decimal("0.01"))
+            if not quantity.is_finite() or not 0 < quantity <= MAX_QUANTITY:
                 raise InvalidOperation
         except (InvalidOperation, ValueError):
-            errors[f"materials.{number}"] = f"{where}({name}): 数量应为大于0的数字"
+            errors[f"materials.{number}"] = f"{where}({name}): 数量应为0.01到{MAX_QUANTITY}之间的数字"
             continue
         try:
             price = to_money(raw_price or "0")
         except ValueError:
             errors[f"materials.{number}"] = f"{where}({name}): 单价应为数字"
             continue
-        if price < 0:
-            errors[f"materials.{number}"] = f"{where}({name}): 单价不能为负数"
+        if not 0 <= price <= MAX_PRICE:
+            errors[f"materials.{number}"] = f"{where}({name}): 单价应在0到{MAX_PRICE}元之间"
             continue
-        rows.append({"name": name[:64], "unit": clean_text(get("unit"))[:8],
-                     "quantity": quantity.quantize(Decimal("0.01")), "price": price,
+        rows.append({"name": name, "unit": unit, "quantity": quantity, "price": price,
                      "amount": to_money(quantity * price)})
     if errors:
         raise FieldError(errors)
     return rows
+
+
+def _staff_id(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise FieldError({"assignee_id": "请选择处理人"}) from None
 
 
 # --- the service -------------------------------------------------------------------------------------
@@ -632,6 +664,37 @@ class WorkOrderService:
             return dict(s.execute(select(WorkOrder.state, func.count()).where(WorkOrder.id.in_(select(ids.c.id)))
                                   .group_by(WorkOrder.state)).all())
 
+    def open_load(self, team: str | None = None) -> dict[int, int]:
+        """Open orders per assignee (staff id → count): shown beside names when dispatching."""
+        self._require_view()
+        stmt = (select(WorkOrder.assignee_id, func.count()).where(WorkOrder.state.in_(OPEN_STATES),
+                                                                  WorkOrder.assignee_id.is_not(None))
+                .group_by(WorkOrder.assignee_id))
+        if team:
+            stmt = stmt.where(WorkOrder.assignee_id.in_(select(Staff.id).where(Staff.team == team)))
+        with self.ctx.read() as s:
+            return {sid: n for sid, n in s.execute(stmt)}
+
+    def summary(self, since: date) -> WorkOrderSummary:
+        """Figures for the manager's dashboard; "since" bounds the reported/visited counts."""
+        self._require_view()
+        now = self.ctx.clock()
+        start = datetime.combine(since, datetime.min.time())
+        with self.ctx.read() as s:
+            open_by_team = dict(s.execute(select(WorkOrder.team, func.count()).where(
+                WorkOrder.state.in_(OPEN_STATES)).group_by(WorkOrder.team)).all())
+            overdue_by_team = dict(s.execute(select(WorkOrder.team, func.count()).where(
+                self._overdue_clause(now)).group_by(WorkOrder.team)).all())
+            reported, complaints = s.execute(select(
+                func.count(), func.coalesce(func.sum(case((WorkOrder.kind == Kind.COMPLAINT, 1), else_=0)), 0),
+            ).where(WorkOrder.reported_at >= start)).one()
+            escalated = s.scalar(select(func.count()).where(WorkOrder.state == State.ESCALATED)) or 0
+            visited, score_sum = s.execute(select(func.count(), func.sum(WorkOrder.satisfaction)).where(
+                WorkOrder.visited_at >= start, WorkOrder.satisfaction.is_not(None))).one()
+        average = (Decimal(int(score_sum)) / visited).quantize(Decimal("0.1")) if visited else None
+        return WorkOrderSummary(open_by_team, overdue_by_team, int(reported), int(complaints), int(escalated),
+                                int(visited), average)
+
     # ---- intake
     def intake(self, values: Mapping[str, object]) -> WorkOrderDetail:
         """Register a report (state 受理); with ``assignee_id`` it is dispatched in the same transaction."""
@@ -677,7 +740,7 @@ class WorkOrderService:
             s.flush()
             self._log(s, order, Action.INTAKE, None, "", now)
             if assignee_id:
-                self._assign(s, order, int(assignee_id), clean_text(values.get("dispatch_note")), now)
+                self._assign(s, order, _staff_id(assignee_id), clean_text(values.get("dispatch_note")), now)
             return self._detail(s, order, now)
 
     # ---- moves
@@ -723,7 +786,7 @@ class WorkOrderService:
         now = self.ctx.clock()
         with self.ctx.write() as s:
             order = self._load(s, order_id, version)
-            self._assign(s, order, int(assignee_id), clean_text(note), now)
+            self._assign(s, order, _staff_id(assignee_id), clean_text(note), now)
             return self._detail(s, order, now)
 
     def take(self, order_id: int, version: object = None) -> WorkOrderDetail:
@@ -757,6 +820,8 @@ class WorkOrderService:
 
     def hold(self, order_id: int, reason: str, version: object = None) -> WorkOrderDetail:
         reason = clean_text(reason)
+        if len(reason) > MAX_NOTE:
+            raise FieldError({"reason": f"原因不能超过{MAX_NOTE}字"})
         if not reason:
             raise FieldError({"reason": "挂起须填写原因(如等待配件、业主不在家)"})
         return self._move(order_id, Action.HOLD, version, reason)
@@ -771,10 +836,12 @@ class WorkOrderService:
         errors = {}
         if not notes:
             errors["work_notes"] = "请填写处理情况"
+        elif len(notes) > MAX_DESCRIPTION:
+            errors["work_notes"] = f"处理情况不能超过{MAX_DESCRIPTION}字"
         try:
             labour = to_money(clean_code(labour_fee) or "0")
-            if labour < 0:
-                errors["labour_fee"] = "人工费不能为负数"
+            if not 0 <= labour <= MAX_PRICE:
+                errors["labour_fee"] = f"人工费应在0到{MAX_PRICE}元之间"
         except ValueError:
             errors["labour_fee"] = "人工费应为金额数字"
             labour = ZERO
@@ -806,6 +873,8 @@ class WorkOrderService:
         if not 1 <= score <= 5:
             raise FieldError({"satisfaction": "满意度应为1到5分"})
         comment = clean_text(comment)
+        if len(comment) > MAX_NOTE:
+            raise FieldError({"comment": f"业主意见不能超过{MAX_NOTE}字"})
 
         def apply(_s, order, now):
             order.satisfaction, order.visit_comment, order.visited_at = score, comment, now
@@ -821,6 +890,8 @@ class WorkOrderService:
 
     def cancel(self, order_id: int, reason: str, version: object = None) -> WorkOrderDetail:
         reason = clean_text(reason)
+        if len(reason) > MAX_NOTE:
+            raise FieldError({"reason": f"原因不能超过{MAX_NOTE}字"})
         if not reason:
             raise FieldError({"reason": "取消工单必须填写原因"})
 
@@ -870,14 +941,21 @@ class WorkOrderService:
         )
 
     def slip_pdf(self, order_id: int, page: str = "A5", full_phone: bool | None = None) -> bytes:
-        """The dispatch slip (派工单) as PDF bytes."""
+        """The dispatch slip (派工单) as PDF bytes; logged as a print in the audit trail."""
         from app.pdf.dispatch_slip import render_slip
+        from app.services.audit import log_event
 
-        return render_slip(self.slip_data(order_id, full_phone), page=page)
+        data = self.slip_data(order_id, full_phone)
+        pdf = render_slip(data, page=page)
+        with self.ctx.write() as s:
+            log_event(s, "print", "workorders", {"number": data.number, "page": page,
+                                                 "full_phone": "*" not in data.contact_phone},
+                      entity_id=order_id, summary=f"派工单 {data.number}")
+        return pdf
 
 
 __all__ = [
     "WorkOrderService", "WorkOrderRow", "WorkOrderDetail", "WorkOrderFilter", "EventRow", "MaterialRow",
-    "Material", "DeadlineRule", "MOVES", "OPEN_STATES", "SORT_KEYS", "label", "validate_intake",
+    "Material", "DeadlineRule", "WorkOrderSummary", "MOVES", "OPEN_STATES", "SORT_KEYS", "label", "validate_intake",
     "validate_materials",
 ]

@@ -170,3 +170,19 @@ def test_cli_list(db, order, capsys):
     assert main(["--database", db.url, "workorder", "list", "--query", "1502"]) == 0
     printed = capsys.readouterr().out
     assert order.number in printed and "共 1 条" in printed
+
+
+def test_worst_case_slip_still_renders_cleanly():
+    """Every free-text field at the service's maximum, and many materials: pages continue, no error."""
+    materials = tuple(SlipMaterial(f"材料{i} 规格型号很长的一种配件" * 2, "个", Decimal("3"), Decimal("12.50"),
+                                   Decimal("37.50")) for i in range(25))
+    data = slip(description="漏" * 2000, work_notes="修" * 2000, place="位" * 128, materials=materials,
+                visit_comment="意" * 500, contact_name="欧阳" * 32, unit="12栋3单元2504" * 3)
+    reader = PdfReader(io.BytesIO(render_slip(data)))
+    pages = len(reader.pages)
+    text = text_of(reader)
+    assert 2 <= pages <= 6 and f"第{pages}/{pages}页" in text
+    assert text.count("漏") == 2000 and text.count("修") >= 2000 and "材料24" in text
+    for page in reader.pages:
+        for x, y, piece in text_positions(page):
+            assert 0 <= x < float(page.mediabox.width) and 0 <= y < float(page.mediabox.height), piece

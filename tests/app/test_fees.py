@@ -138,6 +138,19 @@ def fees(db):
     return services, clock, ids, items
 
 
+def assert_books_balance(db) -> None:
+    """Every bill's total/paid equals its lines'; every line's paid equals its live allocations."""
+    with db.read_session() as s:
+        for bill in s.scalars(select(Bill)):
+            amounts = s.execute(select(func.sum(BillLine.amount), func.sum(BillLine.paid))
+                                .where(BillLine.bill_id == bill.id)).one()
+            assert (bill.total, bill.paid) == (amounts[0], amounts[1])
+        for line in s.scalars(select(BillLine)):
+            live = s.scalar(select(func.sum(Allocation.amount)).where(
+                Allocation.line_id == line.id, Allocation.voided.is_(False))) or Decimal("0.00")
+            assert line.paid == live and Decimal(0) <= line.paid <= line.amount
+
+
 def line_count(db) -> int:
     with db.read_session() as s:
         return s.scalar(select(func.count(BillLine.id)))
@@ -218,6 +231,7 @@ def test_rebill_after_price_change_touches_only_unpaid_bills(fees, db):
     assert amounts[ids["a"]] == Decimal("280.00")  # paid bill untouched
     assert amounts[ids["b"]] == Decimal("268.68")  # 89.56 × 3.00
     assert revisions[ids["b"]] == 2 and revisions[ids["a"]] == 1
+    assert_books_balance(db)
 
 
 def test_run_cancelled_leaves_nothing(fees, db):
@@ -275,7 +289,7 @@ def test_partial_payment_allocates_oldest_first(fees, db):
     assert [ln.outstanding for ln in after.lines] == [Decimal("175.00"), Decimal("600.00"), Decimal("15.00")]
 
 
-def test_overpayment_becomes_prepaid_and_the_next_run_consumes_it(fees):
+def test_overpayment_becomes_prepaid_and_the_next_run_consumes_it(fees, db):
     services, _, ids, _ = fees
     services.billing.run("2026-10")
     payment = services.payments.pay(ids["b"], "1000", "cash")
@@ -286,6 +300,7 @@ def test_overpayment_becomes_prepaid_and_the_next_run_consumes_it(fees):
     assert account.outstanding == 0 and account.prepaid_balance == Decimal("468.46")
     kinds = [k for _, k, _, _ in services.payments.prepaid_history(ids["b"])]
     assert kinds == ["deposit", "apply"]
+    assert_books_balance(db)
 
 
 def test_payment_for_chosen_lines_only(fees):
@@ -335,6 +350,7 @@ def test_void_keeps_history_and_reverses(fees, db):
     assert account.outstanding == Decimal("895.00") * 2
     receipt = services.payments.receipt(second.id)
     assert receipt.voided and receipt.void_reason == "重复收款"
+    assert_books_balance(db)
 
 
 def test_use_prepaid_at_the_counter(fees):
@@ -349,8 +365,8 @@ def test_use_prepaid_at_the_counter(fees):
     assert payment.prepaid_used == 0 and payment.allocated == Decimal("100.00")
 
 
-def test_late_fee_charged_when_asked(fees):
-    services, clock, ids, _ = fees
+def test_late_fee_charged_when_asked(fees, db):
+    services, clock, ids, items = fees
     services.billing.run("2026-10")
     account = services.payments.account(ids["a"])
     assert account.late_fees == Decimal("1.09")
@@ -360,12 +376,22 @@ def test_late_fee_charged_when_asked(fees):
     assert account.outstanding == 0 and account.late_fees == 0
     receipt = services.payments.receipt(payment.id)
     assert any(line.item_name == "物业服务费滞纳金" for line in receipt.lines)
+    assert_books_balance(db)
+    # voided, then re-billed at a new price: the charged 滞纳金 line stays and the books still balance
+    services.payments.void(payment.id, "重新收取")
+    row = services.billing.get_item(items["property"])
+    services.billing.save_item({**row.__dict__, "unit_price": "3.00", "targets": []}, items["property"])
+    assert services.billing.rebill("2026-10").changed == 4  # unit e has no area: unchanged
+    assert_books_balance(db)
 
 
-def test_receipt_numbers_gap_free_under_concurrent_payments(tmp_path):
+def test_receipt_numbers_gap_free_under_concurrent_payments(db, tmp_path):
+    """Threads, each with its own engine and sessions, pay at once: receipt numbers 1..30, no gap, no
+    duplicate. On an SQLite file by default; on the PostgreSQL test server when one is configured."""
     from app.db import open_database
+    from tests.conftest import server_url
 
-    url = f"sqlite:///{tmp_path / 'concurrent.db'}"
+    url = db.url if server_url() else f"sqlite:///{tmp_path / 'concurrent.db'}"
     setup_db = open_database(url)
     services, _ = fee_services(setup_db)
     ids = build_property(services)

@@ -197,3 +197,42 @@ def test_demo_checked_by_scenario(db, tmp_path):
     total_due = Decimal(str(row[header.index("应缴合计")])).quantize(Decimal("0.01"))
     assert total_due == owed - to_money(owed / 3)
     assert f"¥ {format_money(total_due)}" in PdfReader(notice_pdf).pages[0].extract_text()
+
+
+def test_readings_import_names_bad_rows(db, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    from app.models import ChargeMethod
+
+    services, _ = fee_services(db)
+    ids = build_property(services)
+    services.billing.save_item({"name": "水费", "method": ChargeMethod.METERED, "unit_price": "3.45",
+                                "unit_label": "元/吨", "start_date": "2026-01-01"})
+
+    def book(name, rows):
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["翠湖花园 水表抄表"])
+        ws.append(["序号", "房号", "读数"])
+        for row in rows:
+            ws.append(row)
+        wb.save(tmp_path / name)
+        return str(tmp_path / name)
+
+    url = db.url
+    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-10",
+                     book("oct.xlsx", [[1, "1-1-101", 100], [2, "1栋1单元102", "50.5"]])]) == 0
+    bad = book("bad.xlsx", [[1, "1-1-101", 90], [2, "9-9-999", 1], [3, "1-1-102", "abc"]])
+    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-11", bad]) == 2
+    err = capsys.readouterr().err
+    assert "第4行: 房号“9-9-999”不存在" in err
+    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-11",
+                     book("nov.xlsx", [[1, "1-1-101", 90], [2, "1-1-102", 60]])]) == 2
+    err = capsys.readouterr().err
+    assert "第3行: 读数 90.00 小于上次读数 100.00" in err
+    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-11",
+                     book("ok.xlsx", [[1, "1-1-101", 112.5], [2, "1-1-102", 60]])]) == 0
+    result = services.billing.run("2026-11")
+    water = {t.name: t for t in result.items}["水费"]
+    assert water.amount == Decimal("43.13") + Decimal("32.78") and water.units == 2  # 12.5 and 9.5 × 3.45
+    assert services.payments.account(ids["a"]).lines[-1].description.startswith("112.50−100.00=12.50")

@@ -70,3 +70,44 @@ def test_template_command(db, tmp_path, capsys):
     assert run(db, "template", str(out)) == 0 and out.exists()
     assert run(db, "export", str(tmp_path / "wrong.txt")) == 1
     assert ".xlsx" in capsys.readouterr().err
+
+
+def test_a_file_shaped_like_an_office_roster(db, tmp_path, capsys):
+    """Merged title, a two-line header, 楼栋 merged down, co-owners sharing merged room cells, numbers as
+    floats, pre-numbered empty rows and a signature line: imports whole and round-trips."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    from tests.app.roster_files import ID_B, ID_C
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2024年花名册"
+    ws.append(["翠湖花园业主花名册 (2024年1月更新)"])
+    ws.merge_cells("A1:I1")
+    ws.append(["序号", "房屋信息", None, None, "业主信息", None, None, "交房时间", "备注"])
+    ws.append([None, "楼号", "单元", "房间号", "姓名", "手机号码", "身份证号", None, None])
+    for rng in ("A2:A3", "B2:D2", "E2:G2", "H2:H3", "I2:I3"):
+        ws.merge_cells(rng)
+    ws.append([1, "1号楼", 1.0, 101.0, "张三", 13812345678.0, ID_A.lower(), datetime(2019, 5, 1), None])
+    ws.append([2, None, 1.0, 101.0, "李四", 13912345678.0, ID_B, datetime(2019, 5, 1), "共有"])
+    ws.append([3, None, 2.0, 201.0, "王　五", "0571-88886666", ID_C, "2020.1.2", None])
+    ws.merge_cells("B4:B6")
+    ws.merge_cells("C4:C5")
+    ws.merge_cells("D4:D5")
+    for n in range(4, 10):
+        ws.append([n])
+    ws.append(["制表人: 刘", None, None, None, "审核:"])
+    path = tmp_path / "花名册.xlsx"
+    wb.save(path)
+
+    assert run(db, "import", str(path)) == 0, capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "表头在第3行, 数据 3 行" in out and "新增 3 行" in out
+    export = tmp_path / "export.xlsx"
+    assert run(db, "export", str(export)) == 0
+    assert run(db, "import", str(export)) == 0
+    assert "新增 0 行, 更新 0 行, 无变化 3 行" in capsys.readouterr().out
+    assert run(db, "import", str(path)) == 0
+    assert "新增 0 行, 更新 0 行, 无变化 3 行" in capsys.readouterr().out

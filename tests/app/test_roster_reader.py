@@ -295,3 +295,54 @@ def test_chinese_numerals():
     assert clean_unit_no("二单元") == "2"
     assert canonical_building_name("商业楼") == "商业楼"
     assert canonical_building_name("a座") == "A栋"
+
+
+def test_shapes_offices_type(tmp_path):
+    rows = [
+        ["楼栋", "房号", "业主姓名", "联系电话", "证件类型", "身份证号码", "身份", "紧急联系电话", "备注"],
+        ["3栋1单元", "1502", "王　五", "13812345678/13987654321", "身份证", ID_A, "本人", "13700000000", "老业主"],
+        ["3", "1-1503", "李四", "138 1234 5678", "身份证", "", "租客", "", ""],
+        ["3", "2单元301", "赵六", "13812345678 0571-88886666", "", "", "配偶", "", ""],
+    ]
+    parsed = parse(write_xlsx(tmp_path / "x.xlsx", rows))
+    assert parsed.unknown == ["证件类型", "紧急联系电话"]
+    first, second, third = parsed.records
+    assert not first.errors and not second.errors and not third.errors
+    assert (first.building, first.unit_no, first.room_no, first.name) == ("3栋", "1", "1502", "王五")
+    assert first.phone == "13812345678" and first.notes == "老业主; 其他电话: 13987654321"
+    assert (second.unit_no, second.room_no, second.phone, second.relation) == ("1", "1503", "13812345678", "tenant")
+    assert (third.unit_no, third.room_no, third.notes, third.relation) == ("2", "301", "其他电话: 0571-88886666", "family")
+
+
+@pytest.mark.parametrize("placeholder", ["无", "/", "-", "暂无", "——"])
+def test_placeholders_in_optional_cells_mean_blank(tmp_path, placeholder):
+    rows = [["楼栋", "单元", "房号", "姓名", "电话", "身份证号", "入住日期", "车牌号", "备注"],
+            ["别墅区", placeholder, "A01", "张三", placeholder, placeholder, placeholder, placeholder, placeholder]]
+    rec = parse(write_xlsx(tmp_path / "x.xlsx", rows)).records[0]
+    assert not rec.errors
+    assert (rec.unit_no, rec.phone, rec.id_number, rec.move_in, rec.plates) == ("", "", "", None, ())
+    assert rec.notes == placeholder  # notes are kept as written
+
+
+@given(st.sampled_from(["13", "15", "17", "18", "19"]), st.integers(0, 10**9 - 1),
+       st.sampled_from(["{}", "{:.1f}", "{}-{}-{}", "{} {} {}", " {} ", "（{}）"]))
+def test_mobile_numbers_in_any_written_form(prefix, rest, shape):
+    from app.excel.roster import split_phones
+    from app.validators import normalize_phone
+
+    number = f"{prefix}{rest:09d}"
+    if shape == "{:.1f}":
+        cell = float(number)
+    elif shape.count("{}") == 3:
+        cell = shape.format(number[:3], number[3:7], number[7:])
+    else:
+        cell = shape.format(number)
+    phone, others = split_phones(cell)
+    assert others == [] and normalize_phone(phone) == number
+
+
+def test_web_page_saved_as_xls_is_named(tmp_path):
+    path = tmp_path / "花名册.xls"
+    path.write_text("<html><table><tr><td>楼栋</td></tr></table></html>", encoding="utf-8")
+    with pytest.raises(ServiceError, match="网页.*另存为"):
+        read_sheet(path)

@@ -3,6 +3,7 @@ gap-free numbering, queries and permissions."""
 
 from __future__ import annotations
 
+import io
 import threading
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -14,7 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from sqlalchemy import func, select
 
 from app.errors import ConflictError, FieldError, NotFound, PermissionDenied, StateError
-from app.models import NumberSequence, Staff, User, WorkOrder, WorkOrderEvent
+from app.models import NumberSequence, Staff, State, User, WorkOrder, WorkOrderEvent
 from app.services import Services
 from app.services.context import SYSTEM, ServiceContext
 from app.services.sequences import next_number
@@ -181,7 +182,15 @@ def test_completion_rules(svc, place):
     assert "work_notes" in exc.value.errors
     with pytest.raises(FieldError) as exc:
         wo.complete(public.id, "换灯泡", [{"name": "灯泡", "quantity": "0", "price": "5"}])
-    assert exc.value.errors == {"materials.1": "第1行材料(灯泡): 数量应为大于0的数字"}
+    assert exc.value.errors == {"materials.1": "第1行材料(灯泡): 数量应为0.01到99999之间的数字"}
+    with pytest.raises(FieldError) as exc:
+        wo.complete(public.id, "换灯泡", [{"name": "灯泡", "quantity": "1", "price": "5"},
+                                        {"name": "灯", "quantity": "1e9", "price": "5"},
+                                        {"name": "线", "quantity": "2", "price": "-1"},
+                                        {"name": "", "quantity": "2", "price": "1"}])
+    assert sorted(exc.value.errors) == ["materials.2", "materials.3", "materials.4"]
+    with pytest.raises(FieldError, match="人工费"):
+        wo.complete(public.id, "换灯泡", [], labour_fee="1e12")
     with pytest.raises(FieldError) as exc:
         wo.complete(public.id, "换灯泡", [], labour_fee="20")
     assert "公共部位" in exc.value.errors["labour_fee"]
@@ -528,3 +537,71 @@ def test_masked_phone_from_the_form_means_the_named_persons_stored_phone(svc, pl
         assert (stored.contact_name, stored.contact_phone, stored.person_id) == ("张三", "13812345678", place["owner"])
     tenant = desk.workorders.intake(repair(place, contact_name="王五", contact_phone="13911112222"))
     assert (tenant.row.contact_name, tenant.row.contact_phone) == ("王五", "139****2222")
+
+
+def test_summary_and_load_for_the_manager(svc, place, clock):
+    wo = svc.workorders
+    a = wo.intake(repair(place, assignee_id=place["li"], priority="urgent")).row
+    wo.intake(repair(place, assignee_id=place["li"]))
+    noise = wo.intake({"kind": "complaint", "source": "phone", "category": "order", "description": "噪音"}).row
+    wo.escalate(noise.id)
+    wo.start(a.id)
+    wo.complete(a.id, "修好了")
+    wo.visit(a.id, 4)
+    clock.advance(hours=9)  # the second repair was never started: its response is overdue
+    figures = wo.summary(T0.date())
+    assert figures.open_by_team == {"engineering": 1, "security": 1}
+    assert figures.overdue_by_team == {"engineering": 1}  # escalated: only its completion deadline counts
+    assert (figures.reported, figures.complaints, figures.escalated) == (3, 1, 1)
+    assert (figures.visited, figures.average_satisfaction) == (1, Decimal("4.0"))
+    assert wo.open_load("engineering") == {place["li"]: 1} and wo.open_load("security") == {}
+
+
+def test_printing_a_slip_is_audited(svc, place, db):
+    from app.models import AuditLog
+
+    order = svc.workorders.intake(repair(place)).row
+    assert svc.workorders.slip_pdf(order.id).startswith(b"%PDF")
+    with db.read_session() as s:
+        log = s.scalars(select(AuditLog).where(AuditLog.action == "print")).one()
+    assert log.entity == "workorders" and log.entity_id == order.id and order.number in log.summary
+
+
+@pytest.mark.slow
+def test_demo_orders_are_consistent(db):
+    """The demo spread: every state, some overdue, histories that end in the stored state, numbering that
+    continues without a clash, and a slip of one page for a real demo order."""
+    import random
+
+    from pypdf import PdfReader
+
+    from app.demo import DemoResult
+    from app.demo import property as demo_property
+    from app.demo import workorders as demo_workorders
+
+    services = Services.open(db)
+    result = DemoResult()
+    rng = random.Random(7)
+    demo_property.fill(services, rng, result)
+    demo_workorders.fill(services, rng, result)
+    assert result.counts["workorders"] == 300
+    wo = services.workorders
+    assert set(wo.counts_by_state()) == {str(state) for state in State}
+    assert 0 < wo.count(WorkOrderFilter(overdue=True)) < 100
+    with db.read_session() as s:
+        orders = s.scalars(select(WorkOrder)).all()
+        events = {}
+        for e in s.scalars(select(WorkOrderEvent).order_by(WorkOrderEvent.at, WorkOrderEvent.id)):
+            events.setdefault(e.workorder_id, []).append(e)
+    for order in orders:
+        history = events[order.id]
+        assert history[0].action == "intake" and history[-1].to_state == order.state, order.number
+        assert all(a.at <= b.at for a, b in zip(history, history[1:], strict=False)), order.number
+        assert order.version == len(history)
+    numbers = sorted(o.number for o in orders)
+    last_today = max(n for n in numbers)
+    assert wo.intake({"kind": "inquiry", "source": "phone", "category": "other", "description": "咨询"}
+                     ).row.number == last_today[:10] + f"{int(last_today[10:]) + 1:04d}"
+    busy = next(o for o in orders if o.material_fee > 0 and o.state == "archived")
+    reader = PdfReader(io.BytesIO(wo.slip_pdf(busy.id)))
+    assert len(reader.pages) == 1 and busy.number in reader.pages[0].extract_text()

@@ -115,7 +115,7 @@ def test_fee_items_page_add_and_validation(qtbot, qtmodeltester, fees):
     from ui.dialogs.fees_dialogs import FeeItemDialog
     from ui.tabs.fees_manager import FeeItemsPage
 
-    services, *_ = fees
+    services, _, ids, _ = fees
     page = FeeItemsPage(services)
     qtbot.addWidget(page)
     page.resize(1000, 300)
@@ -139,6 +139,23 @@ def test_fee_items_page_add_and_validation(qtbot, qtmodeltester, fees):
     item = next(r for r in page.model.rows() if r.name == "电梯费")
     assert item.scope == "buildings" and len(item.targets) == 1 and item.unit_price == Decimal("20")
     grab(page, "fees_items.png")
+    page.add()
+    dialog = [d for d in page.findChildren(FeeItemDialog) if d.isVisible()][-1]
+    dialog.name.setText("装修垃圾清运")
+    dialog.method.setCurrentIndex(dialog.method.findData("fixed"))
+    dialog.price.setText("50")
+    dialog.start.setText("2026-11-01")
+    dialog.scope.setCurrentIndex(dialog.scope.findData("units"))
+    dialog.unit_codes.setText("1-1-101, 9-9-999")
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and "9-9-999" in dialog.errors["unit_codes"].text()
+    dialog.unit_codes.setText("1-1-101，1-1-102")
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    item = next(r for r in page.model.rows() if r.name == "装修垃圾清运")
+    assert sorted(item.targets) == sorted([ids["a"], ids["b"]])
+    edit = FeeItemDialog(services, item, parent=page)
+    assert edit.unit_codes.text() == "1-1-101, 1-1-102"
     desk = FeeItemsPage(services.as_actor(actor("service")))
     qtbot.addWidget(desk)
     assert not desk.add_button.isEnabled()
@@ -165,3 +182,35 @@ def test_figures_page_rates_and_cashup(qtbot, qtmodeltester, fees):
     page.print_button.click()
     assert shown and shown[-1][1].startswith(b"%PDF")
     grab(page, "fees_figures.png")
+
+
+def test_billing_page_imports_meter_readings(qtbot, fees, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from ui.tabs.fees_manager import BillingRunPage
+
+    services, *_ = fees
+    services.billing.save_item({"name": "水费", "method": "metered", "unit_price": "3.45", "unit_label": "元/吨",
+                                "start_date": "2026-01-01"})
+    wb = Workbook()
+    wb.active.append(["房号", "读数"])
+    wb.active.append(["1-1-101", 100])
+    wb.active.append(["8-8-808", 5])
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("水费", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    page = BillingRunPage(services)
+    qtbot.addWidget(page)
+    page.period.setText("2026-10")
+    page.import_readings()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert warnings[0] == "第3行: 房号“8-8-808”不存在"
+    wb.active.delete_rows(3)
+    wb.save(bad)
+    page.import_readings()
+    qtbot.waitUntil(lambda: "已导入" in page.result_label.text(), timeout=10000)
+    assert "1 户" in page.result_label.text()

@@ -73,9 +73,11 @@ def test_job_service_error_becomes_message(qtbot):
     def work(_progress):
         raise FieldError({"room_no": "房号不能为空"})
 
-    with qtbot.waitSignal(start_job(work).signals.failed, timeout=5000) as failed:
-        pass
-    assert "房号不能为空" in failed.args[0]
+    failed = []
+    job = start_job(work, on_error=failed.append)
+    qtbot.waitUntil(lambda: bool(failed), timeout=5000)
+    assert job.signals is not None
+    assert "房号不能为空" in failed[0]
 
 
 def test_job_bug_becomes_message_not_crash(qtbot, caplog):
@@ -93,10 +95,10 @@ def test_job_uses_services_from_worker_thread(qtbot, services):
     """A service call inside the worker opens its own session there (no session crosses threads)."""
     services.archive.create_building("1栋")
 
-    with qtbot.waitSignal(start_job(lambda _p: [b.name for b in services.archive.buildings()]).signals.finished,
-                          timeout=5000) as finished:
-        pass
-    assert finished.args == [["1栋"]]
+    results = []
+    start_job(lambda _p: [b.name for b in services.archive.buildings()], on_result=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert results == [["1栋"]]
 
 
 def test_progress_dialog_shows_progress_and_cancels(qtbot):
@@ -114,9 +116,15 @@ def test_progress_dialog_shows_progress_and_cancels(qtbot):
     qtbot.waitUntil(lambda: dialog.maximum() == 4, timeout=5000)
     assert dialog.value() == 1
     assert dialog.labelText() == "正在处理第1行"
-    with qtbot.waitSignal(job.signals.cancelled, timeout=5000):
-        dialog.cancel()
-        gate.set()
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    button = dialog.findChild(QPushButton)
+    assert button.text() == "取消"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert job.is_cancelled
+    gate.set()
+    qtbot.waitUntil(lambda: bool(cancelled), timeout=5000)
     assert cancelled == [True]
 
 
@@ -126,7 +134,6 @@ def test_progress_dialog_error_goes_to_callback(qtbot):
     def work(_progress):
         raise ServiceError("第3行: 身份证号校验位错误")
 
-    job = run_with_progress_dialog(None, "导入", work, on_error=errors.append)
-    with qtbot.waitSignal(job.signals.done, timeout=5000):
-        pass
+    run_with_progress_dialog(None, "导入", work, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert errors == ["第3行: 身份证号校验位错误"]

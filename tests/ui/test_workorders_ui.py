@@ -7,15 +7,14 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox
 
 from app.models import User
+from tests.conftest import actor
 from ui.dialogs.workorder_moves import CompleteDialog, DispatchDialog, NoteDialog, VisitDialog
 from ui.tabs.team_queue_page import TeamQueuePage
 from ui.tabs.workorders_page import TO_VISIT, WorkOrdersPage
 from ui.widgets.pdf_preview import PdfPreviewDialog
-
-from tests.conftest import actor
 
 
 @pytest.fixture
@@ -73,8 +72,11 @@ def test_intake_dispatch_complete_visit_archive(qtbot, qtmodeltester, world, mon
     form.priority.setCurrentIndex(form.priority.findData("high"))
     form.place.setText("厨房")
     form.description.insertPlainText("厨房水槽下水管漏水")  # keyClicks is ASCII-only
+    form.print_after.setChecked(True)
     with qtbot.waitSignal(form.registered) as registered:
         form.save_button.click()
+    assert desk.detail.slip_dialog.preview.page_count() == 1  # the slip opened for printing
+    desk.detail.slip_dialog.accept()
     number = registered.args[0].row.number
     assert number in form.message.text() and form.description.toPlainText() == ""
     assert desk.register.total() == 1
@@ -196,3 +198,71 @@ def test_recent_orders_of_the_unit_show_while_typing(qtbot, world):
     desk.intake.lookup.setText("张三")  # typed (keyClicks cannot send Chinese)
     qtbot.waitUntil(lambda: "卫生间地漏堵塞" in desk.intake.recent.item(0).text())
     assert desk.intake.unit is None  # highlighted, not chosen yet
+    desk.intake.recent.itemActivated.emit(desk.intake.recent.item(0))  # double-click: open it in the list
+    assert desk.register.total() == 1 and desk.detail.detail.row.description == "卫生间地漏堵塞"
+
+
+def test_manager_view_of_escalated_complaints(qtbot, world, services):
+    noise = world["desk"].workorders.intake({"kind": "complaint", "source": "phone", "category": "order",
+                                             "description": "楼上深夜装修噪音"}).row
+    world["desk"].workorders.escalate(noise.id, "业主要求经理处理")
+    world["desk"].workorders.intake({"kind": "repair", "source": "phone", "category": "lighting",
+                                     "description": "楼道灯不亮"})
+    page = WorkOrdersPage(services.as_actor(actor("manager", name="经理")), with_intake=False, state="escalated")
+    qtbot.addWidget(page)
+    assert page.intake is None and page.register.total() == 1
+    assignee = page.register.findChild(QComboBox, "filter_assignee")
+    assignee.setCurrentIndex(assignee.findData(world["tech"]))
+    assert page.register.total() == 0  # nobody is assigned the escalated complaint
+    assignee.setCurrentIndex(0)
+    page.register.table.selectRow(0)
+    assert page.detail.visible_actions() == ["dispatch", "chase", "complete", "cancel", "slip"]
+
+
+def test_every_workorder_label_is_marked_for_translation():
+    import re
+    from pathlib import Path
+
+    import ui.workorder_labels as labels
+    from app.models import WORKORDER_LABELS
+
+    marked = set(re.findall(r'QT_TRANSLATE_NOOP\("Label", "([^"]+)"\)', Path(labels.__file__).read_text("utf-8")))
+    assert set(WORKORDER_LABELS.values()) <= marked
+    assert labels.wo_label("in_progress") == "处理中" and labels.wo_label("engineering") == "工程"
+
+
+def test_deadline_rules_page(qtbot, qtmodeltester, services, as_role):
+    from ui.dialogs.workorder_deadlines import DeadlineRulesPage
+
+    page = DeadlineRulesPage(services)
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+    before = page.model.total()
+    page.category.setCurrentIndex(page.category.findData("water"))
+    page.priority.setCurrentIndex(page.priority.findData("normal"))
+    page.response.setValue(60)
+    page.complete.setValue(30)
+    assert not page.save() and "完成时限不能短于响应时限" in page.message.text()
+    page.complete.setValue(24 * 60)
+    assert page.save() and page.model.total() == before + 1
+    assert services.workorders.deadlines("water", "normal") == (60, 24 * 60)
+    clerk = DeadlineRulesPage(as_role("service"))
+    qtbot.addWidget(clerk)
+    assert not clerk.save() and "修改系统设置" in clerk.message.text()
+
+
+def test_technician_takes_an_unassigned_order(qtbot, world):
+    world["desk"].workorders.intake({"kind": "repair", "source": "patrol", "category": "lighting",
+                                     "description": "地下车库B2层C区灯不亮"})
+    team = TeamQueuePage(world["engineer"], "engineering")
+    qtbot.addWidget(team)
+    assert team.queue() == "team"  # nothing of mine yet: the team's queue opens
+    assert team.hint.text() == ""
+    team.set_queue("unassigned")
+    assert team.register.total() == 1
+    team.register.table.selectRow(0)
+    assert team.detail.visible_actions() == ["take", "slip"]
+    team.detail.button("take").click()
+    assert team.detail.detail.row.assignee == "李师傅" and team.register.total() == 0
+    team.set_queue("mine")
+    assert team.register.total() == 1

@@ -185,6 +185,8 @@ class FeeItemDialog(_FormDialog):
         self.scope = self.add_row("scope", self.tr("适用范围"), self._combo([(fee_label(s), str(s)) for s in Scope]))
         self.targets = self.add_row("targets", self.tr("适用对象"), QListWidget(self))
         self.targets.setFixedHeight(110)
+        self.unit_codes = self.add_row("unit_codes", self.tr("房号"), QLineEdit(self))
+        self.unit_codes.setPlaceholderText(self.tr("指定房屋时填写, 如 1-1-101, 3-2-1502"))
         self.scope.currentIndexChanged.connect(self._fill_targets)
         self.vacant = self.add_row("vacant_rate", self.tr("空置房收费比例"), QLineEdit(self))
         self.vacant.setPlaceholderText(self.tr("如 0.7 或 70%; 留空按全额"))
@@ -225,8 +227,17 @@ class FeeItemDialog(_FormDialog):
             choices = [(b.name, b.id) for b in self.services.archive.buildings()]
         elif scope == Scope.USES:
             choices = [(code_label(u), str(u)) for u in UnitUse]
-        elif scope in (Scope.UNITS, Scope.SPACES):
-            choices = [(str(t), t) for t in selected]
+        elif scope == Scope.SPACES:
+            choices = [(str(t), t) for t in selected]  # kept as saved; spaces are chosen in the archive
+        if scope == Scope.UNITS and selected:
+            codes = []
+            for unit_id in selected:
+                try:
+                    codes.append(self.services.archive.get_unit(unit_id).unit.code)
+                except ServiceError:
+                    continue
+            self.unit_codes.setText(", ".join(codes))
+        self.unit_codes.setEnabled(scope == Scope.UNITS)
         for text, data in choices:
             entry = QListWidgetItem(text, self.targets)
             entry.setData(256, data)
@@ -252,10 +263,28 @@ class FeeItemDialog(_FormDialog):
         self.active.setChecked(item.active)
         self.notes.setText(item.notes)
 
+    def _unit_ids(self) -> list[int]:
+        """Room codes typed for the 指定房屋 scope → unit ids; an unknown code is a field error."""
+        import re
+
+        ids, unknown = [], []
+        for code in filter(None, re.split(r"[,，;；\s]+", self.unit_codes.text())):
+            matches = [u for u in self.services.archive.search_units(code, limit=5) if u.code == code or u.label == code]
+            if len(matches) == 1:
+                ids.append(matches[0].id)
+            else:
+                unknown.append(code)
+        if unknown:
+            raise FieldError({"unit_codes": self.tr("找不到房号: %1").replace("%1", ", ".join(unknown))})
+        return ids
+
     @property
     def values(self) -> dict[str, object]:
-        targets = [self.targets.item(i).data(256) for i in range(self.targets.count())
-                   if self.targets.item(i).checkState() == _checked(True)]
+        if self.scope.currentData() == Scope.UNITS:
+            targets = self._unit_ids()
+        else:
+            targets = [self.targets.item(i).data(256) for i in range(self.targets.count())
+                       if self.targets.item(i).checkState() == _checked(True)]
         values = {
             "name": self.name.text(), "kind": self.kind.currentData(), "method": self.method.currentData(),
             "unit_price": self.price.text(), "unit_label": self.unit_label.text(), "cycle": self.cycle.currentData(),

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -33,6 +34,7 @@ class IntakeForm(QWidget):
     """The front desk's intake panel. ``registered(detail)`` fires after a successful save."""
 
     registered = Signal(object)
+    open_order = Signal(str)  # a recent order's number was double-clicked
 
     def __init__(self, services, parent: QWidget | None = None, debounce_ms: int = 200):
         super().__init__(parent)
@@ -56,6 +58,8 @@ class IntakeForm(QWidget):
         self.recent = QListWidget(self)
         self.recent.setObjectName("recent")
         self.recent.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.recent.setToolTip(self.tr("双击查看该工单"))
+        self.recent.itemActivated.connect(self._recent_activated)
         self.recent_title = QLabel(self.tr("该房屋近期工单"), self)
 
         self._timer = QTimer(self)
@@ -121,6 +125,10 @@ class IntakeForm(QWidget):
         form.addRow(self.tr("立即派给"), self._with_error(self.assignee, "assignee_id"))
         self._errors["unit_id"] = self._error_label("unit_id")
         find.addWidget(self._errors["unit_id"])
+
+        self.print_after = QCheckBox(self.tr("登记后打印派工单"), self)
+        self.print_after.setObjectName("print_after")
+        form.addRow("", self.print_after)
 
         self.message = QLabel(self)
         self.message.setObjectName("intake_message")
@@ -237,10 +245,17 @@ class IntakeForm(QWidget):
         self.recent.clear()
         for r in rows:
             first_line = r.description.splitlines()[0] if r.description else ""
-            self.recent.addItem(f"{r.reported_at:%m-%d} {r.number} {wo_label(r.state)} {wo_label(r.category)} "
-                                f"{first_line[:24]}")
+            item = QListWidgetItem(f"{r.reported_at:%m-%d} {r.number} {wo_label(r.state)} {wo_label(r.category)} "
+                                   f"{first_line[:24]}")
+            item.setData(Qt.ItemDataRole.UserRole, r.number)
+            self.recent.addItem(item)
         if not rows:
             self.recent.addItem(self.tr("(无近期工单)"))
+
+    def _recent_activated(self, item: QListWidgetItem) -> None:
+        number = item.data(Qt.ItemDataRole.UserRole)
+        if number:
+            self.open_order.emit(number)
 
     # ---- classification
     def _category_changed(self) -> None:

@@ -156,9 +156,10 @@ class DispatchDialog(MoveDialog):
 
     def __init__(self, title: str, teams: Sequence[tuple[str, str]], staff: Callable[[str], Sequence[Any]],
                  submit: Submit, *, team: str = "", current_assignee: int | None = None,
-                 parent: QWidget | None = None):
+                 load: Callable[[str], dict[int, int]] | None = None, parent: QWidget | None = None):
         super().__init__(title, submit, parent)
         self._staff = staff
+        self._load = load
         self.current_assignee = current_assignee
         self.team = QComboBox(self)
         self.team.setObjectName("team")
@@ -184,9 +185,17 @@ class DispatchDialog(MoveDialog):
         except ServiceError as exc:
             self.show_message(str(exc))
             rows = []
+        try:
+            load = self._load(self.team.currentData()) if self._load else {}
+        except ServiceError:
+            load = {}
         for row in rows:
-            mark = self.tr(" (当前)") if row.id == self.current_assignee else ""
-            self.assignee.addItem(f"{row.name} · {row.position}{mark}" if row.position else row.name + mark, row.id)
+            text = f"{row.name} · {row.position}" if row.position else row.name
+            if self._load is not None:
+                text += self.tr(" (在办 %n 单)", "", load.get(row.id, 0))
+            if row.id == self.current_assignee:
+                text += self.tr(" (当前)")
+            self.assignee.addItem(text, row.id)
         if not rows:
             self.assignee.addItem(self.tr("(该班组没有在职员工)"), None)
         # Re-dispatching: propose someone other than the current assignee.
@@ -258,7 +267,7 @@ class CompleteDialog(MoveDialog):
             self.materials.setItem(row, col, QTableWidgetItem(text))
         amount = QTableWidgetItem("")
         amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        amount.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.materials.setItem(row, self.COL_AMOUNT, amount)
         self.materials.blockSignals(False)
         self._recalculate()

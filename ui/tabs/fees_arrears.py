@@ -128,11 +128,13 @@ class ArrearsPage(QWidget):
     def reload(self) -> None:
         reports = self.services.fee_reports
         try:
+            everything = reports.arrears()
+            building = self.building.currentData()
             if self.mode.currentData() == "chase":
-                rows = reports.chase_list(building_id=self.building.currentData())
+                rows = reports.chase_list(building_id=building)
             else:
-                rows = reports.arrears(self.building.currentData())
-            aging = reports.aging()
+                rows = reports.arrears(building) if building is not None else everything
+            aging = reports.aging(rows=everything)
         except ServiceError as exc:
             self.summary.setText(str(exc))
             self.model.set_rows([])

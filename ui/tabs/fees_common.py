@@ -67,6 +67,14 @@ def reminder_method_choices() -> list[tuple[str, str]]:
     return [(fee_label(m), str(m)) for m in ReminderMethod]
 
 
+def fit_columns(view) -> None:
+    """Columns as wide as their contents (a money column is not stretched across the page)."""
+    view.horizontalHeader().setStretchLastSection(False)
+    view.resizeColumnsToContents()
+    for column in range(view.model().columnCount()):
+        view.setColumnWidth(column, max(view.columnWidth(column), 80))
+
+
 def show_pdf(parent: QWidget, pdf: bytes, title: str, filename: str) -> QWidget:
     """Preview a generated PDF in the app (print or save from there); returns the (non-modal) dialog."""
     from PySide6.QtCore import Qt

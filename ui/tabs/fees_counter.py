@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import FieldError, ServiceError
 from ui.dialogs.fees_dialogs import VoidPaymentDialog
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
-from ui.tabs.fees_common import fee_label, money_text, pay_method_choices, show_pdf, void_text
+from ui.tabs.fees_common import fee_label, fit_columns, money_text, pay_method_choices, show_pdf, void_text
 from ui.widgets.permission_guard import guard
 from ui.widgets.table import make_table_view
 
@@ -206,8 +206,8 @@ class FeeCounterPage(QWidget):
             .replace("%3", money_text(a.prepaid_balance)).replace("%4", money_text(a.late_fees)))
         self.owed.set_rows(a.lines)
         self.payments.set_rows(a.payments)
-        self.owed_table.resizeColumnsToContents()
-        self.payment_table.resizeColumnsToContents()
+        fit_columns(self.owed_table)
+        fit_columns(self.payment_table)
         self.amount_error.clear()
         self.late_fees.setEnabled(a.late_fees > 0)
         self.use_prepaid.setEnabled(a.prepaid_balance > 0)

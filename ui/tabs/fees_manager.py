@@ -26,7 +26,7 @@ from app.services.fees_rules import parse_period
 from ui.dialogs.fees_dialogs import FeeItemDialog
 from ui.jobs import run_with_progress_dialog
 from ui.models.windowed import RIGHT, Column, ListTableModel
-from ui.tabs.fees_common import aging_labels, fee_label, money_text, show_pdf, total_text
+from ui.tabs.fees_common import aging_labels, fee_label, fit_columns, money_text, show_pdf, total_text
 from ui.widgets.permission_guard import guard
 from ui.widgets.table import make_table_view
 
@@ -83,7 +83,9 @@ class BillingRunPage(QWidget):
         self.rebill_button.clicked.connect(self.rebill)
         self.ledger_button = QPushButton(self.tr("导出台账…"), self)
         self.ledger_button.clicked.connect(self.export_ledger)
-        guard(services, "fees.billing", self.preview_button, self.rebill_button)
+        self.readings_button = QPushButton(self.tr("导入抄表读数…"), self)
+        self.readings_button.clicked.connect(self.import_readings)
+        guard(services, "fees.billing", self.preview_button, self.rebill_button, self.readings_button)
         self.result_label = QLabel(self.tr("输入账期后点“预览”, 核对合计后再生成账单。重复生成不会产生重复账单。"), self)
         self.result_label.setWordWrap(True)
         self.model = ListTableModel(PREVIEW_COLUMNS, parent=self)
@@ -94,6 +96,7 @@ class BillingRunPage(QWidget):
         bar.addWidget(self.preview_button)
         bar.addWidget(self.run_button)
         bar.addStretch(1)
+        bar.addWidget(self.readings_button)
         bar.addWidget(self.rebill_button)
         bar.addWidget(self.ledger_button)
         layout = QVBoxLayout(self)
@@ -114,7 +117,7 @@ class BillingRunPage(QWidget):
 
     def _show(self, result, committed: bool) -> None:
         self.model.set_rows(result.items)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         text = (self.tr("账期 %1: 已生成 %2 张账单, %3 条明细, 合计 %4 元。") if committed
                 else self.tr("账期 %1: 将生成 %2 张账单, %3 条明细, 合计 %4 元。"))
         text = (text.replace("%1", result.period).replace("%2", str(result.bills))
@@ -184,6 +187,41 @@ class BillingRunPage(QWidget):
             on_result=lambda r: self.result_label.setText(
                 self.tr("已重算 %1 张账单。").replace("%1", str(r.changed))))
 
+    def import_readings(self) -> None:
+        """Meter readings of this period from a workbook (房号, 读数) for a metered item."""
+        from PySide6.QtWidgets import QInputDialog
+
+        period = self._checked_period()
+        if period is None:
+            return
+        metered = [i for i in self.services.billing.items(include_inactive=False) if i.method == "metered"]
+        if not metered:
+            QMessageBox.information(self, self.tr("导入抄表读数"), self.tr("没有按抄表计费的收费项目, 请先在“收费项目”中添加。"))
+            return
+        names = [i.name for i in metered]
+        name, ok = QInputDialog.getItem(self, self.tr("导入抄表读数"), self.tr("收费项目"), names, 0, False)
+        if not ok:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择抄表文件"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        item_id = metered[names.index(name)].id
+        services = self.services
+
+        def work(_progress) -> int:
+            from app.errors import FieldError
+            from app.excel.readings import read_readings
+
+            try:
+                return services.billing.import_readings(item_id, period, read_readings(path))
+            except FieldError as exc:  # one line per bad row, without the field keys
+                raise ServiceError("\n".join(exc.errors.values())) from None
+
+        self.job = run_with_progress_dialog(
+            self, self.tr("导入抄表读数"), work,
+            on_result=lambda n: self.result_label.setText(
+                self.tr("已导入 %1 %2 读数 %3 户。").replace("%1", name).replace("%2", period).replace("%3", str(n))))
+
     def export_ledger(self) -> None:
         from app.excel.ledger import write_ledger
 
@@ -223,7 +261,7 @@ class FeeItemsPage(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         self.model.set_rows(self.services.billing.items())
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if select_id is not None:
             for row in range(self.model.rowCount()):
                 if self.model.row_at(row).id == select_id:
@@ -321,6 +359,8 @@ class FeeFiguresPage(QWidget):
                                 .replace("%2", figures.period))
         self.month_model.set_rows(figures.month)
         self.year_model.set_rows(figures.year_to_date)
+        fit_columns(self.month_table)
+        fit_columns(self.year_table)
         buckets = ", ".join(f"{label} {money_text(v)}" for label, v in zip(aging_labels(), aging.buckets, strict=True))
         self.aging_label.setText(self.tr("欠费 %1 户, 合计 %2 元: %3").replace("%1", str(aging.units))
                                  .replace("%2", money_text(aging.total)).replace("%3", buckets))
@@ -337,7 +377,7 @@ class FeeFiguresPage(QWidget):
             self.cashup_label.setText(str(exc))
             return
         self.cashup_model.set_rows(self.cashup.rows)
-        self.cashup_table.resizeColumnsToContents()
+        fit_columns(self.cashup_table)
         text = self.tr("实收合计 %1 元, %2 笔").replace("%1", money_text(self.cashup.total)) \
             .replace("%2", str(self.cashup.count))
         if self.cashup.voided:

@@ -71,6 +71,10 @@ class TeamQueuePage(QWidget):
         except ServiceError:
             return 0
 
+    def refresh(self) -> None:
+        """Reload the list keeping the selected order (hook for the main window's change poller)."""
+        self.register.reload()
+
     def queue(self) -> str:
         return QUEUES[max(self.queue_group.checkedId(), 0)]
 

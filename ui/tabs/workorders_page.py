@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QSplitter, QWidget
 
+from app.errors import ServiceError
 from app.models import Kind, State
 from app.services.workorders import OPEN_STATES, WorkOrderFilter
 from ui.dialogs.workorder_intake import IntakeForm
@@ -20,12 +21,14 @@ OPEN, OVERDUE, DUE_SOON, TO_VISIT = "@open", "@overdue", "@due_soon", "@to_visit
 
 
 class WorkOrdersPage(QWidget):
-    """The front desk's work-order page."""
+    """The front desk's work-order page. ``with_intake=False, state=State.ESCALATED`` is the manager's
+    view of matters escalated to them (same list and moves, no intake panel)."""
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services, parent: QWidget | None = None, *, with_intake: bool = True,
+                 state: str | None = OPEN):
         super().__init__(parent)
         self.services = services
-        self.intake = IntakeForm(services, self)
+        self.intake = IntakeForm(services, self) if with_intake else None
         self.detail = WorkOrderDetailPane(services, self)
         self.register = make_workorder_register(
             services, self.build_filter, placeholder=self.tr("编号、房号、业主姓名或电话"), parent=self)
@@ -35,35 +38,47 @@ class WorkOrdersPage(QWidget):
         self.register.add_filter_combo("kind", self.tr("类型"), [(self.tr("全部"), None), *wo_choices(Kind)])
         self.register.add_filter_combo("team", self.tr("班组"),
                                        [(self.tr("全部"), None), *[(wo_label(t), t) for t in TEAM_ORDER]])
+        self.register.add_filter_combo("assignee", self.tr("处理人"), [(self.tr("全部"), None),
+                                                                     *self._staff_choices()])
         self.register.add_filter_combo("days", self.tr("受理日期"), [
             (self.tr("全部"), None), (self.tr("今天"), 0), (self.tr("近7天"), 6), (self.tr("近30天"), 29)])
         self.register.add_action(self.tr("刷新"), self.register.reload, shortcut="F5")
+        self.set_state_filter(state)
         self.register.reload()  # the filter combos now exist: count with them
         # The detail goes under the list: the intake panel already takes the left side.
         self.register.splitter.setOrientation(Qt.Orientation.Vertical)
         self.register.set_detail(self.detail)
         self.register.current_row_changed.connect(self.detail.show_row)
         self.detail.changed.connect(self._order_changed)
-        self.intake.registered.connect(self._registered)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.intake)
-        scroll.setMinimumWidth(360)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(scroll)
+        if self.intake is not None:
+            self.intake.registered.connect(self._registered)
+            self.intake.open_order.connect(self.show_order)
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(self.intake)
+            scroll.setMinimumWidth(360)
+            splitter.addWidget(scroll)
+        else:
+            self.register.splitter.setOrientation(Qt.Orientation.Horizontal)
         splitter.addWidget(self.register)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 0 if self.intake is not None else 1)
+        splitter.setStretchFactor(splitter.count() - 1, 1)
         splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+    def refresh(self) -> None:
+        """Reload the list keeping the selected order (hook for the main window's change poller)."""
+        self.register.reload()
+
     def build_filter(self, values: dict) -> WorkOrderFilter:
         """The filter bar → a WorkOrderFilter (the date runs on the service's clock)."""
         state = values.get("state")
-        options: dict = {"kind": values.get("kind"), "team": values.get("team")}
+        options: dict = {"kind": values.get("kind"), "team": values.get("team"),
+                         "assignee_id": values.get("assignee")}
         if state == OPEN:
             options["states"] = OPEN_STATES
         elif state == OVERDUE:
@@ -79,13 +94,33 @@ class WorkOrdersPage(QWidget):
             options["date_from"] = (self.services.ctx.clock() - timedelta(days=days)).date()
         return WorkOrderFilter(**options)
 
+    def _staff_choices(self) -> list[tuple[str, int]]:
+        try:
+            staff = self.services.staff.list_staff()
+        except ServiceError:
+            return []
+        return [(f"{wo_label(m.team)} · {m.name}", m.id) for m in staff if m.team in TEAM_ORDER]
+
     def set_state_filter(self, code: str | None) -> None:
-        combo = self.register._combos["state"]
-        combo.setCurrentIndex(combo.findData(code))
+        combo = self.register.findChild(QComboBox, "filter_state")
+        combo.setCurrentIndex(max(combo.findData(code), 0))
+
+    def show_order(self, number: str) -> None:
+        """Find one order by its number in the list (all states) and select it."""
+        self.set_state_filter(None)
+        self.register.search.setText(number)
+        self.register.apply_filters()
+        self.register.select_first(lambda row: row.number == number)
 
     def _registered(self, detail) -> None:
         self.register.reload(select=lambda row: row.id == detail.row.id)
+        if self.intake.print_after.isChecked():
+            self.detail.show_detail(detail)
+            self.detail.print_slip()
 
     def _order_changed(self, detail) -> None:
         oid = detail.row.id if detail is not None else None
         self.register.reload(select=(lambda row: row.id == oid) if oid else None)
+        if self.register.current_row() is None and detail is not None:
+            # The order left the filtered list (e.g. visited under 待回访): keep showing it.
+            self.detail.show_detail(detail)

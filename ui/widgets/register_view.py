@@ -79,7 +79,7 @@ class RegisterView(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(placeholder or self.tr("搜索"))
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(180)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)

@@ -30,3 +30,11 @@ def make_table_view(model: QAbstractItemModel | None = None, parent: QWidget | N
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
     return view
+
+
+def fit_columns(view: QTableView, padding: int = 18) -> None:
+    """Size columns to their contents plus some air (the last one still stretches)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for section in range(header.count() - 1):
+        header.resizeSection(section, header.sectionSize(section) + padding)

@@ -210,7 +210,7 @@ class WorkOrderDetailPane(QWidget):
         dialog = DispatchDialog(
             title.replace("%1", row.number), teams, lambda team: self.services.staff.list_staff(team),
             lambda v: self.services.workorders.dispatch(oid, v["assignee_id"], version=version, note=v["note"]),
-            team=row.team, current_assignee=row.assignee_id, parent=self)
+            team=row.team, current_assignee=row.assignee_id, load=self.services.workorders.open_load, parent=self)
         return self._dialog_done(dialog)
 
     def take(self) -> bool:

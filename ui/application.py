@@ -1,0 +1,112 @@
+"""The GUI's composition root: QApplication, font, translations, database, login, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from app.errors import DatabaseError
+from app.resources import FONT_FAMILY, font_path, resource_path
+from app.services import Services
+from ui.main_window import LANGUAGE_KEY
+
+ORGANIZATION = "PropDesk"
+APPLICATION = "PropDesk"
+
+
+def settings() -> QSettings:
+    """The user's GUI settings (language, window state), in the platform's usual place."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def install_font(app: QApplication) -> str:
+    """Register the bundled CJK font and make it the application font, so Chinese renders anywhere."""
+    family = FONT_FAMILY
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    if font_id >= 0:
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families:
+            family = families[0]
+    font = QFont(family)
+    font.setPointSize(max(app.font().pointSize(), 10))
+    app.setFont(font)
+    return family
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """English loads ``resources/i18n/propdesk_en.qm`` (and Qt's own strings); Chinese is the source."""
+    translators: list[QTranslator] = []
+    if language == "zh_CN":
+        qt_zh = QTranslator(app)
+        if qt_zh.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                      QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_zh)
+            translators.append(qt_zh)
+        return translators
+    ours = QTranslator(app)
+    if ours.load(str(resource_path(f"i18n/propdesk_{language}.qm"))):
+        app.installTranslator(ours)
+        translators.append(ours)
+    return translators
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("PropDesk")
+    install_font(app)
+    language = str(settings().value(LANGUAGE_KEY, "zh_CN"))
+    app._translators = install_translations(app, language)  # keep them alive
+    return app
+
+
+def run_gui(database_url: str | None, demo: bool = False) -> int:
+    """Open the database, log in and show the main window; the exit code of the event loop."""
+    from app.db import open_database
+
+    app = make_application()
+    try:
+        db = open_database(database_url)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, app.translate("Application", "无法打开数据库"), str(exc))
+        return 1
+    except Exception as exc:  # a wrong URL, a missing driver, a locked file: say so, never a traceback
+        QMessageBox.critical(None, app.translate("Application", "无法打开数据库"),
+                             f"{type(exc).__name__}: {exc}")
+        return 1
+    services = Services.open(db)
+
+    if demo:
+        from app.commands.demo import print_passwords
+        from app.demo import fill_demo, is_empty
+
+        if is_empty(services) and not services.auth.has_users():
+            print(app.translate("Application", "正在填入演示数据…"), flush=True)
+            print_passwords(fill_demo(services))
+
+    actor = login(services)
+    if actor is None:
+        return 0
+    from ui.main_window import MainWindow
+
+    window = MainWindow(services.as_actor(actor), settings())
+    window.show()
+    return app.exec()
+
+
+def login(services: Services, parent=None):
+    """First administrator (on an empty database), then the login dialog; None when the user gives up."""
+    from ui.dialogs.login import FirstAdminDialog, LoginDialog
+
+    if not services.auth.has_users():
+        first = FirstAdminDialog(services, parent)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return None
+    dialog = LoginDialog(services, services.property.property_name(), parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor

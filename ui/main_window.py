@@ -1,0 +1,125 @@
+"""The main window: menus, a status bar with operator and data location, and one tab per role.
+
+Role tabs come from ``ROLE_TABS``; each module in ``ui/tabs/`` lists its pages (see ``ui/tabs/base.py``).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from app import __version__ as APP_VERSION  # noqa: N812
+from app.services import Services
+from ui.labels import role_label
+from ui.tabs.base import RoleTab
+
+# (role code, tab title, module): the order of the tabs.
+ROLE_TABS: list[tuple[str, str, str]] = [
+    ("manager", QT_TRANSLATE_NOOP("MainWindow", "经理"), "ui.tabs.manager"),
+    ("service", QT_TRANSLATE_NOOP("MainWindow", "客服"), "ui.tabs.service"),
+    ("engineering", QT_TRANSLATE_NOOP("MainWindow", "工程"), "ui.tabs.engineering"),
+    ("security", QT_TRANSLATE_NOOP("MainWindow", "秩序"), "ui.tabs.security"),
+    ("environment", QT_TRANSLATE_NOOP("MainWindow", "环境"), "ui.tabs.environment"),
+]
+
+LANGUAGE_KEY = "ui/language"
+LANGUAGES = [("zh_CN", "中文"), ("en", "English")]  # shown in their own language, never translated
+
+
+class MainWindow(QMainWindow):
+    """Built by the composition root with services already bound to the logged-in operator."""
+
+    language_changed = Signal(str)  # the language code saved in the settings
+
+    def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings if settings is not None else QSettings()
+        self.setObjectName("MainWindow")
+        self.property_name = services.property.property_name()
+        self.setWindowTitle(self.tr("物业前台 · PropDesk — %1").replace("%1", self.property_name))
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("role_tabs")
+        self.role_tabs: dict[str, RoleTab] = {}
+        for role, title, module in ROLE_TABS:
+            tab = RoleTab(importlib.import_module(module).pages(services), self.tabs)
+            tab.setObjectName(f"tab_{role}")
+            self.role_tabs[role] = tab
+            self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
+        self.setCentralWidget(self.tabs)
+        own = [role for role, _t, _m in ROLE_TABS].index(services.ctx.actor.role) \
+            if services.ctx.actor.role in self.role_tabs else 0
+        self.tabs.setCurrentIndex(own)
+
+        self._build_menus()
+        self._build_status_bar()
+
+    # ---- construction
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.quit_action = QAction(self.tr("退出(&X)"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        language_menu = view_menu.addMenu(self.tr("语言"))
+        self.language_group = QActionGroup(self)
+        current = self.settings.value(LANGUAGE_KEY, "zh_CN")
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES:
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于(&A)"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.menus = {"file": file_menu, "view": view_menu, "help": help_menu}
+
+    def _build_status_bar(self) -> None:
+        actor = self.services.ctx.actor
+        self.operator_label = QLabel(
+            self.tr("操作员: %1 (%2)").replace("%1", actor.display_name).replace("%2", role_label(actor.role))
+        )
+        self.data_label = QLabel(self.tr("数据: %1").replace("%1", self.services.db.display_url))
+        self.data_label.setToolTip(self.data_label.text())
+        self.statusBar().addWidget(self.operator_label)
+        self.statusBar().addPermanentWidget(self.data_label)
+
+    # ---- actions
+    def set_language(self, code: str) -> None:
+        """Save the choice; it applies the next time the app starts."""
+        if self.settings.value(LANGUAGE_KEY, "zh_CN") == code:
+            return
+        self.settings.setValue(LANGUAGE_KEY, code)
+        self.settings.sync()
+        self.language_changed.emit(code)
+        self.statusBar().showMessage(self.tr("界面语言已保存, 重新启动后生效。"), 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于 PropDesk"),
+            self.tr("<h3>物业前台 · PropDesk %1</h3><p>住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。</p>"
+                    "<p>数据: %2</p>").replace("%1", APP_VERSION).replace("%2", self.services.db.display_url),
+        )
+
+    # ---- helpers for callers and tests
+    def role_tab(self, role: str) -> RoleTab:
+        return self.role_tabs[role]
+
+    def show_role(self, role: str) -> RoleTab:
+        tab = self.role_tabs[role]
+        self.tabs.setCurrentWidget(tab)
+        return tab

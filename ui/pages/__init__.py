@@ -1,0 +1,1 @@
+"""Pages shown inside the role tabs (one widget per page, built from services)."""

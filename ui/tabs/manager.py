@@ -1,0 +1,27 @@
+"""The 经理 tab: its pages. Add a page with one line in ``pages``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from app.services import Services
+from ui.tabs.base import Page
+
+
+def pages(services: Services) -> list[Page]:
+    from ui.dialogs.workorder_deadlines import DeadlineRulesPage
+    from ui.pages.overview import OverviewPage
+    from ui.pages.staff import StaffPage
+    from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
+    from ui.tabs.workorders_page import WorkOrdersPage
+
+    return [
+        (QT_TRANSLATE_NOOP("Pages", "概况"), lambda: OverviewPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "升级工单"),
+         lambda: WorkOrdersPage(services, with_intake=False, state="escalated")),
+        (QT_TRANSLATE_NOOP("Pages", "员工"), lambda: StaffPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "工单时限"), lambda: DeadlineRulesPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services)),
+    ]

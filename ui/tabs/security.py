@@ -1,0 +1,19 @@
+"""The 秩序 tab: its pages. Add a page with one line in ``pages``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from app.models import Team
+from app.services import Services
+from ui.tabs.base import Page
+
+
+def pages(services: Services) -> list[Page]:
+    from ui.pages.staff import StaffPage
+    from ui.tabs.team_queue_page import TeamQueuePage
+
+    return [
+        (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.SECURITY)),
+        (QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.SECURITY)),
+    ]

@@ -1,0 +1,22 @@
+"""The 客服 tab: its pages. Add a page with one line in ``pages``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from app.services import Services
+from ui.tabs.base import Page
+
+
+def pages(services: Services) -> list[Page]:
+    from ui.pages.archive import ArchivePage
+    from ui.tabs.fees_arrears import ArrearsPage
+    from ui.tabs.fees_counter import FeeCounterPage
+    from ui.tabs.workorders_page import WorkOrdersPage
+
+    return [
+        (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: WorkOrdersPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "业主档案"), lambda: ArchivePage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "收费"), lambda: FeeCounterPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "催缴"), lambda: ArrearsPage(services)),
+    ]
