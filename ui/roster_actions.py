@@ -102,3 +102,38 @@ class RosterActions(QObject):
             QMessageBox.warning(self.window, title, str(exc))
             return
         QMessageBox.information(self.window, title, self.tr("模板已保存到\n%1").replace("%1", path))
+
+
+def add_to_archive_page(page) -> RosterActions:
+    """Put 导入花名册 / 导出花名册 / 导出当前列表 / 下载导入模板 on the 业主档案 page's toolbar.
+
+    ``page`` is ``ui.pages.archive.ArchivePage`` (its ``register`` list and ``refresh()``); the list
+    reloads after an import. 导出当前列表 exports the units the search and filters currently show.
+    """
+    from ui.pages.archive import unit_filter
+
+    actions = RosterActions(page, page.services)
+    archive = page.services.archive
+    toolbar = page.register.toolbar
+    toolbar.addSeparator()
+    toolbar.addActions([actions.import_action, actions.export_action])
+    list_action = QAction(actions.tr("导出当前列表…"), actions)
+
+    def current_ids() -> list[int]:
+        flt = unit_filter(filters)
+        return [row.id for row in archive.list_units(flt, 0, max(archive.count_units(flt), 1))]
+
+    def export_list() -> None:
+        nonlocal filters
+        filters = page.register.filters()  # read on the GUI thread; the ids are fetched in the job
+        actions.export_roster(unit_ids=current_ids)
+
+    filters: dict = {}
+    list_action.triggered.connect(lambda _=False: export_list())
+    guard(page.services, "roster.export", list_action)
+    toolbar.addAction(list_action)
+    toolbar.addAction(actions.template_action)
+    toolbar.setVisible(True)
+    actions.list_action = list_action
+    actions.imported.connect(lambda _result: page.refresh())
+    return actions

@@ -18,7 +18,8 @@ def register(sub) -> None:
         dest="roster_command", required=True, metavar="{import,export,template}")
     imp = roster.add_parser("import", help="从 Excel (.xlsx) 导入业主花名册 (有错误时不导入任何内容)")
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--sheet", metavar="NAME", help="工作表名称或序号 (默认: 第一张有表头的工作表)")
+    imp.add_argument("--sheet", metavar="NAME",
+                     help="工作表名称或序号; “全部”= 所有有表头的工作表 (默认: 有表头的工作表, 内容重叠时只取第一张)")
     imp.add_argument("--dry-run", action="store_true", help="只检查并显示将新增/更新的行数, 不写入")
     imp.add_argument("--only-valid", action="store_true", help="跳过有错误的行, 只导入正确的行")
     imp.set_defaults(func=run_import)
@@ -43,6 +44,8 @@ def run_import(args) -> int:
         return _fail(str(exc))
     counts = preview.counts
     print(f"文件 {preview.file_name} 工作表“{preview.sheet}” 表头在第{preview.header_row}行, 数据 {counts['total']} 行")
+    for note in preview.notes:
+        print(f"注意: {note}")
     if preview.unknown_columns:
         print(f"未识别的列 (已忽略): {'、'.join(preview.unknown_columns)}")
     for line in preview.lines():

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from app.errors import FieldError
 from app.models import Relation
@@ -514,7 +514,7 @@ class _Cleaner:
             parts = split_address(room_no)  # "3-1-1502" typed in the 房号 column next to 楼栋 3
             if parts and building_code(parts[0]).upper() == bcode:
                 unit_no, room_no = unit_no or parts[1], parts[2]
-            elif not unit_no and (match := _DASHED_ROOM.fullmatch(room_no)):
+            elif (match := _DASHED_ROOM.fullmatch(room_no)) and unit_no in ("", clean_unit_no(match[1])):
                 unit_no, room_no = clean_unit_no(match[1]), match[2]  # "1-1502" next to 楼栋 3: 1单元1502
         errors = []
         for key_name, text in (("unit", unit_no), ("room", room_no)):

@@ -100,7 +100,16 @@ def _build(data: SlipData, out, page: str) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        KeepTogether,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from app.pdf.fonts import cjk_font
 
@@ -140,7 +149,7 @@ def _build(data: SlipData, out, page: str) -> None:
         return t
 
     # Header: property name and title in the middle, QR code of the number on the right.
-    qr_size = 20 * mm if page.upper() == "A5" else 24 * mm
+    qr_size = 15 * mm if page.upper() == "A5" else 24 * mm  # 21 modules of 0.7 mm: scans fine
     widget = QrCodeWidget(data.number, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     qr = Drawing(qr_size, qr_size, transform=[qr_size / (x1 - x0), 0, 0, qr_size / (y1 - y0), 0, 0],
@@ -175,7 +184,7 @@ def _build(data: SlipData, out, page: str) -> None:
         ("BACKGROUND", (2, 0), (2, -2), colors.HexColor("#eef1f5")),
         ("BACKGROUND", (4, 0), (4, -2), colors.HexColor("#eef1f5")),
         ("SPAN", (1, -1), (-1, -1)),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ))
 
     story = [header, Spacer(0, 1.5 * mm), facts, Spacer(0, 1.5 * mm), section("问题描述"), Spacer(0, 1)]
@@ -206,7 +215,7 @@ def _build(data: SlipData, out, page: str) -> None:
     mat_rows.append([p(charge_text), "", "", "", ""])
     materials = Table(mat_rows, colWidths=[usable * w for w in (0.40, 0.10, 0.14, 0.18, 0.18)],
                       rowHeights=[None] + [None] * len(data.materials)
-                      + [lead + 4] * (0 if data.materials else BLANK_MATERIAL_ROWS) + [None],
+                      + [lead + 3] * (0 if data.materials else BLANK_MATERIAL_ROWS) + [None],
                       repeatRows=1)
     materials.setStyle(table_style(
         ("GRID", (0, 0), (-1, -1), 0.4, grid), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
@@ -230,7 +239,7 @@ def _build(data: SlipData, out, page: str) -> None:
          [p("维修人员签字:", label_style), "", p("完成时间:", label_style),
           Paragraph(_text(_when(data.completed_at)) or blank_time, right), p("业主签字:", label_style), ""],
          ["", "", "", "", p("日期:", label_style), Paragraph(blank_date, right)]],
-        colWidths=sign_w, rowHeights=[None, lead + 8, lead + 8],
+        colWidths=sign_w, rowHeights=[None, lead + 5, lead + 5],
     )
     sign.setStyle(table_style(
         ("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 1), (-1, -1), "BOTTOM"),
@@ -267,9 +276,12 @@ def _build(data: SlipData, out, page: str) -> None:
                 super().showPage()
             super().save()
 
-    doc = SimpleDocTemplate(
-        out, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin + 2,
-        bottomMargin=margin + 2, title=f"派工单 {data.number}", author=data.property_name or "PropDesk",
-        subject="派工单", creator="PropDesk", initialFontName=font,  # no stray, unembedded Helvetica
+    # One frame exactly the usable area (no inner padding): the tables above are sized to ``usable``.
+    frame = Frame(margin, margin + 2, usable, height - 2 * margin - 4, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="slip")
+    doc = BaseDocTemplate(
+        out, pagesize=pagesize, pageTemplates=[PageTemplate(id="slip", frames=[frame])],
+        title=f"派工单 {data.number}", author=data.property_name or "PropDesk", subject="派工单",
+        creator="PropDesk", initialFontName=font,  # no stray, unembedded Helvetica
     )
     doc.build(story, canvasmaker=NumberedCanvas)

@@ -137,7 +137,8 @@ def _draw_page(c, d, font: str) -> None:
     c.setFont(font, 12)
     c.drawString(left, y, "往期欠费")
     c.setFont(font, 10)
-    arrears = _fold_arrears(d.arrears)
+    # Many lines this period leave less room: fold more months so the page never overflows.
+    arrears = _fold_arrears(d.arrears, MAX_ARREARS_ROWS - 2 * max(0, len(d.lines) - 5))
     if not arrears:
         c.drawString(left + 70, y, "无")
         y -= 6
@@ -215,12 +216,13 @@ def _table_header(c, font: str, y: float, left: float, right: float, texts, righ
     return y - 6
 
 
-def _fold_arrears(arrears: Sequence[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
-    """Month rows for the arrears table; beyond 24 months the oldest are summed into one row."""
+def _fold_arrears(arrears: Sequence[tuple[str, Decimal]], limit: int = MAX_ARREARS_ROWS) -> list[tuple[str, Decimal]]:
+    """Month rows for the arrears table; beyond ``limit`` rows the oldest months are summed into one row."""
     rows = [(period_text(p), amount) for p, amount in arrears]
-    if len(rows) <= MAX_ARREARS_ROWS:
+    limit = max(limit, 2)
+    if len(rows) <= limit:
         return rows
-    keep = MAX_ARREARS_ROWS - 1
+    keep = limit - 1
     older = rows[: len(rows) - keep]
     total = sum((a for _, a in older), Decimal("0.00"))
     return [(f"{arrears[0][0]} 至 {arrears[len(older) - 1][0]}", total)] + rows[-keep:]

@@ -558,7 +558,8 @@ class BillingService:
                 conn.execute(update(bills_t).where(bills_t.c.id == bindparam("bid")).values(
                     total=bindparam("total"), revision=bills_t.c.revision + 1,
                     updated_at=self.ctx.clock(), updated_by=self.ctx.actor.user_id), totals)
-            self._apply_prepaid(s, [u for u in unpaid if any(t["bid"] == unpaid[u].id for t in totals)])
+            changed_bills = {t["bid"] for t in totals}
+            self._apply_prepaid(s, [u for u, b in unpaid.items() if b.id in changed_bills])
         _finished(progress)
         return result
 

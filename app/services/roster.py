@@ -30,6 +30,8 @@ from app.excel.roster import (
     ParsedRoster,
     RosterIssue,
     RosterRecord,
+    check_within_file,
+    combine,
     display,
     parse_roster,
     record_issues,
@@ -56,6 +58,7 @@ STATUS_LABELS = {CREATE: "新增", UPDATE: "更新", UNCHANGED: "无变化", ERR
 PREVIEW_KEYS = ("building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",
                 "space", "plate", "notes")
 CHUNK = 500
+ALL_SHEETS = ("全部", "all", "ALL", "*")
 
 
 class RosterRejected(ServiceError):
@@ -72,6 +75,7 @@ class PreviewRow:
     status: str
     values: tuple[str, ...]  # cleaned (or, in error, as typed) in PREVIEW_KEYS order
     messages: tuple[str, ...]
+    sheet: str = ""  # set when several sheets are imported together
 
 
 @dataclass(frozen=True)
@@ -98,17 +102,27 @@ class RosterPreview:
         return not self.issues
 
     @property
+    def combined(self) -> bool:
+        """Several sheets were read together."""
+        return bool(self.parsed.parts)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What to tell the user that is not an error (which sheets were read, …)."""
+        return tuple(self.parsed.notes)
+
+    @property
     def file_level_issues(self) -> tuple[RosterIssue, ...]:
         return tuple(self.parsed.issues)
 
     @cached_property
     def rows(self) -> tuple[PreviewRow, ...]:
         """One row per data row, built on first use (the CLI never needs them)."""
-        by_row: dict[int, list[str]] = {}
+        by_row: dict[tuple[str, int], list[str]] = {}
         for issue in self.issues:
-            by_row.setdefault(issue.row, []).append(str(issue))
+            by_row.setdefault((issue.sheet, issue.row), []).append(str(issue))
         return tuple(
-            PreviewRow(rec.row, status, _values(rec, status), tuple(by_row.get(rec.row, ())))
+            PreviewRow(rec.row, status, _values(rec, status), tuple(by_row.get((rec.sheet, rec.row), ())), rec.sheet)
             for rec, status in zip(self.parsed.records, self.statuses, strict=True)
         )
 
@@ -293,7 +307,6 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         ):
             result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid}, (uid, pid))
 
-    header = parsed.header_of
     index_of = {id(rec): i for i, rec in enumerate(records)}
     for n, rec in enumerate(valid):
         if n % 2000 == 0:
@@ -301,8 +314,8 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         i = index_of[id(rec)]
         bcode, unit_no, room_no = key = rec.unit_key
         if not unit_no and bcode in buildings_with_units:
-            column = header("unit") if "unit" in parsed.fields else header("address")
-            result.issues.append(RosterIssue(rec.row, column, f"不能为空 (系统中{rec.building}的房屋分单元)"))
+            column = parsed.header_for(rec, "unit")
+            result.issues.append(RosterIssue(rec.row, column, f"不能为空 (系统中{rec.building}的房屋分单元)", rec.sheet))
             result.statuses[i] = ERROR
             continue
         created = changed = False
@@ -387,7 +400,8 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     for rec in records:
         if rec.errors:
             result.issues.extend(record_issues(rec))
-    result.issues.sort(key=lambda issue: issue.row)
+    order = {name: i for i, name in enumerate(parsed.sheets_used)}
+    result.issues.sort(key=lambda issue: (order.get(issue.sheet, -1), issue.row))
     return result
 
 
@@ -495,23 +509,50 @@ class RosterService:
 
     # ---- import
     def read(self, path: str | Path, sheet: str | None = None) -> ParsedRoster:
-        """The parsed file: with several sheets and none named, the first that has a roster header."""
+        """The parsed file. ``sheet`` names one sheet, or ALL_SHEETS for every sheet with a roster header.
+
+        With several sheets and none named: the sheets with a roster header are taken together when they
+        hold different units (one sheet per building, as many offices keep it); when they overlap (two
+        versions of the roster) only the first is taken, and ``notes`` says so.
+        """
         from app.excel.reader import iter_sheets, read_sheet
 
-        if sheet:
-            data = read_sheet(path, sheet)
-            return _parse(data)
-        first = None
-        for data in iter_sheets(path):  # read one by one: the roster is usually the first
+        if sheet and sheet.strip() not in ALL_SHEETS:
+            return _parse(read_sheet(path, sheet))
+        first, rosters, refused = None, [], []
+        for data in iter_sheets(path):
             if not any(any(v not in ("", None) for v in row) for row in data.rows):
                 continue
-            parsed = _parse(data)
+            parsed = _parse(data, check=False)
             first = first or parsed
-            if parsed.header_row:
-                return parsed
+            if parsed.header_row and not parsed.issues:
+                rosters.append(parsed)
+            elif parsed.header_row:
+                refused.append(parsed)
         if first is None:
             raise ServiceError(f"“{Path(path).name}”的工作表都是空的, 没有可导入的内容。")
-        return first
+        if not rosters:
+            first = refused[0] if refused else first
+            check_within_file(first.records, first)
+            return first
+        notes = [f"工作表“{p.sheet}”未导入: {p.issues[0].message}" for p in refused]
+        if len(rosters) == 1:
+            check_within_file(rosters[0].records, rosters[0])
+            rosters[0].notes += notes
+            return rosters[0]
+        keys = [{rec.unit_key for rec in part.records} for part in rosters]
+        disjoint = sum(len(k) for k in keys) == len(set().union(*keys))
+        if disjoint or sheet:
+            combined = combine(rosters)
+            combined.notes += [f"读取了 {len(rosters)} 张工作表: {combined.sheet}", *notes]
+            return combined
+        chosen = rosters[0]
+        check_within_file(chosen.records, chosen)
+        others = "、".join(p.sheet for p in rosters[1:])
+        chosen.notes.append(f"工作表 {others} 也像花名册, 且与“{chosen.sheet}”有相同的房屋, 本次只读取了“{chosen.sheet}”"
+                            f"(用 --sheet 选择其他工作表, 或 --sheet 全部 一起导入)")
+        chosen.notes += notes
+        return chosen
 
     def sheet_names(self, path: str | Path) -> list[str]:
         from app.excel.reader import sheet_names
@@ -568,6 +609,12 @@ class RosterService:
                 "created": counts[CREATE], "updated": counts[UPDATE], "unchanged": counts[UNCHANGED],
                 "skipped": counts[ERROR], "only_valid": only_valid,
             }).scalar_one()
+            from app.services.audit import log_event
+
+            log_event(s, "import", "roster", {
+                "file": Path(path).name, "sheet": parsed.sheet, "rows": counts["total"], "created": counts[CREATE],
+                "updated": counts[UPDATE], "unchanged": counts[UNCHANGED], "skipped": counts[ERROR],
+            }, entity_id=import_id, summary=f"{Path(path).name}: 新增 {counts[CREATE]} 行, 更新 {counts[UPDATE]} 行")
             progress.report(1, 1, "完成")
         return RosterResult(import_id, counts[CREATE], counts[UPDATE], counts[UNCHANGED], counts[ERROR],
                             units_created, persons_created)
@@ -628,9 +675,10 @@ class RosterService:
         touched = {u.id for u in p.units.values() if u.vals["touched"] and u.orig is not None}
         for obj in list(p.spaces.values()) + list(p.vehicles.values()):
             if "unit_obj" in obj.vals:
-                if obj.id is not None and obj.vals.get("unit"):
-                    p.extra_units.add(obj.vals["unit"])  # the unit it leaves loses it from its search text
-                obj.vals["unit"], obj.vals["person"] = obj.vals["unit_obj"].id, obj.vals["person_obj"].id
+                new_unit = obj.vals["unit_obj"].id
+                if obj.id is not None and obj.vals.get("unit") and obj.vals["unit"] != new_unit:
+                    p.extra_units.update((obj.vals["unit"], new_unit))  # the plate moves between search texts
+                obj.vals["unit"], obj.vals["person"] = new_unit, obj.vals["person_obj"].id
         new_spaces = [x for x in p.spaces.values() if x.id is None]
         if new_spaces:
             _insert_with_ids(conn, ParkingSpace, new_spaces, [
@@ -731,9 +779,14 @@ class RosterService:
                progress: ProgressLike = NULL_PROGRESS) -> int:
         """Write the roster (or these units) to ``path``; returns the number of lines written."""
         from app.excel.roster_export import write_roster
+        from app.services.audit import AuditService
 
         rows = self.export_rows(unit_ids)
         write_roster(path, rows, progress=progress)
+        AuditService(self.ctx).record("export", "roster", {
+            "file": Path(path).name, "rows": len(rows), "filtered": unit_ids is not None,
+            "full_personal_data": self.ctx.can("pii.view_full"),
+        }, summary=f"{Path(path).name}: {len(rows)} 行")
         return len(rows)
 
     def template(self, path: str | Path) -> None:
@@ -746,8 +799,8 @@ def _area_text(area: Decimal) -> str:
     return f"{Decimal(area):.2f}"
 
 
-def _parse(data) -> ParsedRoster:
-    parsed = parse_roster(data.rows, data.name)
+def _parse(data, check: bool = True) -> ParsedRoster:
+    parsed = parse_roster(data.rows, data.name, check=check)
     parsed.sheet_names = data.sheet_names
     return parsed
 

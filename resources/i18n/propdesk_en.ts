@@ -379,6 +379,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>导入抄表读数…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>输入账期后点“预览”, 核对合计后再生成账单。重复生成不会产生重复账单。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,6 +440,26 @@
     </message>
     <message>
         <source>已重算 %1 张账单。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入抄表读数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有按抄表计费的收费项目, 请先在“收费项目”中添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation type="unfinished">Fee item</translation>
+    </message>
+    <message>
+        <source>选择抄表文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入 %1 %2 读数 %3 户。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1489,6 +1513,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>登记后打印派工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>登记 (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,6 +2419,10 @@
     </message>
     <message>
         <source>读取花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -186,3 +186,15 @@ def test_worst_case_slip_still_renders_cleanly():
     for page in reader.pages:
         for x, y, piece in text_positions(page):
             assert 0 <= x < float(page.mediabox.width) and 0 <= y < float(page.mediabox.height), piece
+
+
+def test_fresh_order_slip_is_one_page():
+    """The usual print: just dispatched, nothing done yet, a few lines of description — one page, with
+    blank lines for the technician's notes, materials and charge."""
+    description = "业主反映厨房水槽下方进水管接头漏水, 地面已积水, 楼下1402天花板有水渍, 下午三点后在家。" * 4
+    data = slip(description=description, materials=(), work_notes="", satisfaction=None, completed_at=None,
+                labour_fee=Decimal("0"), material_fee=Decimal("0"))
+    reader = PdfReader(io.BytesIO(render_slip(data)))
+    assert len(reader.pages) == 1
+    text = text_of(reader)
+    assert "人工费______元" in text and "□满意" in text and "■" not in text and "业主签字" in text

@@ -244,3 +244,46 @@ def test_masked_export_reimports_without_changes(services, db, tmp_path):
     clerk.roster.commit(preview)
     assert {t: rows for t, rows in dump(db).items() if t != "roster_imports"} == {
         t: rows for t, rows in before.items() if t != "roster_imports"}
+
+
+def test_one_sheet_per_building_is_imported_together(services, db, tmp_path):
+    path = write_xlsx(tmp_path / "x.xlsx", [["楼栋", "房号", "姓名"], ["1", "101", "甲"]], sheet="1栋",
+                      extra_sheets={"2栋": [["楼栋", "房号", "姓名"], ["2", "201", "乙"], ["2", "", "丙"]],
+                                    "说明": [["本表由物业中心整理"]]})
+    preview = services.roster.preview(path)
+    assert preview.combined and preview.sheet == "1栋、2栋"
+    assert preview.lines() == ["工作表“2栋”第3行 房号: 房号不能为空"]
+    result = services.roster.commit(path, only_valid=True)
+    assert result.created == 2
+
+
+def test_overlapping_sheets_take_the_first_and_say_so(services, tmp_path):
+    rows = [["楼栋", "房号", "姓名"], ["1", "101", "甲"]]
+    path = write_xlsx(tmp_path / "x.xlsx", rows, sheet="2024版", extra_sheets={"2023版": rows})
+    preview = services.roster.preview(path)
+    assert preview.sheet == "2024版" and not preview.combined
+    assert "2023版 也像花名册" in preview.notes[0]
+    assert services.roster.preview(path, "全部").lines() == ["工作表“2023版”第2行: 与工作表“2024版”第2行重复 (同一房屋、同一人)"]
+
+
+def test_a_car_that_moves_to_another_unit_is_relinked(services, db, tmp_path):
+    services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
+    moved = write_xlsx(tmp_path / "moved.xlsx", [["楼栋", "单元", "房号", "姓名", "车牌号", "车位号"],
+                                                 ["5栋", "2", "301", "赵六", "浙A12345", "B1-001"]])
+    preview = services.roster.preview(moved)
+    assert [r.status for r in preview.rows] == ["update"]
+    services.roster.commit(preview)
+    assert count(db, Vehicle) == 1 and count(db, ParkingSpace) == 1
+    [row] = services.archive.search_units("浙A12345")
+    assert row.code == "5-2-301"
+    assert services.archive.get_unit(row.id).vehicles[0].owner == "赵六"
+    assert services.archive.get_unit(row.id).parking_spaces == ("B1-001",)
+
+
+def test_import_and_export_are_in_the_audit_log(services, tmp_path):
+    from app.services.audit import AuditFilter
+
+    services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
+    services.roster.export(tmp_path / "out.xlsx")
+    rows = services.audit.search(AuditFilter(entity="roster"))
+    assert {r.action for r in rows} >= {"import", "export"}

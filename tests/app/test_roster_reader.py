@@ -303,11 +303,13 @@ def test_shapes_offices_type(tmp_path):
         ["3栋1单元", "1502", "王　五", "13812345678/13987654321", "身份证", ID_A, "本人", "13700000000", "老业主"],
         ["3", "1-1503", "李四", "138 1234 5678", "身份证", "", "租客", "", ""],
         ["3", "2单元301", "赵六", "13812345678 0571-88886666", "", "", "配偶", "", ""],
+        ["3号楼", "3-1-1601", "钱七", "", "", "", "", "", ""],
     ]
     parsed = parse(write_xlsx(tmp_path / "x.xlsx", rows))
     assert parsed.unknown == ["证件类型", "紧急联系电话"]
-    first, second, third = parsed.records
-    assert not first.errors and not second.errors and not third.errors
+    first, second, third, fourth = parsed.records
+    assert not first.errors and not second.errors and not third.errors and not fourth.errors
+    assert (fourth.building, fourth.unit_no, fourth.room_no) == ("3栋", "1", "1601")
     assert (first.building, first.unit_no, first.room_no, first.name) == ("3栋", "1", "1502", "王五")
     assert first.phone == "13812345678" and first.notes == "老业主; 其他电话: 13987654321"
     assert (second.unit_no, second.room_no, second.phone, second.relation) == ("1", "1503", "13812345678", "tenant")

@@ -214,3 +214,24 @@ def test_billing_page_imports_meter_readings(qtbot, fees, tmp_path, monkeypatch)
     page.import_readings()
     qtbot.waitUntil(lambda: "已导入" in page.result_label.text(), timeout=10000)
     assert "1 户" in page.result_label.text()
+
+
+def test_arrears_page_exports_ledger(qtbot, fees, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.tabs.fees_arrears import ArrearsPage
+
+    services, _, ids, _ = fees
+    services.billing.run("2026-11")
+    target = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    done = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: done.append(args[2]))
+    page = ArrearsPage(services.as_actor(actor("service")))
+    qtbot.addWidget(page)
+    page.building.setCurrentIndex(page.building.findData(ids["b1"]))
+    page.export_ledger()
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    ws = load_workbook(target).active
+    assert ws.max_row == 2 + 3 + 1  # title, header, three units of 1栋, total

@@ -336,6 +336,10 @@ def test_read_only_roles_do_not_see_edit_buttons(qtbot, services, small_property
     assert not page.add_unit_action.isVisible()
     assert not page.detail.add_member_button.isVisibleTo(page.detail)
     assert page.register.total() == 4
+    page.register.table.selectRow(0)
+    page.register.table.activated.emit(page.register.model.index(0, 0))  # double-click
+    assert page.last_dialog is None
+    assert page.detail.detail.members[0].phone == "138****5678"
 
 
 def test_archive_models_pass_model_tester(qtmodeltester, qtbot, services, small_property):
@@ -347,3 +351,54 @@ def test_archive_models_pass_model_tester(qtmodeltester, qtbot, services, small_
     staff = StaffPage(services)
     qtbot.addWidget(staff)
     qtmodeltester.check(staff.model)
+
+
+def test_login_with_enter_key(qtbot, services):
+    services.auth.create_user("admin", "管理员", "secret123", Role.ADMIN)
+    services.auth.create_user("kefu", "前台", "secret123", Role.SERVICE)
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field("username"), "kefu")
+    qtbot.keyClicks(dialog.field("password"), "secret123")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.field("password"), Qt.Key.Key_Return)
+    assert dialog.actor.role == Role.SERVICE
+
+
+def test_stale_edit_is_refused_with_message_above_the_buttons(qtbot, services, small_property):
+    page = archive_page(qtbot, services)
+    page.register.table.selectRow(0)
+    unit = page.current_unit()
+    dialog = page.edit_unit()
+    values = services.archive.get_unit_values(unit.id)  # another PC saves first
+    services.archive.save_unit({**values, "notes": "别人改的"}, unit.id)
+    dialog.field("notes").setText("我改的")
+    dialog.accept()
+    assert "重新加载" in dialog.errors()[""]
+    assert services.archive.get_unit(unit.id).notes == "别人改的"
+
+
+def test_column_widths_come_from_the_columns(qtbot, services, small_property):
+    page = archive_page(qtbot, services)
+    table = page.register.table
+    code, owners = table.columnWidth(0), table.columnWidth(page.register.model.column_index("owners"))
+    assert owners > code > table.columnWidth(page.register.model.column_index("floor"))
+
+
+def test_new_building_from_the_unit_form(qtbot, services, small_property, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = UnitDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.field("building_id").currentData() is None  # two buildings: the user must choose
+    dialog.accept()
+    assert dialog.errors()["building_id"] == "请选择楼栋"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("1栋", True))
+    dialog.new_building.click()
+    assert dialog.errors() == {"building_id": "楼栋“1栋”已存在"}
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("3栋", True))
+    dialog.new_building.click()
+    assert dialog.errors() == {}
+    assert dialog.field("building_id").currentText() == "3栋"
+    assert [b.name for b in services.archive.buildings()] == ["1栋", "2栋", "3栋"]

@@ -164,3 +164,32 @@ def test_list_model_set_rows_and_sort(qtbot):
 def test_column_index(key):
     model = ListTableModel(COLUMNS)
     assert model.columns[model.column_index(key)].key == key
+
+
+def test_a_million_rows_show_with_a_couple_of_fetches(qtbot):
+    """The view asks only for what it paints: 1,000,000 rows cost one block, the end one more."""
+    from ui.widgets.table import make_table_view
+
+    class Million:
+        def count(self):
+            return 1_000_000
+
+        def fetch(self, offset, limit, _key, _desc):
+            return [Item(i, f"项目{i}", None) for i in range(offset + 1, min(offset + limit, 1_000_000) + 1)]
+
+    source = Million()
+    model = WindowedTableModel(COLUMNS, source.count, source.fetch)
+    view = make_table_view(model)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert model.rowCount() == 1_000_000
+    view.grab()  # paint now
+    assert model.fetch_calls == 1
+    view.scrollToBottom()
+    qtbot.wait(10)
+    view.grab()  # paint now
+    assert model.fetch_calls <= 3
+    assert model.data(model.index(999_999, 0)) == "1000000"
+    assert len(model._blocks) <= model.max_blocks

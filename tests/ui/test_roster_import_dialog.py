@@ -137,13 +137,15 @@ def test_several_sheets_can_be_switched(qtbot, services, monkeypatch, tmp_path):
     path = write_xlsx(tmp_path / "two.xlsx", [["楼栋", "房号", "姓名"], ["1", "101", "甲"]], sheet="一期",
                       extra_sheets={"二期": [["楼栋", "房号", "姓名"], ["2", "201", "乙"], ["2", "202", "丙"]]})
     dialog = open_dialog(qtbot, services, monkeypatch, path)
-    assert dialog.sheet_combo.isEnabled() and dialog.sheet_combo.count() == 2
-    assert dialog.model.rowCount() == 1
-    dialog.sheet_combo.setCurrentIndex(1)
-    dialog.sheet_combo.activated.emit(1)
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
-    assert dialog.preview.sheet == "二期"
-    assert dialog.model.rowCount() == 2
+    combo = dialog.sheet_combo
+    # different units on each sheet (one sheet per phase/building): read together by default
+    assert combo.isEnabled() and combo.count() == 3 and combo.currentText() == "全部工作表"
+    assert dialog.model.rowCount() == 3 and "读取了 2 张工作表" in dialog.columns_label.text()
+    for index, sheet, rows in ((1, "一期", 1), (2, "二期", 2), (0, "一期、二期", 3)):
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+        assert dialog.preview.sheet == sheet and dialog.model.rowCount() == rows
 
 
 def test_export_and_template_actions(qtbot, services, monkeypatch, boxes, tmp_path):
@@ -173,3 +175,30 @@ def test_actions_follow_permissions(qtbot, as_role):
     assert clerk.import_action.isEnabled() and not clerk.export_action.isEnabled()
     worker = RosterActions(window, as_role("engineering"))
     assert not worker.import_action.isEnabled()
+
+
+def test_archive_page_toolbar(qtbot, services, monkeypatch, boxes, tmp_path):
+    from ui.pages.archive import ArchivePage
+    from ui.roster_actions import add_to_archive_page
+
+    page = ArchivePage(services)
+    qtbot.addWidget(page)
+    actions = add_to_archive_page(page)
+    texts = [a.text() for a in page.register.toolbar.actions()]
+    assert {"导入花名册…", "导出花名册…", "导出当前列表…", "下载导入模板…"} <= set(texts)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(clean_roster(tmp_path / "r.xlsx")), ""))
+    dialog = actions.import_roster()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    with qtbot.waitSignal(actions.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.register.total() == 3, timeout=5000)  # the list reloaded
+    page.show()
+    page.grab().save(str(SHOTS / "roster_archive_toolbar.png"))
+    page.register.search.setText("5栋")
+    page.register.apply_filters()
+    target = tmp_path / "list.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(actions.exported, timeout=10000):
+        actions.list_action.trigger()
+    ws = load_workbook(target).active
+    assert ws.max_row == 2 and ws.cell(row=2, column=6).value == "赵六"

@@ -266,3 +266,33 @@ def test_technician_takes_an_unassigned_order(qtbot, world):
     assert team.detail.detail.row.assignee == "李师傅" and team.register.total() == 0
     team.set_queue("mine")
     assert team.register.total() == 1
+
+
+def test_pdf_preview_saves_and_prints(qtbot, tmp_path, monkeypatch):
+    """The generic preview: Save writes the very bytes shown; Print renders each page onto the printer."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.pdf.dispatch_slip import render_slip
+    from tests.app.test_dispatch_slip import slip
+
+    pdf = render_slip(slip())
+    dialog = PdfPreviewDialog(pdf, "派工单", "GD202611280007.pdf")
+    qtbot.addWidget(dialog)
+    preview = dialog.preview
+    assert preview.page_count() == 1 and preview.print_button.isEnabled()
+    target = tmp_path / "saved"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    with qtbot.waitSignal(preview.saved):
+        assert preview.save_dialog() == str(target) + ".pdf"
+    assert (tmp_path / "saved.pdf").read_bytes() == pdf
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageLayout(preview._page_layout())
+    with qtbot.waitSignal(preview.printed):
+        assert preview.print_to(printer)
+    printed = PdfReader(tmp_path / "printed.pdf").pages
+    assert len(printed) == 1 and float(printed[0].mediabox.width) > float(printed[0].mediabox.height)  # landscape

@@ -73,7 +73,6 @@ class FormDialog(QDialog):
         self.rows: dict[str, FieldRow] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(self.form.labelAlignment())
         self.general_error = QLabel(self)
         self.general_error.setObjectName("general_error")
         self.general_error.setStyleSheet(ERROR_STYLE)

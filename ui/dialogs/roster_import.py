@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.roster import CREATE, ERROR, UPDATE, RosterPreview, RosterResult
+from app.services.roster import ALL_SHEETS, CREATE, ERROR, UPDATE, RosterPreview, RosterResult
 from ui.jobs import run_with_progress_dialog
 from ui.models.roster_preview import COL_MESSAGES, RosterPreviewModel
 from ui.widgets.table import make_table_view
@@ -121,12 +121,16 @@ class RosterImportDialog(QDialog):
 
     def show_preview(self, preview: RosterPreview) -> None:
         self.preview = preview
-        self.sheet_combo.blockSignals(True)
-        self.sheet_combo.clear()
-        self.sheet_combo.addItems(list(preview.sheets) or [preview.sheet])
-        self.sheet_combo.setCurrentText(preview.sheet)
-        self.sheet_combo.setEnabled(len(preview.sheets) > 1)
-        self.sheet_combo.blockSignals(False)
+        combo = self.sheet_combo
+        combo.blockSignals(True)
+        combo.clear()
+        if len(preview.sheets) > 1:
+            combo.addItem(self.tr("全部工作表"), ALL_SHEETS[0])
+        for name in preview.sheets or (preview.sheet,):
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(ALL_SHEETS[0] if preview.combined else preview.sheet)))
+        combo.setEnabled(len(preview.sheets) > 1)
+        combo.blockSignals(False)
         counts = preview.counts
         text = (self.tr("工作表“%1”, 表头在第%2行。新增 %3 行, 更新 %4 行, 无变化 %5 行, 有错误 %6 行。")
                 .replace("%1", preview.sheet).replace("%2", str(preview.header_row))
@@ -140,7 +144,7 @@ class RosterImportDialog(QDialog):
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet("color: #9c1c1c;" if preview.issues else "")
         extra = [r for r in preview.issues if r.row and r.row not in {p.row for p in preview.rows}]
-        notes = []
+        notes = list(preview.notes)
         if preview.unknown_columns:
             notes.append(self.tr("未识别的列 (已忽略): %1").replace("%1", "、".join(preview.unknown_columns)))
         notes += [str(issue) for issue in extra]
@@ -152,8 +156,8 @@ class RosterImportDialog(QDialog):
         self._update_buttons()
 
     def _sheet_chosen(self, index: int) -> None:
-        if self.preview is not None and self.sheet_combo.itemText(index) != self.preview.sheet:
-            self.load(self.preview.path, self.sheet_combo.itemText(index))
+        if self.preview is not None:
+            self.load(self.preview.path, self.sheet_combo.itemData(index))
 
     def _read_failed(self, message: str) -> None:
         self.summary_label.setText(message)

@@ -75,7 +75,8 @@ class Column:
 
     ``sort_key`` is the name the service's ``fetch``/``list_*`` understands (None: not sortable);
     ``formatter`` turns the raw value into display text (default: :func:`format_value`);
-    ``align`` defaults to right for numbers, left otherwise.
+    ``align`` defaults to right for numbers, left otherwise; ``width`` is the initial column width in
+    Chinese characters (``make_table_view`` applies it; None: Qt's default).
     """
 
     key: str
@@ -84,6 +85,7 @@ class Column:
     align: Qt.AlignmentFlag | None = None
     sort_key: str | None = None
     formatter: Callable[[Any], str] | None = None
+    width: float | None = None
 
     def raw(self, row: Any) -> Any:
         if callable(self.value):
@@ -135,6 +137,9 @@ def _sortable(value: Any) -> tuple:
 
 class _ColumnTableModel(QAbstractTableModel):
     """Header and role dispatch shared by both models; subclasses provide ``rowCount`` and ``_row``."""
+
+    SortRole = SORT_ROLE
+    RowRole = ROW_ROLE
 
     def __init__(self, columns: Sequence[Column], row_style: Callable[[Any], RowStyle | None] | None = None,
                  parent=None):

@@ -30,13 +30,14 @@ from ui.widgets.register_view import Filters, RegisterView
 from ui.widgets.table import fit_columns, make_table_view
 
 UNIT_COLUMNS = [
-    Column("code", QT_TRANSLATE_NOOP("Column", "房号"), "code", sort_key="code"),
-    Column("building", QT_TRANSLATE_NOOP("Column", "楼栋"), "building"),
-    Column("floor", QT_TRANSLATE_NOOP("Column", "楼层"), "floor", sort_key="floor"),
-    Column("area", QT_TRANSLATE_NOOP("Column", "面积(㎡)"), "area", sort_key="area"),
-    Column("use", QT_TRANSLATE_NOOP("Column", "用途"), "use", formatter=code_label),
-    Column("status", QT_TRANSLATE_NOOP("Column", "状态"), "status", sort_key="status", formatter=code_label),
-    Column("owners", QT_TRANSLATE_NOOP("Column", "业主"), "owners"),
+    Column("code", QT_TRANSLATE_NOOP("Column", "房号"), "code", sort_key="code", width=6),
+    Column("building", QT_TRANSLATE_NOOP("Column", "楼栋"), "building", width=3),
+    Column("floor", QT_TRANSLATE_NOOP("Column", "楼层"), "floor", sort_key="floor", width=3),
+    Column("area", QT_TRANSLATE_NOOP("Column", "面积(㎡)"), "area", sort_key="area", width=5),
+    Column("use", QT_TRANSLATE_NOOP("Column", "用途"), "use", formatter=code_label, width=4),
+    Column("status", QT_TRANSLATE_NOOP("Column", "状态"), "status", sort_key="status", formatter=code_label,
+           width=4),
+    Column("owners", QT_TRANSLATE_NOOP("Column", "业主"), "owners", width=8),
     Column("phone", QT_TRANSLATE_NOOP("Column", "电话"), "phone"),
 ]
 MEMBER_COLUMNS = [
@@ -182,10 +183,10 @@ class ArchivePage(QWidget):
         self.detail.add_member_button.clicked.connect(self.add_member)
         self.detail.edit_member_button.clicked.connect(self.edit_member)
         self.detail.add_vehicle_button.clicked.connect(self.add_vehicle)
-        self.detail.member_table.activated.connect(lambda *_: self.edit_member())
         self.register.current_row_changed.connect(self.show_unit)
-        self.register.activated.connect(lambda _row: self.edit_unit())
-        self.register.table.setColumnWidth(0, 110)
+        if can_edit:  # double-click / Enter opens the form only for those who may edit
+            self.detail.member_table.activated.connect(lambda *_: self.edit_member())
+            self.register.activated.connect(lambda _row: self.edit_unit())
         self.register.splitter.setSizes([700, 520])
 
         layout = QVBoxLayout(self)

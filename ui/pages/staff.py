@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.models import Team
 from app.services import Services
 from ui.labels import team_label
 from ui.models.windowed import Column, ListTableModel
@@ -41,7 +42,8 @@ class StaffPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = self.services.staff.list_staff(self.team)
+        order = {team: i for i, team in enumerate(Team)}  # 经理, 客服, 工程, 秩序, 环境 — not by code
+        rows = sorted(self.services.staff.list_staff(self.team), key=lambda r: order.get(r.team, len(order)))
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("共 %n 人", "", len(rows)))
         fit_columns(self.table)

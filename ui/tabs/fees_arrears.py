@@ -98,6 +98,8 @@ class ArrearsPage(QWidget):
         self.unit_notice_button.clicked.connect(self.print_unit_notice)
         self.building_notice_button = QPushButton(self.tr("打印通知单 (所选楼栋/全部)"), self)
         self.building_notice_button.clicked.connect(self.print_building_notices)
+        self.ledger_button = QPushButton(self.tr("导出台账…"), self)
+        self.ledger_button.clicked.connect(self.export_ledger)
 
         bar = QHBoxLayout()
         bar.addWidget(self.mode)
@@ -108,6 +110,7 @@ class ArrearsPage(QWidget):
         bar.addWidget(self.remind_button)
         bar.addWidget(self.unit_notice_button)
         bar.addWidget(self.building_notice_button)
+        bar.addWidget(self.ledger_button)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         log_box = QWidget(self)
@@ -219,3 +222,22 @@ class ArrearsPage(QWidget):
     def _show(self, pdf: bytes, title: str, filename: str) -> None:
         self.notices_ready.emit(pdf)
         show_pdf(self, pdf, title, filename)
+
+    def export_ledger(self) -> None:
+        """The fee ledger (台账) of the period, for the selected building or all, to .xlsx."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.excel.ledger import write_ledger
+
+        period = self._period()
+        if period is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), f"收费台账{period}.xlsx", "Excel (*.xlsx)")
+        if not path:
+            return
+        services, building = self.services, self.building.currentData()
+        self.job = run_with_progress_dialog(
+            self, self.tr("导出台账"),
+            lambda progress: write_ledger(path, services.fee_reports.ledger(period, building), progress),
+            on_result=lambda p: QMessageBox.information(self, self.tr("导出台账"),
+                                                        self.tr("台账已导出: %1").replace("%1", str(p))))

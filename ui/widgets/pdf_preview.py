@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+PRINT_DPI = 300  # pages go to the printer as images of this resolution (1200 dpi would be 280 MB an A5 page)
+
 
 class PdfPreview(QWidget):
     """A PDF shown from bytes, with print and save; reusable inside any page or dialog."""
@@ -160,7 +162,7 @@ class PdfPreview(QWidget):
         return self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Render every page as an image at the printer's resolution, scaled to fit the paper."""
+        """Render every page as an image (at most PRINT_DPI), scaled to fit the paper."""
         if not self.page_count():
             return False
         painter = QPainter()
@@ -168,7 +170,7 @@ class PdfPreview(QWidget):
             QMessageBox.warning(self, self.tr("打印失败"), self.tr("无法开始打印, 请检查打印机。"))
             return False
         try:
-            dpi = printer.resolution()
+            dpi = min(printer.resolution(), PRINT_DPI)
             for index in range(self.page_count()):
                 if index:
                     printer.newPage()

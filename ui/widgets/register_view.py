@@ -193,8 +193,9 @@ class RegisterView(QWidget):
         self.model.reload()
         if select is None and current is not None:
             key = getattr(current, "id", None)
-            if key is not None:
+            if key is not None:  # keep the cursor if the row is still near the top (one block, no more)
                 select = lambda row: getattr(row, "id", None) == key  # noqa: E731
+                scan_limit = min(scan_limit, self.model.block_size)
         if select is not None:
             self.select_first(select, scan_limit)
         self._update_count_label()

@@ -25,6 +25,7 @@ def make_table_view(model: QAbstractItemModel | None = None, parent: QWidget | N
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if model is not None:
         view.setModel(model)
+        apply_column_widths(view)
     if sortable:
         # Set after the model: sortingEnabled asks the model to sort once, by the indicator.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -38,3 +39,13 @@ def fit_columns(view: QTableView, padding: int = 18) -> None:
     header = view.horizontalHeader()
     for section in range(header.count() - 1):
         header.resizeSection(section, header.sectionSize(section) + padding)
+
+
+def apply_column_widths(view: QTableView) -> None:
+    """Initial widths from the model's ``Column.width`` (in Chinese characters), where given."""
+    columns = getattr(view.model(), "columns", None) or []
+    em = view.fontMetrics().horizontalAdvance("中")
+    for i, column in enumerate(columns):
+        width = getattr(column, "width", None)
+        if width:
+            view.setColumnWidth(i, int(width * em) + 16)
