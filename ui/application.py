@@ -79,6 +79,9 @@ def run_gui(database_url: str | None, demo: bool = False) -> int:
                              f"{type(exc).__name__}: {exc}")
         return 1
     services = Services.open(db)
+    from app.services.backup import daily_backup
+
+    daily_backup(db)  # first start of the day: a copy in the data folder's backups/, the last 30 kept
 
     if demo:
         from app.commands.demo import print_passwords

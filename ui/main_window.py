@@ -58,11 +58,18 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
+        from ui.widgets.idle_lock import IdleLock  # locks after idle minutes, asks the password again
+        self.idle_lock = IdleLock(self, services)
 
     # ---- construction
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        from ui.backup_actions import BackupActions  # 备份… / 恢复… (backup.manage)
+        self.backup_actions = BackupActions(self, self.services)
+        self.backup_actions.restored.connect(lambda _safety: self.close())
+        file_menu.addActions(self.backup_actions.actions())
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("退出(&X)"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)

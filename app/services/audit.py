@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Delete, Engine, Insert, Select, Update, event, func, insert, inspect, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NO_VALUE
 
 from app.models import AuditLog, Base, Stamped
 from app.validators import mask_id_number, mask_phone
@@ -163,32 +164,45 @@ def _entity_id(obj: object) -> int | None:
     return None
 
 
+def _column_keys(mapper) -> frozenset[str]:
+    keys = _COLUMN_KEYS.get(mapper)
+    if keys is None:
+        keys = _COLUMN_KEYS[mapper] = frozenset(a.key for a in mapper.column_attrs)
+    return keys
+
+
+_COLUMN_KEYS: dict = {}
+
+
 def _row_changes(obj: object, table: str, mode: str) -> dict[str, Any]:
-    """``{field: [before, after]}`` for update, ``{field: value}`` for create/delete."""
+    """``{field: [before, after]}`` for update, ``{field: value}`` for create/delete.
+
+    Updates read only the attributes the unit of work marked as modified (``committed_state``),
+    which keeps the hook cheap for wide rows.
+    """
     state = inspect(obj)
-    skip = IGNORED_FIELDS | IGNORED_BY_TABLE.get(table, frozenset())
+    skip = IGNORED_FIELDS | IGNORED_BY_TABLE.get(table, frozenset()) | {"id"}
+    columns = _column_keys(state.mapper)
     changes: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in skip or key == "id":
-            continue
-        if mode == "update":
-            hist = state.attrs[key].history
-            if not hist.has_changes():
+    if mode == "update":
+        for key, before in state.committed_state.items():
+            if key in skip or key not in columns:
                 continue
-            before = hist.deleted[0] if hist.deleted else None
-            after = hist.added[0] if hist.added else None
+            if before is NO_VALUE:  # not loaded before the change: ask the history (may load)
+                hist = state.attrs[key].history
+                before = hist.deleted[0] if hist.deleted else None
+            after = state.dict.get(key)
             if before == after:
                 continue
-            if key in REDACTED_FIELDS:
-                changes[key] = ["***", "*** (已更改)"]
-            else:
-                changes[key] = [_plain(before), _plain(after)]
-        else:
-            value = state.dict.get(key)
-            if value is None or value == "":
-                continue
-            changes[key] = "***" if key in REDACTED_FIELDS else _plain(value)
+            changes[key] = ["***", "*** (已更改)"] if key in REDACTED_FIELDS else [_plain(before), _plain(after)]
+        return changes
+    for key in columns:
+        if key in skip:
+            continue
+        value = state.dict.get(key)
+        if value is None or value == "":
+            continue
+        changes[key] = "***" if key in REDACTED_FIELDS else _plain(value)
     return changes
 
 

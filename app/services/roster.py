@@ -24,8 +24,6 @@ from sqlalchemy.orm import Session
 
 from app.errors import ServiceError
 from app.excel.roster import (
-    BY_KEY,
-    EXPORT_KEYS,
     RELATION_LABELS,
     ParsedRoster,
     RosterIssue,
@@ -54,7 +52,6 @@ from app.services.context import ServiceContext
 from app.validators import mask_id_number, mask_phone
 
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
-STATUS_LABELS = {CREATE: "新增", UPDATE: "更新", UNCHANGED: "无变化", ERROR: "有错误"}
 PREVIEW_KEYS = ("building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",
                 "space", "plate", "notes")
 CHUNK = 500
@@ -804,5 +801,3 @@ def _parse(data, check: bool = True) -> ParsedRoster:
     parsed.sheet_names = data.sheet_names
     return parsed
 
-
-__all__ = ["BY_KEY", "EXPORT_KEYS", "RosterPreview", "RosterRejected", "RosterResult", "RosterService"]

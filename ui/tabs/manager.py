@@ -24,4 +24,17 @@ def pages(services: Services) -> list[Page]:
         (QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services)),
-    ]
+    ] + security_pages(services)
+
+
+def security_pages(services: Services) -> list[Page]:
+    """审计日志 (audit.view) and 用户与权限 (users.manage): shown only to operators who hold the right."""
+    from ui.tabs.audit_log_page import AuditLogPage
+    from ui.tabs.users_page import UsersPage
+
+    out: list[Page] = []
+    if services.ctx.can("audit.view"):
+        out.append((QT_TRANSLATE_NOOP("Pages", "审计日志"), lambda: AuditLogPage(services)))
+    if services.ctx.can("users.manage"):
+        out.append((QT_TRANSLATE_NOOP("Pages", "用户与权限"), lambda: UsersPage(services)))
+    return out
