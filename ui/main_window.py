@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         from ui.widgets.idle_lock import IdleLock  # locks after idle minutes, asks the password again
         self.idle_lock = IdleLock(self, services)
+        from ui.widgets.change_poller import ChangePoller, reload_visible_registers  # another PC saved
+        self.change_poller = ChangePoller(services, parent=self)
+        self.change_poller.changed.connect(lambda _n: reload_visible_registers(self.tabs.currentWidget()))
 
     # ---- construction
     def _build_menus(self) -> None:

@@ -58,3 +58,21 @@ class ChangePoller(QObject):
         value = self._read()
         if value is not None:
             self._last = value
+
+
+def reload_visible_registers(root) -> int:
+    """Reload every visible :class:`RegisterView` under ``root`` (the current role tab's page).
+
+    Skipped while a modal dialog is open, so a form being filled in never changes under the operator.
+    Returns how many lists were reloaded.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets.register_view import RegisterView
+
+    if root is None or QApplication.activeModalWidget() is not None:
+        return 0
+    views = [v for v in root.findChildren(RegisterView) if v.isVisible()]
+    for view in views:
+        view.reload()
+    return len(views)
