@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+    except Exception as exc:  # never a traceback at the user: one sentence here, the details in the log
+        from app.crashlog import user_message, write_crash_log
+
+        print(f"错误: {user_message(exc, write_crash_log(type(exc), exc, exc.__traceback__))}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
@@ -69,6 +70,7 @@ def run_gui(database_url: str | None, demo: bool = False) -> int:
     from app.db import open_database
 
     app = make_application()
+    sys.excepthook = show_unexpected_error
     try:
         db = open_database(database_url)
     except DatabaseError as exc:
@@ -98,7 +100,20 @@ def run_gui(database_url: str | None, demo: bool = False) -> int:
 
     window = MainWindow(services.as_actor(actor), settings())
     window.show()
-    return app.exec()
+    code = app.exec()
+    with contextlib.suppress(Exception):  # closing must never fail on a lost connection
+        window.services.auth.logout()  # the audit log records when the operator left
+    return code
+
+
+def show_unexpected_error(exc_type, exc, tb) -> None:
+    """A slot that raised: log the traceback, tell the user in one sentence, keep the window running."""
+    from app.crashlog import user_message, write_crash_log
+
+    message = user_message(exc, write_crash_log(exc_type, exc, tb))
+    print(message, file=sys.stderr)
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, QApplication.translate("Application", "内部错误"), message)
 
 
 def login(services: Services, parent=None):

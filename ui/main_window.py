@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
         self.backup_actions.restored.connect(lambda _safety: self.close())
         file_menu.addActions(self.backup_actions.actions())
         file_menu.addSeparator()
+        from ui.roster_actions import RosterActions  # 导入花名册… / 导出花名册… / 下载导入模板…
+        self.roster_actions = RosterActions(self, self.services)
+        file_menu.addActions(self.roster_actions.actions())
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("退出(&X)"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)

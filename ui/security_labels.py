@@ -68,6 +68,11 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Audit", "抄表"),
     QT_TRANSLATE_NOOP("Audit", "业主花名册"),
     QT_TRANSLATE_NOOP("Audit", "数据库"),
+    QT_TRANSLATE_NOOP("Audit", "收费对象"),
+    QT_TRANSLATE_NOOP("Audit", "花名册导入"),
+    QT_TRANSLATE_NOOP("Audit", "工单时限"),
+    QT_TRANSLATE_NOOP("Audit", "工单材料"),
+    QT_TRANSLATE_NOOP("Audit", "单据编号"),
 )
 
 

@@ -96,3 +96,9 @@ class Services:
         from app.services.fees_reports import FeeReportService
 
         return FeeReportService(self.ctx)
+
+    @cached_property
+    def dashboard(self):
+        from app.services.dashboard import DashboardService
+
+        return DashboardService(self.ctx)

@@ -61,7 +61,9 @@ ENTITY_LABELS: dict[str, str] = {
     "work_orders": "工单", "workorders": "工单", "work_order_events": "工单记录",
     "fee_items": "收费项目", "bills": "账单", "bill_lines": "账单明细", "payments": "收款",
     "prepaid_entries": "预存款", "allocations": "收款分配", "reminders": "催缴记录",
-    "meter_readings": "抄表", "roster": "业主花名册", "database": "数据库",
+    "meter_readings": "抄表", "roster": "业主花名册", "database": "数据库", "fee_reminders": "催缴记录",
+    "fee_item_targets": "收费对象", "roster_imports": "花名册导入", "workorder_deadlines": "工单时限",
+    "workorder_events": "工单记录", "workorder_materials": "工单材料", "sequences": "单据编号",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -71,7 +73,7 @@ FIELD_LABELS: dict[str, str] = {
     "display_name": "显示名", "username": "用户名", "password_hash": "密码", "team": "班组",
     "position": "岗位", "amount": "金额", "state": "状态", "assignee_id": "处理人",
     "building_id": "楼栋编号", "unit_id": "房屋编号", "person_id": "人员编号", "brand": "品牌", "color": "颜色",
-    "receipt_no": "收据号", "method": "方式", "payer": "交款人", "voided": "已作废", "void_reason": "作废原因",
+    "field": "字段", "receipt_no": "收据号", "method": "方式", "payer": "交款人", "voided": "已作废", "void_reason": "作废原因",
 }
 
 PERSONAL_FIELDS = frozenset({"phone", "id_number", "mobile", "contact_phone"})
@@ -359,6 +361,8 @@ class AuditRow:
         parts = []
         for key, value in self.changes.items():
             label = FIELD_LABELS.get(key, key)
+            if key == "field" and isinstance(value, str):
+                value = FIELD_LABELS.get(value, value)
             if self.action == "update" and isinstance(value, list) and len(value) == 2:
                 parts.append(f"{label}: {_show(value[0])} → {_show(value[1])}")
             else:

@@ -305,6 +305,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid}, (uid, pid))
 
     index_of = {id(rec): i for i, rec in enumerate(records)}
+    claimed: set[int] = set()  # persons already given values by an earlier row of this file
     for n, rec in enumerate(valid):
         if n % 2000 == 0:
             progress.report(len(records) // 10 + n * 4 // 10, len(records), "比对数据库")
@@ -343,15 +344,19 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             created = True
         else:
             before = tuple(person.vals[k] for k in PERSON_KEYS)
-            if rec.name and person.vals["name"] != rec.name:
+            # The first row naming a person decides; later rows (the same owner of another unit) only fill
+            # in what is still blank, so a file never flips a value back and forth and re-imports unchanged.
+            first_row = id(person) not in claimed
+            if rec.name and person.vals["name"] != rec.name and first_row:
                 person.vals["name"] = rec.name
-            if rec.phone and not _masked(rec.phone):
+            if rec.phone and (first_row or not person.vals["phone"]):
                 person.vals["phone"] = rec.phone
             if rec.id_number and not person.vals["id_number"]:
                 person.vals["id_number"] = rec.id_number
-            if "notes" in rec.present:
+            if "notes" in rec.present and (first_row or not person.vals["notes"]):
                 person.vals["notes"] = rec.notes
             changed |= before != tuple(person.vals[k] for k in PERSON_KEYS)
+        claimed.add(id(person))
         if rec.id_number:
             by_id_number[rec.id_number] = person
 

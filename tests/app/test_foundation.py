@@ -95,3 +95,16 @@ def test_cli_demo_then_info(tmp_path, capsys):
 def test_database_display_url_hides_password():
     db = Database("postgresql+psycopg://user:secret@localhost/propdesk")
     assert "secret" not in db.display_url
+
+
+def test_unexpected_cli_error_is_one_sentence_and_logged(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr("app.crashlog.default_data_dir", lambda: tmp_path)
+
+    def explode(_args):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("app.commands.db.info", explode)
+    assert main(["--database", f"sqlite:///{tmp_path / 'x.db'}", "db", "info"]) == 3
+    err = capsys.readouterr().err
+    assert "内部错误" in err and "disk on fire" in err and "Traceback" not in err
+    assert "RuntimeError: disk on fire" in (tmp_path / "logs" / "errors.log").read_text(encoding="utf-8")

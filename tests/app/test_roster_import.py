@@ -287,3 +287,15 @@ def test_import_and_export_are_in_the_audit_log(services, tmp_path):
     services.roster.export(tmp_path / "out.xlsx")
     rows = services.audit.search(AuditFilter(entity="roster"))
     assert {r.action for r in rows} >= {"import", "export"}
+
+
+def test_one_owner_with_two_phones_in_two_rows_reimports_unchanged(services, db, tmp_path):
+    path = write_xlsx(tmp_path / "x.xlsx", [
+        ["楼栋", "单元", "房号", "姓名", "身份证号码", "联系电话"],
+        ["3", "1", "1502", "张三", ID_A, "13812345678"],
+        ["3", "1", "1503", "张三", ID_A, "13900000000"],
+    ])
+    services.roster.commit(path)
+    assert [r[4] for r in people(db)] == ["13812345678", "13812345678"]  # the first row decides
+    again = services.roster.commit(path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)

@@ -169,3 +169,11 @@ NOBODY = Actor(99, "nobody", "无权限", "environment", frozenset())
 def test_every_service_refuses_an_operator_without_the_permission(services, call):
     with pytest.raises(PermissionDenied, match="没有"):
         call(services.as_actor(NOBODY))
+
+
+def test_logout_is_recorded(admin, services):
+    admin.users.create_user("kefu", "前台小王", "secret1", "service")
+    clerk = services.as_actor(services.auth.login("kefu", "secret1"))
+    clerk.auth.logout()
+    row = admin.audit.search()[0]
+    assert (row.action, row.username, row.summary) == ("logout", "前台小王", "kefu")

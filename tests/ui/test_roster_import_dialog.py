@@ -183,7 +183,7 @@ def test_archive_page_toolbar(qtbot, services, monkeypatch, boxes, tmp_path):
 
     page = ArchivePage(services)
     qtbot.addWidget(page)
-    actions = add_to_archive_page(page)
+    actions = getattr(page, "roster_actions", None) or add_to_archive_page(page)
     texts = [a.text() for a in page.register.toolbar.actions()]
     assert {"导入花名册…", "导出花名册…", "导出当前列表…", "下载导入模板…"} <= set(texts)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(clean_roster(tmp_path / "r.xlsx")), ""))

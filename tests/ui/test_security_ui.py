@@ -239,3 +239,58 @@ def test_grid_model_index_contract(qtbot, admin):
     qtbot.addWidget(page)
     grid = page.grid_model
     assert grid.rowCount(grid.index(0, 0)) == 0 and grid.data(QModelIndex()) is None
+
+
+# ---- wired into the main window -----------------------------------------------------------------
+
+
+def _window(qtbot, svc, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(svc, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_main_window_shows_security_pages_and_menu_only_to_those_allowed(qtbot, admin, clerk, tmp_path):
+    boss = _window(qtbot, admin, tmp_path)
+    titles = boss.role_tab("manager").titles()
+    assert "审计日志" in titles and "用户与权限" in titles
+    assert boss.backup_actions.backup_action.isEnabled()
+    assert boss.backup_actions.backup_action in boss.menus["file"].actions()
+    assert boss.idle_lock.minutes == 10 and not boss.idle_lock.is_locked
+
+    desk = _window(qtbot, clerk, tmp_path)
+    titles = desk.role_tab("manager").titles()
+    assert "审计日志" not in titles and "用户与权限" not in titles
+    assert not desk.backup_actions.backup_action.isEnabled()
+    assert not desk.backup_actions.restore_action.isEnabled()
+
+
+def test_main_window_lists_refresh_when_another_pc_saves(qtbot, admin, clerk, tmp_path):
+    window = _window(qtbot, clerk, tmp_path)
+    window.show()
+    tab = window.show_role("service")
+    archive = tab.page("业主档案").register
+    tab.setCurrentIndex(tab.titles().index("业主档案"))
+    qtbot.waitExposed(window)
+    assert archive.isVisible() and archive.total() == 0
+    b = admin.archive.create_building("远程楼")  # another PC
+    admin.archive.save_unit({"building_id": b, "unit_no": "1", "room_no": "101"})
+    with qtbot.waitSignal(window.change_poller.changed, timeout=3000):
+        window.change_poller.poll()
+    assert archive.total() == 1
+    assert archive.model.row_at(0).code.endswith("101")
+
+
+def test_every_security_label_is_marked_for_translation():
+    from pathlib import Path
+
+    from app.permissions import PERMISSIONS
+    from app.services.audit import ACTIONS, ENTITY_LABELS
+
+    source = Path("ui/security_labels.py").read_text(encoding="utf-8")
+    missing = [t for t in [*PERMISSIONS.values(), *ACTIONS.values(), *ENTITY_LABELS.values()] if f'"{t}"' not in source]
+    assert missing == []

@@ -176,6 +176,8 @@ class ArchivePage(QWidget):
         self.add_unit_action = self.register.add_action(self.tr("新增房屋"), self.add_unit)
         self.edit_unit_action = self.register.add_action(self.tr("编辑房屋"), self.edit_unit, needs_row=True)
         self.register.add_action(self.tr("刷新"), self.refresh)
+        from ui.roster_actions import add_to_archive_page  # 导入/导出花名册, 导出当前列表, 下载导入模板
+        self.roster_actions = add_to_archive_page(self)
         self.add_unit_action.setVisible(can_edit)
         self.edit_unit_action.setVisible(can_edit)
         for button in (self.detail.add_member_button, self.detail.edit_member_button, self.detail.add_vehicle_button):

@@ -87,6 +87,8 @@ class AuditLogPage(QWidget):
         for offset, widget in enumerate((self.use_dates, self.date_from, QLabel("—", self), self.date_to)):
             self.view.filter_bar.insertWidget(at + offset, widget)
         self.export_action = self.view.add_action(self.tr("导出 Excel…"), self.export)
+        for key, width in (("at", 150), ("username", 90), ("action", 110), ("entity", 90), ("entity_id", 60)):
+            self.view.table.setColumnWidth(self.view.model.column_index(key), width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

@@ -10,13 +10,13 @@ from ui.tabs.base import Page
 
 def pages(services: Services) -> list[Page]:
     from ui.dialogs.workorder_deadlines import DeadlineRulesPage
-    from ui.pages.overview import OverviewPage
+    from ui.pages.dashboard import DashboardPage
     from ui.pages.staff import StaffPage
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
     from ui.tabs.workorders_page import WorkOrdersPage
 
     return [
-        (QT_TRANSLATE_NOOP("Pages", "概况"), lambda: OverviewPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "概况"), lambda: DashboardPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "升级工单"),
          lambda: WorkOrdersPage(services, with_intake=False, state="escalated")),
         (QT_TRANSLATE_NOOP("Pages", "员工"), lambda: StaffPage(services)),

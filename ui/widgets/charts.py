@@ -1,0 +1,200 @@
+"""QtCharts building blocks for the dashboard: a chart panel that can show a message instead of a chart,
+bar/line helpers that use the application font (so Chinese renders in titles, axes and legends), and a
+way to read a chart's values back (tests, tooltips).
+
+Charts are rebuilt on every reload (``ChartPanel.reset()`` drops series and axes), which keeps them free
+of stale state; the dashboard has a handful of small series, so this costs nothing noticeable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QToolTip, QWidget
+
+BLUE = QColor("#1f5fa8")
+ORANGE = QColor("#e08a1e")
+RED = QColor("#d64541")
+LIGHT_BLUE = QColor("#8fb3de")
+GREEN = QColor("#3a9d5d")
+AGING_COLOURS = (QColor("#7fb77e"), QColor("#f2c14e"), QColor("#f08a4b"), QColor("#d64541"))
+
+
+def app_font(delta: float = 0, bold: bool = False) -> QFont:
+    """The application font (the bundled WenQuanYi), ``delta`` points bigger or smaller."""
+    font = QFont(QApplication.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(max(size + delta, 6.0))
+    font.setBold(bold)
+    return font
+
+
+class ChartPanel(QStackedWidget):
+    """A chart view, or a centred message in its place (no data yet, no permission)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.chart = QChart()
+        self.chart.setTitle(title)
+        self.chart.setTitleFont(app_font(1, bold=True))
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(6)
+        legend = self.chart.legend()
+        legend.setFont(app_font(-1))
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view = QChartView(self.chart, self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(240)
+        self.message = QLabel(self)
+        self.message.setObjectName("chart_message")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("QLabel#chart_message { color: palette(dark); border: 1px dashed palette(mid);"
+                                   " border-radius: 6px; font-size: 11pt; padding: 12px; }")
+        self.addWidget(self.view)
+        self.addWidget(self.message)
+
+    @property
+    def title(self) -> str:
+        return self.chart.title()
+
+    def set_title(self, title: str) -> None:
+        self.chart.setTitle(title)
+
+    def reset(self) -> None:
+        """Drop every series and axis (before building the new content)."""
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+
+    def show_chart(self) -> None:
+        self.setCurrentWidget(self.view)
+
+    def show_message(self, text: str) -> None:
+        self.reset()
+        self.message.setText(self.chart.title() + "\n\n" + text)
+        self.setCurrentWidget(self.message)
+
+    def showing_chart(self) -> bool:
+        return self.currentWidget() is self.view
+
+    # ---- builders
+    def category_axis(self, categories: Sequence[str]) -> QBarCategoryAxis:
+        axis = QBarCategoryAxis()
+        axis.append(list(categories))
+        axis.setLabelsFont(app_font(-1))
+        self.chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        return axis
+
+    def value_axis(self, low: float, high: float, fmt: str = "%.0f", title: str = "",
+                   align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, ticks: int = 6) -> QValueAxis:
+        axis = QValueAxis()
+        axis.setRange(low, high)
+        axis.setLabelFormat(fmt)
+        axis.setTickCount(ticks)
+        axis.setLabelsFont(app_font(-1))
+        if title:
+            axis.setTitleText(title)
+            axis.setTitleFont(app_font(-1))
+        self.chart.addAxis(axis, align)
+        return axis
+
+    def add_bars(self, sets: Sequence[tuple[str, Sequence[float], QColor]], *, stacked: bool = False,
+                 label_format: str | None = None, on_click: Callable[[int, int], None] | None = None,
+                 tooltip: Callable[[int, int], str] | None = None) -> QAbstractBarSeries:
+        """Bars: ``sets`` is (legend name, one value per category, colour); ``on_click(set_no, index)``."""
+        series = QStackedBarSeries() if stacked else QBarSeries()
+        for number, (name, values, colour) in enumerate(sets):
+            bar_set = QBarSet(name)
+            bar_set.append([float(v) for v in values])
+            bar_set.setColor(colour)
+            bar_set.setBorderColor(colour.darker(115))
+            bar_set.setLabelFont(app_font(-1))
+            bar_set.setLabelColor(QColor("#202020") if not stacked else QColor("white"))
+            if on_click is not None:
+                bar_set.clicked.connect(lambda index, n=number: on_click(n, index))
+            if tooltip is not None:
+                bar_set.hovered.connect(lambda status, index, n=number: self._hover(status, tooltip(n, index)))
+            series.append(bar_set)
+        if label_format is not None:
+            series.setLabelsVisible(True)
+            series.setLabelsFormat(label_format)
+            series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd if stacked
+                                     else QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        self.chart.addSeries(series)
+        return series
+
+    def add_line(self, name: str, values: Sequence[float | None], colour: QColor) -> QLineSeries:
+        """A line over the category axis (point x = category index); None leaves a gap."""
+        series = QLineSeries()
+        series.setName(name)
+        pen = QPen(colour)
+        pen.setWidth(3)
+        series.setPen(pen)
+        series.setPointsVisible(True)
+        for x, y in enumerate(values):
+            if y is not None:
+                series.append(float(x), float(y))
+        series.setPointLabelsVisible(True)
+        series.setPointLabelsFont(app_font(-1))
+        series.setPointLabelsColor(colour.darker(130))
+        series.setPointLabelsFormat("@yPoint")
+        self.chart.addSeries(series)
+        return series
+
+    def _hover(self, status: bool, text: str) -> None:
+        self.view.setCursor(Qt.CursorShape.PointingHandCursor if status else Qt.CursorShape.ArrowCursor)
+        if status and text:
+            QToolTip.showText(self.view.cursor().pos(), text, self.view)
+        else:
+            QToolTip.hideText()
+
+
+def attach(chart: QChart, series, *axes) -> None:
+    for axis in axes:
+        series.attachAxis(axis)
+
+
+def bar_values(chart: QChart) -> dict[str, list[float]]:
+    """Every bar set of the chart by its legend name → its values (for tests and checks)."""
+    out: dict[str, list[float]] = {}
+    for series in chart.series():
+        if isinstance(series, QAbstractBarSeries):
+            for bar_set in series.barSets():
+                out[bar_set.label()] = [bar_set.at(i) for i in range(bar_set.count())]
+    return out
+
+
+def line_values(chart: QChart) -> dict[str, list[tuple[float, float]]]:
+    return {s.name(): [(p.x(), p.y()) for p in s.points()] for s in chart.series() if isinstance(s, QLineSeries)}
+
+
+def categories(chart: QChart) -> list[str]:
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        if isinstance(axis, QBarCategoryAxis):
+            return list(axis.categories())
+    return []
+
+
+def bar_set(chart: QChart, label: str) -> QBarSet:
+    """The bar set with this legend name (tests click it with ``bar_set(...).clicked.emit(i)``)."""
+    for series in chart.series():
+        if isinstance(series, QAbstractBarSeries):
+            for candidate in series.barSets():
+                if candidate.label() == label:
+                    return candidate
+    raise KeyError(label)
