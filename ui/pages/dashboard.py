@@ -41,7 +41,17 @@ from ui.dialogs.drilldown import DrillDownDialog
 from ui.labels import team_label
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle, WindowedTableModel
 from ui.tabs.fees_common import aging_labels, fee_label, money_text
-from ui.widgets.charts import AGING_COLOURS, BLUE, LIGHT_BLUE, ORANGE, RED, ChartPanel, attach, categories
+from ui.widgets.charts import (
+    AGING_COLOURS,
+    BLUE,
+    GREY,
+    LIGHT_BLUE,
+    ORANGE,
+    RED,
+    ChartPanel,
+    attach,
+    categories,
+)
 from ui.widgets.workorder_list import WORKORDER_COLUMNS, workorder_row_style
 
 PERIOD_CHOICES = 24  # the period selector offers this many months back from the current one
@@ -225,16 +235,16 @@ class DashboardPage(QWidget):
         self.aging_chart = ChartPanel(self.tr("欠费账龄"), self)
         self.team_chart = ChartPanel(self.tr("未完成工单 (按班组)"), self)
         self.service_chart = ChartPanel(self.tr("投诉与回访满意度"), self)
+        self.units_chart = ChartPanel(self.tr("房屋状态"), self)
         chart_grid = QGridLayout()
         chart_grid.setSpacing(8)
         for i, panel in enumerate((self.rate_chart, self.trend_chart, self.aging_chart, self.team_chart,
-                                   self.service_chart)):
+                                   self.service_chart, self.units_chart)):
             chart_grid.addWidget(panel, i // 3, i % 3)
         for column in range(3):
             chart_grid.setColumnStretch(column, 1)
-        self.hint = QLabel(self.tr("提示: 点击卡片或柱形可查看对应明细。"), self)
+        self.hint = QLabel(self.tr("提示: 点击卡片或柱形可查看对应明细; 欠费和未完成工单为当前数字, 其余按所选账期。"), self)
         self.hint.setStyleSheet("color: palette(dark);")
-        chart_grid.addWidget(self.hint, 1, 2, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight)
 
         # ---- the property (what the overview showed before)
         self.cards = {
@@ -268,6 +278,7 @@ class DashboardPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(key_grid)
         layout.addLayout(chart_grid)
+        layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self._section(self.tr("房屋与住户")))
         layout.addWidget(self.property_message)
         layout.addLayout(grid)
@@ -335,6 +346,18 @@ class DashboardPage(QWidget):
         self.cards["buildings"].set(f"{f.buildings:,}")
         for team, card in self.staff_cards.items():
             card.set(str(f.staff_by_team.get(team, 0)))
+        panel = self.units_chart
+        if not f.units:
+            panel.show_message(self.tr("还没有房屋。在“客服 → 业主档案”中登记或导入花名册。"))
+            return
+        panel.reset()
+        texts = (self.tr("已入住 %1 (%2)"), self.tr("空置 %1 (%2)"), self.tr("装修中 %1 (%2)"))
+        panel.add_pie([
+            (text.replace("%1", f"{n:,}").replace("%2", f"{n / f.units:.1%}"), n, colour)
+            for text, n, colour in zip(texts, (f.occupied, f.vacant, f.renovating), (BLUE, GREY, ORANGE),
+                                       strict=True)
+        ])
+        panel.show_chart()
 
     def _fee_message(self, exc: ServiceError) -> str:
         if not self.services.ctx.can("fees.reports"):
@@ -382,7 +405,7 @@ class DashboardPage(QWidget):
                 tooltip=lambda n, i: self._rate_tooltip(month if n == 0 else ytd, CHART_KINDS[i]))
             series.setLabelsPrecision(3)
             attach(panel.chart, series, panel.category_axis([fee_label(k) for k in CHART_KINDS]),
-                   panel.value_axis(0, 110, "%.0f%%", ticks=12))
+                   panel.value_axis(0, 100, "%.0f%%"))
             panel.show_chart()
 
         # collection rate by month
@@ -455,8 +478,9 @@ class DashboardPage(QWidget):
         bar_set = series.barSets()[0]
         bar_set.setSelectedColor(AGING_COLOURS[3])  # debt older than six months in red
         bar_set.selectBars([2, 3])
-        top = max(values) * 1.2 or 1
-        attach(panel.chart, series, panel.category_axis(labels), panel.value_axis(0, top, "%.1f"))
+        top = max(values) * 1.15 or 1
+        attach(panel.chart, series, panel.category_axis(labels),
+               panel.value_axis(0, top, "%.1f", self.tr("万元"), nice=True))
         panel.chart.legend().setVisible(False)
         panel.show_chart()
 
@@ -509,7 +533,7 @@ class DashboardPage(QWidget):
                 .replace("%3", str(overdue[i])))
             top = max(s.open_by_team.values())
             attach(panel.chart, series, panel.category_axis([team_label(t) for t in self.chart_teams]),
-                   panel.value_axis(0, max(top * 1.15, 4), "%d"))
+                   panel.value_axis(0, max(top * 1.15, 4), "%d", nice=True))
             panel.show_chart()
 
         # complaints and satisfaction by month
@@ -530,9 +554,11 @@ class DashboardPage(QWidget):
                                for x in months], BLUE)
         axis_x = panel.category_axis([x.period[2:] for x in months])
         top = max(x.complaints for x in months)
-        attach(panel.chart, bars, axis_x, panel.value_axis(0, max(top * 1.25, 4), "%d", self.tr("投诉(件)")))
-        attach(panel.chart, line, axis_x, panel.value_axis(0, 5.5, "%.1f", self.tr("满意度(分)"),
-                                                          Qt.AlignmentFlag.AlignRight, ticks=12))
+        # complaints in the lower half, the 1–5 score line above them: labels never collide
+        attach(panel.chart, bars, axis_x, panel.value_axis(0, max(top * 2, 4), "%d", self.tr("投诉(件)"),
+                                                           nice=True))
+        attach(panel.chart, line, axis_x, panel.value_axis(0, 5, "%d", self.tr("满意度(分)"),
+                                                          Qt.AlignmentFlag.AlignRight))
         panel.show_chart()
 
     # ---- drill-down

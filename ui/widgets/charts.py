@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QLineSeries,
+    QPieSeries,
     QStackedBarSeries,
     QValueAxis,
 )
@@ -30,6 +31,7 @@ ORANGE = QColor("#e08a1e")
 RED = QColor("#d64541")
 LIGHT_BLUE = QColor("#8fb3de")
 GREEN = QColor("#3a9d5d")
+GREY = QColor("#b8bec6")
 AGING_COLOURS = (QColor("#7fb77e"), QColor("#f2c14e"), QColor("#f08a4b"), QColor("#d64541"))
 
 
@@ -78,6 +80,7 @@ class ChartPanel(QStackedWidget):
     def reset(self) -> None:
         """Drop every series and axis (before building the new content)."""
         self.chart.removeAllSeries()
+        self.chart.legend().setVisible(True)
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
 
@@ -101,11 +104,15 @@ class ChartPanel(QStackedWidget):
         return axis
 
     def value_axis(self, low: float, high: float, fmt: str = "%.0f", title: str = "",
-                   align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, ticks: int = 6) -> QValueAxis:
+                   align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, ticks: int = 6,
+                   nice: bool = False) -> QValueAxis:
+        """A value axis; ``nice`` rounds the range and ticks to readable numbers (counts, amounts)."""
         axis = QValueAxis()
         axis.setRange(low, high)
         axis.setLabelFormat(fmt)
         axis.setTickCount(ticks)
+        if nice:
+            axis.applyNiceNumbers()
         axis.setLabelsFont(app_font(-1))
         if title:
             axis.setTitleText(title)
@@ -156,6 +163,19 @@ class ChartPanel(QStackedWidget):
         self.chart.addSeries(series)
         return series
 
+    def add_pie(self, slices: Sequence[tuple[str, float, QColor]]) -> QPieSeries:
+        """A pie with a label on every non-empty slice; the legend is hidden (labels say it all)."""
+        series = QPieSeries()
+        series.setPieSize(0.62)
+        for name, value, colour in slices:
+            piece = series.append(name, float(value))
+            piece.setColor(colour)
+            piece.setLabelFont(app_font(-1))
+            piece.setLabelVisible(value > 0)
+        self.chart.addSeries(series)
+        self.chart.legend().setVisible(False)
+        return series
+
     def _hover(self, status: bool, text: str) -> None:
         self.view.setCursor(Qt.CursorShape.PointingHandCursor if status else Qt.CursorShape.ArrowCursor)
         if status and text:
@@ -177,6 +197,10 @@ def bar_values(chart: QChart) -> dict[str, list[float]]:
             for bar_set in series.barSets():
                 out[bar_set.label()] = [bar_set.at(i) for i in range(bar_set.count())]
     return out
+
+
+def pie_values(chart: QChart) -> dict[str, float]:
+    return {p.label(): p.value() for s in chart.series() if isinstance(s, QPieSeries) for p in s.slices()}
 
 
 def line_values(chart: QChart) -> dict[str, list[tuple[float, float]]]:

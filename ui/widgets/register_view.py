@@ -33,7 +33,6 @@ from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.windowed import ROW_ROLE, Column, RowStyle, WindowedTableModel
+from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.table import make_table_view
 
 Filters = dict[str, Any]
@@ -79,7 +79,9 @@ class RegisterView(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(placeholder or self.tr("搜索"))
-        self.search.setMinimumWidth(180)
+        # Wide enough for its hint text (up to a limit): the filter bar wraps instead of squeezing it.
+        hint_width = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 48
+        self.search.setMinimumWidth(max(180, min(hint_width, 380)))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)
@@ -87,10 +89,10 @@ class RegisterView(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self.apply_filters)
 
-        self.filter_bar = QHBoxLayout()
-        self.filter_bar.setContentsMargins(0, 0, 0, 0)
-        self.filter_bar.addWidget(self.search, 2)
-        self.filter_bar.addStretch(1)
+        # Search, filter combos, row count: wraps onto a second line when the window is narrow.
+        self.filter_bar = FlowLayout()
+        self.filter_bar.addWidget(self.search)
+        self.filter_bar.addStretch()
         self.count_label = QLabel(self)
         self.filter_bar.addWidget(self.count_label)
 
@@ -132,11 +134,10 @@ class RegisterView(QWidget):
         for text, data in items:
             combo.addItem(text, data)
         combo.currentIndexChanged.connect(self.apply_filters)
-        position = self.filter_bar.indexOf(self.search) + 1 + 2 * len(self._combos)
+        position = self.filter_bar.indexOf(self.search) + 1 + len(self._combos)
         caption = QLabel(label, self)
         caption.setBuddy(combo)
-        self.filter_bar.insertWidget(position, caption)
-        self.filter_bar.insertWidget(position + 1, combo)
+        self.filter_bar.insertWidget(position, labelled(caption, combo, self))
         self._combos[key] = combo
         return combo
 

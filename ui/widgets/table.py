@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -49,3 +51,18 @@ def apply_column_widths(view: QTableView) -> None:
         width = getattr(column, "width", None)
         if width:
             view.setColumnWidth(i, int(width * em) + 16)
+
+
+def fit_columns_to_samples(view: QTableView, samples: dict[int, Iterable[str]], padding: int = 18) -> None:
+    """Width of each listed column: its widest sample text or its header, plus some air.
+
+    For big windowed lists, where ``resizeColumnsToContents`` would only see the first rows: pass the texts a
+    column can show (e.g. every translated state label), so the width suits the current language.
+    """
+    metrics = view.fontMetrics()
+    header_metrics = view.horizontalHeader().fontMetrics()
+    model = view.model()
+    for column, texts in samples.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max([metrics.horizontalAdvance(t) for t in texts] + [header_metrics.horizontalAdvance(title) + 8])
+        view.setColumnWidth(column, width + padding)

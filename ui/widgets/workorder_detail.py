@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -20,6 +19,7 @@ from app.errors import ConflictError, ServiceError
 from app.money import format_money
 from app.services.workorders import OPEN_STATES, WorkOrderDetail
 from ui.dialogs.workorder_moves import CompleteDialog, DispatchDialog, NoteDialog, VisitDialog
+from ui.widgets.flow_layout import FlowLayout
 from ui.workorder_labels import wo_label
 
 TEAM_ORDER = ("engineering", "environment", "security", "service", "manager")
@@ -41,8 +41,7 @@ class WorkOrderDetailPane(QWidget):
         self.browser.setObjectName("detail_text")
         self.browser.setOpenLinks(False)
         self.buttons = QWidget(self)
-        self.buttons_layout = QHBoxLayout(self.buttons)
-        self.buttons_layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons_layout = FlowLayout(self.buttons)  # wraps: up to five moves plus the slip button
         self._buttons: dict[str, QPushButton] = {}
         labels = {
             "dispatch": self.tr("派单"), "redispatch": self.tr("改派"), "take": self.tr("接单"),
@@ -100,7 +99,9 @@ class WorkOrderDetailPane(QWidget):
             button.setVisible(code in allowed or (code == "slip" and detail is not None))
         if detail is None:
             self.title.setText(self.tr("未选择工单"))
-            self.browser.setHtml("")
+            self.browser.setHtml("<p style='color:#777'>" + escape(
+                self.tr("在列表中点选一张工单, 这里显示它的详情、处理记录和可以做的操作 (派单、催办、完成、回访…)。"))
+                + "</p>")
             return
         row = detail.row
         flag = {"overdue": self.tr("【超时】"), "near": self.tr("【将到期】")}.get(row.deadline_status, "")
@@ -125,17 +126,20 @@ class WorkOrderDetailPane(QWidget):
             (self.tr("处理人"), r.assignee, self.tr("催办次数"), r.chase_count or ""),
             (self.tr("受理时间"), when(r.reported_at), self.tr("派单时间"), when(d.dispatched_at)),
             (self.tr("响应时限"), when(r.respond_by), self.tr("完成时限"), when(r.due_at)),
-            (self.tr("开始处理"), when(r.started_at), self.tr("完成时间"), when(r.completed_at)),
+            (self.tr("开始时间"), when(r.started_at), self.tr("完成时间"), when(r.completed_at)),
         ]
         html = ["<table cellspacing='0' cellpadding='2'>"]
         html += [f"<tr>{cell(a, b)}<td width='16'></td>{cell(c, e)}</tr>" for a, b, c, e in rows]
         html.append("</table>")
-        html.append(f"<p><b>{escape(self.tr('问题描述'))}</b><br>{escape(r.description).replace(chr(10), '<br>')}</p>")
+        # Headings outside the f-strings: lupdate does not see tr() calls inside them.
+        description, work_done, materials, log = (
+            self.tr("问题描述"), self.tr("处理情况"), self.tr("使用材料"), self.tr("处理记录"))
+        html.append(f"<p><b>{escape(description)}</b><br>{escape(r.description).replace(chr(10), '<br>')}</p>")
         if d.work_notes:
-            html.append(f"<p><b>{escape(self.tr('处理情况'))}</b><br>"
+            html.append(f"<p><b>{escape(work_done)}</b><br>"
                         f"{escape(d.work_notes).replace(chr(10), '<br>')}</p>")
         if d.materials:
-            html.append(f"<p><b>{escape(self.tr('使用材料'))}</b></p><table cellspacing='0' cellpadding='2' "
+            html.append(f"<p><b>{escape(materials)}</b></p><table cellspacing='0' cellpadding='2' "
                         "border='1' style='border-collapse:collapse'>")
             html.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in (
                 self.tr("材料名称"), self.tr("单位"), self.tr("数量"), self.tr("单价"), self.tr("金额"))) + "</tr>")
@@ -155,7 +159,7 @@ class WorkOrderDetailPane(QWidget):
                                        .replace("%2", d.visit_comment)) + "</p>")
         if d.cancel_reason:
             html.append("<p>" + escape(self.tr("取消原因: %1").replace("%1", d.cancel_reason)) + "</p>")
-        html.append(f"<p><b>{escape(self.tr('处理记录'))}</b></p><table cellspacing='0' cellpadding='2'>")
+        html.append(f"<p><b>{escape(log)}</b></p><table cellspacing='0' cellpadding='2'>")
         for e in reversed(d.history):
             move = wo_label(e.action)
             if e.from_state and e.from_state != e.to_state:

@@ -10,9 +10,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
+from app.models import Category, Kind, Priority, State
 from app.services.workorders import WorkOrderFilter, WorkOrderRow
 from ui.models.windowed import CENTER, Column, RowStyle
 from ui.widgets.register_view import RegisterView
+from ui.widgets.table import fit_columns_to_samples
 from ui.workorder_labels import wo_label
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -82,10 +84,15 @@ def make_workorder_register(services, build_filter: Callable[[dict], WorkOrderFi
         parent=parent,
     )
     view.setObjectName("workorder_register")
-    metrics = view.table.fontMetrics()
-    widths = {"number": "GD202611280001", "state": "经理处理", "kind": "投诉", "category": "门禁监控",
-              "priority": "紧急程度", "unit": "12-3-2504", "contact": "欧阳明月", "assignee": "欧阳明月",
-              "reported_at": "2026-11-28 20:18", "due_at": "11-28 20:18 将到期"}
-    for key, sample in widths.items():
-        view.table.setColumnWidth(view.model.column_index(key), metrics.horizontalAdvance(sample) + 18)
+    # Widths from what the columns can show in the current language (labels are much longer in English).
+    from PySide6.QtCore import QCoreApplication
+
+    def labels(codes) -> list[str]:
+        return [wo_label(c) for c in codes]
+
+    due = [f"11-28 20:18 {QCoreApplication.translate('WorkOrders', t)}" for t in ("超时", "将到期")]
+    samples = {"number": ["GD202611280001"], "state": labels(State), "kind": labels(Kind),
+               "category": labels(Category), "priority": labels(Priority), "unit": ["12-3-2504"],
+               "contact": ["欧阳明月"], "assignee": ["欧阳明月"], "reported_at": ["2026-11-28 20:18"], "due_at": due}
+    fit_columns_to_samples(view.table, {view.model.column_index(k): v for k, v in samples.items()})
     return view
