@@ -14,7 +14,7 @@ import argparse
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -87,7 +87,7 @@ def main() -> int:
     if not args.no_dialogs:
         for name, dialog in _dialogs(services, window):
             dialog.show()
-            app.processEvents()
+            _settle(400 if "slip" in name else 50)  # the PDF view renders its page asynchronously
             save(dialog, f"dlg_{name}")
             dialog.close()
             dialog.deleteLater()
@@ -96,6 +96,12 @@ def main() -> int:
         print("TOO WIDE:", line)
     QApplication.processEvents()
     return 0
+
+
+def _settle(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def _prepare_page(page: QWidget) -> None:

@@ -490,11 +490,15 @@ class AuditService:
         with self.ctx.read() as s:
             return sorted(e for e in s.scalars(select(AuditLog.entity).distinct()) if e)
 
-    def export_xlsx(self, flt: AuditFilter, path: str | Path, block: int = 2000) -> int:
-        """Write the filtered log to .xlsx (write-only mode, constant memory); the export is itself logged."""
+    def export_xlsx(self, flt: AuditFilter, path: str | Path, block: int = 2000, progress=None) -> int:
+        """Write the filtered log to .xlsx (write-only mode, constant memory); the export is itself logged.
+
+        ``progress`` (``app.progress.Progress``) gets a report per block; a cancel leaves no file behind.
+        """
         self.ctx.require("audit.view")
         from openpyxl import Workbook
 
+        total = self.count(flt) if progress is not None else 0
         path = Path(path)
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("审计日志")
@@ -514,6 +518,8 @@ class AuditService:
                               row.entity_label, row.entity_id, row.summary, row.changes_text])
             written += len(logs)
             last_id = logs[-1].id
+            if progress is not None:
+                progress.report(written, max(total, written), f"已写入 {written} 条")
         tmp = path.with_name(path.name + ".part")
         workbook.save(tmp)
         tmp.replace(path)

@@ -185,14 +185,18 @@ def list_backups(db: Database) -> list[BackupFile]:
     return sorted(out, key=lambda b: b.path.name, reverse=True)
 
 
-def daily_backup(db: Database, now: datetime | None = None, keep: int = KEEP_DAILY) -> Path | None:
+def daily_backup(db: Database, now: datetime | None = None, keep: int = KEEP_DAILY, *,
+                 include_server: bool = False) -> Path | None:
     """On the first start of a day copy the database into the backups folder; keep the last ``keep``.
 
-    Returns the new file, or None when today's exists already or nothing can be done (PostgreSQL
-    without pg_dump: the server's own backups apply). Never raises: a failed backup must not stop
-    the front desk from working.
+    Returns the new file, or None when today's exists already or nothing is to be done. A shared
+    PostgreSQL database is skipped unless ``include_server`` (every PC dumping the whole office's data
+    over the network at start-up would be slow; the server's own backups apply). Never raises: a
+    failed backup must not stop the front desk from working.
     """
     now = now or datetime.now()
+    if not db.is_sqlite and not include_server:
+        return None
     try:
         folder = backup_folder(db)
         today = f"{DAILY_PREFIX}{now:%Y%m%d}"

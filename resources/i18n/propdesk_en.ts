@@ -11,6 +11,10 @@
             <source>正在填入演示数据…</source>
             <translation>Filling in demo data…</translation>
         </message>
+        <message>
+            <source>内部错误</source>
+            <translation>Internal error</translation>
+        </message>
     </context>
     <context>
         <name>ArchivePage</name>
@@ -816,6 +820,10 @@ The program will close; start it again and log in.</translation>
             <translation>Collected (¥)</translation>
         </message>
         <message>
+            <source>未收(元)</source>
+            <translation>Outstanding (¥)</translation>
+        </message>
+        <message>
             <source>收缴率</source>
             <translation>Collection rate</translation>
         </message>
@@ -932,6 +940,321 @@ The program will close; start it again and log in.</translation>
         </message>
     </context>
     <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>刷新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>账期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>物业费收缴率</source>
+            <translation>Property fee collection</translation>
+        </message>
+        <message>
+            <source>停车费收缴率</source>
+            <translation>Parking fee collection</translation>
+        </message>
+        <message>
+            <source>欠费合计(元)</source>
+            <translation>Total arrears (¥)</translation>
+        </message>
+        <message>
+            <source>未完成工单</source>
+            <translation>Open work orders</translation>
+        </message>
+        <message>
+            <source>超时工单</source>
+            <translation>Overdue orders</translation>
+        </message>
+        <message>
+            <source>投诉</source>
+            <translation>Complaints</translation>
+        </message>
+        <message>
+            <source>回访满意度</source>
+            <translation>Follow-up satisfaction</translation>
+        </message>
+        <message>
+            <source>待经理处理</source>
+            <translation>Escalated to manager</translation>
+        </message>
+        <message>
+            <source>收缴率</source>
+            <translation>Collection rate</translation>
+        </message>
+        <message>
+            <source>月度收缴率</source>
+            <translation>Monthly collection rate</translation>
+        </message>
+        <message>
+            <source>欠费账龄</source>
+            <translation>Arrears by age</translation>
+        </message>
+        <message>
+            <source>未完成工单 (按班组)</source>
+            <translation>Open orders by team</translation>
+        </message>
+        <message>
+            <source>投诉与回访满意度</source>
+            <translation>Complaints and satisfaction</translation>
+        </message>
+        <message>
+            <source>房屋状态</source>
+            <translation>Unit status</translation>
+        </message>
+        <message>
+            <source>提示: 点击卡片或柱形可查看对应明细; 欠费和未完成工单为当前数字, 其余按所选账期。</source>
+            <translation>Tip: click a card or a bar to see the rows behind it. Arrears and open orders are as of now; the rest follow the chosen period.</translation>
+        </message>
+        <message>
+            <source>房屋</source>
+            <translation>Units</translation>
+        </message>
+        <message>
+            <source>入住率</source>
+            <translation>Occupancy</translation>
+        </message>
+        <message>
+            <source>业主及住户</source>
+            <translation>Owners and residents</translation>
+        </message>
+        <message>
+            <source>登记车辆</source>
+            <translation>Registered vehicles</translation>
+        </message>
+        <message>
+            <source>车位</source>
+            <translation>Parking spaces</translation>
+        </message>
+        <message>
+            <source>楼栋</source>
+            <translation>Buildings</translation>
+        </message>
+        <message>
+            <source>%1组员工</source>
+            <translation>%1 staff</translation>
+        </message>
+        <message>
+            <source>房屋与住户</source>
+            <translation>Units and residents</translation>
+        </message>
+        <message>
+            <source>各组在岗员工</source>
+            <translation>Active staff per team</translation>
+        </message>
+        <message>
+            <source>更新于 %1</source>
+            <translation>Updated %1</translation>
+        </message>
+        <message>
+            <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
+            <translation>occupied %1 · vacant %2 · renovating %3</translation>
+        </message>
+        <message>
+            <source>已入住房屋 / 全部房屋</source>
+            <translation>occupied units / all units</translation>
+        </message>
+        <message>
+            <source>其中关联房屋的 %1 人</source>
+            <translation>%1 of them linked to a unit</translation>
+        </message>
+        <message>
+            <source>还没有房屋。在“客服 → 业主档案”中登记或导入花名册。</source>
+            <translation>No units yet. Add them or import the roster under “Service → Owner archive”.</translation>
+        </message>
+        <message>
+            <source>已入住 %1 (%2)</source>
+            <translation>Occupied %1 (%2)</translation>
+        </message>
+        <message>
+            <source>空置 %1 (%2)</source>
+            <translation>Vacant %1 (%2)</translation>
+        </message>
+        <message>
+            <source>装修中 %1 (%2)</source>
+            <translation>Renovating %1 (%2)</translation>
+        </message>
+        <message>
+            <source>没有“查看收费报表”权限, 不显示收费图表。</source>
+            <translation>Fee charts need the “View fee reports” permission.</translation>
+        </message>
+        <message>
+            <source>%1 收缴率</source>
+            <translation>%1 collection rate</translation>
+        </message>
+        <message>
+            <source>无权查看</source>
+            <translation>No permission</translation>
+        </message>
+        <message>
+            <source>%1 · 本年累计 %2</source>
+            <translation>%1 · year to date %2</translation>
+        </message>
+        <message>
+            <source>%1 尚无账单</source>
+            <translation>No bills for %1</translation>
+        </message>
+        <message>
+            <source>账期 %1 尚无账单。先在“计费”页生成账单。</source>
+            <translation>No bills for period %1 yet. Create them on the “Billing” page first.</translation>
+        </message>
+        <message>
+            <source>本月 (%1)</source>
+            <translation>This month (%1)</translation>
+        </message>
+        <message>
+            <source>本年累计</source>
+            <translation>Year to date</translation>
+        </message>
+        <message>
+            <source>近 %1 个月尚无账单。</source>
+            <translation>No bills in the last %1 months.</translation>
+        </message>
+        <message>
+            <source>%1 %2: 应收 %3 元, 实收 %4 元, 收缴率 %5</source>
+            <translation>%1 %2: billed ¥%3, collected ¥%4, collection rate %5</translation>
+        </message>
+        <message>
+            <source>欠费账龄 (截至 %1)</source>
+            <translation>Arrears by age (as of %1)</translation>
+        </message>
+        <message>
+            <source>没有“收费”或“查看收费报表”权限, 不显示欠费。</source>
+            <translation>Arrears need the “Take payments” or “View fee reports” permission.</translation>
+        </message>
+        <message>
+            <source>%1 户欠费</source>
+            <translation>%1 units in arrears</translation>
+        </message>
+        <message>
+            <source>目前没有欠费。</source>
+            <translation>No arrears at the moment.</translation>
+        </message>
+        <message>
+            <source>欠费金额(万元)</source>
+            <translation>Arrears (¥10k)</translation>
+        </message>
+        <message>
+            <source>%1: %2 元, %3 户</source>
+            <translation>%1: ¥%2, %3 units</translation>
+        </message>
+        <message>
+            <source>万元</source>
+            <translation>¥10k</translation>
+        </message>
+        <message>
+            <source>当前, 其中超时 %1</source>
+            <translation>now, %1 of them overdue</translation>
+        </message>
+        <message>
+            <source>当前未按时响应或完成</source>
+            <translation>not answered or finished in time</translation>
+        </message>
+        <message>
+            <source>%1 受理工单 %2 张</source>
+            <translation>%1: %2 orders received</translation>
+        </message>
+        <message>
+            <source>%1 回访 %2 次 (满分 5)</source>
+            <translation>%1: %2 follow-ups (out of 5)</translation>
+        </message>
+        <message>
+            <source>升级至经理的工单</source>
+            <translation>orders escalated to the manager</translation>
+        </message>
+        <message>
+            <source>目前没有未完成的工单。</source>
+            <translation>No open work orders at the moment.</translation>
+        </message>
+        <message>
+            <source>超时</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>未超时</source>
+            <translation>On time</translation>
+        </message>
+        <message>
+            <source>%1: 未完成 %2, 超时 %3</source>
+            <translation>%1: %2 open, %3 overdue</translation>
+        </message>
+        <message>
+            <source>近 %1 个月没有工单。</source>
+            <translation>No work orders in the last %1 months.</translation>
+        </message>
+        <message>
+            <source>投诉(件)</source>
+            <translation>Complaints</translation>
+        </message>
+        <message>
+            <source>%1: 投诉 %2 件, 受理 %3 件</source>
+            <translation>%1: %2 complaints, %3 orders received</translation>
+        </message>
+        <message>
+            <source>满意度(分)</source>
+            <translation>Satisfaction (points)</translation>
+        </message>
+        <message>
+            <source>欠费房屋</source>
+            <translation>Units in arrears</translation>
+        </message>
+        <message>
+            <source>欠费房屋 · 账龄 %1</source>
+            <translation>Units in arrears · age %1</translation>
+        </message>
+        <message>
+            <source>%1 户, 合计 %2 元 (截至 %3)</source>
+            <translation>%1 units, total ¥%2 (as of %3)</translation>
+        </message>
+        <message>
+            <source>收缴明细</source>
+            <translation>Collection details</translation>
+        </message>
+        <message>
+            <source>应收 %1 元, 实收 %2 元, 未收 %3 元; %4 户未缴清 (含滞纳金)</source>
+            <translation>Billed ¥%1, collected ¥%2, outstanding ¥%3; %4 units not fully paid (late fees included)</translation>
+        </message>
+        <message>
+            <source>%1 %2 未缴清房屋</source>
+            <translation>%1 %2 units not fully paid</translation>
+        </message>
+        <message>
+            <source>%1 年累计: 应收 %2 元, 实收 %3 元</source>
+            <translation>%1 year to date: billed ¥%2, collected ¥%3</translation>
+        </message>
+        <message>
+            <source>%1 本年累计收缴 (逐月)</source>
+            <translation>%1 year-to-date collection (by month)</translation>
+        </message>
+        <message>
+            <source>共 %1 张工单</source>
+            <translation>%1 work orders</translation>
+        </message>
+        <message>
+            <source>全部班组</source>
+            <translation>All teams</translation>
+        </message>
+        <message>
+            <source>%1 · 超时工单</source>
+            <translation>%1 · overdue orders</translation>
+        </message>
+        <message>
+            <source>%1 · 未完成工单</source>
+            <translation>%1 · open orders</translation>
+        </message>
+        <message>
+            <source>%1 投诉</source>
+            <translation>%1 complaints</translation>
+        </message>
+        <message>
+            <source>待经理处理的工单</source>
+            <translation>Orders waiting for the manager</translation>
+        </message>
+    </context>
+    <context>
         <name>DeadlineRulesPage</name>
         <message>
             <source>全部类别</source>
@@ -1005,6 +1328,13 @@ The program will close; start it again and log in.</translation>
         </message>
     </context>
     <context>
+        <name>DrillDownDialog</name>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>FeeCounterPage</name>
         <message>
             <source>房号 / 姓名 / 手机号 / 车牌, 回车查找</source>
@@ -1013,6 +1343,10 @@ The program will close; start it again and log in.</translation>
         <message>
             <source>请先查找房屋</source>
             <translation>Find a unit first</translation>
+        </message>
+        <message>
+            <source>在左上角输入房号、业主姓名、手机号或车牌, 按回车查找, 再点选房屋。</source>
+            <translation>Type a room, owner name, mobile or plate in the top-left box, press Enter, then click the unit.</translation>
         </message>
         <message>
             <source>只收所选明细</source>
@@ -1420,6 +1754,13 @@ The program will close; start it again and log in.</translation>
         <message>
             <source>作废</source>
             <translation>Void</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureCard</name>
+        <message>
+            <source>点击查看明细</source>
+            <translation>Click to see the details</translation>
         </message>
     </context>
     <context>
@@ -2016,51 +2357,51 @@ The program will close; start it again and log in.</translation>
         <name>OverviewPage</name>
         <message>
             <source>刷新</source>
-            <translation>Refresh</translation>
+            <translation type="vanished">Refresh</translation>
         </message>
         <message>
             <source>房屋</source>
-            <translation>Units</translation>
+            <translation type="vanished">Units</translation>
         </message>
         <message>
             <source>入住率</source>
-            <translation>Occupancy</translation>
+            <translation type="vanished">Occupancy</translation>
         </message>
         <message>
             <source>业主及住户</source>
-            <translation>Owners and residents</translation>
+            <translation type="vanished">Owners and residents</translation>
         </message>
         <message>
             <source>登记车辆</source>
-            <translation>Registered vehicles</translation>
+            <translation type="vanished">Registered vehicles</translation>
         </message>
         <message>
             <source>车位</source>
-            <translation>Parking spaces</translation>
+            <translation type="vanished">Parking spaces</translation>
         </message>
         <message>
             <source>楼栋</source>
-            <translation>Buildings</translation>
+            <translation type="vanished">Buildings</translation>
         </message>
         <message>
             <source>%1组员工</source>
-            <translation>%1 staff</translation>
+            <translation type="vanished">%1 staff</translation>
         </message>
         <message>
             <source>各组在岗员工</source>
-            <translation>Active staff per team</translation>
+            <translation type="vanished">Active staff per team</translation>
         </message>
         <message>
             <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
-            <translation>occupied %1 · vacant %2 · renovating %3</translation>
+            <translation type="vanished">occupied %1 · vacant %2 · renovating %3</translation>
         </message>
         <message>
             <source>已入住房屋 / 全部房屋</source>
-            <translation>occupied units / all units</translation>
+            <translation type="vanished">occupied units / all units</translation>
         </message>
         <message>
             <source>其中关联房屋的 %1 人</source>
-            <translation>%1 of them linked to a unit</translation>
+            <translation type="vanished">%1 of them linked to a unit</translation>
         </message>
     </context>
     <context>
@@ -2107,7 +2448,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>用户与权限</source>
-            <translation>Users &amp; permissions</translation>
+            <translation>Users and permissions</translation>
         </message>
         <message>
             <source>业主档案</source>
@@ -2759,7 +3100,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>用户与权限</source>
-            <translation>Users &amp; permissions</translation>
+            <translation>Users and permissions</translation>
         </message>
         <message>
             <source>修改角色</source>
@@ -2925,6 +3266,10 @@ The program will close; start it again and log in.</translation>
             <translation>No work order selected</translation>
         </message>
         <message>
+            <source>在列表中点选一张工单, 这里显示它的详情、处理记录和可以做的操作 (派单、催办、完成、回访…)。</source>
+            <translation>Click a work order in the list to see its details, its history and what can be done next (dispatch, chase, complete, follow up…).</translation>
+        </message>
+        <message>
             <source>【超时】</source>
             <translation>[OVERDUE]</translation>
         </message>
@@ -3003,6 +3348,26 @@ The program will close; start it again and log in.</translation>
         <message>
             <source>完成时间</source>
             <translation>Completed</translation>
+        </message>
+        <message>
+            <source>开始时间</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>问题描述</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>处理情况</source>
+            <translation>Work done</translation>
+        </message>
+        <message>
+            <source>使用材料</source>
+            <translation>Materials used</translation>
+        </message>
+        <message>
+            <source>处理记录</source>
+            <translation>History</translation>
         </message>
         <message>
             <source>材料名称</source>
@@ -3122,6 +3487,14 @@ The program will close; start it again and log in.</translation>
         <message>
             <source>全部类别</source>
             <translation>All categories</translation>
+        </message>
+        <message>
+            <source>已设置</source>
+            <translation>Custom</translation>
+        </message>
+        <message>
+            <source>默认</source>
+            <translation>Default</translation>
         </message>
         <message>
             <source>超时</source>

@@ -173,3 +173,9 @@ def test_postgresql_backup_uses_pg_dump_or_says_why(db, tmp_path, monkeypatch, s
     assert path.stat().st_size > 0 and path.read_bytes()[:5] == b"PGDMP"
     with pytest.raises(ServiceError, match="pg_restore"):
         restore_backup(db, path)
+
+
+def test_daily_backup_leaves_a_shared_server_to_its_own_backups(db):
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    assert daily_backup(db) is None

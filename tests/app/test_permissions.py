@@ -49,3 +49,18 @@ def test_a_grant_given_by_the_administrator_takes_effect_at_login(services, unit
     clerk = services.as_actor(services.auth.login("kefu", "secret1"))
     clerk.roster.export(tmp_path / "a.xlsx")
     assert (tmp_path / "a.xlsx").exists()
+
+
+def test_other_areas_changes_are_audited_without_them_calling_anything(as_role, services, unit_id):
+    from app.services.audit import AuditFilter
+
+    clerk, manager = as_role("service", user_id=5), as_role("manager", user_id=6)
+    payment = clerk.payments.pay(unit_id, "100", "cash", payer="张三")
+    manager.payments.void(payment.id, "收错了")
+    created = services.audit.search(AuditFilter(entity="payments", action="create"))[0]
+    assert created.user_id == 5 and created.entity_id == payment.id
+    assert created.changes["amount"] == "100.00" and created.summary == payment.receipt_no
+    voided = services.audit.search(AuditFilter(entity="payments", action="update"))[0]
+    assert voided.user_id == 6
+    assert voided.changes["voided"] == [False, True] and voided.changes["void_reason"] == ["", "收错了"]
+    assert "已作废: 否 → 是" in voided.changes_text

@@ -63,10 +63,14 @@ def test_idle_lock_hides_the_window_and_asks_the_password(qtbot, clerk):
     window.setCentralWidget(central)
     qtbot.addWidget(window)
     window.show()
+    form = QLabel("张三 13812345678")  # an open form (a top-level window) with personal data
+    form.setWindowTitle("编辑业主")
+    qtbot.addWidget(form)
+    form.show()
     lock = IdleLock(window, clerk, minutes=0.002)  # 120 ms
     with qtbot.waitSignal(lock.locked, timeout=3000):
         pass
-    assert lock.is_locked and not central.isVisible()
+    assert lock.is_locked and not central.isVisible() and not form.isVisible()
     dialog = lock.dialog
     assert "前台小王" in dialog.info.text()
     qtbot.keyClicks(dialog.password, "wrong")
@@ -76,7 +80,7 @@ def test_idle_lock_hides_the_window_and_asks_the_password(qtbot, clerk):
         qtbot.keyClicks(dialog.password, "secret1")
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert unlocked.args[0].username == "kefu"
-    assert not lock.is_locked and central.isVisible()
+    assert not lock.is_locked and central.isVisible() and form.isVisible()
     window.grab().save(str(qtbot_screenshot_dir() / "idle_unlocked.png"))
 
 
@@ -139,8 +143,10 @@ def test_audit_log_page_filters_and_exports(qtbot, qtmodeltester, admin, clerk, 
     assert "房号" in page.detail.text.toPlainText()
     page.grab().save(str(qtbot_screenshot_dir() / "audit_log_page.png"))
     path = tmp_path / "audit.xlsx"
-    page.export(str(path))
-    assert path.exists() and quiet_boxes[-1][0] == "information"
+    with qtbot.waitSignal(page.exported, timeout=10000):
+        job = page.export(str(path))
+    qtbot.waitUntil(lambda: quiet_boxes and quiet_boxes[-1][0] == "information", timeout=3000)
+    assert path.exists() and job.dialog is not None
 
 
 def test_audit_log_page_for_an_operator_without_the_right_shows_the_refusal(qtbot, clerk):

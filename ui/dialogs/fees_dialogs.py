@@ -40,6 +40,7 @@ class _FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(440)  # room for the hint texts (much longer in English)
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
         self.general_error = QLabel(self)

@@ -42,7 +42,10 @@ def _category(code: str) -> str:
 def _origin(custom: bool) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("WorkOrders", "已设置" if custom else "默认")
+    return QCoreApplication.translate("WorkOrders", _SET if custom else _DEFAULT)
+
+
+_SET, _DEFAULT = QT_TRANSLATE_NOOP("WorkOrders", "已设置"), QT_TRANSLATE_NOOP("WorkOrders", "默认")
 
 
 COLUMNS = [
@@ -81,6 +84,9 @@ class DeadlineRulesPage(QWidget):
         self.complete.setObjectName("complete_minutes")
         self.complete.setRange(1, 90 * 24 * 60)
         self.complete.setSuffix(self.tr(" 分钟"))
+        # Choosing a category/priority shows the deadlines in force for it, so the form never starts at "1 分钟".
+        self.category.currentIndexChanged.connect(self._show_rule_in_force)
+        self.priority.currentIndexChanged.connect(self._show_rule_in_force)
         self.message = QLabel(self)
         self.message.setObjectName("deadline_message")
         self.message.setWordWrap(True)
@@ -107,6 +113,7 @@ class DeadlineRulesPage(QWidget):
         layout.addLayout(left, 3)
         layout.addWidget(box, 2)
         self.reload()
+        self._show_rule_in_force()
 
     def reload(self) -> None:
         try:
@@ -122,6 +129,17 @@ class DeadlineRulesPage(QWidget):
         self.priority.setCurrentIndex(self.priority.findData(rule.priority))
         self.response.setValue(rule.response_minutes)
         self.complete.setValue(rule.complete_minutes)
+
+    def _show_rule_in_force(self, *_args) -> None:
+        """Fill the minutes with the rule that applies to the chosen pair (its own, else 全部类别)."""
+        category, priority = self.category.currentData(), self.priority.currentData()
+        rules = [self.model.row_at(i) for i in range(self.model.rowCount())]
+        for wanted in (category, ""):
+            rule = next((r for r in rules if r.category == wanted and r.priority == priority), None)
+            if rule is not None:
+                self.response.setValue(rule.response_minutes)
+                self.complete.setValue(rule.complete_minutes)
+                return
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

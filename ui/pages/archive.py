@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ServiceError
-from app.models import UnitStatus
+from app.models import UnitStatus, UnitUse
 from app.services import Services
 from app.services.archive import MemberRow, UnitDetail, UnitFilter, UnitRow
 from ui.dialogs.archive import PersonDialog, UnitDialog, VehicleDialog
@@ -27,7 +27,7 @@ from ui.dialogs.form import FormDialog
 from ui.labels import choices, code_label
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel
 from ui.widgets.register_view import Filters, RegisterView
-from ui.widgets.table import fit_columns, make_table_view
+from ui.widgets.table import fit_columns, fit_columns_to_samples, make_table_view
 
 UNIT_COLUMNS = [
     Column("code", QT_TRANSLATE_NOOP("Column", "房号"), "code", sort_key="code", width=6),
@@ -167,6 +167,11 @@ class ArchivePage(QWidget):
             detail=self.detail,
             parent=self,
         )
+        # 用途/状态 columns as wide as their longest label in the current language ("Residential", "Renovating").
+        model = self.register.model
+        fit_columns_to_samples(self.register.table, {
+            model.column_index("use"): [text for text, _code in choices(UnitUse)],
+            model.column_index("status"): [text for text, _code in choices(UnitStatus)]})
         self.building_combo = self.register.add_filter_combo("building_id", self.tr("楼栋"), [])
         self.load_buildings()
         self.status_combo = self.register.add_filter_combo(

@@ -50,8 +50,8 @@ from ui.widgets.charts import (
     RED,
     ChartPanel,
     attach,
-    categories,
 )
+from ui.widgets.workorder_detail import WorkOrderDetailPane
 from ui.widgets.workorder_list import WORKORDER_COLUMNS, workorder_row_style
 
 PERIOD_CHOICES = 24  # the period selector offers this many months back from the current one
@@ -331,6 +331,7 @@ class DashboardPage(QWidget):
         except ServiceError as exc:
             self.property_message.setText(str(exc))
             self.property_message.setVisible(True)
+            self.units_chart.show_message(str(exc))
             return
         self.property_message.setVisible(False)
         self.figures = f
@@ -557,13 +558,14 @@ class DashboardPage(QWidget):
         # complaints in the lower half, the 1–5 score line above them: labels never collide
         attach(panel.chart, bars, axis_x, panel.value_axis(0, max(top * 2, 4), "%d", self.tr("投诉(件)"),
                                                            nice=True))
-        attach(panel.chart, line, axis_x, panel.value_axis(0, 5, "%d", self.tr("满意度(分)"),
-                                                          Qt.AlignmentFlag.AlignRight))
+        attach(panel.chart, line, axis_x, panel.value_axis(0, 6, "%d", self.tr("满意度(分)"),
+                                                          Qt.AlignmentFlag.AlignRight, ticks=4))  # room for labels
         panel.show_chart()
 
     # ---- drill-down
-    def _open(self, title: str, summary: str, model) -> DrillDownDialog:
-        dialog = DrillDownDialog(title, summary, model, self)
+    def _open(self, title: str, summary: str, model, stretch_last: bool = True,
+              detail: QWidget | None = None) -> DrillDownDialog:
+        dialog = DrillDownDialog(title, summary, model, self, stretch_last=stretch_last, detail=detail)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
         dialog.destroyed.connect(lambda *_: setattr(self, "last_dialog", None) if self.last_dialog is dialog
@@ -609,7 +611,7 @@ class DashboardPage(QWidget):
                    .replace("%1", money_text(billed)).replace("%2", money_text(paid))
                    .replace("%3", money_text(billed - paid)).replace("%4", str(len(rows))))
         return self._open(self.tr("%1 %2 未缴清房屋").replace("%1", period).replace("%2", fee_label(kind)),
-                          summary, model)
+                          summary, model, stretch_last=False)
 
     def drill_year(self, kind: str) -> DrillDownDialog | None:
         """The months of the year to date behind the year's rate of ``kind``."""
@@ -625,7 +627,8 @@ class DashboardPage(QWidget):
         collected = sum((r.collected for r in rows), ZERO)
         summary = self.tr("%1 年累计: 应收 %2 元, 实收 %3 元").replace("%1", period[:4]) \
             .replace("%2", money_text(billed)).replace("%3", money_text(collected))
-        return self._open(self.tr("%1 本年累计收缴 (逐月)").replace("%1", fee_label(kind)), summary, model)
+        return self._open(self.tr("%1 本年累计收缴 (逐月)").replace("%1", fee_label(kind)), summary, model,
+                          stretch_last=False)
 
     def _workorders(self, title: str, flt: WorkOrderFilter, sort_key: str = "due_at",
                     descending: bool = False) -> DrillDownDialog:
@@ -634,7 +637,19 @@ class DashboardPage(QWidget):
             WORKORDER_COLUMNS, count=lambda: wo.count(flt),
             fetch=lambda offset, limit, key, desc: wo.list(flt, offset, limit, key or sort_key, desc),
             sort_key=sort_key, descending=descending, row_style=workorder_row_style)
-        return self._open(title, self.tr("共 %1 张工单").replace("%1", str(model.total())), model)
+        # the manager can act on an order right there (催办, 派单, 完成…); the list and the figures follow
+        pane = WorkOrderDetailPane(self.services)
+        dialog = self._open(title, self.tr("共 %1 张工单; 选中一张可查看详情并催办、派单等").replace(
+            "%1", str(model.total())), model, detail=pane)
+
+        def moved(detail) -> None:
+            model.reload()
+            if detail is not None:
+                dialog.select_id(detail.row.id)
+            self.reload()
+
+        pane.changed.connect(moved)
+        return dialog
 
     def drill_team(self, team: str | None, overdue: bool) -> DrillDownDialog:
         """Open (or only the overdue) orders of a team, or of all teams when ``team`` is None."""
@@ -650,10 +665,6 @@ class DashboardPage(QWidget):
     def drill_escalated(self) -> DrillDownDialog:
         return self._workorders(self.tr("待经理处理的工单"), WorkOrderFilter(states=(State.ESCALATED,)),
                                 "reported_at", True)
-
-    # ---- for tests and callers
-    def chart_categories(self, panel: ChartPanel) -> list[str]:
-        return categories(panel.chart)
 
 
 YEAR_COLUMNS = [

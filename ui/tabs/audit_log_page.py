@@ -138,20 +138,26 @@ class AuditLogPage(QWidget):
         self.view.apply_filters()
 
     # ---- export
-    def export(self, path: str | None = None) -> None:
+    def export(self, path: str | None = None):
+        """Ask for a file, then write it off the GUI thread with a cancellable progress dialog."""
+        from ui.jobs import run_with_progress_dialog
+
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("导出审计日志"), f"审计日志-{date.today():%Y%m%d}.xlsx", self.tr("Excel 文件 (*.xlsx)"))
         if not path:
-            return
-        try:
-            written = self.services.audit.export_xlsx(self.current_filter(), path)
-        except (ServiceError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("导出审计日志"), str(exc))
-            return
-        self.exported.emit(path)
-        QMessageBox.information(self, self.tr("导出审计日志"), self.tr("已导出 %n 条记录。", "", written))
-        self.view.reload()
+            return None
+        flt = self.current_filter()  # read on the GUI thread; the worker only calls the service
+        audit = self.services.audit
+
+        def done(written: int) -> None:
+            self.exported.emit(path)
+            QMessageBox.information(self, self.tr("导出审计日志"), self.tr("已导出 %n 条记录。", "", written))
+            self.view.reload()
+
+        return run_with_progress_dialog(self, self.tr("导出审计日志"),
+                                        lambda progress: audit.export_xlsx(flt, path, progress=progress),
+                                        on_result=done)
 
 
 def _py_date(value: QDate) -> date:

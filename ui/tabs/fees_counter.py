@@ -95,7 +95,8 @@ class FeeCounterPage(QWidget):
         font = self.header.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.header.setFont(font)
-        self.summary = QLabel(self)
+        # Until a unit is chosen the summary line says how to start.
+        self.summary = QLabel(self.tr("在左上角输入房号、业主姓名、手机号或车牌, 按回车查找, 再点选房屋。"), self)
         self.owed = ListTableModel(
             OWED_COLUMNS, parent=self,
             row_style=lambda r: ARREARS_STYLE if r.period < this_month else None)
@@ -170,6 +171,7 @@ class FeeCounterPage(QWidget):
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([300, 700, 280])  # room for 房号 · 业主 · 电话 in the search results
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -184,6 +186,7 @@ class FeeCounterPage(QWidget):
             QMessageBox.warning(self, self.tr("查找房屋"), str(exc))
             return
         self.units.set_rows(rows)
+        fit_columns(self.unit_table)
         if len(rows) == 1:
             self.unit_table.selectRow(0)
 

@@ -52,7 +52,7 @@ class TeamQueuePage(QWidget):
         self.queue_group.button(QUEUES.index(start)).setChecked(True)
         self.queue_group.idToggled.connect(self._queue_toggled)
 
-        title = QLabel(self.tr("%1 班组工单").replace("%1", wo_label(team)), self)
+        title = QLabel(self.tr("%1班组工单").replace("%1", wo_label(team)), self)
         title.setStyleSheet("font-size: 15px; font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

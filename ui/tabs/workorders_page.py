@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import ServiceError
 from app.models import Kind, State
@@ -58,8 +58,15 @@ class WorkOrdersPage(QWidget):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setWidget(self.intake)
-            scroll.setMinimumWidth(360)
-            splitter.addWidget(scroll)
+            # The form scrolls on a short screen; its 清空/登记 buttons stay pinned under it.
+            self.intake.layout().removeWidget(self.intake.button_bar)
+            left = QWidget(self)
+            column = QVBoxLayout(left)
+            column.setContentsMargins(0, 0, 4, 4)
+            column.addWidget(scroll, 1)
+            column.addWidget(self.intake.button_bar)
+            left.setMinimumWidth(360)
+            splitter.addWidget(left)
         else:
             self.register.splitter.setOrientation(Qt.Orientation.Horizontal)
         splitter.addWidget(self.register)

@@ -135,6 +135,11 @@ class IdleLock(QObject):
         self._hidden = central if central is not None and central.isVisible() else None
         if self._hidden is not None:
             self._hidden.setVisible(False)
+        # open forms and previews show personal data too: hide them until the password is given
+        self._hidden_windows = [w for w in QApplication.topLevelWidgets()
+                                if w.isVisible() and w is not self.window and w.isWindow()]
+        for other in self._hidden_windows:
+            other.setVisible(False)
         self.dialog = UnlockDialog(self.services, self.window)
         self.dialog.finished.connect(self._on_finished)
         self.locked.emit()
@@ -148,6 +153,9 @@ class IdleLock(QObject):
             return
         if self._hidden is not None:
             self._hidden.setVisible(True)
+        for other in self._hidden_windows:
+            other.setVisible(True)
+        self._hidden_windows = []
         self.set_minutes(self.minutes)
         self.unlocked.emit(dialog.actor)
         dialog.deleteLater()

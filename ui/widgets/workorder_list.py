@@ -49,7 +49,7 @@ WORKORDER_COLUMNS = [
     Column("category", QT_TRANSLATE_NOOP("Column", "类别"), "category", sort_key="category", formatter=wo_label),
     Column("priority", QT_TRANSLATE_NOOP("Column", "紧急程度"), "priority", sort_key="priority",
            formatter=wo_label, align=CENTER),
-    Column("unit", QT_TRANSLATE_NOOP("Column", "房屋"), "unit_code", sort_key="unit"),
+    Column("unit", QT_TRANSLATE_NOOP("Column", "房号"), "unit_code", sort_key="unit"),  # as in 业主档案/收费/催缴
     Column("contact", QT_TRANSLATE_NOOP("Column", "联系人"), "contact_name"),
     Column("assignee", QT_TRANSLATE_NOOP("Column", "处理人"), "assignee", sort_key="assignee"),
     Column("reported_at", QT_TRANSLATE_NOOP("Column", "受理时间"), "reported_at", sort_key="reported_at"),

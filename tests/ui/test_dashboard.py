@@ -1,0 +1,307 @@
+"""经理 → 概况 dashboard: cards and chart series show the services' figures, the period selector re-queries,
+clicking a card or a bar opens the rows behind it, and operators without a right see a message instead."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.models import Team
+from tests.conftest import actor
+from tests.fees_setup import add_items, build_property, fee_services
+from ui.application import install_font
+from ui.pages.dashboard import DashboardPage
+from ui.widgets.charts import bar_set, bar_values, categories, line_values, pie_values
+
+NOW = datetime(2026, 11, 28, 10, 0)
+
+
+@pytest.fixture(autouse=True)
+def chinese_font(qapp):
+    """The bundled WenQuanYi font, registered the way the application does it."""
+    return install_font(qapp)
+
+
+@pytest.fixture
+def office(db):
+    """The five-unit property of the fee tests with bills for June, October and November 2026 (unit a paid
+    its October bill: 895.00), and a few work orders around 28 November 2026 10:00."""
+    services, clock = fee_services(db, NOW)
+    ids = build_property(services)
+    add_items(services)
+    services.billing.run("2026-10")
+    services.billing.run("2026-11")
+    services.payments.pay(ids["a"], "895", "cash")
+    services.billing.run("2026-06")  # after the payment: stays unpaid, 5 months old → aging 4–6 months
+
+    wo = services.workorders
+    fixer = services.staff.save_staff({"name": "李师傅", "team": "engineering"})
+    services.staff.save_staff({"name": "钱保安", "team": "security"})
+
+    def at(when: datetime):
+        clock.now = when
+
+    at(datetime(2026, 11, 2, 9, 0))
+    done = wo.intake({"kind": "repair", "source": "phone", "category": "water", "description": "漏水",
+                      "unit_id": ids["a"], "assignee_id": fixer}).row
+    wo.start(done.id)
+    wo.complete(done.id, "换了水管")
+    wo.visit(done.id, 4)
+    at(datetime(2026, 11, 20, 9, 0))
+    complaint = wo.intake({"kind": "complaint", "source": "phone", "category": "order", "description": "夜间噪音"}).row
+    wo.escalate(complaint.id)  # security; completion due 11-23: overdue now
+    at(datetime(2026, 11, 27, 9, 0))
+    late = wo.intake({"kind": "repair", "source": "phone", "category": "water", "priority": "urgent",
+                      "description": "水管爆裂", "assignee_id": fixer}).row  # never started: overdue
+    at(datetime(2026, 11, 28, 8, 0))
+    wo.intake({"kind": "repair", "source": "walk_in", "category": "lighting", "description": "楼道灯不亮",
+               "assignee_id": fixer})
+    at(NOW)
+    return services, clock, ids, {"complaint": complaint.number, "late": late.number}
+
+
+def page_for(qtbot, services) -> DashboardPage:
+    page = DashboardPage(services)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    return page
+
+
+def test_cards_show_the_figures(qtbot, office):
+    services, *_ = office
+    page = page_for(qtbot, services)
+    cards = page.key_cards
+    assert page.selected_period() == "2026-11"
+    assert cards["property_rate"].value.text() == "0.0%"
+    # year to date: 物业费 3 × 1164.14 billed, 280.00 collected; 停车费 3 × 900, 600 collected
+    assert "本年累计 8.0%" in cards["property_rate"].note.text()
+    assert "本年累计 22.2%" in cards["parking_rate"].note.text()
+    # arrears on 28 Nov: all of June (2139.14) and October less unit a's 895.00; November is not due yet
+    assert cards["arrears"].value.text() == "3,383.28"
+    assert cards["arrears"].note.text() == "5 户欠费"
+    assert cards["open"].value.text() == "3" and "超时 2" in cards["open"].note.text()
+    assert cards["overdue"].value.text() == "2"
+    assert cards["complaints"].value.text() == "1" and "受理工单 4 张" in cards["complaints"].note.text()
+    assert cards["satisfaction"].value.text() == "4.0" and "回访 1 次" in cards["satisfaction"].note.text()
+    assert cards["escalated"].value.text() == "1"
+    # the property's figures the overview always had
+    assert page.cards["units"].value.text() == "5"
+    assert page.cards["occupancy"].value.text() == "80.0%"
+    assert page.cards["parking"].value.text() == "3"
+    assert page.staff_cards[Team.ENGINEERING].value.text() == "1"
+    assert page.staff_cards[Team.SECURITY].value.text() == "1"
+
+
+def test_charts_have_the_series_values(qtbot, office):
+    services, *_ = office
+    page = page_for(qtbot, services)
+    font_family = QApplication.font().family()
+    assert "WenQuanYi" in font_family
+    for panel in (page.rate_chart, page.trend_chart, page.aging_chart, page.team_chart, page.service_chart,
+                  page.units_chart):
+        assert panel.showing_chart(), panel.title
+        assert panel.chart.titleFont().family() == font_family
+        assert panel.chart.legend().font().family() == font_family
+        for axis in panel.chart.axes():
+            assert axis.labelsFont().family() == font_family
+
+    rates = bar_values(page.rate_chart.chart)
+    assert categories(page.rate_chart.chart) == ["物业费", "停车费"]
+    assert rates["本月 (2026-11)"] == [0.0, 0.0]
+    assert rates["本年累计"] == pytest.approx([280 / 3492.42 * 100, 600 / 2700 * 100])
+
+    trend = bar_values(page.trend_chart.chart)
+    assert categories(page.trend_chart.chart) == ["26-06", "26-07", "26-08", "26-09", "26-10", "26-11"]
+    assert trend["物业费"] == pytest.approx([0, 0, 0, 0, 280 / 1164.14 * 100, 0])
+    assert trend["停车费"] == pytest.approx([0, 0, 0, 0, 600 / 900 * 100, 0])
+
+    aging = bar_values(page.aging_chart.chart)["欠费金额(万元)"]
+    assert aging == pytest.approx([0.12, 0.21, 0, 0])  # 1,244.14 and 2,139.14 元 in 万元
+    assert categories(page.aging_chart.chart) == ["≤3个月", "4–6个月", "7–12个月", ">12个月"]
+
+    assert categories(page.team_chart.chart) == ["客服", "工程", "秩序", "环境"]
+    teams = bar_values(page.team_chart.chart)
+    assert teams["超时"] == [0, 1, 1, 0]
+    assert teams["未超时"] == [0, 1, 0, 0]
+
+    service = page.service_chart.chart
+    assert categories(service)[-1] == "26-11" and len(categories(service)) == 6
+    assert bar_values(service)["投诉(件)"] == [0, 0, 0, 0, 0, 1]
+    assert line_values(service)["满意度(分)"] == [(5.0, 4.0)]
+
+    assert pie_values(page.units_chart.chart) == {"已入住 4 (80.0%)": 4, "空置 1 (20.0%)": 1,
+                                                  "装修中 0 (0.0%)": 0}
+
+
+def test_changing_the_period_requeries(qtbot, office):
+    services, *_ = office
+    page = page_for(qtbot, services)
+    with qtbot.waitSignal(page.reloaded):
+        page.set_period("2026-10")
+    assert page.key_cards["property_rate"].value.text() == "24.1%"  # 280.00 / 1,164.14
+    assert page.key_cards["parking_rate"].value.text() == "66.7%"
+    rates = bar_values(page.rate_chart.chart)
+    assert rates["本月 (2026-10)"] == pytest.approx([280 / 1164.14 * 100, 600 / 900 * 100])
+    assert page.rate_chart.title == "2026-10 收缴率"
+    assert page.key_cards["complaints"].value.text() == "0"
+    assert categories(page.trend_chart.chart)[-1] == "26-10"
+    # a period without bills: a message where the chart was, no traceback
+    page.set_period("2025-12")
+    assert not page.rate_chart.showing_chart()
+    assert "尚无账单" in page.rate_chart.message.text()
+    assert page.key_cards["property_rate"].value.text() == "—"
+    assert not page.key_cards["property_rate"].clickable
+    # the refresh button sees new data
+    page.set_period("2026-11")
+    services.payments.pay(office[2]["d"], "100", "cash")  # goes to June first
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    assert page.key_cards["arrears"].value.text() == "3,283.28"
+
+
+def test_clicking_an_aging_bar_lists_the_units_in_that_bucket(qtbot, qtmodeltester, office):
+    services, *_ = office
+    page = page_for(qtbot, services)
+    with qtbot.waitSignal(page.drilled) as opened:
+        bar_set(page.aging_chart.chart, "欠费金额(万元)").clicked.emit(1)
+    dialog = opened.args[0]
+    qtmodeltester.check(dialog.model)
+    assert dialog.windowTitle() == "欠费房屋 · 账龄 4–6个月"
+    assert dialog.model.rowCount() == 5  # every unit's June bill
+    amounts = [dialog.model.data(dialog.model.index(r, dialog.model.column_index("b1")), Qt.ItemDataRole.UserRole + 1)
+               for r in range(dialog.model.rowCount())]
+    assert sum(amounts) == Decimal("2139.14")
+    assert "5 户, 合计 2,139.14 元" in dialog.summary.text()
+    dialog.close()
+
+
+def test_clicking_collection_bars_lists_the_unpaid_units_and_the_months(qtbot, qtmodeltester, office):
+    services, *_ = office
+    page = page_for(qtbot, services)
+    with qtbot.waitSignal(page.drilled) as opened:
+        bar_set(page.trend_chart.chart, "停车费").clicked.emit(4)  # October
+    dialog = opened.args[0]
+    qtmodeltester.check(dialog.model)
+    assert dialog.windowTitle() == "2026-10 停车费 未缴清房屋"
+    # unit a paid its two spaces; unit d's one space is the gap
+    assert [(r.code, r.owner, r.unpaid) for r in dialog.model.rows()] == [("2-1-101", "王五", Decimal("300.00"))]
+    assert "应收 900.00 元, 实收 600.00 元, 未收 300.00 元; 1 户未缴清" in dialog.summary.text()
+    dialog.close()
+    with qtbot.waitSignal(page.drilled) as opened:
+        bar_set(page.rate_chart.chart, "本年累计").clicked.emit(0)  # 物业费, January to November
+    dialog = opened.args[0]
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == 11
+    billed = [r[1].billed for r in dialog.model.rows()]
+    assert billed[5] == billed[9] == billed[10] == Decimal("1164.14") and sum(billed) == Decimal("3492.42")
+    assert "应收 3,492.42 元, 实收 280.00 元" in dialog.summary.text()
+    dialog.close()
+
+
+def test_clicking_a_team_bar_lists_its_overdue_orders(qtbot, qtmodeltester, office):
+    services, _clock, _ids, numbers = office
+    page = page_for(qtbot, services)
+    with qtbot.waitSignal(page.drilled) as opened:
+        bar_set(page.team_chart.chart, "超时").clicked.emit(1)  # 工程
+    dialog = opened.args[0]
+    qtmodeltester.check(dialog.model)
+    assert dialog.windowTitle() == "工程 · 超时工单"
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.row_at(0).number == numbers["late"]
+    # the manager acts on the order right there; list and dashboard follow
+    dialog.select_row(0)
+    assert dialog.detail.detail.row.number == numbers["late"]
+    assert "start" in dialog.detail.visible_actions()
+    with qtbot.waitSignal(page.reloaded):
+        assert dialog.detail.start()
+    assert dialog.model.row_at(0).state == "in_progress"  # still overdue: its 4 hours ran out yesterday
+    assert dialog.table.currentIndex().row() == 0 and dialog.detail.detail.row.state == "in_progress"
+    dialog.close()
+    with qtbot.waitSignal(page.drilled) as opened:
+        bar_set(page.team_chart.chart, "未超时").clicked.emit(1)
+    assert opened.args[0].model.rowCount() == 2  # all open orders of the team, the overdue one in red
+    opened.args[0].close()
+
+
+def test_clicking_cards_opens_their_rows(qtbot, office):
+    services, _clock, _ids, numbers = office
+    page = page_for(qtbot, services)
+    page.show()
+    with qtbot.waitSignal(page.drilled) as opened:
+        qtbot.mouseClick(page.key_cards["escalated"], Qt.MouseButton.LeftButton)
+    assert [opened.args[0].model.row_at(0).number] == [numbers["complaint"]]
+    opened.args[0].close()
+    with qtbot.waitSignal(page.drilled) as opened:
+        qtbot.mouseClick(page.key_cards["complaints"], Qt.MouseButton.LeftButton)
+    assert opened.args[0].windowTitle() == "2026-11 投诉" and opened.args[0].model.rowCount() == 1
+    opened.args[0].close()
+    with qtbot.waitSignal(page.drilled) as opened:
+        qtbot.mouseClick(page.key_cards["property_rate"], Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    rows = dialog.model.rows()
+    # largest gap first: units d, a, b, c (vacant: 70%); unit e has no area, so no 物业费
+    assert [r.unpaid for r in rows] == [Decimal("400.62"), Decimal("280.00"), Decimal("250.77"), Decimal("232.75")]
+    assert sum(r.billed for r in rows) == Decimal("1164.14")
+    assert "未收 1,164.14 元" in dialog.summary.text()
+    dialog.close()
+    # the satisfaction card has no rows behind it: clicking does nothing
+    with qtbot.assertNotEmitted(page.drilled):
+        qtbot.mouseClick(page.key_cards["satisfaction"], Qt.MouseButton.LeftButton)
+
+
+def test_operator_without_fee_reports_sees_a_placeholder(qtbot, office):
+    services, *_ = office
+    desk = page_for(qtbot, services.as_actor(actor("service")))  # may collect, not see reports
+    assert not desk.rate_chart.showing_chart() and not desk.trend_chart.showing_chart()
+    assert "查看收费报表" in desk.rate_chart.message.text()
+    assert desk.key_cards["property_rate"].value.text() == "—"
+    assert desk.aging_chart.showing_chart()  # arrears are part of the counter's work
+    assert desk.team_chart.showing_chart()
+
+    engineer = page_for(qtbot, services.as_actor(actor("engineering")))
+    assert not engineer.aging_chart.showing_chart()
+    assert engineer.key_cards["arrears"].value.text() == "—"
+    assert not engineer.key_cards["arrears"].clickable
+    assert engineer.team_chart.showing_chart()
+
+
+def test_empty_database_shows_messages(qtbot, db):
+    services, _clock = fee_services(db, NOW)
+    page = page_for(qtbot, services)
+    for panel in (page.rate_chart, page.trend_chart, page.aging_chart, page.team_chart, page.service_chart,
+                  page.units_chart):
+        assert not panel.showing_chart() and panel.message.text(), panel.title
+    assert page.cards["units"].value.text() == "0"
+    assert page.key_cards["open"].value.text() == "0" and not page.key_cards["open"].clickable
+
+
+def test_the_manager_tab_opens_the_dashboard(qtbot, office, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    services, *_ = office
+    window = MainWindow(services.as_actor(actor("manager")), QSettings(str(tmp_path / "s.ini"),
+                                                                        QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert isinstance(window.role_tab("manager").page("概况"), DashboardPage)
+
+
+@pytest.mark.slow
+def test_demo_database_loads_fast(qtbot, db):
+    from app.demo import fill_demo
+    from app.services import Services
+
+    services = Services.open(db)
+    fill_demo(services)
+    page = page_for(qtbot, services)
+    started = time.perf_counter()
+    page.reload()
+    assert time.perf_counter() - started < 1.5
+    aging = services.fee_reports.aging()
+    assert page.key_cards["arrears"].value.text() == f"{aging.total:,.2f}"
+    assert sum(bar_values(page.team_chart.chart)["超时"]) == services.workorders.summary(NOW.date()).overdue_total
