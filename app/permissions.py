@@ -9,6 +9,7 @@ PERMISSIONS: dict[str, str] = {
     "archive.view": "查看业主档案",
     "archive.edit": "编辑业主档案",
     "pii.view_full": "查看完整手机号/身份证号",
+    "pii.reveal": "逐条显示完整号码(留痕)",
     "roster.import": "导入业主花名册",
     "roster.export": "导出业主花名册",
     "staff.edit": "编辑员工",
@@ -33,7 +34,7 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: _ALL,
     Role.MANAGER: _ALL - {"users.manage"},
     Role.SERVICE: frozenset({
-        "archive.view", "archive.edit", "roster.import", "workorder.create", "workorder.handle",
+        "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
         "workorder.manage", "fees.collect",
     }),
     Role.ENGINEERING: _TEAM_BASE,

@@ -96,11 +96,8 @@ def import_readings(args) -> int:
 
 
 def export_ledger(args) -> int:
-    from app.excel.ledger import write_ledger
-
     services = _services(args)
-    ledger = services.fee_reports.ledger(args.period, building_id(services, args.building))
-    path = write_ledger(args.file, ledger)
+    path, ledger = services.fee_reports.export_ledger(args.file, args.period, building_id(services, args.building))
     print(f"已导出台账 {ledger.period}: {len(ledger.rows)} 户 → {path}")
     return 0
 

@@ -31,8 +31,6 @@ from app.validators import (
     check_area,
     clean_code,
     clean_text,
-    mask_id_number,
-    mask_phone,
     normalize_id_number,
     normalize_phone,
     normalize_plate,
@@ -311,12 +309,12 @@ class ArchiveService:
         return rows
 
     def _phone_view(self):
-        return (lambda p: p) if self.ctx.can("pii.view_full") else mask_phone
+        return self.ctx.show_phone
 
     def get_unit(self, unit_id: int) -> UnitDetail:
         self.ctx.require("archive.view")
         show_phone = self._phone_view()
-        show_id = (lambda p: p) if self.ctx.can("pii.view_full") else mask_id_number
+        show_id = self.ctx.show_id_number
         with self.ctx.read() as s:
             unit = s.get(Unit, unit_id)
             if unit is None:
@@ -358,7 +356,6 @@ class ArchiveService:
     def get_person_values(self, person_id: int, unit_id: int | None = None) -> dict[str, object]:
         """A person's stored values for an edit form; phone/ID in full only with the permission."""
         self.ctx.require("archive.view")
-        full = self.ctx.can("pii.view_full")
         with self.ctx.read() as s:
             person = s.get(Person, person_id)
             if person is None:
@@ -368,8 +365,8 @@ class ArchiveService:
                 occ = s.scalar(select(Occupancy).where(Occupancy.unit_id == unit_id, Occupancy.person_id == person_id))
             return {
                 "name": person.name,
-                "phone": person.phone if full else mask_phone(person.phone),
-                "id_number": person.id_number if full else mask_id_number(person.id_number),
+                "phone": self.ctx.show_phone(person.phone),
+                "id_number": self.ctx.show_id_number(person.id_number),
                 "relation": occ.relation if occ else Relation.OWNER,
                 "move_in_date": occ.move_in_date if occ else None,
                 "notes": person.notes,
@@ -466,8 +463,11 @@ class ArchiveService:
             return vehicle.id
 
     def reveal(self, person_id: int, field: str) -> str:
-        """Show one masked phone/ID number in full: a deliberate act, logged with who, whose and when."""
-        self.ctx.require("pii.view_full")
+        """Show one masked phone/ID number in full: a deliberate act, logged with who, whose and when.
+
+        The front desk needs an owner's number to call back, but not a list of them: hence one at a time."""
+        if not self.ctx.can("pii.view_full"):
+            self.ctx.require("pii.reveal")
         if field not in REVEALABLE:
             raise FieldError({field: "该字段不能查看"})
         with self.ctx.write() as s:

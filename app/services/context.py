@@ -14,6 +14,7 @@ from app.db import Database
 from app.errors import PermissionDenied
 from app.models.base import Stamped
 from app.permissions import PERMISSIONS
+from app.validators import mask_id_number, mask_phone
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class ServiceContext:
 
     def can(self, permission: str) -> bool:
         return permission in self.actor.permissions
+
+    def show_phone(self, phone: str) -> str:
+        """A phone number as this operator may see it: in full with "pii.view_full", else 138****5678."""
+        return phone if self.can("pii.view_full") else mask_phone(phone)
+
+    def show_id_number(self, id_number: str) -> str:
+        return id_number if self.can("pii.view_full") else mask_id_number(id_number)
 
     def require(self, permission: str) -> None:
         if not self.can(permission):

@@ -41,7 +41,7 @@ from app.search import unit_code, unit_label
 from app.services.context import ServiceContext
 from app.services.fees_rules import allocate, late_fee, period_of
 from app.services.sequences import next_number
-from app.validators import clean_text, mask_phone, parse_date
+from app.validators import clean_text, parse_date
 
 MAX_PAYMENT = Decimal("1000000")
 RECEIPT_PREFIX = "SJ"
@@ -289,7 +289,7 @@ class PaymentService:
                                           .order_by(Payment.paid_at.desc(), Payment.id.desc()).limit(50))
             reminders = self._reminder_rows(s, unit_id)
             balance = prepaid_balances(s, [unit_id]).get(unit_id, ZERO)
-        show = (lambda p: p) if self.ctx.can("pii.view_full") else mask_phone
+        show = self.ctx.show_phone
         return UnitAccount(
             unit_id, code, label, "、".join(n for n, _ in owners), show(owners[0][1]) if owners else "",
             tuple(lines),
@@ -381,10 +381,13 @@ class PaymentService:
 
     def receipt(self, payment_id: int) -> ReceiptData:
         """The data of a payment's receipt (收据), void or not."""
+        from app.services.audit import AuditService
         from app.services.property import PropertyService
 
         self.ctx.require("fees.collect")
         row = self.get_payment(payment_id)
+        AuditService(self.ctx).record("print", "payments", {"receipt_no": row.receipt_no}, entity_id=payment_id,
+                                      summary=f"收据 {row.receipt_no}")
         with self.ctx.read() as s:
             lines = [
                 ReceiptLine(period, f"{name}滞纳金" if late else name, desc, to_money(amount))

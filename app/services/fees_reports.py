@@ -32,7 +32,6 @@ from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
 from app.services.fees_payments import owner_names, prepaid_balances, unit_labels
 from app.services.fees_rules import aging_bucket, months_overdue, period_last_day
-from app.validators import mask_phone
 
 CHASE_QUIET_DAYS = 7  # a unit reminded within this many days is not chased again yet
 
@@ -216,7 +215,7 @@ class FeeReportService:
                 .join(latest, latest.c.rid == Reminder.id)
             ):
                 last[unit_id] = (at, method, promised)
-        show = (lambda p: p) if self.ctx.can("pii.view_full") else mask_phone
+        show = self.ctx.show_phone
         rows = []
         for unit_id, periods in per_unit.items():
             buckets = [ZERO, ZERO, ZERO, ZERO]
@@ -372,11 +371,31 @@ class FeeReportService:
                 stmt = stmt.where(Unit.building_id == building_id)
             return list(s.scalars(stmt))
 
+    def export_ledger(self, path, period: str, building_id: int | None = None, progress=None):
+        """Write the period's ledger (台账) to .xlsx; owners' names leave the office, so it is audited."""
+        from app.excel.ledger import write_ledger
+        from app.progress import NULL_PROGRESS
+        from app.services.audit import AuditService
+
+        ledger = self.ledger(period, building_id)
+        written = write_ledger(path, ledger, progress or NULL_PROGRESS)
+        AuditService(self.ctx).record("export", "ledger", {"file": written.name, "period": ledger.period,
+                                                           "rows": len(ledger.rows)},
+                                      summary=f"收费台账 {ledger.period}: {len(ledger.rows)} 户")
+        return written, ledger
+
     def notices(self, period: str, unit_ids: Iterable[int]) -> list[NoticeData]:
-        """Notice pages for these units (in the order given), read in a handful of grouped queries."""
+        """Notice pages for these units (in the order given), read in a handful of grouped queries.
+
+        Asking for them is the print of owners' data the audit trail records."""
+        from app.services.audit import AuditService
+
         self._require_any("fees.collect", "fees.reports")
         period = period_or_error(period)
         ids = list(unit_ids)
+        AuditService(self.ctx).record("print", "notices", {"period": period, "units": len(ids)},
+                                      entity_id=ids[0] if len(ids) == 1 else None,
+                                      summary=f"缴费通知单 {period}: {len(ids)} 户")
         name, phone, address = self._property()
         issued = self._today()
         lines: dict[int, list[NoticeLine]] = defaultdict(list)

@@ -49,7 +49,6 @@ from app.progress import NULL_PROGRESS, ProgressLike
 from app.search import building_code, unit_search_text
 from app.services.archive import refresh_search_text
 from app.services.context import ServiceContext
-from app.validators import mask_id_number, mask_phone
 
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
 PREVIEW_KEYS = ("building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",
@@ -730,9 +729,7 @@ class RosterService:
     def export_rows(self, unit_ids: Iterable[int] | None = None) -> list[RosterExportRow]:
         """Roster lines of all units (or these), one per person; phone/ID masked without pii.view_full."""
         self.ctx.require("roster.export")
-        full = self.ctx.can("pii.view_full")
-        show_phone = (lambda v: v) if full else mask_phone
-        show_id = (lambda v: v) if full else mask_id_number
+        show_phone, show_id = self.ctx.show_phone, self.ctx.show_id_number
         ids = None if unit_ids is None else sorted(set(unit_ids))
         with self.ctx.read() as s:
             stmt = (

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.errors import FieldError
 from app.models import TEAM_LABELS, Staff
 from app.services.context import ServiceContext
-from app.validators import clean_text, mask_phone, normalize_phone
+from app.validators import clean_text, normalize_phone
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class StaffService:
             stmt = stmt.where(Staff.team == team)
         if active_only:
             stmt = stmt.where(Staff.active.is_(True))
-        show = (lambda p: p) if self.ctx.can("pii.view_full") else mask_phone
+        show = self.ctx.show_phone
         with self.ctx.read() as s:
             return [StaffRow(m.id, m.name, m.team, m.position, show(m.phone), m.active) for m in s.scalars(stmt)]
 

@@ -350,7 +350,7 @@ class WorkOrderService:
             self.ctx.require("workorder.handle")
 
     def _phone_view(self) -> Callable[[str], str]:
-        return (lambda p: p) if self.ctx.can("pii.view_full") else mask_phone
+        return self.ctx.show_phone
 
     def _team_refusal(self, order: WorkOrder) -> PermissionDenied | None:
         """Team operators handle their own team's orders only; the front desk and manager handle all."""

@@ -93,8 +93,8 @@ def test_logins_and_failures_are_logged(services):
 
 def test_reveal_needs_the_permission_and_is_logged(as_role, services, unit_id):
     pid = person_id(services, unit_id)
-    with pytest.raises(PermissionDenied, match="查看完整手机号"):
-        as_role("service").archive.reveal(pid, "phone")
+    with pytest.raises(PermissionDenied, match="逐条显示完整号码"):
+        as_role("engineering").archive.reveal(pid, "phone")
     manager = as_role("manager", user_id=3)
     assert manager.archive.reveal(pid, "id_number") == VALID_ID
     row = services.audit.search(AuditFilter(action="reveal"))[0]

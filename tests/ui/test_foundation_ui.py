@@ -402,3 +402,26 @@ def test_new_building_from_the_unit_form(qtbot, services, small_property, monkey
     assert dialog.errors() == {}
     assert dialog.field("building_id").currentText() == "3栋"
     assert [b.name for b in services.archive.buildings()] == ["1栋", "2栋", "3栋"]
+
+
+def test_receptionist_reveals_one_number_and_it_is_logged(qtbot, services, small_property, monkeypatch):
+    from app.services.audit import AuditFilter
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    page = archive_page(qtbot, services)
+    page.register.table.selectRow(0)
+    assert not page.detail.reveal_button.isEnabled()  # nobody selected yet
+    page.detail.member_table.selectRow(0)
+    assert not page.detail.reveal_button.isHidden() and page.detail.reveal_button.isEnabled()
+    qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
+    assert shown and "13812345678" in shown[0] and VALID_ID in shown[0]
+    assert page.detail.members.data(page.detail.members.index(0, 2)) == "138****5678"  # the list stays masked
+    reveals = services.audit.search(AuditFilter(action="reveal"))
+    assert {r.username for r in reveals} == {"前台小王"} and len(reveals) == 2
+
+
+def test_team_roles_cannot_reveal(qtbot, services, small_property):
+    page = ArchivePage(services.as_actor(actor(Role.ENGINEERING)))
+    qtbot.addWidget(page)
+    assert page.detail.reveal_button.isHidden()

@@ -63,14 +63,19 @@ def test_idle_lock_hides_the_window_and_asks_the_password(qtbot, clerk):
     window.setCentralWidget(central)
     qtbot.addWidget(window)
     window.show()
-    form = QLabel("张三 13812345678")  # an open form (a top-level window) with personal data
-    form.setWindowTitle("编辑业主")
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    form = QDialog()  # an open form (a top-level window) with personal data
+    QVBoxLayout(form).addWidget(QLabel("张三 13812345678"))
     qtbot.addWidget(form)
     form.show()
     lock = IdleLock(window, clerk, minutes=0.002)  # 120 ms
     with qtbot.waitSignal(lock.locked, timeout=3000):
         pass
-    assert lock.is_locked and not central.isVisible() and not form.isVisible()
+    assert lock.is_locked and not central.isVisible()
+    cover = form.findChild(QLabel, "idle_cover")
+    assert form.isVisible() and cover is not None and cover.isVisible()  # covered, not closed
+    assert cover.geometry() == form.rect()
     dialog = lock.dialog
     assert "前台小王" in dialog.info.text()
     qtbot.keyClicks(dialog.password, "wrong")
@@ -81,6 +86,7 @@ def test_idle_lock_hides_the_window_and_asks_the_password(qtbot, clerk):
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert unlocked.args[0].username == "kefu"
     assert not lock.is_locked and central.isVisible() and form.isVisible()
+    qtbot.waitUntil(lambda: form.findChild(QLabel, "idle_cover") is None, timeout=2000)
     window.grab().save(str(qtbot_screenshot_dir() / "idle_unlocked.png"))
 
 

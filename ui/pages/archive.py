@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
@@ -80,12 +81,14 @@ class UnitDetailPane(QWidget):
         self.member_table = make_table_view(self.members, self, sortable=False)
         self.add_member_button = QPushButton(self.tr("新增住户"), self)
         self.edit_member_button = QPushButton(self.tr("编辑住户"), self)
+        self.reveal_button = QPushButton(self.tr("显示完整号码"), self)
+        self.reveal_button.setToolTip(self.tr("逐条查看手机号和身份证号; 每次查看都记入审计日志"))
         self.edit_member_button.setEnabled(False)
-        self.member_table.selectionModel().selectionChanged.connect(
-            lambda *_: self.edit_member_button.setEnabled(self.current_member() is not None)
-        )
+        self.reveal_button.setEnabled(False)
+        self.member_table.selectionModel().selectionChanged.connect(self._member_selected)
         people_box = QGroupBox(self.tr("住户"), self)
         people_buttons = QHBoxLayout()
+        people_buttons.addWidget(self.reveal_button)
         people_buttons.addStretch(1)
         people_buttons.addWidget(self.add_member_button)
         people_buttons.addWidget(self.edit_member_button)
@@ -141,6 +144,11 @@ class UnitDetailPane(QWidget):
         fit_columns(self.vehicle_table)
         self.stack.setCurrentWidget(self.content)
 
+    def _member_selected(self, *_args) -> None:
+        member = self.current_member()
+        self.edit_member_button.setEnabled(member is not None)
+        self.reveal_button.setEnabled(member is not None and "*" in member.phone + member.id_number)
+
     def current_member(self) -> MemberRow | None:
         index = self.member_table.currentIndex()
         if not index.isValid() or not self.member_table.selectionModel().isRowSelected(index.row()):
@@ -190,6 +198,8 @@ class ArchivePage(QWidget):
         self.detail.add_member_button.clicked.connect(self.add_member)
         self.detail.edit_member_button.clicked.connect(self.edit_member)
         self.detail.add_vehicle_button.clicked.connect(self.add_vehicle)
+        self.detail.reveal_button.setVisible(services.ctx.can("pii.reveal") or services.ctx.can("pii.view_full"))
+        self.detail.reveal_button.clicked.connect(self.reveal_member)
         self.register.current_row_changed.connect(self.show_unit)
         if can_edit:  # double-click / Enter opens the form only for those who may edit
             self.detail.member_table.activated.connect(lambda *_: self.edit_member())
@@ -271,6 +281,23 @@ class ArchivePage(QWidget):
         unit = detail.unit
         dialog = PersonDialog(self.services, unit.id, member.person_id, unit_label=unit.code, parent=self)
         return self._open(dialog, lambda _id: unit.id)
+
+    def reveal_member(self) -> str | None:
+        """Show the selected person's phone and ID number in full, once; the service logs who looked."""
+        member = self.detail.current_member()
+        if member is None:
+            return None
+        try:
+            phone = self.services.archive.reveal(member.person_id, "phone") if "*" in member.phone else member.phone
+            id_number = (self.services.archive.reveal(member.person_id, "id_number")
+                         if "*" in member.id_number else member.id_number)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("显示完整号码"), str(exc))
+            return None
+        text = (self.tr("%1\n手机号: %2\n身份证号: %3\n\n本次查看已记入审计日志。")
+                .replace("%1", member.name).replace("%2", phone or "—").replace("%3", id_number or "—"))
+        QMessageBox.information(self, self.tr("显示完整号码"), text)
+        return text
 
     def add_vehicle(self) -> FormDialog | None:
         detail = self.detail.detail

@@ -227,8 +227,6 @@ class ArrearsPage(QWidget):
         """The fee ledger (台账) of the period, for the selected building or all, to .xlsx."""
         from PySide6.QtWidgets import QFileDialog
 
-        from app.excel.ledger import write_ledger
-
         period = self._period()
         if period is None:
             return
@@ -238,6 +236,6 @@ class ArrearsPage(QWidget):
         services, building = self.services, self.building.currentData()
         self.job = run_with_progress_dialog(
             self, self.tr("导出台账"),
-            lambda progress: write_ledger(path, services.fee_reports.ledger(period, building), progress),
+            lambda progress: services.fee_reports.export_ledger(path, period, building, progress)[0],
             on_result=lambda p: QMessageBox.information(self, self.tr("导出台账"),
                                                         self.tr("台账已导出: %1").replace("%1", str(p))))

@@ -223,15 +223,13 @@ class BillingRunPage(QWidget):
                 self.tr("已导入 %1 %2 读数 %3 户。").replace("%1", name).replace("%2", period).replace("%3", str(n))))
 
     def export_ledger(self) -> None:
-        from app.excel.ledger import write_ledger
-
         period = self.period.text()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), f"收费台账{period}.xlsx", "Excel (*.xlsx)")
         if not path:
             return
         services = self.services
         self.job = run_with_progress_dialog(
-            self, self.tr("导出台账"), lambda progress: write_ledger(path, services.fee_reports.ledger(period), progress),
+            self, self.tr("导出台账"), lambda progress: services.fee_reports.export_ledger(path, period, progress=progress)[0],
             on_result=lambda p: self.result_label.setText(self.tr("台账已导出: %1").replace("%1", str(p))))
 
 

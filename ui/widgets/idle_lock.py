@@ -90,6 +90,18 @@ class UnlockDialog(QDialog):
         super().keyPressEvent(event)
 
 
+def _cover(window: QWidget) -> QWidget:
+    """An opaque panel over the whole window, on top of its contents."""
+    cover = QLabel(QApplication.translate("IdleLock", "已锁定"), window)
+    cover.setObjectName("idle_cover")
+    cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    cover.setAutoFillBackground(True)
+    cover.setGeometry(window.rect())
+    cover.show()
+    cover.raise_()
+    return cover
+
+
 class IdleLock(QObject):
     """Watches input application-wide; locks ``window`` after ``minutes`` idle (0 disables it)."""
 
@@ -135,11 +147,10 @@ class IdleLock(QObject):
         self._hidden = central if central is not None and central.isVisible() else None
         if self._hidden is not None:
             self._hidden.setVisible(False)
-        # open forms and previews show personal data too: hide them until the password is given
-        self._hidden_windows = [w for w in QApplication.topLevelWidgets()
-                                if w.isVisible() and w is not self.window and w.isWindow()]
-        for other in self._hidden_windows:
-            other.setVisible(False)
+        # Open forms and previews show personal data too: cover them until the password is given.
+        # (Covered, not hidden: hiding a dialog would end its exec() and lose what was typed.)
+        self._covers = [_cover(w) for w in QApplication.topLevelWidgets()
+                        if w.isVisible() and w is not self.window and w.isWindow()]
         self.dialog = UnlockDialog(self.services, self.window)
         self.dialog.finished.connect(self._on_finished)
         self.locked.emit()
@@ -153,9 +164,9 @@ class IdleLock(QObject):
             return
         if self._hidden is not None:
             self._hidden.setVisible(True)
-        for other in self._hidden_windows:
-            other.setVisible(True)
-        self._hidden_windows = []
+        for cover in self._covers:
+            cover.deleteLater()
+        self._covers = []
         self.set_minutes(self.minutes)
         self.unlocked.emit(dialog.actor)
         dialog.deleteLater()
