@@ -27,6 +27,19 @@ def server_url() -> str | None:
     return os.environ.get(TEST_URL_ENV) or None
 
 
+def pytest_collection_modifyitems(config, items):
+    """Engine-specific tests are deselected (not skipped) on the other engine; ``sqlite_db`` implies SQLite."""
+    unwanted = "sqlite_only" if server_url() else "postgres_only"
+    keep, drop = [], []
+    for item in items:
+        is_sqlite_only = "sqlite_db" in getattr(item, "fixturenames", ())
+        marked = item.get_closest_marker(unwanted) or (unwanted == "sqlite_only" and is_sqlite_only)
+        (drop if marked else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory) -> str:
     """Migrate once per run: an SQLite template file to copy, or the PostgreSQL test database itself."""

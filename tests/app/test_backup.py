@@ -37,8 +37,8 @@ def fill(services, n=3):
 
 @pytest.fixture
 def sqlite_db(db):
-    if not db.is_sqlite:
-        pytest.skip("SQLite file backups")
+    """The test's database, for tests of SQLite file backups (deselected on PostgreSQL by conftest)."""
+    assert db.is_sqlite
     return db
 
 
@@ -160,22 +160,19 @@ def test_cli_backup_create_and_restore(services, sqlite_db, tmp_path, capsys):
     assert "propdesk-before-restore-" in capsys.readouterr().out
 
 
+@pytest.mark.postgres_only
 def test_postgresql_backup_uses_pg_dump_or_says_why(db, tmp_path, monkeypatch, services):
-    if db.is_sqlite:
-        pytest.skip("PostgreSQL only")
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     with pytest.raises(ServiceError, match="pg_dump"):
         create_backup(db, tmp_path / "x.dump")
     monkeypatch.undo()
-    if shutil.which("pg_dump") is None:
-        pytest.skip("pg_dump not installed")
+    assert shutil.which("pg_dump"), "the postgresql package ships pg_dump"
     path = create_backup(db, tmp_path / "x.dump")
     assert path.stat().st_size > 0 and path.read_bytes()[:5] == b"PGDMP"
     with pytest.raises(ServiceError, match="pg_restore"):
         restore_backup(db, path)
 
 
+@pytest.mark.postgres_only
 def test_daily_backup_leaves_a_shared_server_to_its_own_backups(db):
-    if db.is_sqlite:
-        pytest.skip("PostgreSQL only")
     assert daily_backup(db) is None
