@@ -16,6 +16,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Permission", "查看业主档案"),
     QT_TRANSLATE_NOOP("Permission", "编辑业主档案"),
     QT_TRANSLATE_NOOP("Permission", "查看完整手机号/身份证号"),
+    QT_TRANSLATE_NOOP("Permission", "逐条显示完整号码(留痕)"),
     QT_TRANSLATE_NOOP("Permission", "导入业主花名册"),
     QT_TRANSLATE_NOOP("Permission", "导出业主花名册"),
     QT_TRANSLATE_NOOP("Permission", "编辑员工"),
@@ -73,6 +74,8 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Audit", "工单时限"),
     QT_TRANSLATE_NOOP("Audit", "工单材料"),
     QT_TRANSLATE_NOOP("Audit", "单据编号"),
+    QT_TRANSLATE_NOOP("Audit", "缴费通知单"),
+    QT_TRANSLATE_NOOP("Audit", "收费台账"),
 )
 
 

@@ -10,6 +10,8 @@ from app.db import open_database
 INFO_TABLES = [
     ("buildings", "楼栋"), ("units", "房屋"), ("persons", "业主/住户"), ("occupancies", "房屋-人员关系"),
     ("vehicles", "车辆"), ("parking_spaces", "车位"), ("staff", "员工"), ("users", "用户"),
+    ("workorders", "工单"), ("fee_items", "收费项目"), ("bills", "账单"), ("payments", "收款"),
+    ("reminders", "催缴记录"), ("roster_imports", "花名册导入"), ("audit_log", "审计日志"),
 ]
 
 

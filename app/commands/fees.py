@@ -1,4 +1,5 @@
-"""``propdesk billing run|rebill``, ``readings import``, ``ledger export``, ``notices``: fees from the command line."""
+"""``propdesk billing run|rebill``, ``readings import``, ``ledger export``, ``notices``, ``payment take|void``:
+fees from the command line."""
 
 from __future__ import annotations
 
@@ -39,9 +40,28 @@ def register(sub) -> None:
 
     notices = sub.add_parser("notices", help="打印缴费通知单 (PDF, 每户一页)")
     notices.add_argument("--period", required=True, metavar="YYYY-MM")
-    notices.add_argument("--building", metavar="NAME", help="楼栋名称, 如 3栋; 默认全部楼栋")
+    scope = notices.add_mutually_exclusive_group()
+    scope.add_argument("--building", metavar="NAME", help="楼栋名称, 如 3栋; 默认全部楼栋")
+    scope.add_argument("--unit", metavar="ROOM", help="只打印一户, 如 3-1-1502")
     notices.add_argument("--out", required=True, metavar="FILE.pdf")
     notices.set_defaults(func=print_notices)
+
+    from app.models import PayMethod
+
+    payment = sub.add_parser("payment", help="收款: 收费并打印收据, 作废收款").add_subparsers(
+        dest="payment_command", required=True)
+    take = payment.add_parser("take", help="为一户收款 (不足额时按账期从早到晚冲抵, 多余转预存)")
+    take.add_argument("--unit", required=True, metavar="ROOM", help="房号, 如 3-1-1502")
+    take.add_argument("--amount", required=True, metavar="元")
+    take.add_argument("--method", default=PayMethod.CASH, choices=[m.value for m in PayMethod])
+    take.add_argument("--payer", default="", help="交款人")
+    take.add_argument("--receipt", metavar="FILE.pdf", help="同时把收据保存为 PDF")
+    take.set_defaults(func=take_payment)
+    void = payment.add_parser("void", help="作废一笔收款 (保留记录, 需填写原因)")
+    void.add_argument("receipt_no", metavar="RECEIPT_NO")
+    void.add_argument("--reason", required=True)
+    void.add_argument("--receipt", metavar="FILE.pdf", help="同时保存标有“作废”的收据")
+    void.set_defaults(func=void_payment)
 
 
 def _services(args) -> Services:
@@ -58,6 +78,54 @@ def building_id(services: Services, name: str | None) -> int | None:
             return b.id
     known = "、".join(b.name for b in buildings) or "无"
     raise ServiceError(f"找不到楼栋“{name}”。已有楼栋: {known}")
+
+
+def unit_id(services: Services, room: str) -> int:
+    """"3-1-1502" / "3栋1单元1502" → the unit's id; anything but exactly one unit is an error."""
+    from app.search import normalise_query
+
+    wanted = normalise_query(room)
+    matches = [u for u in services.archive.search_units(room, limit=50) if u.code.lower() == wanted]
+    if len(matches) != 1:
+        raise ServiceError(f"找不到房屋“{room}”。请用房号, 如 3-1-1502")
+    return matches[0].id
+
+
+def _pdf_path(name: str) -> Path:
+    out = Path(name)
+    if out.suffix.lower() != ".pdf":
+        raise ServiceError(f"输出文件名应以 .pdf 结尾: {out.name}")
+    if not out.parent.exists():
+        raise ServiceError(f"文件夹不存在: {out.parent}")
+    return out
+
+
+def _print_payment(services: Services, row, receipt: str | None) -> None:
+    state = "已作废" if row.voided else "已收款"
+    print(f"{state} 收据号 {row.receipt_no}  {row.unit_label}  {format_money(row.amount)} 元"
+          f"  冲抵欠费 {format_money(row.allocated)} 元  转预存 {format_money(row.to_prepaid)} 元")
+    if receipt:
+        from app.pdf.receipt import render_receipt
+
+        out = _pdf_path(receipt)
+        out.write_bytes(render_receipt(services.payments.receipt(row.id)))
+        print(f"收据 → {out}")
+
+
+def take_payment(args) -> int:
+    services = _services(args)
+    if args.receipt:
+        _pdf_path(args.receipt)  # refuse a bad file name before any money is booked
+    row = services.payments.pay(unit_id(services, args.unit), args.amount, args.method, payer=args.payer)
+    _print_payment(services, row, args.receipt)
+    return 0
+
+
+def void_payment(args) -> int:
+    services = _services(args)
+    payment = services.payments.payment_by_receipt(args.receipt_no)
+    _print_payment(services, services.payments.void(payment.id, args.reason), args.receipt)
+    return 0
 
 
 def run_billing(args) -> int:
@@ -106,13 +174,12 @@ def print_notices(args) -> int:
     from app.pdf.fee_notice import write_notices
 
     services = _services(args)
-    out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        raise ServiceError(f"输出文件名应以 .pdf 结尾: {out.name}")
-    if not out.parent.exists():
-        raise ServiceError(f"文件夹不存在: {out.parent}")
+    out = _pdf_path(args.out)
     reports = services.fee_reports
-    units = reports.notice_units(args.period, building_id(services, args.building))
+    if args.unit:
+        units = [unit_id(services, args.unit)]
+    else:
+        units = reports.notice_units(args.period, building_id(services, args.building))
     if not units:
         raise ServiceError(f"账期 {args.period} 没有账单或欠费, 未生成通知单。请先执行计费: propdesk billing run "
                            f"--period {args.period}")

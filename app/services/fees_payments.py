@@ -379,6 +379,14 @@ class PaymentService:
             raise NotFound("收款记录不存在")
         return rows[0]
 
+    def payment_by_receipt(self, receipt_no: str) -> PaymentRow:
+        self.ctx.require("fees.collect")
+        with self.ctx.read() as s:
+            rows = self._payment_rows(s, select(Payment).where(Payment.receipt_no == receipt_no.strip()))
+        if not rows:
+            raise NotFound(f"找不到收据号 {receipt_no}")
+        return rows[0]
+
     def receipt(self, payment_id: int) -> ReceiptData:
         """The data of a payment's receipt (收据), void or not."""
         from app.services.audit import AuditService

@@ -142,3 +142,9 @@ def test_masking():
     assert mask_phone("0571-88886666").endswith("6666") and "*" in mask_phone("0571-88886666")
     assert mask_id_number("110105194912310021") == "1101**********0021"
     assert mask_phone("") == ""
+
+
+def test_clean_text_keeps_units_and_symbols():
+    assert clean_text("元/㎡·月") == "元/㎡·月"
+    assert clean_text("３栋　１单元") == "3栋 1单元"
+    assert clean_text("（备注）") == "(备注)"
