@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, text
 
@@ -41,6 +42,17 @@ def chinese_number(text: str) -> str:
 
 def building_code(name: str) -> str:
     """"3栋" / "3号楼" / "3#" / "三号楼" / "03栋" → "3"; names without such a suffix stay as they are."""
+    if type(name) is str:  # a property has a few dozen buildings: each name is worked out once
+        return _building_code_of(name)
+    return _building_code(name)
+
+
+@lru_cache(maxsize=4096)
+def _building_code_of(name: str) -> str:
+    return _building_code(name)
+
+
+def _building_code(name: str) -> str:
     code = _BUILDING_SUFFIX.sub("", clean_text(name).replace(" ", ""))
     return chinese_number(code) or name
 
@@ -57,8 +69,7 @@ def canonical_building_name(name: object) -> str:
 
 def unit_code(building_name: str, unit_no: str, room_no: str) -> str:
     """Short code people say at the desk: 3-1-1502 (or 3-1502 where there are no 单元)."""
-    parts = [building_code(building_name), unit_no, room_no]
-    return "-".join(p for p in parts if p)
+    return "-".join(filter(None, (building_code(building_name), unit_no, room_no)))
 
 
 def unit_label(building_name: str, unit_no: str, room_no: str) -> str:
@@ -74,7 +85,7 @@ def unit_search_text(
     for name, phone, id_number in people:
         pieces += [name, phone.replace("-", ""), id_number]
     pieces += plates
-    return " ".join(p for p in pieces if p).lower()
+    return " ".join(filter(None, pieces)).lower()
 
 
 def normalise_query(text: str) -> str:

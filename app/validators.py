@@ -18,11 +18,14 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 
 def clean_text(value: object) -> str:
     """Full-width → half-width, trimmed, inner runs of white space folded to one space."""
-    if value is None:
+    if type(value) is str:  # the usual cell: no conversion to look for
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value)
+    else:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = str(value)
     if not text.isascii():  # nothing to map in ASCII; skipping it keeps a 100k-row import fast
         text = text.translate(_HALF_WIDTH)
     return " ".join(text.split())
@@ -30,6 +33,8 @@ def clean_text(value: object) -> str:
 
 def clean_code(value: object) -> str:
     """A code-like cell (room number, phone, ID): text without any white space; 1502.0 → "1502"."""
+    if type(value) is str and value.isascii() and value.isalnum():  # already clean (no space, nothing wide)
+        return value
     return clean_text(value).replace(" ", "")
 
 
@@ -37,6 +42,9 @@ def clean_code(value: object) -> str:
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+_ID_SHAPE = re.compile(r"\d{17}[\dX]")
+_ID_OLD_SHAPE = re.compile(r"\d{15}")
+_ID_ASCII_OFFSET = ord("0") * sum(_ID_WEIGHTS)  # ASCII digits are their code points minus 48
 
 
 def id_check_digit(first17: str) -> str:
@@ -48,8 +56,8 @@ def id_check_digit(first17: str) -> str:
 def normalize_id_number(value: object) -> str:
     """An 18-digit resident ID number, ``x`` upper-cased, birth date and check digit verified."""
     text = clean_code(value).upper()
-    if not re.fullmatch(r"\d{17}[\dX]", text):
-        if re.fullmatch(r"\d{15}", text):
+    if not _ID_SHAPE.fullmatch(text):
+        if _ID_OLD_SHAPE.fullmatch(text):
             raise ValueError("15位旧身份证号, 请填写18位号码")
         raise ValueError("应为18位数字(最后一位可为X)")
     try:
@@ -58,7 +66,11 @@ def normalize_id_number(value: object) -> str:
         raise ValueError("出生日期无效") from None
     if born.year < 1900 or born > date.today():
         raise ValueError("出生日期无效")
-    if id_check_digit(text[:17]) != text[17]:
+    if text.isascii():  # the usual case: the weighted sum straight from the bytes, no int() per digit
+        check = _ID_CHECK[(sum(map(mul, text[:17].encode(), _ID_WEIGHTS)) - _ID_ASCII_OFFSET) % 11]
+    else:  # other Unicode digits match \d too
+        check = id_check_digit(text[:17])
+    if check != text[17]:
         raise ValueError("校验位错误")
     return text
 
@@ -66,6 +78,8 @@ def normalize_id_number(value: object) -> str:
 # --- phone numbers ------------------------------------------------------------------------------
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
+_EXTENSION = re.compile(r"(.*?)(?:转|ext\.?|#)(\d{1,6})", flags=re.IGNORECASE)
+_PHONE_PUNCTUATION = re.compile(r"[-()（）.]")
 
 
 def normalize_phone(value: object) -> str:
@@ -76,10 +90,10 @@ def normalize_phone(value: object) -> str:
     if len(text) == 11 and _MOBILE.fullmatch(text):  # the usual case, without the slower parsing below
         return text
     extension = ""
-    match = re.fullmatch(r"(.*?)(?:转|ext\.?|#)(\d{1,6})", text, flags=re.IGNORECASE)
+    match = _EXTENSION.fullmatch(text)
     if match:
         text, extension = match.group(1), match.group(2)
-    digits = re.sub(r"[-()（）.]", "", text)
+    digits = _PHONE_PUNCTUATION.sub("", text)
     if digits.startswith("+86"):
         digits = digits[3:]
     elif digits.startswith("0086"):
@@ -110,11 +124,12 @@ _PLATE = re.compile(
     rf"(?:[{_LETTERS}0-9]{{4}}[{_LETTERS}0-9挂学警港澳]"  # 7 characters: ordinary plates
     rf"|[DF][{_LETTERS}0-9][0-9]{{4}}|[0-9]{{5}}[DF])"  # 8 characters: new-energy plates
 )
+_PLATE_SEPARATORS = re.compile(r"[\s·•.\-]")
 
 
 def normalize_plate(value: object) -> str:
     """A mainland plate, upper-cased with separators removed: 粤B12345, 粤BD12345 (新能源)."""
-    text = re.sub(r"[\s·•.\-]", "", clean_text(value)).upper()
+    text = _PLATE_SEPARATORS.sub("", clean_text(value)).upper()
     if not text:
         raise ValueError("不能为空")
     if not _PLATE.fullmatch(text):
@@ -140,6 +155,8 @@ def check_area(value: object) -> Decimal:
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL_TEXT = re.compile(r"[1-5]\d{4}(?:\.0+)?")
+_DIGITS_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
@@ -157,9 +174,9 @@ def parse_date(value: object) -> date:
         else:
             raise ValueError("日期无效")
     text = clean_text(value)
-    if re.fullmatch(r"[1-5]\d{4}(?:\.0+)?", text):  # an Excel serial that ended up as text ("43586")
+    if _SERIAL_TEXT.fullmatch(text):  # an Excel serial that ended up as text ("43586")
         return parse_date(float(text))
-    match = _DATE_TEXT.fullmatch(text) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    match = _DATE_TEXT.fullmatch(text) or _DIGITS_DATE.fullmatch(text)
     if not match:
         raise ValueError("日期格式应为 2019-05-01")
     try:

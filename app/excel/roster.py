@@ -96,6 +96,7 @@ _UNIT_ROOM = re.compile(r"([0-9A-Za-z一二三四五六七八九十]+)单元-?([
 _DASHED_ROOM = re.compile(r"(\d{1,2})-(\d{3,4})")
 _BUILDING_UNIT = re.compile(r"(.+?(?:号楼|栋|幢|座|#))-?([0-9A-Za-z一二三四五六七八九十]+)单元")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff·\s]+")
+_PHONE_SEPARATORS = re.compile(r"\s*[/、,，;；|\\]\s*")
 _SKIP_LINE = re.compile(r"^(合计|总计|小计|制表|审核|填表|注[:：意]|说明|备注[:：]|共\d+)")
 _ADDRESS = re.compile(
     r"(?P<b>[0-9A-Za-z一二三四五六七八九十]+)(?:号楼|栋|幢|座|号|#|-|_|—)+"
@@ -197,6 +198,11 @@ def relation_from_text(value: object) -> str:
 
 def phone_text(raw: object) -> str:
     """A phone cell as text; a landline stored as a number lost its leading 0 (57188886666) — put it back."""
+    if type(raw) is int and 0 <= raw < 10**15:  # the usual number cell, without the float round trip
+        digits = str(raw)
+        if not digits.startswith("1") and 9 <= len(digits) <= 11:
+            return "0" + digits
+        return digits
     if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():
         digits = str(int(raw))
         if not digits.startswith("1") and 9 <= len(digits) <= 11:
@@ -213,7 +219,7 @@ def split_phones(raw: object) -> tuple[str, list[str]]:
     if not isinstance(raw, str):
         return phone_text(raw), []
     text = clean_text(raw)
-    pieces = [p for p in re.split(r"\s*[/、,，;；|\\]\s*", text) if p]
+    pieces = [p for p in _PHONE_SEPARATORS.split(text) if p]
     if len(pieces) == 1 and " " in text:
         tokens = text.split()
         try:
@@ -457,7 +463,7 @@ def _not_data(row: list[object], values: dict[str, object], header_texts: set[st
     """Blank rows, pre-numbered empty rows, repeated headers, totals/signature lines, the template's example."""
     name = values.get("name", "")
     if (name != "" and name not in header_texts and (values.get("room", "") != "" or values.get("address", "") != "")
-            and clean_text(values.get("seq")) not in ("示例", "例", "样例")):
+            and (type(seq := values.get("seq")) is int or clean_text(seq) not in ("示例", "例", "样例"))):
         return False  # the usual data row: no need to look closer
     filled = [v for v in row if not is_blank(v)]
     if not filled:
@@ -477,6 +483,9 @@ class _Cleaner:
     """Cleans data rows; values that repeat down a column (楼栋, 单元, 房号+面积, dates) are cleaned once."""
 
     def __init__(self, parsed: ParsedRoster):
+        from app.services.archive import validate_person, validate_unit
+
+        self.validate_person, self.validate_unit = validate_person, validate_unit
         self.parsed = parsed
         self.header = parsed.header_of
         self.has_address = "address" in parsed.fields
@@ -496,8 +505,6 @@ class _Cleaner:
 
     def unit(self, bcode: str, unit_raw: object, room_raw: object, area_raw: object, has_building: bool) -> tuple:
         """(unit_no, room_no, floor, area, errors) via the shared ``validate_unit``, cached."""
-        from app.services.archive import validate_unit
-
         key = (unit_raw, room_raw, area_raw, has_building)
         try:
             result = self.unit_cache[key]
@@ -522,7 +529,7 @@ class _Cleaner:
                 errors.append((key_name, "过长 (最多16个字符)"))
         floor = area = None
         try:
-            cleaned = validate_unit({"building_id": -1, "unit_no": unit_no, "room_no": room_no, "area": area_raw})
+            cleaned = self.validate_unit({"building_id": -1, "unit_no": unit_no, "room_no": room_no, "area": area_raw})
             floor, area = cleaned["floor"], cleaned["area"]
         except FieldError as exc:
             errors += [({"room_no": "room", "floor": "room"}.get(n, n), m) for n, m in exc.errors.items()]
@@ -552,20 +559,20 @@ class _Cleaner:
             return result
 
     def record(self, row: int, values: dict[str, object]) -> RosterRecord:
-        from app.services.archive import validate_person
-
         parsed, header = self.parsed, self.header
-        rec = RosterRecord(row=row, raw=values)
+        present = set()
+        for key, value in values.items():
+            if type(value) is str:
+                if not value or value.isspace():
+                    continue
+                if key in OPTIONAL_KEYS and value.strip() in PLACEHOLDERS:  # "无", "/", "-": nothing to record
+                    values[key] = ""
+                    continue
+            elif value is None or value == "":
+                continue
+            present.add(key)
+        rec = RosterRecord(row=row, raw=values, present=present)
         err = rec.errors.append
-        rec.present = present = {
-            key for key, value in values.items()
-            if value != "" and value is not None and not (type(value) is str and value.isspace())
-        }
-        for key in present & OPTIONAL_KEYS:
-            value = values[key]
-            if type(value) is str and value.strip() in PLACEHOLDERS:  # "无", "/", "-": nothing to record
-                values[key] = ""
-                present.discard(key)
 
         building, unit_no, room_no = values.get("building", ""), values.get("unit", ""), values.get("room", "")
         if "address" in present:
@@ -630,7 +637,7 @@ class _Cleaner:
         if isinstance(name, str) and _CJK_NAME.fullmatch(name):
             name = "".join(name.split())  # "王　五" padded to line up with three-character names
         try:
-            person = validate_person({"name": name, "phone": phone_raw, "id_number": id_raw, "notes": notes})
+            person = self.validate_person({"name": name, "phone": phone_raw, "id_number": id_raw, "notes": notes})
             rec.name, rec.phone, rec.id_number, rec.notes = (
                 person["name"], person["phone"], person["id_number"], person["notes"])
         except FieldError as exc:

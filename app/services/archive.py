@@ -108,6 +108,9 @@ REVEALABLE = {"phone": "手机号", "id_number": "身份证号"}
 # --- validation shared by forms and the roster importer ------------------------------------------
 
 
+_RELATIONS, _UNIT_STATUSES, _UNIT_USES = frozenset(Relation), frozenset(UnitStatus), frozenset(UnitUse)
+
+
 def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     """Clean a person's fields; raise FieldError naming every bad field. Empty phone/ID are allowed."""
     errors: dict[str, str] = {}
@@ -125,7 +128,7 @@ def validate_person(values: Mapping[str, object]) -> dict[str, object]:
             except ValueError as exc:
                 errors[field] = str(exc)
     relation = values.get("relation") or Relation.OWNER
-    if relation not in set(Relation):
+    if relation not in _RELATIONS:
         errors["relation"] = "身份无效"
     cleaned["relation"] = relation
     cleaned["move_in_date"] = None
@@ -171,9 +174,9 @@ def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
             errors["floor"] = "楼层应为整数"
     elif cleaned["room_no"] and str(cleaned["room_no"]).isdigit() and len(str(cleaned["room_no"])) >= 3:
         cleaned["floor"] = int(str(cleaned["room_no"])[:-2])  # 1502 → 15
-    if cleaned["status"] not in set(UnitStatus):
+    if cleaned["status"] not in _UNIT_STATUSES:
         errors["status"] = "状态无效"
-    if cleaned["use"] not in set(UnitUse):
+    if cleaned["use"] not in _UNIT_USES:
         errors["use"] = "用途无效"
     if errors:
         raise FieldError(errors)

@@ -50,6 +50,22 @@
             <source>全部楼栋</source>
             <translation>All buildings</translation>
         </message>
+        <message>
+            <source>显示完整号码</source>
+            <translation>Show full numbers</translation>
+        </message>
+        <message>
+            <source>%1
+手机号: %2
+身份证号: %3
+
+本次查看已记入审计日志。</source>
+            <translation>%1
+Mobile: %2
+ID number: %3
+
+This view has been recorded in the audit log.</translation>
+        </message>
     </context>
     <context>
         <name>ArrearsPage</name>
@@ -90,12 +106,24 @@
             <translation>Period</translation>
         </message>
         <message>
+            <source>催缴记录: 在上面的列表中点选一户查看</source>
+            <translation>Reminder log: click a unit in the list above</translation>
+        </message>
+        <message>
             <source>催缴记录</source>
             <translation>Reminder log</translation>
         </message>
         <message>
             <source>欠费 %1 户, 合计 %2 元 (%3); 列表 %4 户</source>
             <translation>%1 units in arrears, total ¥%2 (%3); %4 units listed</translation>
+        </message>
+        <message>
+            <source>催缴记录 · %1</source>
+            <translation>Reminder log · %1</translation>
+        </message>
+        <message>
+            <source>催缴记录 · %1: 还没有催缴记录</source>
+            <translation>Reminder log · %1: no reminders yet</translation>
         </message>
         <message>
             <source>登记催缴</source>
@@ -304,6 +332,14 @@
             <source>单据编号</source>
             <translation>Document number</translation>
         </message>
+        <message>
+            <source>缴费通知单</source>
+            <translation>Fee notice</translation>
+        </message>
+        <message>
+            <source>收费台账</source>
+            <translation>Fee ledger</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
@@ -422,7 +458,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>输入账期后点“预览”, 核对合计后再生成账单。重复生成不会产生重复账单。</source>
-            <translation>Enter a period and click “Preview”; check the totals, then create the bills. Running it twice never creates duplicate bills.</translation>
+            <translation>Enter a period and click "Preview"; check the totals, then create the bills. Running it twice never creates duplicate bills.</translation>
         </message>
         <message>
             <source>账期</source>
@@ -486,7 +522,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>没有按抄表计费的收费项目, 请先在“收费项目”中添加。</source>
-            <translation>No fee item is charged by meter reading; add one under “Fee items” first.</translation>
+            <translation>No fee item is charged by meter reading; add one under "Fee items" first.</translation>
         </message>
         <message>
             <source>收费项目</source>
@@ -597,7 +633,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>面积(㎡)</source>
-            <translation>Area (㎡)</translation>
+            <translation type="vanished">Area (㎡)</translation>
         </message>
         <message>
             <source>用途</source>
@@ -861,7 +897,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>房屋</source>
-            <translation>Unit</translation>
+            <translation type="vanished">Unit</translation>
         </message>
         <message>
             <source>联系人</source>
@@ -1063,7 +1099,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>还没有房屋。在“客服 → 业主档案”中登记或导入花名册。</source>
-            <translation>No units yet. Add them or import the roster under “Service → Owner archive”.</translation>
+            <translation>No units yet. Add them or import the roster under "Service → Owner archive".</translation>
         </message>
         <message>
             <source>已入住 %1 (%2)</source>
@@ -1079,7 +1115,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>没有“查看收费报表”权限, 不显示收费图表。</source>
-            <translation>Fee charts need the “View fee reports” permission.</translation>
+            <translation>Fee charts need the "View fee reports" permission.</translation>
         </message>
         <message>
             <source>%1 收缴率</source>
@@ -1099,7 +1135,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>账期 %1 尚无账单。先在“计费”页生成账单。</source>
-            <translation>No bills for period %1 yet. Create them on the “Billing” page first.</translation>
+            <translation>No bills for period %1 yet. Create them on the "Billing" page first.</translation>
         </message>
         <message>
             <source>本月 (%1)</source>
@@ -1123,7 +1159,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>没有“收费”或“查看收费报表”权限, 不显示欠费。</source>
-            <translation>Arrears need the “Take payments” or “View fee reports” permission.</translation>
+            <translation>Arrears need the "Take payments" or "View fee reports" permission.</translation>
         </message>
         <message>
             <source>%1 户欠费</source>
@@ -1230,8 +1266,12 @@ The program will close; start it again and log in.</translation>
             <translation>%1 year-to-date collection (by month)</translation>
         </message>
         <message>
+            <source>共 %1 张工单; 选中一张可查看详情并催办、派单等</source>
+            <translation>%1 work orders; select one to see its details and chase, dispatch…</translation>
+        </message>
+        <message>
             <source>共 %1 张工单</source>
-            <translation>%1 work orders</translation>
+            <translation type="vanished">%1 work orders</translation>
         </message>
         <message>
             <source>全部班组</source>
@@ -1807,6 +1847,13 @@ The program will close; start it again and log in.</translation>
         <message>
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdleLock</name>
+        <message>
+            <source>已锁定</source>
+            <translation>Locked</translation>
         </message>
     </context>
     <context>
@@ -2539,6 +2586,10 @@ The program will close; start it again and log in.</translation>
             <translation>See full phone/ID numbers</translation>
         </message>
         <message>
+            <source>逐条显示完整号码(留痕)</source>
+            <translation>Reveal full numbers one by one (logged)</translation>
+        </message>
+        <message>
             <source>导入业主花名册</source>
             <translation>Import owner roster</translation>
         </message>
@@ -2764,7 +2815,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>选择花名册文件后, 这里显示将新增、更新的行和有错误的行。什么都不会写入, 直到您点“导入”。</source>
-            <translation>After you choose a roster file, the rows to add, update and the rows with errors show here. Nothing is written until you click “Import”.</translation>
+            <translation>After you choose a roster file, the rows to add, update and the rows with errors show here. Nothing is written until you click "Import".</translation>
         </message>
         <message>
             <source>全部行</source>
@@ -2812,7 +2863,7 @@ The program will close; start it again and log in.</translation>
         </message>
         <message>
             <source>工作表“%1”, 表头在第%2行。新增 %3 行, 更新 %4 行, 无变化 %5 行, 有错误 %6 行。</source>
-            <translation>Sheet “%1”, header in row %2. New %3 rows, updated %4, unchanged %5, with errors %6.</translation>
+            <translation>Sheet "%1", header in row %2. New %3 rows, updated %4, unchanged %5, with errors %6.</translation>
         </message>
         <message>
             <source> 共 %1 处问题 (红色行), 请在 Excel 中改正后重新导入, 或只导入正确的行。</source>
@@ -2903,12 +2954,16 @@ The program will close; start it again and log in.</translation>
             <translation>Refresh</translation>
         </message>
         <message>
-            <source>%1 班组工单</source>
+            <source>%1班组工单</source>
             <translation>%1 team orders</translation>
         </message>
         <message>
+            <source>%1 班组工单</source>
+            <translation type="vanished">%1 team orders</translation>
+        </message>
+        <message>
             <source>当前用户未关联员工档案, 没有“我的工单”</source>
-            <translation>This user is not linked to a staff record, so there is no “My orders”</translation>
+            <translation>This user is not linked to a staff record, so there is no "My orders"</translation>
         </message>
     </context>
     <context>
@@ -2944,6 +2999,14 @@ The program will close; start it again and log in.</translation>
         <message>
             <source>编辑住户</source>
             <translation>Edit resident</translation>
+        </message>
+        <message>
+            <source>显示完整号码</source>
+            <translation>Show full numbers</translation>
+        </message>
+        <message>
+            <source>逐条查看手机号和身份证号; 每次查看都记入审计日志</source>
+            <translation>See the mobile and ID numbers one person at a time; every view is recorded in the audit log</translation>
         </message>
         <message>
             <source>住户</source>

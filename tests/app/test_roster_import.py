@@ -299,3 +299,32 @@ def test_one_owner_with_two_phones_in_two_rows_reimports_unchanged(services, db,
     assert [r[4] for r in people(db)] == ["13812345678", "13812345678"]  # the first row decides
     again = services.roster.commit(path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_bulk_inserts_leave_one_summary_row_per_table_in_the_audit_log(services, tmp_path):
+    """The bulk inserts bypass SQLAlchemy's per-row parameters; the audit trail still gets its summary rows."""
+    from app.services.audit import AuditFilter
+
+    services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
+    created = {r.entity: r for r in services.audit.search(AuditFilter(action="create"))}
+    assert {e: created[e].summary for e in ("buildings", "units", "persons", "occupancies", "vehicles",
+                                            "parking_spaces")} == {
+        "buildings": "批量 2 行", "units": "批量 3 行", "persons": "批量 4 行", "occupancies": "批量 4 行",
+        "vehicles": "批量 1 行", "parking_spaces": "批量 1 行"}
+    assert created["persons"].changes == {"rows": 4, "columns": ["id", "id_number", "name", "notes", "phone"]}
+
+
+def test_bulk_insert_values_are_stored_as_core_insert_stores_them(services, db, tmp_path):
+    """Decimals, dates and the stamp go through each column's own conversion, as with ``conn.execute``."""
+    from datetime import datetime
+
+    from sqlalchemy import text
+
+    services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
+    with db.engine.connect() as conn:
+        area, area_type = conn.execute(text("SELECT area, typeof(area) FROM units WHERE room_no = '1502'")).one()
+        move_in = conn.execute(text("SELECT move_in_date FROM occupancies ORDER BY id LIMIT 1")).scalar()
+        created_at = conn.execute(text("SELECT created_at FROM persons ORDER BY id LIMIT 1")).scalar()
+    if db.engine.dialect.name == "sqlite":
+        assert (area, area_type, move_in) == (118.75, "real", "2019-05-01")
+        assert datetime.strptime(created_at, "%Y-%m-%d %H:%M:%S.%f")

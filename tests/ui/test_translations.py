@@ -82,3 +82,21 @@ def test_every_ts_entry_has_a_real_translation():
                 chinese.append(f"{name}: {source}")
     assert not missing, "untranslated (run tools/update_translations.sh and translate):\n" + "\n".join(missing)
     assert not chinese, "translation still Chinese:\n" + "\n".join(chinese)
+
+
+def test_translations_keep_every_placeholder():
+    """%1…%9, %n and {name} of the source must all survive in the English text, or values go missing."""
+    placeholder = re.compile(r"%\d|%n|\{\w+\}")
+    tree = ET.parse(resource_path("i18n/propdesk_en.ts"))
+    wrong = []
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if translation.get("type") in ("vanished", "obsolete"):
+                continue
+            texts = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+            wanted = set(placeholder.findall(source))
+            wrong += [f"{context.findtext('name')}: {source!r} → {t!r}" for t in texts
+                      if set(placeholder.findall(t)) != wanted]
+    assert not wrong, "\n".join(wrong)

@@ -34,7 +34,7 @@ UNIT_COLUMNS = [
     Column("code", QT_TRANSLATE_NOOP("Column", "房号"), "code", sort_key="code", width=6),
     Column("building", QT_TRANSLATE_NOOP("Column", "楼栋"), "building", width=3),
     Column("floor", QT_TRANSLATE_NOOP("Column", "楼层"), "floor", sort_key="floor", width=3),
-    Column("area", QT_TRANSLATE_NOOP("Column", "面积(㎡)"), "area", sort_key="area", width=5),
+    Column("area", QT_TRANSLATE_NOOP("Column", "建筑面积(㎡)"), "area", sort_key="area", width=6),  # as in the unit form
     Column("use", QT_TRANSLATE_NOOP("Column", "用途"), "use", formatter=code_label, width=4),
     Column("status", QT_TRANSLATE_NOOP("Column", "状态"), "status", sort_key="status", formatter=code_label,
            width=4),

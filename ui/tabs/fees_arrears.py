@@ -24,7 +24,7 @@ from ui.dialogs.fees_dialogs import ReminderDialog
 from ui.jobs import run_with_progress_dialog
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
 from ui.tabs.fees_common import aging_labels, fee_label, money_text, show_pdf
-from ui.widgets.table import make_table_view
+from ui.widgets.table import fit_columns, make_table_view
 
 ARREARS_COLUMNS = [
     Column("code", QT_TRANSLATE_NOOP("Column", "房号"), "code"),
@@ -116,7 +116,8 @@ class ArrearsPage(QWidget):
         log_box = QWidget(self)
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
-        log_layout.addWidget(QLabel(self.tr("催缴记录"), self))
+        self.log_title = QLabel(self.tr("催缴记录: 在上面的列表中点选一户查看"), self)
+        log_layout.addWidget(self.log_title)
         log_layout.addWidget(self.log_table)
         splitter.addWidget(log_box)
         splitter.setStretchFactor(0, 3)
@@ -149,6 +150,8 @@ class ArrearsPage(QWidget):
             self.tr("欠费 %1 户, 合计 %2 元 (%3); 列表 %4 户").replace("%1", str(aging.units))
             .replace("%2", money_text(aging.total)).replace("%3", ", ".join(parts)).replace("%4", str(len(rows))))
         self.log_model.set_rows([])
+        if hasattr(self, "log_title"):
+            self.log_title.setText(self.tr("催缴记录: 在上面的列表中点选一户查看"))
 
     def current(self):
         index = self.table.currentIndex()
@@ -163,6 +166,10 @@ class ArrearsPage(QWidget):
             self.log_model.set_rows(self.services.payments.reminders(unit.unit_id))
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("催缴记录"), str(exc))
+            return
+        fit_columns(self.log_table)
+        title = self.tr("催缴记录 · %1") if self.log_model.rowCount() else self.tr("催缴记录 · %1: 还没有催缴记录")
+        self.log_title.setText(title.replace("%1", unit.label))
 
     def add_reminder(self) -> None:
         unit = self.current()

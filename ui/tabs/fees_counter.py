@@ -97,6 +97,7 @@ class FeeCounterPage(QWidget):
         self.header.setFont(font)
         # Until a unit is chosen the summary line says how to start.
         self.summary = QLabel(self.tr("在左上角输入房号、业主姓名、手机号或车牌, 按回车查找, 再点选房屋。"), self)
+        self.summary.setWordWrap(True)  # wraps on a narrow window instead of squeezing the unit list
         self.owed = ListTableModel(
             OWED_COLUMNS, parent=self,
             row_style=lambda r: ARREARS_STYLE if r.period < this_month else None)

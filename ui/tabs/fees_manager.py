@@ -90,6 +90,7 @@ class BillingRunPage(QWidget):
         self.result_label.setWordWrap(True)
         self.model = ListTableModel(PREVIEW_COLUMNS, parent=self)
         self.table = make_table_view(self.model, self, sortable=False)
+        fit_columns(self.table)  # before the first preview too: 金额 next to 户数, not at the far right
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("账期"), self))
         bar.addWidget(self.period)

@@ -57,6 +57,7 @@ class TeamQueuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
+        header.setContentsMargins(6, 6, 6, 0)  # line up with the register's filter bar below
         header.addWidget(title)
         header.addSpacing(16)
         header.addLayout(bar, 1)
@@ -90,6 +91,11 @@ class TeamQueuePage(QWidget):
             self.register.reload()
 
     def _update_hint(self) -> None:
+        self.register.set_empty_text({
+            "mine": self.tr("没有派给您、尚未完成的工单。派单后会出现在这里。"),
+            "team": self.tr("本班组目前没有未完成的工单。"),
+            "unassigned": self.tr("没有等待派单的工单。"),
+        }[self.queue()])
         if self.queue() == "mine" and not self.my_staff_id:
             self.hint.setText(self.tr("当前用户未关联员工档案, 没有“我的工单”"))
             self.hint.setStyleSheet("color: #b00020;")

@@ -61,7 +61,7 @@ class PdfPreview(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         # With the scroll bar free to come and go, a fit zoom keeps re-laying itself out and the window
         # freezes (measured: event loop stalled > 20 s on a one-page A5 slip). A fixed bar keeps the width stable.
-        pass  # TMP
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
         self.zoom = QComboBox(self)
         self.zoom.setObjectName("pdf_zoom")

@@ -109,6 +109,16 @@ class RegisterView(QWidget):
         )
         self.model.load_failed.connect(self._on_load_failed)
         self.table = make_table_view(self.model, self)
+        # Said over an empty list, so an empty table never looks like a broken one (see set_empty_text).
+        self.empty_label = QLabel(self.tr("没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。"), self.table.viewport())
+        self.empty_label.setObjectName("empty_hint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #777; padding: 24px;")
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        empty_layout = QVBoxLayout(self.table.viewport())
+        empty_layout.addWidget(self.empty_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.empty_label.hide()
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_activated)
         self.model.modelReset.connect(self._on_reset)
@@ -154,6 +164,10 @@ class RegisterView(QWidget):
             self._row_actions.append(action)
             action.setEnabled(self.current_row() is not None)
         return action
+
+    def set_empty_text(self, text: str) -> None:
+        """What to say when the list is empty (the default suggests loosening the search and filters)."""
+        self.empty_label.setText(text)
 
     def set_detail(self, widget: QWidget) -> None:
         """Put the caller's detail widget on the right of the list (replacing a previous one)."""
@@ -245,3 +259,4 @@ class RegisterView(QWidget):
         else:
             self.count_label.setText(self.tr("共 %n 条", "", self.model.total()))
             self.count_label.setStyleSheet("")
+        self.empty_label.setVisible(not self._error and self.model.total() == 0)

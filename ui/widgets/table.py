@@ -47,10 +47,13 @@ def apply_column_widths(view: QTableView) -> None:
     """Initial widths from the model's ``Column.width`` (in Chinese characters), where given."""
     columns = getattr(view.model(), "columns", None) or []
     em = view.fontMetrics().horizontalAdvance("中")
+    header = view.horizontalHeader().fontMetrics()
     for i, column in enumerate(columns):
         width = getattr(column, "width", None)
         if width:
-            view.setColumnWidth(i, int(width * em) + 16)
+            # Never narrower than the (translated) header: English titles are longer than the Chinese.
+            title = str(view.model().headerData(i, Qt.Orientation.Horizontal) or "")
+            view.setColumnWidth(i, max(int(width * em), header.horizontalAdvance(title) + 8) + 16)
 
 
 def fit_columns_to_samples(view: QTableView, samples: dict[int, Iterable[str]], padding: int = 18) -> None:
