@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -117,7 +117,7 @@ def add_to_archive_page(page) -> RosterActions:
     toolbar = page.register.toolbar
     toolbar.addSeparator()
     toolbar.addActions([actions.import_action, actions.export_action])
-    list_action = QAction(actions.tr("导出当前列表…"), actions)
+    list_action = QAction(QCoreApplication.translate("RosterActions", "导出当前列表…"), actions)
 
     def current_ids() -> list[int]:
         flt = unit_filter(filters)

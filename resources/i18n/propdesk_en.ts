@@ -2710,6 +2710,10 @@ The program will close; start it again and log in.</translation>
             <source>搜索</source>
             <translation>Search</translation>
         </message>
+        <message>
+            <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
+            <translation>Nothing matches. Clear the search box or set the filters to "All".</translation>
+        </message>
         <message numerus="yes">
             <source>共 %n 条</source>
             <translation>
@@ -2789,6 +2793,10 @@ The program will close; start it again and log in.</translation>
 %1</source>
             <translation>Template saved to
 %1</translation>
+        </message>
+        <message>
+            <source>导出当前列表…</source>
+            <translation>Export this list…</translation>
         </message>
     </context>
     <context>
@@ -2956,6 +2964,18 @@ The program will close; start it again and log in.</translation>
         <message>
             <source>%1班组工单</source>
             <translation>%1 team orders</translation>
+        </message>
+        <message>
+            <source>没有派给您、尚未完成的工单。派单后会出现在这里。</source>
+            <translation>No open work orders are assigned to you. They appear here once dispatched.</translation>
+        </message>
+        <message>
+            <source>本班组目前没有未完成的工单。</source>
+            <translation>The team has no open work orders.</translation>
+        </message>
+        <message>
+            <source>没有等待派单的工单。</source>
+            <translation>No work orders are waiting to be dispatched.</translation>
         </message>
         <message>
             <source>%1 班组工单</source>
@@ -3654,7 +3674,7 @@ The program will close; start it again and log in.</translation>
         <name>actions</name>
         <message>
             <source>导出当前列表…</source>
-            <translation>Export this list…</translation>
+            <translation type="vanished">Export this list…</translation>
         </message>
     </context>
 </TS>

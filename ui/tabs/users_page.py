@@ -23,7 +23,7 @@ from ui.dialogs.user_dialog import NewUserDialog, ResetPasswordDialog
 from ui.labels import role_label
 from ui.models.permission_grid import PermissionGridModel
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel
-from ui.widgets.table import make_table_view
+from ui.widgets.table import fit_columns, make_table_view
 
 
 def _active_text(active: bool) -> str:
@@ -98,6 +98,7 @@ class UsersPage(QWidget):
             rows = []
         current = self.current_user()
         self.users_model.set_rows(rows)
+        fit_columns(self.users_view)  # role names are long in English ("Customer service")
         if current is not None:
             for i, row in enumerate(rows):
                 if row.id == current.id:
