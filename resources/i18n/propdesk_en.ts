@@ -1,3680 +1,3680 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>Application</name>
-        <message>
-            <source>无法打开数据库</source>
-            <translation>Cannot open the database</translation>
-        </message>
-        <message>
-            <source>正在填入演示数据…</source>
-            <translation>Filling in demo data…</translation>
-        </message>
-        <message>
-            <source>内部错误</source>
-            <translation>Internal error</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArchivePage</name>
-        <message>
-            <source>搜索: 房号 (3-1-1502)、姓名、手机号、身份证尾号或车牌</source>
-            <translation>Search: room (3-1-1502), name, phone, ID number tail or plate</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>Building</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>全部状态</source>
-            <translation>All statuses</translation>
-        </message>
-        <message>
-            <source>新增房屋</source>
-            <translation>New unit</translation>
-        </message>
-        <message>
-            <source>编辑房屋</source>
-            <translation>Edit unit</translation>
-        </message>
-        <message>
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>全部楼栋</source>
-            <translation>All buildings</translation>
-        </message>
-        <message>
-            <source>显示完整号码</source>
-            <translation>Show full numbers</translation>
-        </message>
-        <message>
-            <source>%1
+<context>
+    <name>Application</name>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>正在填入演示数据…</source>
+        <translation>Filling in demo data…</translation>
+    </message>
+    <message>
+        <source>内部错误</source>
+        <translation>Internal error</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message>
+        <source>搜索: 房号 (3-1-1502)、姓名、手机号、身份证尾号或车牌</source>
+        <translation>Search: room (3-1-1502), name, phone, ID number tail or plate</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>新增房屋</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>编辑房屋</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>%1
 手机号: %2
 身份证号: %3
 
 本次查看已记入审计日志。</source>
-            <translation>%1
+        <translation>%1
 Mobile: %2
 ID number: %3
 
 This view has been recorded in the audit log.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArrearsPage</name>
-        <message>
-            <source>全部欠费户</source>
-            <translation>All units in arrears</translation>
-        </message>
-        <message>
-            <source>今日待催缴</source>
-            <translation>To remind today</translation>
-        </message>
-        <message>
-            <source>全部楼栋</source>
-            <translation>All buildings</translation>
-        </message>
-        <message>
-            <source>通知单账期, 如 2026-11</source>
-            <translation>Notice period, e.g. 2026-11</translation>
-        </message>
-        <message>
-            <source>登记催缴…</source>
-            <translation>Log reminder…</translation>
-        </message>
-        <message>
-            <source>打印本户通知单</source>
-            <translation>Print notice for this unit</translation>
-        </message>
-        <message>
-            <source>打印通知单 (所选楼栋/全部)</source>
-            <translation>Print notices (building/all)</translation>
-        </message>
-        <message>
-            <source>导出台账…</source>
-            <translation>Export ledger…</translation>
-        </message>
-        <message>
-            <source>账期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>催缴记录: 在上面的列表中点选一户查看</source>
-            <translation>Reminder log: click a unit in the list above</translation>
-        </message>
-        <message>
-            <source>催缴记录</source>
-            <translation>Reminder log</translation>
-        </message>
-        <message>
-            <source>欠费 %1 户, 合计 %2 元 (%3); 列表 %4 户</source>
-            <translation>%1 units in arrears, total ¥%2 (%3); %4 units listed</translation>
-        </message>
-        <message>
-            <source>催缴记录 · %1</source>
-            <translation>Reminder log · %1</translation>
-        </message>
-        <message>
-            <source>催缴记录 · %1: 还没有催缴记录</source>
-            <translation>Reminder log · %1: no reminders yet</translation>
-        </message>
-        <message>
-            <source>登记催缴</source>
-            <translation>Log reminder</translation>
-        </message>
-        <message>
-            <source>请先选择一户</source>
-            <translation>Select a unit first</translation>
-        </message>
-        <message>
-            <source>缴费通知单</source>
-            <translation>Fee notice</translation>
-        </message>
-        <message>
-            <source>账期: %1</source>
-            <translation>Period: %1</translation>
-        </message>
-        <message>
-            <source>该账期没有账单或欠费, 无需通知。</source>
-            <translation>No bills or arrears in that period: no notice needed.</translation>
-        </message>
-        <message>
-            <source>全部</source>
-            <translation>All</translation>
-        </message>
-        <message>
-            <source>缴费通知单 (%1 页)</source>
-            <translation>Fee notices (%1 pages)</translation>
-        </message>
-        <message>
-            <source>导出台账</source>
-            <translation>Export ledger</translation>
-        </message>
-        <message>
-            <source>台账已导出: %1</source>
-            <translation>Ledger exported: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Audit</name>
-        <message>
-            <source>新增</source>
-            <translation>Create</translation>
-        </message>
-        <message>
-            <source>修改</source>
-            <translation>Update</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>登录</source>
-            <translation>Log in</translation>
-        </message>
-        <message>
-            <source>登录失败</source>
-            <translation>Failed login</translation>
-        </message>
-        <message>
-            <source>退出</source>
-            <translation>Log out</translation>
-        </message>
-        <message>
-            <source>解锁屏幕</source>
-            <translation>Unlock screen</translation>
-        </message>
-        <message>
-            <source>查看完整个人信息</source>
-            <translation>Reveal personal data</translation>
-        </message>
-        <message>
-            <source>导出</source>
-            <translation>Export</translation>
-        </message>
-        <message>
-            <source>打印</source>
-            <translation>Print</translation>
-        </message>
-        <message>
-            <source>导入</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <source>备份</source>
-            <translation>Backup</translation>
-        </message>
-        <message>
-            <source>恢复</source>
-            <translation>Restore</translation>
-        </message>
-        <message>
-            <source>权限变更</source>
-            <translation>Permission change</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>Building</translation>
-        </message>
-        <message>
-            <source>房屋</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>人员</source>
-            <translation>Person</translation>
-        </message>
-        <message>
-            <source>房屋-人员关系</source>
-            <translation>Unit–person link</translation>
-        </message>
-        <message>
-            <source>车辆</source>
-            <translation>Vehicle</translation>
-        </message>
-        <message>
-            <source>车位</source>
-            <translation>Parking space</translation>
-        </message>
-        <message>
-            <source>员工</source>
-            <translation>Staff</translation>
-        </message>
-        <message>
-            <source>用户</source>
-            <translation>User</translation>
-        </message>
-        <message>
-            <source>角色权限</source>
-            <translation>Role permission</translation>
-        </message>
-        <message>
-            <source>审计日志</source>
-            <translation>Audit log</translation>
-        </message>
-        <message>
-            <source>系统设置</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <source>工单</source>
-            <translation>Work order</translation>
-        </message>
-        <message>
-            <source>工单记录</source>
-            <translation>Work order event</translation>
-        </message>
-        <message>
-            <source>收费项目</source>
-            <translation>Fee item</translation>
-        </message>
-        <message>
-            <source>账单</source>
-            <translation>Bill</translation>
-        </message>
-        <message>
-            <source>账单明细</source>
-            <translation>Bill line</translation>
-        </message>
-        <message>
-            <source>收款</source>
-            <translation>Payment</translation>
-        </message>
-        <message>
-            <source>预存款</source>
-            <translation>Prepayment</translation>
-        </message>
-        <message>
-            <source>收款分配</source>
-            <translation>Payment allocation</translation>
-        </message>
-        <message>
-            <source>催缴记录</source>
-            <translation>Fee reminder</translation>
-        </message>
-        <message>
-            <source>抄表</source>
-            <translation>Meter reading</translation>
-        </message>
-        <message>
-            <source>业主花名册</source>
-            <translation>Owner roster</translation>
-        </message>
-        <message>
-            <source>数据库</source>
-            <translation>Database</translation>
-        </message>
-        <message>
-            <source>收费对象</source>
-            <translation>Fee target</translation>
-        </message>
-        <message>
-            <source>花名册导入</source>
-            <translation>Roster import</translation>
-        </message>
-        <message>
-            <source>工单时限</source>
-            <translation>Deadline rule</translation>
-        </message>
-        <message>
-            <source>工单材料</source>
-            <translation>Work order material</translation>
-        </message>
-        <message>
-            <source>单据编号</source>
-            <translation>Document number</translation>
-        </message>
-        <message>
-            <source>缴费通知单</source>
-            <translation>Fee notice</translation>
-        </message>
-        <message>
-            <source>收费台账</source>
-            <translation>Fee ledger</translation>
-        </message>
-    </context>
-    <context>
-        <name>AuditLogPage</name>
-        <message>
-            <source>搜索摘要、变更内容、操作人</source>
-            <translation>Search summary, changes, operator</translation>
-        </message>
-        <message>
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>全部</source>
-            <translation>All</translation>
-        </message>
-        <message>
-            <source>对象</source>
-            <translation>Object</translation>
-        </message>
-        <message>
-            <source>操作人</source>
-            <translation>Operator</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>导出 Excel…</source>
-            <translation>Export to Excel…</translation>
-        </message>
-        <message>
-            <source>导出审计日志</source>
-            <translation>Export audit log</translation>
-        </message>
-        <message>
-            <source>Excel 文件 (*.xlsx)</source>
-            <translation>Excel files (*.xlsx)</translation>
-        </message>
-        <message numerus="yes">
-            <source>已导出 %n 条记录。</source>
-            <translation>
-                <numerusform>Exported %n record.</numerusform>
-                <numerusform>Exported %n records.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupActions</name>
-        <message>
-            <source>备份…</source>
-            <translation>Back up…</translation>
-        </message>
-        <message>
-            <source>恢复…</source>
-            <translation>Restore…</translation>
-        </message>
-        <message>
-            <source>PostgreSQL 数据库请在服务器上用 pg_restore 恢复</source>
-            <translation>Restore a PostgreSQL database on the server with pg_restore</translation>
-        </message>
-        <message>
-            <source>备份数据库</source>
-            <translation>Back up the database</translation>
-        </message>
-        <message>
-            <source>PropDesk 备份 (*.db *.dump)</source>
-            <translation>PropDesk backups (*.db *.dump)</translation>
-        </message>
-        <message>
-            <source>已备份到 %1</source>
-            <translation>Backed up to %1</translation>
-        </message>
-        <message>
-            <source>从备份恢复</source>
-            <translation>Restore from a backup</translation>
-        </message>
-        <message>
-            <source>PropDesk 备份 (*.db)</source>
-            <translation>PropDesk backups (*.db)</translation>
-        </message>
-        <message>
-            <source>用 %1 (数据库版本 %2) 替换当前的全部数据?
+    </message>
+</context>
+<context>
+    <name>ArrearsPage</name>
+    <message>
+        <source>全部欠费户</source>
+        <translation>All units in arrears</translation>
+    </message>
+    <message>
+        <source>今日待催缴</source>
+        <translation>To remind today</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>通知单账期, 如 2026-11</source>
+        <translation>Notice period, e.g. 2026-11</translation>
+    </message>
+    <message>
+        <source>登记催缴…</source>
+        <translation>Log reminder…</translation>
+    </message>
+    <message>
+        <source>打印本户通知单</source>
+        <translation>Print notice for this unit</translation>
+    </message>
+    <message>
+        <source>打印通知单 (所选楼栋/全部)</source>
+        <translation>Print notices (building/all)</translation>
+    </message>
+    <message>
+        <source>导出台账…</source>
+        <translation>Export ledger…</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>催缴记录: 在上面的列表中点选一户查看</source>
+        <translation>Reminder log: click a unit in the list above</translation>
+    </message>
+    <message>
+        <source>催缴记录</source>
+        <translation>Reminder log</translation>
+    </message>
+    <message>
+        <source>欠费 %1 户, 合计 %2 元 (%3); 列表 %4 户</source>
+        <translation>%1 units in arrears, total ¥%2 (%3); %4 units listed</translation>
+    </message>
+    <message>
+        <source>催缴记录 · %1</source>
+        <translation>Reminder log · %1</translation>
+    </message>
+    <message>
+        <source>催缴记录 · %1: 还没有催缴记录</source>
+        <translation>Reminder log · %1: no reminders yet</translation>
+    </message>
+    <message>
+        <source>登记催缴</source>
+        <translation>Log reminder</translation>
+    </message>
+    <message>
+        <source>请先选择一户</source>
+        <translation>Select a unit first</translation>
+    </message>
+    <message>
+        <source>缴费通知单</source>
+        <translation>Fee notice</translation>
+    </message>
+    <message>
+        <source>账期: %1</source>
+        <translation>Period: %1</translation>
+    </message>
+    <message>
+        <source>该账期没有账单或欠费, 无需通知。</source>
+        <translation>No bills or arrears in that period: no notice needed.</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>缴费通知单 (%1 页)</source>
+        <translation>Fee notices (%1 pages)</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>台账已导出: %1</source>
+        <translation>Ledger exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>新增</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>解锁屏幕</source>
+        <translation>Unlock screen</translation>
+    </message>
+    <message>
+        <source>查看完整个人信息</source>
+        <translation>Reveal personal data</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>权限变更</source>
+        <translation>Permission change</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>房屋-人员关系</source>
+        <translation>Unit–person link</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation>Parking space</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>角色权限</source>
+        <translation>Role permission</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>系统设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>工单记录</source>
+        <translation>Work order event</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>账单</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>账单明细</source>
+        <translation>Bill line</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>预存款</source>
+        <translation>Prepayment</translation>
+    </message>
+    <message>
+        <source>收款分配</source>
+        <translation>Payment allocation</translation>
+    </message>
+    <message>
+        <source>催缴记录</source>
+        <translation>Fee reminder</translation>
+    </message>
+    <message>
+        <source>抄表</source>
+        <translation>Meter reading</translation>
+    </message>
+    <message>
+        <source>业主花名册</source>
+        <translation>Owner roster</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>收费对象</source>
+        <translation>Fee target</translation>
+    </message>
+    <message>
+        <source>花名册导入</source>
+        <translation>Roster import</translation>
+    </message>
+    <message>
+        <source>工单时限</source>
+        <translation>Deadline rule</translation>
+    </message>
+    <message>
+        <source>工单材料</source>
+        <translation>Work order material</translation>
+    </message>
+    <message>
+        <source>单据编号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>缴费通知单</source>
+        <translation>Fee notice</translation>
+    </message>
+    <message>
+        <source>收费台账</source>
+        <translation>Fee ledger</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>搜索摘要、变更内容、操作人</source>
+        <translation>Search summary, changes, operator</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 条记录。</source>
+        <translation>
+            <numerusform>Exported %n record.</numerusform>
+            <numerusform>Exported %n records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>恢复…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 数据库请在服务器上用 pg_restore 恢复</source>
+        <translation>Restore a PostgreSQL database on the server with pg_restore</translation>
+    </message>
+    <message>
+        <source>备份数据库</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <source>PropDesk 备份 (*.db *.dump)</source>
+        <translation>PropDesk backups (*.db *.dump)</translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>PropDesk 备份 (*.db)</source>
+        <translation>PropDesk backups (*.db)</translation>
+    </message>
+    <message>
+        <source>用 %1 (数据库版本 %2) 替换当前的全部数据?
 当前数据库会先自动另存一份。</source>
-            <translation>Replace all current data with %1 (database version %2)?
+        <translation>Replace all current data with %1 (database version %2)?
 A copy of the current database is saved first.</translation>
-        </message>
-        <message>
-            <source>已恢复。恢复前的数据已保存为 %1。
+    </message>
+    <message>
+        <source>已恢复。恢复前的数据已保存为 %1。
 程序将关闭, 请重新启动并登录。</source>
-            <translation>Restored. The data before the restore was saved as %1.
+        <translation>Restored. The data before the restore was saved as %1.
 The program will close; start it again and log in.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BillingRunPage</name>
-        <message>
-            <source>预览</source>
-            <translation>Preview</translation>
-        </message>
-        <message>
-            <source>生成账单</source>
-            <translation>Create bills</translation>
-        </message>
-        <message>
-            <source>重算未缴账单…</source>
-            <translation>Recalculate unpaid bills…</translation>
-        </message>
-        <message>
-            <source>导出台账…</source>
-            <translation>Export ledger…</translation>
-        </message>
-        <message>
-            <source>导入抄表读数…</source>
-            <translation>Import meter readings…</translation>
-        </message>
-        <message>
-            <source>输入账期后点“预览”, 核对合计后再生成账单。重复生成不会产生重复账单。</source>
-            <translation>Enter a period and click "Preview"; check the totals, then create the bills. Running it twice never creates duplicate bills.</translation>
-        </message>
-        <message>
-            <source>账期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>账期 %1: 已生成 %2 张账单, %3 条明细, 合计 %4 元。</source>
-            <translation>Period %1: created %2 bills, %3 lines, total ¥%4.</translation>
-        </message>
-        <message>
-            <source>账期 %1: 将生成 %2 张账单, %3 条明细, 合计 %4 元。</source>
-            <translation>Period %1: will create %2 bills, %3 lines, total ¥%4.</translation>
-        </message>
-        <message>
-            <source>另有 %1 户本期已有账单, 不重复生成。</source>
-            <translation>%1 more units already have bills for this period and are skipped.</translation>
-        </message>
-        <message>
-            <source>注意: </source>
-            <translation>Note: </translation>
-        </message>
-        <message>
-            <source>计费</source>
-            <translation>Billing</translation>
-        </message>
-        <message>
-            <source>账期: %1</source>
-            <translation>Period: %1</translation>
-        </message>
-        <message>
-            <source>计费预览</source>
-            <translation>Billing preview</translation>
-        </message>
-        <message>
-            <source>生成账单 %1</source>
-            <translation>Create bills %1</translation>
-        </message>
-        <message>
-            <source>已取消, 未生成任何账单。</source>
-            <translation>Cancelled; no bills were created.</translation>
-        </message>
-        <message>
-            <source>重算账单</source>
-            <translation>Recalculate bills</translation>
-        </message>
-        <message>
-            <source>没有需要重算的未缴账单。</source>
-            <translation>There are no unpaid bills to recalculate.</translation>
-        </message>
-        <message>
-            <source>账期 %1 有 %2 张未缴账单将按现行价格重算 (已有收款的 %3 张不变), 未缴合计 %4 → %5 元。继续?</source>
-            <translation>Period %1: %2 unpaid bills will be recalculated at current prices (%3 with payments stay as they are); unpaid total ¥%4 → ¥%5. Continue?</translation>
-        </message>
-        <message>
-            <source>已重算 %1 张账单。</source>
-            <translation>Recalculated %1 bills.</translation>
-        </message>
-        <message>
-            <source>导入抄表读数</source>
-            <translation>Import meter readings</translation>
-        </message>
-        <message>
-            <source>没有按抄表计费的收费项目, 请先在“收费项目”中添加。</source>
-            <translation>No fee item is charged by meter reading; add one under "Fee items" first.</translation>
-        </message>
-        <message>
-            <source>收费项目</source>
-            <translation>Fee items</translation>
-        </message>
-        <message>
-            <source>选择抄表文件</source>
-            <translation>Choose the meter-reading file</translation>
-        </message>
-        <message>
-            <source>已导入 %1 %2 读数 %3 户。</source>
-            <translation>Imported %1 %2 readings for %3 units.</translation>
-        </message>
-        <message>
-            <source>导出台账</source>
-            <translation>Export ledger</translation>
-        </message>
-        <message>
-            <source>台账已导出: %1</source>
-            <translation>Ledger exported: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Column</name>
-        <message>
-            <source>类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>紧急程度</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>响应时限</source>
-            <translation>Response time</translation>
-        </message>
-        <message>
-            <source>完成时限</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>来源</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>Building</translation>
-        </message>
-        <message>
-            <source>单元</source>
-            <translation>Entrance</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <source>建筑面积(㎡)</source>
-            <translation>Floor area (㎡)</translation>
-        </message>
-        <message>
-            <source>业主姓名</source>
-            <translation>Owner name</translation>
-        </message>
-        <message>
-            <source>身份</source>
-            <translation>Relation</translation>
-        </message>
-        <message>
-            <source>联系电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>身份证号码</source>
-            <translation>ID number</translation>
-        </message>
-        <message>
-            <source>入住日期</source>
-            <translation>Move-in date</translation>
-        </message>
-        <message>
-            <source>车位号</source>
-            <translation>Parking space</translation>
-        </message>
-        <message>
-            <source>车牌号</source>
-            <translation>Plate</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>Excel行</source>
-            <translation>Excel row</translation>
-        </message>
-        <message>
-            <source>结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>问题</source>
-            <translation>Problem</translation>
-        </message>
-        <message>
-            <source>楼层</source>
-            <translation>Floor</translation>
-        </message>
-        <message>
-            <source>面积(㎡)</source>
-            <translation type="vanished">Area (㎡)</translation>
-        </message>
-        <message>
-            <source>用途</source>
-            <translation>Use</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>业主</source>
-            <translation>Owners</translation>
-        </message>
-        <message>
-            <source>电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>姓名</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>身份证号</source>
-            <translation>ID number</translation>
-        </message>
-        <message>
-            <source>车牌</source>
-            <translation>Plate</translation>
-        </message>
-        <message>
-            <source>车主</source>
-            <translation>Vehicle owner</translation>
-        </message>
-        <message>
-            <source>车位</source>
-            <translation>Parking</translation>
-        </message>
-        <message>
-            <source>品牌</source>
-            <translation>Make</translation>
-        </message>
-        <message>
-            <source>颜色</source>
-            <translation>Colour</translation>
-        </message>
-        <message>
-            <source>班组</source>
-            <translation>Team</translation>
-        </message>
-        <message>
-            <source>岗位</source>
-            <translation>Position</translation>
-        </message>
-        <message>
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>操作人</source>
-            <translation>Operator</translation>
-        </message>
-        <message>
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>对象</source>
-            <translation>Object</translation>
-        </message>
-        <message>
-            <source>编号</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>摘要</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>变更内容 (前 → 后)</source>
-            <translation>Changes (before → after)</translation>
-        </message>
-        <message>
-            <source>欠费合计</source>
-            <translation>Total arrears</translation>
-        </message>
-        <message>
-            <source>≤3个月</source>
-            <translation>≤3 months</translation>
-        </message>
-        <message>
-            <source>4–6个月</source>
-            <translation>4–6 months</translation>
-        </message>
-        <message>
-            <source>7–12个月</source>
-            <translation>7–12 months</translation>
-        </message>
-        <message>
-            <source>&gt;12个月</source>
-            <translation>&gt;12 months</translation>
-        </message>
-        <message>
-            <source>最早欠费账期</source>
-            <translation>Oldest unpaid period</translation>
-        </message>
-        <message>
-            <source>欠费月数</source>
-            <translation>Months in arrears</translation>
-        </message>
-        <message>
-            <source>最近催缴</source>
-            <translation>Last reminder</translation>
-        </message>
-        <message>
-            <source>方式</source>
-            <translation>Method</translation>
-        </message>
-        <message>
-            <source>承诺缴费日</source>
-            <translation>Promised payment date</translation>
-        </message>
-        <message>
-            <source>催缴人</source>
-            <translation>Reminded by</translation>
-        </message>
-        <message>
-            <source>当时欠费</source>
-            <translation>Arrears then</translation>
-        </message>
-        <message>
-            <source>账期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>收费项目</source>
-            <translation>Fee item</translation>
-        </message>
-        <message>
-            <source>计费说明</source>
-            <translation>Calculation</translation>
-        </message>
-        <message>
-            <source>应收</source>
-            <translation>Billed</translation>
-        </message>
-        <message>
-            <source>已缴</source>
-            <translation>Paid</translation>
-        </message>
-        <message>
-            <source>未缴</source>
-            <translation>Unpaid</translation>
-        </message>
-        <message>
-            <source>滞纳金</source>
-            <translation>Late fee</translation>
-        </message>
-        <message>
-            <source>收据号</source>
-            <translation>Receipt no.</translation>
-        </message>
-        <message>
-            <source>金额</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>收款人</source>
-            <translation>Cashier</translation>
-        </message>
-        <message>
-            <source>户数</source>
-            <translation>Units</translation>
-        </message>
-        <message>
-            <source>金额(元)</source>
-            <translation>Amount (¥)</translation>
-        </message>
-        <message>
-            <source>名称</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>计费方式</source>
-            <translation>Charging method</translation>
-        </message>
-        <message>
-            <source>单价</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <source>周期</source>
-            <translation>Cycle</translation>
-        </message>
-        <message>
-            <source>适用范围</source>
-            <translation>Applies to</translation>
-        </message>
-        <message>
-            <source>开始</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>结束</source>
-            <translation>End</translation>
-        </message>
-        <message>
-            <source>启用</source>
-            <translation>Active</translation>
-        </message>
-        <message>
-            <source>费用类别</source>
-            <translation>Fee category</translation>
-        </message>
-        <message>
-            <source>应收(元)</source>
-            <translation>Billed (¥)</translation>
-        </message>
-        <message>
-            <source>实收(元)</source>
-            <translation>Collected (¥)</translation>
-        </message>
-        <message>
-            <source>未收(元)</source>
-            <translation>Outstanding (¥)</translation>
-        </message>
-        <message>
-            <source>收缴率</source>
-            <translation>Collection rate</translation>
-        </message>
-        <message>
-            <source>付款方式</source>
-            <translation>Payment method</translation>
-        </message>
-        <message>
-            <source>笔数</source>
-            <translation>Payments</translation>
-        </message>
-        <message>
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>角色</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>锁定至</source>
-            <translation>Locked until</translation>
-        </message>
-        <message>
-            <source>最近登录</source>
-            <translation>Last login</translation>
-        </message>
-        <message>
-            <source>工单编号</source>
-            <translation>Work order no.</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>房屋</source>
-            <translation type="vanished">Unit</translation>
-        </message>
-        <message>
-            <source>联系人</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <source>处理人</source>
-            <translation>Assignee</translation>
-        </message>
-        <message>
-            <source>受理时间</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>问题描述</source>
-            <translation>Description</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompleteDialog</name>
-        <message>
-            <source>处理情况</source>
-            <translation>Work done</translation>
-        </message>
-        <message>
-            <source>材料名称</source>
-            <translation>Material</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit of measure</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>单价(元)</source>
-            <translation>Unit price (¥)</translation>
-        </message>
-        <message>
-            <source>金额(元)</source>
-            <translation>Amount (¥)</translation>
-        </message>
-        <message>
-            <source>添加材料</source>
-            <translation>Add material</translation>
-        </message>
-        <message>
-            <source>删除所选</source>
-            <translation>Remove selected</translation>
-        </message>
-        <message>
-            <source>使用材料</source>
-            <translation>Materials used</translation>
-        </message>
-        <message>
-            <source>人工费(元)</source>
-            <translation>Labour (¥)</translation>
-        </message>
-        <message>
-            <source>向业主收费</source>
-            <translation>Charge the owner</translation>
-        </message>
-        <message>
-            <source>公共部位维修, 不向业主收费</source>
-            <translation>Common-area repair, not charged to the owner</translation>
-        </message>
-        <message>
-            <source>人工费不是有效金额</source>
-            <translation>Labour is not a valid amount</translation>
-        </message>
-        <message>
-            <source>人工费 %1 + 材料费 %2 = %3 元</source>
-            <translation>Labour %1 + materials %2 = ¥%3</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardPage</name>
-        <message>
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>账期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>物业费收缴率</source>
-            <translation>Property fee collection</translation>
-        </message>
-        <message>
-            <source>停车费收缴率</source>
-            <translation>Parking fee collection</translation>
-        </message>
-        <message>
-            <source>欠费合计(元)</source>
-            <translation>Total arrears (¥)</translation>
-        </message>
-        <message>
-            <source>未完成工单</source>
-            <translation>Open work orders</translation>
-        </message>
-        <message>
-            <source>超时工单</source>
-            <translation>Overdue orders</translation>
-        </message>
-        <message>
-            <source>投诉</source>
-            <translation>Complaints</translation>
-        </message>
-        <message>
-            <source>回访满意度</source>
-            <translation>Follow-up satisfaction</translation>
-        </message>
-        <message>
-            <source>待经理处理</source>
-            <translation>Escalated to manager</translation>
-        </message>
-        <message>
-            <source>收缴率</source>
-            <translation>Collection rate</translation>
-        </message>
-        <message>
-            <source>月度收缴率</source>
-            <translation>Monthly collection rate</translation>
-        </message>
-        <message>
-            <source>欠费账龄</source>
-            <translation>Arrears by age</translation>
-        </message>
-        <message>
-            <source>未完成工单 (按班组)</source>
-            <translation>Open orders by team</translation>
-        </message>
-        <message>
-            <source>投诉与回访满意度</source>
-            <translation>Complaints and satisfaction</translation>
-        </message>
-        <message>
-            <source>房屋状态</source>
-            <translation>Unit status</translation>
-        </message>
-        <message>
-            <source>提示: 点击卡片或柱形可查看对应明细; 欠费和未完成工单为当前数字, 其余按所选账期。</source>
-            <translation>Tip: click a card or a bar to see the rows behind it. Arrears and open orders are as of now; the rest follow the chosen period.</translation>
-        </message>
-        <message>
-            <source>房屋</source>
-            <translation>Units</translation>
-        </message>
-        <message>
-            <source>入住率</source>
-            <translation>Occupancy</translation>
-        </message>
-        <message>
-            <source>业主及住户</source>
-            <translation>Owners and residents</translation>
-        </message>
-        <message>
-            <source>登记车辆</source>
-            <translation>Registered vehicles</translation>
-        </message>
-        <message>
-            <source>车位</source>
-            <translation>Parking spaces</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>Buildings</translation>
-        </message>
-        <message>
-            <source>%1组员工</source>
-            <translation>%1 staff</translation>
-        </message>
-        <message>
-            <source>房屋与住户</source>
-            <translation>Units and residents</translation>
-        </message>
-        <message>
-            <source>各组在岗员工</source>
-            <translation>Active staff per team</translation>
-        </message>
-        <message>
-            <source>更新于 %1</source>
-            <translation>Updated %1</translation>
-        </message>
-        <message>
-            <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
-            <translation>occupied %1 · vacant %2 · renovating %3</translation>
-        </message>
-        <message>
-            <source>已入住房屋 / 全部房屋</source>
-            <translation>occupied units / all units</translation>
-        </message>
-        <message>
-            <source>其中关联房屋的 %1 人</source>
-            <translation>%1 of them linked to a unit</translation>
-        </message>
-        <message>
-            <source>还没有房屋。在“客服 → 业主档案”中登记或导入花名册。</source>
-            <translation>No units yet. Add them or import the roster under "Service → Owner archive".</translation>
-        </message>
-        <message>
-            <source>已入住 %1 (%2)</source>
-            <translation>Occupied %1 (%2)</translation>
-        </message>
-        <message>
-            <source>空置 %1 (%2)</source>
-            <translation>Vacant %1 (%2)</translation>
-        </message>
-        <message>
-            <source>装修中 %1 (%2)</source>
-            <translation>Renovating %1 (%2)</translation>
-        </message>
-        <message>
-            <source>没有“查看收费报表”权限, 不显示收费图表。</source>
-            <translation>Fee charts need the "View fee reports" permission.</translation>
-        </message>
-        <message>
-            <source>%1 收缴率</source>
-            <translation>%1 collection rate</translation>
-        </message>
-        <message>
-            <source>无权查看</source>
-            <translation>No permission</translation>
-        </message>
-        <message>
-            <source>%1 · 本年累计 %2</source>
-            <translation>%1 · year to date %2</translation>
-        </message>
-        <message>
-            <source>%1 尚无账单</source>
-            <translation>No bills for %1</translation>
-        </message>
-        <message>
-            <source>账期 %1 尚无账单。先在“计费”页生成账单。</source>
-            <translation>No bills for period %1 yet. Create them on the "Billing" page first.</translation>
-        </message>
-        <message>
-            <source>本月 (%1)</source>
-            <translation>This month (%1)</translation>
-        </message>
-        <message>
-            <source>本年累计</source>
-            <translation>Year to date</translation>
-        </message>
-        <message>
-            <source>近 %1 个月尚无账单。</source>
-            <translation>No bills in the last %1 months.</translation>
-        </message>
-        <message>
-            <source>%1 %2: 应收 %3 元, 实收 %4 元, 收缴率 %5</source>
-            <translation>%1 %2: billed ¥%3, collected ¥%4, collection rate %5</translation>
-        </message>
-        <message>
-            <source>欠费账龄 (截至 %1)</source>
-            <translation>Arrears by age (as of %1)</translation>
-        </message>
-        <message>
-            <source>没有“收费”或“查看收费报表”权限, 不显示欠费。</source>
-            <translation>Arrears need the "Take payments" or "View fee reports" permission.</translation>
-        </message>
-        <message>
-            <source>%1 户欠费</source>
-            <translation>%1 units in arrears</translation>
-        </message>
-        <message>
-            <source>目前没有欠费。</source>
-            <translation>No arrears at the moment.</translation>
-        </message>
-        <message>
-            <source>欠费金额(万元)</source>
-            <translation>Arrears (¥10k)</translation>
-        </message>
-        <message>
-            <source>%1: %2 元, %3 户</source>
-            <translation>%1: ¥%2, %3 units</translation>
-        </message>
-        <message>
-            <source>万元</source>
-            <translation>¥10k</translation>
-        </message>
-        <message>
-            <source>当前, 其中超时 %1</source>
-            <translation>now, %1 of them overdue</translation>
-        </message>
-        <message>
-            <source>当前未按时响应或完成</source>
-            <translation>not answered or finished in time</translation>
-        </message>
-        <message>
-            <source>%1 受理工单 %2 张</source>
-            <translation>%1: %2 orders received</translation>
-        </message>
-        <message>
-            <source>%1 回访 %2 次 (满分 5)</source>
-            <translation>%1: %2 follow-ups (out of 5)</translation>
-        </message>
-        <message>
-            <source>升级至经理的工单</source>
-            <translation>orders escalated to the manager</translation>
-        </message>
-        <message>
-            <source>目前没有未完成的工单。</source>
-            <translation>No open work orders at the moment.</translation>
-        </message>
-        <message>
-            <source>超时</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>未超时</source>
-            <translation>On time</translation>
-        </message>
-        <message>
-            <source>%1: 未完成 %2, 超时 %3</source>
-            <translation>%1: %2 open, %3 overdue</translation>
-        </message>
-        <message>
-            <source>近 %1 个月没有工单。</source>
-            <translation>No work orders in the last %1 months.</translation>
-        </message>
-        <message>
-            <source>投诉(件)</source>
-            <translation>Complaints</translation>
-        </message>
-        <message>
-            <source>%1: 投诉 %2 件, 受理 %3 件</source>
-            <translation>%1: %2 complaints, %3 orders received</translation>
-        </message>
-        <message>
-            <source>满意度(分)</source>
-            <translation>Satisfaction (points)</translation>
-        </message>
-        <message>
-            <source>欠费房屋</source>
-            <translation>Units in arrears</translation>
-        </message>
-        <message>
-            <source>欠费房屋 · 账龄 %1</source>
-            <translation>Units in arrears · age %1</translation>
-        </message>
-        <message>
-            <source>%1 户, 合计 %2 元 (截至 %3)</source>
-            <translation>%1 units, total ¥%2 (as of %3)</translation>
-        </message>
-        <message>
-            <source>收缴明细</source>
-            <translation>Collection details</translation>
-        </message>
-        <message>
-            <source>应收 %1 元, 实收 %2 元, 未收 %3 元; %4 户未缴清 (含滞纳金)</source>
-            <translation>Billed ¥%1, collected ¥%2, outstanding ¥%3; %4 units not fully paid (late fees included)</translation>
-        </message>
-        <message>
-            <source>%1 %2 未缴清房屋</source>
-            <translation>%1 %2 units not fully paid</translation>
-        </message>
-        <message>
-            <source>%1 年累计: 应收 %2 元, 实收 %3 元</source>
-            <translation>%1 year to date: billed ¥%2, collected ¥%3</translation>
-        </message>
-        <message>
-            <source>%1 本年累计收缴 (逐月)</source>
-            <translation>%1 year-to-date collection (by month)</translation>
-        </message>
-        <message>
-            <source>共 %1 张工单; 选中一张可查看详情并催办、派单等</source>
-            <translation>%1 work orders; select one to see its details and chase, dispatch…</translation>
-        </message>
-        <message>
-            <source>共 %1 张工单</source>
-            <translation type="vanished">%1 work orders</translation>
-        </message>
-        <message>
-            <source>全部班组</source>
-            <translation>All teams</translation>
-        </message>
-        <message>
-            <source>%1 · 超时工单</source>
-            <translation>%1 · overdue orders</translation>
-        </message>
-        <message>
-            <source>%1 · 未完成工单</source>
-            <translation>%1 · open orders</translation>
-        </message>
-        <message>
-            <source>%1 投诉</source>
-            <translation>%1 complaints</translation>
-        </message>
-        <message>
-            <source>待经理处理的工单</source>
-            <translation>Orders waiting for the manager</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeadlineRulesPage</name>
-        <message>
-            <source>全部类别</source>
-            <translation>All categories</translation>
-        </message>
-        <message>
-            <source> 分钟</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <source>保存规则</source>
-            <translation>Save rule</translation>
-        </message>
-        <message>
-            <source>修改时限</source>
-            <translation>Change deadlines</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>紧急程度</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>响应时限</source>
-            <translation>Response time</translation>
-        </message>
-        <message>
-            <source>完成时限</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。</source>
-            <translation>Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
-        </message>
-        <message>
-            <source>已保存。新登记的工单按新时限计算。</source>
-            <translation>Saved. New work orders use the new deadlines.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DispatchDialog</name>
-        <message>
-            <source>班组</source>
-            <translation>Team</translation>
-        </message>
-        <message>
-            <source>处理人</source>
-            <translation>Assignee</translation>
-        </message>
-        <message>
-            <source>派单说明</source>
-            <translation>Dispatch note</translation>
-        </message>
-        <message numerus="yes">
-            <source> (在办 %n 单)</source>
-            <translation>
-                <numerusform> (%n open order)</numerusform>
-                <numerusform> (%n open orders)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source> (当前)</source>
-            <translation> (current)</translation>
-        </message>
-        <message>
-            <source>(该班组没有在职员工)</source>
-            <translation>(no active staff in this team)</translation>
-        </message>
-    </context>
-    <context>
-        <name>DrillDownDialog</name>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
-        <name>FeeCounterPage</name>
-        <message>
-            <source>房号 / 姓名 / 手机号 / 车牌, 回车查找</source>
-            <translation>Room / name / mobile / plate, Enter to search</translation>
-        </message>
-        <message>
-            <source>请先查找房屋</source>
-            <translation>Find a unit first</translation>
-        </message>
-        <message>
-            <source>在左上角输入房号、业主姓名、手机号或车牌, 按回车查找, 再点选房屋。</source>
-            <translation>Type a room, owner name, mobile or plate in the top-left box, press Enter, then click the unit.</translation>
-        </message>
-        <message>
-            <source>只收所选明细</source>
-            <translation>Only the selected lines</translation>
-        </message>
-        <message>
-            <source>先用预存款抵扣</source>
-            <translation>Use prepayment first</translation>
-        </message>
-        <message>
-            <source>收取滞纳金</source>
-            <translation>Charge late fees</translation>
-        </message>
-        <message>
-            <source>收款并打印收据</source>
-            <translation>Take payment and print receipt</translation>
-        </message>
-        <message>
-            <source>收款金额(元)</source>
-            <translation>Amount received (¥)</translation>
-        </message>
-        <message>
-            <source>付款方式</source>
-            <translation>Payment method</translation>
-        </message>
-        <message>
-            <source>交款人</source>
-            <translation>Paid by</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>收款</source>
-            <translation>Payment</translation>
-        </message>
-        <message>
-            <source>打印收据</source>
-            <translation>Print receipt</translation>
-        </message>
-        <message>
-            <source>打印缴费通知单</source>
-            <translation>Print fee notice</translation>
-        </message>
-        <message>
-            <source>作废收款…</source>
-            <translation>Void payment…</translation>
-        </message>
-        <message>
-            <source>收款记录</source>
-            <translation>Payments</translation>
-        </message>
-        <message>
-            <source>查找房屋</source>
-            <translation>Find unit</translation>
-        </message>
-        <message>
-            <source>收费</source>
-            <translation>Fees</translation>
-        </message>
-        <message>
-            <source>未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元</source>
-            <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
-        </message>
-        <message>
-            <source>请在左侧选择要收的明细</source>
-            <translation>Select the lines to collect on the left</translation>
-        </message>
-        <message>
-            <source>收据</source>
-            <translation>Receipt</translation>
-        </message>
-        <message>
-            <source>收据 %1</source>
-            <translation>Receipt %1</translation>
-        </message>
-        <message>
-            <source>缴费通知单</source>
-            <translation>Fee notice</translation>
-        </message>
-        <message>
-            <source>缴费通知单 %1</source>
-            <translation>Fee notice %1</translation>
-        </message>
-        <message>
-            <source>请先选择一条收款记录</source>
-            <translation>Select a payment first</translation>
-        </message>
-        <message>
-            <source>作废收款</source>
-            <translation>Void payment</translation>
-        </message>
-        <message>
-            <source>该收款已作废</source>
-            <translation>This payment is already void</translation>
-        </message>
-    </context>
-    <context>
-        <name>FeeFiguresPage</name>
-        <message>
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>打印日结单</source>
-            <translation>Print daily report</translation>
-        </message>
-        <message>
-            <source>收缴率</source>
-            <translation>Collection rate</translation>
-        </message>
-        <message>
-            <source>账期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>日结</source>
-            <translation>Daily close</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>本期 %1</source>
-            <translation>Period %1</translation>
-        </message>
-        <message>
-            <source>本年累计 (%1 至 %2)</source>
-            <translation>Year to date (%1 to %2)</translation>
-        </message>
-        <message>
-            <source>欠费 %1 户, 合计 %2 元: %3</source>
-            <translation>%1 units in arrears, total ¥%2: %3</translation>
-        </message>
-        <message>
-            <source>实收合计 %1 元, %2 笔</source>
-            <translation>Collected ¥%1 in %2 payments</translation>
-        </message>
-        <message>
-            <source>; 作废 %1 张 (不计入)</source>
-            <translation>; %1 voided (not counted)</translation>
-        </message>
-        <message>
-            <source>日结单 %1</source>
-            <translation>Daily report %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FeeItemDialog</name>
-        <message>
-            <source>编辑收费项目</source>
-            <translation>Edit fee item</translation>
-        </message>
-        <message>
-            <source>新增收费项目</source>
-            <translation>New fee item</translation>
-        </message>
-        <message>
-            <source>名称</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>计费方式</source>
-            <translation>Charging method</translation>
-        </message>
-        <message>
-            <source>单价</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit label</translation>
-        </message>
-        <message>
-            <source>如 元/㎡·月 (留空自动)</source>
-            <translation>e.g. 元/㎡·月 (empty: automatic)</translation>
-        </message>
-        <message>
-            <source>计费周期</source>
-            <translation>Billing cycle</translation>
-        </message>
-        <message>
-            <source>开始日期</source>
-            <translation>Start date</translation>
-        </message>
-        <message>
-            <source>结束日期</source>
-            <translation>End date</translation>
-        </message>
-        <message>
-            <source>留空表示长期</source>
-            <translation>empty: no end</translation>
-        </message>
-        <message>
-            <source>适用范围</source>
-            <translation>Applies to</translation>
-        </message>
-        <message>
-            <source>适用对象</source>
-            <translation>Targets</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>Rooms</translation>
-        </message>
-        <message>
-            <source>指定房屋时填写, 如 1-1-101, 3-2-1502</source>
-            <translation>For specific units, e.g. 1-1-101, 3-2-1502</translation>
-        </message>
-        <message>
-            <source>空置房收费比例</source>
-            <translation>Vacant unit rate</translation>
-        </message>
-        <message>
-            <source>如 0.7 或 70%; 留空按全额</source>
-            <translation>e.g. 0.7 or 70%; empty: full price</translation>
-        </message>
-        <message>
-            <source>滞纳金日费率</source>
-            <translation>Daily late-fee rate</translation>
-        </message>
-        <message>
-            <source>如 0.0003 (万分之三); 留空不计</source>
-            <translation>e.g. 0.0003 (0.03%); empty: none</translation>
-        </message>
-        <message>
-            <source>宽限天数</source>
-            <translation>Grace days</translation>
-        </message>
-        <message>
-            <source>滞纳金上限比例</source>
-            <translation>Late-fee cap</translation>
-        </message>
-        <message>
-            <source>如 0.3 (不超过本金30%)</source>
-            <translation>e.g. 0.3 (at most 30% of the amount)</translation>
-        </message>
-        <message>
-            <source>排序</source>
-            <translation>Order</translation>
-        </message>
-        <message>
-            <source>启用</source>
-            <translation>Active</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>找不到房号: %1</source>
-            <translation>Unknown room: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FeeItemsPage</name>
-        <message>
-            <source>新增项目…</source>
-            <translation>New item…</translation>
-        </message>
-        <message>
-            <source>编辑…</source>
-            <translation>Edit…</translation>
-        </message>
-        <message>
-            <source>编辑收费项目</source>
-            <translation>Edit fee item</translation>
-        </message>
-        <message>
-            <source>请先选择一个项目</source>
-            <translation>Select an item first</translation>
-        </message>
-    </context>
-    <context>
-        <name>FeeLabel</name>
-        <message>
-            <source>物业费</source>
-            <translation>Property fee</translation>
-        </message>
-        <message>
-            <source>停车费</source>
-            <translation>Parking fee</translation>
-        </message>
-        <message>
-            <source>水电费</source>
-            <translation>Utilities</translation>
-        </message>
-        <message>
-            <source>其他</source>
-            <translation>Other</translation>
-        </message>
-        <message>
-            <source>按建筑面积</source>
-            <translation>By floor area</translation>
-        </message>
-        <message>
-            <source>按车位</source>
-            <translation>Per parking space</translation>
-        </message>
-        <message>
-            <source>按户固定</source>
-            <translation>Fixed per unit</translation>
-        </message>
-        <message>
-            <source>按抄表用量</source>
-            <translation>By meter reading</translation>
-        </message>
-        <message>
-            <source>按月</source>
-            <translation>Monthly</translation>
-        </message>
-        <message>
-            <source>按季</source>
-            <translation>Quarterly</translation>
-        </message>
-        <message>
-            <source>按年</source>
-            <translation>Yearly</translation>
-        </message>
-        <message>
-            <source>全部房屋</source>
-            <translation>All units</translation>
-        </message>
-        <message>
-            <source>指定楼栋</source>
-            <translation>Chosen buildings</translation>
-        </message>
-        <message>
-            <source>指定用途</source>
-            <translation>Chosen use</translation>
-        </message>
-        <message>
-            <source>指定房屋</source>
-            <translation>Chosen units</translation>
-        </message>
-        <message>
-            <source>指定车位</source>
-            <translation>Chosen parking spaces</translation>
-        </message>
-        <message>
-            <source>现金</source>
-            <translation>Cash</translation>
-        </message>
-        <message>
-            <source>微信</source>
-            <translation>WeChat</translation>
-        </message>
-        <message>
-            <source>支付宝</source>
-            <translation>Alipay</translation>
-        </message>
-        <message>
-            <source>银行卡</source>
-            <translation>Bank card</translation>
-        </message>
-        <message>
-            <source>转账</source>
-            <translation>Bank transfer</translation>
-        </message>
-        <message>
-            <source>电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>催缴通知</source>
-            <translation>Written notice</translation>
-        </message>
-        <message>
-            <source>上门</source>
-            <translation>Home visit</translation>
-        </message>
-        <message>
-            <source>短信/微信</source>
-            <translation>SMS/WeChat</translation>
-        </message>
-    </context>
-    <context>
-        <name>Fees</name>
-        <message>
-            <source>≤3个月</source>
-            <translation>≤3 months</translation>
-        </message>
-        <message>
-            <source>4–6个月</source>
-            <translation>4–6 months</translation>
-        </message>
-        <message>
-            <source>7–12个月</source>
-            <translation>7–12 months</translation>
-        </message>
-        <message>
-            <source>&gt;12个月</source>
-            <translation>&gt;12 months</translation>
-        </message>
-        <message>
-            <source>合计</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <source>作废</source>
-            <translation>Void</translation>
-        </message>
-    </context>
-    <context>
-        <name>FigureCard</name>
-        <message>
-            <source>点击查看明细</source>
-            <translation>Click to see the details</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstAdminDialog</name>
-        <message>
-            <source>创建系统管理员</source>
-            <translation>Create the administrator</translation>
-        </message>
-        <message>
-            <source>这是一个新的数据库, 还没有任何用户。请创建系统管理员账户, 以后用它登录并添加其他操作员。</source>
-            <translation>This is a new database without any users. Create the administrator account; use it to log in and add other operators.</translation>
-        </message>
-        <message>
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>姓名</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>确认密码</source>
-            <translation>Repeat password</translation>
-        </message>
-        <message>
-            <source>至少 %1 位</source>
-            <translation>at least %1 characters</translation>
-        </message>
-        <message>
-            <source>两次输入的密码不一致</source>
-            <translation>The two passwords differ</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDialog</name>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdleLock</name>
-        <message>
-            <source>已锁定</source>
-            <translation>Locked</translation>
-        </message>
-    </context>
-    <context>
-        <name>IntakeForm</name>
-        <message>
-            <source>房号、姓名、手机号或车牌</source>
-            <translation>Room, name, mobile or plate</translation>
-        </message>
-        <message>
-            <source>未选择房屋 (公共区域报事可不选)</source>
-            <translation>No unit selected (optional for common areas)</translation>
-        </message>
-        <message>
-            <source>不关联房屋</source>
-            <translation>No unit</translation>
-        </message>
-        <message>
-            <source>双击查看该工单</source>
-            <translation>Double-click to open the order</translation>
-        </message>
-        <message>
-            <source>该房屋近期工单</source>
-            <translation>Recent orders of this unit</translation>
-        </message>
-        <message>
-            <source>如 厨房、3栋1单元12楼楼道</source>
-            <translation>e.g. kitchen, building 3 entrance 1 floor 12 corridor</translation>
-        </message>
-        <message>
-            <source>业主反映的问题</source>
-            <translation>The problem as reported</translation>
-        </message>
-        <message>
-            <source>查找房屋/业主</source>
-            <translation>Find unit/owner</translation>
-        </message>
-        <message>
-            <source>登记内容</source>
-            <translation>New work order</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>来源</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>部位</source>
-            <translation>Area</translation>
-        </message>
-        <message>
-            <source>紧急程度</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>具体位置</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>问题描述</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>联系人</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <source>联系电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>立即派给</source>
-            <translation>Dispatch to</translation>
-        </message>
-        <message>
-            <source>登记后打印派工单</source>
-            <translation>Print the dispatch slip</translation>
-        </message>
-        <message>
-            <source>登记 (Ctrl+S)</source>
-            <translation>Register (Ctrl+S)</translation>
-        </message>
-        <message>
-            <source>清空</source>
-            <translation>Clear</translation>
-        </message>
-        <message>
-            <source>没有找到匹配的房屋</source>
-            <translation>No matching unit</translation>
-        </message>
-        <message>
-            <source>(无业主信息)</source>
-            <translation>(no owner on file)</translation>
-        </message>
-        <message>
-            <source>已选: %1  业主 %2</source>
-            <translation>Selected: %1  owner %2</translation>
-        </message>
-        <message>
-            <source>(无近期工单)</source>
-            <translation>(no recent orders)</translation>
-        </message>
-        <message>
-            <source>→ %1</source>
-            <translation>→ %1</translation>
-        </message>
-        <message>
-            <source>暂不派单</source>
-            <translation>Do not dispatch yet</translation>
-        </message>
-        <message>
-            <source>请检查标红的项目</source>
-            <translation>Check the fields marked in red</translation>
-        </message>
-        <message>
-            <source>已登记 %1</source>
-            <translation>Registered %1</translation>
-        </message>
-        <message>
-            <source>, 已派给 %1</source>
-            <translation>, dispatched to %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Jobs</name>
-        <message>
-            <source>出现内部错误, 操作未完成: {error}</source>
-            <translation>Internal error, the operation was not completed: {error}</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>正在取消…</source>
-            <translation>Cancelling…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Label</name>
-        <message>
-            <source>已入住</source>
-            <translation>Occupied</translation>
-        </message>
-        <message>
-            <source>空置</source>
-            <translation>Vacant</translation>
-        </message>
-        <message>
-            <source>装修中</source>
-            <translation>Renovating</translation>
-        </message>
-        <message>
-            <source>住宅</source>
-            <translation>Residential</translation>
-        </message>
-        <message>
-            <source>商铺</source>
-            <translation>Shop</translation>
-        </message>
-        <message>
-            <source>办公</source>
-            <translation>Office</translation>
-        </message>
-        <message>
-            <source>储藏室</source>
-            <translation>Storage</translation>
-        </message>
-        <message>
-            <source>业主</source>
-            <translation>Owner</translation>
-        </message>
-        <message>
-            <source>租户</source>
-            <translation>Tenant</translation>
-        </message>
-        <message>
-            <source>家庭成员</source>
-            <translation>Family member</translation>
-        </message>
-        <message>
-            <source>产权车位</source>
-            <translation>Owned space</translation>
-        </message>
-        <message>
-            <source>租赁车位</source>
-            <translation>Rented space</translation>
-        </message>
-        <message>
-            <source>公共车位</source>
-            <translation>Public space</translation>
-        </message>
-        <message>
-            <source>经理</source>
-            <translation>Manager</translation>
-        </message>
-        <message>
-            <source>客服</source>
-            <translation>Customer service</translation>
-        </message>
-        <message>
-            <source>工程</source>
-            <translation>Engineering</translation>
-        </message>
-        <message>
-            <source>秩序</source>
-            <translation>Security</translation>
-        </message>
-        <message>
-            <source>环境</source>
-            <translation>Environment</translation>
-        </message>
-        <message>
-            <source>系统管理员</source>
-            <translation>Administrator</translation>
-        </message>
-        <message>
-            <source>报修</source>
-            <translation>Repair</translation>
-        </message>
-        <message>
-            <source>投诉</source>
-            <translation>Complaint</translation>
-        </message>
-        <message>
-            <source>建议</source>
-            <translation>Suggestion</translation>
-        </message>
-        <message>
-            <source>咨询</source>
-            <translation>Inquiry</translation>
-        </message>
-        <message>
-            <source>来访</source>
-            <translation>Walk-in</translation>
-        </message>
-        <message>
-            <source>电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>微信</source>
-            <translation>WeChat</translation>
-        </message>
-        <message>
-            <source>巡查发现</source>
-            <translation>Found on patrol</translation>
-        </message>
-        <message>
-            <source>公共部位</source>
-            <translation>Common area</translation>
-        </message>
-        <message>
-            <source>自用部位</source>
-            <translation>Private area</translation>
-        </message>
-        <message>
-            <source>给排水</source>
-            <translation>Water</translation>
-        </message>
-        <message>
-            <source>供电</source>
-            <translation>Power</translation>
-        </message>
-        <message>
-            <source>照明</source>
-            <translation>Lighting</translation>
-        </message>
-        <message>
-            <source>电梯</source>
-            <translation>Elevator</translation>
-        </message>
-        <message>
-            <source>消防</source>
-            <translation>Fire safety</translation>
-        </message>
-        <message>
-            <source>门禁监控</source>
-            <translation>Access/CCTV</translation>
-        </message>
-        <message>
-            <source>房屋本体</source>
-            <translation>Building fabric</translation>
-        </message>
-        <message>
-            <source>保洁</source>
-            <translation>Cleaning</translation>
-        </message>
-        <message>
-            <source>绿化</source>
-            <translation>Landscaping</translation>
-        </message>
-        <message>
-            <source>其他</source>
-            <translation>Other</translation>
-        </message>
-        <message>
-            <source>紧急</source>
-            <translation>Urgent</translation>
-        </message>
-        <message>
-            <source>较急</source>
-            <translation>High</translation>
-        </message>
-        <message>
-            <source>一般</source>
-            <translation>Normal</translation>
-        </message>
-        <message>
-            <source>受理</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>已派单</source>
-            <translation>Dispatched</translation>
-        </message>
-        <message>
-            <source>处理中</source>
-            <translation>In progress</translation>
-        </message>
-        <message>
-            <source>挂起</source>
-            <translation>On hold</translation>
-        </message>
-        <message>
-            <source>经理处理</source>
-            <translation>Escalated</translation>
-        </message>
-        <message>
-            <source>已完成</source>
-            <translation>Completed</translation>
-        </message>
-        <message>
-            <source>已回访</source>
-            <translation>Visited</translation>
-        </message>
-        <message>
-            <source>已归档</source>
-            <translation>Archived</translation>
-        </message>
-        <message>
-            <source>已取消</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>登记</source>
-            <translation>Register</translation>
-        </message>
-        <message>
-            <source>派单</source>
-            <translation>Dispatch</translation>
-        </message>
-        <message>
-            <source>改派</source>
-            <translation>Reassign</translation>
-        </message>
-        <message>
-            <source>催办</source>
-            <translation>Chase</translation>
-        </message>
-        <message>
-            <source>开始处理</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>恢复处理</source>
-            <translation>Resume</translation>
-        </message>
-        <message>
-            <source>完成</source>
-            <translation>Complete</translation>
-        </message>
-        <message>
-            <source>回访</source>
-            <translation>Follow-up visit</translation>
-        </message>
-        <message>
-            <source>归档</source>
-            <translation>Archive</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>升级至经理</source>
-            <translation>Escalate to manager</translation>
-        </message>
-        <message>
-            <source>接单</source>
-            <translation>Accept</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <source>登录 — 物业前台 · PropDesk</source>
-            <translation>Log in — PropDesk</translation>
-        </message>
-        <message>
-            <source>物业前台</source>
-            <translation>PropDesk</translation>
-        </message>
-        <message>
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>登录</source>
-            <translation>Log in</translation>
-        </message>
-        <message>
-            <source>退出</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>请输入用户名</source>
-            <translation>Enter the user name</translation>
-        </message>
-        <message>
-            <source>请输入密码</source>
-            <translation>Enter the password</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>经理</source>
-            <translation>Manager</translation>
-        </message>
-        <message>
-            <source>客服</source>
-            <translation>Service</translation>
-        </message>
-        <message>
-            <source>工程</source>
-            <translation>Engineering</translation>
-        </message>
-        <message>
-            <source>秩序</source>
-            <translation>Security</translation>
-        </message>
-        <message>
-            <source>环境</source>
-            <translation>Environment</translation>
-        </message>
-        <message>
-            <source>物业前台 · PropDesk — %1</source>
-            <translation>PropDesk front desk — %1</translation>
-        </message>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>退出(&amp;X)</source>
-            <translation>E&amp;xit</translation>
-        </message>
-        <message>
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>语言</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>关于(&amp;A)</source>
-            <translation>&amp;About</translation>
-        </message>
-        <message>
-            <source>操作员: %1 (%2)</source>
-            <translation>Operator: %1 (%2)</translation>
-        </message>
-        <message>
-            <source>数据: %1</source>
-            <translation>Data: %1</translation>
-        </message>
-        <message>
-            <source>界面语言已保存, 重新启动后生效。</source>
-            <translation>Language saved; it takes effect after a restart.</translation>
-        </message>
-        <message>
-            <source>关于 PropDesk</source>
-            <translation>About PropDesk</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;物业前台 · PropDesk %1&lt;/h3&gt;&lt;p&gt;住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。&lt;/p&gt;&lt;p&gt;数据: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;PropDesk %1&lt;/h3&gt;&lt;p&gt;The front-desk application of a residential property-management office: owner archive, work orders, fees.&lt;/p&gt;&lt;p&gt;Data: %2&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveDialog</name>
-        <message>
-            <source>确定</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewUserDialog</name>
-        <message>
-            <source>新增用户</source>
-            <translation>New user</translation>
-        </message>
-        <message>
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>姓名</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <source>角色</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>用户名不能为空</source>
-            <translation>The user name is required</translation>
-        </message>
-    </context>
-    <context>
-        <name>NoteDialog</name>
-        <message>
-            <source>请填写原因</source>
-            <translation>Enter a reason</translation>
-        </message>
-    </context>
-    <context>
-        <name>OverviewPage</name>
-        <message>
-            <source>刷新</source>
-            <translation type="vanished">Refresh</translation>
-        </message>
-        <message>
-            <source>房屋</source>
-            <translation type="vanished">Units</translation>
-        </message>
-        <message>
-            <source>入住率</source>
-            <translation type="vanished">Occupancy</translation>
-        </message>
-        <message>
-            <source>业主及住户</source>
-            <translation type="vanished">Owners and residents</translation>
-        </message>
-        <message>
-            <source>登记车辆</source>
-            <translation type="vanished">Registered vehicles</translation>
-        </message>
-        <message>
-            <source>车位</source>
-            <translation type="vanished">Parking spaces</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation type="vanished">Buildings</translation>
-        </message>
-        <message>
-            <source>%1组员工</source>
-            <translation type="vanished">%1 staff</translation>
-        </message>
-        <message>
-            <source>各组在岗员工</source>
-            <translation type="vanished">Active staff per team</translation>
-        </message>
-        <message>
-            <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
-            <translation type="vanished">occupied %1 · vacant %2 · renovating %3</translation>
-        </message>
-        <message>
-            <source>已入住房屋 / 全部房屋</source>
-            <translation type="vanished">occupied units / all units</translation>
-        </message>
-        <message>
-            <source>其中关联房屋的 %1 人</source>
-            <translation type="vanished">%1 of them linked to a unit</translation>
-        </message>
-    </context>
-    <context>
-        <name>Pages</name>
-        <message>
-            <source>工单</source>
-            <translation>Work orders</translation>
-        </message>
-        <message>
-            <source>本组员工</source>
-            <translation>Team staff</translation>
-        </message>
-        <message>
-            <source>概况</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <source>升级工单</source>
-            <translation>Escalated orders</translation>
-        </message>
-        <message>
-            <source>员工</source>
-            <translation>Staff</translation>
-        </message>
-        <message>
-            <source>工单时限</source>
-            <translation>Deadlines</translation>
-        </message>
-        <message>
-            <source>收缴率/日结</source>
-            <translation>Collection/daily</translation>
-        </message>
-        <message>
-            <source>计费</source>
-            <translation>Billing</translation>
-        </message>
-        <message>
-            <source>收费项目</source>
-            <translation>Fee items</translation>
-        </message>
-        <message>
-            <source>审计日志</source>
-            <translation>Audit log</translation>
-        </message>
-        <message>
-            <source>用户与权限</source>
-            <translation>Users and permissions</translation>
-        </message>
-        <message>
-            <source>业主档案</source>
-            <translation>Owner archive</translation>
-        </message>
-        <message>
-            <source>收费</source>
-            <translation>Fees</translation>
-        </message>
-        <message>
-            <source>催缴</source>
-            <translation>Arrears</translation>
-        </message>
-    </context>
-    <context>
-        <name>PdfPreview</name>
-        <message>
-            <source>适合页面</source>
-            <translation>Fit page</translation>
-        </message>
-        <message>
-            <source>适合宽度</source>
-            <translation>Fit width</translation>
-        </message>
-        <message>
-            <source>打印…</source>
-            <translation>Print…</translation>
-        </message>
-        <message>
-            <source>另存为 PDF…</source>
-            <translation>Save as PDF…</translation>
-        </message>
-        <message>
-            <source>缩放</source>
-            <translation>Zoom</translation>
-        </message>
-        <message numerus="yes">
-            <source>共 %n 页</source>
-            <translation>
-                <numerusform>%n page</numerusform>
-                <numerusform>%n pages</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>保存 PDF</source>
-            <translation>Save PDF</translation>
-        </message>
-        <message>
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
-            <source>无法写入文件 %1: %2</source>
-            <translation>Cannot write the file %1: %2</translation>
-        </message>
-        <message>
-            <source>打印失败</source>
-            <translation>Printing failed</translation>
-        </message>
-        <message>
-            <source>无法开始打印, 请检查打印机。</source>
-            <translation>Cannot start printing; check the printer.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PdfPreviewDialog</name>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
-        <name>Permission</name>
-        <message>
-            <source>查看业主档案</source>
-            <translation>View the owner archive</translation>
-        </message>
-        <message>
-            <source>编辑业主档案</source>
-            <translation>Edit the owner archive</translation>
-        </message>
-        <message>
-            <source>查看完整手机号/身份证号</source>
-            <translation>See full phone/ID numbers</translation>
-        </message>
-        <message>
-            <source>逐条显示完整号码(留痕)</source>
-            <translation>Reveal full numbers one by one (logged)</translation>
-        </message>
-        <message>
-            <source>导入业主花名册</source>
-            <translation>Import owner roster</translation>
-        </message>
-        <message>
-            <source>导出业主花名册</source>
-            <translation>Export the owner roster</translation>
-        </message>
-        <message>
-            <source>编辑员工</source>
-            <translation>Edit staff</translation>
-        </message>
-        <message>
-            <source>登记工单</source>
-            <translation>Register work orders</translation>
-        </message>
-        <message>
-            <source>处理工单</source>
-            <translation>Work on orders</translation>
-        </message>
-        <message>
-            <source>派单/取消/归档工单</source>
-            <translation>Dispatch/cancel/archive orders</translation>
-        </message>
-        <message>
-            <source>收费</source>
-            <translation>Take payments</translation>
-        </message>
-        <message>
-            <source>作废收款</source>
-            <translation>Void payment</translation>
-        </message>
-        <message>
-            <source>设置收费项目</source>
-            <translation>Set up fee items</translation>
-        </message>
-        <message>
-            <source>执行计费</source>
-            <translation>Run billing</translation>
-        </message>
-        <message>
-            <source>查看收费报表</source>
-            <translation>View fee reports</translation>
-        </message>
-        <message>
-            <source>查看审计日志</source>
-            <translation>View the audit log</translation>
-        </message>
-        <message>
-            <source>管理用户和权限</source>
-            <translation>Manage users and permissions</translation>
-        </message>
-        <message>
-            <source>备份与恢复</source>
-            <translation>Backup and restore</translation>
-        </message>
-        <message>
-            <source>修改系统设置</source>
-            <translation>Change settings</translation>
-        </message>
-    </context>
-    <context>
-        <name>PermissionGuard</name>
-        <message>
-            <source>需要权限: %1</source>
-            <translation>Requires permission: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonDialog</name>
-        <message>
-            <source>新增住户</source>
-            <translation>New resident</translation>
-        </message>
-        <message>
-            <source>编辑住户</source>
-            <translation>Edit resident</translation>
-        </message>
-        <message>
-            <source>姓名</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>身份</source>
-            <translation>Relation</translation>
-        </message>
-        <message>
-            <source>手机/电话</source>
-            <translation>Mobile/phone</translation>
-        </message>
-        <message>
-            <source>例如 13812345678 或 0571-88886666</source>
-            <translation>e.g. 13812345678 or 0571-88886666</translation>
-        </message>
-        <message>
-            <source>身份证号</source>
-            <translation>ID number</translation>
-        </message>
-        <message>
-            <source>18位, 最后一位可为X</source>
-            <translation>18 characters, the last may be X</translation>
-        </message>
-        <message>
-            <source>入住日期</source>
-            <translation>Move-in date</translation>
-        </message>
-        <message>
-            <source>例如 2020-05-01, 可留空</source>
-            <translation>e.g. 2020-05-01, optional</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Notes</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegisterView</name>
-        <message>
-            <source>搜索</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
-            <translation>Nothing matches. Clear the search box or set the filters to "All".</translation>
-        </message>
-        <message numerus="yes">
-            <source>共 %n 条</source>
-            <translation>
-                <numerusform>%n row</numerusform>
-                <numerusform>%n rows</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ReminderDialog</name>
-        <message>
-            <source>登记催缴 - %1</source>
-            <translation>Log reminder - %1</translation>
-        </message>
-        <message>
-            <source>催缴方式</source>
-            <translation>Method</translation>
-        </message>
-        <message>
-            <source>业主承诺缴费日期</source>
-            <translation>Date the owner promised to pay</translation>
-        </message>
-        <message>
-            <source>承诺日期</source>
-            <translation>Promised date</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Notes</translation>
-        </message>
-    </context>
-    <context>
-        <name>ResetPasswordDialog</name>
-        <message>
-            <source>重置密码</source>
-            <translation>Reset password</translation>
-        </message>
-        <message>
-            <source>为用户 %1 设置新密码 (同时解除锁定)。</source>
-            <translation>Set a new password for %1 (also unlocks the account).</translation>
-        </message>
-    </context>
-    <context>
-        <name>RosterActions</name>
-        <message>
-            <source>导入花名册…</source>
-            <translation>Import roster…</translation>
-        </message>
-        <message>
-            <source>导出花名册…</source>
-            <translation>Export roster…</translation>
-        </message>
-        <message>
-            <source>下载导入模板…</source>
-            <translation>Save import template…</translation>
-        </message>
-        <message>
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbooks (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>导出花名册</source>
-            <translation>Export roster</translation>
-        </message>
-        <message>
-            <source>已导出 %1 行到
+    </message>
+</context>
+<context>
+    <name>BillingRunPage</name>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>生成账单</source>
+        <translation>Create bills</translation>
+    </message>
+    <message>
+        <source>重算未缴账单…</source>
+        <translation>Recalculate unpaid bills…</translation>
+    </message>
+    <message>
+        <source>导出台账…</source>
+        <translation>Export ledger…</translation>
+    </message>
+    <message>
+        <source>导入抄表读数…</source>
+        <translation>Import meter readings…</translation>
+    </message>
+    <message>
+        <source>输入账期后点“预览”, 核对合计后再生成账单。重复生成不会产生重复账单。</source>
+        <translation>Enter a period and click &quot;Preview&quot;; check the totals, then create the bills. Running it twice never creates duplicate bills.</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>账期 %1: 已生成 %2 张账单, %3 条明细, 合计 %4 元。</source>
+        <translation>Period %1: created %2 bills, %3 lines, total ¥%4.</translation>
+    </message>
+    <message>
+        <source>账期 %1: 将生成 %2 张账单, %3 条明细, 合计 %4 元。</source>
+        <translation>Period %1: will create %2 bills, %3 lines, total ¥%4.</translation>
+    </message>
+    <message>
+        <source>另有 %1 户本期已有账单, 不重复生成。</source>
+        <translation>%1 more units already have bills for this period and are skipped.</translation>
+    </message>
+    <message>
+        <source>注意: </source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>计费</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <source>账期: %1</source>
+        <translation>Period: %1</translation>
+    </message>
+    <message>
+        <source>计费预览</source>
+        <translation>Billing preview</translation>
+    </message>
+    <message>
+        <source>生成账单 %1</source>
+        <translation>Create bills %1</translation>
+    </message>
+    <message>
+        <source>已取消, 未生成任何账单。</source>
+        <translation>Cancelled; no bills were created.</translation>
+    </message>
+    <message>
+        <source>重算账单</source>
+        <translation>Recalculate bills</translation>
+    </message>
+    <message>
+        <source>没有需要重算的未缴账单。</source>
+        <translation>There are no unpaid bills to recalculate.</translation>
+    </message>
+    <message>
+        <source>账期 %1 有 %2 张未缴账单将按现行价格重算 (已有收款的 %3 张不变), 未缴合计 %4 → %5 元。继续?</source>
+        <translation>Period %1: %2 unpaid bills will be recalculated at current prices (%3 with payments stay as they are); unpaid total ¥%4 → ¥%5. Continue?</translation>
+    </message>
+    <message>
+        <source>已重算 %1 张账单。</source>
+        <translation>Recalculated %1 bills.</translation>
+    </message>
+    <message>
+        <source>导入抄表读数</source>
+        <translation>Import meter readings</translation>
+    </message>
+    <message>
+        <source>没有按抄表计费的收费项目, 请先在“收费项目”中添加。</source>
+        <translation>No fee item is charged by meter reading; add one under &quot;Fee items&quot; first.</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee items</translation>
+    </message>
+    <message>
+        <source>选择抄表文件</source>
+        <translation>Choose the meter-reading file</translation>
+    </message>
+    <message>
+        <source>已导入 %1 %2 读数 %3 户。</source>
+        <translation>Imported %1 %2 readings for %3 units.</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>台账已导出: %1</source>
+        <translation>Ledger exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Column</name>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>响应时限</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Entrance</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>建筑面积(㎡)</source>
+        <translation>Floor area (㎡)</translation>
+    </message>
+    <message>
+        <source>业主姓名</source>
+        <translation>Owner name</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Move-in date</translation>
+    </message>
+    <message>
+        <source>车位号</source>
+        <translation>Parking space</translation>
+    </message>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Excel行</source>
+        <translation>Excel row</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>面积(㎡)</source>
+        <translation type="vanished">Area (㎡)</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>车主</source>
+        <translation>Vehicle owner</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>品牌</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>变更内容 (前 → 后)</source>
+        <translation>Changes (before → after)</translation>
+    </message>
+    <message>
+        <source>欠费合计</source>
+        <translation>Total arrears</translation>
+    </message>
+    <message>
+        <source>≤3个月</source>
+        <translation>≤3 months</translation>
+    </message>
+    <message>
+        <source>4–6个月</source>
+        <translation>4–6 months</translation>
+    </message>
+    <message>
+        <source>7–12个月</source>
+        <translation>7–12 months</translation>
+    </message>
+    <message>
+        <source>&gt;12个月</source>
+        <translation>&gt;12 months</translation>
+    </message>
+    <message>
+        <source>最早欠费账期</source>
+        <translation>Oldest unpaid period</translation>
+    </message>
+    <message>
+        <source>欠费月数</source>
+        <translation>Months in arrears</translation>
+    </message>
+    <message>
+        <source>最近催缴</source>
+        <translation>Last reminder</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>承诺缴费日</source>
+        <translation>Promised payment date</translation>
+    </message>
+    <message>
+        <source>催缴人</source>
+        <translation>Reminded by</translation>
+    </message>
+    <message>
+        <source>当时欠费</source>
+        <translation>Arrears then</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>计费说明</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
+        <source>应收</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>未缴</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <source>滞纳金</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>收据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>收款人</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation>Charging method</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>适用范围</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>费用类别</source>
+        <translation>Fee category</translation>
+    </message>
+    <message>
+        <source>应收(元)</source>
+        <translation>Billed (¥)</translation>
+    </message>
+    <message>
+        <source>实收(元)</source>
+        <translation>Collected (¥)</translation>
+    </message>
+    <message>
+        <source>未收(元)</source>
+        <translation>Outstanding (¥)</translation>
+    </message>
+    <message>
+        <source>收缴率</source>
+        <translation>Collection rate</translation>
+    </message>
+    <message>
+        <source>付款方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>笔数</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>工单编号</source>
+        <translation>Work order no.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation type="vanished">Unit</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>处理情况</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>材料名称</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单价(元)</source>
+        <translation>Unit price (¥)</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>添加材料</source>
+        <translation>Add material</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>使用材料</source>
+        <translation>Materials used</translation>
+    </message>
+    <message>
+        <source>人工费(元)</source>
+        <translation>Labour (¥)</translation>
+    </message>
+    <message>
+        <source>向业主收费</source>
+        <translation>Charge the owner</translation>
+    </message>
+    <message>
+        <source>公共部位维修, 不向业主收费</source>
+        <translation>Common-area repair, not charged to the owner</translation>
+    </message>
+    <message>
+        <source>人工费不是有效金额</source>
+        <translation>Labour is not a valid amount</translation>
+    </message>
+    <message>
+        <source>人工费 %1 + 材料费 %2 = %3 元</source>
+        <translation>Labour %1 + materials %2 = ¥%3</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>物业费收缴率</source>
+        <translation>Property fee collection</translation>
+    </message>
+    <message>
+        <source>停车费收缴率</source>
+        <translation>Parking fee collection</translation>
+    </message>
+    <message>
+        <source>欠费合计(元)</source>
+        <translation>Total arrears (¥)</translation>
+    </message>
+    <message>
+        <source>未完成工单</source>
+        <translation>Open work orders</translation>
+    </message>
+    <message>
+        <source>超时工单</source>
+        <translation>Overdue orders</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>回访满意度</source>
+        <translation>Follow-up satisfaction</translation>
+    </message>
+    <message>
+        <source>待经理处理</source>
+        <translation>Escalated to manager</translation>
+    </message>
+    <message>
+        <source>收缴率</source>
+        <translation>Collection rate</translation>
+    </message>
+    <message>
+        <source>月度收缴率</source>
+        <translation>Monthly collection rate</translation>
+    </message>
+    <message>
+        <source>欠费账龄</source>
+        <translation>Arrears by age</translation>
+    </message>
+    <message>
+        <source>未完成工单 (按班组)</source>
+        <translation>Open orders by team</translation>
+    </message>
+    <message>
+        <source>投诉与回访满意度</source>
+        <translation>Complaints and satisfaction</translation>
+    </message>
+    <message>
+        <source>房屋状态</source>
+        <translation>Unit status</translation>
+    </message>
+    <message>
+        <source>提示: 点击卡片或柱形可查看对应明细; 欠费和未完成工单为当前数字, 其余按所选账期。</source>
+        <translation>Tip: click a card or a bar to see the rows behind it. Arrears and open orders are as of now; the rest follow the chosen period.</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>入住率</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>业主及住户</source>
+        <translation>Owners and residents</translation>
+    </message>
+    <message>
+        <source>登记车辆</source>
+        <translation>Registered vehicles</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation>Parking spaces</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>%1组员工</source>
+        <translation>%1 staff</translation>
+    </message>
+    <message>
+        <source>房屋与住户</source>
+        <translation>Units and residents</translation>
+    </message>
+    <message>
+        <source>各组在岗员工</source>
+        <translation>Active staff per team</translation>
+    </message>
+    <message>
+        <source>更新于 %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
+        <translation>occupied %1 · vacant %2 · renovating %3</translation>
+    </message>
+    <message>
+        <source>已入住房屋 / 全部房屋</source>
+        <translation>occupied units / all units</translation>
+    </message>
+    <message>
+        <source>其中关联房屋的 %1 人</source>
+        <translation>%1 of them linked to a unit</translation>
+    </message>
+    <message>
+        <source>还没有房屋。在“客服 → 业主档案”中登记或导入花名册。</source>
+        <translation>No units yet. Add them or import the roster under &quot;Service → Owner archive&quot;.</translation>
+    </message>
+    <message>
+        <source>已入住 %1 (%2)</source>
+        <translation>Occupied %1 (%2)</translation>
+    </message>
+    <message>
+        <source>空置 %1 (%2)</source>
+        <translation>Vacant %1 (%2)</translation>
+    </message>
+    <message>
+        <source>装修中 %1 (%2)</source>
+        <translation>Renovating %1 (%2)</translation>
+    </message>
+    <message>
+        <source>没有“查看收费报表”权限, 不显示收费图表。</source>
+        <translation>Fee charts need the &quot;View fee reports&quot; permission.</translation>
+    </message>
+    <message>
+        <source>%1 收缴率</source>
+        <translation>%1 collection rate</translation>
+    </message>
+    <message>
+        <source>无权查看</source>
+        <translation>No permission</translation>
+    </message>
+    <message>
+        <source>%1 · 本年累计 %2</source>
+        <translation>%1 · year to date %2</translation>
+    </message>
+    <message>
+        <source>%1 尚无账单</source>
+        <translation>No bills for %1</translation>
+    </message>
+    <message>
+        <source>账期 %1 尚无账单。先在“计费”页生成账单。</source>
+        <translation>No bills for period %1 yet. Create them on the &quot;Billing&quot; page first.</translation>
+    </message>
+    <message>
+        <source>本月 (%1)</source>
+        <translation>This month (%1)</translation>
+    </message>
+    <message>
+        <source>本年累计</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <source>近 %1 个月尚无账单。</source>
+        <translation>No bills in the last %1 months.</translation>
+    </message>
+    <message>
+        <source>%1 %2: 应收 %3 元, 实收 %4 元, 收缴率 %5</source>
+        <translation>%1 %2: billed ¥%3, collected ¥%4, collection rate %5</translation>
+    </message>
+    <message>
+        <source>欠费账龄 (截至 %1)</source>
+        <translation>Arrears by age (as of %1)</translation>
+    </message>
+    <message>
+        <source>没有“收费”或“查看收费报表”权限, 不显示欠费。</source>
+        <translation>Arrears need the &quot;Take payments&quot; or &quot;View fee reports&quot; permission.</translation>
+    </message>
+    <message>
+        <source>%1 户欠费</source>
+        <translation>%1 units in arrears</translation>
+    </message>
+    <message>
+        <source>目前没有欠费。</source>
+        <translation>No arrears at the moment.</translation>
+    </message>
+    <message>
+        <source>欠费金额(万元)</source>
+        <translation>Arrears (¥10k)</translation>
+    </message>
+    <message>
+        <source>%1: %2 元, %3 户</source>
+        <translation>%1: ¥%2, %3 units</translation>
+    </message>
+    <message>
+        <source>万元</source>
+        <translation>¥10k</translation>
+    </message>
+    <message>
+        <source>当前, 其中超时 %1</source>
+        <translation>now, %1 of them overdue</translation>
+    </message>
+    <message>
+        <source>当前未按时响应或完成</source>
+        <translation>not answered or finished in time</translation>
+    </message>
+    <message>
+        <source>%1 受理工单 %2 张</source>
+        <translation>%1: %2 orders received</translation>
+    </message>
+    <message>
+        <source>%1 回访 %2 次 (满分 5)</source>
+        <translation>%1: %2 follow-ups (out of 5)</translation>
+    </message>
+    <message>
+        <source>升级至经理的工单</source>
+        <translation>orders escalated to the manager</translation>
+    </message>
+    <message>
+        <source>目前没有未完成的工单。</source>
+        <translation>No open work orders at the moment.</translation>
+    </message>
+    <message>
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未超时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>%1: 未完成 %2, 超时 %3</source>
+        <translation>%1: %2 open, %3 overdue</translation>
+    </message>
+    <message>
+        <source>近 %1 个月没有工单。</source>
+        <translation>No work orders in the last %1 months.</translation>
+    </message>
+    <message>
+        <source>投诉(件)</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>%1: 投诉 %2 件, 受理 %3 件</source>
+        <translation>%1: %2 complaints, %3 orders received</translation>
+    </message>
+    <message>
+        <source>满意度(分)</source>
+        <translation>Satisfaction (points)</translation>
+    </message>
+    <message>
+        <source>欠费房屋</source>
+        <translation>Units in arrears</translation>
+    </message>
+    <message>
+        <source>欠费房屋 · 账龄 %1</source>
+        <translation>Units in arrears · age %1</translation>
+    </message>
+    <message>
+        <source>%1 户, 合计 %2 元 (截至 %3)</source>
+        <translation>%1 units, total ¥%2 (as of %3)</translation>
+    </message>
+    <message>
+        <source>收缴明细</source>
+        <translation>Collection details</translation>
+    </message>
+    <message>
+        <source>应收 %1 元, 实收 %2 元, 未收 %3 元; %4 户未缴清 (含滞纳金)</source>
+        <translation>Billed ¥%1, collected ¥%2, outstanding ¥%3; %4 units not fully paid (late fees included)</translation>
+    </message>
+    <message>
+        <source>%1 %2 未缴清房屋</source>
+        <translation>%1 %2 units not fully paid</translation>
+    </message>
+    <message>
+        <source>%1 年累计: 应收 %2 元, 实收 %3 元</source>
+        <translation>%1 year to date: billed ¥%2, collected ¥%3</translation>
+    </message>
+    <message>
+        <source>%1 本年累计收缴 (逐月)</source>
+        <translation>%1 year-to-date collection (by month)</translation>
+    </message>
+    <message>
+        <source>共 %1 张工单; 选中一张可查看详情并催办、派单等</source>
+        <translation>%1 work orders; select one to see its details and chase, dispatch…</translation>
+    </message>
+    <message>
+        <source>共 %1 张工单</source>
+        <translation type="vanished">%1 work orders</translation>
+    </message>
+    <message>
+        <source>全部班组</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>%1 · 超时工单</source>
+        <translation>%1 · overdue orders</translation>
+    </message>
+    <message>
+        <source>%1 · 未完成工单</source>
+        <translation>%1 · open orders</translation>
+    </message>
+    <message>
+        <source>%1 投诉</source>
+        <translation>%1 complaints</translation>
+    </message>
+    <message>
+        <source>待经理处理的工单</source>
+        <translation>Orders waiting for the manager</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRulesPage</name>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>保存规则</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <source>修改时限</source>
+        <translation>Change deadlines</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>响应时限</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。</source>
+        <translation>Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
+    </message>
+    <message>
+        <source>已保存。新登记的工单按新时限计算。</source>
+        <translation>Saved. New work orders use the new deadlines.</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>派单说明</source>
+        <translation>Dispatch note</translation>
+    </message>
+    <message numerus="yes">
+        <source> (在办 %n 单)</source>
+        <translation>
+            <numerusform> (%n open order)</numerusform>
+            <numerusform> (%n open orders)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (当前)</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <source>(该班组没有在职员工)</source>
+        <translation>(no active staff in this team)</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCounterPage</name>
+    <message>
+        <source>房号 / 姓名 / 手机号 / 车牌, 回车查找</source>
+        <translation>Room / name / mobile / plate, Enter to search</translation>
+    </message>
+    <message>
+        <source>请先查找房屋</source>
+        <translation>Find a unit first</translation>
+    </message>
+    <message>
+        <source>在左上角输入房号、业主姓名、手机号或车牌, 按回车查找, 再点选房屋。</source>
+        <translation>Type a room, owner name, mobile or plate in the top-left box, press Enter, then click the unit.</translation>
+    </message>
+    <message>
+        <source>只收所选明细</source>
+        <translation>Only the selected lines</translation>
+    </message>
+    <message>
+        <source>先用预存款抵扣</source>
+        <translation>Use prepayment first</translation>
+    </message>
+    <message>
+        <source>收取滞纳金</source>
+        <translation>Charge late fees</translation>
+    </message>
+    <message>
+        <source>收款并打印收据</source>
+        <translation>Take payment and print receipt</translation>
+    </message>
+    <message>
+        <source>收款金额(元)</source>
+        <translation>Amount received (¥)</translation>
+    </message>
+    <message>
+        <source>付款方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>交款人</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>收款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>打印收据</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>打印缴费通知单</source>
+        <translation>Print fee notice</translation>
+    </message>
+    <message>
+        <source>作废收款…</source>
+        <translation>Void payment…</translation>
+    </message>
+    <message>
+        <source>收款记录</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>查找房屋</source>
+        <translation>Find unit</translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元</source>
+        <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
+    </message>
+    <message>
+        <source>请在左侧选择要收的明细</source>
+        <translation>Select the lines to collect on the left</translation>
+    </message>
+    <message>
+        <source>收据</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>收据 %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>缴费通知单</source>
+        <translation>Fee notice</translation>
+    </message>
+    <message>
+        <source>缴费通知单 %1</source>
+        <translation>Fee notice %1</translation>
+    </message>
+    <message>
+        <source>请先选择一条收款记录</source>
+        <translation>Select a payment first</translation>
+    </message>
+    <message>
+        <source>作废收款</source>
+        <translation>Void payment</translation>
+    </message>
+    <message>
+        <source>该收款已作废</source>
+        <translation>This payment is already void</translation>
+    </message>
+</context>
+<context>
+    <name>FeeFiguresPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>打印日结单</source>
+        <translation>Print daily report</translation>
+    </message>
+    <message>
+        <source>收缴率</source>
+        <translation>Collection rate</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>日结</source>
+        <translation>Daily close</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>本期 %1</source>
+        <translation>Period %1</translation>
+    </message>
+    <message>
+        <source>本年累计 (%1 至 %2)</source>
+        <translation>Year to date (%1 to %2)</translation>
+    </message>
+    <message>
+        <source>欠费 %1 户, 合计 %2 元: %3</source>
+        <translation>%1 units in arrears, total ¥%2: %3</translation>
+    </message>
+    <message>
+        <source>实收合计 %1 元, %2 笔</source>
+        <translation>Collected ¥%1 in %2 payments</translation>
+    </message>
+    <message>
+        <source>; 作废 %1 张 (不计入)</source>
+        <translation>; %1 voided (not counted)</translation>
+    </message>
+    <message>
+        <source>日结单 %1</source>
+        <translation>Daily report %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemDialog</name>
+    <message>
+        <source>编辑收费项目</source>
+        <translation>Edit fee item</translation>
+    </message>
+    <message>
+        <source>新增收费项目</source>
+        <translation>New fee item</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation>Charging method</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit label</translation>
+    </message>
+    <message>
+        <source>如 元/㎡·月 (留空自动)</source>
+        <translation>e.g. 元/㎡·月 (empty: automatic)</translation>
+    </message>
+    <message>
+        <source>计费周期</source>
+        <translation>Billing cycle</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>留空表示长期</source>
+        <translation>empty: no end</translation>
+    </message>
+    <message>
+        <source>适用范围</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>适用对象</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>指定房屋时填写, 如 1-1-101, 3-2-1502</source>
+        <translation>For specific units, e.g. 1-1-101, 3-2-1502</translation>
+    </message>
+    <message>
+        <source>空置房收费比例</source>
+        <translation>Vacant unit rate</translation>
+    </message>
+    <message>
+        <source>如 0.7 或 70%; 留空按全额</source>
+        <translation>e.g. 0.7 or 70%; empty: full price</translation>
+    </message>
+    <message>
+        <source>滞纳金日费率</source>
+        <translation>Daily late-fee rate</translation>
+    </message>
+    <message>
+        <source>如 0.0003 (万分之三); 留空不计</source>
+        <translation>e.g. 0.0003 (0.03%); empty: none</translation>
+    </message>
+    <message>
+        <source>宽限天数</source>
+        <translation>Grace days</translation>
+    </message>
+    <message>
+        <source>滞纳金上限比例</source>
+        <translation>Late-fee cap</translation>
+    </message>
+    <message>
+        <source>如 0.3 (不超过本金30%)</source>
+        <translation>e.g. 0.3 (at most 30% of the amount)</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>找不到房号: %1</source>
+        <translation>Unknown room: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemsPage</name>
+    <message>
+        <source>新增项目…</source>
+        <translation>New item…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>编辑收费项目</source>
+        <translation>Edit fee item</translation>
+    </message>
+    <message>
+        <source>请先选择一个项目</source>
+        <translation>Select an item first</translation>
+    </message>
+</context>
+<context>
+    <name>FeeLabel</name>
+    <message>
+        <source>物业费</source>
+        <translation>Property fee</translation>
+    </message>
+    <message>
+        <source>停车费</source>
+        <translation>Parking fee</translation>
+    </message>
+    <message>
+        <source>水电费</source>
+        <translation>Utilities</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>按建筑面积</source>
+        <translation>By floor area</translation>
+    </message>
+    <message>
+        <source>按车位</source>
+        <translation>Per parking space</translation>
+    </message>
+    <message>
+        <source>按户固定</source>
+        <translation>Fixed per unit</translation>
+    </message>
+    <message>
+        <source>按抄表用量</source>
+        <translation>By meter reading</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>按季</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>按年</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>全部房屋</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>指定楼栋</source>
+        <translation>Chosen buildings</translation>
+    </message>
+    <message>
+        <source>指定用途</source>
+        <translation>Chosen use</translation>
+    </message>
+    <message>
+        <source>指定房屋</source>
+        <translation>Chosen units</translation>
+    </message>
+    <message>
+        <source>指定车位</source>
+        <translation>Chosen parking spaces</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>催缴通知</source>
+        <translation>Written notice</translation>
+    </message>
+    <message>
+        <source>上门</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>短信/微信</source>
+        <translation>SMS/WeChat</translation>
+    </message>
+</context>
+<context>
+    <name>Fees</name>
+    <message>
+        <source>≤3个月</source>
+        <translation>≤3 months</translation>
+    </message>
+    <message>
+        <source>4–6个月</source>
+        <translation>4–6 months</translation>
+    </message>
+    <message>
+        <source>7–12个月</source>
+        <translation>7–12 months</translation>
+    </message>
+    <message>
+        <source>&gt;12个月</source>
+        <translation>&gt;12 months</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>点击查看明细</source>
+        <translation>Click to see the details</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>创建系统管理员</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <source>这是一个新的数据库, 还没有任何用户。请创建系统管理员账户, 以后用它登录并添加其他操作员。</source>
+        <translation>This is a new database without any users. Create the administrator account; use it to log in and add other operators.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>至少 %1 位</source>
+        <translation>at least %1 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>房号、姓名、手机号或车牌</source>
+        <translation>Room, name, mobile or plate</translation>
+    </message>
+    <message>
+        <source>未选择房屋 (公共区域报事可不选)</source>
+        <translation>No unit selected (optional for common areas)</translation>
+    </message>
+    <message>
+        <source>不关联房屋</source>
+        <translation>No unit</translation>
+    </message>
+    <message>
+        <source>双击查看该工单</source>
+        <translation>Double-click to open the order</translation>
+    </message>
+    <message>
+        <source>该房屋近期工单</source>
+        <translation>Recent orders of this unit</translation>
+    </message>
+    <message>
+        <source>如 厨房、3栋1单元12楼楼道</source>
+        <translation>e.g. kitchen, building 3 entrance 1 floor 12 corridor</translation>
+    </message>
+    <message>
+        <source>业主反映的问题</source>
+        <translation>The problem as reported</translation>
+    </message>
+    <message>
+        <source>查找房屋/业主</source>
+        <translation>Find unit/owner</translation>
+    </message>
+    <message>
+        <source>登记内容</source>
+        <translation>New work order</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>立即派给</source>
+        <translation>Dispatch to</translation>
+    </message>
+    <message>
+        <source>登记后打印派工单</source>
+        <translation>Print the dispatch slip</translation>
+    </message>
+    <message>
+        <source>登记 (Ctrl+S)</source>
+        <translation>Register (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的房屋</source>
+        <translation>No matching unit</translation>
+    </message>
+    <message>
+        <source>(无业主信息)</source>
+        <translation>(no owner on file)</translation>
+    </message>
+    <message>
+        <source>已选: %1  业主 %2</source>
+        <translation>Selected: %1  owner %2</translation>
+    </message>
+    <message>
+        <source>(无近期工单)</source>
+        <translation>(no recent orders)</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>暂不派单</source>
+        <translation>Do not dispatch yet</translation>
+    </message>
+    <message>
+        <source>请检查标红的项目</source>
+        <translation>Check the fields marked in red</translation>
+    </message>
+    <message>
+        <source>已登记 %1</source>
+        <translation>Registered %1</translation>
+    </message>
+    <message>
+        <source>, 已派给 %1</source>
+        <translation>, dispatched to %1</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>出现内部错误, 操作未完成: {error}</source>
+        <translation>Internal error, the operation was not completed: {error}</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>Label</name>
+    <message>
+        <source>已入住</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <source>空置</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>装修中</source>
+        <translation>Renovating</translation>
+    </message>
+    <message>
+        <source>住宅</source>
+        <translation>Residential</translation>
+    </message>
+    <message>
+        <source>商铺</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>办公</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>储藏室</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>租户</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>产权车位</source>
+        <translation>Owned space</translation>
+    </message>
+    <message>
+        <source>租赁车位</source>
+        <translation>Rented space</translation>
+    </message>
+    <message>
+        <source>公共车位</source>
+        <translation>Public space</translation>
+    </message>
+    <message>
+        <source>经理</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>客服</source>
+        <translation>Customer service</translation>
+    </message>
+    <message>
+        <source>工程</source>
+        <translation>Engineering</translation>
+    </message>
+    <message>
+        <source>秩序</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>环境</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>Inquiry</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>巡查发现</source>
+        <translation>Found on patrol</translation>
+    </message>
+    <message>
+        <source>公共部位</source>
+        <translation>Common area</translation>
+    </message>
+    <message>
+        <source>自用部位</source>
+        <translation>Private area</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>供电</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <source>照明</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation>Elevator</translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation>Fire safety</translation>
+    </message>
+    <message>
+        <source>门禁监控</source>
+        <translation>Access/CCTV</translation>
+    </message>
+    <message>
+        <source>房屋本体</source>
+        <translation>Building fabric</translation>
+    </message>
+    <message>
+        <source>保洁</source>
+        <translation>Cleaning</translation>
+    </message>
+    <message>
+        <source>绿化</source>
+        <translation>Landscaping</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>较急</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已派单</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>挂起</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>经理处理</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>已回访</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Chase</translation>
+    </message>
+    <message>
+        <source>开始处理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>恢复处理</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up visit</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>升级至经理</source>
+        <translation>Escalate to manager</translation>
+    </message>
+    <message>
+        <source>接单</source>
+        <translation>Accept</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 — 物业前台 · PropDesk</source>
+        <translation>Log in — PropDesk</translation>
+    </message>
+    <message>
+        <source>物业前台</source>
+        <translation>PropDesk</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>请输入用户名</source>
+        <translation>Enter the user name</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>Enter the password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>经理</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>客服</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>工程</source>
+        <translation>Engineering</translation>
+    </message>
+    <message>
+        <source>秩序</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>环境</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>物业前台 · PropDesk — %1</source>
+        <translation>PropDesk front desk — %1</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>操作员: %1 (%2)</source>
+        <translation>Operator: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>数据: %1</source>
+        <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>界面语言已保存, 重新启动后生效。</source>
+        <translation>Language saved; it takes effect after a restart.</translation>
+    </message>
+    <message>
+        <source>关于 PropDesk</source>
+        <translation>About PropDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;物业前台 · PropDesk %1&lt;/h3&gt;&lt;p&gt;住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。&lt;/p&gt;&lt;p&gt;数据: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PropDesk %1&lt;/h3&gt;&lt;p&gt;The front-desk application of a residential property-management office: owner archive, work orders, fees.&lt;/p&gt;&lt;p&gt;Data: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>新增用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>请填写原因</source>
+        <translation>Enter a reason</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>刷新</source>
+        <translation type="vanished">Refresh</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation type="vanished">Units</translation>
+    </message>
+    <message>
+        <source>入住率</source>
+        <translation type="vanished">Occupancy</translation>
+    </message>
+    <message>
+        <source>业主及住户</source>
+        <translation type="vanished">Owners and residents</translation>
+    </message>
+    <message>
+        <source>登记车辆</source>
+        <translation type="vanished">Registered vehicles</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation type="vanished">Parking spaces</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation type="vanished">Buildings</translation>
+    </message>
+    <message>
+        <source>%1组员工</source>
+        <translation type="vanished">%1 staff</translation>
+    </message>
+    <message>
+        <source>各组在岗员工</source>
+        <translation type="vanished">Active staff per team</translation>
+    </message>
+    <message>
+        <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
+        <translation type="vanished">occupied %1 · vacant %2 · renovating %3</translation>
+    </message>
+    <message>
+        <source>已入住房屋 / 全部房屋</source>
+        <translation type="vanished">occupied units / all units</translation>
+    </message>
+    <message>
+        <source>其中关联房屋的 %1 人</source>
+        <translation type="vanished">%1 of them linked to a unit</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>工单</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>本组员工</source>
+        <translation>Team staff</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>升级工单</source>
+        <translation>Escalated orders</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>工单时限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>收缴率/日结</source>
+        <translation>Collection/daily</translation>
+    </message>
+    <message>
+        <source>计费</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee items</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>用户与权限</source>
+        <translation>Users and permissions</translation>
+    </message>
+    <message>
+        <source>业主档案</source>
+        <translation>Owner archive</translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>催缴</source>
+        <translation>Arrears</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>适合页面</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>无法写入文件 %1: %2</source>
+        <translation>Cannot write the file %1: %2</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation>Cannot start printing; check the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Permission</name>
+    <message>
+        <source>查看业主档案</source>
+        <translation>View the owner archive</translation>
+    </message>
+    <message>
+        <source>编辑业主档案</source>
+        <translation>Edit the owner archive</translation>
+    </message>
+    <message>
+        <source>查看完整手机号/身份证号</source>
+        <translation>See full phone/ID numbers</translation>
+    </message>
+    <message>
+        <source>逐条显示完整号码(留痕)</source>
+        <translation>Reveal full numbers one by one (logged)</translation>
+    </message>
+    <message>
+        <source>导入业主花名册</source>
+        <translation>Import owner roster</translation>
+    </message>
+    <message>
+        <source>导出业主花名册</source>
+        <translation>Export the owner roster</translation>
+    </message>
+    <message>
+        <source>编辑员工</source>
+        <translation>Edit staff</translation>
+    </message>
+    <message>
+        <source>登记工单</source>
+        <translation>Register work orders</translation>
+    </message>
+    <message>
+        <source>处理工单</source>
+        <translation>Work on orders</translation>
+    </message>
+    <message>
+        <source>派单/取消/归档工单</source>
+        <translation>Dispatch/cancel/archive orders</translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation>Take payments</translation>
+    </message>
+    <message>
+        <source>作废收款</source>
+        <translation>Void payment</translation>
+    </message>
+    <message>
+        <source>设置收费项目</source>
+        <translation>Set up fee items</translation>
+    </message>
+    <message>
+        <source>执行计费</source>
+        <translation>Run billing</translation>
+    </message>
+    <message>
+        <source>查看收费报表</source>
+        <translation>View fee reports</translation>
+    </message>
+    <message>
+        <source>查看审计日志</source>
+        <translation>View the audit log</translation>
+    </message>
+    <message>
+        <source>管理用户和权限</source>
+        <translation>Manage users and permissions</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>修改系统设置</source>
+        <translation>Change settings</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionGuard</name>
+    <message>
+        <source>需要权限: %1</source>
+        <translation>Requires permission: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>新增住户</source>
+        <translation>New resident</translation>
+    </message>
+    <message>
+        <source>编辑住户</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>手机/电话</source>
+        <translation>Mobile/phone</translation>
+    </message>
+    <message>
+        <source>例如 13812345678 或 0571-88886666</source>
+        <translation>e.g. 13812345678 or 0571-88886666</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>18位, 最后一位可为X</source>
+        <translation>18 characters, the last may be X</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Move-in date</translation>
+    </message>
+    <message>
+        <source>例如 2020-05-01, 可留空</source>
+        <translation>e.g. 2020-05-01, optional</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
+        <translation>Nothing matches. Clear the search box or set the filters to &quot;All&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 条</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>登记催缴 - %1</source>
+        <translation>Log reminder - %1</translation>
+    </message>
+    <message>
+        <source>催缴方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>业主承诺缴费日期</source>
+        <translation>Date the owner promised to pay</translation>
+    </message>
+    <message>
+        <source>承诺日期</source>
+        <translation>Promised date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>为用户 %1 设置新密码 (同时解除锁定)。</source>
+        <translation>Set a new password for %1 (also unlocks the account).</translation>
+    </message>
+</context>
+<context>
+    <name>RosterActions</name>
+    <message>
+        <source>导入花名册…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>导出花名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Save import template…</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出花名册</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到
 %2</source>
-            <translation>Exported %1 rows to
+        <translation>Exported %1 rows to
 %2</translation>
-        </message>
-        <message>
-            <source>下载导入模板</source>
-            <translation>Save import template</translation>
-        </message>
-        <message>
-            <source>模板已保存到
+    </message>
+    <message>
+        <source>下载导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <source>模板已保存到
 %1</source>
-            <translation>Template saved to
+        <translation>Template saved to
 %1</translation>
-        </message>
-        <message>
-            <source>导出当前列表…</source>
-            <translation>Export this list…</translation>
-        </message>
-    </context>
-    <context>
-        <name>RosterImportDialog</name>
-        <message>
-            <source>导入业主花名册</source>
-            <translation>Import owner roster</translation>
-        </message>
-        <message>
-            <source>请选择 Excel 文件 (.xlsx)</source>
-            <translation>Choose an Excel file (.xlsx)</translation>
-        </message>
-        <message>
-            <source>选择文件…</source>
-            <translation>Choose file…</translation>
-        </message>
-        <message>
-            <source>文件:</source>
-            <translation>File:</translation>
-        </message>
-        <message>
-            <source>工作表:</source>
-            <translation>Sheet:</translation>
-        </message>
-        <message>
-            <source>选择花名册文件后, 这里显示将新增、更新的行和有错误的行。什么都不会写入, 直到您点“导入”。</source>
-            <translation>After you choose a roster file, the rows to add, update and the rows with errors show here. Nothing is written until you click "Import".</translation>
-        </message>
-        <message>
-            <source>全部行</source>
-            <translation>All rows</translation>
-        </message>
-        <message>
-            <source>只看有错误的行</source>
-            <translation>Only rows with errors</translation>
-        </message>
-        <message>
-            <source>只看新增和更新的行</source>
-            <translation>Only new and updated rows</translation>
-        </message>
-        <message>
-            <source>导入</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <source>仅导入正确的行</source>
-            <translation>Import only the valid rows</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>选择业主花名册</source>
-            <translation>Choose the owner roster</translation>
-        </message>
-        <message>
-            <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
-            <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
-        </message>
-        <message>
-            <source>正在读取 %1 …</source>
-            <translation>Reading %1 …</translation>
-        </message>
-        <message>
-            <source>读取花名册</source>
-            <translation>Read roster</translation>
-        </message>
-        <message>
-            <source>全部工作表</source>
-            <translation>All sheets</translation>
-        </message>
-        <message>
-            <source>工作表“%1”, 表头在第%2行。新增 %3 行, 更新 %4 行, 无变化 %5 行, 有错误 %6 行。</source>
-            <translation>Sheet "%1", header in row %2. New %3 rows, updated %4, unchanged %5, with errors %6.</translation>
-        </message>
-        <message>
-            <source> 共 %1 处问题 (红色行), 请在 Excel 中改正后重新导入, 或只导入正确的行。</source>
-            <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
-        </message>
-        <message>
-            <source>未识别的列 (已忽略): %1</source>
-            <translation>Unknown columns (ignored): %1</translation>
-        </message>
-        <message>
-            <source>已取消读取。</source>
-            <translation>Reading cancelled.</translation>
-        </message>
-        <message>
-            <source>有错误的 %1 行不会导入, 其余 %2 行将被导入。继续吗?</source>
-            <translation>The %1 rows with errors are skipped; the other %2 rows will be imported. Continue?</translation>
-        </message>
-        <message>
-            <source>导入花名册</source>
-            <translation>Import roster</translation>
-        </message>
-        <message>
-            <source>已导入: 新增 %1 行, 更新 %2 行, 无变化 %3 行。</source>
-            <translation>Imported: %1 new, %2 updated, %3 unchanged rows.</translation>
-        </message>
-        <message>
-            <source> 跳过有错误的 %1 行。</source>
-            <translation> Skipped %1 rows with errors.</translation>
-        </message>
-        <message>
-            <source>已取消导入, 数据库没有任何改动。</source>
-            <translation>Import cancelled; the database is unchanged.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RosterPreview</name>
-        <message>
-            <source>新增</source>
-            <translation>New</translation>
-        </message>
-        <message>
-            <source>更新</source>
-            <translation>Update</translation>
-        </message>
-        <message>
-            <source>无变化</source>
-            <translation>Unchanged</translation>
-        </message>
-        <message>
-            <source>有错误</source>
-            <translation>Error</translation>
-        </message>
-    </context>
-    <context>
-        <name>StaffPage</name>
-        <message>
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-        <message numerus="yes">
-            <source>共 %n 人</source>
-            <translation>
-                <numerusform>%n person</numerusform>
-                <numerusform>%n people</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamQueuePage</name>
-        <message>
-            <source>我的工单</source>
-            <translation>My orders</translation>
-        </message>
-        <message>
-            <source>本班组全部</source>
-            <translation>Whole team</translation>
-        </message>
-        <message>
-            <source>未派单</source>
-            <translation>Not dispatched</translation>
-        </message>
-        <message>
-            <source>编号、房号、业主姓名或电话</source>
-            <translation>Number, room, owner name or phone</translation>
-        </message>
-        <message>
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>%1班组工单</source>
-            <translation>%1 team orders</translation>
-        </message>
-        <message>
-            <source>没有派给您、尚未完成的工单。派单后会出现在这里。</source>
-            <translation>No open work orders are assigned to you. They appear here once dispatched.</translation>
-        </message>
-        <message>
-            <source>本班组目前没有未完成的工单。</source>
-            <translation>The team has no open work orders.</translation>
-        </message>
-        <message>
-            <source>没有等待派单的工单。</source>
-            <translation>No work orders are waiting to be dispatched.</translation>
-        </message>
-        <message>
-            <source>%1 班组工单</source>
-            <translation type="vanished">%1 team orders</translation>
-        </message>
-        <message>
-            <source>当前用户未关联员工档案, 没有“我的工单”</source>
-            <translation>This user is not linked to a staff record, so there is no "My orders"</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnitDetailPane</name>
-        <message>
-            <source>建筑面积</source>
-            <translation>Floor area</translation>
-        </message>
-        <message>
-            <source>楼层</source>
-            <translation>Floor</translation>
-        </message>
-        <message>
-            <source>用途</source>
-            <translation>Use</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>车位</source>
-            <translation>Parking</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>新增住户</source>
-            <translation>New resident</translation>
-        </message>
-        <message>
-            <source>编辑住户</source>
-            <translation>Edit resident</translation>
-        </message>
-        <message>
-            <source>显示完整号码</source>
-            <translation>Show full numbers</translation>
-        </message>
-        <message>
-            <source>逐条查看手机号和身份证号; 每次查看都记入审计日志</source>
-            <translation>See the mobile and ID numbers one person at a time; every view is recorded in the audit log</translation>
-        </message>
-        <message>
-            <source>住户</source>
-            <translation>Residents</translation>
-        </message>
-        <message>
-            <source>新增车辆</source>
-            <translation>New vehicle</translation>
-        </message>
-        <message>
-            <source>车辆</source>
-            <translation>Vehicles</translation>
-        </message>
-        <message>
-            <source>在左侧选择一套房屋查看详情</source>
-            <translation>Select a unit on the left to see its details</translation>
-        </message>
-        <message>
-            <source>无</source>
-            <translation>none</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnitDialog</name>
-        <message>
-            <source>新增房屋</source>
-            <translation>New unit</translation>
-        </message>
-        <message>
-            <source>编辑房屋</source>
-            <translation>Edit unit</translation>
-        </message>
-        <message>
-            <source>新建楼栋…</source>
-            <translation>New building…</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>Building</translation>
-        </message>
-        <message>
-            <source>单元</source>
-            <translation>Entrance</translation>
-        </message>
-        <message>
-            <source>例如 1, 无单元可留空</source>
-            <translation>e.g. 1, empty if none</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <source>例如 1502</source>
-            <translation>e.g. 1502</translation>
-        </message>
-        <message>
-            <source>楼层</source>
-            <translation>Floor</translation>
-        </message>
-        <message>
-            <source>留空则按房号推算</source>
-            <translation>empty: taken from the room number</translation>
-        </message>
-        <message>
-            <source>建筑面积(㎡)</source>
-            <translation>Floor area (㎡)</translation>
-        </message>
-        <message>
-            <source>例如 89.50</source>
-            <translation>e.g. 89.50</translation>
-        </message>
-        <message>
-            <source>用途</source>
-            <translation>Use</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>请选择楼栋</source>
-            <translation>Choose a building</translation>
-        </message>
-        <message>
-            <source>新建楼栋</source>
-            <translation>New building</translation>
-        </message>
-        <message>
-            <source>楼栋名称 (例如 7栋):</source>
-            <translation>Building name (e.g. 7栋):</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockDialog</name>
-        <message>
-            <source>已锁定</source>
-            <translation>Locked</translation>
-        </message>
-        <message>
-            <source>长时间未操作, 屏幕已锁定。请输入 %1 的密码解锁。</source>
-            <translation>The screen was locked after a period of inactivity. Enter the password of %1 to unlock.</translation>
-        </message>
-        <message>
-            <source>解锁</source>
-            <translation>Unlock</translation>
-        </message>
-        <message>
-            <source>退出程序</source>
-            <translation>Quit the program</translation>
-        </message>
-    </context>
-    <context>
-        <name>UsersPage</name>
-        <message>
-            <source>启用</source>
-            <translation>Active</translation>
-        </message>
-        <message>
-            <source>已停用</source>
-            <translation>Disabled</translation>
-        </message>
-        <message>
-            <source>新增用户…</source>
-            <translation>New user…</translation>
-        </message>
-        <message>
-            <source>重置密码…</source>
-            <translation>Reset password…</translation>
-        </message>
-        <message>
-            <source>修改角色…</source>
-            <translation>Change role…</translation>
-        </message>
-        <message>
-            <source>停用</source>
-            <translation>Disable</translation>
-        </message>
-        <message>
-            <source>解除锁定</source>
-            <translation>Unlock</translation>
-        </message>
-        <message>
-            <source>用户</source>
-            <translation>Users</translation>
-        </message>
-        <message>
-            <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
-            <translation>Role permissions (saved when ticked; apply at the user's next login or unlock; the administrator always has all)</translation>
-        </message>
-        <message>
-            <source>用户与权限</source>
-            <translation>Users and permissions</translation>
-        </message>
-        <message>
-            <source>修改角色</source>
-            <translation>Change role</translation>
-        </message>
-        <message>
-            <source>用户 %1 的角色</source>
-            <translation>Role of user %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Value</name>
-        <message>
-            <source>是</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>否</source>
-            <translation>No</translation>
-        </message>
-    </context>
-    <context>
-        <name>VehicleDialog</name>
-        <message>
-            <source>新增车辆</source>
-            <translation>New vehicle</translation>
-        </message>
-        <message>
-            <source>车牌号</source>
-            <translation>Plate</translation>
-        </message>
-        <message>
-            <source>例如 浙A12345 或 浙AD12345</source>
-            <translation>e.g. 浙A12345 or 浙AD12345</translation>
-        </message>
-        <message>
-            <source>(不指定)</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>车主</source>
-            <translation>Owner</translation>
-        </message>
-        <message>
-            <source>品牌</source>
-            <translation>Make</translation>
-        </message>
-        <message>
-            <source>颜色</source>
-            <translation>Colour</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitDialog</name>
-        <message>
-            <source>非常满意</source>
-            <translation>Very satisfied</translation>
-        </message>
-        <message>
-            <source>满意</source>
-            <translation>Satisfied</translation>
-        </message>
-        <message>
-            <source>一般</source>
-            <translation>Neutral</translation>
-        </message>
-        <message>
-            <source>不满意</source>
-            <translation>Dissatisfied</translation>
-        </message>
-        <message>
-            <source>非常不满意</source>
-            <translation>Very dissatisfied</translation>
-        </message>
-        <message>
-            <source>满意度</source>
-            <translation>Satisfaction</translation>
-        </message>
-        <message>
-            <source>业主意见</source>
-            <translation>Owner's comments</translation>
-        </message>
-    </context>
-    <context>
-        <name>VoidPaymentDialog</name>
-        <message>
-            <source>作废收款</source>
-            <translation>Void payment</translation>
-        </message>
-        <message>
-            <source>收据 %1 · %2 · %3 元</source>
-            <translation>Receipt %1 · %2 · ¥%3</translation>
-        </message>
-        <message>
-            <source>作废原因</source>
-            <translation>Reason for voiding</translation>
-        </message>
-        <message>
-            <source>如: 金额录入错误, 已重新开具</source>
-            <translation>e.g. wrong amount entered, receipt re-issued</translation>
-        </message>
-        <message>
-            <source>请填写作废原因</source>
-            <translation>Enter the reason for voiding</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkOrderDetailPane</name>
-        <message>
-            <source>派单</source>
-            <translation>Dispatch</translation>
-        </message>
-        <message>
-            <source>改派</source>
-            <translation>Reassign</translation>
-        </message>
-        <message>
-            <source>接单</source>
-            <translation>Accept</translation>
-        </message>
-        <message>
-            <source>催办</source>
-            <translation>Chase</translation>
-        </message>
-        <message>
-            <source>开始处理</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>挂起</source>
-            <translation>On hold</translation>
-        </message>
-        <message>
-            <source>恢复处理</source>
-            <translation>Resume</translation>
-        </message>
-        <message>
-            <source>完成</source>
-            <translation>Complete</translation>
-        </message>
-        <message>
-            <source>回访</source>
-            <translation>Follow-up visit</translation>
-        </message>
-        <message>
-            <source>归档</source>
-            <translation>Archive</translation>
-        </message>
-        <message>
-            <source>升级至经理</source>
-            <translation>Escalate to manager</translation>
-        </message>
-        <message>
-            <source>取消工单</source>
-            <translation>Cancel order</translation>
-        </message>
-        <message>
-            <source>打印派工单</source>
-            <translation>Print dispatch slip</translation>
-        </message>
-        <message>
-            <source>未选择工单</source>
-            <translation>No work order selected</translation>
-        </message>
-        <message>
-            <source>在列表中点选一张工单, 这里显示它的详情、处理记录和可以做的操作 (派单、催办、完成、回访…)。</source>
-            <translation>Click a work order in the list to see its details, its history and what can be done next (dispatch, chase, complete, follow up…).</translation>
-        </message>
-        <message>
-            <source>【超时】</source>
-            <translation>[OVERDUE]</translation>
-        </message>
-        <message>
-            <source>【将到期】</source>
-            <translation>[DUE SOON]</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>来源</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>部位</source>
-            <translation>Area</translation>
-        </message>
-        <message>
-            <source>紧急程度</source>
-            <translation>Priority</translation>
-        </message>
-        <message>
-            <source>班组</source>
-            <translation>Team</translation>
-        </message>
-        <message>
-            <source>房屋</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>(公共区域)</source>
-            <translation>(common area)</translation>
-        </message>
-        <message>
-            <source>具体位置</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>联系人</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <source>联系电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>处理人</source>
-            <translation>Assignee</translation>
-        </message>
-        <message>
-            <source>催办次数</source>
-            <translation>Chased</translation>
-        </message>
-        <message>
-            <source>受理时间</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>派单时间</source>
-            <translation>Dispatched</translation>
-        </message>
-        <message>
-            <source>响应时限</source>
-            <translation>Response time</translation>
-        </message>
-        <message>
-            <source>完成时限</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>完成时间</source>
-            <translation>Completed</translation>
-        </message>
-        <message>
-            <source>开始时间</source>
-            <translation>Started</translation>
-        </message>
-        <message>
-            <source>问题描述</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>处理情况</source>
-            <translation>Work done</translation>
-        </message>
-        <message>
-            <source>使用材料</source>
-            <translation>Materials used</translation>
-        </message>
-        <message>
-            <source>处理记录</source>
-            <translation>History</translation>
-        </message>
-        <message>
-            <source>材料名称</source>
-            <translation>Material</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit of measure</translation>
-        </message>
-        <message>
-            <source>数量</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>单价</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <source>金额</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>收费: 人工费 %1 元, 材料费 %2 元, 合计 %3 元</source>
-            <translation>Charge: labour ¥%1, materials ¥%2, total ¥%3</translation>
-        </message>
-        <message>
-            <source>回访: 满意度 %1 分 %2</source>
-            <translation>Follow-up: satisfaction %1/5 %2</translation>
-        </message>
-        <message>
-            <source>取消原因: %1</source>
-            <translation>Cancelled because: %1</translation>
-        </message>
-        <message>
-            <source>处理人 %1</source>
-            <translation>Assignee %1</translation>
-        </message>
-        <message>
-            <source>工单已被修改</source>
-            <translation>The order was changed</translation>
-        </message>
-        <message>
-            <source>无法完成操作</source>
-            <translation>Cannot do that</translation>
-        </message>
-        <message>
-            <source>改派 %1</source>
-            <translation>Reassign %1</translation>
-        </message>
-        <message>
-            <source>派单 %1</source>
-            <translation>Dispatch %1</translation>
-        </message>
-        <message>
-            <source>催办 %1</source>
-            <translation>Chase %1</translation>
-        </message>
-        <message>
-            <source>催办说明</source>
-            <translation>Chase note</translation>
-        </message>
-        <message>
-            <source>业主来电询问进度</source>
-            <translation>The owner called to ask about progress</translation>
-        </message>
-        <message>
-            <source>挂起 %1</source>
-            <translation>Put %1 on hold</translation>
-        </message>
-        <message>
-            <source>挂起原因</source>
-            <translation>Reason for holding</translation>
-        </message>
-        <message>
-            <source>完成 %1</source>
-            <translation>Complete %1</translation>
-        </message>
-        <message>
-            <source>回访 %1</source>
-            <translation>Follow-up visit %1</translation>
-        </message>
-        <message>
-            <source>升级至经理 %1</source>
-            <translation>Escalate %1 to the manager</translation>
-        </message>
-        <message>
-            <source>升级说明</source>
-            <translation>Escalation note</translation>
-        </message>
-        <message>
-            <source>取消 %1</source>
-            <translation>Cancel %1</translation>
-        </message>
-        <message>
-            <source>取消原因</source>
-            <translation>Reason for cancelling</translation>
-        </message>
-        <message>
-            <source>无法生成派工单</source>
-            <translation>Cannot create the dispatch slip</translation>
-        </message>
-        <message>
-            <source>派工单 %1</source>
-            <translation>Dispatch slip %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkOrders</name>
-        <message>
-            <source>%1 分钟</source>
-            <translation>%1 min</translation>
-        </message>
-        <message>
-            <source>%1 小时</source>
-            <translation>%1 h</translation>
-        </message>
-        <message>
-            <source>全部类别</source>
-            <translation>All categories</translation>
-        </message>
-        <message>
-            <source>已设置</source>
-            <translation>Custom</translation>
-        </message>
-        <message>
-            <source>默认</source>
-            <translation>Default</translation>
-        </message>
-        <message>
-            <source>超时</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>将到期</source>
-            <translation>Due soon</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkOrdersPage</name>
-        <message>
-            <source>编号、房号、业主姓名或电话</source>
-            <translation>Number, room, owner name or phone</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>未完成</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>全部</source>
-            <translation>All</translation>
-        </message>
-        <message>
-            <source>超时</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>将到期</source>
-            <translation>Due soon</translation>
-        </message>
-        <message>
-            <source>待回访</source>
-            <translation>To follow up</translation>
-        </message>
-        <message>
-            <source>类型</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>班组</source>
-            <translation>Team</translation>
-        </message>
-        <message>
-            <source>处理人</source>
-            <translation>Assignee</translation>
-        </message>
-        <message>
-            <source>受理日期</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>今天</source>
-            <translation>Today</translation>
-        </message>
-        <message>
-            <source>近7天</source>
-            <translation>Last 7 days</translation>
-        </message>
-        <message>
-            <source>近30天</source>
-            <translation>Last 30 days</translation>
-        </message>
-        <message>
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-    </context>
-    <context>
-        <name>_Form</name>
-        <message>
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>确认密码</source>
-            <translation>Repeat password</translation>
-        </message>
-        <message>
-            <source>密码至少%1位</source>
-            <translation>The password needs at least %1 characters</translation>
-        </message>
-        <message>
-            <source>两次输入的密码不一致</source>
-            <translation>The two passwords differ</translation>
-        </message>
-    </context>
-    <context>
-        <name>actions</name>
-        <message>
-            <source>导出当前列表…</source>
-            <translation type="vanished">Export this list…</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>导出当前列表…</source>
+        <translation>Export this list…</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>导入业主花名册</source>
+        <translation>Import owner roster</translation>
+    </message>
+    <message>
+        <source>请选择 Excel 文件 (.xlsx)</source>
+        <translation>Choose an Excel file (.xlsx)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>文件:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>工作表:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>选择花名册文件后, 这里显示将新增、更新的行和有错误的行。什么都不会写入, 直到您点“导入”。</source>
+        <translation>After you choose a roster file, the rows to add, update and the rows with errors show here. Nothing is written until you click &quot;Import&quot;.</translation>
+    </message>
+    <message>
+        <source>全部行</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <source>只看有错误的行</source>
+        <translation>Only rows with errors</translation>
+    </message>
+    <message>
+        <source>只看新增和更新的行</source>
+        <translation>Only new and updated rows</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>仅导入正确的行</source>
+        <translation>Import only the valid rows</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择业主花名册</source>
+        <translation>Choose the owner roster</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取 %1 …</source>
+        <translation>Reading %1 …</translation>
+    </message>
+    <message>
+        <source>读取花名册</source>
+        <translation>Read roster</translation>
+    </message>
+    <message>
+        <source>全部工作表</source>
+        <translation>All sheets</translation>
+    </message>
+    <message>
+        <source>工作表“%1”, 表头在第%2行。新增 %3 行, 更新 %4 行, 无变化 %5 行, 有错误 %6 行。</source>
+        <translation>Sheet &quot;%1&quot;, header in row %2. New %3 rows, updated %4, unchanged %5, with errors %6.</translation>
+    </message>
+    <message>
+        <source> 共 %1 处问题 (红色行), 请在 Excel 中改正后重新导入, 或只导入正确的行。</source>
+        <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
+    </message>
+    <message>
+        <source>未识别的列 (已忽略): %1</source>
+        <translation>Unknown columns (ignored): %1</translation>
+    </message>
+    <message>
+        <source>已取消读取。</source>
+        <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>有错误的 %1 行不会导入, 其余 %2 行将被导入。继续吗?</source>
+        <translation>The %1 rows with errors are skipped; the other %2 rows will be imported. Continue?</translation>
+    </message>
+    <message>
+        <source>导入花名册</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <source>已导入: 新增 %1 行, 更新 %2 行, 无变化 %3 行。</source>
+        <translation>Imported: %1 new, %2 updated, %3 unchanged rows.</translation>
+    </message>
+    <message>
+        <source> 跳过有错误的 %1 行。</source>
+        <translation> Skipped %1 rows with errors.</translation>
+    </message>
+    <message>
+        <source>已取消导入, 数据库没有任何改动。</source>
+        <translation>Import cancelled; the database is unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPreview</name>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>有错误</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 人</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamQueuePage</name>
+    <message>
+        <source>我的工单</source>
+        <translation>My orders</translation>
+    </message>
+    <message>
+        <source>本班组全部</source>
+        <translation>Whole team</translation>
+    </message>
+    <message>
+        <source>未派单</source>
+        <translation>Not dispatched</translation>
+    </message>
+    <message>
+        <source>编号、房号、业主姓名或电话</source>
+        <translation>Number, room, owner name or phone</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>%1班组工单</source>
+        <translation>%1 team orders</translation>
+    </message>
+    <message>
+        <source>没有派给您、尚未完成的工单。派单后会出现在这里。</source>
+        <translation>No open work orders are assigned to you. They appear here once dispatched.</translation>
+    </message>
+    <message>
+        <source>本班组目前没有未完成的工单。</source>
+        <translation>The team has no open work orders.</translation>
+    </message>
+    <message>
+        <source>没有等待派单的工单。</source>
+        <translation>No work orders are waiting to be dispatched.</translation>
+    </message>
+    <message>
+        <source>%1 班组工单</source>
+        <translation type="vanished">%1 team orders</translation>
+    </message>
+    <message>
+        <source>当前用户未关联员工档案, 没有“我的工单”</source>
+        <translation>This user is not linked to a staff record, so there is no &quot;My orders&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDetailPane</name>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>新增住户</source>
+        <translation>New resident</translation>
+    </message>
+    <message>
+        <source>编辑住户</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>逐条查看手机号和身份证号; 每次查看都记入审计日志</source>
+        <translation>See the mobile and ID numbers one person at a time; every view is recorded in the audit log</translation>
+    </message>
+    <message>
+        <source>住户</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>新增车辆</source>
+        <translation>New vehicle</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>在左侧选择一套房屋查看详情</source>
+        <translation>Select a unit on the left to see its details</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>新增房屋</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>编辑房屋</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <source>新建楼栋…</source>
+        <translation>New building…</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Entrance</translation>
+    </message>
+    <message>
+        <source>例如 1, 无单元可留空</source>
+        <translation>e.g. 1, empty if none</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>例如 1502</source>
+        <translation>e.g. 1502</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>留空则按房号推算</source>
+        <translation>empty: taken from the room number</translation>
+    </message>
+    <message>
+        <source>建筑面积(㎡)</source>
+        <translation>Floor area (㎡)</translation>
+    </message>
+    <message>
+        <source>例如 89.50</source>
+        <translation>e.g. 89.50</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>请选择楼栋</source>
+        <translation>Choose a building</translation>
+    </message>
+    <message>
+        <source>新建楼栋</source>
+        <translation>New building</translation>
+    </message>
+    <message>
+        <source>楼栋名称 (例如 7栋):</source>
+        <translation>Building name (e.g. 7栋):</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>长时间未操作, 屏幕已锁定。请输入 %1 的密码解锁。</source>
+        <translation>The screen was locked after a period of inactivity. Enter the password of %1 to unlock.</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>退出程序</source>
+        <translation>Quit the program</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>新增用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>修改角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>解除锁定</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
+        <translation>Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
+    </message>
+    <message>
+        <source>用户与权限</source>
+        <translation>Users and permissions</translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>用户 %1 的角色</source>
+        <translation>Role of user %1</translation>
+    </message>
+</context>
+<context>
+    <name>Value</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleDialog</name>
+    <message>
+        <source>新增车辆</source>
+        <translation>New vehicle</translation>
+    </message>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>例如 浙A12345 或 浙AD12345</source>
+        <translation>e.g. 浙A12345 or 浙AD12345</translation>
+    </message>
+    <message>
+        <source>(不指定)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>车主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>品牌</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>业主意见</source>
+        <translation>Owner&apos;s comments</translation>
+    </message>
+</context>
+<context>
+    <name>VoidPaymentDialog</name>
+    <message>
+        <source>作废收款</source>
+        <translation>Void payment</translation>
+    </message>
+    <message>
+        <source>收据 %1 · %2 · %3 元</source>
+        <translation>Receipt %1 · %2 · ¥%3</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <source>如: 金额录入错误, 已重新开具</source>
+        <translation>e.g. wrong amount entered, receipt re-issued</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDetailPane</name>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>接单</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Chase</translation>
+    </message>
+    <message>
+        <source>开始处理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>挂起</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>恢复处理</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up visit</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>升级至经理</source>
+        <translation>Escalate to manager</translation>
+    </message>
+    <message>
+        <source>取消工单</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>打印派工单</source>
+        <translation>Print dispatch slip</translation>
+    </message>
+    <message>
+        <source>未选择工单</source>
+        <translation>No work order selected</translation>
+    </message>
+    <message>
+        <source>在列表中点选一张工单, 这里显示它的详情、处理记录和可以做的操作 (派单、催办、完成、回访…)。</source>
+        <translation>Click a work order in the list to see its details, its history and what can be done next (dispatch, chase, complete, follow up…).</translation>
+    </message>
+    <message>
+        <source>【超时】</source>
+        <translation>[OVERDUE]</translation>
+    </message>
+    <message>
+        <source>【将到期】</source>
+        <translation>[DUE SOON]</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>(公共区域)</source>
+        <translation>(common area)</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>催办次数</source>
+        <translation>Chased</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>派单时间</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>响应时限</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>使用材料</source>
+        <translation>Materials used</translation>
+    </message>
+    <message>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>材料名称</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>收费: 人工费 %1 元, 材料费 %2 元, 合计 %3 元</source>
+        <translation>Charge: labour ¥%1, materials ¥%2, total ¥%3</translation>
+    </message>
+    <message>
+        <source>回访: 满意度 %1 分 %2</source>
+        <translation>Follow-up: satisfaction %1/5 %2</translation>
+    </message>
+    <message>
+        <source>取消原因: %1</source>
+        <translation>Cancelled because: %1</translation>
+    </message>
+    <message>
+        <source>处理人 %1</source>
+        <translation>Assignee %1</translation>
+    </message>
+    <message>
+        <source>工单已被修改</source>
+        <translation>The order was changed</translation>
+    </message>
+    <message>
+        <source>无法完成操作</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>改派 %1</source>
+        <translation>Reassign %1</translation>
+    </message>
+    <message>
+        <source>派单 %1</source>
+        <translation>Dispatch %1</translation>
+    </message>
+    <message>
+        <source>催办 %1</source>
+        <translation>Chase %1</translation>
+    </message>
+    <message>
+        <source>催办说明</source>
+        <translation>Chase note</translation>
+    </message>
+    <message>
+        <source>业主来电询问进度</source>
+        <translation>The owner called to ask about progress</translation>
+    </message>
+    <message>
+        <source>挂起 %1</source>
+        <translation>Put %1 on hold</translation>
+    </message>
+    <message>
+        <source>挂起原因</source>
+        <translation>Reason for holding</translation>
+    </message>
+    <message>
+        <source>完成 %1</source>
+        <translation>Complete %1</translation>
+    </message>
+    <message>
+        <source>回访 %1</source>
+        <translation>Follow-up visit %1</translation>
+    </message>
+    <message>
+        <source>升级至经理 %1</source>
+        <translation>Escalate %1 to the manager</translation>
+    </message>
+    <message>
+        <source>升级说明</source>
+        <translation>Escalation note</translation>
+    </message>
+    <message>
+        <source>取消 %1</source>
+        <translation>Cancel %1</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>无法生成派工单</source>
+        <translation>Cannot create the dispatch slip</translation>
+    </message>
+    <message>
+        <source>派工单 %1</source>
+        <translation>Dispatch slip %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrders</name>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 小时</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>已设置</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>将到期</source>
+        <translation>Due soon</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersPage</name>
+    <message>
+        <source>编号、房号、业主姓名或电话</source>
+        <translation>Number, room, owner name or phone</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>待回访</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>密码至少%1位</source>
+        <translation>The password needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>导出当前列表…</source>
+        <translation type="vanished">Export this list…</translation>
+    </message>
+</context>
 </TS>
