@@ -40,6 +40,7 @@ from app.services.workorders import OPEN_STATES, WorkOrderFilter
 from ui.dialogs.drilldown import DrillDownDialog
 from ui.labels import team_label
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle, WindowedTableModel
+from ui.tabs.fees_arrears import ARREARS_COLUMNS  # the aging drill-down lists what 催缴 lists
 from ui.tabs.fees_common import aging_labels, fee_label, money_text
 from ui.widgets.charts import (
     AGING_COLOURS,
@@ -69,19 +70,6 @@ QLabel#card_note { color: palette(dark); }
 QLabel#section { font-size: 12pt; font-weight: bold; }
 """
 
-ARREARS_COLUMNS = [
-    Column("code", QT_TRANSLATE_NOOP("Column", "房号"), "code"),
-    Column("owner", QT_TRANSLATE_NOOP("Column", "业主"), "owner"),
-    Column("phone", QT_TRANSLATE_NOOP("Column", "电话"), "phone"),
-    Column("total", QT_TRANSLATE_NOOP("Column", "欠费合计"), "total", align=RIGHT, formatter=money_text),
-    Column("b0", QT_TRANSLATE_NOOP("Column", "≤3个月"), lambda r: r.buckets[0], align=RIGHT, formatter=money_text),
-    Column("b1", QT_TRANSLATE_NOOP("Column", "4–6个月"), lambda r: r.buckets[1], align=RIGHT, formatter=money_text),
-    Column("b2", QT_TRANSLATE_NOOP("Column", "7–12个月"), lambda r: r.buckets[2], align=RIGHT, formatter=money_text),
-    Column("b3", QT_TRANSLATE_NOOP("Column", ">12个月"), lambda r: r.buckets[3], align=RIGHT, formatter=money_text),
-    Column("oldest", QT_TRANSLATE_NOOP("Column", "最早欠费账期"), "oldest_period"),
-    Column("months", QT_TRANSLATE_NOOP("Column", "欠费月数"), "months"),
-    Column("last", QT_TRANSLATE_NOOP("Column", "最近催缴"), "last_reminder_at"),
-]
 
 
 @dataclass(frozen=True)
