@@ -287,7 +287,7 @@ class ArchiveService:
             .order_by(Occupancy.id)
         ):
             owners[unit_id].append((name, phone))
-        show_phone = self._phone_view()
+        show_phone = self.ctx.show_phone
         rows = []
         for uid in ids:
             unit, bname = units[uid]
@@ -311,12 +311,9 @@ class ArchiveService:
             )
         return rows
 
-    def _phone_view(self):
-        return self.ctx.show_phone
-
     def get_unit(self, unit_id: int) -> UnitDetail:
         self.ctx.require("archive.view")
-        show_phone = self._phone_view()
+        show_phone = self.ctx.show_phone
         show_id = self.ctx.show_id_number
         with self.ctx.read() as s:
             unit = s.get(Unit, unit_id)

@@ -349,9 +349,6 @@ class WorkOrderService:
         if not any(self.ctx.can(p) for p in ("workorder.create", "workorder.handle", "workorder.manage")):
             self.ctx.require("workorder.handle")
 
-    def _phone_view(self) -> Callable[[str], str]:
-        return self.ctx.show_phone
-
     def _team_refusal(self, order: WorkOrder) -> PermissionDenied | None:
         """Team operators handle their own team's orders only; the front desk and manager handle all."""
         role = self.ctx.actor.role
@@ -562,7 +559,7 @@ class WorkOrderService:
     def _rows(self, s: Session, ids: list[int], now: datetime) -> list[WorkOrderRow]:
         if not ids:
             return []
-        show_phone = self._phone_view()
+        show_phone = self.ctx.show_phone
         found = {}
         for order, bname, unit_no, room_no, staff_name in s.execute(
             select(WorkOrder, Building.name, Unit.unit_no, Unit.room_no, Staff.name)
