@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="propdesk", description="PropDesk 物业前台")
     parser.add_argument("--version", action="version", version=f"PropDesk {__version__}")
     parser.add_argument("--database", metavar="URL", help="数据库 URL (默认: 用户数据目录中的 SQLite 文件)")
+    parser.add_argument("--user", metavar="NAME", help="以此用户身份执行 (密码取自 PROPDESK_PASSWORD 或提示输入)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

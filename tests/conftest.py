@@ -92,3 +92,20 @@ def actor(role: str = Role.ADMIN, user_id: int | None = None, name: str | None =
 def as_role(services):
     """``as_role("service")`` → Services acting as an operator of that role."""
     return lambda role, user_id=None: services.as_actor(actor(role, user_id))
+
+
+CLI_TEST_USER = "tester"
+CLI_TEST_PASSWORD = "tester-Pass-2026"
+
+
+@pytest.fixture
+def cli_user(monkeypatch):
+    """``cli_user(services)`` → ``["--user", "tester"]`` after creating that user with ``role`` (admin by default)
+    and putting the password in ``PROPDESK_PASSWORD``: prefix a CLI call with it to act as a signed-in person."""
+
+    def make(services: Services, role: str = Role.ADMIN, username: str = CLI_TEST_USER) -> list[str]:
+        services.auth.create_user(username, username, CLI_TEST_PASSWORD, role)
+        monkeypatch.setenv("PROPDESK_PASSWORD", CLI_TEST_PASSWORD)
+        return ["--user", username]
+
+    return make
