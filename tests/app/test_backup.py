@@ -161,19 +161,20 @@ def test_a_backup_is_taken_before_a_migration(tmp_path):
     assert len(backups) == 1 and inspect_backup(backups[0]) == "0003"
 
 
-def test_cli_backup_create_and_restore(services, sqlite_db, tmp_path, capsys):
+def test_cli_backup_create_and_restore(services, sqlite_db, tmp_path, capsys, cli_user):
     fill(services, 2)
+    me = cli_user(services)
     before = counts(sqlite_db)
     url = sqlite_db.url
     target = tmp_path / "cli.db"
-    assert main(["--database", url, "backup", "create", str(target)]) == 0
+    assert main(["--database", url, *me, "backup", "create", str(target)]) == 0
     assert "已备份到" in capsys.readouterr().out
     services.archive.create_building("新楼")
     junk = tmp_path / "junk.db"
     junk.write_text("hello")
-    assert main(["--database", url, "backup", "restore", str(junk)]) == 2
+    assert main(["--database", url, *me, "backup", "restore", str(junk)]) == 2
     assert "不是 PropDesk 备份文件" in capsys.readouterr().err
-    assert main(["--database", url, "backup", "restore", str(target)]) == 0
+    assert main(["--database", url, *me, "backup", "restore", str(target)]) == 0
     assert "已从" in capsys.readouterr().out
     sqlite_db.dispose()
     assert counts(sqlite_db) == before
