@@ -377,8 +377,15 @@ def find_header(rows: list[list[object]]) -> tuple[int, dict[int, str]] | None:
     return best[1], best[2]
 
 
-def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = True) -> ParsedRoster:
-    """Header, column map and every data row cleaned and checked (within the file)."""
+FORMULA_WITHOUT_VALUE = "是公式, 但文件中没有保存它的计算结果。请在 Excel 中打开后保存一次, 或把公式改为数值后再导入"
+
+
+def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = True,
+                 formulas: frozenset[tuple[int, int]] = frozenset()) -> ParsedRoster:
+    """Header, column map and every data row cleaned and checked (within the file).
+
+    ``formulas``: (row, column) of cells that hold a formula saved without its value (blank here).
+    """
     found = find_header(rows)
     if found is None:
         issue = RosterIssue(0, "", f"工作表“{sheet}”前{HEADER_SCAN_ROWS}行中找不到表头。表头应含 楼栋、单元、房号、"
@@ -439,10 +446,23 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
             if any(not is_blank(v) for v in row):
                 parsed.skipped_rows += 1
             continue
-        parsed.records.append(cleaner.record(index + 1, values))
+        rec = cleaner.record(index + 1, values)
+        if formulas:
+            _formula_errors(rec, index, fields, headers, formulas)
+        parsed.records.append(rec)
     if check:
         check_within_file(parsed.records, parsed)
     return parsed
+
+
+def _formula_errors(rec: RosterRecord, index: int, fields: dict[str, list[int]], headers: dict[int, str],
+                    formulas: frozenset[tuple[int, int]]) -> None:
+    """A blank that is a formula without its value says so, instead of "不能为空"."""
+    for cols in fields.values():
+        for col in cols:
+            if (index, col) in formulas:
+                header = headers[col]
+                rec.errors[:] = [e for e in rec.errors if e[0] != header] + [(header, FORMULA_WITHOUT_VALUE)]
 
 
 def _first(row: list[object], cols: list[int]) -> object:

@@ -866,7 +866,7 @@ def _area_text(area: Decimal) -> str:
 
 
 def _parse(data, check: bool = True) -> ParsedRoster:
-    parsed = parse_roster(data.rows, data.name, check=check)
+    parsed = parse_roster(data.rows, data.name, check=check, formulas=data.formulas_without_value)
     parsed.sheet_names = data.sheet_names
     return parsed
 
