@@ -151,6 +151,20 @@ def log_event(
     )
 
 
+def log_changes(session: Session, entity: str, rows: Iterable[tuple[int, str, Mapping[str, Any]]]) -> None:
+    """One "update" row per row a bulk Core UPDATE changed, with its fields ``{field: [before, after]}``:
+    the before → after the ORM hook gives single changes (``_audit_core`` only counts the statement)."""
+    user_id, username = _who(session)
+    now = _now(session)
+    records = [{
+        "at": now, "user_id": user_id, "username": username[:64], "action": "update", "entity": entity[:32],
+        "entity_id": entity_id, "summary": summary[:200],
+        "changes": _dumps({k: [_plain(b), _plain(a)] for k, (b, a) in changes.items()}),
+    } for entity_id, summary, changes in rows]
+    if records:
+        session.connection().execute(insert(AuditLog.__table__), records)
+
+
 def _summary(obj: object) -> str:
     for attr in SUMMARY_ATTRS:
         value = getattr(obj, attr, None)

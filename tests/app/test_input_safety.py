@@ -4,6 +4,7 @@ fails the test instead of killing pytest; its peak memory is measured with wait4
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,9 +13,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from sqlalchemy import select
+
 from app.errors import ServiceError
 from app.excel.reader import read_sheet
-from tests.app.roster_files import dump
+from app.models import AuditLog
+from app.services.roster import RosterRejected
+from tests.app.roster_files import HEADER, ID_A, dump, people, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1024  # ru_maxrss is in KiB on Linux
@@ -128,3 +133,83 @@ def test_a_formula_without_its_value_is_named_as_such(services, tmp_path):
     wb.save(tmp_path / "formula.xlsx")
     preview = services.roster.preview(tmp_path / "formula.xlsx")
     assert preview.lines() == ["第2行 姓名: 是公式, 但文件中没有保存它的计算结果。请在 Excel 中打开后保存一次, 或把公式改为数值后再导入"]
+
+
+# --- conflicts: an import never silently renames a stored person or moves a plate/space -----------------
+
+def _seed_owner(services, tmp_path):
+    """董静 in 1栋1单元101 with a car and a parking space."""
+    services.roster.commit(write_xlsx(tmp_path / "seed.xlsx", [
+        HEADER, [1, "1栋", "1", "101", "90", "董静", "13800000001", ID_A, "", "B1-001", "浙A12345", ""],
+    ]))
+
+
+def test_an_impostor_row_is_a_conflict_named_by_row_and_nothing_is_written(db, services, tmp_path):
+    _seed_owner(services, tmp_path)
+    before = dump(db)
+    path = write_xlsx(tmp_path / "impostor.xlsx", [
+        HEADER, [1, "2栋", "1", "301", "80", "冒名顶替", "13900000002", ID_A, "", "", "", ""],
+    ])
+    preview = services.roster.preview(path)
+    assert preview.lines() == ["第2行 身份证号码: 已登记为 董静 (1栋1单元101), 姓名不同 (本行为 冒名顶替)"]
+    assert [c.change for c in preview.conflicts] == [f"第2行 姓名 (身份证号码 {ID_A}): 董静 → 冒名顶替"]
+    with pytest.raises(RosterRejected):
+        services.roster.commit(path)
+    with pytest.raises(RosterRejected):
+        services.roster.commit(path, only_valid=True)  # the only row is the conflict: nothing to import
+    assert dump(db) == before
+
+
+def test_moving_a_plate_or_a_space_to_another_unit_is_a_conflict(db, services, tmp_path):
+    _seed_owner(services, tmp_path)
+    before = dump(db)
+    path = write_xlsx(tmp_path / "move.xlsx", [
+        HEADER, [1, "5栋", "2", "502", "80", "王五", "", "", "", "B1-001", "浙A12345", ""],
+    ])
+    preview = services.roster.preview(path)
+    assert preview.lines() == [
+        "第2行 车位号: 车位 B1-001 已登记在 1栋1单元101, 本行会把它移到 5栋2单元502",
+        "第2行 车牌号: 车牌 浙A12345 已登记在 1栋1单元101, 本行会把它移到 5栋2单元502",
+    ]
+    assert preview.counts["error"] == 1
+    with pytest.raises(RosterRejected):
+        services.roster.commit(path)
+    assert dump(db) == before
+
+
+def test_update_existing_accepts_conflicts_and_audits_before_and_after(db, services, tmp_path):
+    _seed_owner(services, tmp_path)
+    path = write_xlsx(tmp_path / "impostor.xlsx", [
+        HEADER, [1, "1栋", "1", "101", "90", "董晶", "13900000002", ID_A, "", "", "", ""],
+        [2, "5栋", "2", "502", "80", "王五", "", "", "", "B1-001", "浙A12345", ""],
+    ])
+    preview = services.roster.preview(path, update_existing=True)
+    assert preview.ok and len(preview.conflicts) == 3 and preview.counts["update"] == 1
+    services.roster.commit(preview)
+    assert ("1栋", "1", "101", "董晶", "13900000002") in [tuple(p[:5]) for p in people(db)]
+    with db.read_session() as s:
+        rows = s.execute(select(AuditLog.entity, AuditLog.action, AuditLog.changes)
+                         .where(AuditLog.action.in_(("update", "import")))).all()
+    changes = [(e, json.loads(c)) for e, a, c in rows if a == "update" and "rows" not in json.loads(c)]
+    person = [c for e, c in changes if e == "persons"]
+    assert person == [{"name": ["董静", "董晶"], "phone": ["13800000001", "13900000002"]}]
+    moved = [c for e, c in changes if e in ("vehicles", "parking_spaces")]
+    assert len(moved) == 2 and all(m["unit_id"][0] != m["unit_id"][1] for m in moved)
+    imported = [json.loads(c) for e, a, c in rows if a == "import"][-1]
+    assert imported["update_existing"] is True and len(imported["conflicts"]) == 3
+
+
+def test_cli_refuses_conflicts_and_update_existing_accepts_them(db, services, cli_user, tmp_path, capsys):
+    from app.cli import main
+
+    _seed_owner(services, tmp_path)
+    me = cli_user(services)
+    path = write_xlsx(tmp_path / "impostor.xlsx", [
+        HEADER, [1, "2栋", "1", "301", "80", "冒名顶替", "13900000002", ID_A, "", "", "", ""],
+    ])
+    assert main(["--database", db.url, *me, "roster", "import", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "第2行 身份证号码: 已登记为 董静 (1栋1单元101), 姓名不同" in out and "--update-existing" in out
+    assert main(["--database", db.url, *me, "roster", "import", str(path), "--update-existing"]) == 0
+    out = capsys.readouterr().out
+    assert "董静 → 冒名顶替" in out
