@@ -20,7 +20,7 @@ from functools import partial
 from app.errors import FieldError
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
-from app.validators import clean_code, clean_text, normalize_plate, parse_date
+from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_plate
 
 HEADER_SCAN_ROWS = 20
 
@@ -544,15 +544,12 @@ class _Cleaner:
             elif (match := _DASHED_ROOM.fullmatch(room_no)) and unit_no in ("", clean_unit_no(match[1])):
                 unit_no, room_no = clean_unit_no(match[1]), match[2]  # "1-1502" next to 楼栋 3: 1单元1502
         errors = []
-        for key_name, text in (("unit", unit_no), ("room", room_no)):
-            if len(text) > 16:
-                errors.append((key_name, "过长 (最多16个字符)"))
         floor = area = None
         try:
             cleaned = self.validate_unit({"building_id": -1, "unit_no": unit_no, "room_no": room_no, "area": area_raw})
             floor, area = cleaned["floor"], cleaned["area"]
         except FieldError as exc:
-            errors += [({"room_no": "room", "floor": "room"}.get(n, n), m) for n, m in exc.errors.items()]
+            errors += [({"room_no": "room", "floor": "room", "unit_no": "unit"}.get(n, n), m) for n, m in exc.errors.items()]
         result = self.unit_cache[key] = (unit_no, room_no, floor, area, tuple(errors), depends_on)
         return result
 
@@ -561,7 +558,7 @@ class _Cleaner:
             return self.date_cache[raw]
         except KeyError:
             try:
-                result = (parse_date(raw), "")
+                result = (check_move_in(raw), "")
             except ValueError as exc:
                 result = (None, str(exc))
             self.date_cache[raw] = result
@@ -641,6 +638,8 @@ class _Cleaner:
                                       "请把该列设为“文本”格式后重新填写"))
             id_raw = ""
         phone_raw, other_phones = split_phones(values.get("phone", ""))
+        if has_invisible(values.get("phone")):
+            phone_raw, other_phones = values["phone"], []  # validate_person says so ("含有不可见字符")
         if "*" in phone_raw:  # masked in an export (138****5678): no information, keep what is stored
             phone_raw = ""
             present.discard("phone")

@@ -29,12 +29,14 @@ from app.services.audit import log_event
 from app.services.context import ServiceContext
 from app.validators import (
     check_area,
+    check_move_in,
     clean_code,
     clean_text,
+    has_invisible,
+    invisible_message,
     normalize_id_number,
     normalize_phone,
     normalize_plate,
-    parse_date,
 )
 
 
@@ -122,7 +124,9 @@ def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     for field, rule in (("phone", normalize_phone), ("id_number", normalize_id_number)):
         raw = clean_code(values.get(field))
         cleaned[field] = ""
-        if raw:
+        if has_invisible(values.get(field)):
+            errors[field] = invisible_message(raw)  # a look-alike number: say so rather than store a guess
+        elif raw:
             try:
                 cleaned[field] = rule(raw)
             except ValueError as exc:
@@ -135,13 +139,17 @@ def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     raw_date = values.get("move_in_date")
     if raw_date not in (None, ""):
         try:
-            cleaned["move_in_date"] = parse_date(raw_date)
+            cleaned["move_in_date"] = check_move_in(raw_date)
         except ValueError as exc:
             errors["move_in_date"] = str(exc)
     cleaned["notes"] = clean_text(values.get("notes"))
     if errors:
         raise FieldError(errors)
     return cleaned
+
+
+MAX_CODE = 16  # unit and room numbers
+FLOORS = (-9, 300)  # basements to the tallest residential towers
 
 
 def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
@@ -158,8 +166,16 @@ def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
     }
     if not cleaned["building_id"]:
         errors["building_id"] = "请选择楼栋"
-    if not cleaned["room_no"]:
+    room = str(cleaned["room_no"])
+    if not room:
         errors["room_no"] = "房号不能为空"
+    elif len(room) > MAX_CODE:
+        errors["room_no"] = f"过长 (最多{MAX_CODE}个字符)"
+    elif any(ch.isdigit() and not ch.isascii() for ch in room):
+        special = "".join(dict.fromkeys(ch for ch in room if ch.isdigit() and not ch.isascii()))
+        errors["room_no"] = f"含有特殊数字“{special}”, 请改为普通数字 (0-9)"
+    if len(str(cleaned["unit_no"])) > MAX_CODE:
+        errors["unit_no"] = f"过长 (最多{MAX_CODE}个字符)"
     raw_area = clean_code(values.get("area"))
     if raw_area:
         try:
@@ -168,12 +184,17 @@ def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
             errors["area"] = str(exc)
     raw_floor = clean_code(values.get("floor"))
     if raw_floor:
-        try:
-            cleaned["floor"] = int(raw_floor)
-        except ValueError:
+        if not (raw_floor.isascii() and raw_floor.lstrip("-").isdigit() and len(raw_floor) <= 6):
             errors["floor"] = "楼层应为整数"
-    elif cleaned["room_no"] and str(cleaned["room_no"]).isdigit() and len(str(cleaned["room_no"])) >= 3:
-        cleaned["floor"] = int(str(cleaned["room_no"])[:-2])  # 1502 → 15
+        elif not FLOORS[0] <= int(raw_floor) <= FLOORS[1]:
+            errors["floor"] = f"楼层 {raw_floor} 超出范围 ({FLOORS[0]} 到 {FLOORS[1]})"
+        else:
+            cleaned["floor"] = int(raw_floor)
+    elif "room_no" not in errors and room.isascii() and room.isdigit() and len(room) >= 3:
+        if len(room) > 6:
+            errors["room_no"] = f"{room} 位数过多, 不像房号 (纯数字房号最多6位), 请检查"
+        elif int(room[:-2]) <= FLOORS[1]:
+            cleaned["floor"] = int(room[:-2])  # 1502 → 15; "30101" (楼栋+楼层+房) is no floor to guess
     if cleaned["status"] not in _UNIT_STATUSES:
         errors["status"] = "状态无效"
     if cleaned["use"] not in _UNIT_USES:

@@ -213,3 +213,65 @@ def test_cli_refuses_conflicts_and_update_existing_accepts_them(db, services, cl
     assert main(["--database", db.url, *me, "roster", "import", str(path), "--update-existing"]) == 0
     out = capsys.readouterr().out
     assert "董静 → 冒名顶替" in out
+
+
+# --- invisible characters, odd rooms and dates -------------------------------------------------------
+
+def test_invisible_characters_make_no_look_alike_buildings_or_units(db, services, tmp_path):
+    variants = ["98\u200b栋", "\ufeff98栋", "98\u2060栋", "９８栋", "98栋\u00a0"]
+    rows = [["楼栋", "单元", "房号", "姓名"]]
+    for i, building in enumerate(variants):
+        rows.append([building, "1\u200b", "15\u00a004", f"住户{i}\u200d"])
+    services.roster.commit(write_xlsx(tmp_path / "ghosts.xlsx", rows))
+    found = people(db)
+    assert {(p[0], p[1], p[2]) for p in found} == {("98栋", "1", "1504")}
+    assert sorted(p[3] for p in found) == [f"住户{i}" for i in range(5)]
+
+
+def test_a_phone_or_id_number_with_an_invisible_character_is_reported(services, tmp_path):
+    path = write_xlsx(tmp_path / "zw.xlsx", [
+        HEADER, [1, "3栋", "1", "101", "", "甲", "138\u200b12345678", "", "", "", "", ""],
+        [2, "3栋", "1", "102", "", "乙", "", "\ufeff" + ID_A, "", "", "", ""],
+    ])
+    assert services.roster.preview(path).lines() == [
+        "第2行 联系电话: 含有不可见字符 (去掉后为 13812345678), 请在原文件中删除后重新输入该号码",
+        f"第3行 身份证号码: 含有不可见字符 (去掉后为 {ID_A}), 请在原文件中删除后重新输入该号码",
+    ]
+
+
+def test_clean_text_keeps_square_metres_and_circled_numbers_but_folds_look_alikes():
+    from app.validators import clean_text
+
+    assert clean_text("元/㎡·月") == "元/㎡·月"
+    assert clean_text("备注①②") == "备注①②"
+    assert clean_text("ＡＢ１２\u3000三\u200b号\ufeff") == "AB12 三号"
+    assert clean_text("a\x00b") == "ab"
+
+
+@pytest.mark.parametrize("room, message", [
+    ("①", "含有特殊数字“①”"),
+    ("1" * 5000, "过长"),
+    ("123456789012", "位数过多"),
+    ("1234567890123456", "位数过多"),
+])
+def test_odd_rooms_are_row_errors(services, tmp_path, room, message):
+    path = write_xlsx(tmp_path / "rooms.xlsx", [["楼栋", "房号", "姓名"], ["3栋", room, "甲"]])
+    [line] = services.roster.preview(path).lines()
+    assert line.startswith("第2行 房号: ") and message in line
+
+
+def test_a_floor_out_of_range_is_a_form_error(services):
+    from app.errors import FieldError
+
+    building = services.archive.create_building("3栋")
+    with pytest.raises(FieldError) as info:
+        services.archive.save_unit({"building_id": building, "room_no": "101", "floor": "99999999999"})
+    assert "floor" in info.value.errors
+    services.archive.save_unit({"building_id": building, "room_no": "30101"})  # 楼栋+楼层+房: no floor 301 guessed
+
+
+@pytest.mark.parametrize("cell, message", [("2099-01-01", "超出合理范围"), (1.5, "日期无效")])
+def test_implausible_move_in_dates_are_row_errors(services, tmp_path, cell, message):
+    path = write_xlsx(tmp_path / "d.xlsx", [["楼栋", "房号", "姓名", "入住日期"], ["3栋", "101", "甲", cell]])
+    [line] = services.roster.preview(path).lines()
+    assert line.startswith("第2行 入住日期: ") and message in line
