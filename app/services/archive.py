@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, FieldError, NotFound
+from app.errors import ConflictError, FieldError, NotFound, ServiceError
 from app.models import (
     LABELS,
+    AuditLog,
     Building,
     Occupancy,
     ParkingSpace,
@@ -24,7 +25,7 @@ from app.models import (
     UnitUse,
     Vehicle,
 )
-from app.search import match_condition, normalise_query, unit_code, unit_label, unit_search_text
+from app.search import match_condition, normalise_query, number_probe, unit_code, unit_label, unit_search_text
 from app.services.audit import log_event
 from app.services.context import ServiceContext
 from app.validators import (
@@ -204,6 +205,44 @@ def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
     return cleaned
 
 
+# --- searching by number without the right to see numbers ------------------------------------------
+
+PROBE_WINDOW = timedelta(minutes=10)
+PROBE_LIMIT = 30  # number searches per operator per window without pii.view_full
+
+
+def guard_number_search(ctx: ServiceContext, text: str) -> None:
+    """Log, and limit, searches by digits from operators who may not see phones/ID numbers in full.
+
+    ``match_condition`` already refuses fragments; this keeps a trace of who looked for which number and
+    stops a script trying thousands (the log persists: the limit holds across restarts and PCs). The same
+    query again (paging, count then rows) is not counted twice.
+    """
+    query = normalise_query(text)
+    if not query or not number_probe(query) or ctx.can("pii.view_full"):
+        return
+    who = AuditLog.user_id == ctx.actor.user_id if ctx.actor.user_id is not None else \
+        AuditLog.username == (ctx.actor.display_name or ctx.actor.username)
+    since = ctx.clock() - PROBE_WINDOW
+    with ctx.write() as s:
+        recent = s.execute(select(AuditLog.action, AuditLog.summary)
+                           .where(who, AuditLog.action.in_(("search", "search_blocked")), AuditLog.at >= since)
+                           .order_by(AuditLog.id.desc()).limit(PROBE_LIMIT + 1)).all()
+        searches = [summary for action, summary in recent if action == "search"]
+        if searches and searches[0] == query:
+            return
+        if len(searches) >= PROBE_LIMIT:
+            if not recent or recent[0][0] != "search_blocked":  # once per burst, not once per keystroke
+                log_event(s, "search_blocked", "units", {"query": query, "searches": len(searches)}, summary=query)
+            blocked = True
+        else:
+            log_event(s, "search", "units", {"query": query}, summary=query)
+            blocked = False
+    if blocked:
+        raise ServiceError(f"按号码查询过于频繁 ({int(PROBE_WINDOW.total_seconds() // 60)} 分钟内最多 {PROBE_LIMIT} 次), "
+                           "已记录。请稍后再试, 或请有权限查看完整号码的同事查询。")
+
+
 # --- search index -------------------------------------------------------------------------------
 
 
@@ -259,7 +298,8 @@ class ArchiveService:
         stmt = select(Unit.id).join(Building)
         query = normalise_query(flt.query)
         if query:
-            stmt = stmt.where(match_condition(Unit.id, Unit.search_text, query, use_fts=self.ctx.db.is_sqlite))
+            stmt = stmt.where(match_condition(Unit.id, Unit.search_text, query, use_fts=self.ctx.db.is_sqlite,
+                                              full_pii=self.ctx.can("pii.view_full")))
         if flt.building_id:
             stmt = stmt.where(Unit.building_id == flt.building_id)
         if flt.status:
@@ -268,6 +308,7 @@ class ArchiveService:
 
     def count_units(self, flt: UnitFilter) -> int:
         self.ctx.require("archive.view")
+        guard_number_search(self.ctx, flt.query)
         with self.ctx.read() as s:
             return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
 
@@ -283,6 +324,9 @@ class ArchiveService:
             "floor": [Unit.floor, Unit.id],
         }[sort if sort in SORT_KEYS else "code"]
         order = [k.desc() for k in keys] if descending else keys
+        guard_number_search(self.ctx, flt.query)
+        limit = max(0, min(limit, 1000))
+        offset = max(0, offset)
         with self.ctx.read() as s:
             ids = list(s.scalars(self._unit_query(flt).order_by(*order).offset(offset).limit(limit)))
             return self._unit_rows(s, ids)

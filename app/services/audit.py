@@ -51,6 +51,8 @@ ACTIONS: dict[str, str] = {
     "backup": "备份",
     "restore": "恢复",
     "permission": "权限变更",
+    "search": "按号码查询",
+    "search_blocked": "号码查询被限制",
 }
 
 # table → label; tables not listed show their own name

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-
 from sqlalchemy import select
 
 from app.errors import ServiceError
@@ -275,3 +274,75 @@ def test_implausible_move_in_dates_are_row_errors(services, tmp_path, cell, mess
     path = write_xlsx(tmp_path / "d.xlsx", [["楼栋", "房号", "姓名", "入住日期"], ["3栋", "101", "甲", cell]])
     [line] = services.roster.preview(path).lines()
     assert line.startswith("第2行 入住日期: ") and message in line
+
+
+# --- the search oracle: masked numbers cannot be read back a digit at a time ---------------------------
+
+PHONE = "13812345678"
+
+
+@pytest.fixture
+def restricted(services, as_role, tmp_path):
+    """A roster with one owner, and the services of a 客服 operator (no pii.view_full)."""
+    services.roster.commit(write_xlsx(tmp_path / "r.xlsx", [
+        HEADER, [1, "3栋", "1", "1502", "90", "董静", PHONE, ID_A, "", "", "", ""]]))
+    ops = as_role("service")
+    assert not ops.ctx.can("pii.view_full")
+    return ops
+
+
+def found(ops, query: str) -> bool:
+    return bool(ops.archive.search_units(query))
+
+
+def test_without_full_view_a_phone_matches_only_its_last_four_or_in_full(restricted, as_role):
+    assert found(restricted, PHONE[-4:]) and found(restricted, PHONE) and found(restricted, "138-1234-5678")
+    assert found(restricted, "1502") and found(restricted, "3-1-1502") and found(restricted, "董静")
+    rebuilt = [PHONE[:n] for n in range(4, len(PHONE)) if found(restricted, PHONE[:n])]
+    assert rebuilt == []  # no prefix answers: the number cannot be rebuilt digit by digit
+    assert not found(restricted, PHONE[2:9]) and not found(restricted, PHONE[-5:])
+    assert found(as_role("manager"), PHONE[:5])  # with the right, fragments still find
+
+
+def test_without_full_view_an_id_number_matches_only_in_full(restricted):
+    assert found(restricted, ID_A) and found(restricted, ID_A.lower())
+    assert not any(found(restricted, ID_A[:n]) for n in (6, 10, 14, 17))
+    assert not found(restricted, ID_A[-4:].lower() if ID_A.endswith("X") else ID_A[-5:])
+
+
+def test_number_probing_is_logged_and_rate_limited(restricted, services):
+    from app.services.archive import PROBE_LIMIT
+    from app.services.audit import AuditFilter
+
+    for n in range(PROBE_LIMIT):
+        restricted.archive.search_units(f"9{n:06d}")
+        restricted.archive.count_units(__import__("app.services.archive", fromlist=["UnitFilter"]).UnitFilter(
+            query=f"9{n:06d}"))  # the same query again (count, then rows): counted once
+    with pytest.raises(ServiceError, match="过于频繁"):
+        restricted.archive.search_units("13800000000")
+    logs = services.audit.search(AuditFilter(entity="units"), limit=200)
+    assert sum(r.action == "search" for r in logs) == PROBE_LIMIT
+    assert [r.action for r in logs if r.action == "search_blocked"] == ["search_blocked"]
+    assert services.archive.search_units("1381")  # an operator with the full-view right is not limited
+
+
+@pytest.mark.parametrize("query", ["\x00", "3栋\x00", "1" * 100_000, "甲" * 100_000, "\u200b"])
+def test_nul_bytes_and_huge_queries_are_answered(services, restricted, query):
+    from app.services.archive import UnitFilter
+    from app.services.workorders import WorkOrderFilter
+
+    for ops in (services, restricted):
+        assert isinstance(ops.archive.search_units(query), list)
+        assert ops.archive.count_units(UnitFilter(query=query)) >= 0
+        assert isinstance(ops.workorders.list(WorkOrderFilter(query=query)), list)
+
+
+def test_workorder_list_limit_must_be_positive(db, services, cli_user, capsys):
+    from app.cli import main
+
+    me = cli_user(services)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--database", db.url, *me, "workorder", "list", "--limit", "-1"])
+    assert exit_info.value.code == 2
+    assert "1 到 10000" in capsys.readouterr().err
+    assert services.workorders.list(limit=-1) == []
