@@ -779,8 +779,15 @@ class RosterService:
         self.ctx.require("roster.import")
         if update_existing is None:
             update_existing = isinstance(source, RosterPreview) and source.update_existing
-        with _no_gc():
-            return self._commit(source, sheet, only_valid, progress, update_existing)
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with _no_gc():
+                return self._commit(source, sheet, only_valid, progress, update_existing)
+        except OperationalError as exc:  # SQLite: another PC's import held the write lock past the busy timeout
+            if "locked" in str(exc.orig):
+                raise ServiceError(f"{IMPORT_BUSY}: 数据库正忙, 请在对方导入完成后再试。") from None
+            raise
 
     def _commit(self, source, sheet, only_valid, progress, update_existing: bool) -> RosterResult:
         if isinstance(source, RosterPreview):

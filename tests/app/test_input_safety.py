@@ -4,6 +4,7 @@ fails the test instead of killing pytest; its peak memory is measured with wait4
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -18,7 +19,7 @@ from app.errors import ServiceError
 from app.excel.reader import read_sheet
 from app.models import AuditLog
 from app.services.roster import RosterRejected
-from tests.app.roster_files import HEADER, ID_A, dump, people, write_xlsx
+from tests.app.roster_files import HEADER, ID_A, dump, id_no, people, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1024  # ru_maxrss is in KiB on Linux
@@ -346,3 +347,93 @@ def test_workorder_list_limit_must_be_positive(db, services, cli_user, capsys):
     assert exit_info.value.code == 2
     assert "1 到 10000" in capsys.readouterr().err
     assert services.workorders.list(limit=-1) == []
+
+
+# --- concurrent imports (several PCs) ------------------------------------------------------------------
+
+def _numbered_roster(path: Path, start: int, count: int) -> Path:
+    rows = [HEADER]
+    for i in range(start, start + count):
+        rows.append([i, f"{i // 100 + 1}栋", "1", str(101 + i % 100), "88", f"业主{i}", f"139{i:08d}",
+                     id_no(f"3301061980{i % 12 + 1:02d}{i % 28 + 1:02d}{i % 1000:03d}"), "", "", "", ""])
+    return write_xlsx(path, rows)
+
+
+def test_overlapping_imports_from_two_processes_are_serialised(db, services, cli_user, tmp_path):
+    from app.models import Person
+
+    me = cli_user(services)
+    files = [_numbered_roster(tmp_path / "a.xlsx", 0, 300), _numbered_roster(tmp_path / "b.xlsx", 150, 300)]
+    procs = [subprocess.Popen([sys.executable, "-m", "app.cli", "--database", db.url, *me, "roster", "import", str(f)],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
+    results = [p.communicate(timeout=180) + (p.returncode,) for p in procs]
+    assert [code for _, _, code in results] == [0, 0], results
+    assert not any("IntegrityError" in out + err or "内部错误" in err for out, err, _ in results)
+    with db.read_session() as s:
+        ids = s.scalars(select(Person.id_number)).all()
+    assert len(ids) == len(set(ids)) == 450  # one person per ID number
+
+
+@pytest.mark.postgres_only
+def test_an_import_waits_for_another_pcs_and_then_says_so(db, services, tmp_path, monkeypatch):
+    from sqlalchemy import text
+
+    from app.services import roster as roster_module
+
+    monkeypatch.setattr(roster_module, "IMPORT_LOCK_WAIT", 1.0)
+    path = _numbered_roster(tmp_path / "a.xlsx", 0, 5)
+    other_pc = db.engine.connect()
+    try:
+        other_pc.execute(text("SELECT pg_advisory_lock(:k)"), {"k": roster_module.IMPORT_LOCK_KEY})
+        seen = []
+
+        class Progress:
+            def report(self, done, total, text=""):
+                seen.append(text)
+
+        with pytest.raises(ServiceError, match="另一台电脑正在导入, 请稍候"):
+            services.roster.commit(path, progress=Progress())
+        assert roster_module.IMPORT_BUSY in seen
+    finally:
+        other_pc.execute(text("SELECT pg_advisory_unlock_all()"))
+        other_pc.close()
+    assert services.roster.commit(path).created == 5
+
+
+@pytest.mark.postgres_only
+def test_two_imports_planned_at_the_same_moment_create_each_person_once(db, services, tmp_path, monkeypatch):
+    """Both imports are held right after planning: without the lock both would plan against an empty table."""
+    import threading
+
+    from app.models import Person
+    from app.services import Services
+    from app.services import roster as roster_module
+
+    barrier = threading.Barrier(2)
+    original = roster_module.plan
+
+    def plan_then_meet(*args, **kwargs):
+        result = original(*args, **kwargs)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait(timeout=3)  # with the lock the other import is still waiting for it: no meeting
+        return result
+
+    monkeypatch.setattr(roster_module, "plan", plan_then_meet)
+    files = [_numbered_roster(tmp_path / "a.xlsx", 0, 60), _numbered_roster(tmp_path / "b.xlsx", 30, 60)]
+    errors = []
+
+    def run(path):
+        try:
+            Services(services.ctx).roster.commit(path)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(f,)) for f in files]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    with db.read_session() as s:
+        ids = s.scalars(select(Person.id_number)).all()
+    assert len(ids) == len(set(ids)) == 90
