@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from xml.etree.ElementTree import ParseError, iterparse
@@ -88,14 +89,14 @@ def check_extent(zf: zipfile.ZipFile, part: str, sheet: str, file_name: str) -> 
     cell with its reference, no formula lacking its value): the Extent then carries no sizes.
     """
     scan = quick_scan(zf, part)
-    if not (scan.far_refs or scan.missing_refs or scan.formulas):
-        return Extent()
-    if scan.far_refs and not scan.missing_refs:
-        extent, far = ref_extent(zf, part)  # a wide or long sheet: its references say how big
-        if far > MANY:
+    if scan.far_refs:  # a wide or long sheet: its references say how big
+        extent, scan = ref_extent(zf, part)
+        if scan.far_cells > MANY:
             raise ServiceError(too_big_message(extent, sheet, file_name))  # really that big, not stray cells
-        if not extent.too_big and not scan.formulas:
+        if not (extent.too_big or scan.missing_refs or scan.formulas):
             return extent
+    elif not (scan.missing_refs or scan.formulas):
+        return Extent()
     extent = exact_extent(zf, part)  # only cells holding a value count
     if extent.too_big:
         raise ServiceError(too_big_message(extent, sheet, file_name))
@@ -104,58 +105,67 @@ def check_extent(zf: zipfile.ZipFile, part: str, sheet: str, file_name: str) -> 
 
 @dataclass
 class _Scan:
-    far_refs: bool = False  # a reference with two letters (column AA or beyond) or six digits (row ≥ 100000)
-    missing_refs: bool = False  # a row or cell without r="…" (calamine then counts on from the last one)
+    far_refs: bool = False  # a reference with two letters (column AA or beyond) or as many digits as MAX_ROWS
+    missing_refs: bool = False  # a row or cell without r="…" first (calamine then counts on from the last one)
     formulas: bool = False  # a formula cell saved without its value
+    far_cells: int = 0  # cells referenced beyond the limits (ref_extent)
 
 
 def _far_ref() -> re.Pattern[bytes]:
     """A reference in column AA or beyond, or with as many digits as MAX_ROWS (cached by ``re``)."""
     return re.compile(rb' r="(?:[A-Z]{2}|[A-Z]?[0-9]{%d})' % len(str(MAX_ROWS)))
+
+
 _NO_REF = re.compile(rb"<(?:c|row)[ >](?!r=)")
 _FORMULA_NO_VALUE = re.compile(rb"(?:</f>|<f [^>]*/>)(?:<v ?/>|<v></v>)?</c>")
 
 
-def quick_scan(zf: zipfile.ZipFile, part: str) -> _Scan:
-    """One pass over the raw XML, a chunk at a time: searches that find nothing in an ordinary sheet."""
-    scan = _Scan()
-    far_ref = _far_ref()
+def _pieces(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's XML in pieces of about CHUNK bytes, each ending before a tag (no tag is cut in two)."""
     tail = b""
     with zf.open(part) as fh:
         while chunk := fh.read(CHUNK):
             data = tail + chunk
-            cut = data.rfind(b"<")  # a tag may straddle two chunks: keep its start for the next one
+            cut = data.rfind(b"<")
             data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-            scan.far_refs = scan.far_refs or far_ref.search(data) is not None
-            scan.missing_refs = scan.missing_refs or _NO_REF.search(data) is not None
-            scan.formulas = scan.formulas or _FORMULA_NO_VALUE.search(data) is not None
+            yield data
     if tail:
-        scan.missing_refs = scan.missing_refs or _NO_REF.search(tail) is not None
+        yield tail
+
+
+def _flags(scan: _Scan, data: bytes) -> None:
+    scan.missing_refs = scan.missing_refs or _NO_REF.search(data) is not None
+    scan.formulas = scan.formulas or _FORMULA_NO_VALUE.search(data) is not None
+
+
+def quick_scan(zf: zipfile.ZipFile, part: str) -> _Scan:
+    """Searches that find nothing in an ordinary sheet; stops at the first far reference (ref_extent goes on)."""
+    scan = _Scan()
+    far_ref = _far_ref()
+    for data in _pieces(zf, part):
+        if far_ref.search(data):
+            scan.far_refs = True
+            break
+        _flags(scan, data)
     return scan
 
 
-def ref_extent(zf: zipfile.ZipFile, part: str) -> tuple[Extent, int]:
-    """Largest row and column named by a cell reference (every cell carries one), and how many cells lie
-    beyond the limits: thousands mean a big sheet, a few mean stray cells (which ``exact_extent`` names)."""
-    max_row, letters, far = 0, set(), 0
-    tail = b""
-    with zf.open(part) as fh:
-        while True:
-            chunk = fh.read(CHUNK)
-            data = tail + chunk
-            cut = data.rfind(b"<") if chunk else -1
-            data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-            found = _CELL_REF.findall(data)
-            if found:
-                letters.update(col for col, _ in found)
-                rows = [int(row) for _, row in found]
-                max_row = max(max_row, max(rows))
-                far += sum(1 for (col, _), row in zip(found, rows, strict=True)
-                           if row > MAX_ROWS or (len(col), col) > (2, b"IV"))  # IV: column 256
-            if not chunk:
+def ref_extent(zf: zipfile.ZipFile, part: str) -> tuple[Extent, _Scan]:
+    """Largest row and column named by a cell reference, and how many cells lie beyond the limits: more than
+    MANY mean a big sheet (the scan stops there), a few mean stray cells (which ``exact_extent`` names)."""
+    max_row, letters, scan = 0, set(), _Scan(far_refs=True)
+    for data in _pieces(zf, part):
+        _flags(scan, data)
+        found = _CELL_REF.findall(data)
+        if found:
+            letters.update(col for col, _ in found)
+            rows = [int(row) for _, row in found]
+            max_row = max(max_row, max(rows))
+            scan.far_cells += sum(1 for (col, _), row in zip(found, rows, strict=True)
+                                  if row > MAX_ROWS or (len(col), col) > (2, b"IV"))  # IV: column 256
+            if scan.far_cells > MANY:
                 break
-    columns = max((column_number(c.decode()) for c in letters), default=0)
-    return Extent(max_row, columns), far
+    return Extent(max_row, max((column_number(c.decode()) for c in letters), default=0)), scan
 
 
 def exact_extent(zf: zipfile.ZipFile, part: str) -> Extent:
