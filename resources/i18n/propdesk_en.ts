@@ -2553,7 +2553,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法写入文件 %1: %2</source>
-        <translation>Cannot write the file %1: %2</translation>
+        <translation type="vanished">Cannot write the file %1: %2</translation>
     </message>
     <message>
         <source>打印失败</source>
@@ -2846,6 +2846,14 @@ The program will close; start it again and log in.</translation>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
+        <source>更新已登记的信息…</source>
+        <translation>Update registered records…</translation>
+    </message>
+    <message>
+        <source>列出文件将修改的已登记人员姓名、车牌和车位 (原 → 新), 确认后才会导入</source>
+        <translation>Lists the registered names, plates and parking spaces the file would change (old → new); nothing is imported until you confirm</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2878,12 +2886,40 @@ The program will close; start it again and log in.</translation>
         <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
     </message>
     <message>
+        <source> 其中 %1 处会修改已登记的人员或车辆 (点“更新已登记的信息…”查看并确认)。</source>
+        <translation> %1 of them would change registered people or vehicles (click “Update registered records…” to review and confirm).</translation>
+    </message>
+    <message>
+        <source> 已确认更新 %1 处已登记的信息。</source>
+        <translation> %1 changes to registered records confirmed.</translation>
+    </message>
+    <message>
         <source>未识别的列 (已忽略): %1</source>
         <translation>Unknown columns (ignored): %1</translation>
     </message>
     <message>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>…… 共 %1 处</source>
+        <translation>… %1 in all</translation>
+    </message>
+    <message>
+        <source>更新已登记的信息</source>
+        <translation>Update registered records</translation>
+    </message>
+    <message>
+        <source>这个文件会修改以下已登记的信息 (原 → 新):
+
+%1
+
+确认这些修改正确吗? 每处修改都会记入审计日志。</source>
+        <translation>This file would change these registered records (old → new):
+
+%1
+
+Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
     <message>
         <source>有错误的 %1 行不会导入, 其余 %2 行将被导入。继续吗?</source>
