@@ -46,6 +46,8 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Audit", "备份"),
     QT_TRANSLATE_NOOP("Audit", "恢复"),
     QT_TRANSLATE_NOOP("Audit", "权限变更"),
+    QT_TRANSLATE_NOOP("Audit", "按号码查询"),
+    QT_TRANSLATE_NOOP("Audit", "号码查询被限制"),
     QT_TRANSLATE_NOOP("Audit", "楼栋"),
     QT_TRANSLATE_NOOP("Audit", "房屋"),
     QT_TRANSLATE_NOOP("Audit", "人员"),

@@ -221,6 +221,14 @@ This view has been recorded in the audit log.</translation>
         <translation>Permission change</translation>
     </message>
     <message>
+        <source>按号码查询</source>
+        <translation>Search by number</translation>
+    </message>
+    <message>
+        <source>号码查询被限制</source>
+        <translation>Number search limited</translation>
+    </message>
+    <message>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
