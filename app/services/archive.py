@@ -125,7 +125,8 @@ def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     for field, rule in (("phone", normalize_phone), ("id_number", normalize_id_number)):
         raw = clean_code(values.get(field))
         cleaned[field] = ""
-        if has_invisible(values.get(field)):
+        typed = values.get(field)
+        if type(typed) is str and not (typed.isascii() and typed.isprintable()) and has_invisible(typed):
             errors[field] = invisible_message(raw)  # a look-alike number: say so rather than store a guess
         elif raw:
             try:

@@ -466,20 +466,22 @@ class RosterConflict:
 def _conflicts(rec: RosterRecord, p: _Plan, by_id_number: dict[str, _Obj], key: tuple) -> list[RosterConflict]:
     """What this row would change of stored people, plates and spaces that an import must not do unasked."""
     found = []
-    target = p.units.get(key)
-    target_id = target.id if target is not None else None
-    after_label = unit_label(rec.building, rec.unit_no, rec.room_no)
     person = by_id_number.get(rec.id_number) if rec.id_number else None
     if person is not None and person.id is not None and rec.name and rec.name != person.orig[0]:
         found.append(RosterConflict(rec.row, rec.sheet, "id_number", "name", rec.id_number, person.orig[0], rec.name,
                                     person.id))
+    if not (rec.spaces or rec.plates):
+        return found
+    target = p.units.get(key)
+    target_id = target.id if target is not None else None
     for kind, values, stored in (("space", rec.spaces, p.spaces), ("plate", rec.plates, p.vehicles)):
         for value in values:
             obj = stored.get(value)
             if obj is None or obj.id is None or obj.orig[0] is None or "unit_obj" in obj.vals:
                 continue  # new, unassigned, or already placed by an earlier row of this file
             if target_id != obj.orig[0]:
-                found.append(RosterConflict(rec.row, rec.sheet, kind, kind, value, "", after_label, obj.id,
+                found.append(RosterConflict(rec.row, rec.sheet, kind, kind, value, "",
+                                            unit_label(rec.building, rec.unit_no, rec.room_no), obj.id,
                                             (obj.orig[0],)))
     return found
 
