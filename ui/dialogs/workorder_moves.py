@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.errors import ConflictError, FieldError, ServiceError
 from app.money import format_money, to_money
 from app.services.workorders import Material
+from ui.widgets.focus import fields_first
 
 Submit = Callable[[dict[str, Any]], Any]
 ERROR_STYLE = "color: #b00020;"
@@ -67,6 +68,11 @@ class MoveDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.first_field: QWidget | None = None  # where the cursor starts (default: the first field)
+
+    def showEvent(self, event) -> None:
+        fields_first(self, self.buttons, self.first_field)
+        super().showEvent(event)
 
     def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         """A labelled field; ``field`` is the service's key for its error message."""
