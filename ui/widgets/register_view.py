@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import shortcuts
 from ui.models.windowed import ROW_ROLE, Column, RowStyle, WindowedTableModel
 from ui.widgets.flow_layout import FlowLayout, labelled
-from ui import shortcuts
 from ui.widgets.table import make_table_view
 
 Filters = dict[str, Any]
