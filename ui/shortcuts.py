@@ -4,7 +4,7 @@ one says so in its tooltip (``bind``). Add a shortcut here first, then bind it w
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -23,6 +23,7 @@ NEW_INTAKE = "Ctrl+N"
 SAVE = "Ctrl+S"
 PAY = "Ctrl+Return"
 PRINT = "Ctrl+P"
+PRINT_DIALOG = "Ctrl+Shift+P"
 REFRESH = "F5"
 BUILDING = "Ctrl+B"
 MORE = "Ctrl+M"
@@ -37,7 +38,8 @@ SHORTCUTS: list[tuple[str, str]] = [
     (MORE, QT_TRANSLATE_NOOP("Shortcuts", "工单: 显示更多匹配的房屋")),
     (PAY, QT_TRANSLATE_NOOP("Shortcuts", "收费: 收款并打印收据")),
     (BUILDING, QT_TRANSLATE_NOOP("Shortcuts", "催缴: 光标到楼栋选择")),
-    (PRINT, QT_TRANSLATE_NOOP("Shortcuts", "打印 (派工单、收据、通知单的预览; 催缴: 打印所选楼栋的通知单)")),
+    (PRINT, QT_TRANSLATE_NOOP("Shortcuts", "预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单")),
+    (PRINT_DIALOG, QT_TRANSLATE_NOOP("Shortcuts", "预览中: 选择打印机、份数、页码后打印")),
     (REFRESH, QT_TRANSLATE_NOOP("Shortcuts", "刷新列表")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("Shortcuts", "下一项 / 上一项 (列表也可以用 Tab 离开)")),
     ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "关闭对话框或预览, 不保存")),
@@ -54,6 +56,16 @@ def bind(target: QAbstractButton | QAction, key: str, tip: str = "") -> None:
     target.setShortcut(QKeySequence(key))
     text = tip or target.toolTip() or target.text().replace("&", "")
     target.setToolTip(f"{text} ({key_text(key)})")
+
+
+def shortcut(key: str | QKeySequence | Qt.Key, parent: QWidget, slot,
+             context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+    """A QShortcut with its context really set (PySide6's ``QShortcut(key, parent, slot, context=…)``
+    silently ignores the context and makes every such shortcut window-wide)."""
+    result = QShortcut(QKeySequence(key), parent)
+    result.setContext(context)
+    result.activated.connect(slot)
+    return result
 
 
 class ShortcutsDialog(QDialog):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -80,10 +79,9 @@ class IntakeForm(QWidget):
         self.matches.itemClicked.connect(self._match_activated)
         # ↑/↓ in the look-up box move through the matches; the text keeps the cursor.
         for key, step in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, -1)):
-            QShortcut(QKeySequence(key), self.lookup, lambda step=step: self._step_match(step),
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(shortcuts.MORE), self, self.show_more,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcuts.shortcut(key, self.lookup, lambda step=step: self._step_match(step),
+                               Qt.ShortcutContext.WidgetShortcut)
+        shortcuts.shortcut(shortcuts.MORE, self, self.show_more, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.kind = self._combo("kind", wo_choices(Kind))
         self.source = self._combo("source", wo_choices(Source))
@@ -156,9 +154,8 @@ class IntakeForm(QWidget):
         clear.setObjectName("intake_clear")
         clear.clicked.connect(self.clear)
         self.save_button.setToolTip(self.tr("登记 (%1)").replace("%1", shortcuts.key_text(shortcuts.SAVE)))
-        QShortcut(QKeySequence(shortcuts.SAVE), self, self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(shortcuts.NEW_INTAKE), self, self.start_new)  # from anywhere on the page
+        shortcuts.shortcut(shortcuts.SAVE, self, self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcuts.shortcut(shortcuts.NEW_INTAKE, self, self.start_new)  # from anywhere on the page
         # One widget, so the page can pin it under its scroll area: 登记 stays visible on a short screen.
         self.button_bar = QWidget(self)
         buttons = QHBoxLayout(self.button_bar)

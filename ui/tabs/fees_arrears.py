@@ -5,7 +5,7 @@ reminder log, and fee notices (缴费通知单) for one unit or a whole building
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -100,7 +100,7 @@ class ArrearsPage(QWidget):
         self.building_notice_button = QPushButton(self.tr("打印通知单 (所选楼栋/全部)"), self)
         self.building_notice_button.clicked.connect(self.print_building_notices)
         shortcuts.bind(self.building_notice_button, shortcuts.PRINT)
-        QShortcut(QKeySequence(shortcuts.BUILDING), self, lambda: self.building.setFocus(
+        shortcuts.shortcut(shortcuts.BUILDING, self, lambda: self.building.setFocus(
             Qt.FocusReason.ShortcutFocusReason))
         self.building.setToolTip(self.tr("楼栋 (%1)").replace("%1", shortcuts.key_text(shortcuts.BUILDING)))
         self.ledger_button = QPushButton(self.tr("导出台账…"), self)

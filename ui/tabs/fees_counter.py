@@ -8,7 +8,7 @@ transaction, so the page calls them directly on the GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -127,7 +127,7 @@ class FeeCounterPage(QWidget):
         self.pay_button.setDefault(True)
         self.pay_button.clicked.connect(self.take_payment)
         shortcuts.bind(self.pay_button, shortcuts.PAY)
-        QShortcut(QKeySequence(shortcuts.FIND), self, self.focus_search)
+        shortcuts.shortcut(shortcuts.FIND, self, self.focus_search)
         self.search.setToolTip(self.tr("查找房屋 (%1)").replace("%1", shortcuts.key_text(shortcuts.FIND)))
         form = QFormLayout()
         form.addRow(self.tr("收款金额(元)"), self.amount)

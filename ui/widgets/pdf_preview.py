@@ -70,7 +70,9 @@ class PdfPreview(QWidget):
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.print_button.setObjectName("pdf_print")
         self.print_button.clicked.connect(self.print_dialog)
-        shortcuts.bind(self.print_button, shortcuts.PRINT)
+        shortcuts.bind(self.print_button, shortcuts.PRINT_DIALOG)
+        quick = shortcuts.shortcut(shortcuts.PRINT, self, self.quick_print)
+        quick.setObjectName("quick_print")
         self.save_button = QPushButton(self.tr("另存为 PDF…"), self)
         self.save_button.setObjectName("pdf_save")
         self.save_button.clicked.connect(self.save_dialog)
@@ -162,8 +164,28 @@ class PdfPreview(QWidget):
         dialog = QPrintDialog(printer, self)
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def default_printer(self) -> QPrinter | None:
+        """The system's default printer set up for this document, or None when there is none."""
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        info = QPrinterInfo.defaultPrinter()
+        if info.isNull():
+            return None
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(self._page_layout())
+        printer.setDocName(self.file_name)
+        return printer
+
+    def quick_print(self) -> bool:
+        """Ctrl+P: straight to the default printer (a receipt at the counter needs no dialog); the print
+        dialog when there is no default printer."""
+        if not self.page_count():
+            return False
+        printer = self.default_printer()
+        return self.print_to(printer) if printer is not None else self.print_dialog()
+
     def print_dialog(self) -> bool:
-        """打印… (Ctrl+P): choose the printer, then print in the background. True when printing started."""
+        """打印… (Ctrl+Shift+P): choose the printer, then print in the background. True when printing started."""
         if not self.page_count():
             return False
         printer = self.choose_printer()

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -126,9 +126,8 @@ class RegisterView(QWidget):
 
         # Keys: Ctrl+F from anywhere on the page returns to the search box (active only while this register
         # is shown, so each page's own box is meant); ↓ in the box goes into the list.
-        QShortcut(QKeySequence(shortcuts.FIND), self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self.focus_list,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcuts.shortcut(shortcuts.FIND, self, self.focus_search)
+        shortcuts.shortcut(Qt.Key.Key_Down, self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
         self.search.setToolTip(self.tr("搜索 (%1)").replace("%1", shortcuts.key_text(shortcuts.FIND)))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
