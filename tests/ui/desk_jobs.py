@@ -70,6 +70,30 @@ class _MouseCounter(QObject):
         return False
 
 
+def active_window() -> QWidget:
+    """The window the keyboard types into now (a modal dialog first)."""
+    widget = QApplication.activeModalWidget() or QApplication.activeWindow()
+    if widget is None:
+        raise FlowError("no active window to type into")
+    return widget
+
+
+def press_key(key: str) -> None:
+    """One key or chord ("Ctrl+P", "Tab", "Down"…) into the active window, as the keyboard sends it."""
+    combo = QKeySequence(key)[0]
+    QTest.keyClick(active_window().windowHandle(), combo.key(), combo.keyboardModifiers())
+    QApplication.processEvents()
+
+
+def type_text(text: str) -> None:
+    """Characters into the active window, one key event each carrying its character (Chinese as an input
+    method hands it over: ``QTest.keyClicks`` types Latin-1 only)."""
+    for char in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, active_window().windowHandle(), Qt.Key.Key_unknown, char,
+                           Qt.KeyboardModifier.NoModifier)
+    QApplication.processEvents()
+
+
 class Desk:
     """Keys into the main window, counted. ``with Desk(window, out_dir) as desk: job_a(desk, …)``."""
 
@@ -113,10 +137,7 @@ class Desk:
 
     # ---- what the user sees
     def active(self) -> QWidget:
-        widget = QApplication.activeModalWidget() or QApplication.activeWindow()
-        if widget is None:
-            raise FlowError("no active window to type into")
-        return widget
+        return active_window()
 
     def screen_name(self) -> str:
         widget = self.active()
@@ -138,18 +159,16 @@ class Desk:
 
     def press(self, key: str, times: int = 1) -> None:
         """A key or chord as written in ``ui/shortcuts.py`` ("Ctrl+P", "Tab", "Down"…)."""
-        combo = QKeySequence(key)[0]
         for _ in range(times):
             self._count_key()
-            QTest.keyClick(self.active().windowHandle(), combo.key(), combo.keyboardModifiers())
+            press_key(key)
             self.settle()
 
     def type(self, text: str) -> None:
         """Type text; each character one key (Chinese as the input method hands it over)."""
         for char in text:
             self._count_key()
-            QTest.sendKeyEvent(QTest.KeyAction.Click, self.active().windowHandle(), Qt.Key.Key_unknown, char,
-                               Qt.KeyboardModifier.NoModifier)
+            type_text(char)
         self.settle()
 
     def decide(self, count: int = 1) -> None:
