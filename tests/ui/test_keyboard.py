@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, Q
 from app.models import Role, User
 from tests.conftest import actor
 from tests.ui.desk_jobs import press_key, type_text
+from ui import shortcuts
 from ui.dialogs.login import LoginDialog
 from ui.dialogs.workorder_intake import IntakeForm
 from ui.dialogs.workorder_moves import CompleteDialog, DispatchDialog, NoteDialog, VisitDialog
@@ -245,7 +246,7 @@ def test_page_keys_and_the_shortcut_list(qtbot, services):
     press_key("Ctrl+3")
     counter = window.role_tab("service").page("收费")
     assert focus() is counter.search
-    assert "Ctrl+Return" in counter.pay_button.toolTip()
+    assert shortcuts.key_text(shortcuts.PAY) in counter.pay_button.toolTip()  # "Ctrl+Return" / "Ctrl+回车"
     assert not counter.use_prepaid.isEnabled() and not counter.late_fees.isEnabled()  # no unit yet
     window.findChild(type(window.quit_action), "show_shortcuts").trigger()
     table = window.shortcuts_dialog.table

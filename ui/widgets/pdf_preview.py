@@ -207,15 +207,17 @@ class PdfPreview(QWidget):
         self.print_job = run_with_progress_dialog(
             self, self.tr("正在打印 %1…").replace("%1", title), lambda progress: print_pdf(pdf, printer, progress,
                                                                                          title=title),
-            on_result=self._printed, on_error=self._print_failed)
-        self.print_job.signals.done.connect(lambda: self.print_button.setEnabled(True))
+            on_result=self._printed, on_error=self._print_failed,
+            on_cancel=lambda: self.print_button.setEnabled(True))
         return True
 
     def _printed(self, method: str) -> None:
+        self.print_button.setEnabled(True)
         self.last_print_method = method
         self.printed.emit()
 
     def _print_failed(self, message: str) -> None:
+        self.print_button.setEnabled(True)
         QMessageBox.warning(self, self.tr("打印失败"), message)
 
 
