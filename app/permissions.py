@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, str] = {
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",
     "settings.edit": "修改系统设置",
+    "settings.manage": "修改物业设置",
 }
 
 _ALL = frozenset(PERMISSIONS)

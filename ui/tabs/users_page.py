@@ -76,7 +76,7 @@ class UsersPage(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel(self.tr("角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)"),
+        right_layout.addWidget(QLabel(self.tr("角色权限 (勾选即生效, 已登录的用户在一分钟内起作用; 系统管理员总是拥有全部权限)"),
                                       right))
         right_layout.addWidget(self.grid_view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
