@@ -46,15 +46,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("role_tabs")
         self.role_tabs: dict[str, RoleTab] = {}
-        for role, title, module in ROLE_TABS:
-            tab = RoleTab(importlib.import_module(module).pages(services), self.tabs)
-            tab.setObjectName(f"tab_{role}")
-            self.role_tabs[role] = tab
-            self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
         self.setCentralWidget(self.tabs)
-        own = [role for role, _t, _m in ROLE_TABS].index(services.ctx.actor.role) \
-            if services.ctx.actor.role in self.role_tabs else 0
-        self.tabs.setCurrentIndex(own)
+        self.build_tabs()
 
         self._build_menus()
         self._build_status_bar()
@@ -65,6 +58,28 @@ class MainWindow(QMainWindow):
         self.change_poller.changed.connect(lambda _n: reload_visible_registers(self.tabs.currentWidget()))
 
     # ---- construction
+    def build_tabs(self) -> None:
+        """One tab per role holding the pages this operator may open (a tab with none is left out)."""
+        current = self.tabs.currentWidget()
+        keep = next((role for role, tab in self.role_tabs.items() if tab is current), None)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.role_tabs = {}
+        can = self.services.ctx.can
+        for role, title, module in ROLE_TABS:
+            tab = RoleTab(importlib.import_module(module).pages(self.services), self.tabs, can=can)
+            if not tab.count():
+                tab.deleteLater()
+                continue
+            tab.setObjectName(f"tab_{role}")
+            self.role_tabs[role] = tab
+            self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
+        wanted = keep or self.services.ctx.actor.role
+        if wanted in self.role_tabs:
+            self.tabs.setCurrentWidget(self.role_tabs[wanted])
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))

@@ -3,11 +3,13 @@ sessions, documents taking their header from the settings."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import select
 
 from app.errors import FieldError, PermissionDenied, ServiceError
-from app.models import Role, User
+from app.models import Role, Unit, User
 from app.services import Services
 from app.services.context import AccountRevoked, ServiceContext
 from tests.conftest import actor
@@ -115,3 +117,62 @@ def test_an_operator_without_a_user_row_is_left_alone(db):
     ctx.REFRESH_SECONDS = 0.0
     assert ctx.can("fees.collect")
     assert Services(ctx).property.property_name() == "未命名小区"
+
+
+# ---- the first-start set-up
+from app.services.setup import USUAL_FEE_ITEMS, SetupPlan, check_pattern  # noqa: E402
+
+PATTERN = {"buildings": "2", "name_pattern": "{n}号楼", "units_per_building": "2", "floors": "3",
+           "doors_per_floor": "2", "areas": "89.5, 120"}
+
+
+def plan(**changes) -> SetupPlan:
+    base = dict(profile=PROFILE, admin={"username": "boss", "display_name": "王经理", "password": "secret123"},
+                pattern=PATTERN, fee_items=USUAL_FEE_ITEMS[:3],
+                staff=[{"name": "王经理", "team": "manager", "position": "项目经理"},
+                       {"name": "李师傅", "team": "engineering", "position": "维修技工", "phone": "13700000001"}],
+                admin_staff=0)
+    base.update(changes)
+    return SetupPlan(**base)
+
+
+def test_pattern_makes_buildings_and_units(services):
+    pattern = check_pattern(PATTERN)
+    assert pattern.unit_count == 2 * 2 * 3 * 2 and pattern.building_names() == ["1号楼", "2号楼"]
+    assert services.setup.generate_units(pattern) == 24
+    assert [b.name for b in services.archive.buildings()] == ["1号楼", "2号楼"]
+    found = services.archive.search_units("1号楼2单元302")
+    assert len(found) == 1 and found[0].area == Decimal("120.00")
+    with pytest.raises(FieldError, match="楼栋已存在"):
+        services.setup.generate_units(pattern)
+    with pytest.raises(FieldError) as bad:
+        check_pattern({**PATTERN, "buildings": "x", "name_pattern": "A栋", "areas": "0"})
+    assert set(bad.value.errors) == {"buildings", "name_pattern", "areas"}
+
+
+def test_complete_sets_up_an_office_as_its_administrator(services):
+    admin = services.setup.complete(plan())
+    assert admin.username == "boss" and admin.role == Role.ADMIN
+    assert services.property.profile().name == "碧水苑"
+    assert len(services.archive.buildings()) == 2
+    assert [i.name for i in services.billing.items()][:3] == ["物业服务费", "停车费", "垃圾清运费"]
+    assert {r.name: r.username for r in services.staff.list_staff()} == {"王经理": "boss", "李师傅": ""}
+    with services.ctx.read() as s:
+        creators = set(s.scalars(select(Unit.created_by)))
+    assert creators == {admin.user_id}  # the audit trail names the administrator from the first row
+    with pytest.raises(ServiceError, match="已有用户"):
+        services.setup.complete(plan())
+
+
+def test_complete_checks_every_step_before_writing(services):
+    bad = plan(profile={**PROFILE, "name": ""}, staff=[{"name": "", "team": "engineering"}])
+    problems = services.setup.check(bad)
+    assert set(problems) == {"profile", "staff"} and "0.name" in problems["staff"].errors
+    with pytest.raises(FieldError):
+        services.setup.complete(bad)
+    assert not services.auth.has_users() and services.archive.buildings() == []
+
+
+def test_roster_instead_of_a_pattern_makes_no_units(services):
+    services.setup.complete(plan(pattern=None, fee_items=(), staff=[], admin_staff=None))
+    assert services.archive.buildings() == [] and services.auth.has_users()
