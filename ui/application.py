@@ -110,15 +110,29 @@ class Session:
         self.window = None
 
     def start(self, actor=None) -> bool:
-        """Sign in (unless ``actor`` is given) and open the window; False when the user gives up."""
+        """Sign in (unless ``actor`` is given) and open the window; False when the user gives up.
+
+        A database with no users yet is a new office: the set-up wizard runs first and signs its
+        administrator in (and opens the roster import when they chose it instead of a pattern).
+        """
         from ui.main_window import MainWindow
 
+        roster = False
+        if actor is None and not self.services.auth.has_users():
+            from ui.dialogs.setup_wizard import SetupWizard
+
+            wizard = SetupWizard(self.services)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
+            actor, roster = wizard.actor, wizard.roster_instead
         actor = actor or login(self.services)
         if actor is None:
             return False
         self.window = MainWindow(self.services.as_actor(actor), self.settings)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.show()
+        if roster:
+            self.window.roster_actions.import_roster()
         return True
 
     def end(self) -> None:

@@ -145,7 +145,7 @@ class SetupService:
         if plan.pattern is not None:
             collect("pattern", lambda: check_pattern(plan.pattern))
         for i, item in enumerate(plan.fee_items):
-            collect("fees", lambda item=item: validate_item(self._item_values(item, plan)), f"{i}.")
+            collect("fees", lambda item=item: validate_item(self.item_values(item, plan.start_date)), f"{i}.")
         for i, member in enumerate(plan.staff):
             collect("staff", lambda member=member: StaffService.check(member), f"{i}.")
 
@@ -161,9 +161,21 @@ class SetupService:
         collect("admin", admin)
         return problems
 
-    def _item_values(self, item: Mapping[str, object], plan: SetupPlan) -> dict[str, object]:
-        start = plan.start_date or self.ctx.clock().date().replace(day=1)
-        return {"cycle": Cycle.MONTHLY, "start_date": start, **item}
+    def item_values(self, item: Mapping[str, object], start: date | None = None) -> dict[str, object]:
+        """A usual item as ``BillingService.save_item`` takes it: monthly, from the 1st of this month."""
+        return {"cycle": Cycle.MONTHLY, "start_date": start or self.ctx.clock().date().replace(day=1), **item}
+
+    def check_fee_items(self, items: Sequence[Mapping[str, object]]) -> list[tuple[int, str]]:
+        """(index, message) of every problem in the chosen items."""
+        from app.services.fees_billing import validate_item
+
+        problems = []
+        for i, item in enumerate(items):
+            try:
+                validate_item(self.item_values(item))
+            except FieldError as exc:
+                problems.extend((i, message) for message in exc.errors.values())
+        return problems
 
     def generate_units(self, pattern: UnitPattern) -> int:
         """Buildings and units from the pattern in one transaction; refuses names that exist already."""
@@ -211,7 +223,7 @@ class SetupService:
         if plan.pattern is not None:
             SetupService(admin.ctx).generate_units(check_pattern(plan.pattern))
         for order, item in enumerate(plan.fee_items, start=1):
-            admin.billing.save_item({"sort_order": order, **self._item_values(item, plan)})
+            admin.billing.save_item({"sort_order": order, **self.item_values(item, plan.start_date)})
         staff_ids = [admin.staff.save_staff(member) for member in plan.staff]
         if plan.admin_staff is not None and 0 <= plan.admin_staff < len(staff_ids):
             admin.users.link_staff(actor.user_id, staff_ids[plan.admin_staff])

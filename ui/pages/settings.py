@@ -5,20 +5,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.services.property import MAX_LENGTH, check_profile
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import EmbeddedForm
 
 
-class PropertyForm(FormDialog):
-    """名称, 地址, 服务电话, 物业公司, 开户行, 账号, 标志; ``embedded`` puts it inside a page (no 取消, never closes)."""
+class PropertyForm(EmbeddedForm):
+    """名称, 地址, 服务电话, 物业公司, 开户行, 账号, 标志 — embedded in 设置 and in the set-up wizard."""
 
-    def __init__(self, services, parent: QWidget | None = None, embedded: bool = False):
+    def __init__(self, services, parent: QWidget | None = None):
         super().__init__(self.tr("物业设置"), parent)
         self.services = services
-        self.embedded = embedded
         self.add_field("name", self.tr("小区名称"), QLineEdit(self))
         self.add_field("address", self.tr("地址"), QLineEdit(self))
         self.add_field("phone", self.tr("服务电话"), QLineEdit(self))
@@ -34,10 +32,6 @@ class PropertyForm(FormDialog):
         self.field("phone").setPlaceholderText(self.tr("如 0571-88886666"))
         self.field("bank_account").setPlaceholderText(self.tr("缴费通知单上供业主转账"))
         self.set_values(services.property.profile().__dict__)
-        if embedded:
-            self.setWindowFlags(Qt.WindowType.Widget)
-            self.buttons.button(self.buttons.StandardButton.Cancel).setVisible(False)
-            self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("保存设置"))
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择标志图片"), "", self.tr("图片 (*.png *.jpg *.jpeg)"))
@@ -51,12 +45,6 @@ class PropertyForm(FormDialog):
         self.services.property.save_profile(values)
         return 0
 
-    def done(self, result: int) -> None:
-        if self.embedded:  # a page: stay put after 保存
-            self.setResult(result)
-            return
-        super().done(result)
-
 
 class SettingsPage(QWidget):
     """The property form, saved at once; documents printed afterwards take the new header."""
@@ -64,8 +52,8 @@ class SettingsPage(QWidget):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.form = PropertyForm(services, self, embedded=True)
-        self.form.setMinimumWidth(0)
+        self.form = PropertyForm(services, self)
+        self.form.embed(save_text=self.tr("保存设置"))
         self.status = QLabel(self)
         self.status.setObjectName("settings_status")
         self.form.saved.connect(lambda _id: self.status.setText(self.tr("已保存。之后打印的收据、缴费通知单和派工单使用新的信息。")))
