@@ -75,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:  # plain `propdesk` opens the window
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    from app.files import ignore_file_size_signal
+
+    ignore_file_size_signal()  # a full disk or a size limit is a message ("磁盘空间不足"), not a killed process
     try:
         if getattr(args, "needs_user", True):  # see app/commands/__init__.py
             args.services = sign_in(args)

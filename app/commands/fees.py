@@ -100,10 +100,11 @@ def _print_payment(services: Services, row, receipt: str | None) -> None:
     print(f"{state} 收据号 {row.receipt_no}  {row.unit_label}  {format_money(row.amount)} 元"
           f"  冲抵欠费 {format_money(row.allocated)} 元  转预存 {format_money(row.to_prepaid)} 元")
     if receipt:
+        from app.files import write_bytes
         from app.pdf.receipt import render_receipt
 
         out = _pdf_path(receipt)
-        out.write_bytes(render_receipt(services.payments.receipt(row.id)))
+        write_bytes(out, render_receipt(services.payments.receipt(row.id)))
         print(f"收据 → {out}")
 
 

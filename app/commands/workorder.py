@@ -37,7 +37,9 @@ def run_slip(args) -> int:
     if out.parent and not out.parent.exists():
         print(f"输出目录不存在: {out.parent}", file=sys.stderr)
         return 1
-    out.write_bytes(services.workorders.slip_pdf(order_id, page=args.page, full_phone=args.full_phone or None))
+    from app.files import write_bytes
+
+    write_bytes(out, services.workorders.slip_pdf(order_id, page=args.page, full_phone=args.full_phone or None))
     print(out.resolve())
     return 0
 

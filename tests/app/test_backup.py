@@ -115,6 +115,27 @@ def test_daily_backup_once_a_day_keeping_thirty(sqlite_db):
     assert kept[0].startswith(f"{DAILY_PREFIX}20260106") and kept[-1].startswith(f"{DAILY_PREFIX}20260204")
 
 
+def test_daily_backup_is_not_skipped_by_a_killed_one_and_cleans_its_leftovers(sqlite_db):
+    import os
+
+    from app.files import temp_name
+
+    now = datetime(2026, 3, 1, 8, 0)
+    folder = sqlite_db.sqlite_path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    legacy = folder / f"{DAILY_PREFIX}20260301-075900.db.part"  # left by 0.1.0's backup killed this morning
+    legacy.write_bytes(b"half")
+    os.utime(legacy, (now.timestamp() - 3600,) * 2)
+    stray = temp_name(folder / f"{DAILY_PREFIX}20260301-075959.db")
+    stray = stray.with_name(stray.name.replace(f"-{os.getpid()}-", "-999999999-"))  # a writer long gone
+    stray.write_bytes(b"half")
+    made = daily_backup(sqlite_db, now=now)
+    assert made is not None and made.name.startswith(f"{DAILY_PREFIX}20260301")
+    assert inspect_backup(made)
+    assert not legacy.exists() and not stray.exists()
+    assert daily_backup(sqlite_db, now=now + timedelta(hours=1)) is None  # today's real one exists now
+
+
 def test_daily_backup_never_raises(sqlite_db, monkeypatch):
     def broken(*_a, **_k):
         raise OSError("disk full")
