@@ -16,7 +16,6 @@ the best way the platform offers:
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -28,6 +27,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from app.errors import ServiceError
+from app.files import write_bytes
 from app.progress import Cancelled, Progress
 
 PRINT_DPI = 300  # raster only: 1200 dpi would be 280 MB an A5 page
@@ -71,10 +71,7 @@ def print_pdf(pdf: bytes, printer: QPrinter, progress: Progress, *, title: str =
     method = print_method(printer)
     progress.report(0, 0, "")
     if method == "file":
-        target = Path(printer.outputFileName())
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(pdf)
-        os.replace(temporary, target)
+        write_bytes(printer.outputFileName(), pdf)  # atomically, like every file the app writes
         return method
     with tempfile.TemporaryDirectory(prefix="propdesk-print-") as folder:
         path = str(Path(folder) / "document.pdf")
