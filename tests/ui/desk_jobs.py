@@ -260,13 +260,7 @@ def _down_to(desk: Desk, register, unit_id: int, limit: int = 8) -> None:
 
 def job_b_repair_call(desk: Desk, room: str, description: str, category: str = "water") -> None:
     """工单: look up the unit, classify, describe, dispatch to the first engineer, register, print the slip."""
-    desk.press("Ctrl+1")
-    orders = page(desk, "工单")
-    form = orders.intake
-    desk.expect_focus(form.lookup)
-    desk.decide()
-    desk.type(room)
-    desk.press("Return")
+    form = look_up(desk, "Ctrl+1", "工单", room).intake
     desk.expect_focus(form.category)  # the unit is chosen; 部位 has become 自用部位
     desk.decide()  # which category
     steps = form.category.findData(category) - form.category.currentIndex()
@@ -280,38 +274,41 @@ def job_b_repair_call(desk: Desk, room: str, description: str, category: str = "
     desk.press("Down")
     desk.tab_to(form.print_after)
     desk.press("Space")
-    registered: list = []
-    form.registered.connect(registered.append)
-    desk.press("Ctrl+S")
-    desk.wait_for(lambda: registered, "the order to be registered")
+    press_until(desk, "Ctrl+S", form.registered, "the order to be registered")
     desk.print_preview()
+
+
+def look_up(desk: Desk, key: str, title: str, room: str):
+    """Open a page by its key, type the room where the cursor starts (its home box), Enter; the page."""
+    desk.press(key)
+    shown = page(desk, title)
+    desk.expect_focus(shown.home_widget())
+    desk.decide()
+    desk.type(room)
+    desk.press("Return")
+    return shown
+
+
+def press_until(desk: Desk, key: str, signal, what: str) -> None:
+    """Press ``key`` and wait until ``signal`` has fired."""
+    fired: list = []
+    signal.connect(lambda *args: fired.append(args))
+    desk.press(key)
+    desk.wait_for(lambda: fired, what)
 
 
 def job_c_take_payment(desk: Desk, room: str) -> None:
     """收费: find the unit, take what it owes (the amount is filled in), print the receipt."""
-    desk.press("Ctrl+3")
-    counter = page(desk, "收费")
-    desk.expect_focus(counter.search)
-    desk.decide()
-    desk.type(room)
-    desk.press("Return")
+    counter = look_up(desk, "Ctrl+3", "收费", room)
     desk.expect_focus(counter.amount)  # one unit found: the cursor waits in the amount, the sum due in it
     desk.decide()  # the owner hands over the money
-    paid: list = []
-    counter.paid.connect(paid.append)
-    desk.press("Ctrl+Return")
-    desk.wait_for(lambda: paid, "the payment")
+    press_until(desk, "Ctrl+Return", counter.paid, "the payment")
     desk.print_preview()
 
 
 def job_d_what_is_owed(desk: Desk, room: str) -> str:
     """收费: find the unit; the summary line says what it owes. Returns that line."""
-    desk.press("Ctrl+3")
-    counter = page(desk, "收费")
-    desk.expect_focus(counter.search)
-    desk.decide()
-    desk.type(room)
-    desk.press("Return")
+    counter = look_up(desk, "Ctrl+3", "收费", room)
     desk.wait_for(lambda: counter.account is not None, "the unit's account")
     desk.decide()  # read it out
     return counter.summary.text()
@@ -329,10 +326,7 @@ def job_e_building_notices(desk: Desk, building_id: int) -> None:
     steps = combo.findData(building_id) - combo.currentIndex()
     if steps:
         desk.press("Down" if steps > 0 else "Up", abs(steps))
-    ready: list = []
-    arrears.notices_ready.connect(ready.append)
-    desk.press("Ctrl+P")
-    desk.wait_for(lambda: ready, "the notices to be drawn")
+    press_until(desk, "Ctrl+P", arrears.notices_ready, "the notices to be drawn")
     desk.print_preview()
 
 
