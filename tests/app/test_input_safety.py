@@ -437,3 +437,9 @@ def test_two_imports_planned_at_the_same_moment_create_each_person_once(db, serv
     with db.read_session() as s:
         ids = s.scalars(select(Person.id_number)).all()
     assert len(ids) == len(set(ids)) == 90
+
+
+def test_the_ranked_lookup_follows_the_same_rules(restricted):
+    assert restricted.archive.lookup_units(PHONE[-4:]).total == 1
+    assert restricted.archive.lookup_units(PHONE[:7]).total == 0
+    assert restricted.archive.lookup_units(ID_A[:10]).total == 0
