@@ -6,6 +6,7 @@ from app.models.fees import (
     Allocation,
     Bill,
     BillLine,
+    CashupClose,
     ChargeMethod,
     Cycle,
     FeeItem,
@@ -16,9 +17,11 @@ from app.models.fees import (
     PayMethod,
     PrepaidEntry,
     PrepaidKind,
+    Refund,
     Reminder,
     ReminderMethod,
     Scope,
+    Waiver,
 )
 from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, Team, User
 from app.models.property import (
@@ -60,7 +63,7 @@ __all__ = [
     "Staff", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
     "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
-    "FEE_LABELS",
+    "FEE_LABELS", "Waiver", "Refund", "CashupClose",
     "AuditLog", "RolePermission",
     "RosterImport",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",

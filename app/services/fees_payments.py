@@ -39,8 +39,8 @@ from app.models import (
 from app.money import ZERO, to_money
 from app.search import unit_code, unit_label
 from app.services.context import ServiceContext
-from app.services.fees_rules import allocate, late_fee, period_of
-from app.services.sequences import next_number
+from app.services.fees_rules import allocate, late_days, late_fee, period_of, split_late
+from app.services.sequences import next_number, next_value
 from app.validators import clean_text, parse_date
 
 MAX_PAYMENT = Decimal("1000000")
@@ -170,6 +170,36 @@ def prepaid_balances(s: Session, unit_ids: Iterable[int]) -> dict[int, Decimal]:
     return {u: to_money(v or 0) for u, v in out.items()}
 
 
+def lock_units(s: Session, unit_ids: Iterable[int]) -> set[int]:
+    """The per-unit lock every money write takes before it reads what it will change.
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` on the unit rows, in id order (so two writers locking several units
+    never deadlock); a counter paying the same unit waits here until the other transaction ends and then
+    reads what it committed. SQLite: the write transaction's ``BEGIN IMMEDIATE`` already serialises every
+    writer, and ``FOR UPDATE`` renders as nothing. Returns the ids that exist."""
+    ids = sorted(set(unit_ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), 1000):
+        found |= set(s.scalars(select(Unit.id).where(Unit.id.in_(ids[start : start + 1000]))
+                               .order_by(Unit.id).with_for_update()))
+    return found
+
+
+def lock_unit(s: Session, unit_id: int) -> None:
+    if unit_id not in lock_units(s, [unit_id]):
+        raise NotFound("房屋不存在或已被删除")
+
+
+def guard_open_day(s: Session, now: datetime) -> None:
+    """Refuse a money move on a day whose cash-up (日结) is closed. Bumping the day's guard counter row
+    locks it, so a close running at the same moment waits for this transaction (and sees its money)."""
+    from app.models import CashupClose
+
+    next_value(s, f"cashup:{now:%Y%m%d}")
+    if s.scalar(select(CashupClose.id).where(CashupClose.day == now.date())) is not None:
+        raise StateError(f"{now:%Y-%m-%d} 已日结, 当日不能再收款、作废或退款。未做任何更改。")
+
+
 def _open_lines(s: Session, unit_id: int, line_ids: Iterable[int] | None = None) -> list[BillLine]:
     """Unpaid lines of a unit, oldest period first, then by item order; locked for this transaction."""
     stmt = (
@@ -185,19 +215,27 @@ def _open_lines(s: Session, unit_id: int, line_ids: Iterable[int] | None = None)
 
 
 def _put(s: Session, lines: list[BillLine], amount: Decimal, now: datetime, *, payment_id: int | None = None,
-         entry_id: int | None = None) -> Decimal:
+         entry_id: int | None = None, waiver_id: int | None = None) -> Decimal:
     """Allocate ``amount`` over ``lines`` oldest first; returns what was put on lines."""
     shares, rest = allocate(amount, [ln.amount - ln.paid for ln in lines])
+    _put_shares(s, list(zip(lines, shares, strict=True)), now, payment_id=payment_id, entry_id=entry_id,
+                waiver_id=waiver_id)
+    return to_money(amount - rest)
+
+
+def _put_shares(s: Session, shares: list[tuple[BillLine, Decimal]], now: datetime, *, payment_id: int | None = None,
+                entry_id: int | None = None, waiver_id: int | None = None) -> None:
+    """Write one allocation per (line, share) and keep the lines' and bills' ``paid`` in step."""
     bills: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for line, share in zip(lines, shares, strict=True):
+    for line, share in shares:
         if share <= 0:
             continue
-        s.add(Allocation(line_id=line.id, payment_id=payment_id, prepaid_entry_id=entry_id, amount=share, at=now))
+        s.add(Allocation(line_id=line.id, payment_id=payment_id, prepaid_entry_id=entry_id, waiver_id=waiver_id,
+                         amount=share, at=now))
         line.paid = to_money(line.paid + share)
         bills[line.bill_id] += share
     for bill in s.scalars(select(Bill).where(Bill.id.in_(list(bills)))):
         bill.paid = to_money(bill.paid + bills[bill.id])
-    return to_money(amount - rest)
 
 
 def apply_prepaid(s: Session, ctx: ServiceContext, unit_id: int, lines: list[BillLine] | None = None,
@@ -213,11 +251,17 @@ def apply_prepaid(s: Session, ctx: ServiceContext, unit_id: int, lines: list[Bil
         return ZERO
     now = ctx.clock()
     entry = PrepaidEntry(unit_id=unit_id, kind=PrepaidKind.APPLY, amount=-use, payment_id=payment_id, at=now,
-                         by=ctx.actor.user_id, note="预存款抵扣")
+                         by=ctx.actor.user_id, note="预存款抵扣" if payment_id else "预存款自动抵扣欠费")
     s.add(entry)
     s.flush()
     _put(s, lines, use, now, entry_id=entry.id)
     return use
+
+
+def settle_from_prepaid(s: Session, ctx: ServiceContext, unit_id: int) -> Decimal:
+    """Prepaid settles open lines by itself, oldest first, whenever the balance or the lines change; the
+    APPLY entry in the prepaid ledger is the log. Call it (unit locked) at the end of every money write."""
+    return apply_prepaid(s, ctx, unit_id)
 
 
 def _unapply(s: Session, allocations: list[Allocation]) -> Decimal:
