@@ -92,12 +92,9 @@ _AMOUNT = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?")
 
 def parse_amount(text: object) -> Decimal:
     """An amount typed by a person: "1234.5", "1,234.50", "¥ 80" → Decimal. Refuses what could be read two
-    ways ("1,5", "1.000,50") and more than two decimals, with a Chinese message (ValueError)."""
-    if isinstance(text, Decimal | int):
-        value = Decimal(text)
-        if value != value.quantize(FEN):
-            raise ValueError("金额最多两位小数")
-        return value.quantize(FEN)
+    ways ("1,5", "1.000,50") and more than two decimals typed, with a Chinese message (ValueError)."""
+    if isinstance(text, Decimal | int | float):  # computed by a program, not typed: round to the fen
+        return to_money(text)
     raw = str(text or "").strip().removeprefix("¥").removeprefix("￥").removesuffix("元").strip()
     raw = raw.replace("，", ",").replace("．", ".")
     if not _AMOUNT.fullmatch(raw):
