@@ -89,6 +89,7 @@ FEE_LABELS: dict[str, str] = {
     PayMethod.TRANSFER: "转账",
     ReminderMethod.PHONE: "电话", ReminderMethod.NOTICE: "催缴通知", ReminderMethod.VISIT: "上门",
     ReminderMethod.MESSAGE: "短信/微信",
+    "late_fee": "滞纳金",
 }
 
 

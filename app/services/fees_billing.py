@@ -365,6 +365,38 @@ class BillingService:
                 s.add(FeeItemTarget(item_id=item.id, **{column: target}))
             return item.id
 
+    # ---- a unit's charge dates (交房/收房 → 迁出/过户)
+    def charge_dates(self, unit_id: int) -> tuple[date | None, date | None]:
+        with self.ctx.read() as s:
+            unit = s.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound("房屋不存在或已被删除")
+            return unit.charge_start, unit.charge_end
+
+    def set_charge_dates(self, unit_id: int, start: object, end: object) -> tuple[date | None, date | None]:
+        """Set when fees start (交房/收房日期) and end (迁出/过户, inclusive) for a unit; empty = open.
+        Bills already made are not changed (re-bill the period to apply)."""
+        self.ctx.require("fees.billing")
+        errors: dict[str, str] = {}
+        values: dict[str, date | None] = {}
+        for key, raw, label in (("charge_start", start, "计费开始日期"), ("charge_end", end, "计费结束日期")):
+            try:
+                values[key] = None if raw in (None, "") else parse_date(raw)
+            except ValueError as exc:
+                errors[key] = f"{label}: {exc}"
+        if not errors and values["charge_start"] and values["charge_end"] and \
+                values["charge_end"] < values["charge_start"]:
+            errors["charge_end"] = "计费结束日期不能早于开始日期"
+        if errors:
+            raise FieldError(errors)
+        with self.ctx.write() as s:
+            lock_units(s, [unit_id])
+            unit = s.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound("房屋不存在或已被删除")
+            unit.charge_start, unit.charge_end = values["charge_start"], values["charge_end"]
+        return values["charge_start"], values["charge_end"]
+
     # ---- meter readings
     def import_readings(self, item: int | str, period: str, rows: Iterable[tuple[int, str, object]]) -> int:
         """Readings typed in a workbook: (row number, room as typed, reading). Every bad row is named; one

@@ -172,10 +172,10 @@ class LedgerCheckService:
         billed = sum((r.billed for r in ledger.rows), ZERO)
         paid = sum((r.paid for r in ledger.rows), ZERO)
         waived = sum((r.waived for r in ledger.rows), ZERO)
-        if billed != rate.billed:
-            bad.append(f"{period}: 台账应收合计 {billed} ≠ 收缴率应收 {rate.billed}")
-        if paid - waived != rate.collected:
-            bad.append(f"{period}: 台账实收合计 {paid - waived} ≠ 收缴率实收 {rate.collected}")
+        if billed - waived != rate.billed:
+            bad.append(f"{period}: 台账应收 − 减免 {billed - waived} ≠ 收缴率应收 {rate.billed}")
+        if paid != rate.collected:
+            bad.append(f"{period}: 台账实收合计 {paid} ≠ 收缴率实收 {rate.collected}")
         first = period_first_day(period)
         after = period_first_day(add_months(period, 1))
         cashups = sum((reports.cashup(day).total for day in days_of(period)), ZERO)

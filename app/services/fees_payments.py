@@ -590,6 +590,7 @@ class PaymentService:
             lines = _open_lines(s, unit_id, wanted)
             if wanted is not None and len(lines) != len(set(wanted)):
                 raise StateError("所选账单明细已结清或已变化, 请刷新后重试。未收款。")
+            payer = payer or "、".join(n for n, _ in owner_names(s, [unit_id]).get(unit_id, []))[:64]
             payment = Payment(
                 receipt_no=next_number(s, "receipt", RECEIPT_PREFIX, now), unit_id=unit_id, payer=payer,
                 method=method, amount=value, paid_at=now, operator_id=self.ctx.actor.user_id,
@@ -740,6 +741,7 @@ class PaymentService:
             if value > balance:
                 raise FieldError({"amount": f"退款金额 {value} 元超过预存款余额 {balance} 元"})
             voucher = next_number(s, "refund", REFUND_PREFIX, now)
+            payee = payee or "、".join(n for n, _ in owner_names(s, [unit_id]).get(unit_id, []))[:64]
             entry = PrepaidEntry(unit_id=unit_id, kind=PrepaidKind.REFUND, amount=-value, at=now,
                                  by=self.ctx.actor.user_id, note=f"退款 {voucher}")
             s.add(entry)
