@@ -97,7 +97,8 @@ def late_fee(outstanding: Decimal, line_total: Decimal, due: date, today: date, 
              grace_days: int, cap_rate: Decimal | None, already: Decimal = ZERO) -> tuple[Decimal, int]:
     """滞纳金 still to charge on a line → (amount, days late beyond the grace period).
 
-    outstanding × daily rate × days, capped at ``cap_rate`` × the line amount, minus what was already charged.
+    outstanding × daily rate × days (the 滞纳金 if all of it were paid today), at most what is left of the cap
+    (``cap_rate`` × the line amount − ``already`` charged on it).
     """
     if not daily_rate or outstanding <= 0:
         return ZERO, 0
@@ -106,8 +107,8 @@ def late_fee(outstanding: Decimal, line_total: Decimal, due: date, today: date, 
         return ZERO, 0
     fee = to_money(outstanding * daily_rate * days)
     if cap_rate is not None:
-        fee = min(fee, to_money(line_total * cap_rate))
-    return max(fee - already, ZERO), days
+        fee = min(fee, to_money(line_total * cap_rate) - already)
+    return max(fee, ZERO), days
 
 
 def late_days(due: date, paid_on: date, grace_days: int) -> int:

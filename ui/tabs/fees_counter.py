@@ -78,7 +78,7 @@ class FeeCounterPage(QWidget):
         self.search.setPlaceholderText(self.tr("房号 / 姓名 / 手机号 / 车牌, 回车查找"))
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.find_units)
-        self.search.textChanged.connect(self._debounce.start)
+        self.search.textChanged.connect(self._search_edited)
         self.search.returnPressed.connect(self.find_units)
         self.units = ListTableModel(UNIT_COLUMNS, parent=self)
         self.unit_table = make_table_view(self.units, self, sortable=False)
@@ -121,6 +121,10 @@ class FeeCounterPage(QWidget):
         self.use_prepaid = QCheckBox(self.tr("先用预存款抵扣"), self)
         self.late_fees = QCheckBox(self.tr("收取滞纳金"), self)
         self.late_fees.toggled.connect(self._fill_amount)
+        self.plan_label = QLabel(self)  # what the money will pay, 滞纳金 line by line, before it is taken
+        self.plan_label.setTextFormat(Qt.TextFormat.PlainText)  # short lines, no wrapping: never clipped
+        self.amount.textChanged.connect(self.update_plan)
+        self.use_prepaid.toggled.connect(self.update_plan)
         self.pay_button = QPushButton(self.tr("收款并打印收据"), self)
         self.pay_button.setDefault(True)
         self.pay_button.clicked.connect(self.take_payment)
@@ -133,9 +137,12 @@ class FeeCounterPage(QWidget):
         form.addRow(self.only_selected)
         form.addRow(self.use_prepaid)
         form.addRow(self.late_fees)
-        form.addRow(self.pay_button)
         pay_box = QGroupBox(self.tr("收款"), self)
-        pay_box.setLayout(form)
+        pay_layout = QVBoxLayout(pay_box)
+        pay_layout.addLayout(form)
+        pay_layout.addWidget(self.plan_label)
+        pay_layout.addWidget(self.pay_button)
+        pay_layout.addStretch(1)
         guard(services, "fees.collect", self.pay_button)
 
         # --- payments of the unit
@@ -179,22 +186,51 @@ class FeeCounterPage(QWidget):
         self._set_enabled(False)
 
     # ---- finding
+    def _search_edited(self) -> None:
+        """The search no longer names the unit on screen: nothing may be charged to it any more."""
+        self.clear_unit()
+        self._debounce.start()
+
     def find_units(self) -> None:
+        """Search; the counter shows a unit only when the search ends on exactly one chosen unit."""
         self._debounce.stop()
+        self.clear_unit()
         try:
             rows = self.services.archive.search_units(self.search.text(), limit=50)
         except ServiceError as exc:
+            self.units.set_rows([])
             QMessageBox.warning(self, self.tr("查找房屋"), str(exc))
             return
         self.units.set_rows(rows)
         fit_columns(self.unit_table)
         if len(rows) == 1:
             self.unit_table.selectRow(0)
+        elif not rows:
+            self.summary.setText(self.tr("没有找到房屋。请换一个房号、姓名、手机号或车牌再查。"))
+        else:
+            self.summary.setText(self.tr("找到 %1 户, 请在左侧点选要收费的房屋。").replace("%1", str(len(rows))))
 
     def _unit_chosen(self, row: int) -> None:
         unit = self.units.row_at(row)
-        if unit is not None:
+        if unit is None:
+            self.clear_unit()
+        else:
             self.show_unit(unit.id)
+
+    def clear_unit(self) -> None:
+        """No unit chosen: empty header, lines, payments and amount; 收款 disabled."""
+        if self.account is None and not self.pay_button.isEnabled():
+            return
+        self.account = None
+        self.header.setText(self.tr("请先查找房屋"))
+        self.summary.setText(self.tr("在左上角输入房号、业主姓名、手机号或车牌, 按回车查找, 再点选房屋。"))
+        self.owed.set_rows([])
+        self.payments.set_rows([])
+        self.amount.clear()
+        self.amount_error.clear()
+        self.late_fees.setChecked(False)
+        self.use_prepaid.setChecked(False)
+        self._set_enabled(False)
 
     def show_unit(self, unit_id: int) -> None:
         try:
@@ -240,20 +276,50 @@ class FeeCounterPage(QWidget):
         if self.late_fees.isChecked():
             due += sum((ln.late_fee_due for ln in lines), start=0)
         self.amount.setText(money_text(due).replace(",", "") if due else "")
+        self.update_plan()
+
+    def _chosen_line_ids(self) -> list[int] | None:
+        if not self.only_selected.isChecked() or self.account is None:
+            return None
+        ids = [ln.line_id for ln in self._selected_lines()]
+        if self.late_fees.isChecked():
+            ids += [ln.line_id for ln in self.account.lines if ln.is_late_fee]
+        return ids
+
+    def update_plan(self, *_args) -> None:
+        """Show what the amount typed will pay: prepaid used, 滞纳金 per line (principal × days), to prepaid."""
+        self.plan_label.clear()
+        if self.account is None or not self.amount.text().strip():
+            return
+        try:
+            plan = self.services.payments.preview(
+                self.account.unit_id, self.amount.text(), line_ids=self._chosen_line_ids(),
+                use_prepaid=self.use_prepaid.isChecked(), include_late_fees=self.late_fees.isChecked())
+        except ServiceError:
+            return  # the amount is named when 收款 is pressed
+        parts = []
+        if plan.prepaid_used:
+            parts.append(self.tr("预存款抵扣 %1 元").replace("%1", money_text(plan.prepaid_used)))
+        for line in plan.lines:
+            if line.late_fee:
+                parts.append(self.tr("%1 %2滞纳金:\n  本金 %3 × 逾期 %4 天 = %5 元")
+                             .replace("%1", line.period).replace("%2", line.item_name)
+                             .replace("%3", money_text(line.principal)).replace("%4", str(line.late_days))
+                             .replace("%5", money_text(line.late_fee)))
+        if self.late_fees.isChecked():
+            parts.append(self.tr("本次滞纳金合计 %1 元").replace("%1", money_text(plan.late_fee)))
+        if plan.to_prepaid:
+            parts.append(self.tr("转预存 %1 元").replace("%1", money_text(plan.to_prepaid)))
+        self.plan_label.setText("\n".join(parts))
 
     # ---- paying
     def take_payment(self) -> None:
         if self.account is None:
             return
-        line_ids = None
-        if self.only_selected.isChecked():
-            chosen = self._selected_lines()
-            if not chosen:
-                self.amount_error.setText(self.tr("请在左侧选择要收的明细"))
-                return
-            line_ids = [ln.line_id for ln in chosen]
-            if self.late_fees.isChecked():
-                line_ids += [ln.line_id for ln in self.account.lines if ln.is_late_fee]
+        if self.only_selected.isChecked() and not self._selected_lines():
+            self.amount_error.setText(self.tr("请在左侧选择要收的明细"))
+            return
+        line_ids = self._chosen_line_ids()
         try:
             payment = self.services.payments.pay(
                 self.account.unit_id, self.amount.text(), self.method.currentData(), payer=self.payer.text(),
