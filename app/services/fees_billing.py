@@ -83,6 +83,12 @@ def fmt_price(price: Decimal) -> str:
     return f"{whole}.{frac.ljust(2, '0')}"
 
 
+def fmt_rate(rate: Decimal) -> str:
+    """0.700000 → 70%, 0.125 → 12.5%: a share as people write it (never "70.000000%")."""
+    text = f"{(rate * 100).normalize():f}"
+    return f"{text}%"
+
+
 # --- rows returned to the UI ----------------------------------------------------------------------
 
 
@@ -199,7 +205,7 @@ def _compute_line(item: _Item, quantity: Decimal, qty_text: str, rate: Decimal |
         return _NOTHING
     if rate is not None:
         factor *= rate
-        text += f" × 空置{rate * 100:g}%"
+        text += f" × 空置{fmt_rate(rate)}"
     return _Line(item.id, quantity, item.price, round(factor, 6), text[:128], amount)
 
 

@@ -623,7 +623,7 @@ class PaymentService:
         rate = s.scalar(select(FeeItem.late_fee_daily_rate).where(FeeItem.id == line.item_id))
         extra = BillLine(bill_id=line.bill_id, unit_id=line.unit_id, period=line.period, item_id=line.item_id,
                          late_fee=True, source_line_id=line.id, quantity=principal, unit_price=ZERO, factor=rate * days,
-                         description=f"本金{principal} × 日{rate:g} × 逾期{days}天", amount=fee, paid=ZERO)
+                         description=f"本金{principal} × 日{rate.normalize():f} × 逾期{days}天", amount=fee, paid=ZERO)
         s.add(extra)
         bill = s.get(Bill, line.bill_id)
         bill.total = to_money(bill.total + fee)
