@@ -171,7 +171,7 @@ def take_payment(args) -> int:
 
 
 def refund_payment(args) -> int:
-    services = _services(args)
+    services = args.services
     row = services.payments.refund(unit_id(services, args.unit), args.amount, args.method, args.reason,
                                    payee=args.payee)
     print(f"已退款 退款单号 {row.voucher_no}  {row.unit_label}  {format_money(row.amount)} 元"
@@ -180,7 +180,7 @@ def refund_payment(args) -> int:
 
 
 def run_supplement(args) -> int:
-    services = _services(args)
+    services = args.services
     r = services.billing.supplement(args.period, args.item, dry_run=args.dry_run)
     verb = "将补收" if args.dry_run else "已补收"
     print(f"账期 {r.period} {args.item}: {verb} {r.lines} 户, 合计 {format_money(r.total)} 元"
@@ -191,7 +191,7 @@ def run_supplement(args) -> int:
 
 
 def check_ledger(args) -> int:
-    services = _services(args)
+    services = args.services
     result = services.fees_check.check(args.period)
     counts = ", ".join(f"{k} {v}" for k, v in result.checked.items())
     for violation in result.violations:
@@ -205,7 +205,7 @@ def check_ledger(args) -> int:
 
 
 def waive_fees(args) -> int:
-    services = _services(args)
+    services = args.services
     item = None
     if args.item:
         item = next((i.id for i in services.billing.items() if i.name == args.item.strip()), None)
@@ -220,7 +220,7 @@ def waive_fees(args) -> int:
 def close_day(args) -> int:
     from app.validators import parse_date
 
-    services = _services(args)
+    services = args.services
     try:
         day = parse_date(args.date) if args.date else services.ctx.clock().date()
     except ValueError as exc:
@@ -238,7 +238,7 @@ def close_day(args) -> int:
 
 
 def charge_dates(args) -> int:
-    services = _services(args)
+    services = args.services
     unit = unit_id(services, args.unit)
     start, end = services.billing.charge_dates(unit)
     new_start = start if args.start is None else (None if args.start.lower() == "none" else args.start)
