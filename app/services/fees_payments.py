@@ -140,6 +140,7 @@ class ReceiptData:
     void_reason: str = ""
     voided_at: datetime | None = None
     voided_by_name: str = ""
+    bank_line: str = ""  # the property's bank account, for transfers
 
 
 @dataclass(frozen=True)
@@ -500,6 +501,7 @@ class PaymentService:
             PropertyService(self.ctx).property_name(), row.receipt_no, row.paid_at, row.unit_label, row.payer,
             row.method_label, tuple(lines), row.to_prepaid, row.prepaid_used, row.amount, row.operator_name,
             row.note, row.voided, row.void_reason, row.voided_at, row.voided_by_name,
+            PropertyService(self.ctx).bank_line(),
         )
 
     # ---- writing
