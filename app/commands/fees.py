@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from app.errors import ServiceError
@@ -87,6 +88,8 @@ def register(sub) -> None:
                                           "台账=收缴率=日结; 无问题退出码 0, 否则逐条列出并退出码 1")
     check.add_argument("--period", metavar="YYYY-MM", help="同时核对该账期的台账、收缴率与各日日结")
     check.set_defaults(func=check_ledger)
+    settle = fees.add_parser("settle", help="用预存款冲抵所有房屋的欠费 (从最早的账期起); 旧版本数据库升级后运行一次")
+    settle.set_defaults(func=settle_all)
     waive = fees.add_parser("waive", help="减免: 免收某户某账期的部分费用, 需填写原因; 以批准人身份 (--user 经理) 执行")
     waive.add_argument("--unit", required=True, metavar="ROOM")
     waive.add_argument("--period", required=True, metavar="YYYY-MM")
@@ -202,6 +205,12 @@ def check_ledger(args) -> int:
         return 0
     print(f"账目检查发现 {len(result.violations)} 处问题{scope} ({counts})")
     return 1
+
+
+def settle_all(args) -> int:
+    applied = args.services.payments.settle_all()
+    print(f"已用预存款冲抵 {len(applied)} 户, 合计 {format_money(sum(applied.values(), Decimal(0)))} 元")
+    return 0
 
 
 def waive_fees(args) -> int:

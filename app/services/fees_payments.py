@@ -726,6 +726,19 @@ class PaymentService:
             lock_unit(s, unit_id)
             return apply_prepaid(s, self.ctx, unit_id)
 
+    def settle_all(self) -> dict[int, Decimal]:
+        """Settle every unit's open lines from its prepaid balance (a database from before 0.2 may hold both):
+        unit id → amount applied. Safe to run any time; each unit is locked while it is settled."""
+        self.ctx.require("fees.collect")
+        with self.ctx.write() as s:
+            holders = [u for u, b in s.execute(select(PrepaidEntry.unit_id, func.sum(PrepaidEntry.amount))
+                                               .group_by(PrepaidEntry.unit_id)) if b and b > 0]
+            owing = set(s.scalars(select(BillLine.unit_id).where(BillLine.amount > BillLine.paid,
+                                                                 BillLine.unit_id.in_(holders)).distinct()))
+            lock_units(s, owing)
+            applied = {u: settle_from_prepaid(s, self.ctx, u) for u in sorted(owing)}
+        return {u: a for u, a in applied.items() if a}
+
     # ---- refunds (退款) and waivers (减免)
     def refund(self, unit_id: int, amount: object, method: str, reason: str, *, payee: str = "") -> RefundRow:
         """退款: pay back (part of) the unit's prepaid balance — an over-payment lands there too — under a
