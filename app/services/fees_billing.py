@@ -44,7 +44,7 @@ from app.models.fees import CYCLE_MONTHS
 from app.money import ZERO, to_money
 from app.progress import NULL_PROGRESS, Cancelled
 from app.services.context import ServiceContext
-from app.services.fees_payments import lock_units, settle_from_prepaid
+from app.services.fees_payments import REPAIR_ITEM, lock_units, settle_from_prepaid
 from app.services.fees_rules import (
     add_months,
     charge_fraction,
@@ -546,19 +546,22 @@ class BillingService:
             unpaid = {b.unit_id: b for b in bills if b.paid == 0}
             plan = self._plan(s, period, only=set(unpaid), progress=progress, share=0.8)
             bill_ids = [b.id for b in unpaid.values()]
+            # 滞纳金 lines and repair charges (维修费, posted by work orders) are not the run's: kept as they are
+            repair = s.scalar(select(FeeItem.id).where(FeeItem.name == REPAIR_ITEM))
+            kept = BillLine.late_fee.is_(True) | (BillLine.item_id == repair) if repair else BillLine.late_fee.is_(True)
             old_lines: dict[int, list] = defaultdict(list)
             for chunk in _chunks(bill_ids, 500):
                 for line in s.execute(
                     select(BillLine.id, BillLine.bill_id, BillLine.item_id, BillLine.amount, BillLine.quantity,
                            BillLine.unit_price, BillLine.description)
-                    .where(BillLine.bill_id.in_(chunk), BillLine.late_fee.is_(False))
+                    .where(BillLine.bill_id.in_(chunk), ~kept)
                 ):
                     old_lines[line.bill_id].append(line)
             allocated, late = set(), {}
             for chunk in _chunks(bill_ids, 500):
                 late.update(s.execute(  # 滞纳金 lines stay as charged and stay in the total
                     select(BillLine.bill_id, func.sum(BillLine.amount))
-                    .where(BillLine.bill_id.in_(chunk), BillLine.late_fee.is_(True)).group_by(BillLine.bill_id)
+                    .where(BillLine.bill_id.in_(chunk), kept).group_by(BillLine.bill_id)
                 ).all())
                 allocated |= set(s.scalars(
                     select(Allocation.line_id).join(BillLine, BillLine.id == Allocation.line_id)

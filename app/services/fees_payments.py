@@ -24,7 +24,9 @@ from app.models import (
     Bill,
     BillLine,
     Building,
+    ChargeMethod,
     FeeItem,
+    FeeKind,
     Occupancy,
     Payment,
     PayMethod,
@@ -305,6 +307,47 @@ def settle_from_prepaid(s: Session, ctx: ServiceContext, unit_id: int) -> Decima
     """Prepaid settles open lines by itself, oldest first, whenever the balance or the lines change; the
     APPLY entry in the prepaid ledger is the log. Call it (unit locked) at the end of every money write."""
     return apply_prepaid(s, ctx, unit_id)
+
+
+REPAIR_ITEM = "维修费"
+
+
+def post_repair_charge(s: Session, ctx: ServiceContext, order) -> Decimal:
+    """A completed 自用部位 repair's labour + materials become a line on the unit's bill of this month (made
+    if missing), under the fee item 维修费 (inactive: billing runs never bill it), so the counter collects
+    it. Completing the same order again (返工) posts only what was not posted yet. Returns what was posted."""
+    from app.services.fees_rules import period_last_day
+
+    amount = to_money(order.labour_fee + order.material_fee)
+    if order.unit_id is None or amount <= 0:
+        return ZERO
+    lock_unit(s, order.unit_id)
+    item = s.scalar(select(FeeItem).where(FeeItem.name == REPAIR_ITEM))
+    if item is None:
+        item = FeeItem(name=REPAIR_ITEM, kind=FeeKind.OTHER, method=ChargeMethod.FIXED, unit_price=ZERO,
+                       unit_label="元/次", start_date=ctx.clock().date(), active=False, sort_order=90,
+                       notes="自用部位维修的人工费和材料费, 由工单完成时记入")
+        s.add(item)
+        s.flush()
+    tag = f"工单 {order.number}"
+    posted = s.scalar(select(func.sum(BillLine.amount)).where(
+        BillLine.unit_id == order.unit_id, BillLine.item_id == item.id, BillLine.description.startswith(tag))) or ZERO
+    extra = to_money(amount - posted)
+    if extra <= 0:
+        return ZERO
+    period = period_of(ctx.clock().date())
+    bill = s.scalar(select(Bill).where(Bill.unit_id == order.unit_id, Bill.period == period))
+    if bill is None:
+        bill = Bill(unit_id=order.unit_id, period=period, due_date=period_last_day(period))
+        s.add(bill)
+        s.flush()
+    s.add(BillLine(bill_id=bill.id, unit_id=order.unit_id, period=period, item_id=item.id, late_fee=False,
+                   quantity=Decimal(1), unit_price=extra, factor=Decimal(1), amount=extra, paid=ZERO,
+                   description=f"{tag} 人工 {order.labour_fee} + 材料 {order.material_fee}"[:128]))
+    bill.total = to_money((bill.total or ZERO) + extra)
+    s.flush()
+    settle_from_prepaid(s, ctx, order.unit_id)
+    return extra
 
 
 def _unapply(s: Session, allocations: list[Allocation]) -> Decimal:

@@ -857,6 +857,9 @@ class WorkOrderService:
             order.started_at = order.started_at or now
             for r in rows:
                 s.add(WorkOrderMaterial(workorder_id=order.id, **r))
+            from app.services.fees_payments import post_repair_charge  # the charge reaches the unit's account
+
+            post_repair_charge(s, self.ctx, order)
 
         return self._move(order_id, Action.COMPLETE, version, notes[:200], apply)
 

@@ -335,3 +335,37 @@ def test_cli_money_commands(fees, db, cli_user, capsys, tmp_path):
     assert run("fees", "check", "--period", "2026-10") == 0
     with services.ctx.read() as s:
         assert s.get(Unit, ids["a"]).charge_start == date(2026, 3, 16)
+
+
+# ---- private-part repair charges reach the unit's account ---------------------------------------------
+
+def test_a_completed_private_repair_posts_a_bill_line_the_counter_collects(fees):
+    from app.services.workorders import Material
+
+    services, _, ids, items = fees
+    services.billing.run("2026-11")
+    fitter = services.staff.save_staff({"name": "李师傅", "team": "engineering"})
+    order = services.workorders.intake({
+        "kind": "repair", "source": "phone", "category": "water", "priority": "normal", "location": "private",
+        "unit_id": ids["a"], "place": "厨房", "description": "厨房水槽下水管漏水", "assignee_id": fitter}).row
+    services.workorders.start(order.id)
+    services.workorders.complete(order.id, "更换下水管", [Material("PVC 管", 2, "18.50")], labour_fee="50")
+    repair = [ln for ln in services.payments.account(ids["a"]).lines if ln.item_name == "维修费"]
+    assert [(ln.period, ln.amount) for ln in repair] == [("2026-11", D("87.00"))]
+    assert repair[0].description.startswith(f"工单 {order.number} 人工 50.00 + 材料 37.00")
+    billing_items = {i.name: i.active for i in services.billing.items()}
+    assert billing_items["维修费"] is False  # never billed by a billing run
+    row = services.billing.get_item(items["property"])
+    services.billing.save_item({**row.__dict__, "unit_price": "3.00", "targets": []}, items["property"])
+    services.billing.rebill("2026-11")  # a re-bill keeps the repair line
+    assert [ln.amount for ln in services.payments.account(ids["a"]).lines if ln.item_name == "维修费"] == [D("87.00")]
+    payment = services.payments.pay(ids["a"], "87", "cash", line_ids=[repair[0].line_id])
+    assert payment.allocated == D("87.00")
+    assert_reports_agree(services, "2026-11")
+
+    public = services.workorders.intake({
+        "kind": "repair", "source": "phone", "category": "power", "priority": "normal", "location": "public",
+        "place": "大堂", "description": "大堂灯不亮", "assignee_id": fitter}).row
+    services.workorders.start(public.id)
+    services.workorders.complete(public.id, "换灯", [Material("灯泡", 1, "12")])
+    assert sum(1 for ln in services.payments.account(ids["a"]).lines if ln.item_name == "维修费") == 0
