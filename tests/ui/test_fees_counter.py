@@ -183,3 +183,32 @@ def test_late_fee_on_a_partial_payment_is_shown_first_and_charged_on_the_princip
         ("物业服务费", Decimal("99.61")), ("物业服务费滞纳金", Decimal("0.39"))]
     qtbot.wait(20)  # let the layout take the new plan text
     grab(page, "fees_counter_late_fee.png")
+
+
+def test_waiver_from_the_counter_needs_the_managers_password(qtbot, counter_setup, monkeypatch):
+    from ui.dialogs.fees_dialogs import WaiverDialog
+
+    services, ids, _ = counter_setup
+    services.auth.create_user("admin", "管理员", "Admin-Pass-2026", "admin")
+    services.auth.create_user("zhang", "张经理", "Manager-Pass-2026", "manager")
+    kefu = services.as_actor(actor("service", user_id=None, name="小王"))
+    page = make_page(qtbot, kefu)
+    page.show_unit(ids["b"])
+    monkeypatch.setattr(WaiverDialog, "open", lambda self: self.show())
+    qtbot.mouseClick(page.waive_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(WaiverDialog)
+    assert dialog is not None and dialog.approver is not None  # a cashier cannot approve her own waiver
+    dialog.period.setCurrentIndex(dialog.period.findData("2026-10"))
+    dialog.amount.setText("50")
+    dialog.reason.setText("漏水赔偿")
+    dialog.approver.setText("zhang")
+    dialog.approver_password.setText("wrong")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.general_error.isVisible()  # refused, nothing waived
+    assert services.payments.account(ids["b"]).outstanding == Decimal("265.77") * 2
+    dialog.approver_password.setText("Manager-Pass-2026")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert page.account.outstanding == Decimal("265.77") * 2 - Decimal("50")
+    row = next(r for r in services.fee_reports.ledger("2026-10").rows if r.unit_id == ids["b"])
+    assert row.waived == Decimal("50.00")

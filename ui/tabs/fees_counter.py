@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, ServiceError
-from ui.dialogs.fees_dialogs import VoidPaymentDialog
+from ui.dialogs.fees_dialogs import ChargeDatesDialog, RefundDialog, VoidPaymentDialog, WaiverDialog
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
 from ui.tabs.fees_common import fee_label, fit_columns, money_text, pay_method_choices, show_pdf, void_text
 from ui.widgets.permission_guard import guard
@@ -142,6 +142,19 @@ class FeeCounterPage(QWidget):
         pay_layout.addLayout(form)
         pay_layout.addWidget(self.plan_label)
         pay_layout.addWidget(self.pay_button)
+        pay_layout.addSpacing(12)
+        # less frequent moves of the unit on screen, and the cashier's own cash-up of today
+        self.waive_button = QPushButton(self.tr("减免…"), self)
+        self.waive_button.clicked.connect(lambda: self._open_unit_dialog(WaiverDialog))
+        self.refund_button = QPushButton(self.tr("退款…"), self)
+        self.refund_button.clicked.connect(lambda: self._open_unit_dialog(RefundDialog))
+        self.dates_button = QPushButton(self.tr("计费起止日期…"), self)
+        self.dates_button.clicked.connect(self.edit_charge_dates)
+        guard(services, "fees.billing", self.dates_button)
+        self.my_cashup_button = QPushButton(self.tr("打印我的日结单"), self)
+        self.my_cashup_button.clicked.connect(self.print_my_cashup)
+        for button in (self.waive_button, self.refund_button, self.dates_button, self.my_cashup_button):
+            pay_layout.addWidget(button)
         pay_layout.addStretch(1)
         guard(services, "fees.collect", self.pay_button)
 
@@ -255,9 +268,37 @@ class FeeCounterPage(QWidget):
         self._fill_amount()
 
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.amount, self.method, self.payer, self.note, self.only_selected):
+        for widget in (self.amount, self.method, self.payer, self.note, self.only_selected, self.waive_button,
+                       self.refund_button):
             widget.setEnabled(on)
         self.pay_button.setEnabled(on and self.services.ctx.can("fees.collect"))
+        self.dates_button.setEnabled(on and self.services.ctx.can("fees.billing"))
+
+    def _open_unit_dialog(self, dialog_class) -> None:
+        if self.account is None:
+            return
+        dialog = dialog_class(self.services, self.account, self)
+        dialog.saved.connect(lambda _result: self.show_unit(self.account.unit_id))
+        dialog.open()
+
+    def edit_charge_dates(self) -> None:
+        if self.account is None:
+            return
+        dialog = ChargeDatesDialog(self.services, self.account.unit_id, self.account.label, self)
+        dialog.open()
+
+    def print_my_cashup(self) -> None:
+        """The cashier's own cash-up (日结) of today: her takings, voids and refunds."""
+        from app.pdf.cashup import render_cashup
+
+        today = self.services.ctx.clock().date()
+        try:
+            data = self.services.fee_reports.cashup(today, operator_id=self.services.ctx.actor.user_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("日结单"), str(exc))
+            return
+        show_pdf(self, render_cashup(data), self.tr("日结单 %1").replace("%1", today.isoformat()),
+                 f"日结单{today:%Y%m%d}.pdf")
 
     def _selected_lines(self):
         rows = sorted({i.row() for i in self.owed_table.selectionModel().selectedRows()})
