@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
+from app.errors import StateError
 from app.models import (
     FEE_LABELS,
     Allocation,
@@ -28,7 +29,6 @@ from app.models import (
     Reminder,
     Unit,
 )
-from app.errors import StateError
 from app.money import ZERO, format_money, to_money
 from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
