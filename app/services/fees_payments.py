@@ -540,11 +540,12 @@ class PaymentService:
                     .order_by(BillLine.period, BillLine.id)
                 )
             ]
+        profile = PropertyService(self.ctx).profile()
         return ReceiptData(
-            PropertyService(self.ctx).property_name(), row.receipt_no, row.paid_at, row.unit_label, row.payer,
+            profile.title, row.receipt_no, row.paid_at, row.unit_label, row.payer,
             row.method_label, tuple(lines), row.to_prepaid, row.prepaid_used, row.amount, row.operator_name,
             row.note, row.voided, row.void_reason, row.voided_at, row.voided_by_name,
-            PropertyService(self.ctx).bank_line(),
+            profile.bank_line,
         )
 
     # ---- writing

@@ -147,15 +147,6 @@ class PropertyService:
                 self._put(s, f"property.{key}", value)
         return PropertyProfile(**clean)
 
-    def bank_line(self) -> str:
-        """"开户行 … 账号 …" for receipts (settings ``property.bank_name``/``bank_account``), "" when not set."""
-        account = self.setting("property.bank_account")
-        if not account:
-            return ""
-        company = self.setting("property.company")
-        holder = f"户名 {company}  " if company else ""
-        return f"{holder}开户行 {self.setting('property.bank_name')}  账号 {account}".strip()
-
     def figures(self) -> PropertyFigures:
         self.ctx.require("archive.view")
         with self.ctx.read() as s:
