@@ -2437,7 +2437,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>物业前台 · PropDesk — %1</source>
-        <translation>PropDesk front desk — %1</translation>
+        <translation type="vanished">PropDesk front desk — %1</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -2686,7 +2686,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法开始打印, 请检查打印机。</source>
-        <translation>Cannot start printing; check the printer.</translation>
+        <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
