@@ -45,6 +45,8 @@ from app.models.workorders import (
     Kind,
     Location,
     Priority,
+    ServiceHoliday,
+    ServiceHours,
     Source,
     State,
     WorkOrder,
@@ -64,5 +66,6 @@ __all__ = [
     "AuditLog", "RolePermission",
     "RosterImport",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
+    "ServiceHours", "ServiceHoliday",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
 ]
