@@ -212,6 +212,7 @@ def fill(services, rng, result) -> None:
         plans.sort(key=lambda p: p[0])
 
         per_day: dict[str, int] = defaultdict(int)
+        calendar = services.service_calendar.calendar()  # deadlines count working time, as intake does
         orders, events_by_number, materials_by_number = [], {}, {}
         for reported, kind, category, location, priority, text, place, uid, target in plans:
             day = f"{reported:%Y%m%d}"
@@ -232,8 +233,9 @@ def fill(services, rng, result) -> None:
                 "unit_id": uid if with_unit else None, "person_id": owner[0] if owner else None,
                 "contact_name": owner[1] if owner else "", "contact_phone": owner[2] if owner else "",
                 "place": place, "description": text, "assignee_id": None, "reported_at": reported,
-                "respond_by": reported + timedelta(minutes=respond_min),
-                "due_at": reported + timedelta(minutes=complete_min),
+                "respond_by": calendar.add(team, priority, reported, respond_min),
+                "due_at": calendar.add(team, priority, reported, complete_min), "clock_start": reported,
+                "held_at": None, "paused_minutes": 0,
                 "dispatched_at": None, "started_at": None, "completed_at": None, "visited_at": None,
                 "closed_at": None, "work_notes": "", "labour_fee": ZERO, "material_fee": ZERO,
                 "satisfaction": None, "visit_comment": "", "cancel_reason": "", "chase_count": 0,
@@ -304,7 +306,7 @@ def fill(services, rng, result) -> None:
                 t2 = advance(step(30, 180, t))
                 if t2:
                     t = t2
-                    row["state"] = State.ON_HOLD
+                    row["state"], row["held_at"] = State.ON_HOLD, t
                     log(t, actor, Action.HOLD, State.IN_PROGRESS, rng.choice(HOLD_REASONS))
                     if target == State.ON_HOLD:
                         done = True
@@ -313,8 +315,10 @@ def fill(services, rng, result) -> None:
                         if t2 is None:
                             done = True
                         else:
-                            t = t2
-                            row["state"] = State.IN_PROGRESS
+                            # the clocks stood still on hold: the due time moves by the working time paused
+                            row["paused_minutes"] = calendar.between(team, priority, row["held_at"], t2)
+                            row["due_at"] = calendar.add(team, priority, reported, complete_min + row["paused_minutes"])
+                            t, row["state"], row["held_at"] = t2, State.IN_PROGRESS, None
                             log(t, actor, Action.RESUME, State.ON_HOLD, "配件已到/已约好时间")
                 else:
                     done = True
