@@ -357,3 +357,23 @@ def test_a_week_of_work_orders(svc, place, clock):
     total = figures.rates_of(None)
     assert (total.completed, total.on_time, total.on_time_rate) == (6, 5, Decimal("83.3"))
     assert figures.escalated == 0  # the evening repair was escalated, then done
+
+
+def test_escalate_command_for_a_scheduled_task(db, capsys, cli_user):
+    from app.cli import main
+
+    now = datetime.now().replace(second=0, microsecond=0)
+    past = Services(ServiceContext(db, SYSTEM, Clock(now - timedelta(days=5))))
+    building = past.archive.create_building("1栋", floors=6)
+    unit = past.archive.save_unit({"building_id": building, "unit_no": "1", "room_no": "101"})
+    order = past.workorders.intake(repair({"unit": unit})).row  # five days ago, never dispatched
+    prefix = cli_user(past)
+    assert main(["--database", db.url, *prefix, "workorder", "escalate"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(order.number) == 2 and "升级至经理" in out and "本次升级 2 步" in out
+    assert main(["--database", db.url, *prefix, "workorder", "escalate"]) == 0
+    assert "本次升级 0 步" in capsys.readouterr().out
+    assert main(["--database", db.url, *prefix, "workorder", "escalations"]) == 0
+    assert "共升级 2 步" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--database", db.url, *prefix, "workorder", "escalations", "--date", "11/30"])
