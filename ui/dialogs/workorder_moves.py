@@ -360,6 +360,117 @@ class CorrectDialog(MoveDialog):
                 "reason": self.reason.text()}
 
 
+class CompleteDialog(MoveDialog):
+    """完成: work notes, materials (name, unit, quantity, price) and — for 自用部位 — the labour fee."""
+
+    COL_NAME, COL_UNIT, COL_QTY, COL_PRICE, COL_AMOUNT = range(5)
+
+    def __init__(self, title: str, submit: Submit, *, private: bool, parent: QWidget | None = None):
+        super().__init__(title, submit, parent)
+        self.private = private
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("work_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().height() * 5)
+        self.add_row(self.tr("处理情况"), self.notes, "work_notes")
+
+        self.materials = QTableWidget(0, 5, self)
+        self.materials.setObjectName("materials")
+        self.materials.setHorizontalHeaderLabels(
+            [self.tr("材料名称"), self.tr("单位"), self.tr("数量"), self.tr("单价(元)"), self.tr("金额(元)")])
+        self.materials.horizontalHeader().setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.materials.verticalHeader().setVisible(False)
+        self.materials.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.materials.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.materials.itemChanged.connect(self._recalculate)
+        add = QPushButton(self.tr("添加材料"), self)
+        add.setObjectName("add_material")
+        add.clicked.connect(self.add_material)
+        remove = QPushButton(self.tr("删除所选"), self)
+        remove.clicked.connect(self._remove_selected)
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.materials)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.add_row(self.tr("使用材料"), box, "materials")
+
+        self.labour = QLineEdit("0.00", self)
+        self.labour.setObjectName("labour_fee")
+        self.labour.setEnabled(private)
+        self.labour.textChanged.connect(self._recalculate)
+        self.add_row(self.tr("人工费(元)"), self.labour, "labour_fee")
+        self.total = QLabel(self)
+        self.total.setObjectName("total")
+        self.add_row(self.tr("向业主收费"), self.total)
+        self._recalculate()
+        self.resize(620, self.sizeHint().height())
+
+    def add_material(self, name: str = "", unit: str = "", quantity: str = "1", price: str = "") -> int:
+        row = self.materials.rowCount()
+        self.materials.blockSignals(True)
+        self.materials.insertRow(row)
+        for col, text in ((self.COL_NAME, name), (self.COL_UNIT, unit), (self.COL_QTY, quantity),
+                          (self.COL_PRICE, price)):
+            self.materials.setItem(row, col, QTableWidgetItem(text))
+        amount = QTableWidgetItem("")
+        amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.materials.setItem(row, self.COL_AMOUNT, amount)
+        self.materials.blockSignals(False)
+        self._recalculate()
+        return row
+
+    def _remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.materials.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.materials.removeRow(row)
+        self._recalculate()
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.materials.item(row, col)
+        return item.text().strip() if item else ""
+
+    def _recalculate(self, *_args) -> None:
+        """Live amounts and total (display only: the service computes and rounds the stored ones)."""
+        material_total = Decimal("0")
+        self.materials.blockSignals(True)
+        for row in range(self.materials.rowCount()):
+            try:
+                amount = to_money(Decimal(self._cell(row, self.COL_QTY) or "0") *
+                                  Decimal(self._cell(row, self.COL_PRICE) or "0"))
+                text = format_money(amount)
+                material_total += amount
+            except (InvalidOperation, ValueError):
+                text = "?"
+            self.materials.item(row, self.COL_AMOUNT).setText(text)
+        self.materials.blockSignals(False)
+        if not self.private:
+            self.total.setText(self.tr("公共部位维修, 不向业主收费"))
+            return
+        try:
+            labour = to_money(self.labour.text() or "0")
+        except ValueError:
+            self.total.setText(self.tr("人工费不是有效金额"))
+            return
+        self.total.setText(self.tr("人工费 %1 + 材料费 %2 = %3 元").replace("%1", format_money(labour))
+                           .replace("%2", format_money(material_total))
+                           .replace("%3", format_money(labour + material_total)))
+
+    def values(self) -> dict[str, Any]:
+        materials = [
+            Material(self._cell(r, self.COL_NAME), self._cell(r, self.COL_QTY), self._cell(r, self.COL_PRICE),
+                     self._cell(r, self.COL_UNIT))
+            for r in range(self.materials.rowCount())
+        ]
+        return {"work_notes": self.notes.toPlainText().strip(), "materials": materials,
+                "labour_fee": self.labour.text().strip() if self.private else "0"}
+
+
 class VisitDialog(MoveDialog):
     """回访: reached (satisfaction 1–5 and the owner's comment; 2 or less reopens the order as rework) or
     not reached (联系不上: the attempt is counted and the next one planned)."""
