@@ -1123,7 +1123,7 @@ class WorkOrderService:
                 order.state, order.dispatched_at = State.DISPATCHED, now
             order.rework_count = (order.rework_count or 0) + 1
             order.clock_start, order.paused_minutes, order.held_at, order.hold_until = now, 0, None, None
-            order.started_at = order.completed_at = order.visited_at = None
+            order.started_at = order.completed_at = None  # the visit (and its score) stays on record
             order.escalation_level, order.escalated_at = 0, None
             self._set_deadlines(s, order)
             self._log(s, order, Action.REWORK, from_state,

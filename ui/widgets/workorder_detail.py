@@ -141,8 +141,10 @@ class WorkOrderDetailPane(QWidget):
             rows.append((self.tr("剩余时间"), left + (self.tr(" (已暂停)") if d.held_at else ""),
                          self.tr("预计恢复"), d.hold_until.strftime("%Y-%m-%d") if d.hold_until else ""))
         if d.visit_attempts or r.rework_count or r.escalation_level:
-            rows.append((self.tr("回访未联系上"), self.tr("%1 次, 下次 %2").replace("%1", str(d.visit_attempts))
-                         .replace("%2", when(d.next_visit_at)) if d.visit_attempts else "",
+            attempts = self.tr("%1 次").replace("%1", str(d.visit_attempts)) if d.visit_attempts else ""
+            if d.next_visit_at:
+                attempts += self.tr(", 下次 %1").replace("%1", when(d.next_visit_at))
+            rows.append((self.tr("回访未联系上"), attempts,
                          self.tr("返工/升级"), " · ".join(x for x in (
                              self.tr("返工 %1 次").replace("%1", str(r.rework_count)) if r.rework_count else "",
                              {1: self.tr("已升级至主管"), 2: self.tr("已升级至经理")}.get(r.escalation_level, ""))
