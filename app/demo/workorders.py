@@ -4,7 +4,7 @@ histories, materials and return visits; some still open and overdue. Written wit
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import insert, select, update
@@ -390,3 +390,6 @@ def fill(services, rng, result) -> None:
             {"name": f"{SEQUENCE_NAME}:{day}", "value": count} for day, count in per_day.items()
         ])
     result.counts["workorders"] = len(orders)
+    # The service calendar's next New Year, and the escalation the GUI's timer would have done by now.
+    services.service_calendar.set_holiday(date(now.year + 1, 1, 1), "元旦")
+    result.counts["escalations"] = len(services.workorders.escalate_overdue())

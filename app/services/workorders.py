@@ -949,6 +949,7 @@ class WorkOrderService:
                 order.state = move.target
             self._log(s, order, action, from_state, note() if callable(note) else note, now)
             if then is not None:
+                s.flush()  # the follow-up is a move of its own: its own row version
                 then(s, order, now)
             return self._detail(s, order, now)
 
@@ -1272,6 +1273,7 @@ class WorkOrderService:
                                                              if order.team in supervisors else "")
                     note = f"{what}超时 {_hours(late)}, 升级至{to}"
                     self._log(s, order, Action.AUTO_ESCALATE, order.state, note, now)
+                    s.flush()  # one row version per logged step, as for every other move
                     steps.append(EscalationRow(now, order.id, order.number, order.team, step, note))
         return steps
 

@@ -377,3 +377,18 @@ def test_escalate_command_for_a_scheduled_task(db, capsys, cli_user):
     assert "共升级 2 步" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["--database", db.url, *prefix, "workorder", "escalations", "--date", "11/30"])
+
+
+def test_every_logged_move_is_one_row_version(svc, place, clock):
+    """Rework after a visit and a two-step escalation log two events each: the version follows the history."""
+    wo = svc.workorders
+    order = wo.intake(repair(place, assignee_id=place["li"])).row
+    wo.start(order.id)
+    wo.complete(order.id, "修好")
+    wo.visit(order.id, 1)
+    late = wo.intake(repair(place, unit_id=place["other_unit"])).row
+    clock.advance(days=7)
+    wo.escalate_overdue()
+    for oid in (order.id, late.id):
+        detail = wo.get(oid)
+        assert detail.row.version == len(detail.history)
