@@ -93,7 +93,7 @@ def test_intake_numbers_classifies_and_takes_the_owner_as_contact(svc, place):
     assert row.respond_by == T0 + timedelta(hours=8) and row.due_at == datetime(2026, 12, 1, 9, 0)
     assert [(e.action, e.from_state, e.to_state, e.actor) for e in detail.history] == [
         ("intake", None, "received", "系统")]
-    assert set(detail.allowed) == {"dispatch", "cancel"}  # a normal repair cannot be escalated
+    assert set(detail.allowed) == {"dispatch", "cancel", "correct"}  # a normal repair cannot be escalated
     assert svc.workorders.intake(repair(place)).row.number == "GD202611280002"
 
 
