@@ -25,6 +25,12 @@ PERMISSIONS: dict[str, str] = {
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",
     "settings.edit": "修改系统设置",
+    "equipment.view": "查看设备台账、维保、大中修、承接查验和外包",
+    "equipment.manage": "管理设备台账、维保计划、大中修、承接查验和外包",
+    "maintenance.record": "记录维保任务",
+    "repairplan.approve": "审批大中修计划",
+    "inventory.view": "查看库存",
+    "inventory.manage": "出入库、盘点和借还工具",
 }
 
 _ALL = frozenset(PERMISSIONS)
@@ -37,7 +43,8 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
         "workorder.manage", "fees.collect",
     }),
-    Role.ENGINEERING: _TEAM_BASE,
+    Role.ENGINEERING: _TEAM_BASE | {"equipment.view", "equipment.manage", "maintenance.record", "inventory.view",
+                                    "inventory.manage"},
     Role.SECURITY: _TEAM_BASE,
-    Role.ENVIRONMENT: _TEAM_BASE,
+    Role.ENVIRONMENT: _TEAM_BASE | {"inventory.view", "inventory.manage"},
 }

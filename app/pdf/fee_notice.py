@@ -13,6 +13,7 @@ from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 
+from app.files import atomic_write
 from app.money import format_money, rmb_upper
 from app.pdf.fonts import cjk_font
 from app.progress import NULL_PROGRESS
@@ -43,13 +44,8 @@ def render_notices(notices: Sequence, progress=NULL_PROGRESS) -> bytes:
 def write_notices(notices: Sequence, path: str | PathLike[str], progress=NULL_PROGRESS) -> Path:
     """Write every notice to ``path`` (written to a temporary file first, so a cancel leaves no half PDF)."""
     target = Path(path)
-    temp = target.with_name(target.name + ".part")
-    try:
-        with open(temp, "wb") as out:
-            _draw_all(notices, out, progress)
-        temp.replace(target)
-    finally:
-        temp.unlink(missing_ok=True)
+    with atomic_write(target) as out:
+        _draw_all(notices, out, progress)
     return target
 
 

@@ -108,3 +108,15 @@ class Services:
         from app.services.dashboard import DashboardService
 
         return DashboardService(self.ctx)
+
+    @cached_property
+    def equipment(self):
+        from app.services.equipment import EquipmentService
+
+        return EquipmentService(self.ctx)
+
+    @cached_property
+    def vendors(self):
+        from app.services.vendors import VendorService
+
+        return VendorService(self.ctx)

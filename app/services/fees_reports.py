@@ -374,11 +374,13 @@ class FeeReportService:
     def export_ledger(self, path, period: str, building_id: int | None = None, progress=None):
         """Write the period's ledger (台账) to .xlsx; owners' names leave the office, so it is audited."""
         from app.excel.ledger import write_ledger
+        from app.files import write_errors
         from app.progress import NULL_PROGRESS
         from app.services.audit import AuditService
 
         ledger = self.ledger(period, building_id)
-        written = write_ledger(path, ledger, progress or NULL_PROGRESS)
+        with write_errors(path):  # rows spool to a temporary file while written: a full disk may strike there
+            written = write_ledger(path, ledger, progress or NULL_PROGRESS)
         AuditService(self.ctx).record("export", "ledger", {"file": written.name, "period": ledger.period,
                                                            "rows": len(ledger.rows)},
                                       summary=f"收费台账 {ledger.period}: {len(ledger.rows)} 户")

@@ -59,6 +59,14 @@ class UserService:
                 for u in s.scalars(select(User).order_by(User.id))
             ]
 
+    def user_id(self, username: str) -> int:
+        self.ctx.require("users.manage")
+        with self.ctx.read() as s:
+            found = s.scalar(select(User.id).where(User.username == clean_text(username)))
+        if found is None:
+            raise NotFound(f"用户“{username}”不存在")
+        return found
+
     def create_user(self, username: str, display_name: str, password: str, role: str) -> int:
         self.ctx.require("users.manage")
         return AuthService(self.ctx).create_user(username, display_name, password, role)

@@ -156,18 +156,20 @@ def test_service_slip_masks_the_phone_unless_asked(services, order):
     assert "卫生间地漏堵塞" in text and "疏通地漏" in text and "138****5678" in text
 
 
-def test_cli_slip(db, order, tmp_path, capsys):
+def test_cli_slip(db, services, order, tmp_path, capsys, cli_user):
+    me = cli_user(services)
     out = tmp_path / "slip.pdf"
-    assert main(["--database", db.url, "workorder", "slip", order.number.lower(), "--out", str(out)]) == 0
+    assert main(["--database", db.url, *me, "workorder", "slip", order.number.lower(), "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
     reader = PdfReader(out)
     assert len(reader.pages) == 1 and order.number in text_of(reader)
-    assert main(["--database", db.url, "workorder", "slip", "GD209901010001", "--out", str(out)]) == 1
+    assert main(["--database", db.url, *me, "workorder", "slip", "GD209901010001", "--out", str(out)]) == 1
     assert "GD209901010001" in capsys.readouterr().err
 
 
-def test_cli_list(db, order, capsys):
-    assert main(["--database", db.url, "workorder", "list", "--query", "1502"]) == 0
+def test_cli_list(db, services, order, capsys, cli_user):
+    me = cli_user(services)
+    assert main(["--database", db.url, *me, "workorder", "list", "--query", "1502"]) == 0
     printed = capsys.readouterr().out
     assert order.number in printed and "共 1 条" in printed
 

@@ -40,6 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ServiceError
+from app.files import write_bytes
+
 PRINT_DPI = 300  # pages go to the printer as images of this resolution (1200 dpi would be 280 MB an A5 page)
 
 
@@ -135,14 +138,13 @@ class PdfPreview(QWidget):
             path += ".pdf"
         try:
             self.save_to(path)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("保存失败"), self.tr("无法写入文件 %1: %2").replace("%1", path)
-                                .replace("%2", exc.strerror or str(exc)))
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("保存失败"), str(exc))
             return None
         return path
 
     def save_to(self, path: str | Path) -> None:
-        Path(path).write_bytes(self._bytes)
+        write_bytes(path, self._bytes)
         self.saved.emit(str(path))
 
     # ---- printing
