@@ -51,7 +51,7 @@ def _print_steps(steps) -> None:
 
 
 def run_escalate(args) -> int:
-    services = Services.open(open_database(args.database))
+    services = args.services
     steps = services.workorders.escalate_overdue()
     _print_steps(steps)
     print(f"本次升级 {len(steps)} 步")
@@ -59,7 +59,7 @@ def run_escalate(args) -> int:
 
 
 def run_escalations(args) -> int:
-    services = Services.open(open_database(args.database))
+    services = args.services
     day = args.date or services.ctx.clock().date()
     steps = services.workorders.escalations(day)
     _print_steps(steps)
