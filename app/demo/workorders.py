@@ -32,7 +32,7 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
-from app.services.workorders import NUMBER_PREFIX, SEQUENCE_NAME
+from app.services.workorders import NUMBER_PREFIX, SEQUENCE_NAME, WorkOrderFilter
 
 ORDER_COUNT = 300
 DAYS_BACK = 120
@@ -393,3 +393,9 @@ def fill(services, rng, result) -> None:
     # The service calendar's next New Year, and the escalation the GUI's timer would have done by now.
     services.service_calendar.set_holiday(date(now.year + 1, 1, 1), "元旦")
     result.counts["escalations"] = len(services.workorders.escalate_overdue())
+    # The bends of a real week: an owner not reached for the return visit, and one not happy (rework).
+    wo = services.workorders
+    waiting = wo.list(WorkOrderFilter(states=(State.COMPLETED,), kind=Kind.REPAIR), limit=2)
+    if len(waiting) == 2:
+        wo.visit(waiting[0].id, reached=False)
+        wo.visit(waiting[1].id, 2, "还是漏水")

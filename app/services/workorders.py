@@ -520,8 +520,9 @@ class WorkOrderService:
     def _set_deadlines(self, s: Session, order: WorkOrder, calendar: Calendar | None = None) -> None:
         """Respond-by and due-at on the service calendar of the order's team, from its clock start plus the
         time it spent on hold: every deadline of an order is set here."""
-        calendar = calendar or load_calendar(s)
-        respond, complete = self._deadline_minutes(s, order.category, order.priority)
+        with s.no_autoflush:  # the lookups read rules only: the order's pending change is flushed once, later
+            calendar = calendar or load_calendar(s)
+            respond, complete = self._deadline_minutes(s, order.category, order.priority)
         start = order.clock_start or order.reported_at
         paused = order.paused_minutes or 0
         order.respond_by = calendar.add(order.team, order.priority, start, respond + paused)
