@@ -76,9 +76,11 @@ class MoveDialog(QDialog):
 
     def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         """A labelled field; ``field`` is the service's key for its error message."""
-        if field is None:
-            self.form.addRow(label, widget)
-            return widget
+        self.form.addRow(label, widget if field is None else self.boxed(widget, field))
+        return widget
+
+    def boxed(self, widget: QWidget, field: str) -> QWidget:
+        """The widget over its (hidden) error label, as one row's field."""
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -91,8 +93,7 @@ class MoveDialog(QDialog):
         error.hide()
         column.addWidget(error)
         self._errors[field] = error
-        self.form.addRow(label, box)
-        return widget
+        return box
 
     def values(self) -> dict[str, Any]:  # pragma: no cover - overridden
         return {}
@@ -506,7 +507,7 @@ class VisitDialog(MoveDialog):
             self.group.addButton(button, score)
             line.addWidget(button)
         self.scores_label = QLabel(self.tr("满意度"), self)
-        self.form.addRow(self.scores_label, self._boxed(self.scores, "satisfaction"))
+        self.form.addRow(self.scores_label, self.boxed(self.scores, "satisfaction"))
         self.rework_hint = QLabel(self.tr("2分及以下: 工单将退回原班组返工 (最多两次, 之后转经理)。"), self)
         self.rework_hint.setWordWrap(True)
         self.rework_hint.setStyleSheet("color: palette(dark);")
@@ -517,7 +518,7 @@ class VisitDialog(MoveDialog):
         self.next_attempt.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.next_attempt.setCalendarPopup(True)
         self.next_label = QLabel(self.tr("下次回访"), self)
-        self.form.addRow(self.next_label, self._boxed(self.next_attempt, "next_attempt"))
+        self.form.addRow(self.next_label, self.boxed(self.next_attempt, "next_attempt"))
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("comment")
         self.comment.setTabChangesFocus(True)
@@ -526,22 +527,6 @@ class VisitDialog(MoveDialog):
         self.unreached.toggled.connect(self._outcome_changed)
         self._outcome_changed()
         self.resize(560, self.sizeHint().height())
-
-    def _boxed(self, widget: QWidget, field: str) -> QWidget:
-        """The widget with its error label, for rows shown or hidden as a whole."""
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel(box)
-        error.setObjectName(f"error_{field}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        self._errors[field] = error
-        return box
 
     def _outcome_changed(self, *_args) -> None:
         reached = not self.unreached.isChecked()
