@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -33,6 +33,10 @@ class MainWindow(QMainWindow):
     """Built by the composition root with services already bound to the logged-in operator."""
 
     language_changed = Signal(str)  # the language code saved in the settings
+    switch_user_requested = Signal(str)  # 注销, or the account was disabled (the reason); the composition root
+    # shows the login again and opens a new window for whoever signs in
+
+    SESSION_CHECK_MS = 15_000  # how often the account and its rights are re-read (revocation within a minute)
 
     def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,15 +50,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("role_tabs")
         self.role_tabs: dict[str, RoleTab] = {}
-        for role, title, module in ROLE_TABS:
-            tab = RoleTab(importlib.import_module(module).pages(services), self.tabs)
-            tab.setObjectName(f"tab_{role}")
-            self.role_tabs[role] = tab
-            self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
         self.setCentralWidget(self.tabs)
-        own = [role for role, _t, _m in ROLE_TABS].index(services.ctx.actor.role) \
-            if services.ctx.actor.role in self.role_tabs else 0
-        self.tabs.setCurrentIndex(own)
+        self.build_tabs()
 
         self._build_menus()
         self._build_status_bar()
@@ -63,8 +60,35 @@ class MainWindow(QMainWindow):
         from ui.widgets.change_poller import ChangePoller, reload_visible_registers  # another PC saved
         self.change_poller = ChangePoller(services, parent=self)
         self.change_poller.changed.connect(lambda _n: reload_visible_registers(self.tabs.currentWidget()))
+        self._permissions = services.ctx.actor.permissions
+        self.session_timer = QTimer(self)
+        self.session_timer.setInterval(self.SESSION_CHECK_MS)
+        self.session_timer.timeout.connect(self.check_session)
+        self.session_timer.start()
 
     # ---- construction
+    def build_tabs(self) -> None:
+        """One tab per role holding the pages this operator may open (a tab with none is left out)."""
+        current = self.tabs.currentWidget()
+        keep = next((role for role, tab in self.role_tabs.items() if tab is current), None)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.role_tabs = {}
+        can = self.services.ctx.can
+        for role, title, module in ROLE_TABS:
+            tab = RoleTab(importlib.import_module(module).pages(self.services), self.tabs, can=can)
+            if not tab.count():
+                tab.deleteLater()
+                continue
+            tab.setObjectName(f"tab_{role}")
+            self.role_tabs[role] = tab
+            self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
+        wanted = keep or self.services.ctx.actor.role
+        if wanted in self.role_tabs:
+            self.tabs.setCurrentWidget(self.role_tabs[wanted])
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
@@ -95,11 +119,16 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[code] = action
 
+        account_menu = bar.addMenu(self.tr("账户(&U)"))
+        self.password_action = account_menu.addAction(self.tr("修改密码…"), self.change_password)
+        self.switch_action = account_menu.addAction(self.tr("注销 (切换用户)"),
+                                                    lambda: self.switch_user_requested.emit(""))
+
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
-        self.menus = {"file": file_menu, "view": view_menu, "help": help_menu}
+        self.menus = {"file": file_menu, "view": view_menu, "account": account_menu, "help": help_menu}
 
     def _build_status_bar(self) -> None:
         actor = self.services.ctx.actor
@@ -110,6 +139,32 @@ class MainWindow(QMainWindow):
         self.data_label.setToolTip(self.data_label.text())
         self.statusBar().addWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.data_label)
+
+    # ---- the session
+    def check_session(self) -> None:
+        """Re-read the operator's account: disabled → back to the login; rights changed → tabs rebuilt."""
+        from app.services.context import AccountRevoked
+
+        try:
+            actor = self.services.ctx.refresh_actor()
+        except AccountRevoked as exc:
+            self.session_timer.stop()
+            self.switch_user_requested.emit(str(exc))
+            return
+        except Exception:  # a lost connection: try again at the next tick
+            return
+        if actor.permissions != self._permissions:
+            self._permissions = actor.permissions
+            self.build_tabs()
+            self.statusBar().showMessage(self.tr("您的权限已被管理员修改, 页面已按新权限更新。"), 10000)
+
+    def change_password(self) -> None:
+        from ui.dialogs.user_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.services, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("密码已修改。"), 8000))
+        dialog.open()
+        self.password_dialog = dialog
 
     # ---- actions
     def set_language(self, code: str) -> None:

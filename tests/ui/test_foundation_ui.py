@@ -123,7 +123,7 @@ def test_main_window_has_five_role_tabs_and_status(qtbot, services, small_proper
     assert "前台小王" in window.operator_label.text() and "客服" in window.operator_label.text()
     assert services.db.display_url in window.data_label.text()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "视图(&V)", "账户(&U)", "帮助(&H)"]
 
 
 def test_switching_tabs_builds_each_page(qtbot, services, small_property, gui_settings):

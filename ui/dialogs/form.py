@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -181,3 +181,27 @@ class FormDialog(QDialog):
             return
         self.saved.emit(self.saved_id)
         super().accept()
+
+
+class EmbeddedForm(FormDialog):
+    """A FormDialog that lives inside a page or a wizard step: ``embed()`` it; 保存 then never closes it.
+
+    ``embed(buttons=False)`` hides the buttons too (the wizard validates with ``validate()`` on 下一步).
+    """
+
+    embedded = False
+
+    def embed(self, buttons: bool = True, save_text: str = "") -> None:
+        self.embedded = True
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setMinimumWidth(0)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setVisible(False)
+        if save_text:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+        self.buttons.setVisible(buttons)
+
+    def done(self, result: int) -> None:
+        if self.embedded:
+            self.setResult(result)
+            return
+        super().done(result)
