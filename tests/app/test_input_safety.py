@@ -443,3 +443,15 @@ def test_the_ranked_lookup_follows_the_same_rules(restricted):
     assert restricted.archive.lookup_units(PHONE[-4:]).total == 1
     assert restricted.archive.lookup_units(PHONE[:7]).total == 0
     assert restricted.archive.lookup_units(ID_A[:10]).total == 0
+
+
+def test_audit_search_takes_nul_and_is_no_number_oracle(restricted, services):
+    from app.services.audit import AuditFilter
+    from app.services.context import Actor
+
+    unit = services.archive.save_unit({"building_id": services.archive.create_building("7栋"), "room_no": "701"})
+    services.archive.save_member(unit, {"name": "甲", "phone": "13912345678"})  # its phone is in the changes
+    auditor = services.as_actor(Actor(None, "aud", "aud", "service", frozenset({"audit.view"})))
+    assert auditor.audit.count(AuditFilter(text="\x00" + "x" * 100_000)) == 0
+    assert services.audit.count(AuditFilter(text="1391234")) > 0  # the full-view right searches changes too
+    assert auditor.audit.count(AuditFilter(text="1391234")) == 0
