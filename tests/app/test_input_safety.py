@@ -120,7 +120,7 @@ def test_a_sheet_with_more_rows_than_the_limit_names_the_limit(tmp_path, monkeyp
     for i in range(200):
         ws.append(["3栋", str(100 + i), f"业主{i}"])
     wb.save(tmp_path / "big.xlsx")
-    with pytest.raises(ServiceError, match="201 行 × 3 列, 超过上限 \\(50 行"):
+    with pytest.raises(ServiceError, match="“花名册”超过 50 行 \\(上限: 50 行"):
         read_sheet(tmp_path / "big.xlsx")
 
 
