@@ -26,6 +26,7 @@ from app.errors import ServiceError
 MAX_ROWS = 120_000  # a roster of more people than any one property has (and headers); more is refused up front
 MAX_COLUMNS = 256
 MAX_CELLS = 5_000_000  # rows × columns of the grid calamine would build (≈ 1 GB at worst)
+MAX_XML_MB = 1024  # a sheet's XML, unpacked: 120,000 rows of a roster take about 70 MB
 CHUNK = 1 << 20
 MANY = 1000  # more cells than this beyond the limits: a big sheet, not a few stray cells
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -88,6 +89,10 @@ def check_extent(zf: zipfile.ZipFile, part: str, sheet: str, file_name: str) -> 
     The usual sheet is settled by one quick pass (no reference beyond column Z or row 99999, every cell with
     its reference, no formula lacking its value): the Extent then carries no sizes.
     """
+    size = zf.getinfo(part).file_size  # zipfile reads no more than this
+    if size > MAX_XML_MB * 1024 * 1024:
+        raise ServiceError(f"“{file_name}”的工作表“{sheet}”解压后有 {size // 1048576} MB (上限 {MAX_XML_MB} MB), "
+                           "不像是花名册, 未导入。请只保留花名册的数据后另存为新文件再导入。")
     extent, scan = quick_scan(zf, part)
     if scan.far_cells > MANY:
         raise ServiceError(too_big_message(extent, sheet, file_name))  # really that big, not stray cells

@@ -455,3 +455,11 @@ def test_audit_search_takes_nul_and_is_no_number_oracle(restricted, services):
     assert auditor.audit.count(AuditFilter(text="\x00" + "x" * 100_000)) == 0
     assert services.audit.count(AuditFilter(text="1391234")) > 0  # the full-view right searches changes too
     assert auditor.audit.count(AuditFilter(text="1391234")) == 0
+
+
+def test_a_sheet_that_unpacks_too_big_is_refused_before_reading(tmp_path, monkeypatch):
+    from app.excel import extent
+
+    monkeypatch.setattr(extent, "MAX_XML_MB", 0)
+    with pytest.raises(ServiceError, match="解压后有 0 MB"):
+        read_sheet(far_cell_file(tmp_path / "f.xlsx", "A3"))
