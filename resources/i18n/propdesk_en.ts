@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminForm</name>
+    <message>
+        <source>系统管理员</source>
+        <translation type="unfinished">Administrator</translation>
+    </message>
+    <message>
+        <source>管理员用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation type="unfinished">Repeat password</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation type="unfinished">The user name is required</translation>
+    </message>
+    <message>
+        <source>密码至少%1位</source>
+        <translation type="unfinished">The password needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation type="unfinished">The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>无法打开数据库</source>
@@ -10,6 +45,10 @@
     <message>
         <source>正在填入演示数据…</source>
         <translation>Filling in demo data…</translation>
+    </message>
+    <message>
+        <source>已退出登录</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>内部错误</source>
@@ -116,6 +155,10 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>欠费 %1 户, 合计 %2 元 (%3); 列表 %4 户</source>
         <translation>%1 units in arrears, total ¥%2 (%3); %4 units listed</translation>
+    </message>
+    <message>
+        <source>楼栋 (%1)</source>
+        <translation>Building (%1)</translation>
     </message>
     <message>
         <source>催缴记录 · %1</source>
@@ -263,6 +306,10 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>系统设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>岗位定编</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>工单</source>
@@ -546,6 +593,68 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
         <source>类别</source>
@@ -688,6 +797,30 @@ The program will close; start it again and log in.</translation>
         <translation>Position</translation>
     </message>
     <message>
+        <source>外包单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>定编</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -706,6 +839,34 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>编号</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>摘要</source>
@@ -878,6 +1039,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>角色</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation type="unfinished">Staff</translation>
     </message>
     <message>
         <source>锁定至</source>
@@ -1338,6 +1503,13 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <source>在左侧选择一行查看详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <source>班组</source>
@@ -1350,6 +1522,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>派单说明</source>
         <translation>Dispatch note</translation>
+    </message>
+    <message>
+        <source>请选择处理人 (↑↓)</source>
+        <translation>Choose who handles it (↑↓)</translation>
     </message>
     <message numerus="yes">
         <source> (在办 %n 单)</source>
@@ -1366,12 +1542,357 @@ The program will close; start it again and log in.</translation>
         <source>(该班组没有在职员工)</source>
         <translation>(no active staff in this team)</translation>
     </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Engineering</name>
+    <message>
+        <source>房屋本体</source>
+        <translation type="unfinished">Building fabric</translation>
+    </message>
+    <message>
+        <source>照明</source>
+        <translation type="unfinished">Lighting</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation type="unfinished">Water</translation>
+    </message>
+    <message>
+        <source>供配电</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation type="unfinished">Fire safety</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation type="unfinished">Elevator</translation>
+    </message>
+    <message>
+        <source>暖通空调</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>弱电(监控/门禁)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation type="unfinished">Disable</translation>
+    </message>
+    <message>
+        <source>报废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每N天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待执行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation type="unfinished">Cancelled</translation>
+    </message>
+    <message>
+        <source>主体结构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>装饰装修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电气</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复验未通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已销项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更换部件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <source>工程库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保洁库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保洁用品</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清洁药剂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>领用出库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>盘点调整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <source>编辑设备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增设备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 GPS-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所属系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 地下一层泵房</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>型号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished">none</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>编号、名称、位置、型号或扫描标签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录履历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation type="unfinished">Repair</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>型号/厂家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>累计费用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备标签</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1924,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>收款并打印收据</source>
         <translation>Take payment and print receipt</translation>
+    </message>
+    <message>
+        <source>查找房屋 (%1)</source>
+        <translation>Find a unit (%1)</translation>
     </message>
     <message>
         <source>收款金额(元)</source>
@@ -1797,6 +2322,33 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>FeesStep</name>
+    <message>
+        <source>第3步: 收费项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>勾选本小区收取的项目并填写单价。以后可在 经理 → 收费项目 中修改或增加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation type="unfinished">Unit price</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation type="unfinished">Charging method</translation>
+    </message>
+</context>
+<context>
     <name>FigureCard</name>
     <message>
         <source>点击查看明细</source>
@@ -1861,6 +2413,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>房号、姓名、手机号或车牌</source>
         <translation>Room, name, mobile or plate</translation>
+    </message>
+    <message>
+        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
+        <translation>Find the unit or owner: Enter takes the first, ↑↓ another (%1)</translation>
     </message>
     <message>
         <source>未选择房屋 (公共区域报事可不选)</source>
@@ -1945,6 +2501,38 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>登记 (%1)</source>
+        <translation>Register (%1)</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <source>房号部分</source>
+        <translation>part of room no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>plate</translation>
+    </message>
+    <message>
+        <source>更多… (共 %1 个, %2)</source>
+        <translation>More… (%1 in all, %2)</translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -2254,6 +2842,60 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>LinkedOrderDialog</name>
+    <message>
+        <source>报修 (生成维修工单)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation type="unfinished">Priority</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation type="unfinished">Location</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>生成工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>记录履历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 更换水泵机械密封</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 物业前台 · PropDesk</source>
@@ -2312,7 +2954,15 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>物业前台 · PropDesk — %1</source>
-        <translation>PropDesk front desk — %1</translation>
+        <translation type="vanished">PropDesk front desk — %1</translation>
+    </message>
+    <message>
+        <source>%1 — 物业前台</source>
+        <translation>%1 — Front Desk</translation>
+    </message>
+    <message>
+        <source>物业前台</source>
+        <translation type="unfinished">PropDesk</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -2331,8 +2981,24 @@ The program will close; start it again and log in.</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>账户(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注销 (切换用户)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -2347,6 +3013,14 @@ The program will close; start it again and log in.</translation>
         <translation>Data: %1</translation>
     </message>
     <message>
+        <source>您的权限已被管理员修改, 页面已按新权限更新。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码已修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>界面语言已保存, 重新启动后生效。</source>
         <translation>Language saved; it takes effect after a restart.</translation>
     </message>
@@ -2357,6 +3031,245 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>&lt;h3&gt;物业前台 · PropDesk %1&lt;/h3&gt;&lt;p&gt;住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。&lt;/p&gt;&lt;p&gt;数据: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PropDesk %1&lt;/h3&gt;&lt;p&gt;The front-desk application of a residential property-management office: owner archive, work orders, fees.&lt;/p&gt;&lt;p&gt;Data: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>不能为空</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>should be a number</translation>
+    </message>
+    <message>
+        <source>应大于0</source>
+        <translation>should be more than 0</translation>
+    </message>
+    <message>
+        <source>数值过大</source>
+        <translation>the number is too large</translation>
+    </message>
+    <message>
+        <source>应为11位手机号码或带区号的固定电话</source>
+        <translation>should be an 11-digit mobile number or a landline with area code</translation>
+    </message>
+    <message>
+        <source>手机号码号段无效</source>
+        <translation>not a valid mobile number prefix</translation>
+    </message>
+    <message>
+        <source>含有非数字字符</source>
+        <translation>contains characters that are not digits</translation>
+    </message>
+    <message>
+        <source>应为18位数字(最后一位可为X)</source>
+        <translation>should be 18 digits (the last may be X)</translation>
+    </message>
+    <message>
+        <source>应为17位数字</source>
+        <translation>should be 17 digits</translation>
+    </message>
+    <message>
+        <source>校验位错误</source>
+        <translation>wrong check digit</translation>
+    </message>
+    <message>
+        <source>出生日期无效</source>
+        <translation>invalid date of birth</translation>
+    </message>
+    <message>
+        <source>15位旧身份证号, 请填写18位号码</source>
+        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>invalid date</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2019-05-01</source>
+        <translation>dates are written 2019-05-01</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <source>姓名过长</source>
+        <translation>The name is too long</translation>
+    </message>
+    <message>
+        <source>房号不能为空</source>
+        <translation>The room number is required</translation>
+    </message>
+    <message>
+        <source>楼层应为整数</source>
+        <translation>The floor should be a whole number</translation>
+    </message>
+    <message>
+        <source>该楼栋单元下已有此房号</source>
+        <translation>This building and entrance already have this room number</translation>
+    </message>
+    <message>
+        <source>请选择楼栋</source>
+        <translation type="unfinished">Choose a building</translation>
+    </message>
+    <message>
+        <source>楼栋名称不能为空</source>
+        <translation>The building name is required</translation>
+    </message>
+    <message>
+        <source>请填写问题描述</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>请选择类型(报修/投诉/建议/咨询)</source>
+        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
+    </message>
+    <message>
+        <source>请选择来源</source>
+        <translation>Choose a source</translation>
+    </message>
+    <message>
+        <source>请选择紧急程度</source>
+        <translation>Choose a priority</translation>
+    </message>
+    <message>
+        <source>请选择公共部位或自用部位</source>
+        <translation>Choose common area or private part</translation>
+    </message>
+    <message>
+        <source>自用部位报修须选择房屋</source>
+        <translation>A private-part repair needs a unit</translation>
+    </message>
+    <message>
+        <source>具体位置过长(最多128字)</source>
+        <translation>The location is too long (at most 128 characters)</translation>
+    </message>
+    <message>
+        <source>联系人姓名过长</source>
+        <translation>The contact name is too long</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
+    <message>
+        <source>所选处理人不存在或已停用</source>
+        <translation>The chosen person does not exist or is inactive</translation>
+    </message>
+    <message>
+        <source>请填写处理情况</source>
+        <translation>Describe the work done</translation>
+    </message>
+    <message>
+        <source>取消工单必须填写原因</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <source>挂起须填写原因(如等待配件、业主不在家)</source>
+        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
+    </message>
+    <message>
+        <source>满意度应为1到5分</source>
+        <translation>Satisfaction should be 1 to 5</translation>
+    </message>
+    <message>
+        <source>人工费应为金额数字</source>
+        <translation>The labour fee should be an amount</translation>
+    </message>
+    <message>
+        <source>公共部位维修不向业主收费, 人工费应为0</source>
+        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
+    </message>
+    <message>
+        <source>收款金额应为数字, 如 256.80</source>
+        <translation>The amount should be a number, e.g. 256.80</translation>
+    </message>
+    <message>
+        <source>收款金额应大于0</source>
+        <translation>The amount should be more than 0</translation>
+    </message>
+    <message>
+        <source>收款金额过大, 请核对</source>
+        <translation>The amount is too large, please check</translation>
+    </message>
+    <message>
+        <source>请选择付款方式</source>
+        <translation>Choose how it is paid</translation>
+    </message>
+    <message>
+        <source>交款人过长</source>
+        <translation>The payer&apos;s name is too long</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation type="unfinished">Enter the reason for voiding</translation>
+    </message>
+    <message>
+        <source>请选择催缴方式</source>
+        <translation>Choose how the owner was reminded</translation>
+    </message>
+    <message>
+        <source>承诺缴费日期不能早于今天</source>
+        <translation>The promised date cannot be before today</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation type="unfinished">The user name is required</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>第一个用户必须是系统管理员</source>
+        <translation>The first user must be the system administrator</translation>
+    </message>
+    <message>
+        <source>角色无效</source>
+        <translation>Invalid role</translation>
+    </message>
+    <message>
+        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
+        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <source>收款金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>人工费</source>
+        <translation>Labour fee</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation type="unfinished">Floor area</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation type="unfinished">Plate</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation type="unfinished">Move-in date</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +3371,10 @@ The program will close; start it again and log in.</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>设备台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本组员工</source>
         <translation>Team staff</translation>
     </message>
@@ -2490,6 +3407,10 @@ The program will close; start it again and log in.</translation>
         <translation>Fee items</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -2508,6 +3429,45 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>催缴</source>
         <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>只读: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatternForm</name>
+    <message>
+        <source>楼栋和房屋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>楼栋数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>楼栋名称 ({n} = 序号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每栋单元数 (0 = 不分单元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>楼层数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每层户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每层第1户、第2户…的面积(㎡), 如 89.5, 120</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每户面积 (㎡)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2552,8 +3512,12 @@ The program will close; start it again and log in.</translation>
         <translation>Save failed</translation>
     </message>
     <message>
+        <source>正在打印 %1…</source>
+        <translation>Printing %1…</translation>
+    </message>
+    <message>
         <source>无法写入文件 %1: %2</source>
-        <translation>Cannot write the file %1: %2</translation>
+        <translation type="vanished">Cannot write the file %1: %2</translation>
     </message>
     <message>
         <source>打印失败</source>
@@ -2561,7 +3525,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法开始打印, 请检查打印机。</source>
-        <translation>Cannot start printing; check the printer.</translation>
+        <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +3533,45 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleStep</name>
+    <message>
+        <source>第4步: 管理员和员工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第一个登录账户 (系统管理员) 和各班组员工; 员工可以以后在 经理 → 员工 中增加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation type="unfinished">Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished">Position</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>添加员工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理员本人就是第1行的员工 (用于派单和“我的工单”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation type="unfinished">Staff</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +3652,34 @@ The program will close; start it again and log in.</translation>
         <source>修改系统设置</source>
         <translation>Change settings</translation>
     </message>
+    <message>
+        <source>修改物业设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看设备台账、维保、大中修、承接查验和外包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理设备台账、维保计划、大中修、承接查验和外包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录维保任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批大中修计划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看库存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出入库、盘点和借还工具</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -2705,6 +3736,133 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PositionDialog</name>
+    <message>
+        <source>修改岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation type="unfinished">Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished">Position</translation>
+    </message>
+    <message>
+        <source>定编人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>打印队列没有响应: %1</source>
+        <translation>The print queue did not respond: %1</translation>
+    </message>
+    <message>
+        <source>打印队列拒绝了打印任务: %1</source>
+        <translation>The print queue refused the job: %1</translation>
+    </message>
+    <message>
+        <source>无法读取要打印的文档</source>
+        <translation>Cannot read the document to print</translation>
+    </message>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation type="unfinished">Cannot start printing; check the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyForm</name>
+    <message>
+        <source>物业设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小区名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物业服务企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>标志图片 (可选)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 翠湖花园</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 0571-88886666</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费通知单上供业主转账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择标志图片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PropertyStep</name>
+    <message>
+        <source>第1步: 物业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>搜索</source>
@@ -2713,6 +3871,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
         <translation>Nothing matches. Clear the search box or set the filters to &quot;All&quot;.</translation>
+    </message>
+    <message>
+        <source>搜索 (%1)</source>
+        <translation>Search (%1)</translation>
     </message>
     <message numerus="yes">
         <source>共 %n 条</source>
@@ -2926,10 +4088,225 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>保存设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存。之后打印的收据、缴费通知单和派工单使用新的信息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这些信息印在收据、缴费通知单和派工单的抬头; 银行账号印在缴费通知单上供业主转账。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>物业服务费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停车费</source>
+        <translation type="unfinished">Parking fee</translation>
+    </message>
+    <message>
+        <source>垃圾清运费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公摊电费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>水费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>初始设置 — 物业前台 · PropDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步 &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation type="unfinished">Complete</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>员工第%1行: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>光标到本页的搜索框</source>
+        <translation>Cursor to this page&apos;s search box</translation>
+    </message>
+    <message>
+        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
+        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
+    </message>
+    <message>
+        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
+        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
+    </message>
+    <message>
+        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
+        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
+    </message>
+    <message>
+        <source>工单: 新登记, 光标到查找房屋/业主</source>
+        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
+    </message>
+    <message>
+        <source>工单: 登记; 表单: 保存</source>
+        <translation>Work orders: register; forms: save</translation>
+    </message>
+    <message>
+        <source>工单: 显示更多匹配的房屋</source>
+        <translation>Work orders: show more matching units</translation>
+    </message>
+    <message>
+        <source>收费: 收款并打印收据</source>
+        <translation>Fees: take the payment and print the receipt</translation>
+    </message>
+    <message>
+        <source>催缴: 光标到楼栋选择</source>
+        <translation>Arrears: cursor to the building choice</translation>
+    </message>
+    <message>
+        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
+        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building&apos;s notices</translation>
+    </message>
+    <message>
+        <source>预览中: 选择打印机、份数、页码后打印</source>
+        <translation>In a preview: choose printer, copies and pages, then print</translation>
+    </message>
+    <message>
+        <source>刷新列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
+        <translation>Next / previous field (Tab also leaves a list)</translation>
+    </message>
+    <message>
+        <source>关闭对话框或预览, 不保存</source>
+        <translation>Close a dialog or preview without saving</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>编辑员工</source>
+        <translation type="unfinished">Edit staff</translation>
+    </message>
+    <message>
+        <source>新增员工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation type="unfinished">Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished">Position</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>外包人员填写所属公司, 自有员工留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
+    <message>
+        <source>在职</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation type="unfinished">Disabled</translation>
+    </message>
+    <message>
+        <source>显示已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增员工…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation type="unfinished">Edit…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation type="unfinished">Disable</translation>
+    </message>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>新增岗位…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改岗位…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除岗位</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>共 %n 人</source>
@@ -2937,6 +4314,25 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n people</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>定岗定编: 空缺 %n 人</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>定岗定编: 尚未设置岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation type="unfinished">Staff</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +4521,29 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>UnitsStep</name>
+    <message>
+        <source>第2步: 楼栋和房屋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按规律生成楼栋和房屋 (房号 = 楼层 + 两位户号, 如 1502); 也可以改为导入业主花名册。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改为导入花名册 (完成后打开“导入花名册”, 房屋从表格中建立)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(填写完整后显示将生成的房屋数)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将生成 %1 栋 (%2), 共 %3 套房屋。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定</source>
@@ -3141,6 +4560,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>退出程序</source>
         <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
     </message>
 </context>
 <context>
@@ -3174,12 +4601,32 @@ The program will close; start it again and log in.</translation>
         <translation>Unlock</translation>
     </message>
     <message>
+        <source>关联员工…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
+        <source>角色权限 (勾选即生效, 已登录的用户在一分钟内起作用; 系统管理员总是拥有全部权限)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(不关联)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关联员工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户 %1 是哪位员工 (派单、我的工单、接单据此)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
-        <translation>Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
+        <translation type="vanished">Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
     </message>
     <message>
         <source>用户与权限</source>

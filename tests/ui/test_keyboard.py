@@ -300,3 +300,29 @@ def test_the_work_order_description_is_on_screen_at_1280(qtbot, services, langua
     column = register.model.column_index("description")
     table = register.table
     assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
+
+
+@pytest.fixture
+def english(qapp):
+    from ui.application import install_translations
+
+    installed = install_translations(qapp, "en")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_service_messages_are_translated_at_the_form(qtbot, services, english):
+    from ui.dialogs.archive import PersonDialog
+
+    building = services.archive.create_building("1栋")
+    unit = services.archive.save_unit({"building_id": building, "unit_no": "1", "room_no": "101"})
+    dialog = shown(qtbot, PersonDialog(services, unit))
+    type_text("Zhang San")
+    press_key("Tab")
+    while focus() is not dialog.field("phone"):
+        press_key("Tab")
+    type_text("1381234")
+    press_key("Return")
+    message = dialog.errors()["phone"]
+    assert "11-digit" in message and not any("\u4e00" <= ch <= "\u9fff" for ch in message), message
