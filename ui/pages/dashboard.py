@@ -113,6 +113,7 @@ class FigureCard(QFrame):
         self.setObjectName("card")
         self.title = QLabel(title, self)
         self.title.setObjectName("card_title")
+        self.title.setWordWrap(True)  # English captions are long: eight cards must fit 1024 wide
         self.value = QLabel("—", self)
         self.value.setObjectName("card_value")
         self.note = QLabel("", self)
