@@ -101,8 +101,13 @@ class ChartPanel(QStackedWidget):
         """Category labels; "≤3个月" / "4–6 months" break after the number so a 1024-wide window (a third of
         it per chart) shows them whole instead of "4–6…"."""
         axis = QBarCategoryAxis()
-        axis.append([_two_lines(c) for c in categories])
+        shown = [_two_lines(c) for c in categories]
+        axis.append(shown)
         axis.setProperty("plain_labels", list(categories))  # as given, for categories()
+        if all("<br>" in text or len(text) <= 4 for text in shown):
+            # Short lines: QtCharts's own measure is too cautious and would still cut "months" to "mont…".
+            # (A long single word keeps the cut: without it Qt drops a label that would overlap.)
+            axis.setTruncateLabels(False)
         axis.setLabelsFont(app_font(-1))
         self.chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         return axis
@@ -192,7 +197,14 @@ _NUMBER_THEN_WORD = re.compile(r"^([^A-Za-z\u4e00-\u9fff]+?)\s*([A-Za-z\u4e00-\u
 
 
 def _two_lines(label: str) -> str:
-    return _NUMBER_THEN_WORD.sub(r"\1<br>\2", label) if len(label) > 4 else label
+    """"4–6个月" → "4–6<br>个月", "Customer service" → "Customer<br>service" (short labels as they are)."""
+    if len(label) <= 4:
+        return label
+    if " " in label.strip():
+        middle = len(label) / 2
+        cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
+        return f"{label[:cut]}<br>{label[cut + 1:]}"
+    return _NUMBER_THEN_WORD.sub(r"\1<br>\2", label)
 
 
 def month_label(period: str) -> str:
