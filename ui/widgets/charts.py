@@ -104,7 +104,7 @@ class ChartPanel(QStackedWidget):
         shown = [_two_lines(c) for c in categories]
         axis.append(shown)
         axis.setProperty("plain_labels", list(categories))  # as given, for categories()
-        if all("<br>" in text or len(text) <= 4 for text in shown):
+        if all("<br>" in text or len(text) <= 3 for text in shown):
             # Short lines: QtCharts's own measure is too cautious and would still cut "months" to "mont…".
             # (A long single word keeps the cut: without it Qt drops a label that would overlap.)
             axis.setTruncateLabels(False)
@@ -198,7 +198,7 @@ _NUMBER_THEN_WORD = re.compile(r"^([^A-Za-z\u4e00-\u9fff]+?)\s*([A-Za-z\u4e00-\u
 
 def _two_lines(label: str) -> str:
     """"4–6个月" → "4–6<br>个月", "Customer service" → "Customer<br>service" (short labels as they are)."""
-    if len(label) <= 4:
+    if len(label) <= 3:
         return label
     if " " in label.strip():
         middle = len(label) / 2
