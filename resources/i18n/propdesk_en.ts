@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>AdminForm</name>
-    <message>
-        <source>系统管理员</source>
-        <translation type="unfinished">Administrator</translation>
-    </message>
-    <message>
-        <source>管理员用户名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密码</source>
-        <translation type="unfinished">Password</translation>
-    </message>
-    <message>
-        <source>确认密码</source>
-        <translation type="unfinished">Repeat password</translation>
-    </message>
-    <message>
-        <source>用户名不能为空</source>
-        <translation type="unfinished">The user name is required</translation>
-    </message>
-    <message>
-        <source>密码至少%1位</source>
-        <translation type="unfinished">The password needs at least %1 characters</translation>
-    </message>
-    <message>
-        <source>两次输入的密码不一致</source>
-        <translation type="unfinished">The two passwords differ</translation>
-    </message>
-</context>
-<context>
     <name>Application</name>
     <message>
         <source>无法打开数据库</source>
@@ -45,10 +10,6 @@
     <message>
         <source>正在填入演示数据…</source>
         <translation>Filling in demo data…</translation>
-    </message>
-    <message>
-        <source>已退出登录</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>内部错误</source>
@@ -157,10 +118,6 @@ This view has been recorded in the audit log.</translation>
         <translation>%1 units in arrears, total ¥%2 (%3); %4 units listed</translation>
     </message>
     <message>
-        <source>楼栋 (%1)</source>
-        <translation>Building (%1)</translation>
-    </message>
-    <message>
         <source>催缴记录 · %1</source>
         <translation>Reminder log · %1</translation>
     </message>
@@ -203,6 +160,10 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
+    </message>
+    <message>
+        <source>楼栋 (%1)</source>
+        <translation>Building (%1)</translation>
     </message>
 </context>
 <context>
@@ -264,6 +225,14 @@ This view has been recorded in the audit log.</translation>
         <translation>Permission change</translation>
     </message>
     <message>
+        <source>按号码查询</source>
+        <translation>Search by number</translation>
+    </message>
+    <message>
+        <source>号码查询被限制</source>
+        <translation>Number search limited</translation>
+    </message>
+    <message>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
@@ -306,10 +275,6 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>系统设置</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>岗位定编</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>工单</source>
@@ -496,6 +461,10 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculate unpaid bills…</translation>
     </message>
     <message>
+        <source>补收…</source>
+        <translation>Supplementary bill…</translation>
+    </message>
+    <message>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
@@ -564,6 +533,26 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculated %1 bills.</translation>
     </message>
     <message>
+        <source>补收</source>
+        <translation>Supplementary bill</translation>
+    </message>
+    <message>
+        <source>为账期 %1 补收的收费项目</source>
+        <translation>Fee item to bill additionally for period %1</translation>
+    </message>
+    <message>
+        <source>没有需要补收的账单。</source>
+        <translation>No bill lacks this item.</translation>
+    </message>
+    <message>
+        <source>账期 %1 将为 %2 户补收“%3”, 合计 %4 元。继续?</source>
+        <translation>Period %1: bill “%3” additionally to %2 units, total ¥%4. Continue?</translation>
+    </message>
+    <message>
+        <source>账期 %1: 已为 %2 户补收“%3”, 合计 %4 元。</source>
+        <translation>Period %1: billed “%3” additionally to %2 units, total ¥%4.</translation>
+    </message>
+    <message>
         <source>导入抄表读数</source>
         <translation>Import meter readings</translation>
     </message>
@@ -593,65 +582,26 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>ChangePasswordDialog</name>
+    <name>ChargeDatesDialog</name>
     <message>
-        <source>修改密码</source>
-        <translation type="unfinished"></translation>
+        <source>计费起止日期</source>
+        <translation>Charge dates</translation>
     </message>
     <message>
-        <source>原密码</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Charts</name>
-    <message>
-        <source>1月</source>
-        <translation>Jan</translation>
+        <source>计费开始 (交房/收房日期)</source>
+        <translation>Charges start (handover date)</translation>
     </message>
     <message>
-        <source>2月</source>
-        <translation>Feb</translation>
+        <source>计费结束 (迁出/过户日期, 含当天)</source>
+        <translation>Charges end (move-out/transfer, inclusive)</translation>
     </message>
     <message>
-        <source>3月</source>
-        <translation>Mar</translation>
+        <source>如 2026-03-16; 空 = 不限</source>
+        <translation>e.g. 2026-03-16; empty = open</translation>
     </message>
     <message>
-        <source>4月</source>
-        <translation>Apr</translation>
-    </message>
-    <message>
-        <source>5月</source>
-        <translation>May</translation>
-    </message>
-    <message>
-        <source>6月</source>
-        <translation>Jun</translation>
-    </message>
-    <message>
-        <source>7月</source>
-        <translation>Jul</translation>
-    </message>
-    <message>
-        <source>8月</source>
-        <translation>Aug</translation>
-    </message>
-    <message>
-        <source>9月</source>
-        <translation>Sep</translation>
-    </message>
-    <message>
-        <source>10月</source>
-        <translation>Oct</translation>
-    </message>
-    <message>
-        <source>11月</source>
-        <translation>Nov</translation>
-    </message>
-    <message>
-        <source>12月</source>
-        <translation>Dec</translation>
+        <source>已生成的账单不变; 如需按新日期重算请对该账期执行重算。</source>
+        <translation>Bills already made stay as they are; recalculate the period to apply new dates.</translation>
     </message>
 </context>
 <context>
@@ -793,36 +743,36 @@ The program will close; start it again and log in.</translation>
         <translation>Team</translation>
     </message>
     <message>
+        <source>工作时间</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
         <source>岗位</source>
         <translation>Position</translation>
     </message>
     <message>
-        <source>外包单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>入职日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>登录账户</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>定编</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在岗</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>空缺</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>升级至</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>操作人</source>
@@ -842,31 +792,27 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>系统</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>保修截止</source>
-        <translation type="unfinished"></translation>
+        <translation>Warranty until</translation>
     </message>
     <message>
         <source>维保单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Contractor</translation>
     </message>
     <message>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Content</translation>
     </message>
     <message>
         <source>费用</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost</translation>
     </message>
     <message>
         <source>摘要</source>
@@ -1041,10 +987,6 @@ The program will close; start it again and log in.</translation>
         <translation>Role</translation>
     </message>
     <message>
-        <source>员工</source>
-        <translation type="unfinished">Staff</translation>
-    </message>
-    <message>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
@@ -1141,6 +1083,45 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>(公共区域)</source>
+        <translation>(common area)</translation>
+    </message>
+    <message>
+        <source>(无, 公共区域)</source>
+        <translation>(none, common area)</translation>
+    </message>
+    <message>
+        <source>输入房号或业主姓名后回车查找</source>
+        <translation>Type a room or owner name and press Enter</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的房屋</source>
+        <translation>No matching unit</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>刷新</source>
@@ -1181,6 +1162,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>待经理处理</source>
         <translation>Escalated to manager</translation>
+    </message>
+    <message>
+        <source>按时完成率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>返工率</source>
+        <translation>Rework rate</translation>
     </message>
     <message>
         <source>收缴率</source>
@@ -1347,6 +1336,18 @@ The program will close; start it again and log in.</translation>
         <translation>¥10k</translation>
     </message>
     <message>
+        <source>%1 完成 %2 张, 按时 %3 张</source>
+        <translation>%1: %2 completed, %3 on time</translation>
+    </message>
+    <message>
+        <source>%1 回访 %2 张, 返工 %3 张</source>
+        <translation>%1: %2 visited, %3 reworked</translation>
+    </message>
+    <message>
+        <source>%1: 按时 %2, 返工 %3</source>
+        <translation>%1: on time %2, rework %3</translation>
+    </message>
+    <message>
         <source>当前, 其中超时 %1</source>
         <translation>now, %1 of them overdue</translation>
     </message>
@@ -1494,8 +1495,24 @@ The program will close; start it again and log in.</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。按服务日历的工作时间计算。</source>
+        <translation>Response: how soon work must start after the report; completion: how soon it must be done. Counted in working time of the service calendar.</translation>
+    </message>
+    <message>
+        <source>时限规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>服务日历</source>
+        <translation>Service calendar</translation>
+    </message>
+    <message>
+        <source>自动升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
         <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。</source>
-        <translation>Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
+        <translation type="vanished">Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
     </message>
     <message>
         <source>已保存。新登记的工单按新时限计算。</source>
@@ -1503,10 +1520,21 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DeskCloseDialog</name>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>在左侧选择一行查看详情</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a row on the left to see its details</translation>
     </message>
 </context>
 <context>
@@ -1524,8 +1552,12 @@ The program will close; start it again and log in.</translation>
         <translation>Dispatch note</translation>
     </message>
     <message>
-        <source>请选择处理人 (↑↓)</source>
-        <translation>Choose who handles it (↑↓)</translation>
+        <source>改派原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>如 请假、技能不符、离职交接</source>
+        <translation>e.g. on leave, other skills, leaving</translation>
     </message>
     <message numerus="yes">
         <source> (在办 %n 单)</source>
@@ -1543,6 +1575,14 @@ The program will close; start it again and log in.</translation>
         <translation>(no active staff in this team)</translation>
     </message>
     <message>
+        <source>请填写改派原因</source>
+        <translation>Please give the reason for reassigning</translation>
+    </message>
+    <message>
+        <source>请选择处理人 (↑↓)</source>
+        <translation>Choose who handles it (↑↓)</translation>
+    </message>
+    <message>
         <source>请选择处理人</source>
         <translation>Choose who handles it</translation>
     </message>
@@ -1558,341 +1598,394 @@ The program will close; start it again and log in.</translation>
     <name>Engineering</name>
     <message>
         <source>房屋本体</source>
-        <translation type="unfinished">Building fabric</translation>
+        <translation>Building fabric</translation>
     </message>
     <message>
         <source>照明</source>
-        <translation type="unfinished">Lighting</translation>
+        <translation>Lighting</translation>
     </message>
     <message>
         <source>给排水</source>
-        <translation type="unfinished">Water</translation>
+        <translation>Water</translation>
     </message>
     <message>
         <source>供配电</source>
-        <translation type="unfinished"></translation>
+        <translation>Power supply</translation>
     </message>
     <message>
         <source>消防</source>
-        <translation type="unfinished">Fire safety</translation>
+        <translation>Fire safety</translation>
     </message>
     <message>
         <source>电梯</source>
-        <translation type="unfinished">Elevator</translation>
+        <translation>Elevator</translation>
     </message>
     <message>
         <source>暖通空调</source>
-        <translation type="unfinished"></translation>
+        <translation>HVAC</translation>
     </message>
     <message>
         <source>弱电(监控/门禁)</source>
-        <translation type="unfinished"></translation>
+        <translation>Low voltage (CCTV/access)</translation>
     </message>
     <message>
         <source>在用</source>
-        <translation type="unfinished"></translation>
+        <translation>In use</translation>
     </message>
     <message>
         <source>故障</source>
-        <translation type="unfinished"></translation>
+        <translation>Faulty</translation>
     </message>
     <message>
         <source>停用</source>
-        <translation type="unfinished">Disable</translation>
+        <translation>Out of service</translation>
     </message>
     <message>
         <source>报废</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrapped</translation>
     </message>
     <message>
         <source>每天</source>
-        <translation type="unfinished"></translation>
+        <translation>Every day</translation>
     </message>
     <message>
         <source>每周</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekly</translation>
     </message>
     <message>
         <source>每月</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly</translation>
     </message>
     <message>
         <source>每季度</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarterly</translation>
     </message>
     <message>
         <source>每年</source>
-        <translation type="unfinished"></translation>
+        <translation>Yearly</translation>
     </message>
     <message>
         <source>每N天</source>
-        <translation type="unfinished"></translation>
+        <translation>Every N days</translation>
     </message>
     <message>
         <source>待执行</source>
-        <translation type="unfinished"></translation>
+        <translation>To do</translation>
     </message>
     <message>
         <source>已完成</source>
-        <translation type="unfinished">Completed</translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>已跳过</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped</translation>
     </message>
     <message>
         <source>大修</source>
-        <translation type="unfinished"></translation>
+        <translation>Major repair</translation>
     </message>
     <message>
         <source>中修</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium repair</translation>
     </message>
     <message>
         <source>待审批</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting approval</translation>
     </message>
     <message>
         <source>已批准</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>已验收</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <source>已取消</source>
-        <translation type="unfinished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>主体结构</source>
-        <translation type="unfinished"></translation>
+        <translation>Structure</translation>
     </message>
     <message>
         <source>装饰装修</source>
-        <translation type="unfinished"></translation>
+        <translation>Finishes</translation>
     </message>
     <message>
         <source>电气</source>
-        <translation type="unfinished"></translation>
+        <translation>Electrical</translation>
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>待整改</source>
-        <translation type="unfinished"></translation>
+        <translation>To fix</translation>
     </message>
     <message>
         <source>复验未通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed re-inspection</translation>
     </message>
     <message>
         <source>已销项</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>更换部件</source>
-        <translation type="unfinished"></translation>
+        <translation>Part replaced</translation>
     </message>
     <message>
         <source>维修</source>
-        <translation type="unfinished"></translation>
+        <translation>Repair</translation>
     </message>
     <message>
         <source>检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>工程库</source>
-        <translation type="unfinished"></translation>
+        <translation>Engineering store</translation>
     </message>
     <message>
         <source>保洁库</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleaning store</translation>
     </message>
     <message>
         <source>材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Material</translation>
     </message>
     <message>
         <source>备件</source>
-        <translation type="unfinished"></translation>
+        <translation>Spare part</translation>
     </message>
     <message>
         <source>工具</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool</translation>
     </message>
     <message>
         <source>保洁用品</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleaning supplies</translation>
     </message>
     <message>
         <source>清洁药剂</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleaning agent</translation>
     </message>
     <message>
         <source>入库</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock in</translation>
     </message>
     <message>
         <source>领用出库</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <source>退库</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to store</translation>
     </message>
     <message>
         <source>盘点调整</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock-take adjustment</translation>
     </message>
     <message>
         <source>借出</source>
-        <translation type="unfinished"></translation>
+        <translation>Lent out</translation>
     </message>
     <message>
         <source>归还</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
 </context>
 <context>
     <name>EquipmentDialog</name>
     <message>
         <source>编辑设备</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit equipment</translation>
     </message>
     <message>
         <source>新增设备</source>
-        <translation type="unfinished"></translation>
+        <translation>New equipment</translation>
     </message>
     <message>
         <source>设备编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>例如 GPS-001</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. GPS-001</translation>
     </message>
     <message>
         <source>设备名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>所属系统</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>请选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose</translation>
     </message>
     <message>
         <source>位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>例如 地下一层泵房</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. B1 pump room</translation>
     </message>
     <message>
         <source>型号</source>
-        <translation type="unfinished"></translation>
+        <translation>Model</translation>
     </message>
     <message>
         <source>生产厂家</source>
-        <translation type="unfinished"></translation>
+        <translation>Maker</translation>
     </message>
     <message>
         <source>安装日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Installed on</translation>
     </message>
     <message>
         <source>保修截止</source>
-        <translation type="unfinished"></translation>
+        <translation>Warranty until</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished">none</translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>维保单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Contractor</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
     <name>EquipmentPage</name>
     <message>
         <source>编号、名称、位置、型号或扫描标签</source>
-        <translation type="unfinished"></translation>
+        <translation>Code, name, location, model or scan a label</translation>
     </message>
     <message>
         <source>系统</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>全部系统</source>
-        <translation type="unfinished"></translation>
+        <translation>All systems</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>全部状态</source>
-        <translation type="unfinished">All statuses</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>打印标签</source>
-        <translation type="unfinished"></translation>
+        <translation>Print labels</translation>
     </message>
     <message>
         <source>记录履历</source>
-        <translation type="unfinished"></translation>
+        <translation>Add history</translation>
     </message>
     <message>
         <source>报修</source>
-        <translation type="unfinished">Repair</translation>
+        <translation>Repair</translation>
     </message>
     <message>
         <source>位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>型号/厂家</source>
-        <translation type="unfinished"></translation>
+        <translation>Model/maker</translation>
     </message>
     <message>
         <source>安装日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Installed on</translation>
     </message>
     <message>
         <source>保修截止</source>
-        <translation type="unfinished"></translation>
+        <translation>Warranty until</translation>
     </message>
     <message>
         <source>维保单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Contractor</translation>
     </message>
     <message>
         <source>累计费用</source>
-        <translation type="unfinished"></translation>
+        <translation>Total cost</translation>
     </message>
     <message>
         <source>设备标签</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipment labels</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationListDialog</name>
+    <message>
+        <source>自动升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 步</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>超时自动升级</source>
+        <translation>Escalate overdue orders</translation>
+    </message>
+    <message>
+        <source>超时多久升级至班组主管</source>
+        <translation>Overdue before the supervisor is told</translation>
+    </message>
+    <message>
+        <source>超时多久升级至经理</source>
+        <translation>Overdue before the manager is told</translation>
+    </message>
+    <message>
+        <source>按工作时间计; 挂起的工单不升级。每一步都记入工单的处理记录, 并列入当天的升级清单。</source>
+        <translation>Working time; orders on hold do not escalate. Each step is logged in the order&apos;s history and listed in the day&apos;s escalations.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -1926,10 +2019,6 @@ The program will close; start it again and log in.</translation>
         <translation>Take payment and print receipt</translation>
     </message>
     <message>
-        <source>查找房屋 (%1)</source>
-        <translation>Find a unit (%1)</translation>
-    </message>
-    <message>
         <source>收款金额(元)</source>
         <translation>Amount received (¥)</translation>
     </message>
@@ -1948,6 +2037,22 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>收款</source>
         <translation>Payment</translation>
+    </message>
+    <message>
+        <source>减免…</source>
+        <translation>Waive…</translation>
+    </message>
+    <message>
+        <source>退款…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>计费起止日期…</source>
+        <translation>Charge dates…</translation>
+    </message>
+    <message>
+        <source>打印我的日结单</source>
+        <translation>Print my daily report</translation>
     </message>
     <message>
         <source>打印收据</source>
@@ -1970,12 +2075,46 @@ The program will close; start it again and log in.</translation>
         <translation>Find unit</translation>
     </message>
     <message>
+        <source>没有找到房屋。请换一个房号、姓名、手机号或车牌再查。</source>
+        <translation>No unit found. Try another room, name, phone or plate.</translation>
+    </message>
+    <message>
+        <source>找到 %1 户, 请在左侧点选要收费的房屋。</source>
+        <translation>%1 units found: choose the unit on the left.</translation>
+    </message>
+    <message>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
         <source>未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元</source>
         <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
+    </message>
+    <message>
+        <source>日结单</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <source>日结单 %1</source>
+        <translation>Daily report %1</translation>
+    </message>
+    <message>
+        <source>预存款抵扣 %1 元</source>
+        <translation>Prepayment used ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 %2滞纳金:
+  本金 %3 × 逾期 %4 天 = %5 元</source>
+        <translation>%1 %2 late fee:
+  principal %3 × %4 days late = ¥%5</translation>
+    </message>
+    <message>
+        <source>本次滞纳金合计 %1 元</source>
+        <translation>Late fees of this payment ¥%1</translation>
+    </message>
+    <message>
+        <source>转预存 %1 元</source>
+        <translation>To prepayment ¥%1</translation>
     </message>
     <message>
         <source>请在左侧选择要收的明细</source>
@@ -2009,6 +2148,10 @@ The program will close; start it again and log in.</translation>
         <source>该收款已作废</source>
         <translation>This payment is already void</translation>
     </message>
+    <message>
+        <source>查找房屋 (%1)</source>
+        <translation>Find a unit (%1)</translation>
+    </message>
 </context>
 <context>
     <name>FeeFiguresPage</name>
@@ -2019,6 +2162,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>打印日结单</source>
         <translation>Print daily report</translation>
+    </message>
+    <message>
+        <source>日结 (关闭当日)…</source>
+        <translation>Close the day…</translation>
     </message>
     <message>
         <source>收缴率</source>
@@ -2053,8 +2200,28 @@ The program will close; start it again and log in.</translation>
         <translation>Collected ¥%1 in %2 payments</translation>
     </message>
     <message>
+        <source>; 当日作废 %1 张, 冲减 %2 元</source>
+        <translation>; %1 voided today, −¥%2</translation>
+    </message>
+    <message>
+        <source>; 当日退款 %1 笔, %2 元</source>
+        <translation>; %1 refunds today, ¥%2</translation>
+    </message>
+    <message>
+        <source>收据号 %1 至 %2</source>
+        <translation>Receipts %1 to %2</translation>
+    </message>
+    <message>
+        <source>已日结: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>关闭 %1 的收款? 之后当日不能再收款、作废或退款, 日结单按现在的数字打印。</source>
+        <translation>Close %1? No more payments, voids or refunds on that day; its daily report keeps today's figures.</translation>
+    </message>
+    <message>
         <source>; 作废 %1 张 (不计入)</source>
-        <translation>; %1 voided (not counted)</translation>
+        <translation type="vanished">; %1 voided (not counted)</translation>
     </message>
     <message>
         <source>日结单 %1</source>
@@ -2293,6 +2460,10 @@ The program will close; start it again and log in.</translation>
         <source>短信/微信</source>
         <translation>SMS/WeChat</translation>
     </message>
+    <message>
+        <source>滞纳金</source>
+        <translation>Late fee</translation>
+    </message>
 </context>
 <context>
     <name>Fees</name>
@@ -2319,33 +2490,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>作废</source>
         <translation>Void</translation>
-    </message>
-</context>
-<context>
-    <name>FeesStep</name>
-    <message>
-        <source>第3步: 收费项目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>勾选本小区收取的项目并填写单价。以后可在 经理 → 收费项目 中修改或增加。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>项目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>单价</source>
-        <translation type="unfinished">Unit price</translation>
-    </message>
-    <message>
-        <source>单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>计费方式</source>
-        <translation type="unfinished">Charging method</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2546,40 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>如 离职、调岗、长假</source>
+        <translation>e.g. leaving, transfer, long leave</translation>
+    </message>
+    <message>
+        <source>交出人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>接手人</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>交接原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>挂起原因</source>
+        <translation>Reason for holding</translation>
+    </message>
+    <message>
+        <source>预计恢复日期</source>
+        <translation>Expected to resume</translation>
+    </message>
+    <message>
+        <source>挂起期间响应和完成时限暂停计时, 恢复处理后顺延。</source>
+        <translation>The deadline clocks stop while on hold and move on when work resumes.</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <source>已锁定</source>
@@ -2413,10 +2591,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>房号、姓名、手机号或车牌</source>
         <translation>Room, name, mobile or plate</translation>
-    </message>
-    <message>
-        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
-        <translation>Find the unit or owner: Enter takes the first, ↑↓ another (%1)</translation>
     </message>
     <message>
         <source>未选择房屋 (公共区域报事可不选)</source>
@@ -2441,6 +2615,18 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>业主反映的问题</source>
         <translation>The problem as reported</translation>
+    </message>
+    <message>
+        <source>前台办结 (已当场答复)</source>
+        <translation>Closed at the desk (answered)</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
     </message>
     <message>
         <source>查找房屋/业主</source>
@@ -2491,6 +2677,10 @@ The program will close; start it again and log in.</translation>
         <translation>Dispatch to</translation>
     </message>
     <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
         <source>登记后打印派工单</source>
         <translation>Print the dispatch slip</translation>
     </message>
@@ -2501,38 +2691,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>清空</source>
         <translation>Clear</translation>
-    </message>
-    <message>
-        <source>登记 (%1)</source>
-        <translation>Register (%1)</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>room</translation>
-    </message>
-    <message>
-        <source>房号部分</source>
-        <translation>part of room no.</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <source>电话</source>
-        <translation>phone</translation>
-    </message>
-    <message>
-        <source>身份证</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>车牌</source>
-        <translation>plate</translation>
-    </message>
-    <message>
-        <source>更多… (共 %1 个, %2)</source>
-        <translation>More… (%1 in all, %2)</translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -2567,8 +2725,52 @@ The program will close; start it again and log in.</translation>
         <translation>Registered %1</translation>
     </message>
     <message>
+        <source>已登记并办结 %1</source>
+        <translation>Registered and closed %1</translation>
+    </message>
+    <message>
         <source>, 已派给 %1</source>
         <translation>, dispatched to %1</translation>
+    </message>
+    <message>
+        <source> (重复报修, 前单 %1)</source>
+        <translation> (repeat of %1)</translation>
+    </message>
+    <message>
+        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
+        <translation>Find the unit or owner: Enter takes the first, ↑↓ another (%1)</translation>
+    </message>
+    <message>
+        <source>登记 (%1)</source>
+        <translation>Register (%1)</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <source>房号部分</source>
+        <translation>part of room no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>plate</translation>
+    </message>
+    <message>
+        <source>更多… (共 %1 个, %2)</source>
+        <translation>More… (%1 in all, %2)</translation>
     </message>
 </context>
 <context>
@@ -2840,59 +3042,79 @@ The program will close; start it again and log in.</translation>
         <source>接单</source>
         <translation>Accept</translation>
     </message>
+    <message>
+        <source>前台办结</source>
+        <translation>Closed at desk</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visit: not reached</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>超时升级</source>
+        <translation>Escalated (overdue)</translation>
+    </message>
 </context>
 <context>
     <name>LinkedOrderDialog</name>
     <message>
         <source>报修 (生成维修工单)</source>
-        <translation type="unfinished"></translation>
+        <translation>Report a repair (opens a work order)</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>紧急程度</source>
-        <translation type="unfinished">Priority</translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <source>具体位置</source>
-        <translation type="unfinished">Location</translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>问题描述</source>
-        <translation type="unfinished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>生成工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Create work order</translation>
     </message>
 </context>
 <context>
     <name>LogDialog</name>
     <message>
         <source>记录履历</source>
-        <translation type="unfinished"></translation>
+        <translation>Add history</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Content</translation>
     </message>
     <message>
         <source>例如 更换水泵机械密封</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. replaced the pump seal</translation>
     </message>
     <message>
         <source>费用(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost (yuan)</translation>
     </message>
 </context>
 <context>
@@ -2957,14 +3179,6 @@ The program will close; start it again and log in.</translation>
         <translation type="vanished">PropDesk front desk — %1</translation>
     </message>
     <message>
-        <source>%1 — 物业前台</source>
-        <translation>%1 — Front Desk</translation>
-    </message>
-    <message>
-        <source>物业前台</source>
-        <translation type="unfinished">PropDesk</translation>
-    </message>
-    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2981,24 +3195,8 @@ The program will close; start it again and log in.</translation>
         <translation>Language</translation>
     </message>
     <message>
-        <source>账户(&amp;U)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>修改密码…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>注销 (切换用户)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>快捷键(&amp;K)</source>
-        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -3013,14 +3211,6 @@ The program will close; start it again and log in.</translation>
         <translation>Data: %1</translation>
     </message>
     <message>
-        <source>您的权限已被管理员修改, 页面已按新权限更新。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密码已修改。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>界面语言已保存, 重新启动后生效。</source>
         <translation>Language saved; it takes effect after a restart.</translation>
     </message>
@@ -3032,244 +3222,17 @@ The program will close; start it again and log in.</translation>
         <source>&lt;h3&gt;物业前台 · PropDesk %1&lt;/h3&gt;&lt;p&gt;住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。&lt;/p&gt;&lt;p&gt;数据: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PropDesk %1&lt;/h3&gt;&lt;p&gt;The front-desk application of a residential property-management office: owner archive, work orders, fees.&lt;/p&gt;&lt;p&gt;Data: %2&lt;/p&gt;</translation>
     </message>
-</context>
-<context>
-    <name>Messages</name>
     <message>
-        <source>不能为空</source>
-        <translation>is required</translation>
+        <source>%1 — 物业前台</source>
+        <translation>%1 — Front Desk</translation>
     </message>
     <message>
-        <source>应为数字</source>
-        <translation>should be a number</translation>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>应大于0</source>
-        <translation>should be more than 0</translation>
-    </message>
-    <message>
-        <source>数值过大</source>
-        <translation>the number is too large</translation>
-    </message>
-    <message>
-        <source>应为11位手机号码或带区号的固定电话</source>
-        <translation>should be an 11-digit mobile number or a landline with area code</translation>
-    </message>
-    <message>
-        <source>手机号码号段无效</source>
-        <translation>not a valid mobile number prefix</translation>
-    </message>
-    <message>
-        <source>含有非数字字符</source>
-        <translation>contains characters that are not digits</translation>
-    </message>
-    <message>
-        <source>应为18位数字(最后一位可为X)</source>
-        <translation>should be 18 digits (the last may be X)</translation>
-    </message>
-    <message>
-        <source>应为17位数字</source>
-        <translation>should be 17 digits</translation>
-    </message>
-    <message>
-        <source>校验位错误</source>
-        <translation>wrong check digit</translation>
-    </message>
-    <message>
-        <source>出生日期无效</source>
-        <translation>invalid date of birth</translation>
-    </message>
-    <message>
-        <source>15位旧身份证号, 请填写18位号码</source>
-        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
-    </message>
-    <message>
-        <source>日期无效</source>
-        <translation>invalid date</translation>
-    </message>
-    <message>
-        <source>日期格式应为 2019-05-01</source>
-        <translation>dates are written 2019-05-01</translation>
-    </message>
-    <message>
-        <source>姓名不能为空</source>
-        <translation>The name is required</translation>
-    </message>
-    <message>
-        <source>姓名过长</source>
-        <translation>The name is too long</translation>
-    </message>
-    <message>
-        <source>房号不能为空</source>
-        <translation>The room number is required</translation>
-    </message>
-    <message>
-        <source>楼层应为整数</source>
-        <translation>The floor should be a whole number</translation>
-    </message>
-    <message>
-        <source>该楼栋单元下已有此房号</source>
-        <translation>This building and entrance already have this room number</translation>
-    </message>
-    <message>
-        <source>请选择楼栋</source>
-        <translation type="unfinished">Choose a building</translation>
-    </message>
-    <message>
-        <source>楼栋名称不能为空</source>
-        <translation>The building name is required</translation>
-    </message>
-    <message>
-        <source>请填写问题描述</source>
-        <translation>Describe the problem</translation>
-    </message>
-    <message>
-        <source>请选择类别</source>
-        <translation>Choose a category</translation>
-    </message>
-    <message>
-        <source>请选择类型(报修/投诉/建议/咨询)</source>
-        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
-    </message>
-    <message>
-        <source>请选择来源</source>
-        <translation>Choose a source</translation>
-    </message>
-    <message>
-        <source>请选择紧急程度</source>
-        <translation>Choose a priority</translation>
-    </message>
-    <message>
-        <source>请选择公共部位或自用部位</source>
-        <translation>Choose common area or private part</translation>
-    </message>
-    <message>
-        <source>自用部位报修须选择房屋</source>
-        <translation>A private-part repair needs a unit</translation>
-    </message>
-    <message>
-        <source>具体位置过长(最多128字)</source>
-        <translation>The location is too long (at most 128 characters)</translation>
-    </message>
-    <message>
-        <source>联系人姓名过长</source>
-        <translation>The contact name is too long</translation>
-    </message>
-    <message>
-        <source>请选择处理人</source>
-        <translation>Choose who handles it</translation>
-    </message>
-    <message>
-        <source>所选处理人不存在或已停用</source>
-        <translation>The chosen person does not exist or is inactive</translation>
-    </message>
-    <message>
-        <source>请填写处理情况</source>
-        <translation>Describe the work done</translation>
-    </message>
-    <message>
-        <source>取消工单必须填写原因</source>
-        <translation>Cancelling needs a reason</translation>
-    </message>
-    <message>
-        <source>挂起须填写原因(如等待配件、业主不在家)</source>
-        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
-    </message>
-    <message>
-        <source>满意度应为1到5分</source>
-        <translation>Satisfaction should be 1 to 5</translation>
-    </message>
-    <message>
-        <source>人工费应为金额数字</source>
-        <translation>The labour fee should be an amount</translation>
-    </message>
-    <message>
-        <source>公共部位维修不向业主收费, 人工费应为0</source>
-        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
-    </message>
-    <message>
-        <source>收款金额应为数字, 如 256.80</source>
-        <translation>The amount should be a number, e.g. 256.80</translation>
-    </message>
-    <message>
-        <source>收款金额应大于0</source>
-        <translation>The amount should be more than 0</translation>
-    </message>
-    <message>
-        <source>收款金额过大, 请核对</source>
-        <translation>The amount is too large, please check</translation>
-    </message>
-    <message>
-        <source>请选择付款方式</source>
-        <translation>Choose how it is paid</translation>
-    </message>
-    <message>
-        <source>交款人过长</source>
-        <translation>The payer&apos;s name is too long</translation>
-    </message>
-    <message>
-        <source>请填写作废原因</source>
-        <translation type="unfinished">Enter the reason for voiding</translation>
-    </message>
-    <message>
-        <source>请选择催缴方式</source>
-        <translation>Choose how the owner was reminded</translation>
-    </message>
-    <message>
-        <source>承诺缴费日期不能早于今天</source>
-        <translation>The promised date cannot be before today</translation>
-    </message>
-    <message>
-        <source>用户名不能为空</source>
-        <translation type="unfinished">The user name is required</translation>
-    </message>
-    <message>
-        <source>用户名或密码错误</source>
-        <translation>Wrong user name or password</translation>
-    </message>
-    <message>
-        <source>第一个用户必须是系统管理员</source>
-        <translation>The first user must be the system administrator</translation>
-    </message>
-    <message>
-        <source>角色无效</source>
-        <translation>Invalid role</translation>
-    </message>
-    <message>
-        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
-        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Contact phone</translation>
-    </message>
-    <message>
-        <source>手机号</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
-    </message>
-    <message>
-        <source>收款金额</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>人工费</source>
-        <translation>Labour fee</translation>
-    </message>
-    <message>
-        <source>建筑面积</source>
-        <translation type="unfinished">Floor area</translation>
-    </message>
-    <message>
-        <source>车牌</source>
-        <translation type="unfinished">Plate</translation>
-    </message>
-    <message>
-        <source>入住日期</source>
-        <translation type="unfinished">Move-in date</translation>
+        <source>物业前台</source>
+        <translation>Front Desk</translation>
     </message>
 </context>
 <context>
@@ -3372,7 +3335,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>设备台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipment</translation>
     </message>
     <message>
         <source>本组员工</source>
@@ -3407,10 +3370,6 @@ The program will close; start it again and log in.</translation>
         <translation>Fee items</translation>
     </message>
     <message>
-        <source>设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -3429,45 +3388,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>催缴</source>
         <translation>Arrears</translation>
-    </message>
-    <message>
-        <source>只读: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PatternForm</name>
-    <message>
-        <source>楼栋和房屋</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>楼栋数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>楼栋名称 ({n} = 序号)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每栋单元数 (0 = 不分单元)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>楼层数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每层户数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每层第1户、第2户…的面积(㎡), 如 89.5, 120</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每户面积 (㎡)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3512,10 +3432,6 @@ The program will close; start it again and log in.</translation>
         <translation>Save failed</translation>
     </message>
     <message>
-        <source>正在打印 %1…</source>
-        <translation>Printing %1…</translation>
-    </message>
-    <message>
         <source>无法写入文件 %1: %2</source>
         <translation type="vanished">Cannot write the file %1: %2</translation>
     </message>
@@ -3527,51 +3443,16 @@ The program will close; start it again and log in.</translation>
         <source>无法开始打印, 请检查打印机。</source>
         <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
+    <message>
+        <source>正在打印 %1…</source>
+        <translation>Printing %1…</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>PeopleStep</name>
-    <message>
-        <source>第4步: 管理员和员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>第一个登录账户 (系统管理员) 和各班组员工; 员工可以以后在 经理 → 员工 中增加。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>班组</source>
-        <translation type="unfinished">Team</translation>
-    </message>
-    <message>
-        <source>岗位</source>
-        <translation type="unfinished">Position</translation>
-    </message>
-    <message>
-        <source>电话</source>
-        <translation type="unfinished">Phone</translation>
-    </message>
-    <message>
-        <source>添加员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>管理员本人就是第1行的员工 (用于派单和“我的工单”)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>员工</source>
-        <translation type="unfinished">Staff</translation>
     </message>
 </context>
 <context>
@@ -3637,6 +3518,10 @@ The program will close; start it again and log in.</translation>
         <translation>View fee reports</translation>
     </message>
     <message>
+        <source>批准减免/退款</source>
+        <translation>Approve waivers/refunds</translation>
+    </message>
+    <message>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
@@ -3653,32 +3538,28 @@ The program will close; start it again and log in.</translation>
         <translation>Change settings</translation>
     </message>
     <message>
-        <source>修改物业设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>查看设备台账、维保、大中修、承接查验和外包</source>
-        <translation type="unfinished"></translation>
+        <translation>View equipment, maintenance, repair plans, takeover and vendors</translation>
     </message>
     <message>
         <source>管理设备台账、维保计划、大中修、承接查验和外包</source>
-        <translation type="unfinished"></translation>
+        <translation>Manage equipment, maintenance plans, repair plans, takeover and vendors</translation>
     </message>
     <message>
         <source>记录维保任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Record maintenance tasks</translation>
     </message>
     <message>
         <source>审批大中修计划</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve repair plans</translation>
     </message>
     <message>
         <source>查看库存</source>
-        <translation type="unfinished"></translation>
+        <translation>View stock</translation>
     </message>
     <message>
         <source>出入库、盘点和借还工具</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock in/out, stock-take and tool loans</translation>
     </message>
 </context>
 <context>
@@ -3736,130 +3617,45 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>PositionDialog</name>
+    <name>RefundDialog</name>
     <message>
-        <source>修改岗位</source>
-        <translation type="unfinished"></translation>
+        <source>退款</source>
+        <translation>Refund</translation>
     </message>
     <message>
-        <source>新增岗位</source>
-        <translation type="unfinished"></translation>
+        <source>%1 · 预存款余额 %2 元</source>
+        <translation>%1 · prepayment balance ¥%2</translation>
     </message>
     <message>
-        <source>班组</source>
-        <translation type="unfinished">Team</translation>
+        <source>退款金额(元)</source>
+        <translation>Refund (¥)</translation>
     </message>
     <message>
-        <source>岗位</source>
-        <translation type="unfinished">Position</translation>
+        <source>退款方式</source>
+        <translation>Refund method</translation>
     </message>
     <message>
-        <source>定编人数</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Printing</name>
-    <message>
-        <source>打印队列没有响应: %1</source>
-        <translation>The print queue did not respond: %1</translation>
+        <source>领款人</source>
+        <translation>Paid to</translation>
     </message>
     <message>
-        <source>打印队列拒绝了打印任务: %1</source>
-        <translation>The print queue refused the job: %1</translation>
-    </message>
-    <message>
-        <source>无法读取要打印的文档</source>
-        <translation>Cannot read the document to print</translation>
-    </message>
-    <message>
-        <source>无法开始打印, 请检查打印机。</source>
-        <translation type="unfinished">Cannot start printing; check the printer.</translation>
-    </message>
-</context>
-<context>
-    <name>PropertyForm</name>
-    <message>
-        <source>物业设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>小区名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>服务电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>物业服务企业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>开户行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>银行账号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>标志图片 (可选)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>如 翠湖花园</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>如 0571-88886666</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>缴费通知单上供业主转账</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择标志图片</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>图片 (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PropertyStep</name>
-    <message>
-        <source>第1步: 物业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
-        <translation type="unfinished"></translation>
+        <source>退款原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
     <name>RegisterPage</name>
     <message>
         <source>新增</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <source>编辑</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
@@ -3872,16 +3668,16 @@ The program will close; start it again and log in.</translation>
         <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
         <translation>Nothing matches. Clear the search box or set the filters to &quot;All&quot;.</translation>
     </message>
-    <message>
-        <source>搜索 (%1)</source>
-        <translation>Search (%1)</translation>
-    </message>
     <message numerus="yes">
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>搜索 (%1)</source>
+        <translation>Search (%1)</translation>
     </message>
 </context>
 <context>
@@ -4008,6 +3804,14 @@ The program will close; start it again and log in.</translation>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
+        <source>更新已登记的信息…</source>
+        <translation>Update registered records…</translation>
+    </message>
+    <message>
+        <source>列出文件将修改的已登记人员姓名、车牌和车位 (原 → 新), 确认后才会导入</source>
+        <translation>Lists the registered names, plates and parking spaces the file would change (old → new); nothing is imported until you confirm</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4040,12 +3844,40 @@ The program will close; start it again and log in.</translation>
         <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
     </message>
     <message>
+        <source> 其中 %1 处会修改已登记的人员或车辆 (点“更新已登记的信息…”查看并确认)。</source>
+        <translation> %1 of them would change registered people or vehicles (click “Update registered records…” to review and confirm).</translation>
+    </message>
+    <message>
+        <source> 已确认更新 %1 处已登记的信息。</source>
+        <translation> %1 changes to registered records confirmed.</translation>
+    </message>
+    <message>
         <source>未识别的列 (已忽略): %1</source>
         <translation>Unknown columns (ignored): %1</translation>
     </message>
     <message>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>…… 共 %1 处</source>
+        <translation>… %1 in all</translation>
+    </message>
+    <message>
+        <source>更新已登记的信息</source>
+        <translation>Update registered records</translation>
+    </message>
+    <message>
+        <source>这个文件会修改以下已登记的信息 (原 → 新):
+
+%1
+
+确认这些修改正确吗? 每处修改都会记入审计日志。</source>
+        <translation>This file would change these registered records (old → new):
+
+%1
+
+Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
     <message>
         <source>有错误的 %1 行不会导入, 其余 %2 行将被导入。继续吗?</source>
@@ -4088,225 +3920,81 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>SettingsPage</name>
+    <name>ServiceCalendarPanel</name>
     <message>
-        <source>保存设置</source>
-        <translation type="unfinished"></translation>
+        <source>24小时值班 (如秩序)</source>
+        <translation>24 hours (e.g. security)</translation>
     </message>
     <message>
-        <source>已保存。之后打印的收据、缴费通知单和派工单使用新的信息。</source>
-        <translation type="unfinished"></translation>
+        <source>保存工作时间</source>
+        <translation>Save hours</translation>
     </message>
     <message>
-        <source>这些信息印在收据、缴费通知单和派工单的抬头; 银行账号印在缴费通知单上供业主转账。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SetupWizard</name>
-    <message>
-        <source>物业服务费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>停车费</source>
-        <translation type="unfinished">Parking fee</translation>
-    </message>
-    <message>
-        <source>垃圾清运费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>公摊电费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>水费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>初始设置 — 物业前台 · PropDesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>下一步 &gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt; 上一步</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>完成</source>
-        <translation type="unfinished">Complete</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-        <source>员工第%1行: </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Shortcuts</name>
-    <message>
-        <source>光标到本页的搜索框</source>
-        <translation>Cursor to this page&apos;s search box</translation>
-    </message>
-    <message>
-        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
-        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
-    </message>
-    <message>
-        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
-        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
-    </message>
-    <message>
-        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
-        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
-    </message>
-    <message>
-        <source>工单: 新登记, 光标到查找房屋/业主</source>
-        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
-    </message>
-    <message>
-        <source>工单: 登记; 表单: 保存</source>
-        <translation>Work orders: register; forms: save</translation>
-    </message>
-    <message>
-        <source>工单: 显示更多匹配的房屋</source>
-        <translation>Work orders: show more matching units</translation>
-    </message>
-    <message>
-        <source>收费: 收款并打印收据</source>
-        <translation>Fees: take the payment and print the receipt</translation>
-    </message>
-    <message>
-        <source>催缴: 光标到楼栋选择</source>
-        <translation>Arrears: cursor to the building choice</translation>
-    </message>
-    <message>
-        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
-        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building&apos;s notices</translation>
-    </message>
-    <message>
-        <source>预览中: 选择打印机、份数、页码后打印</source>
-        <translation>In a preview: choose printer, copies and pages, then print</translation>
-    </message>
-    <message>
-        <source>刷新列表</source>
-        <translation>Refresh the list</translation>
-    </message>
-    <message>
-        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
-        <translation>Next / previous field (Tab also leaves a list)</translation>
-    </message>
-    <message>
-        <source>关闭对话框或预览, 不保存</source>
-        <translation>Close a dialog or preview without saving</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <source>快捷键</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>按键</source>
-        <translation>Keys</translation>
-    </message>
-    <message>
-        <source>作用</source>
-        <translation>What it does</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation type="unfinished">Close</translation>
-    </message>
-</context>
-<context>
-    <name>StaffDialog</name>
-    <message>
-        <source>编辑员工</source>
-        <translation type="unfinished">Edit staff</translation>
-    </message>
-    <message>
-        <source>新增员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <source>班组工作时间</source>
+        <translation>Team hours</translation>
     </message>
     <message>
         <source>班组</source>
-        <translation type="unfinished">Team</translation>
+        <translation>Team</translation>
     </message>
     <message>
-        <source>岗位</source>
-        <translation type="unfinished">Position</translation>
+        <source>上下班</source>
+        <translation>Hours</translation>
     </message>
     <message>
-        <source>电话</source>
-        <translation type="unfinished">Phone</translation>
+        <source>工作日</source>
+        <translation>Days</translation>
     </message>
     <message>
-        <source>入职日期</source>
-        <translation type="unfinished"></translation>
+        <source>如 元旦、春节</source>
+        <translation>e.g. New Year</translation>
     </message>
     <message>
-        <source>外包人员填写所属公司, 自有员工留空</source>
-        <translation type="unfinished"></translation>
+        <source>调休上班 (周末照常工作)</source>
+        <translation>Worked day (weekend worked)</translation>
     </message>
     <message>
-        <source>外包单位</source>
-        <translation type="unfinished"></translation>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所有工单时限按班组工作时间计算; 紧急工单和24小时班组不受工作时间限制。节假日对非24小时班组为休息日。</source>
+        <translation>Every work-order deadline counts the team&apos;s working hours; urgent orders and 24-hour teams count every minute. Holidays are days off for all but 24-hour teams.</translation>
+    </message>
+    <message>
+        <source>已保存。新登记和重新计算的工单时限按新的工作时间。</source>
+        <translation>Saved. New and recomputed deadlines use the new hours.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择要删除的日期</source>
+        <translation>Select a date in the list first</translation>
     </message>
 </context>
 <context>
     <name>StaffPage</name>
     <message>
-        <source>在职</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已停用</source>
-        <translation type="unfinished">Disabled</translation>
-    </message>
-    <message>
-        <source>显示已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新增员工…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>编辑…</source>
-        <translation type="unfinished">Edit…</translation>
-    </message>
-    <message>
-        <source>停用</source>
-        <translation type="unfinished">Disable</translation>
-    </message>
-    <message>
         <source>刷新</source>
         <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>新增岗位…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>修改岗位…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>删除岗位</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>共 %n 人</source>
@@ -4314,25 +4002,6 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n people</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>定岗定编: 空缺 %n 人</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>定岗定编: 尚未设置岗位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>启用</source>
-        <translation type="unfinished">Active</translation>
-    </message>
-    <message>
-        <source>员工</source>
-        <translation type="unfinished">Staff</translation>
     </message>
 </context>
 <context>
@@ -4521,29 +4190,6 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>UnitsStep</name>
-    <message>
-        <source>第2步: 楼栋和房屋</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>按规律生成楼栋和房屋 (房号 = 楼层 + 两位户号, 如 1502); 也可以改为导入业主花名册。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>改为导入花名册 (完成后打开“导入花名册”, 房屋从表格中建立)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(填写完整后显示将生成的房屋数)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>将生成 %1 栋 (%2), 共 %3 套房屋。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定</source>
@@ -4563,11 +4209,11 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -4601,28 +4247,8 @@ The program will close; start it again and log in.</translation>
         <translation>Unlock</translation>
     </message>
     <message>
-        <source>关联员工…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>用户</source>
         <translation>Users</translation>
-    </message>
-    <message>
-        <source>角色权限 (勾选即生效, 已登录的用户在一分钟内起作用; 系统管理员总是拥有全部权限)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(不关联)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>关联员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>用户 %1 是哪位员工 (派单、我的工单、接单据此)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
@@ -4686,6 +4312,25 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
+        <source>已联系上</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>联系不上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message numerus="yes">
+        <source>(已尝试 %n 次)</source>
+        <translation>
+            <numerusform>(%n attempt so far)</numerusform>
+            <numerusform>(%n attempts so far)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>回访结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
@@ -4710,8 +4355,20 @@ The program will close; start it again and log in.</translation>
         <translation>Satisfaction</translation>
     </message>
     <message>
+        <source>2分及以下: 工单将退回原班组返工 (最多两次, 之后转经理)。</source>
+        <translation>2 or less: the order goes back to its team as rework (twice at most, then to the manager).</translation>
+    </message>
+    <message>
+        <source>下次回访</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <source>业主意见/备注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
         <source>业主意见</source>
-        <translation>Owner&apos;s comments</translation>
+        <translation type="vanished">Owner&apos;s comments</translation>
     </message>
 </context>
 <context>
@@ -4735,6 +4392,33 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>请填写作废原因</source>
         <translation>Enter the reason for voiding</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>减免</source>
+        <translation>Waiver</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>减免金额(元)</source>
+        <translation>Amount waived (¥)</translation>
+    </message>
+    <message>
+        <source>减免原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>该账期全部未缴明细</source>
+        <translation>All unpaid lines of the period</translation>
     </message>
 </context>
 <context>
@@ -4790,6 +4474,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>打印派工单</source>
         <translation>Print dispatch slip</translation>
+    </message>
+    <message>
+        <source>前台办结</source>
+        <translation>Close at desk</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
     </message>
     <message>
         <source>未选择工单</source>
@@ -4884,6 +4576,58 @@ The program will close; start it again and log in.</translation>
         <translation>Started</translation>
     </message>
     <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source> (已暂停)</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <source>预计恢复</source>
+        <translation>Resumes</translation>
+    </message>
+    <message>
+        <source>%1 次</source>
+        <translation>%1 times</translation>
+    </message>
+    <message>
+        <source>, 下次 %1</source>
+        <translation>, next %1</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visits not reached</translation>
+    </message>
+    <message>
+        <source>返工/升级</source>
+        <translation>Rework/escalation</translation>
+    </message>
+    <message>
+        <source>返工 %1 次</source>
+        <translation>reworked %1×</translation>
+    </message>
+    <message>
+        <source>已升级至主管</source>
+        <translation>escalated to supervisor</translation>
+    </message>
+    <message>
+        <source>已升级至经理</source>
+        <translation>escalated to manager</translation>
+    </message>
+    <message>
+        <source>重复报修</source>
+        <translation>Repeat report</translation>
+    </message>
+    <message>
+        <source>前单 %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>后续重复</source>
+        <translation>Repeated by</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
@@ -4936,6 +4680,14 @@ The program will close; start it again and log in.</translation>
         <translation>Assignee %1</translation>
     </message>
     <message>
+        <source>%1小时%2分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
         <source>工单已被修改</source>
         <translation>The order was changed</translation>
     </message>
@@ -4969,7 +4721,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>挂起原因</source>
-        <translation>Reason for holding</translation>
+        <translation type="vanished">Reason for holding</translation>
     </message>
     <message>
         <source>完成 %1</source>
@@ -4978,6 +4730,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>回访 %1</source>
         <translation>Follow-up visit %1</translation>
+    </message>
+    <message>
+        <source>前台办结 %1</source>
+        <translation>Close at desk %1</translation>
+    </message>
+    <message>
+        <source>更正 %1</source>
+        <translation>Correct %1</translation>
     </message>
     <message>
         <source>升级至经理 %1</source>
@@ -5034,6 +4794,74 @@ The program will close; start it again and log in.</translation>
         <source>将到期</source>
         <translation>Due soon</translation>
     </message>
+    <message>
+        <source>↑主管</source>
+        <translation>↑supervisor</translation>
+    </message>
+    <message>
+        <source>↑经理</source>
+        <translation>↑manager</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>repeat</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>rework</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>24小时</source>
+        <translation>24 hours</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Worked day</translation>
+    </message>
+    <message>
+        <source>休息</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>班组主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>经理</source>
+        <translation>Manager</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrdersPage</name>
@@ -5064,6 +4892,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>待回访</source>
         <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>重复报修</source>
+        <translation>Repeats</translation>
     </message>
     <message>
         <source>类型</source>
@@ -5097,6 +4929,59 @@ The program will close; start it again and log in.</translation>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>交接工单</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>导出工单</source>
+        <translation>Export work orders</translation>
+    </message>
+    <message>
+        <source>工单-%1.xlsx</source>
+        <translation>workorders-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 张工单。</source>
+        <translation>
+            <numerusform>Exported %n work order.</numerusform>
+            <numerusform>Exported %n work orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已交接 %n 张工单。</source>
+        <translation>
+            <numerusform>Handed over %n work order.</numerusform>
+            <numerusform>Handed over %n work orders.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ApprovedDialog</name>
+    <message>
+        <source>批准人 (经理) 用户名</source>
+        <translation>Approved by (manager) user name</translation>
+    </message>
+    <message>
+        <source>批准人密码</source>
+        <translation>Approver's password</translation>
+    </message>
+    <message>
+        <source>%1 没有批准减免/退款的权限</source>
+        <translation>%1 may not approve waivers or refunds</translation>
+    </message>
 </context>
 <context>
     <name>_Form</name>
@@ -5122,6 +5007,393 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>导出当前列表…</source>
         <translation type="vanished">Export this list…</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>打印队列没有响应: %1</source>
+        <translation>The print queue did not respond: %1</translation>
+    </message>
+    <message>
+        <source>打印队列拒绝了打印任务: %1</source>
+        <translation>The print queue refused the job: %1</translation>
+    </message>
+    <message>
+        <source>无法读取要打印的文档</source>
+        <translation>Cannot read the document to print</translation>
+    </message>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation>Cannot start printing; check the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>光标到本页的搜索框</source>
+        <translation>Cursor to this page's search box</translation>
+    </message>
+    <message>
+        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
+        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
+    </message>
+    <message>
+        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
+        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
+    </message>
+    <message>
+        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
+        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
+    </message>
+    <message>
+        <source>工单: 新登记, 光标到查找房屋/业主</source>
+        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
+    </message>
+    <message>
+        <source>工单: 登记; 表单: 保存</source>
+        <translation>Work orders: register; forms: save</translation>
+    </message>
+    <message>
+        <source>工单: 显示更多匹配的房屋</source>
+        <translation>Work orders: show more matching units</translation>
+    </message>
+    <message>
+        <source>收费: 收款并打印收据</source>
+        <translation>Fees: take the payment and print the receipt</translation>
+    </message>
+    <message>
+        <source>催缴: 光标到楼栋选择</source>
+        <translation>Arrears: cursor to the building choice</translation>
+    </message>
+    <message>
+        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
+        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building's notices</translation>
+    </message>
+    <message>
+        <source>预览中: 选择打印机、份数、页码后打印</source>
+        <translation>In a preview: choose printer, copies and pages, then print</translation>
+    </message>
+    <message>
+        <source>刷新列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
+        <translation>Next / previous field (Tab also leaves a list)</translation>
+    </message>
+    <message>
+        <source>关闭对话框或预览, 不保存</source>
+        <translation>Close a dialog or preview without saving</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>不能为空</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>should be a number</translation>
+    </message>
+    <message>
+        <source>应大于0</source>
+        <translation>should be more than 0</translation>
+    </message>
+    <message>
+        <source>数值过大</source>
+        <translation>the number is too large</translation>
+    </message>
+    <message>
+        <source>应为11位手机号码或带区号的固定电话</source>
+        <translation>should be an 11-digit mobile number or a landline with area code</translation>
+    </message>
+    <message>
+        <source>手机号码号段无效</source>
+        <translation>not a valid mobile number prefix</translation>
+    </message>
+    <message>
+        <source>含有非数字字符</source>
+        <translation>contains characters that are not digits</translation>
+    </message>
+    <message>
+        <source>应为18位数字(最后一位可为X)</source>
+        <translation>should be 18 digits (the last may be X)</translation>
+    </message>
+    <message>
+        <source>应为17位数字</source>
+        <translation>should be 17 digits</translation>
+    </message>
+    <message>
+        <source>校验位错误</source>
+        <translation>wrong check digit</translation>
+    </message>
+    <message>
+        <source>出生日期无效</source>
+        <translation>invalid date of birth</translation>
+    </message>
+    <message>
+        <source>15位旧身份证号, 请填写18位号码</source>
+        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>invalid date</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2019-05-01</source>
+        <translation>dates are written 2019-05-01</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <source>姓名过长</source>
+        <translation>The name is too long</translation>
+    </message>
+    <message>
+        <source>房号不能为空</source>
+        <translation>The room number is required</translation>
+    </message>
+    <message>
+        <source>楼层应为整数</source>
+        <translation>The floor should be a whole number</translation>
+    </message>
+    <message>
+        <source>该楼栋单元下已有此房号</source>
+        <translation>This building and entrance already have this room number</translation>
+    </message>
+    <message>
+        <source>楼栋名称不能为空</source>
+        <translation>The building name is required</translation>
+    </message>
+    <message>
+        <source>请填写问题描述</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>请选择类型(报修/投诉/建议/咨询)</source>
+        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
+    </message>
+    <message>
+        <source>请选择来源</source>
+        <translation>Choose a source</translation>
+    </message>
+    <message>
+        <source>请选择紧急程度</source>
+        <translation>Choose a priority</translation>
+    </message>
+    <message>
+        <source>请选择公共部位或自用部位</source>
+        <translation>Choose common area or private part</translation>
+    </message>
+    <message>
+        <source>自用部位报修须选择房屋</source>
+        <translation>A private-part repair needs a unit</translation>
+    </message>
+    <message>
+        <source>具体位置过长(最多128字)</source>
+        <translation>The location is too long (at most 128 characters)</translation>
+    </message>
+    <message>
+        <source>联系人姓名过长</source>
+        <translation>The contact name is too long</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
+    <message>
+        <source>所选处理人不存在或已停用</source>
+        <translation>The chosen person does not exist or is inactive</translation>
+    </message>
+    <message>
+        <source>请填写处理情况</source>
+        <translation>Describe the work done</translation>
+    </message>
+    <message>
+        <source>取消工单必须填写原因</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <source>挂起须填写原因(如等待配件、业主不在家)</source>
+        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
+    </message>
+    <message>
+        <source>满意度应为1到5分</source>
+        <translation>Satisfaction should be 1 to 5</translation>
+    </message>
+    <message>
+        <source>人工费应为金额数字</source>
+        <translation>The labour fee should be an amount</translation>
+    </message>
+    <message>
+        <source>公共部位维修不向业主收费, 人工费应为0</source>
+        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
+    </message>
+    <message>
+        <source>收款金额应为数字, 如 256.80</source>
+        <translation>The amount should be a number, e.g. 256.80</translation>
+    </message>
+    <message>
+        <source>收款金额应大于0</source>
+        <translation>The amount should be more than 0</translation>
+    </message>
+    <message>
+        <source>收款金额过大, 请核对</source>
+        <translation>The amount is too large, please check</translation>
+    </message>
+    <message>
+        <source>请选择付款方式</source>
+        <translation>Choose how it is paid</translation>
+    </message>
+    <message>
+        <source>交款人过长</source>
+        <translation>The payer's name is too long</translation>
+    </message>
+    <message>
+        <source>请选择催缴方式</source>
+        <translation>Choose how the owner was reminded</translation>
+    </message>
+    <message>
+        <source>承诺缴费日期不能早于今天</source>
+        <translation>The promised date cannot be before today</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>第一个用户必须是系统管理员</source>
+        <translation>The first user must be the system administrator</translation>
+    </message>
+    <message>
+        <source>角色无效</source>
+        <translation>Invalid role</translation>
+    </message>
+    <message>
+        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
+        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>收款金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>人工费</source>
+        <translation>Labour fee</translation>
+    </message>
+    <message>
+        <source>请选择楼栋</source>
+        <translation>Choose a building</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Move-in date</translation>
     </message>
 </context>
 </TS>
