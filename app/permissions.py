@@ -25,6 +25,12 @@ PERMISSIONS: dict[str, str] = {
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",
     "settings.edit": "修改系统设置",
+    "environment.record": "登记保洁/垃圾分类/绿化记录",
+    "environment.inspect": "保洁质量检查与评分表",
+    "management.plan": "年度计划与成本",
+    "management.report": "经营月报",
+    "relations.edit": "对外关系记录",
+    "community.edit": "社区活动与业主问卷",
 }
 
 _ALL = frozenset(PERMISSIONS)
@@ -35,9 +41,9 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.MANAGER: _ALL - {"users.manage"},
     Role.SERVICE: frozenset({
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
-        "workorder.manage", "fees.collect",
+        "workorder.manage", "fees.collect", "community.edit",
     }),
     Role.ENGINEERING: _TEAM_BASE,
     Role.SECURITY: _TEAM_BASE,
-    Role.ENVIRONMENT: _TEAM_BASE,
+    Role.ENVIRONMENT: _TEAM_BASE | {"environment.record", "environment.inspect"},
 }

@@ -1,6 +1,21 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 
 from app.models.base import Base, Money, Stamped, Versioned
+from app.models.environment import (
+    ENVIRONMENT_LABELS,
+    CleanArea,
+    CleaningPlan,
+    CleaningTask,
+    Frequency,
+    GarbageKind,
+    GarbageRecord,
+    GreeningKind,
+    GreeningTask,
+    Inspection,
+    InspectionScore,
+    ScoreItem,
+    Season,
+)
 from app.models.fees import (
     FEE_LABELS,
     Allocation,
@@ -19,6 +34,20 @@ from app.models.fees import (
     Reminder,
     ReminderMethod,
     Scope,
+)
+from app.models.management import (
+    MANAGEMENT_LABELS,
+    Activity,
+    ActivitySignup,
+    CostCategory,
+    CostEntry,
+    Metric,
+    Party,
+    PlanTarget,
+    RelationContact,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
 )
 from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, Team, User
 from app.models.property import (
@@ -65,4 +94,8 @@ __all__ = [
     "RosterImport",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
+    "CleaningPlan", "CleaningTask", "ScoreItem", "Inspection", "InspectionScore", "GarbageRecord", "GreeningTask",
+    "CleanArea", "Frequency", "GarbageKind", "GreeningKind", "Season", "ENVIRONMENT_LABELS",
+    "PlanTarget", "CostEntry", "RelationContact", "Activity", "ActivitySignup", "Survey", "SurveyResponse",
+    "SurveyAnswer", "CostCategory", "Metric", "Party", "MANAGEMENT_LABELS",
 ]
