@@ -1,0 +1,184 @@
+"""成本: cost entries by category (人工, 能耗, 维修, 保洁, 绿化, 秩序, 行政…), typed in or imported from a
+workbook all-or-nothing, and the month-by-month totals the annual plan holds against its budget."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+
+from app.errors import ServiceError
+from app.models import MANAGEMENT_LABELS, CostCategory, CostEntry
+from app.money import ZERO, to_money
+from app.services.audit import log_event
+from app.services.context import ServiceContext
+from app.services.fees_billing import period_or_error
+from app.services.fees_rules import period_first_day, period_last_day, period_of
+from app.services.records import Fields, count, load, page, require_any
+from app.validators import clean_text
+
+VIEW = ("management.plan", "management.report")
+MAX_AMOUNT = Decimal("99999999.99")
+# Header texts the import recognises for each field (first match in the first 10 rows).
+IMPORT_HEADERS = {
+    "day": ("日期", "发生日期", "记账日期"),
+    "category": ("类别", "成本类别", "费用类别"),
+    "amount": ("金额", "金额(元)", "金额（元）"),
+    "description": ("摘要", "说明", "内容", "用途"),
+    "vendor": ("单位", "供应商", "收款单位"),
+}
+CATEGORY_BY_LABEL = {label: code for code, label in MANAGEMENT_LABELS.items() if code in set(CostCategory)}
+
+
+@dataclass(frozen=True)
+class CostRow:
+    id: int
+    day: date
+    category: str
+    amount: Decimal
+    description: str
+    vendor: str
+    import_batch: str
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    batch: str
+    rows: int
+    total: Decimal
+
+
+def validate_cost(values: Mapping[str, object]) -> dict[str, object]:
+    """The entry form's and the importer's one rule; the category may be its code or its Chinese label."""
+    f = Fields(values)
+    raw = clean_text(values.get("category"))
+    category = CATEGORY_BY_LABEL.get(raw, raw)
+    if category not in set(CostCategory):
+        f.add("category", f"类别应为 {'、'.join(CATEGORY_BY_LABEL)} 之一" if raw else "请选择成本类别")
+    cleaned = {
+        "day": f.day("day", "日期"),
+        "category": category,
+        "amount": f.decimal("amount", "金额", low=Decimal("0.01"), high=MAX_AMOUNT),
+        "description": f.text("description", "摘要", max_len=200),
+        "vendor": f.text("vendor", "单位", max_len=64),
+    }
+    f.done()
+    return cleaned
+
+
+class CostService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    def save(self, values: Mapping[str, object], entry_id: int | None = None) -> int:
+        self.ctx.require("management.plan")
+        cleaned = validate_cost(values)
+        with self.ctx.write() as s:
+            entry = load(s, CostEntry, entry_id, "成本记录") if entry_id else CostEntry()
+            for key, value in cleaned.items():
+                setattr(entry, key, value)
+            s.add(entry)
+            s.flush()
+            return entry.id
+
+    def _query(self, period: str | None, category: str | None, query: str = ""):
+        stmt = select(CostEntry)
+        if period:
+            period = period_or_error(period)
+            stmt = stmt.where(CostEntry.day >= period_first_day(period), CostEntry.day <= period_last_day(period))
+        if category:
+            stmt = stmt.where(CostEntry.category == category)
+        if query:
+            stmt = stmt.where(CostEntry.description.like(f"%{query}%") | CostEntry.vendor.like(f"%{query}%"))
+        return stmt
+
+    def count(self, period: str | None = None, category: str | None = None, query: str = "") -> int:
+        require_any(self.ctx, *VIEW)
+        with self.ctx.read() as s:
+            return count(s, self._query(period, category, query))
+
+    def list(self, period: str | None = None, category: str | None = None, query: str = "", offset: int = 0,
+             limit: int = 200, sort: str | None = None, descending: bool = True) -> list[CostRow]:
+        require_any(self.ctx, *VIEW)
+        order = {"day": CostEntry.day, "category": CostEntry.category, "amount": CostEntry.amount}
+        with self.ctx.read() as s:
+            return [CostRow(e.id, e.day, e.category, e.amount, e.description, e.vendor, e.import_batch)
+                    for (e,) in page(s, self._query(period, category, query), order, sort, descending, offset,
+                                     limit, "day")]
+
+    def by_month(self, year: int) -> dict[tuple[str, str], Decimal]:
+        """(period, category) → the year's spending; one grouped query (by day, folded into months)."""
+        require_any(self.ctx, *VIEW)
+        out: dict[tuple[str, str], Decimal] = {}
+        with self.ctx.read() as s:
+            for day, category, amount in s.execute(
+                select(CostEntry.day, CostEntry.category, func.sum(CostEntry.amount))
+                .where(CostEntry.day >= date(year, 1, 1), CostEntry.day <= date(year, 12, 31))
+                .group_by(CostEntry.day, CostEntry.category)
+            ):
+                key = (period_of(day), category)
+                out[key] = out.get(key, ZERO) + to_money(amount)
+        return out
+
+    def month_totals(self, period: str) -> dict[str, Decimal]:
+        """Category → the month's spending (every category, zero when none)."""
+        period = period_or_error(period)
+        spent = self.by_month(int(period[:4]))
+        return {str(c): spent.get((period, c), ZERO) for c in CostCategory}
+
+    # ---- import
+    def read_import(self, path: str | Path) -> list[tuple[int, dict[str, object]]]:
+        """(Excel row number, values) of every non-empty row under the header row."""
+        from app.excel.reader import read_sheet
+
+        sheet = read_sheet(path)
+        columns: dict[str, int] = {}
+        header_row = None
+        for number, row in enumerate(sheet.rows[:10]):
+            cells = [clean_text(c) for c in row]
+            found = {key: next((i for i, c in enumerate(cells) if c in names), None)
+                     for key, names in IMPORT_HEADERS.items()}
+            if all(found[k] is not None for k in ("day", "category", "amount")):
+                columns = {k: v for k, v in found.items() if v is not None}
+                header_row = number
+                break
+        if header_row is None:
+            raise ServiceError(f"“{Path(path).name}”里找不到“日期”“类别”“金额”三列 (表头应在前10行)。")
+        out = []
+        for number, row in enumerate(sheet.rows[header_row + 1:], start=header_row + 2):
+            values = {k: (row[i] if i < len(row) else "") for k, i in columns.items()}
+            if any(clean_text(v) for v in values.values()):
+                out.append((number, values))
+        return out
+
+    def import_file(self, path: str | Path) -> ImportOutcome:
+        """Import every row or none: any bad row → ``ServiceError`` listing each bad row by its number."""
+        self.ctx.require("management.plan")
+        rows = self.read_import(path)
+        if not rows:
+            raise ServiceError(f"“{Path(path).name}”里没有成本记录。")
+        labels = {"day": "日期", "category": "类别", "amount": "金额", "description": "摘要", "vendor": "单位"}
+        cleaned, problems = [], []
+        for number, values in rows:
+            try:
+                cleaned.append(validate_cost(values))
+            except ServiceError as exc:
+                errors = getattr(exc, "errors", {"": str(exc)})
+                problems.append(f"第 {number} 行: " + "; ".join(
+                    f"{labels.get(k, k)}: {m}" if k else m for k, m in errors.items()))
+        if problems:
+            shown = problems[:20] + ([f"……另有 {len(problems) - 20} 行有误"] if len(problems) > 20 else [])
+            raise ServiceError("没有导入任何记录, 请改正以下行后重新导入:\n" + "\n".join(shown))
+        now = self.ctx.clock()
+        batch = f"{now:%Y%m%d%H%M%S}"
+        total = sum((c["amount"] for c in cleaned), ZERO)
+        with self.ctx.write() as s:
+            s.execute(insert(CostEntry), [{**c, "import_batch": batch, "created_at": now,
+                                           "created_by": self.ctx.actor.user_id} for c in cleaned])
+            log_event(s, "import", "cost_entries", {"file": Path(path).name, "rows": len(cleaned),
+                                                    "total": str(total)}, summary=f"成本导入 {len(cleaned)} 行")
+        return ImportOutcome(batch, len(cleaned), total)
