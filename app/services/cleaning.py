@@ -336,8 +336,8 @@ class CleaningService:
             "description": f"保洁检查不合格({row.score}分, {row.day:%Y-%m-%d}): {row.note or '见检查记录'}",
         })
         with self.ctx.write() as s:
-            load(s, Inspection, inspection_id, "检查记录").workorder_id = order.id
-        return order.id
+            load(s, Inspection, inspection_id, "检查记录").workorder_id = order.row.id
+        return order.row.id
 
     def _inspection_query(self, flt: InspectionFilter):
         later = aliased(Inspection)
