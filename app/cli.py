@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "app.commands.workorder",
     "app.commands.backup",
     "app.commands.fees",
+    "app.commands.report",
 ]
 
 
