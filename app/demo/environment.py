@@ -48,11 +48,11 @@ def fill(services: Services, rng, result) -> None:
         cleaners = [i for i, p in s.execute(select(Staff.id, Staff.position).where(Staff.team == Team.ENVIRONMENT))
                     if p == "保洁员"]
         gardeners = list(s.scalars(select(Staff.id).where(Staff.team == Team.ENVIRONMENT, Staff.position == "绿化工")))
-    sheets = {area: [cleaning.save_score_item({"area": area, "name": n, "weight": w}) for n, w in items]
+    sheets = {area: [services.inspections.save_score_item({"area": area, "name": n, "weight": w}) for n, w in items]
               for area, items in SHEETS.items()}
     plans = []
     for n, (area, place, freq, day, own) in enumerate(PLANS):
-        plans.append((cleaning.save_plan({
+        plans.append((cleaning.save({
             "area": area, "place": place, "frequency": freq, "weekday": day,
             "staff_id": cleaners[n % len(cleaners)] if own else None, "company": "" if own else OUTSOURCED,
             "duties": "按保洁作业标准执行, 每日两次巡回保洁" if freq == "daily" else "定期深度清洁"}), area))
@@ -76,11 +76,11 @@ def fill(services: Services, rng, result) -> None:
         plan_id, area = rng.choice(plans)
         low = rng.random() < 0.15
         marks = {i: rng.randint(4, 7) if low else rng.randint(8, 10) for i in sheets[area]}
-        row = inspector.cleaning.inspect({"day": day, "area": area, "plan_id": plan_id, "inspector": "环境主管",
+        row = inspector.inspections.inspect({"day": day, "area": area, "plan_id": plan_id, "inspector": "环境主管",
                                           "note": "地面有明显污渍, 垃圾桶满溢" if low else ""}, marks)
         inspections += 1
         if not row.passed and back > 1:
-            inspector.cleaning.inspect({"day": day + timedelta(days=1), "area": area, "reinspection_of": row.id,
+            inspector.inspections.inspect({"day": day + timedelta(days=1), "area": area, "reinspection_of": row.id,
                                         "inspector": "环境主管", "note": "已整改"},
                                        {i: rng.randint(8, 10) for i in sheets[area]})
             inspections += 1

@@ -51,10 +51,11 @@ def fill(services: Services, rng, result) -> None:
             entries += 1
     for n, (party, org, people, subject, outcome, follow, days) in enumerate(RELATIONS):
         day = today - timedelta(days=7 * (len(RELATIONS) - n))
-        services.relations.save({"day": day, "party": party, "organisation": org, "people": people,
-                                 "subject": subject, "outcome": outcome, "follow_up": follow,
-                                 "follow_up_on": day + timedelta(days=days) if follow else None,
-                                 "closed": bool(follow) and n < 3})
+        contact = services.relations.save({"day": day, "party": party, "organisation": org, "people": people,
+                                           "subject": subject, "outcome": outcome, "follow_up": follow,
+                                           "follow_up_on": day + timedelta(days=days) if follow else None})
+        if follow and n < 3:
+            services.relations.close(contact)
     for title, offset, time_text, place, text, capacity, cost in ACTIVITIES:
         activity = services.activities.save({"title": title, "day": today + timedelta(days=offset),
                                              "time_text": time_text, "place": place, "description": text,

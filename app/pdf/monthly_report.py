@@ -40,13 +40,16 @@ def render_monthly_report(report) -> bytes:
                              textColor=colors.HexColor(BLUE))
     note_style = ParagraphStyle("note", fontName=font, fontSize=8, leading=11, textColor=colors.grey)
 
-    def table(rows: list[list[str]], widths: list[float], numeric_from: int = 1) -> Table:
+    def table(headers, raw_rows, widths: list[float]) -> Table:
+        """Numbers (and "—") right-aligned, texts left."""
+        rows = [list(headers)] + [[num(v) for v in row] for row in raw_rows]
+        right = [("ALIGN", (c, r), (c, r), "RIGHT") for r, row in enumerate(raw_rows, start=1)
+                 for c, v in enumerate(row) if c and not isinstance(v, str)]
         t = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
-        t.setStyle(TableStyle([
+        t.setStyle(TableStyle(right + [
             ("FONT", (0, 0), (-1, -1), font, 9),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde8f5")),
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa7b8")),
-            ("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"),
             ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -71,9 +74,9 @@ def render_monthly_report(report) -> bytes:
             [m.period[2:] for m in r.workorder_trend],
             [[m.reported for m in r.workorder_trend], [m.complaints for m in r.workorder_trend]], [BLUE, ORANGE],
             font)),
-        "五、成本与预算": ("本年累计成本(蓝)与年度预算(灰), 元", _bar_chart(
-            [c.label for c in r.costs], [[float(c.year_to_date) for c in r.costs],
-                                         [float(c.budget or 0) for c in r.costs]], [BLUE, GREY], font)),
+        "五、成本与预算": ("本年累计成本(蓝)与年度预算(灰), 万元", _bar_chart(
+            [c.label for c in r.costs], [[float(c.year_to_date) / 10000 for c in r.costs],
+                                         [float(c.budget or 0) / 10000 for c in r.costs]], [BLUE, GREY], font)),
     }
     pending_chart = None
     for t in report_tables(r):
@@ -82,13 +85,11 @@ def render_monthly_report(report) -> bytes:
                 story.append(KeepTogether([Paragraph(pending_chart[0], note_style), pending_chart[1]]))
             story.append(Paragraph(t.section, h_style))
             pending_chart = charts.get(t.section)
-        if t.title:
-            story.append(Paragraph(t.title, note_style))
         first = 42 if len(t.headers) <= 3 else 34
         rest = (178 - first) / (len(t.headers) - 1)
         widths = [first, 34, 178 - first - 34] if len(t.headers) == 3 else [first] + [rest] * (len(t.headers) - 1)
-        story.append(table([list(t.headers)] + [[num(v) for v in row] for row in t.rows], widths))
-        story.append(Spacer(1, 2 * mm))
+        block = [Paragraph(t.title, note_style)] if t.title else []
+        story.append(KeepTogether(block + [table(t.headers, t.rows, widths), Spacer(1, 2 * mm)]))
     if pending_chart:
         story.append(KeepTogether([Paragraph(pending_chart[0], note_style), pending_chart[1]]))
     story.append(Spacer(1, 4 * mm))

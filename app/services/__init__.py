@@ -110,6 +110,12 @@ class Services:
         return CleaningService(self.ctx)
 
     @cached_property
+    def inspections(self):
+        from app.services.cleaning import InspectionService
+
+        return InspectionService(self.ctx)
+
+    @cached_property
     def garbage(self):
         from app.services.garbage import GarbageService
 

@@ -13,11 +13,8 @@ from app.errors import FieldError, StateError
 from app.models import Activity, ActivitySignup
 from app.services.archive import ArchiveService
 from app.services.audit import log_event
-from app.services.context import ServiceContext
 from app.services.fees_payments import unit_labels
-from app.services.records import Fields, count, load, page, require_any
-
-VIEW = ("community.edit", "management.report")
+from app.services.register_base import Cleaner, RegisterService, load_versioned
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,6 @@ class ActivityRow:
     photos: str
     signed_up: int  # people
     attended: int  # people
-    version: int
 
 
 @dataclass(frozen=True)
@@ -58,61 +54,41 @@ class NoticeData:
     issued_on: date
 
 
-class ActivityService:
-    def __init__(self, ctx: ServiceContext):
-        self.ctx = ctx
+class ActivityService(RegisterService):
+    model = Activity
+    what = "活动"
+    view_permission = manage_permission = "community.edit"
+    search_columns = (Activity.title, Activity.place)
+    sort_columns = {"day": Activity.day, "title": Activity.title, "cost": Activity.cost}
+    default_sort = "day"
+    form_fields = ("title", "day", "time_text", "place", "description", "capacity", "cost", "photos")
 
-    def save(self, values: Mapping[str, object], activity_id: int | None = None) -> int:
-        self.ctx.require("community.edit")
-        f = Fields(values)
-        cleaned = {
-            "title": f.text("title", "活动名称", required=True, max_len=64),
-            "day": f.day("day", "活动日期"),
-            "time_text": f.text("time_text", "时间", max_len=32),
-            "place": f.text("place", "地点", max_len=64),
-            "description": f.long_text("description", "活动内容"),
-            "capacity": f.integer("capacity", "名额", low=0, high=9999, default=0),
-            "cost": f.decimal("cost", "费用", low=Decimal(0), high=Decimal("9999999"), default="0"),
-            "photos": f.long_text("photos", "照片"),
-        }
-        f.done()
-        with self.ctx.write() as s:
-            row = load(s, Activity, activity_id, "活动", values.get("version")) if activity_id else Activity()
-            for key, value in cleaned.items():
-                setattr(row, key, value)
-            s.add(row)
-            s.flush()
-            return row.id
+    def rows(self, s, objs) -> list[ActivityRow]:
+        totals = {aid: (int(signed or 0), int(came or 0)) for aid, signed, came in s.execute(
+            select(ActivitySignup.activity_id, func.sum(ActivitySignup.people),
+                   func.sum(case((ActivitySignup.attended.is_(True), ActivitySignup.people), else_=0)))
+            .where(ActivitySignup.activity_id.in_([a.id for a in objs])).group_by(ActivitySignup.activity_id))}
+        return [ActivityRow(a.id, a.title, a.day, a.time_text, a.place, a.description, a.capacity, a.cost, a.photos,
+                            *totals.get(a.id, (0, 0))) for a in objs]
 
-    def _totals(self):
-        return (select(ActivitySignup.activity_id, func.sum(ActivitySignup.people).label("signed"),
-                       func.sum(case((ActivitySignup.attended.is_(True), ActivitySignup.people), else_=0))
-                       .label("came"))
-                .group_by(ActivitySignup.activity_id).subquery())
+    def to_row(self, s, obj) -> ActivityRow:
+        return self.rows(s, [obj])[0]
 
-    def count(self, query: str = "") -> int:
-        require_any(self.ctx, *VIEW)
-        stmt = select(Activity)
-        if query:
-            stmt = stmt.where(Activity.title.like(f"%{query}%"))
-        with self.ctx.read() as s:
-            return count(s, stmt)
-
-    def list(self, query: str = "", offset: int = 0, limit: int = 200, sort: str | None = None,
-             descending: bool = True) -> list[ActivityRow]:
-        require_any(self.ctx, *VIEW)
-        totals = self._totals()
-        stmt = select(Activity, totals.c.signed, totals.c.came).outerjoin(totals, totals.c.activity_id == Activity.id)
-        if query:
-            stmt = stmt.where(Activity.title.like(f"%{query}%"))
-        order = {"day": Activity.day, "title": Activity.title, "cost": Activity.cost}
-        with self.ctx.read() as s:
-            return [ActivityRow(a.id, a.title, a.day, a.time_text, a.place, a.description, a.capacity, a.cost,
-                                a.photos, int(signed or 0), int(came or 0), a.version)
-                    for a, signed, came in page(s, stmt, order, sort, descending, offset, limit, "day")]
+    def clean(self, s, values, obj) -> dict:
+        c = Cleaner(values)
+        return c.done(
+            title=c.text("title", "活动名称", required=True),
+            day=c.date("day", "活动日期", required=True),
+            time_text=c.text("time_text", "时间", max_len=32),
+            place=c.text("place", "地点"),
+            description=c.note("description", "活动内容", max_len=4000),
+            capacity=c.integer("capacity", "名额", maximum=9999) or 0,
+            cost=c.money("cost", "费用", maximum=Decimal("9999999")) or Decimal("0.00"),
+            photos=c.note("photos", "照片", max_len=4000),
+        )
 
     def signups(self, activity_id: int) -> list[SignupRow]:
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(self.view_permission)
         with self.ctx.read() as s:
             rows = list(s.scalars(select(ActivitySignup).where(ActivitySignup.activity_id == activity_id)
                                   .order_by(ActivitySignup.id)))
@@ -121,12 +97,12 @@ class ActivityService:
 
     def sign_up(self, activity_id: int, values: Mapping[str, object]) -> int:
         """Register a household (name, optional unit by its code, people); refused beyond the capacity."""
-        self.ctx.require("community.edit")
-        f = Fields(values)
-        name = f.text("name", "报名人", required=True, max_len=64)
-        people = f.integer("people", "人数", low=1, high=50, default=1)
-        unit_code = f.text("unit", "房号", max_len=32)
-        f.done()
+        self.ctx.require(self.manage_permission)
+        c = Cleaner(values)
+        name = c.text("name", "报名人", required=True)
+        people = c.integer("people", "人数", minimum=1, maximum=50) or 1
+        unit_code = c.text("unit", "房号", max_len=32)
+        c.done()
         unit_id = None
         if unit_code:
             found = [u for u in ArchiveService(self.ctx).search_units(unit_code, 5) if unit_code in (u.code, u.label)]
@@ -134,7 +110,7 @@ class ActivityService:
                 raise FieldError({"unit": f"没有房号为“{unit_code}”的房屋 (房号写作 3-1-1502)"})
             unit_id = found[0].id
         with self.ctx.write() as s:
-            activity = load(s, Activity, activity_id, "活动")
+            activity = load_versioned(s, Activity, activity_id, None, self.what)
             taken = s.scalar(select(func.coalesce(func.sum(ActivitySignup.people), 0))
                              .where(ActivitySignup.activity_id == activity_id)) or 0
             if activity.capacity and taken + people > activity.capacity:
@@ -145,18 +121,18 @@ class ActivityService:
             return row.id
 
     def set_attended(self, signup_id: int, attended: bool = True) -> None:
-        self.ctx.require("community.edit")
+        self.ctx.require(self.manage_permission)
         with self.ctx.write() as s:
-            load(s, ActivitySignup, signup_id, "报名记录").attended = attended
+            load_versioned(s, ActivitySignup, signup_id, None, "报名记录").attended = attended
 
     def notice(self, activity_id: int) -> NoticeData:
         """What the printed notice (活动通知) says; the print is logged."""
         from app.services.property import PropertyService
 
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(self.view_permission)
         prop = PropertyService(self.ctx)
         with self.ctx.write() as s:
-            a = load(s, Activity, activity_id, "活动")
+            a = load_versioned(s, Activity, activity_id, None, self.what)
             data = NoticeData(prop.property_name(), a.title, a.day, a.time_text, a.place, a.description, a.capacity,
                               prop.setting("property.phone"), self.ctx.clock().date())
             log_event(s, "print", "activities", {"title": a.title}, entity_id=a.id, summary=f"活动通知 {a.title}")

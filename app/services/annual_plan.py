@@ -16,11 +16,11 @@ from app.models import MANAGEMENT_LABELS, CostCategory, Metric, PlanTarget, Work
 from app.money import ZERO
 from app.services.context import ServiceContext
 from app.services.fees_rules import add_months, period_first_day
-from app.services.records import Fields, require_any
+from app.services.register_base import Cleaner
 
 BUDGET = "budget:"
 METRICS: tuple[str, ...] = (*(str(m) for m in Metric), *(BUDGET + str(c) for c in CostCategory))
-VIEW = ("management.plan", "management.report")
+PERMISSION = "management.plan"
 
 
 def metric_label(metric: str) -> str:
@@ -71,16 +71,16 @@ class AnnualPlanService:
         self.ctx = ctx
 
     def targets(self, year: int) -> dict[str, Decimal]:
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(PERMISSION)
         with self.ctx.read() as s:
             return {t.metric: t.target for t in s.scalars(select(PlanTarget).where(PlanTarget.year == year))}
 
     def set_targets(self, year: int, values: Mapping[str, object]) -> None:
         """Store the year's targets (metric → value; empty clears it) in one transaction."""
-        self.ctx.require("management.plan")
+        self.ctx.require(PERMISSION)
         if not 2000 <= int(year) <= 2100:
             raise FieldError({"year": "年份无效"})
-        f = Fields(values)
+        c = Cleaner(values)
         cleaned: dict[str, Decimal | None] = {}
         for metric in METRICS:
             if metric not in values:
@@ -90,8 +90,8 @@ class AnnualPlanService:
                 continue
             high = Decimal("5") if metric == Metric.SATISFACTION else \
                 Decimal("100") if metric in (Metric.COLLECTION_RATE, Metric.ON_TIME_RATE) else Decimal("99999999")
-            cleaned[metric] = f.decimal(metric, metric_label(metric), low=Decimal(0), high=high)
-        f.done()
+            cleaned[metric] = c.number(metric, metric_label(metric), maximum=high)
+        c.done()
         with self.ctx.write() as s:
             stored = {t.metric: t for t in s.scalars(select(PlanTarget).where(PlanTarget.year == year))}
             for metric, value in cleaned.items():
@@ -106,7 +106,7 @@ class AnnualPlanService:
 
     def on_time_by_month(self, periods: list[str]) -> dict[str, tuple[int, int]]:
         """period → (completed on time, completed) for orders completed in that month."""
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(PERMISSION)
         bounds = [datetime.combine(period_first_day(p), datetime.min.time()) for p in periods]
         bounds.append(datetime.combine(period_first_day(add_months(periods[-1], 1)), datetime.min.time()))
         bucket = case(*[(WorkOrder.completed_at < bounds[i + 1], p) for i, p in enumerate(periods)], else_=None)
@@ -124,7 +124,7 @@ class AnnualPlanService:
         from app.services.costs import CostService
         from app.services.dashboard import DashboardService
 
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(PERMISSION)
         today = self.ctx.clock().date()
         through = through or (f"{today:%Y-%m}" if today.year == year else f"{year}-12")
         months = int(through[5:]) if through[:4] == str(year) else 12

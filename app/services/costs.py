@@ -15,13 +15,12 @@ from app.errors import ServiceError
 from app.models import MANAGEMENT_LABELS, CostCategory, CostEntry
 from app.money import ZERO, to_money
 from app.services.audit import log_event
-from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
-from app.services.fees_rules import period_first_day, period_last_day, period_of
-from app.services.records import Fields, count, load, page, require_any
+from app.services.fees_rules import period_of
+from app.services.records import period_conditions
+from app.services.register_base import Cleaner, RegisterService
 from app.validators import clean_text
 
-VIEW = ("management.plan", "management.report")
 MAX_AMOUNT = Decimal("99999999.99")
 # Header texts the import recognises for each field (first match in the first 10 rows).
 IMPORT_HEADERS = {
@@ -54,65 +53,40 @@ class ImportOutcome:
 
 def validate_cost(values: Mapping[str, object]) -> dict[str, object]:
     """The entry form's and the importer's one rule; the category may be its code or its Chinese label."""
-    f = Fields(values)
+    c = Cleaner(values)
     raw = clean_text(values.get("category"))
     category = CATEGORY_BY_LABEL.get(raw, raw)
     if category not in set(CostCategory):
-        f.add("category", f"类别应为 {'、'.join(CATEGORY_BY_LABEL)} 之一" if raw else "请选择成本类别")
-    cleaned = {
-        "day": f.day("day", "日期"),
-        "category": category,
-        "amount": f.decimal("amount", "金额", low=Decimal("0.01"), high=MAX_AMOUNT),
-        "description": f.text("description", "摘要", max_len=200),
-        "vendor": f.text("vendor", "单位", max_len=64),
-    }
-    f.done()
-    return cleaned
+        c.fail("category", f"类别应为 {'、'.join(CATEGORY_BY_LABEL)} 之一" if raw else "请选择成本类别")
+    amount = c.money("amount", "金额", required=True, maximum=MAX_AMOUNT)
+    if amount is not None and amount <= 0:
+        c.fail("amount", "金额应大于0")
+    return c.done(day=c.date("day", "日期", required=True), category=category, amount=amount,
+                  description=c.text("description", "摘要", max_len=200), vendor=c.text("vendor", "单位"))
 
 
-class CostService:
-    def __init__(self, ctx: ServiceContext):
-        self.ctx = ctx
+class CostService(RegisterService):
+    model = CostEntry
+    what = "成本记录"
+    view_permission = manage_permission = "management.plan"
+    search_columns = (CostEntry.description, CostEntry.vendor)
+    sort_columns = {"day": CostEntry.day, "category": CostEntry.category, "amount": CostEntry.amount}
+    filter_columns = {"category": CostEntry.category}
+    default_sort = "day"
+    form_fields = ("day", "category", "amount", "description", "vendor")
 
-    def save(self, values: Mapping[str, object], entry_id: int | None = None) -> int:
-        self.ctx.require("management.plan")
-        cleaned = validate_cost(values)
-        with self.ctx.write() as s:
-            entry = load(s, CostEntry, entry_id, "成本记录") if entry_id else CostEntry()
-            for key, value in cleaned.items():
-                setattr(entry, key, value)
-            s.add(entry)
-            s.flush()
-            return entry.id
+    def conditions(self, filters):
+        return super().conditions(filters) + period_conditions(CostEntry.day, filters.get("period"))
 
-    def _query(self, period: str | None, category: str | None, query: str = ""):
-        stmt = select(CostEntry)
-        if period:
-            period = period_or_error(period)
-            stmt = stmt.where(CostEntry.day >= period_first_day(period), CostEntry.day <= period_last_day(period))
-        if category:
-            stmt = stmt.where(CostEntry.category == category)
-        if query:
-            stmt = stmt.where(CostEntry.description.like(f"%{query}%") | CostEntry.vendor.like(f"%{query}%"))
-        return stmt
+    def to_row(self, s, e: CostEntry) -> CostRow:
+        return CostRow(e.id, e.day, e.category, e.amount, e.description, e.vendor, e.import_batch)
 
-    def count(self, period: str | None = None, category: str | None = None, query: str = "") -> int:
-        require_any(self.ctx, *VIEW)
-        with self.ctx.read() as s:
-            return count(s, self._query(period, category, query))
-
-    def list(self, period: str | None = None, category: str | None = None, query: str = "", offset: int = 0,
-             limit: int = 200, sort: str | None = None, descending: bool = True) -> list[CostRow]:
-        require_any(self.ctx, *VIEW)
-        order = {"day": CostEntry.day, "category": CostEntry.category, "amount": CostEntry.amount}
-        with self.ctx.read() as s:
-            return [CostRow(e.id, e.day, e.category, e.amount, e.description, e.vendor, e.import_batch)
-                    for (e,) in page(s, self._query(period, category, query), order, sort, descending, offset,
-                                     limit, "day")]
+    def clean(self, s, values, obj) -> dict:
+        return validate_cost(values)
 
     def by_month(self, year: int) -> dict[tuple[str, str], Decimal]:
         """(period, category) → the year's spending; one grouped query (by day, folded into months)."""
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(self.view_permission)
         out: dict[tuple[str, str], Decimal] = {}
         with self.ctx.read() as s:
             for day, category, amount in s.execute(
@@ -157,7 +131,7 @@ class CostService:
 
     def import_file(self, path: str | Path) -> ImportOutcome:
         """Import every row or none: any bad row → ``ServiceError`` listing each bad row by its number."""
-        self.ctx.require("management.plan")
+        self.ctx.require(self.manage_permission)
         rows = self.read_import(path)
         if not rows:
             raise ServiceError(f"“{Path(path).name}”里没有成本记录。")

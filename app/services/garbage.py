@@ -3,7 +3,6 @@ and the month's totals by type and by day."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,12 +10,11 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from app.models import GarbageKind, GarbageRecord
-from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
 from app.services.fees_rules import period_first_day, period_last_day
-from app.services.records import Fields, count, load, page, require_any
+from app.services.records import period_conditions
+from app.services.register_base import Cleaner, RegisterService
 
-VIEW = ("environment.record", "environment.inspect", "management.report")
 ZERO_KG = Decimal("0.0")
 
 
@@ -71,60 +69,40 @@ class MonthGarbage:
         return (self.by_kind[0].weight_kg * 100 / total).quantize(Decimal("0.1"))
 
 
-class GarbageService:
-    def __init__(self, ctx: ServiceContext):
-        self.ctx = ctx
+class GarbageService(RegisterService):
+    model = GarbageRecord
+    what = "垃圾分类记录"
+    view_permission = manage_permission = "environment.record"
+    search_columns = (GarbageRecord.company, GarbageRecord.signed_by, GarbageRecord.note)
+    sort_columns = {"day": GarbageRecord.day, "kind": GarbageRecord.kind, "weight_kg": GarbageRecord.weight_kg}
+    filter_columns = {"kind": GarbageRecord.kind}
+    default_sort = "day"
+    form_fields = ("day", "kind", "weight_kg", "bins", "company", "signed_by", "note")
 
-    def save(self, values: Mapping[str, object], record_id: int | None = None) -> int:
-        self.ctx.require("environment.record")
-        f = Fields(values)
+    def conditions(self, filters):
+        return super().conditions(filters) + period_conditions(GarbageRecord.day, filters.get("period"))
+
+    def to_row(self, s, r: GarbageRecord) -> GarbageRow:
+        return GarbageRow(r.id, r.day, r.kind, r.weight_kg, r.bins, r.company, r.signed_by, r.note)
+
+    def clean(self, s, values, obj) -> dict:
+        c = Cleaner(values)
         cleaned = {
-            "day": f.day("day", "日期"),
-            "kind": f.choice("kind", GarbageKind, "请选择垃圾类别"),
-            "weight_kg": f.decimal("weight_kg", "重量(kg)", low=Decimal(0), high=Decimal(99999), default="0",
-                                   places="0.1"),
-            "bins": f.integer("bins", "桶数", low=0, high=9999, default=0),
-            "company": f.text("company", "清运单位", max_len=64),
-            "signed_by": f.text("signed_by", "清运签收人", max_len=32),
-            "note": f.text("note", "备注"),
+            "day": c.date("day", "日期", required=True),
+            "kind": c.choice("kind", "垃圾类别", GarbageKind),
+            "weight_kg": c.number("weight_kg", "重量(kg)", maximum=Decimal(99999), places=1) or ZERO_KG,
+            "bins": c.integer("bins", "桶数", maximum=9999) or 0,
+            "company": c.text("company", "清运单位"),
+            "signed_by": c.text("signed_by", "清运签收人", max_len=32),
+            "note": c.text("note", "备注", max_len=200),
         }
-        if "weight_kg" not in f.errors and "bins" not in f.errors and not cleaned["weight_kg"] and not cleaned["bins"]:
-            f.add("weight_kg", "请填写重量或桶数")
-        f.done()
-        with self.ctx.write() as s:
-            record = load(s, GarbageRecord, record_id, "垃圾分类记录") if record_id else GarbageRecord()
-            for key, value in cleaned.items():
-                setattr(record, key, value)
-            s.add(record)
-            s.flush()
-            return record.id
-
-    def _query(self, period: str | None, kind: str | None):
-        stmt = select(GarbageRecord)
-        if period:
-            period = period_or_error(period)
-            stmt = stmt.where(GarbageRecord.day >= period_first_day(period),
-                              GarbageRecord.day <= period_last_day(period))
-        if kind:
-            stmt = stmt.where(GarbageRecord.kind == kind)
-        return stmt
-
-    def count(self, period: str | None = None, kind: str | None = None) -> int:
-        require_any(self.ctx, *VIEW)
-        with self.ctx.read() as s:
-            return count(s, self._query(period, kind))
-
-    def list(self, period: str | None = None, kind: str | None = None, offset: int = 0, limit: int = 200,
-             sort: str | None = None, descending: bool = True) -> list[GarbageRow]:
-        require_any(self.ctx, *VIEW)
-        order = {"day": GarbageRecord.day, "kind": GarbageRecord.kind, "weight_kg": GarbageRecord.weight_kg}
-        with self.ctx.read() as s:
-            return [GarbageRow(r.id, r.day, r.kind, r.weight_kg, r.bins, r.company, r.signed_by, r.note)
-                    for (r,) in page(s, self._query(period, kind), order, sort, descending, offset, limit, "day")]
+        if not c.errors.keys() & {"weight_kg", "bins"} and not cleaned["weight_kg"] and not cleaned["bins"]:
+            c.fail("weight_kg", "请填写重量或桶数")
+        return c.done(**cleaned)
 
     def month(self, period: str) -> MonthGarbage:
         """The month's totals by kind and the weight of each kind on each day (grouped in SQL)."""
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(self.view_permission)
         period = period_or_error(period)
         first, last = period_first_day(period), period_last_day(period)
         with self.ctx.read() as s:

@@ -3,18 +3,13 @@ planned, then recorded as done."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
-from app.errors import FieldError
 from app.models import GreeningKind, GreeningTask, Season, Staff
-from app.services.context import ServiceContext
-from app.services.records import Fields, count, load, page, require_any
-
-VIEW = ("environment.record", "environment.inspect", "management.report")
+from app.services.register_base import Cleaner, RegisterService
 
 
 def season_of(day: date) -> str:
@@ -30,74 +25,59 @@ class GreeningRow:
     planned_on: date
     done_on: date | None
     agent: str
-    staff_id: int | None
     staff_name: str
     note: str
-    version: int
 
     @property
     def done(self) -> bool:
         return self.done_on is not None
 
 
-class GreeningService:
-    def __init__(self, ctx: ServiceContext):
-        self.ctx = ctx
+class GreeningService(RegisterService):
+    """Plan a task (or change one); a done date records it; pest control done needs the agent used."""
 
-    def save(self, values: Mapping[str, object], task_id: int | None = None) -> int:
-        """Plan a task (or change one); a done date records it; pest control done needs the agent used."""
-        self.ctx.require("environment.record")
-        f = Fields(values)
+    model = GreeningTask
+    what = "绿化任务"
+    view_permission = manage_permission = "environment.record"
+    search_columns = (GreeningTask.place, GreeningTask.agent, GreeningTask.note)
+    sort_columns = {"planned_on": GreeningTask.planned_on, "kind": GreeningTask.kind,
+                    "done_on": GreeningTask.done_on}
+    filter_columns = {"season": GreeningTask.season, "kind": GreeningTask.kind}
+    default_sort = "planned_on"
+    form_fields = ("kind", "place", "planned_on", "done_on", "agent", "staff_id", "note")
+
+    def conditions(self, filters):
+        where = super().conditions(filters)
+        state = filters.get("state")
+        if state == "open":
+            where.append(GreeningTask.done_on.is_(None))
+        elif state == "done":
+            where.append(GreeningTask.done_on.is_not(None))
+        return where
+
+    def rows(self, s, objs) -> list[GreeningRow]:
+        names = dict(s.execute(select(Staff.id, Staff.name).where(Staff.id.in_({t.staff_id for t in objs}))).all())
+        return [GreeningRow(t.id, t.season, t.kind, t.place, t.planned_on, t.done_on, t.agent,
+                            names.get(t.staff_id, ""), t.note) for t in objs]
+
+    def to_row(self, s, obj) -> GreeningRow:
+        return self.rows(s, [obj])[0]
+
+    def clean(self, s, values, obj) -> dict:
+        c = Cleaner(values)
         cleaned = {
-            "kind": f.choice("kind", GreeningKind, "请选择作业类型"),
-            "place": f.text("place", "地点", required=True, max_len=64),
-            "planned_on": f.day("planned_on", "计划日期"),
-            "done_on": f.day("done_on", "完成日期", required=False),
-            "agent": f.text("agent", "药剂/肥料", max_len=64),
-            "staff_id": f.optional_id("staff_id"),
-            "note": f.text("note", "备注"),
+            "kind": c.choice("kind", "作业类型", GreeningKind),
+            "place": c.text("place", "地点", required=True),
+            "planned_on": c.date("planned_on", "计划日期", required=True),
+            "done_on": c.date("done_on", "完成日期"),
+            "agent": c.text("agent", "药剂/肥料"),
+            "staff_id": c.ref("staff_id", "负责人"),
+            "note": c.text("note", "备注", max_len=200),
         }
         if cleaned["kind"] == GreeningKind.PEST_CONTROL and cleaned["done_on"] and not cleaned["agent"]:
-            f.add("agent", "病虫害防治完成时须登记所用药剂")
-        f.done()
-        cleaned["season"] = season_of(cleaned["planned_on"])
-        with self.ctx.write() as s:
-            if cleaned["staff_id"] and s.get(Staff, cleaned["staff_id"]) is None:
-                raise FieldError({"staff_id": "所选员工不存在"})
-            task = load(s, GreeningTask, task_id, "绿化任务", values.get("version")) if task_id else GreeningTask()
-            for key, value in cleaned.items():
-                setattr(task, key, value)
-            s.add(task)
-            s.flush()
-            return task.id
-
-    def _query(self, season: str | None, kind: str | None, state: str | None, year: int | None):
-        stmt = select(GreeningTask, Staff.name).outerjoin(Staff, Staff.id == GreeningTask.staff_id)
-        if season:
-            stmt = stmt.where(GreeningTask.season == season)
-        if kind:
-            stmt = stmt.where(GreeningTask.kind == kind)
-        if state == "open":
-            stmt = stmt.where(GreeningTask.done_on.is_(None))
-        elif state == "done":
-            stmt = stmt.where(GreeningTask.done_on.is_not(None))
-        if year:
-            stmt = stmt.where(GreeningTask.planned_on >= date(year, 1, 1), GreeningTask.planned_on <= date(year, 12, 31))
-        return stmt
-
-    def count(self, season: str | None = None, kind: str | None = None, state: str | None = None,
-              year: int | None = None) -> int:
-        require_any(self.ctx, *VIEW)
-        with self.ctx.read() as s:
-            return count(s, self._query(season, kind, state, year))
-
-    def list(self, season: str | None = None, kind: str | None = None, state: str | None = None,
-             year: int | None = None, offset: int = 0, limit: int = 200, sort: str | None = None,
-             descending: bool = False) -> list[GreeningRow]:
-        require_any(self.ctx, *VIEW)
-        order = {"planned_on": GreeningTask.planned_on, "kind": GreeningTask.kind, "done_on": GreeningTask.done_on}
-        with self.ctx.read() as s:
-            return [GreeningRow(t.id, t.season, t.kind, t.place, t.planned_on, t.done_on, t.agent, t.staff_id,
-                                name or "", t.note, t.version)
-                    for t, name in page(s, self._query(season, kind, state, year), order, sort, descending, offset,
-                                        limit, "planned_on")]
+            c.fail("agent", "病虫害防治完成时须登记所用药剂")
+        if cleaned["staff_id"] and s.get(Staff, cleaned["staff_id"]) is None:
+            c.fail("staff_id", "所选员工不存在")
+        result = c.done(**cleaned)
+        result["season"] = season_of(result["planned_on"])
+        return result

@@ -18,10 +18,10 @@ from pathlib import Path
 from sqlalchemy import and_, func, inspect, select
 
 from app.models import WorkOrderEvent
-from app.money import ZERO
+from app.money import ZERO, format_money
 from app.services.annual_plan import BUDGET, AnnualPlanService, PlanTable, percent
 from app.services.audit import log_event
-from app.services.cleaning import CleaningService, MonthScore
+from app.services.cleaning import CleaningService, InspectionService, MonthScore
 from app.services.context import ServiceContext
 from app.services.costs import CostService
 from app.services.dashboard import DashboardService, MonthCollection, MonthWorkOrders
@@ -117,7 +117,7 @@ class MonthlyReportService:
         fees = FeeReportService(self.ctx)
         dash = DashboardService(self.ctx)
         plan_service = AnnualPlanService(self.ctx)
-        cleaning = CleaningService(self.ctx)
+        inspections = InspectionService(self.ctx)
         today = self.ctx.clock().date()
         orders_trend = tuple(dash.workorders_by_month(period, TREND_MONTHS))
         this_month = orders_trend[-1]
@@ -150,9 +150,9 @@ class MonthlyReportService:
             workorder_trend=orders_trend,
             incidents=incidents,
             pm_completion=pm,
-            cleaning_average=cleaning.month_average(period),
-            cleaning_by_area=tuple(cleaning.monthly_scores(period, "area")),
-            cleaning_tasks=cleaning.completion(first, last),
+            cleaning_average=inspections.month_average(period),
+            cleaning_by_area=tuple(inspections.monthly_scores(period, "area")),
+            cleaning_tasks=CleaningService(self.ctx).completion(first, last),
             garbage=GarbageService(self.ctx).month(period),
             costs=costs,
             plan=plan,
@@ -247,7 +247,7 @@ def report_tables(r: MonthlyReport) -> list[ReportTable]:
     done, generated = r.cleaning_tasks
     headline = (
         ("物业费收缴率(%)", _rate(coll["property"]), f"本年累计 {_rate(ytd['property']) or '—'}%"),
-        ("全部收费收缴率(%)", _rate(coll["all"]), f"应收 {coll['all'].billed} 元, 已收 {coll['all'].collected} 元"),
+        ("全部收费收缴率(%)", _rate(coll["all"]), f"应收 {format_money(coll['all'].billed)} 元, 已收 {format_money(coll['all'].collected)} 元"),
         ("欠费总额(元)", r.arrears.total, f"截至 {r.arrears_date:%Y-%m-%d}, {r.arrears.units} 户"),
         ("工单受理量", wo.reported, f"其中投诉 {wo.complaints} 件"),
         ("工单及时完成率(%)", wo.on_time_rate, f"完成 {wo.completed} 件, 按时 {wo.on_time} 件"),
@@ -258,7 +258,7 @@ def report_tables(r: MonthlyReport) -> list[ReportTable]:
          f"完成 {pm_done}/{pm_total}" if pm_total is not None else "工程计划维保任务"),
         ("保洁检查平均分", r.cleaning_average, f"日常保洁任务完成 {done}/{generated}"),
         ("垃圾清运量(kg)", r.garbage.total_kg, f"可回收物占比 {r.garbage.recyclable_share or '—'}%"),
-        ("本月成本(元)", r.cost_month_total, f"本年累计 {r.cost_ytd_total} 元"),
+        ("本月成本(元)", r.cost_month_total, f"本年累计 {format_money(r.cost_ytd_total)} 元"),
     )
     collection = tuple(
         ("合计" if c.kind == "all" else FEE_LABELS.get(c.kind, c.kind), c.billed, c.collected, _rate(c),

@@ -3,15 +3,11 @@ departments, the community and partner companies — date, people, subject, outc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from app.models import Party, RelationContact
-from app.services.context import ServiceContext
-from app.services.records import Fields, count, load, page, require_any
+from app.services.register_base import Cleaner, RegisterService
 
 
 @dataclass(frozen=True)
@@ -26,63 +22,50 @@ class RelationRow:
     follow_up: str
     follow_up_on: date | None
     closed: bool
-    version: int
 
 
-class RelationService:
-    def __init__(self, ctx: ServiceContext):
-        self.ctx = ctx
+class RelationService(RegisterService):
+    model = RelationContact
+    what = "联系记录"
+    view_permission = manage_permission = "relations.edit"
+    search_columns = (RelationContact.subject, RelationContact.organisation, RelationContact.people,
+                      RelationContact.outcome)
+    sort_columns = {"day": RelationContact.day, "party": RelationContact.party,
+                    "follow_up_on": RelationContact.follow_up_on}
+    filter_columns = {"party": RelationContact.party}
+    default_sort = "day"
+    form_fields = ("day", "party", "organisation", "people", "subject", "outcome", "follow_up", "follow_up_on")
 
-    def save(self, values: Mapping[str, object], contact_id: int | None = None) -> int:
-        self.ctx.require("relations.edit")
-        f = Fields(values)
+    def conditions(self, filters):
+        where = super().conditions(filters)
+        if filters.get("open_only"):
+            where += [RelationContact.closed.is_(False), RelationContact.follow_up != ""]
+        return where
+
+    def to_row(self, s, r: RelationContact) -> RelationRow:
+        return RelationRow(r.id, r.day, r.party, r.organisation, r.people, r.subject, r.outcome, r.follow_up,
+                           r.follow_up_on, r.closed)
+
+    def clean(self, s, values, obj) -> dict:
+        c = Cleaner(values)
         cleaned = {
-            "day": f.day("day", "日期"),
-            "party": f.choice("party", Party, "请选择对象类别"),
-            "organisation": f.text("organisation", "单位", max_len=64),
-            "people": f.text("people", "参与人员", max_len=128),
-            "subject": f.text("subject", "事由", required=True, max_len=128),
-            "outcome": f.long_text("outcome", "结果"),
-            "follow_up": f.text("follow_up", "后续跟进"),
-            "follow_up_on": f.day("follow_up_on", "跟进日期", required=False),
-            "closed": bool(values.get("closed", False)),
+            "day": c.date("day", "日期", required=True),
+            "party": c.choice("party", "对象类别", Party),
+            "organisation": c.text("organisation", "单位"),
+            "people": c.text("people", "参与人员", max_len=128),
+            "subject": c.text("subject", "事由", required=True, max_len=128),
+            "outcome": c.note("outcome", "结果", max_len=4000),
+            "follow_up": c.text("follow_up", "后续跟进", max_len=200),
+            "follow_up_on": c.date("follow_up_on", "跟进日期"),
         }
         if cleaned["follow_up_on"] and cleaned["day"] and cleaned["follow_up_on"] < cleaned["day"]:
-            f.add("follow_up_on", "跟进日期不能早于联系日期")
-        f.done()
+            c.fail("follow_up_on", "跟进日期不能早于联系日期")
+        return c.done(**cleaned)
+
+    def close(self, contact_id: int, closed: bool = True) -> None:
+        """Mark the follow-up of a contact done (or open again)."""
+        from app.services.register_base import load_versioned
+
+        self.ctx.require(self.manage_permission)
         with self.ctx.write() as s:
-            row = load(s, RelationContact, contact_id, "联系记录", values.get("version")) if contact_id \
-                else RelationContact()
-            for key, value in cleaned.items():
-                setattr(row, key, value)
-            s.add(row)
-            s.flush()
-            return row.id
-
-    def _query(self, query: str, party: str | None, open_only: bool):
-        stmt = select(RelationContact)
-        if party:
-            stmt = stmt.where(RelationContact.party == party)
-        if open_only:
-            stmt = stmt.where(RelationContact.closed.is_(False), RelationContact.follow_up != "")
-        if query:
-            like = f"%{query}%"
-            stmt = stmt.where(RelationContact.subject.like(like) | RelationContact.organisation.like(like)
-                              | RelationContact.people.like(like) | RelationContact.outcome.like(like))
-        return stmt
-
-    def count(self, query: str = "", party: str | None = None, open_only: bool = False) -> int:
-        require_any(self.ctx, "relations.edit", "management.report")
-        with self.ctx.read() as s:
-            return count(s, self._query(query, party, open_only))
-
-    def list(self, query: str = "", party: str | None = None, open_only: bool = False, offset: int = 0,
-             limit: int = 200, sort: str | None = None, descending: bool = True) -> list[RelationRow]:
-        require_any(self.ctx, "relations.edit", "management.report")
-        order = {"day": RelationContact.day, "party": RelationContact.party,
-                 "follow_up_on": RelationContact.follow_up_on}
-        with self.ctx.read() as s:
-            return [RelationRow(r.id, r.day, r.party, r.organisation, r.people, r.subject, r.outcome, r.follow_up,
-                                r.follow_up_on, r.closed, r.version)
-                    for (r,) in page(s, self._query(query, party, open_only), order, sort, descending, offset, limit,
-                                     "day")]
+            load_versioned(s, RelationContact, contact_id, None, self.what).closed = closed

@@ -10,16 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from app.errors import FieldError, StateError
 from app.models import Survey, SurveyAnswer, SurveyResponse, Unit
-from app.services.context import ServiceContext
 from app.services.fees_payments import unit_labels
-from app.services.records import Fields, count, load, require_any
+from app.services.register_base import Cleaner, RegisterService, load_versioned
 
-VIEW = ("community.edit", "management.report")
 MAX_TOPICS = 12
+
+
+def two_places(value: object) -> Decimal | None:
+    return Decimal(str(value)).quantize(Decimal("0.01")) if value is not None else None
 
 
 def topics_of(text: str) -> list[str]:
@@ -57,23 +59,42 @@ class TopicScore:
     average: Decimal
 
 
-class SurveyService:
-    def __init__(self, ctx: ServiceContext):
-        self.ctx = ctx
+class SurveyService(RegisterService):
+    model = Survey
+    what = "调查"
+    view_permission = manage_permission = "community.edit"
+    search_columns = (Survey.title,)
+    sort_columns = {"sent_on": Survey.sent_on, "title": Survey.title}
+    default_sort = "sent_on"
+
+    def rows(self, s, objs) -> list[SurveyRow]:
+        ids = [v.id for v in objs]
+        counts = {sid: (int(n), int(done or 0)) for sid, n, done in s.execute(
+            select(SurveyResponse.survey_id, func.count(),
+                   func.sum(case((SurveyResponse.answered_on.is_not(None), 1), else_=0)))
+            .where(SurveyResponse.survey_id.in_(ids)).group_by(SurveyResponse.survey_id))}
+        averages = dict(s.execute(select(SurveyResponse.survey_id, func.avg(SurveyAnswer.score))
+                                  .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
+                                  .where(SurveyResponse.survey_id.in_(ids)).group_by(SurveyResponse.survey_id)).all())
+        return [SurveyRow(v.id, v.title, v.sent_on, tuple(topics_of(v.topics)), *counts.get(v.id, (0, 0)),
+                          two_places(averages.get(v.id))) for v in objs]
+
+    def to_row(self, s, obj) -> SurveyRow:
+        return self.rows(s, [obj])[0]
 
     def create(self, values: Mapping[str, object], seed: int | None = None) -> int:
         """A survey with its topics, sent to ``sample`` units drawn at random from the whole property."""
-        self.ctx.require("community.edit")
-        f = Fields(values)
-        title = f.text("title", "调查名称", required=True, max_len=64)
-        sent_on = f.day("sent_on", "发放日期")
+        self.ctx.require(self.manage_permission)
+        c = Cleaner(values)
+        title = c.text("title", "调查名称", required=True)
+        sent_on = c.date("sent_on", "发放日期", required=True)
         topics = topics_of(str(values.get("topics") or ""))
         if not topics:
-            f.add("topics", "请填写调查项目, 每行一项")
+            c.fail("topics", "请填写调查项目, 每行一项")
         elif len(topics) > MAX_TOPICS or any(len(t) > 64 for t in topics) or len(set(topics)) != len(topics):
-            f.add("topics", f"调查项目最多{MAX_TOPICS}项, 每项不超过64字, 不能重复")
-        sample = f.integer("sample", "抽样户数", low=1, high=5000)
-        f.done()
+            c.fail("topics", f"调查项目最多{MAX_TOPICS}项, 每项不超过64字, 不能重复")
+        sample = c.integer("sample", "抽样户数", required=True, minimum=1, maximum=5000)
+        c.done()
         with self.ctx.write() as s:
             units = list(s.scalars(select(Unit.id).order_by(Unit.id)))
             if not units:
@@ -85,36 +106,8 @@ class SurveyService:
             s.add_all(SurveyResponse(survey_id=survey.id, unit_id=u) for u in sorted(chosen))
             return survey.id
 
-    def _rows(self, s, stmt) -> list[SurveyRow]:
-        out = []
-        for survey, sampled, answered in s.execute(stmt):
-            avg = s.scalar(select(func.avg(SurveyAnswer.score)).join(SurveyResponse)
-                           .where(SurveyResponse.survey_id == survey.id))
-            out.append(SurveyRow(survey.id, survey.title, survey.sent_on, tuple(topics_of(survey.topics)),
-                                 int(sampled or 0), int(answered or 0),
-                                 Decimal(str(avg)).quantize(Decimal("0.01")) if avg is not None else None))
-        return out
-
-    def _query(self):
-        sampled = select(func.count()).where(SurveyResponse.survey_id == Survey.id).scalar_subquery()
-        answered = select(func.count()).where(SurveyResponse.survey_id == Survey.id,
-                                              SurveyResponse.answered_on.is_not(None)).scalar_subquery()
-        return select(Survey, sampled, answered)
-
-    def count(self) -> int:
-        require_any(self.ctx, *VIEW)
-        with self.ctx.read() as s:
-            return count(s, select(Survey))
-
-    def list(self, offset: int = 0, limit: int = 200, sort: str | None = None,
-             descending: bool = True) -> list[SurveyRow]:
-        require_any(self.ctx, *VIEW)
-        with self.ctx.read() as s:
-            stmt = self._query().order_by(Survey.sent_on.desc() if descending else Survey.sent_on, Survey.id)
-            return self._rows(s, stmt.offset(offset).limit(limit))
-
     def responses(self, survey_id: int) -> list[ResponseRow]:
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(self.view_permission)
         with self.ctx.read() as s:
             answers: dict[int, dict[str, int]] = {}
             for rid, topic, score in s.execute(select(SurveyAnswer.response_id, SurveyAnswer.topic, SurveyAnswer.score)
@@ -130,13 +123,13 @@ class SurveyService:
                open_workorder: bool = False) -> None:
         """Enter one unit's answers (every topic 1–5); with ``open_workorder`` a dissatisfied answer (any
         score ≤ 2) opens a 建议/投诉 work order for the unit through the ordinary intake."""
-        self.ctx.require("community.edit")
-        f = Fields({"comment": comment, "answered_on": answered_on or self.ctx.clock().date()})
-        comment = f.text("comment", "意见", max_len=200)
-        day = f.day("answered_on", "回收日期")
+        self.ctx.require(self.manage_permission)
+        c = Cleaner({"comment": comment, "answered_on": answered_on or self.ctx.clock().date()})
+        comment = c.text("comment", "意见", max_len=200)
+        day = c.date("answered_on", "回收日期", required=True)
         with self.ctx.read() as s:
-            response = load(s, SurveyResponse, response_id, "调查对象")
-            topics = topics_of(load(s, Survey, response.survey_id, "调查").topics)
+            response = load_versioned(s, SurveyResponse, response_id, None, "调查对象")
+            topics = topics_of(load_versioned(s, Survey, response.survey_id, None, self.what).topics)
             unit_id, already = response.unit_id, response.answered_on is not None
         clean: dict[str, int] = {}
         for n, topic in enumerate(topics):
@@ -145,12 +138,12 @@ class SurveyService:
                 if not 1 <= clean[topic] <= 5:
                     raise ValueError
             except ValueError:
-                f.add(f"topic_{n}", f"“{topic}”的评分应为 1 到 5")
-        f.done()
+                c.fail(f"topic_{n}", f"“{topic}”的评分应为 1 到 5")
+        c.done()
         if already:
             raise StateError("这一户的答卷已经录入过了")
         with self.ctx.write() as s:
-            response = load(s, SurveyResponse, response_id, "调查对象")
+            response = load_versioned(s, SurveyResponse, response_id, None, "调查对象")
             response.answered_on, response.comment = day, comment
             s.add_all(SurveyAnswer(response_id=response_id, topic=t, score=v) for t, v in clean.items())
         low = [t for t, v in clean.items() if v <= 2]
@@ -162,11 +155,11 @@ class SurveyService:
                 "unit_id": unit_id, "description": f"满意度调查不满意: {'、'.join(low)}。{comment}".strip(),
             })
             with self.ctx.write() as s:
-                load(s, SurveyResponse, response_id, "调查对象").workorder_id = order.row.id
+                load_versioned(s, SurveyResponse, response_id, None, "调查对象").workorder_id = order.row.id
 
     def by_topic(self) -> list[TopicScore]:
         """Average satisfaction of each topic in each survey, oldest survey first (the trend over time)."""
-        require_any(self.ctx, *VIEW)
+        self.ctx.require(self.view_permission)
         with self.ctx.read() as s:
             rows = s.execute(
                 select(Survey.id, Survey.title, Survey.sent_on, SurveyAnswer.topic, func.count(),
@@ -175,5 +168,5 @@ class SurveyService:
                 .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
                 .group_by(Survey.id, Survey.title, Survey.sent_on, SurveyAnswer.topic)
                 .order_by(Survey.sent_on, Survey.id, SurveyAnswer.topic)).all()
-        return [TopicScore(i, t, d, topic, int(n), Decimal(str(avg)).quantize(Decimal("0.01")))
+        return [TopicScore(i, t, d, topic, int(n), two_places(avg))
                 for i, t, d, topic, n, avg in rows]
