@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from app.errors import ServiceError
+from app.errors import FieldError, ServiceError
 from app.models import MANAGEMENT_LABELS, CostCategory, CostEntry
 from app.money import ZERO, to_money
 from app.services.audit import log_event
@@ -135,15 +135,12 @@ class CostService(RegisterService):
         rows = self.read_import(path)
         if not rows:
             raise ServiceError(f"“{Path(path).name}”里没有成本记录。")
-        labels = {"day": "日期", "category": "类别", "amount": "金额", "description": "摘要", "vendor": "单位"}
         cleaned, problems = [], []
         for number, values in rows:
             try:
                 cleaned.append(validate_cost(values))
-            except ServiceError as exc:
-                errors = getattr(exc, "errors", {"": str(exc)})
-                problems.append(f"第 {number} 行: " + "; ".join(
-                    f"{labels.get(k, k)}: {m}" if k else m for k, m in errors.items()))
+            except FieldError as exc:  # each message names its field
+                problems.append(f"第 {number} 行: " + "; ".join(exc.errors.values()))
         if problems:
             shown = problems[:20] + ([f"……另有 {len(problems) - 20} 行有误"] if len(problems) > 20 else [])
             raise ServiceError("没有导入任何记录, 请改正以下行后重新导入:\n" + "\n".join(shown))
