@@ -10,10 +10,23 @@ from ui.tabs.base import Page
 
 
 def pages(services: Services) -> list[Page]:
+    from ui.pages.environment.garbage import GarbagePage
+    from ui.pages.environment.greening import GreeningPage
+    from ui.pages.environment.inspections import InspectionsPage
+    from ui.pages.environment.plans import CleaningPlansPage
+    from ui.pages.environment.scores import MonthlyScoresPage, ScoreSheetPage
+    from ui.pages.environment.tasks import DailyTasksPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
     return [
         (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.ENVIRONMENT)),
+        (QT_TRANSLATE_NOOP("Pages", "每日保洁"), lambda: DailyTasksPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "保洁计划"), lambda: CleaningPlansPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "质量检查"), lambda: InspectionsPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "月度评分"), lambda: MonthlyScoresPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "评分表"), lambda: ScoreSheetPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "垃圾分类"), lambda: GarbagePage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "绿化养护"), lambda: GreeningPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENVIRONMENT)),
     ]
