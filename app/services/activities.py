@@ -125,6 +125,12 @@ class ActivityService(RegisterService):
         with self.ctx.write() as s:
             load_versioned(s, ActivitySignup, signup_id, None, "报名记录").attended = attended
 
+    def notice_pdf(self, activity_id: int) -> bytes:
+        """The printable notice (活动通知) as PDF bytes; the print is logged."""
+        from app.pdf.activity_notice import render_activity_notice
+
+        return render_activity_notice(self.notice(activity_id))
+
     def notice(self, activity_id: int) -> NoticeData:
         """What the printed notice (活动通知) says; the print is logged."""
         from app.services.property import PropertyService

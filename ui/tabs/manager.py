@@ -11,6 +11,10 @@ from ui.tabs.base import Page
 def pages(services: Services) -> list[Page]:
     from ui.dialogs.workorder_deadlines import DeadlineRulesPage
     from ui.pages.dashboard import DashboardPage
+    from ui.pages.manager.costs import CostsPage
+    from ui.pages.manager.plan import AnnualPlanPage
+    from ui.pages.manager.relations import RelationsPage
+    from ui.pages.manager.report import MonthlyReportPage
     from ui.pages.staff import StaffPage
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
     from ui.tabs.workorders_page import WorkOrdersPage
@@ -19,6 +23,10 @@ def pages(services: Services) -> list[Page]:
         (QT_TRANSLATE_NOOP("Pages", "概况"), lambda: DashboardPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "升级工单"),
          lambda: WorkOrdersPage(services, with_intake=False, state="escalated")),
+        (QT_TRANSLATE_NOOP("Pages", "年度计划"), lambda: AnnualPlanPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "成本"), lambda: CostsPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "经营月报"), lambda: MonthlyReportPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "对外关系"), lambda: RelationsPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "员工"), lambda: StaffPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "工单时限"), lambda: DeadlineRulesPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services)),

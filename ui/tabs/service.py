@@ -10,6 +10,8 @@ from ui.tabs.base import Page
 
 def pages(services: Services) -> list[Page]:
     from ui.pages.archive import ArchivePage
+    from ui.pages.community.activities import ActivitiesPage
+    from ui.pages.community.surveys import SurveysPage
     from ui.tabs.fees_arrears import ArrearsPage
     from ui.tabs.fees_counter import FeeCounterPage
     from ui.tabs.workorders_page import WorkOrdersPage
@@ -19,4 +21,6 @@ def pages(services: Services) -> list[Page]:
         (QT_TRANSLATE_NOOP("Pages", "业主档案"), lambda: ArchivePage(services)),
         (QT_TRANSLATE_NOOP("Pages", "收费"), lambda: FeeCounterPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "催缴"), lambda: ArrearsPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "社区活动"), lambda: ActivitiesPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "满意度调查"), lambda: SurveysPage(services)),
     ]

@@ -1,0 +1,106 @@
+"""年度经营计划: the year's targets and the actuals against them, month by month; 设置目标 edits them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from app.errors import ServiceError
+from app.services.annual_plan import BUDGET, METRICS, PlanLine
+from ui.dialogs.form import FormDialog
+from ui.dialogs.record import line
+from ui.models.windowed import Column, ListTableModel, RowStyle
+from ui.office_labels import office_label
+from ui.widgets.flow_layout import FlowLayout, labelled
+from ui.widgets.table import fit_columns, make_table_view
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("Column", "1月"), QT_TRANSLATE_NOOP("Column", "2月"), QT_TRANSLATE_NOOP("Column", "3月"),
+    QT_TRANSLATE_NOOP("Column", "4月"), QT_TRANSLATE_NOOP("Column", "5月"), QT_TRANSLATE_NOOP("Column", "6月"),
+    QT_TRANSLATE_NOOP("Column", "7月"), QT_TRANSLATE_NOOP("Column", "8月"), QT_TRANSLATE_NOOP("Column", "9月"),
+    QT_TRANSLATE_NOOP("Column", "10月"), QT_TRANSLATE_NOOP("Column", "11月"), QT_TRANSLATE_NOOP("Column", "12月"),
+)
+MISSED = RowStyle(background=QColor("#fde2e1"))
+
+
+def metric_text(metric: str) -> str:
+    """"budget:energy" → 能耗预算(元); other metrics by their own label."""
+    if metric.startswith(BUDGET):
+        return QCoreApplication.translate("Office", "%1预算(元)").replace("%1", office_label(metric[len(BUDGET):]))
+    return office_label(metric)
+
+
+def _month(i: int):
+    return lambda plan_line: plan_line.months[i]
+
+
+COLUMNS = [
+    Column("metric", QT_TRANSLATE_NOOP("Column", "指标"), "metric", formatter=metric_text),
+    Column("target", QT_TRANSLATE_NOOP("Column", "目标"), "target"),
+    *(Column(f"m{i + 1}", header, _month(i)) for i, header in enumerate(MONTHS)),
+    Column("year_to_date", QT_TRANSLATE_NOOP("Column", "本年累计"), "year_to_date"),
+    Column("met", QT_TRANSLATE_NOOP("Column", "达标"), "met"),
+]
+
+
+class TargetsDialog(FormDialog):
+    """The year's targets, one line per metric (empty: no target)."""
+
+    def __init__(self, services, year: int, parent: QWidget | None = None):
+        super().__init__(self.tr("设置 %1 年目标").replace("%1", str(year)), parent)
+        self.services, self.year = services, year
+        stored = services.annual_plan.targets(year)
+        for metric in METRICS:
+            self.add_field(metric, metric_text(metric), line(text=str(stored.get(metric, ""))))
+
+    def save(self, values) -> int:
+        self.services.annual_plan.set_targets(self.year, values)
+        return self.year
+
+
+class AnnualPlanPage(QWidget):
+    def __init__(self, services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(services.ctx.clock().year)
+        self.year.valueChanged.connect(self.reload)
+        self.edit_button = QPushButton(self.tr("设置目标"), self)
+        self.edit_button.clicked.connect(self.edit_targets)
+        self.edit_button.setVisible(services.ctx.can("management.plan"))
+        self.note = QLabel(self)
+        bar = FlowLayout()
+        bar.addWidget(labelled(QLabel(self.tr("年度"), self), self.year, self))
+        bar.addWidget(self.edit_button)
+        bar.addStretch()
+        bar.addWidget(self.note)
+        self.model = ListTableModel(COLUMNS, row_style=self._style, parent=self)
+        self.table = make_table_view(self.model, self, sortable=False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.dialog: FormDialog | None = None
+        self.reload()
+
+    @staticmethod
+    def _style(row: PlanLine) -> RowStyle | None:
+        return MISSED if row.met is False else None
+
+    def reload(self) -> None:
+        try:
+            table = self.services.annual_plan.plan(self.year.value())
+        except ServiceError as exc:
+            self.note.setText(str(exc))
+            return
+        self.model.set_rows(list(table.lines))
+        fit_columns(self.table)
+        self.note.setText(self.tr("实际数截至 %1; 红色为未达标 (预算为超支)").replace("%1", table.through))
+
+    def edit_targets(self) -> FormDialog:
+        self.dialog = TargetsDialog(self.services, self.year.value(), self)
+        self.dialog.saved.connect(lambda _year: self.reload())
+        self.dialog.open()
+        return self.dialog
