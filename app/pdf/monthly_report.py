@@ -37,8 +37,9 @@ def render_monthly_report(report) -> bytes:
     title_style = ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=1)
     sub_style = ParagraphStyle("sub", fontName=font, fontSize=9, leading=12, alignment=1, textColor=colors.grey)
     h_style = ParagraphStyle("h", fontName=font, fontSize=13, leading=18, spaceBefore=8, spaceAfter=4,
-                             textColor=colors.HexColor(BLUE))
-    note_style = ParagraphStyle("note", fontName=font, fontSize=8, leading=11, textColor=colors.grey)
+                             keepWithNext=1, textColor=colors.HexColor(BLUE))
+    note_style = ParagraphStyle("note", fontName=font, fontSize=8, leading=11, textColor=colors.grey, keepWithNext=1)
+    foot_style = ParagraphStyle("foot", parent=note_style, keepWithNext=0)
 
     def table(headers, raw_rows, widths: list[float]) -> Table:
         """Numbers (and "—") right-aligned, texts left."""
@@ -80,21 +81,23 @@ def render_monthly_report(report) -> bytes:
     }
     pending_chart = None
     for t in report_tables(r):
+        block = []
         if t.section:
             if pending_chart:
                 story.append(KeepTogether([Paragraph(pending_chart[0], note_style), pending_chart[1]]))
-            story.append(Paragraph(t.section, h_style))
+            block.append(Paragraph(t.section, h_style))  # kept on the page of its first table
             pending_chart = charts.get(t.section)
+        if t.title:
+            block.append(Paragraph(t.title, note_style))
         first = 42 if len(t.headers) <= 3 else 34
         rest = (178 - first) / (len(t.headers) - 1)
         widths = [first, 34, 178 - first - 34] if len(t.headers) == 3 else [first] + [rest] * (len(t.headers) - 1)
-        block = [Paragraph(t.title, note_style)] if t.title else []
         story.append(KeepTogether(block + [table(t.headers, t.rows, widths), Spacer(1, 2 * mm)]))
     if pending_chart:
         story.append(KeepTogether([Paragraph(pending_chart[0], note_style), pending_chart[1]]))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph("“—”表示该项数据尚未登记或相应模块未启用。收缴率 = 已收 ÷ 应收(不含滞纳金)。"
-                           "欠费为生成月报当日的数字。", note_style))
+                           "欠费为生成月报当日的数字。", foot_style))
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=16 * mm,

@@ -10,7 +10,7 @@ from app.errors import ServiceError
 from app.services.annual_plan import BUDGET, METRICS, PlanLine
 from ui.dialogs.form import FormDialog
 from ui.dialogs.record import line
-from ui.models.windowed import Column, ListTableModel, RowStyle
+from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
 from ui.office_labels import office_label
 from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.table import fit_columns, make_table_view
@@ -25,22 +25,29 @@ MISSED = RowStyle(background=QColor("#fde2e1"))
 
 
 def metric_text(metric: str) -> str:
-    """"budget:energy" → 能耗预算(元); other metrics by their own label."""
+    """"budget:energy" → 能耗预算 (yuan, as the page's note says); other metrics by their own label."""
     if metric.startswith(BUDGET):
-        return QCoreApplication.translate("Office", "%1预算(元)").replace("%1", office_label(metric[len(BUDGET):]))
+        return QCoreApplication.translate("Office", "%1预算").replace("%1", office_label(metric[len(BUDGET):]))
     return office_label(metric)
 
 
-def _month(i: int):
-    return lambda plan_line: plan_line.months[i]
+def figure(plan_line: PlanLine, value) -> str:
+    """Budgets in whole yuan with separators (the table must fit the window); rates and scores as they are."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if plan_line.is_budget else str(value)
+
+
+def _value(getter):
+    return lambda plan_line: figure(plan_line, getter(plan_line))
 
 
 COLUMNS = [
     Column("metric", QT_TRANSLATE_NOOP("Column", "指标"), "metric", formatter=metric_text),
-    Column("target", QT_TRANSLATE_NOOP("Column", "目标"), "target"),
-    *(Column(f"m{i + 1}", header, _month(i)) for i, header in enumerate(MONTHS)),
-    Column("year_to_date", QT_TRANSLATE_NOOP("Column", "本年累计"), "year_to_date"),
-    Column("met", QT_TRANSLATE_NOOP("Column", "达标"), "met"),
+    Column("target", QT_TRANSLATE_NOOP("Column", "目标"), _value(lambda p: p.target), align=RIGHT),
+    Column("year_to_date", QT_TRANSLATE_NOOP("Column", "本年累计"), _value(lambda p: p.year_to_date), align=RIGHT),
+    *(Column(f"m{i + 1}", header, _value(lambda p, i=i: p.months[i]), align=RIGHT)
+      for i, header in enumerate(MONTHS)),
 ]
 
 
@@ -96,8 +103,8 @@ class AnnualPlanPage(QWidget):
             self.note.setText(str(exc))
             return
         self.model.set_rows(list(table.lines))
-        fit_columns(self.table)
-        self.note.setText(self.tr("实际数截至 %1; 红色为未达标 (预算为超支)").replace("%1", table.through))
+        fit_columns(self.table, padding=10)
+        self.note.setText(self.tr("实际数截至 %1; 预算单位: 元; 红色为未达标或超支").replace("%1", table.through))
 
     def edit_targets(self) -> FormDialog:
         self.dialog = TargetsDialog(self.services, self.year.value(), self)
