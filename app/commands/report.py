@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from app.db import open_database
-from app.services import Services
-
 
 def register(sub) -> None:
     report = sub.add_parser("report", help="报表: 经营月报").add_subparsers(
@@ -16,7 +13,6 @@ def register(sub) -> None:
 
 
 def run_monthly(args) -> int:
-    services = Services.open(open_database(args.database))
-    path = services.monthly_report.write(args.period, args.out)
+    path = args.services.monthly_report.write(args.period, args.out)
     print(f"已生成经营月报 {args.period}: {path}")
     return 0

@@ -5,9 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.db import open_database
 from app.errors import NotFound
-from app.services import Services
 
 
 def register(sub) -> None:
@@ -29,7 +27,7 @@ def register(sub) -> None:
 
 
 def run_slip(args) -> int:
-    services = Services.open(open_database(args.database))
+    services = args.services
     try:
         order_id = services.workorders.find(args.number)
     except NotFound as exc:
@@ -39,7 +37,9 @@ def run_slip(args) -> int:
     if out.parent and not out.parent.exists():
         print(f"输出目录不存在: {out.parent}", file=sys.stderr)
         return 1
-    out.write_bytes(services.workorders.slip_pdf(order_id, page=args.page, full_phone=args.full_phone or None))
+    from app.files import write_bytes
+
+    write_bytes(out, services.workorders.slip_pdf(order_id, page=args.page, full_phone=args.full_phone or None))
     print(out.resolve())
     return 0
 
@@ -47,7 +47,7 @@ def run_slip(args) -> int:
 def run_list(args) -> int:
     from app.services.workorders import WorkOrderFilter, label
 
-    services = Services.open(open_database(args.database))
+    services = args.services
     flt = WorkOrderFilter(states=tuple(args.state or ()), overdue=args.overdue, query=args.query)
     total = services.workorders.count(flt)
     for row in services.workorders.list(flt, limit=args.limit):

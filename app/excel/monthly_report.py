@@ -1,12 +1,13 @@
 """The monthly operations report as a workbook: one sheet of the report's tables (as in the PDF) and one
-of the month's garbage records day by day. Numbers are numbers; texts go through the formula guard."""
+of the month's garbage records day by day. Numbers are numbers; texts go through the formula guard, and
+the file is saved atomically (``app.excel.cells``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
 
-from app.excel.roster_export import neutralise
+from app.excel.cells import safe_value, save_workbook
 
 
 def _cell(value: object) -> object:
@@ -14,7 +15,7 @@ def _cell(value: object) -> object:
         return "—"
     if isinstance(value, Decimal):
         return float(value)
-    return neutralise(value) if isinstance(value, str) else value
+    return safe_value(value)
 
 
 def write_monthly_report(report, path: str | Path) -> None:
@@ -59,4 +60,4 @@ def write_monthly_report(report, path: str | Path) -> None:
         days.cell(days.max_row, 1).number_format = "yyyy-mm-dd"
     days.append(["合计", *(float(k.weight_kg) for k in report.garbage.by_kind), float(report.garbage.total_kg)])
     days.column_dimensions["A"].width = 12
-    wb.save(path)
+    save_workbook(wb, path)

@@ -1,12 +1,35 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 
 from app.models.base import Base, Money, Stamped, Versioned
+from app.models.engineering import (
+    ENGINEERING_LABELS,
+    DefectState,
+    Equipment,
+    EquipmentLog,
+    EquipmentStatus,
+    EquipmentSystem,
+    Frequency,
+    LogKind,
+    PmPlan,
+    PmTask,
+    PmTaskPoint,
+    RepairPlan,
+    RepairScale,
+    RepairState,
+    TakeoverArea,
+    TakeoverCheck,
+    TakeoverDefect,
+    TakeoverInspection,
+    TaskState,
+    Vendor,
+    VendorVisit,
+)
 from app.models.environment import (
     ENVIRONMENT_LABELS,
     CleanArea,
+    CleaningFrequency,
     CleaningPlan,
     CleaningTask,
-    Frequency,
     GarbageKind,
     GarbageRecord,
     GreeningKind,
@@ -35,6 +58,18 @@ from app.models.fees import (
     ReminderMethod,
     Scope,
 )
+from app.models.inventory import (
+    INVENTORY_LABELS,
+    MoveKind,
+    StockCategory,
+    StockItem,
+    StockMove,
+    StockTake,
+    StockTakeLine,
+    ToolLoan,
+    Warehouse,
+)
+from app.models.links import WorkOrderLink
 from app.models.management import (
     MANAGEMENT_LABELS,
     Activity,
@@ -49,7 +84,7 @@ from app.models.management import (
     SurveyAnswer,
     SurveyResponse,
 )
-from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, Team, User
+from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, StaffPosition, Team, User
 from app.models.property import (
     LABELS,
     Building,
@@ -86,16 +121,21 @@ __all__ = [
     "Base", "Money", "Stamped", "Versioned",
     "Building", "Unit", "Person", "Occupancy", "ParkingSpace", "Vehicle",
     "UnitStatus", "UnitUse", "Relation", "SpaceKind", "LABELS",
-    "Staff", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
+    "Staff", "StaffPosition", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
     "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
     "FEE_LABELS",
     "AuditLog", "RolePermission",
-    "RosterImport",
+    "RosterImport", "WorkOrderLink",
+    "Equipment", "EquipmentLog", "EquipmentStatus", "EquipmentSystem", "Frequency", "LogKind", "PmPlan", "PmTask",
+    "PmTaskPoint", "RepairPlan", "RepairScale", "RepairState", "TakeoverArea", "TakeoverCheck", "TakeoverDefect",
+    "TakeoverInspection", "TaskState", "Vendor", "VendorVisit", "DefectState", "ENGINEERING_LABELS",
+    "StockItem", "StockMove", "StockTake", "StockTakeLine", "ToolLoan", "Warehouse", "StockCategory", "MoveKind",
+    "INVENTORY_LABELS",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
     "CleaningPlan", "CleaningTask", "ScoreItem", "Inspection", "InspectionScore", "GarbageRecord", "GreeningTask",
-    "CleanArea", "Frequency", "GarbageKind", "GreeningKind", "Season", "ENVIRONMENT_LABELS",
+    "CleanArea", "CleaningFrequency", "GarbageKind", "GreeningKind", "Season", "ENVIRONMENT_LABELS",
     "PlanTarget", "CostEntry", "RelationContact", "Activity", "ActivitySignup", "Survey", "SurveyResponse",
     "SurveyAnswer", "CostCategory", "Metric", "Party", "MANAGEMENT_LABELS",
 ]

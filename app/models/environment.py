@@ -24,7 +24,7 @@ class CleanArea(StrEnum):
     PLANT_ROOM = "plant_room"
 
 
-class Frequency(StrEnum):
+class CleaningFrequency(StrEnum):
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
@@ -55,7 +55,7 @@ ENVIRONMENT_LABELS: dict[str, str] = {
     CleanArea.LOBBY: "大堂", CleanArea.CORRIDOR: "楼道", CleanArea.ELEVATOR_CAR: "电梯轿厢",
     CleanArea.TOILET: "公共卫生间", CleanArea.ROAD: "道路", CleanArea.GREEN_BELT: "绿化带",
     CleanArea.GARBAGE_STATION: "垃圾站", CleanArea.PLANT_ROOM: "设备房",
-    Frequency.DAILY: "每日", Frequency.WEEKLY: "每周", Frequency.MONTHLY: "每月",
+    CleaningFrequency.DAILY: "每日", CleaningFrequency.WEEKLY: "每周", CleaningFrequency.MONTHLY: "每月",
     GarbageKind.RECYCLABLE: "可回收物", GarbageKind.HAZARDOUS: "有害垃圾", GarbageKind.KITCHEN: "厨余垃圾",
     GarbageKind.OTHER: "其他垃圾",
     GreeningKind.WATERING: "浇水", GreeningKind.FERTILISING: "施肥", GreeningKind.PRUNING: "修剪",
@@ -72,7 +72,7 @@ class CleaningPlan(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     area: Mapped[str] = mapped_column(String(20), index=True)
     place: Mapped[str] = mapped_column(String(64), default="")
-    frequency: Mapped[str] = mapped_column(String(12), default=Frequency.DAILY)
+    frequency: Mapped[str] = mapped_column(String(12), default=CleaningFrequency.DAILY)
     weekday: Mapped[int] = mapped_column(default=0)  # weekly: 0=Monday…; monthly: day of month (1–28)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     company: Mapped[str] = mapped_column(String(64), default="")  # outsourced cleaner; "" = own staff

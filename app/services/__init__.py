@@ -68,6 +68,12 @@ class Services:
         return StaffService(self.ctx)
 
     @cached_property
+    def setup(self):
+        from app.services.setup import SetupService
+
+        return SetupService(self.ctx)
+
+    @cached_property
     def property(self):
         from app.services.property import PropertyService
 
@@ -102,6 +108,18 @@ class Services:
         from app.services.dashboard import DashboardService
 
         return DashboardService(self.ctx)
+
+    @cached_property
+    def equipment(self):
+        from app.services.equipment import EquipmentService
+
+        return EquipmentService(self.ctx)
+
+    @cached_property
+    def vendors(self):
+        from app.services.vendors import VendorService
+
+        return VendorService(self.ctx)
 
     @cached_property
     def cleaning(self):

@@ -16,9 +16,9 @@ from sqlalchemy.orm import aliased
 from app.errors import FieldError, StateError
 from app.models import (
     CleanArea,
+    CleaningFrequency,
     CleaningPlan,
     CleaningTask,
-    Frequency,
     Inspection,
     InspectionScore,
     ScoreItem,
@@ -104,9 +104,9 @@ class MonthScore:
 
 def due_on(plan_frequency: str, weekday: int, day: date) -> bool:
     """Whether a plan of this frequency has a task on ``day`` (weekly: 0=Monday; monthly: day of month)."""
-    if plan_frequency == Frequency.DAILY:
+    if plan_frequency == CleaningFrequency.DAILY:
         return True
-    if plan_frequency == Frequency.WEEKLY:
+    if plan_frequency == CleaningFrequency.WEEKLY:
         return day.weekday() == weekday
     last = calendar.monthrange(day.year, day.month)[1]
     return day.day == min(max(weekday, 1), last)
@@ -151,15 +151,15 @@ class CleaningService(RegisterService):
         cleaned = {
             "area": c.choice("area", "区域", CleanArea),
             "place": c.text("place", "具体位置"),
-            "frequency": c.choice("frequency", "频次", Frequency, Frequency.DAILY),
+            "frequency": c.choice("frequency", "频次", CleaningFrequency, CleaningFrequency.DAILY),
             "weekday": c.integer("weekday", "执行日", maximum=28) or 0,
             "staff_id": c.ref("staff_id", "保洁员"),
             "company": c.text("company", "外包公司"),
             "duties": c.note("duties", "作业内容", max_len=2000),
         }
-        if cleaned["frequency"] == Frequency.WEEKLY and cleaned["weekday"] > 6:
+        if cleaned["frequency"] == CleaningFrequency.WEEKLY and cleaned["weekday"] > 6:
             c.fail("weekday", "每周计划的执行日应为 0(周一)到 6(周日)")
-        if cleaned["frequency"] == Frequency.MONTHLY and not 1 <= cleaned["weekday"] <= 28:
+        if cleaned["frequency"] == CleaningFrequency.MONTHLY and not 1 <= cleaned["weekday"] <= 28:
             c.fail("weekday", "每月计划的执行日应为 1 到 28 号")
         if not cleaned["staff_id"] and not cleaned["company"]:
             c.fail("staff_id", "请选择本组保洁员, 或填写外包保洁公司")

@@ -190,21 +190,15 @@ class MonthlyReportService:
         if not target.parent.is_dir():
             raise ServiceError(f"文件夹不存在: {target.parent}")
         report = self.gather(period)
-        temp = target.with_name(target.name + ".part")
-        try:
-            if suffix == ".pdf":
-                from app.pdf.monthly_report import render_monthly_report
+        if suffix == ".pdf":
+            from app.files import write_bytes
+            from app.pdf.monthly_report import render_monthly_report
 
-                temp.write_bytes(render_monthly_report(report))
-            else:
-                from app.excel.monthly_report import write_monthly_report
+            write_bytes(target, render_monthly_report(report))
+        else:
+            from app.excel.monthly_report import write_monthly_report
 
-                write_monthly_report(report, temp)
-            temp.replace(target)
-        except PermissionError:
-            raise ServiceError(f"无法写入“{target.name}”: 文件可能正在被其他程序打开, 请关闭后重试。") from None
-        finally:
-            temp.unlink(missing_ok=True)
+            write_monthly_report(report, target)
         with self.ctx.write() as s:
             log_event(s, "export", "monthly_report", {"period": report.period, "file": target.name},
                       summary=f"经营月报 {report.period}")

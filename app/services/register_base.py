@@ -23,11 +23,15 @@ wires ``count=service.count, fetch=service.list`` directly (see ``ui/pages/regis
 other conditions override :meth:`RegisterService.conditions`.
 
 :class:`Cleaner` turns form text into typed values and collects one Chinese message per bad field
-(then ``done()`` raises ``FieldError``). """
+(then ``done()`` raises ``FieldError``). :func:`open_linked_workorder` is the "found a problem → repair
+order" step every register shares: it opens the order through the work-order intake service and records
+the link (``workorder_links``) so the item's history and the order's detail can show each other.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -36,6 +40,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, FieldError, NotFound
+from app.models.links import WorkOrderLink
 from app.money import to_money
 from app.search import like_pattern
 from app.services.context import ServiceContext
@@ -293,3 +298,52 @@ def form_text(value: Any) -> Any:
     if isinstance(value, Decimal):
         return format(value, "f")
     return value
+
+
+# ---- "found a problem" → repair work order, linked back -------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkedOrder:
+    workorder_id: int
+    number: str
+    state: str
+    reported_at: Any
+    description: str
+    entity: str
+    entity_id: int
+
+
+def open_linked_workorder(services, entity: str, entity_id: int, values: Mapping[str, object]):
+    """Open a work order through the intake service and link it to ``entity``/``entity_id``.
+
+    ``values`` are the intake form's (kind, category, description…; kind defaults to 报修 and source to
+    巡查发现). The order and the link are two transactions (intake owns its own); the intake is validated
+    first, so the only way to end with an unlinked order is the database failing between the two.
+    Returns the new order's ``WorkOrderDetail``.
+    """
+    intake = {"kind": "repair", "source": "patrol", **values}
+    detail = services.workorders.intake(intake)
+    with services.ctx.write() as s:
+        s.add(WorkOrderLink(workorder_id=detail.row.id, entity=entity, entity_id=entity_id))
+    return detail
+
+
+def linked_orders(s: Session, entity: str, entity_ids: Iterable[int]) -> list[LinkedOrder]:
+    """Work orders linked to these rows of ``entity`` (newest first)."""
+    from app.models import WorkOrder
+
+    ids = list(entity_ids)
+    if not ids:
+        return []
+    stmt = (select(WorkOrder, WorkOrderLink).join(WorkOrderLink, WorkOrderLink.workorder_id == WorkOrder.id)
+            .where(WorkOrderLink.entity == entity, WorkOrderLink.entity_id.in_(ids))
+            .order_by(WorkOrder.reported_at.desc(), WorkOrder.id.desc()))
+    return [LinkedOrder(o.id, o.number, o.state, o.reported_at, o.description, link.entity, link.entity_id)
+            for o, link in s.execute(stmt)]
+
+
+def links_of_order(s: Session, workorder_id: int) -> list[tuple[str, int]]:
+    """(entity, entity_id) of everything this work order was opened from."""
+    stmt = select(WorkOrderLink.entity, WorkOrderLink.entity_id).where(WorkOrderLink.workorder_id == workorder_id)
+    return [(e, i) for e, i in s.execute(stmt)]

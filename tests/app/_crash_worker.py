@@ -75,6 +75,23 @@ def roster(services: Services, path: str) -> None:
     services.roster.commit(path, progress=StallingProgress(at="更新搜索索引"))
 
 
+def export(services: Services, path: str) -> None:
+    """Stall in the middle of writing the .xlsx: half of it is on disk when the kill comes."""
+    from openpyxl.workbook.workbook import Workbook
+
+    original = Workbook.save
+
+    def save_half_then_stall(self, filename):
+        original(self, filename)
+        with open(filename, "r+b") as fh:
+            fh.truncate(max(fh.seek(0, 2) // 2, 1))
+        midway()
+        time.sleep(120)
+
+    Workbook.save = save_half_then_stall
+    services.roster.export(path)
+
+
 def main(argv: list[str]) -> int:
     scenario, url = argv[0], argv[1]
     arg = argv[2] if len(argv) > 2 else ""
@@ -87,6 +104,8 @@ def main(argv: list[str]) -> int:
         billing(services, arg)
     elif scenario == "roster":
         roster(services, arg)
+    elif scenario == "export":
+        export(services, arg)
     else:
         raise SystemExit(f"unknown scenario {scenario}")
     print("DONE", flush=True)

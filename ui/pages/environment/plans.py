@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from app.models import CleanArea, Frequency, Team
+from app.models import CleanArea, CleaningFrequency, Team
 from ui.dialogs.record import RecordDialog, combo, line, note
 from ui.models.windowed import Column
 from ui.office_labels import office_choices, office_label
@@ -28,7 +28,7 @@ class PlanDialog(RecordDialog):
         self.setWindowTitle(self.tr("编辑保洁计划") if self.record_id else self.tr("新增保洁计划"))
         self.add_field("area", self.tr("区域"), combo([(self.tr("请选择"), None), *office_choices(CleanArea)]))
         self.add_field("place", self.tr("具体位置"), line(self.tr("例如 1-3栋大堂")))
-        self.add_field("frequency", self.tr("频次"), combo(office_choices(Frequency)))
+        self.add_field("frequency", self.tr("频次"), combo(office_choices(CleaningFrequency)))
         self.add_field("weekday", self.tr("执行日"), line(self.tr("每周: 0=周一…6=周日; 每月: 1-28号")))
         self.add_field("staff_id", self.tr("本组保洁员"), combo(staff_items(self.services, Team.ENVIRONMENT)))
         self.add_field("company", self.tr("外包保洁公司"), line(self.tr("外包时填写, 本组员工负责时留空")))
