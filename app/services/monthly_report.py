@@ -3,8 +3,9 @@ incidents, PM completion, cleaning scores, garbage, costs against budget — gat
 own each figure (so the report and their pages always agree), rendered as PDF (``app/pdf/monthly_report``)
 or .xlsx (``app/excel/monthly_report``).
 
-Figures of modules that may be missing from an older database (incidents, PM tasks) are read through
-:func:`optional_figure`, which gives None ("—" in the report) instead of failing.
+Figures of a module that may not be installed yet (issue 16's incidents) are read through
+:func:`optional_figure`, which gives None ("—" in the report) instead of failing; PM completion is None
+("—") when no PM task fell due in the month.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import and_, func, inspect, select
+from sqlalchemy import and_, case, func, inspect, select
 
-from app.models import WorkOrderEvent
+from app.models import PmTask, TaskState, WorkOrderEvent
 from app.money import ZERO, format_money
 from app.services.annual_plan import BUDGET, AnnualPlanService, PlanTable, percent
 from app.services.audit import log_event
@@ -128,7 +129,7 @@ class MonthlyReportService:
             rework = s.scalar(select(func.count()).where(
                 WorkOrderEvent.action == REWORK_ACTION, WorkOrderEvent.at >= start, WorkOrderEvent.at <= end)) or 0
             incidents = optional_figure(s, "incidents", lambda: self._incidents(s, first, last))
-            pm = optional_figure(s, "pm_tasks", lambda: self._pm_completion(s, first, last))
+            pm = self._pm_completion(s, first, last)
         year = int(period[:4])
         plan = plan_service.plan(year, period)
         month_costs = CostService(self.ctx).month_totals(period)
@@ -163,20 +164,18 @@ class MonthlyReportService:
     def _incidents(s, first: date, last: date) -> int | None:
         from sqlalchemy import column, table
 
-        t = table("incidents", column("occurred_at"))
+        t = table("incidents", column("started_at"))  # issue 16's incident records
         return int(s.scalar(select(func.count()).select_from(t).where(
-            and_(t.c.occurred_at >= datetime.combine(first, datetime.min.time()),
-                 t.c.occurred_at <= datetime.combine(last, datetime.max.time())))) or 0)
+            and_(t.c.started_at >= datetime.combine(first, datetime.min.time()),
+                 t.c.started_at <= datetime.combine(last, datetime.max.time())))) or 0)
 
     @staticmethod
     def _pm_completion(s, first: date, last: date) -> tuple[int, int] | None:
-        from sqlalchemy import case, column, table
-
-        t = table("pm_tasks", column("due_on"), column("done_on"))
-        total, done = s.execute(select(func.count(), func.coalesce(func.sum(
-            case((t.c.done_on.is_not(None), 1), else_=0)), 0)).select_from(t).where(
-            t.c.due_on >= first, t.c.due_on <= last)).one()
-        return int(done), int(total)
+        """(done, due) preventive-maintenance tasks due in the month; None when none were planned."""
+        due, done = s.execute(select(func.count(), func.coalesce(func.sum(
+            case((PmTask.state == TaskState.DONE, 1), else_=0)), 0)).where(
+            PmTask.due_on >= first, PmTask.due_on <= last)).one()
+        return (int(done), int(due)) if due else None
 
     # ---- documents
     def write(self, period: str, path: str | Path) -> Path:

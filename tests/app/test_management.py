@@ -159,8 +159,22 @@ def demo(db):
     return services
 
 
+def add_pm_tasks(services) -> None:
+    """Three PM tasks due in November 2026 (two done) and one in October: issue 15's tables."""
+    from app.models import PmPlan, PmTask
+
+    with services.ctx.write() as s:
+        plan = PmPlan(name="水泵月检", system="water", frequency="monthly", start_on=date(2026, 1, 1))
+        s.add(plan)
+        s.flush()
+        for due, state in ((date(2026, 11, 3), "done"), (date(2026, 11, 10), "done"),
+                           (date(2026, 11, 17), "pending"), (date(2026, 10, 20), "pending")):
+            s.add(PmTask(plan_id=plan.id, due_on=due, state=state))
+
+
 def test_monthly_report_figures_are_the_services_figures(demo, tmp_path, cli_user):
     services = demo
+    add_pm_tasks(services)
     report = services.monthly_report.gather("2026-11")
     own = services.fee_reports.collection_rate("2026-11")
     assert report.collection == own
@@ -174,7 +188,8 @@ def test_monthly_report_figures_are_the_services_figures(demo, tmp_path, cli_use
     assert {c.category: c.month for c in report.costs} == services.costs.month_totals("2026-11")
     plan = services.annual_plan.plan(2026, "2026-11")
     assert [c.year_to_date for c in report.costs] == [line.year_to_date for line in plan.lines if line.is_budget]
-    assert report.incidents is None and report.pm_completion is None  # those modules are not in this database
+    assert report.pm_completion == (2, 3)
+    assert report.incidents is None  # issue 16's incident records are not in this database yet
 
     # The PDF says the same numbers (its text layer) and the workbook holds them as numbers.
     from pypdf import PdfReader
@@ -187,6 +202,7 @@ def test_monthly_report_figures_are_the_services_figures(demo, tmp_path, cli_use
     assert f"{prop.collected * 100 / prop.billed:.1f}" in text
     assert f"{report.arrears.total:,.2f}" in text and f"{report.cost_month_total:,.2f}" in text
     assert str(report.cleaning_average) in text and str(report.garbage.total_kg) in text
+    assert "66.7" in text and "完成 2/3" in text  # PM completion
     from openpyxl import load_workbook
 
     xlsx = tmp_path / "月报.xlsx"
