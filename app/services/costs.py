@@ -107,27 +107,11 @@ class CostService(RegisterService):
     # ---- import
     def read_import(self, path: str | Path) -> list[tuple[int, dict[str, object]]]:
         """(Excel row number, values) of every non-empty row under the header row."""
-        from app.excel.reader import read_sheet
+        from app.excel.reader import find_columns, read_sheet, rows_below
 
         sheet = read_sheet(path)
-        columns: dict[str, int] = {}
-        header_row = None
-        for number, row in enumerate(sheet.rows[:10]):
-            cells = [clean_text(c) for c in row]
-            found = {key: next((i for i, c in enumerate(cells) if c in names), None)
-                     for key, names in IMPORT_HEADERS.items()}
-            if all(found[k] is not None for k in ("day", "category", "amount")):
-                columns = {k: v for k, v in found.items() if v is not None}
-                header_row = number
-                break
-        if header_row is None:
-            raise ServiceError(f"“{Path(path).name}”里找不到“日期”“类别”“金额”三列 (表头应在前10行)。")
-        out = []
-        for number, row in enumerate(sheet.rows[header_row + 1:], start=header_row + 2):
-            values = {k: (row[i] if i < len(row) else "") for k, i in columns.items()}
-            if any(clean_text(v) for v in values.values()):
-                out.append((number, values))
-        return out
+        header, columns = find_columns(sheet, IMPORT_HEADERS, ("day", "category", "amount"), Path(path).name)
+        return rows_below(sheet, header, columns)
 
     def import_file(self, path: str | Path) -> ImportOutcome:
         """Import every row or none: any bad row → ``ServiceError`` listing each bad row by its number."""

@@ -4,17 +4,15 @@ area, per own cleaner and per outsourced company (what the vendor's monthly asse
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.errors import ServiceError
 from app.models import CleanArea
 from ui.dialogs.form import FormDialog
 from ui.dialogs.record import line
-from ui.models.windowed import Column, ListTableModel
+from ui.models.windowed import Column
 from ui.office_labels import office_choices
-from ui.pages.environment.common import month_items
-from ui.widgets.flow_layout import FlowLayout, labelled
-from ui.widgets.table import fit_columns, make_table_view
+from ui.pages.environment.common import ListPage, month_items
 
 ITEM_COLUMNS = [
     Column("name", QT_TRANSLATE_NOOP("Column", "评分项目"), "name"),
@@ -29,40 +27,6 @@ SCORE_COLUMNS = [
 ]
 
 
-class _ListPage(QWidget):
-    """A bar of combos and buttons over a small list that ``reload`` refills."""
-
-    def __init__(self, columns, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.bar = FlowLayout()
-        self.model = ListTableModel(columns, parent=self)
-        self.table = make_table_view(self.model, self)
-        self.summary = QLabel(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self.bar)
-        layout.addWidget(self.table, 1)
-
-    def add_combo(self, caption: str, items) -> QComboBox:
-        box = QComboBox(self)
-        for text, data in items:
-            box.addItem(text, data)
-        box.currentIndexChanged.connect(self.reload)
-        self.bar.addWidget(labelled(QLabel(caption, self), box, self))
-        return box
-
-    def finish_bar(self) -> None:
-        self.bar.addStretch()
-        self.bar.addWidget(self.summary)
-
-    def show_rows(self, rows) -> None:
-        self.model.set_rows(rows)
-        fit_columns(self.table)
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-
 class ScoreItemDialog(FormDialog):
     def __init__(self, services, area: str, parent: QWidget | None = None):
         super().__init__(self.tr("新增评分项目"), parent)
@@ -74,7 +38,7 @@ class ScoreItemDialog(FormDialog):
         return self.services.inspections.save_score_item({**values, "area": self.area})
 
 
-class ScoreSheetPage(_ListPage):
+class ScoreSheetPage(ListPage):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(ITEM_COLUMNS, parent)
         self.services = services
@@ -82,8 +46,7 @@ class ScoreSheetPage(_ListPage):
         self.add_button = QPushButton(self.tr("新增项目"), self)
         self.add_button.clicked.connect(self.add_item)
         self.add_button.setVisible(services.ctx.can("environment.inspect"))
-        self.bar.addWidget(self.add_button)
-        self.finish_bar()
+        self.finish_bar(self.add_button)
         self.dialog: FormDialog | None = None
         self.reload()
 
@@ -101,7 +64,7 @@ class ScoreSheetPage(_ListPage):
         return self.dialog
 
 
-class MonthlyScoresPage(_ListPage):
+class MonthlyScoresPage(ListPage):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(SCORE_COLUMNS, parent)
         self.services = services

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QMessageBox, QPushButton, QWidget
 
 from app.errors import ServiceError
 from app.models import CleanArea
-from ui.models.windowed import ROW_ROLE, Column, ListTableModel
+from ui.models.windowed import ROW_ROLE, Column
 from ui.office_labels import office_choices, office_label
-from ui.widgets.flow_layout import FlowLayout, labelled
-from ui.widgets.table import fit_columns, make_table_view
+from ui.pages.environment.common import ListPage
 
 COLUMNS = [
     Column("area", QT_TRANSLATE_NOOP("Column", "区域"), "area", formatter=office_label),
@@ -31,40 +21,23 @@ COLUMNS = [
 ]
 
 
-class DailyTasksPage(QWidget):
+class DailyTasksPage(ListPage):
     def __init__(self, services, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self.services = services
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         today = services.ctx.clock().date()
         self.day.setDate(QDate(today.year, today.month, today.day))
-        self.area = QComboBox(self)
-        for text, code in [(self.tr("全部区域"), None), *office_choices(CleanArea)]:
-            self.area.addItem(text, code)
+        self.add_field(self.tr("日期"), self.day)
+        self.area = self.add_combo(self.tr("区域"), [(self.tr("全部区域"), None), *office_choices(CleanArea)])
         self.generate_button = QPushButton(self.tr("生成当日任务"), self)
         self.done_button = QPushButton(self.tr("标记完成"), self)
         self.undo_button = QPushButton(self.tr("撤销完成"), self)
-        self.summary = QLabel(self)
-        bar = FlowLayout()
-        bar.addWidget(labelled(QLabel(self.tr("日期"), self), self.day, self))
-        bar.addWidget(labelled(QLabel(self.tr("区域"), self), self.area, self))
-        can = services.ctx.can("environment.record")
-        for button in (self.generate_button, self.done_button, self.undo_button):
-            button.setVisible(can)
-            bar.addWidget(button)
-        bar.addStretch()
-        bar.addWidget(self.summary)
-        self.model = ListTableModel(COLUMNS, parent=self)
-        self.table = make_table_view(self.model, self)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.finish_bar(self.generate_button, self.done_button, self.undo_button)
         self.day.dateChanged.connect(self.reload)
-        self.area.currentIndexChanged.connect(self.reload)
         self.generate_button.clicked.connect(self.generate)
         self.done_button.clicked.connect(lambda: self.mark(True))
         self.undo_button.clicked.connect(lambda: self.mark(False))
@@ -75,8 +48,7 @@ class DailyTasksPage(QWidget):
 
     def reload(self) -> None:
         rows = self.services.cleaning.tasks(self.selected_day(), self.area.currentData())
-        self.model.set_rows(rows)
-        fit_columns(self.table)
+        self.show_rows(rows)
         self.summary.setText(self.tr("已完成 %1 / %2").replace("%1", str(sum(r.done for r in rows)))
                              .replace("%2", str(len(rows))))
 

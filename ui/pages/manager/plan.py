@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSpinBox, QWidget
 
 from app.errors import ServiceError
 from app.services.annual_plan import BUDGET, METRICS, PlanLine
 from ui.dialogs.form import FormDialog
 from ui.dialogs.record import line
-from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
+from ui.models.windowed import RIGHT, Column, RowStyle
 from ui.office_labels import office_label
-from ui.widgets.flow_layout import FlowLayout, labelled
-from ui.widgets.table import fit_columns, make_table_view
+from ui.pages.environment.common import ListPage
 
 MONTHS = (
     QT_TRANSLATE_NOOP("Column", "1月"), QT_TRANSLATE_NOOP("Column", "2月"), QT_TRANSLATE_NOOP("Column", "3月"),
@@ -66,29 +65,20 @@ class TargetsDialog(FormDialog):
         return self.year
 
 
-class AnnualPlanPage(QWidget):
+class AnnualPlanPage(ListPage):
     def __init__(self, services, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent, row_style=self._style)
         self.services = services
+        self.table.setSortingEnabled(False)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(services.ctx.clock().year)
         self.year.valueChanged.connect(self.reload)
+        self.add_field(self.tr("年度"), self.year)
         self.edit_button = QPushButton(self.tr("设置目标"), self)
         self.edit_button.clicked.connect(self.edit_targets)
         self.edit_button.setVisible(services.ctx.can("management.plan"))
-        self.note = QLabel(self)
-        bar = FlowLayout()
-        bar.addWidget(labelled(QLabel(self.tr("年度"), self), self.year, self))
-        bar.addWidget(self.edit_button)
-        bar.addStretch()
-        bar.addWidget(self.note)
-        self.model = ListTableModel(COLUMNS, row_style=self._style, parent=self)
-        self.table = make_table_view(self.model, self, sortable=False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.finish_bar(self.edit_button)
         self.dialog: FormDialog | None = None
         self.reload()
 
@@ -100,11 +90,10 @@ class AnnualPlanPage(QWidget):
         try:
             table = self.services.annual_plan.plan(self.year.value())
         except ServiceError as exc:
-            self.note.setText(str(exc))
+            self.summary.setText(str(exc))
             return
-        self.model.set_rows(list(table.lines))
-        fit_columns(self.table, padding=10)
-        self.note.setText(self.tr("实际数截至 %1; 预算单位: 元; 红色为未达标或超支").replace("%1", table.through))
+        self.show_rows(list(table.lines), padding=10)
+        self.summary.setText(self.tr("实际数截至 %1; 预算单位: 元; 红色为未达标或超支").replace("%1", table.through))
 
     def edit_targets(self) -> FormDialog:
         self.dialog = TargetsDialog(self.services, self.year.value(), self)
