@@ -1571,7 +1571,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>生成当日任务</source>
-        <translation>Generate the day's tasks</translation>
+        <translation>Generate the day&apos;s tasks</translation>
     </message>
     <message>
         <source>标记完成</source>
@@ -1957,6 +1957,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>已保存。新登记的工单按新时限计算。</source>
         <translation>Saved. New work orders use the new deadlines.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>在左侧选择一行查看详情</source>
+        <translation>Choose a row on the left to see it here</translation>
     </message>
 </context>
 <context>
@@ -3358,7 +3365,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>业主委员会</source>
-        <translation>Owners' committee</translation>
+        <translation>Owners&apos; committee</translation>
     </message>
     <message>
         <source>街道办</source>
@@ -3370,7 +3377,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>社区居委会</source>
-        <translation>Residents' committee</translation>
+        <translation>Residents&apos; committee</translation>
     </message>
     <message>
         <source>合作单位</source>
@@ -4218,6 +4225,14 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>RegisterPage</name>
     <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -4708,7 +4723,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>这一户的答卷已经录入过了</source>
-        <translation>This household's answers are already entered</translation>
+        <translation>This household&apos;s answers are already entered</translation>
     </message>
 </context>
 <context>

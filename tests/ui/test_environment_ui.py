@@ -204,3 +204,57 @@ def test_environment_tab_as_the_cleaning_supervisor(qtbot, as_role, env):
     security = RoleTab(pages(as_role("security")))
     qtbot.addWidget(security)
     assert "没有" in security.page("垃圾分类").register.count_label.text()
+
+
+@pytest.mark.slow
+def test_demo_as_supervisor_and_manager_report_matches_the_pages(qtbot, db, tmp_path, monkeypatch):
+    """The issue's check: on the demo property, the cleaning supervisor scores and re-inspects through the
+    window; the manager's report (PDF text) shows the figures the 环境 and 经理 pages show."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import QSettings
+
+    from app.demo import fill_demo
+    from tests.conftest import actor
+    from ui.main_window import MainWindow
+
+    services, _clock = fee_services(db, datetime(2026, 11, 28, 10, 0))
+    fill_demo(services)
+
+    def window_as(role):
+        window = MainWindow(services.as_actor(actor(role)), QSettings(str(tmp_path / f"{role}.ini"),
+                                                                      QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        return window
+
+    supervisor = window_as("environment").show_role("environment")
+    inspections = supervisor.page("质量检查")
+    before = inspections.register.total()
+    dialog = inspections.inspect()
+    fill(dialog, area="lobby")
+    for spin in dialog.spins.values():
+        spin.setValue(5)
+    save(dialog)
+    failed = inspections.current()
+    assert not failed.passed and failed.workorder_id and inspections.register.total() == before + 1
+    recheck = inspections.reinspect()
+    save(recheck)
+    assert services.inspections.get(failed.id).reinspected
+
+    garbage = supervisor.page("垃圾分类")
+    scores = supervisor.page("月度评分")
+    scores.reload()
+    manager = window_as("manager").show_role("manager")
+    report_page = manager.page("经营月报")
+    report_page.period.setCurrentIndex(report_page.period.findData("2026-11"))
+    assert report_page.render()
+    out = tmp_path / "report.pdf"
+    report_page.preview.save_to(out)
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    month = services.garbage.month("2026-11")
+    assert str(month.total_kg) in text and [r.weight_kg for r in garbage.totals.model.rows()] == [
+        k.weight_kg for k in month.by_kind]
+    average = services.inspections.month_average("2026-11")
+    assert f"本月平均分 {average}" in scores.summary.text() and str(average) in text
+    plan = manager.page("年度计划")
+    energy = next(r for r in plan.model.rows() if r.metric == "budget:energy")
+    assert f"{energy.year_to_date:,.2f}" in text  # the plan's year-to-date energy cost is the report's

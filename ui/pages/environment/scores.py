@@ -11,15 +11,16 @@ from app.models import CleanArea
 from ui.dialogs.form import FormDialog
 from ui.dialogs.record import line
 from ui.models.windowed import Column
-from ui.office_labels import office_choices
+from ui.office_labels import office_choices, office_label
 from ui.pages.environment.common import ListPage, month_items
 
+AREAS = frozenset(str(a) for a in CleanArea)
 ITEM_COLUMNS = [
     Column("name", QT_TRANSLATE_NOOP("Column", "评分项目"), "name"),
     Column("weight", QT_TRANSLATE_NOOP("Column", "权重"), "weight"),
 ]
 SCORE_COLUMNS = [
-    Column("label", QT_TRANSLATE_NOOP("Column", "对象"), "label"),
+    Column("label", QT_TRANSLATE_NOOP("Column", "对象"), lambda r: office_label(r.key) if r.key in AREAS else r.label),
     Column("inspections", QT_TRANSLATE_NOOP("Column", "检查次数"), "inspections"),
     Column("average", QT_TRANSLATE_NOOP("Column", "平均分"), "average"),
     Column("failed", QT_TRANSLATE_NOOP("Column", "不合格"), "failed"),
