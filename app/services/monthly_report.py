@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, case, func, inspect, select
 
-from app.models import PmTask, TaskState, WorkOrderEvent
+from app.models import Action, PmTask, TaskState, WorkOrderEvent
 from app.money import ZERO, format_money
 from app.services.annual_plan import BUDGET, AnnualPlanService, PlanTable, percent
 from app.services.audit import log_event
@@ -32,7 +32,6 @@ from app.services.fees_rules import period_first_day, period_last_day
 from app.services.garbage import GarbageService, MonthGarbage
 
 TREND_MONTHS = 6
-REWORK_ACTION = "rework"
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ class MonthlyReportService:
         end = datetime.combine(last, datetime.max.time())
         with self.ctx.read() as s:
             rework = s.scalar(select(func.count()).where(
-                WorkOrderEvent.action == REWORK_ACTION, WorkOrderEvent.at >= start, WorkOrderEvent.at <= end)) or 0
+                WorkOrderEvent.action == Action.REWORK, WorkOrderEvent.at >= start, WorkOrderEvent.at <= end)) or 0
             incidents = optional_figure(s, "incidents", lambda: self._incidents(s, first, last))
             pm = self._pm_completion(s, first, last)
         year = int(period[:4])
