@@ -4660,6 +4660,10 @@ The program will close; start it again and log in.</translation>
             <numerusform>Handed over %n work orders.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>升级清单 (今日 %1)</source>
+        <translation>Escalations (today %1)</translation>
+    </message>
 </context>
 <context>
     <name>_Form</name>
