@@ -44,6 +44,7 @@ from app.models.fees import (
     Allocation,
     Bill,
     BillLine,
+    CashupClose,
     ChargeMethod,
     Cycle,
     FeeItem,
@@ -54,9 +55,11 @@ from app.models.fees import (
     PayMethod,
     PrepaidEntry,
     PrepaidKind,
+    Refund,
     Reminder,
     ReminderMethod,
     Scope,
+    Waiver,
 )
 from app.models.inventory import (
     INVENTORY_LABELS,
@@ -126,7 +129,7 @@ __all__ = [
     "Staff", "StaffPosition", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
     "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
-    "FEE_LABELS",
+    "FEE_LABELS", "Waiver", "Refund", "CashupClose",
     "AuditLog", "RolePermission",
     "RosterImport", "WorkOrderLink",
     "Equipment", "EquipmentLog", "EquipmentStatus", "EquipmentSystem", "Frequency", "LogKind", "PmPlan", "PmTask",

@@ -110,6 +110,12 @@ class Services:
         return FeeReportService(self.ctx)
 
     @cached_property
+    def fees_check(self):
+        from app.services.fees_check import LedgerCheckService
+
+        return LedgerCheckService(self.ctx)
+
+    @cached_property
     def dashboard(self):
         from app.services.dashboard import DashboardService
 

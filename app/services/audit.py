@@ -51,6 +51,8 @@ ACTIONS: dict[str, str] = {
     "backup": "备份",
     "restore": "恢复",
     "permission": "权限变更",
+    "search": "按号码查询",
+    "search_blocked": "号码查询被限制",
 }
 
 # table → label; tables not listed show their own name
@@ -163,6 +165,20 @@ def log_event(
             "changes": _dumps({k: _plain(v) for k, v in (detail or {}).items()}),
         }],
     )
+
+
+def log_changes(session: Session, entity: str, rows: Iterable[tuple[int, str, Mapping[str, Any]]]) -> None:
+    """One "update" row per row a bulk Core UPDATE changed, with its fields ``{field: [before, after]}``:
+    the before → after the ORM hook gives single changes (``_audit_core`` only counts the statement)."""
+    user_id, username = _who(session)
+    now = _now(session)
+    records = [{
+        "at": now, "user_id": user_id, "username": username[:64], "action": "update", "entity": entity[:32],
+        "entity_id": entity_id, "summary": summary[:200],
+        "changes": _dumps({k: [_plain(b), _plain(a)] for k, (b, a) in changes.items()}),
+    } for entity_id, summary, changes in rows]
+    if records:
+        session.connection().execute(insert(AuditLog.__table__), records)
 
 
 def _summary(obj: object) -> str:

@@ -376,6 +376,14 @@ This view has been recorded in the audit log.</translation>
         <translation>Permission change</translation>
     </message>
     <message>
+        <source>按号码查询</source>
+        <translation>Search by number</translation>
+    </message>
+    <message>
+        <source>号码查询被限制</source>
+        <translation>Number search limited</translation>
+    </message>
+    <message>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
@@ -660,6 +668,10 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculate unpaid bills…</translation>
     </message>
     <message>
+        <source>补收…</source>
+        <translation>Supplementary bill…</translation>
+    </message>
+    <message>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
@@ -728,6 +740,26 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculated %1 bills.</translation>
     </message>
     <message>
+        <source>补收</source>
+        <translation>Supplementary bill</translation>
+    </message>
+    <message>
+        <source>为账期 %1 补收的收费项目</source>
+        <translation>Fee item to bill additionally for period %1</translation>
+    </message>
+    <message>
+        <source>没有需要补收的账单。</source>
+        <translation>No bill lacks this item.</translation>
+    </message>
+    <message>
+        <source>账期 %1 将为 %2 户补收“%3”, 合计 %4 元。继续?</source>
+        <translation>Period %1: bill “%3” additionally to %2 units, total ¥%4. Continue?</translation>
+    </message>
+    <message>
+        <source>账期 %1: 已为 %2 户补收“%3”, 合计 %4 元。</source>
+        <translation>Period %1: billed “%3” additionally to %2 units, total ¥%4.</translation>
+    </message>
+    <message>
         <source>导入抄表读数</source>
         <translation>Import meter readings</translation>
     </message>
@@ -754,6 +786,29 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeDatesDialog</name>
+    <message>
+        <source>计费起止日期</source>
+        <translation>Charge dates</translation>
+    </message>
+    <message>
+        <source>计费开始 (交房/收房日期)</source>
+        <translation>Charges start (handover date)</translation>
+    </message>
+    <message>
+        <source>计费结束 (迁出/过户日期, 含当天)</source>
+        <translation>Charges end (move-out/transfer, inclusive)</translation>
+    </message>
+    <message>
+        <source>如 2026-03-16; 空 = 不限</source>
+        <translation>e.g. 2026-03-16; empty = open</translation>
+    </message>
+    <message>
+        <source>已生成的账单不变; 如需按新日期重算请对该账期执行重算。</source>
+        <translation>Bills already made stay as they are; recalculate the period to apply new dates.</translation>
     </message>
 </context>
 <context>
@@ -2586,6 +2641,22 @@ The program will close; start it again and log in.</translation>
         <translation>Payment</translation>
     </message>
     <message>
+        <source>减免…</source>
+        <translation>Waive…</translation>
+    </message>
+    <message>
+        <source>退款…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>计费起止日期…</source>
+        <translation>Charge dates…</translation>
+    </message>
+    <message>
+        <source>打印我的日结单</source>
+        <translation>Print my daily report</translation>
+    </message>
+    <message>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
@@ -2606,12 +2677,46 @@ The program will close; start it again and log in.</translation>
         <translation>Find unit</translation>
     </message>
     <message>
+        <source>没有找到房屋。请换一个房号、姓名、手机号或车牌再查。</source>
+        <translation>No unit found. Try another room, name, phone or plate.</translation>
+    </message>
+    <message>
+        <source>找到 %1 户, 请在左侧点选要收费的房屋。</source>
+        <translation>%1 units found: choose the unit on the left.</translation>
+    </message>
+    <message>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
         <source>未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元</source>
         <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
+    </message>
+    <message>
+        <source>日结单</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <source>日结单 %1</source>
+        <translation>Daily report %1</translation>
+    </message>
+    <message>
+        <source>预存款抵扣 %1 元</source>
+        <translation>Prepayment used ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 %2滞纳金:
+  本金 %3 × 逾期 %4 天 = %5 元</source>
+        <translation>%1 %2 late fee:
+  principal %3 × %4 days late = ¥%5</translation>
+    </message>
+    <message>
+        <source>本次滞纳金合计 %1 元</source>
+        <translation>Late fees of this payment ¥%1</translation>
+    </message>
+    <message>
+        <source>转预存 %1 元</source>
+        <translation>To prepayment ¥%1</translation>
     </message>
     <message>
         <source>请在左侧选择要收的明细</source>
@@ -2657,6 +2762,10 @@ The program will close; start it again and log in.</translation>
         <translation>Print daily report</translation>
     </message>
     <message>
+        <source>日结 (关闭当日)…</source>
+        <translation>Close the day…</translation>
+    </message>
+    <message>
         <source>收缴率</source>
         <translation>Collection rate</translation>
     </message>
@@ -2689,8 +2798,28 @@ The program will close; start it again and log in.</translation>
         <translation>Collected ¥%1 in %2 payments</translation>
     </message>
     <message>
+        <source>; 当日作废 %1 张, 冲减 %2 元</source>
+        <translation>; %1 voided today, −¥%2</translation>
+    </message>
+    <message>
+        <source>; 当日退款 %1 笔, %2 元</source>
+        <translation>; %1 refunds today, ¥%2</translation>
+    </message>
+    <message>
+        <source>收据号 %1 至 %2</source>
+        <translation>Receipts %1 to %2</translation>
+    </message>
+    <message>
+        <source>已日结: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>关闭 %1 的收款? 之后当日不能再收款、作废或退款, 日结单按现在的数字打印。</source>
+        <translation>Close %1? No more payments, voids or refunds on that day; its daily report keeps today&apos;s figures.</translation>
+    </message>
+    <message>
         <source>; 作废 %1 张 (不计入)</source>
-        <translation>; %1 voided (not counted)</translation>
+        <translation type="vanished">; %1 voided (not counted)</translation>
     </message>
     <message>
         <source>日结单 %1</source>
@@ -2928,6 +3057,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>短信/微信</source>
         <translation>SMS/WeChat</translation>
+    </message>
+    <message>
+        <source>滞纳金</source>
+        <translation>Late fee</translation>
     </message>
 </context>
 <context>
@@ -4596,6 +4729,10 @@ The program will close; start it again and log in.</translation>
         <translation>View fee reports</translation>
     </message>
     <message>
+        <source>批准减免/退款</source>
+        <translation>Approve waivers/refunds</translation>
+    </message>
+    <message>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
@@ -4785,6 +4922,33 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法开始打印, 请检查打印机。</source>
         <translation>Cannot start printing; check the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>%1 · 预存款余额 %2 元</source>
+        <translation>%1 · prepayment balance ¥%2</translation>
+    </message>
+    <message>
+        <source>退款金额(元)</source>
+        <translation>Refund (¥)</translation>
+    </message>
+    <message>
+        <source>退款方式</source>
+        <translation>Refund method</translation>
+    </message>
+    <message>
+        <source>领款人</source>
+        <translation>Paid to</translation>
+    </message>
+    <message>
+        <source>退款原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -5022,6 +5186,14 @@ The program will close; start it again and log in.</translation>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
+        <source>更新已登记的信息…</source>
+        <translation>Update registered records…</translation>
+    </message>
+    <message>
+        <source>列出文件将修改的已登记人员姓名、车牌和车位 (原 → 新), 确认后才会导入</source>
+        <translation>Lists the registered names, plates and parking spaces the file would change (old → new); nothing is imported until you confirm</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5054,12 +5226,40 @@ The program will close; start it again and log in.</translation>
         <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
     </message>
     <message>
+        <source> 其中 %1 处会修改已登记的人员或车辆 (点“更新已登记的信息…”查看并确认)。</source>
+        <translation> %1 of them would change registered people or vehicles (click “Update registered records…” to review and confirm).</translation>
+    </message>
+    <message>
+        <source> 已确认更新 %1 处已登记的信息。</source>
+        <translation> %1 changes to registered records confirmed.</translation>
+    </message>
+    <message>
         <source>未识别的列 (已忽略): %1</source>
         <translation>Unknown columns (ignored): %1</translation>
     </message>
     <message>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>…… 共 %1 处</source>
+        <translation>… %1 in all</translation>
+    </message>
+    <message>
+        <source>更新已登记的信息</source>
+        <translation>Update registered records</translation>
+    </message>
+    <message>
+        <source>这个文件会修改以下已登记的信息 (原 → 新):
+
+%1
+
+确认这些修改正确吗? 每处修改都会记入审计日志。</source>
+        <translation>This file would change these registered records (old → new):
+
+%1
+
+Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
     <message>
         <source>有错误的 %1 行不会导入, 其余 %2 行将被导入。继续吗?</source>
@@ -5756,6 +5956,33 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>减免</source>
+        <translation>Waiver</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>减免金额(元)</source>
+        <translation>Amount waived (¥)</translation>
+    </message>
+    <message>
+        <source>减免原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>该账期全部未缴明细</source>
+        <translation>All unpaid lines of the period</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderDetailPane</name>
     <message>
         <source>派单</source>
@@ -6300,6 +6527,25 @@ The program will close; start it again and log in.</translation>
             <numerusform>Handed over %n work order.</numerusform>
             <numerusform>Handed over %n work orders.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>升级清单 (今日 %1)</source>
+        <translation>Escalations (today %1)</translation>
+    </message>
+</context>
+<context>
+    <name>_ApprovedDialog</name>
+    <message>
+        <source>批准人 (经理) 用户名</source>
+        <translation>Approved by (manager) user name</translation>
+    </message>
+    <message>
+        <source>批准人密码</source>
+        <translation>Approver&apos;s password</translation>
+    </message>
+    <message>
+        <source>%1 没有批准减免/退款的权限</source>
+        <translation>%1 may not approve waivers or refunds</translation>
     </message>
 </context>
 <context>
