@@ -234,3 +234,26 @@ def _fill_merged(rows: list[list[object]], merged) -> None:
             for c in range(c0, min(c1, len(row) - 1) + 1):
                 if (r, c) != (r0, c0) and row[c] in ("", None):
                     row[c] = value
+
+
+def find_columns(sheet: SheetData, headers: dict[str, tuple[str, ...]], required: tuple[str, ...],
+                 file_name: str) -> tuple[int, dict[str, int]]:
+    """The header row (0-based, within the first 10 rows) holding every ``required`` column, and the column
+    index of each key found there (``headers``: key → the texts that name it)."""
+    for number, row in enumerate(sheet.rows[:10]):
+        cells = [clean_text(c) for c in row]
+        found = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in headers.items()}
+        if all(found[k] is not None for k in required):
+            return number, {k: v for k, v in found.items() if v is not None}
+    wanted = "”“".join(headers[k][0] for k in required)
+    raise ServiceError(f"“{file_name}”里找不到“{wanted}”列 (表头应在前10行)。")
+
+
+def rows_below(sheet: SheetData, header_row: int, columns: dict[str, int]) -> list[tuple[int, dict[str, object]]]:
+    """(Excel row number, {key: cell}) of every row under the header with anything in those columns."""
+    out = []
+    for number, row in enumerate(sheet.rows[header_row + 1:], start=header_row + 2):
+        values = {k: (row[i] if i < len(row) else "") for k, i in columns.items()}
+        if any(clean_text(v) for v in values.values()):
+            out.append((number, values))
+    return out

@@ -68,6 +68,20 @@ ENTITY_LABELS: dict[str, str] = {
     "fee_item_targets": "收费对象", "roster_imports": "花名册导入", "workorder_deadlines": "工单时限",
     "workorder_events": "工单记录", "workorder_materials": "工单材料", "sequences": "单据编号",
     "notices": "缴费通知单", "ledger": "收费台账", "staff_positions": "岗位定编",
+    "cleaning_plans": "保洁计划",
+    "cleaning_tasks": "保洁任务",
+    "cleaning_score_items": "保洁评分项目",
+    "cleaning_inspections": "保洁检查",
+    "garbage_records": "垃圾分类记录",
+    "greening_tasks": "绿化任务",
+    "plan_targets": "年度计划目标",
+    "cost_entries": "成本",
+    "relation_contacts": "对外联系",
+    "activities": "社区活动",
+    "activity_signups": "活动报名",
+    "surveys": "满意度调查",
+    "survey_responses": "调查答卷",
+    "monthly_report": "经营月报",
 }
 
 FIELD_LABELS: dict[str, str] = {
