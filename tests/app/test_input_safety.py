@@ -312,17 +312,20 @@ def test_without_full_view_an_id_number_matches_only_in_full(restricted):
 
 
 def test_number_probing_is_logged_and_rate_limited(restricted, services):
-    from app.services.archive import PROBE_LIMIT
+    from app.services.archive import PROBE_LIMIT, UnitFilter
     from app.services.audit import AuditFilter
 
-    for n in range(PROBE_LIMIT):
-        restricted.archive.search_units(f"9{n:06d}")
-        restricted.archive.count_units(__import__("app.services.archive", fromlist=["UnitFilter"]).UnitFilter(
-            query=f"9{n:06d}"))  # the same query again (count, then rows): counted once
+    for digits in range(4, 12):  # typing one number into the look-up box: one try, each step logged
+        restricted.archive.lookup_units(PHONE[:digits])
+    for n in range(PROBE_LIMIT - 1):  # then one candidate after another, as a script rebuilding a number would
+        restricted.archive.search_units(f"1381234{n:04d}")
+        restricted.archive.count_units(UnitFilter(query=f"1381234{n:04d}"))  # count, then rows: logged once
     with pytest.raises(ServiceError, match="过于频繁"):
         restricted.archive.search_units("13800000000")
+    with pytest.raises(ServiceError, match="过于频繁"):
+        restricted.archive.search_units("13800000001")
     logs = services.audit.search(AuditFilter(entity="units"), limit=200)
-    assert sum(r.action == "search" for r in logs) == PROBE_LIMIT
+    assert sum(r.action == "search" for r in logs) == 8 + PROBE_LIMIT - 1
     assert [r.action for r in logs if r.action == "search_blocked"] == ["search_blocked"]
     assert services.archive.search_units("1381")  # an operator with the full-view right is not limited
 
