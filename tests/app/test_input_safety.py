@@ -365,10 +365,11 @@ def _numbered_roster(path: Path, start: int, count: int) -> Path:
 def test_overlapping_imports_from_two_processes_are_serialised(db, services, cli_user, tmp_path):
     from app.models import Person
 
-    me = cli_user(services)
+    pcs = [cli_user(services), cli_user(services, username="tester2")]  # two operators at two PCs
     files = [_numbered_roster(tmp_path / "a.xlsx", 0, 300), _numbered_roster(tmp_path / "b.xlsx", 150, 300)]
     procs = [subprocess.Popen([sys.executable, "-m", "app.cli", "--database", db.url, *me, "roster", "import", str(f)],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for me, f in zip(pcs, files, strict=True)]
     results = [p.communicate(timeout=180) + (p.returncode,) for p in procs]
     assert [code for _, _, code in results] == [0, 0], results
     assert not any("IntegrityError" in out + err or "内部错误" in err for out, err, _ in results)
