@@ -44,15 +44,16 @@ def far_cell_file(path: Path, cell: str = "XFD1048576", value: object = "x", *, 
 
 
 def run_measured(args: list[str], env: dict | None = None) -> tuple[int, str, str, int]:
-    """(exit code, stdout, stderr, peak RSS in MB) of a child process."""
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})
-    out, err = proc.communicate(timeout=180)
-    # communicate() reaped it; RUSAGE_CHILDREN is the max over children, enough as an upper bound
-    import resource
+    """(exit code, stdout, stderr, peak RSS in MB) of a child process, its own peak (wait4), not its siblings'."""
+    import tempfile
 
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // MB
-    return proc.returncode, out, err, peak
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=out, stderr=err, env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read().decode(), err.read().decode(), usage.ru_maxrss // MB
 
 
 @pytest.mark.parametrize("cell", ["XFD1048576", "CV1048576", "XFD2"])
