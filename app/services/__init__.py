@@ -114,3 +114,15 @@ class Services:
         from app.services.vendors import VendorService
 
         return VendorService(self.ctx)
+
+    @cached_property
+    def maintenance(self):
+        from app.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.ctx)
+
+    @cached_property
+    def inventory(self):
+        from app.services.inventory import InventoryService
+
+        return InventoryService(self.ctx)
