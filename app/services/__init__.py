@@ -126,3 +126,15 @@ class Services:
         from app.services.inventory import InventoryService
 
         return InventoryService(self.ctx)
+
+    @cached_property
+    def repair_plans(self):
+        from app.services.repair_plans import RepairPlanService
+
+        return RepairPlanService(self.ctx)
+
+    @cached_property
+    def takeover(self):
+        from app.services.takeover import TakeoverService
+
+        return TakeoverService(self.ctx)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -254,3 +254,70 @@ def test_vendor_visit_acceptance_score_and_expiry(svc, pump):
     assert any(h.source == "vendor" for h in svc.equipment.history(pump["item"]))
     with pytest.raises(FieldError):
         vendors.save({"name": "x", "system": "fire", "contract_start": "2026-02-01", "contract_end": "2026-01-01"})
+
+
+# --- repair plans ----------------------------------------------------------------------------------
+
+
+def test_repair_plan_approval_acceptance_and_year_figures(svc, pump, as_role):
+    plans = svc.repair_plans
+    values = {"year": "2026", "title": "生活水泵大修", "scale": "major", "system": "water", "budget": "30000",
+              "planned_start": "2026-12-01", "planned_end": "2026-12-20", "equipment_id": pump["item"]}
+    first = plans.save(values)
+    second = plans.save({**values, "title": "外墙修补", "scale": "medium", "system": "structure", "budget": "8000",
+                         "equipment_id": None})
+    with pytest.raises(FieldError) as err:
+        plans.save({**values, "planned_start": "2025-12-01", "budget": "abc"})
+    assert set(err.value.errors) == {"planned_start", "budget"}
+    with pytest.raises(PermissionDenied):
+        as_role("engineering").repair_plans.approve(first)  # only the manager approves
+    with pytest.raises(StateError):
+        plans.accept(first, "1")  # not approved yet
+    plans.approve(first)
+    with pytest.raises(StateError):
+        plans.save(values, first)  # approved: no more edits
+    plans.accept(first, "31500.50", "按期完成")
+    plans.cancel(second, "预算不足")
+    summary = plans.year_summary(2026)
+    assert (summary.plans, summary.budget, summary.approved_budget, summary.accepted, summary.actual) == (
+        1, Decimal("30000.00"), Decimal("30000.00"), 1, Decimal("31500.50"))
+    assert plans.get(first).variance == Decimal("1500.50")
+    assert any(h.source == "repair" and h.cost == Decimal("31500.50") for h in svc.equipment.history(pump["item"]))
+
+
+# --- takeover inspection ---------------------------------------------------------------------------
+
+
+def test_takeover_checklist_defects_reinspection_and_list(svc, tmp_path):
+    building = svc.archive.create_building("9栋", floors=18)
+    tk = svc.takeover
+    inspection = tk.save({"building_id": building, "inspected_on": "2026-11-20", "developer": "华润置地",
+                          "inspector": "王工"})
+    checks = tk.checks(inspection)
+    assert len(checks) > 10 and {c.area for c in checks} >= {"main_structure", "plumbing", "lift"}
+    tk.set_check(checks[0].id, False)
+    defect = tk.defects.save({"inspection_id": inspection, "area": "main_structure", "location": "9栋12层楼梯间",
+                              "description": "墙面裂缝约1.2米", "responsible": "华润置地", "deadline": "2026-11-25",
+                              "photo_path": "D:/查验/001.jpg"})
+    row = tk.defects.get(defect)
+    assert row.overdue and row.state == "open" and row.scope == "9栋"
+    with pytest.raises(FieldError):
+        tk.defects.reinspect(defect, False)  # why not?
+    tk.defects.reinspect(defect, False, "仍有裂缝")
+    assert tk.defects.get(defect).state == "failed"
+    tk.defects.reinspect(defect, True)
+    row = tk.defects.get(defect)
+    assert (row.state, row.reinspections, row.signed_off_on) == ("signed_off", 2, date(2026, 11, 28))
+    with pytest.raises(StateError):
+        tk.defects.save({"inspection_id": inspection, "area": "other_area", "location": "x", "description": "y"},
+                        defect)
+    summary = tk.get(inspection)
+    assert (summary.checked, summary.defects, summary.open_defects) == (1, 1, 0)
+    pdf = tk.defect_list_pdf(building)
+    assert pdf.startswith(b"%PDF")
+    import io
+
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "承接查验问题清单" in text and "墙面裂缝" in text
