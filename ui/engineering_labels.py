@@ -43,6 +43,9 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Engineering", "归还"),
 )
 
+# Texts the pages pass through eng_label that are not codes.
+_MARKED_TEXTS = (QT_TRANSLATE_NOOP("Engineering", "正常"), QT_TRANSLATE_NOOP("Engineering", "异常"))
+
 
 def eng_label(code: object) -> str:
     if code is None or code == "":

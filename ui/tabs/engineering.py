@@ -11,11 +11,22 @@ from ui.tabs.base import Page
 
 def pages(services: Services) -> list[Page]:
     from ui.pages.engineering.equipment import EquipmentPage
+    from ui.pages.engineering.maintenance import MaintenancePage, PlansPage
+    from ui.pages.engineering.repair_plans import RepairPlansPage
+    from ui.pages.engineering.stock import StockPage
+    from ui.pages.engineering.takeover import TakeoverPage
+    from ui.pages.engineering.vendors import VendorsPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
     return [
         (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.ENGINEERING)),
+        (QT_TRANSLATE_NOOP("Pages", "维保任务"), lambda: MaintenancePage(services)),
         (QT_TRANSLATE_NOOP("Pages", "设备台账"), lambda: EquipmentPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "维保计划"), lambda: PlansPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "物料工具"), lambda: StockPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "大中修计划"), lambda: RepairPlansPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "承接查验"), lambda: TakeoverPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "外包维保"), lambda: VendorsPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENGINEERING)),
     ]

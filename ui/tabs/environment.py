@@ -10,10 +10,12 @@ from ui.tabs.base import Page
 
 
 def pages(services: Services) -> list[Page]:
+    from ui.pages.engineering.stock import StockPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
     return [
         (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.ENVIRONMENT)),
+        (QT_TRANSLATE_NOOP("Pages", "保洁用品"), lambda: StockPage(services, warehouse="cleaning")),
         (QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENVIRONMENT)),
     ]
