@@ -67,10 +67,10 @@ STOCK = [  # code, name, spec, unit, category, warehouse, min, quantity in, pric
     ("GJ-001", "冲击钻", "GBH2-26", "台", "tool", "engineering", "0", "2", "820.00"),
     ("GJ-002", "万用表", "FLUKE 17B+", "台", "tool", "engineering", "0", "3", "560.00"),
     ("GJ-003", "人字梯", "2.5米", "把", "tool", "engineering", "0", "4", "260.00"),
-    ("BJ-101", "拖把", "棉线", "把", "supply", "cleaning", "10", "40", "18.00"),
-    ("BJ-102", "垃圾袋", "80×100", "卷", "supply", "cleaning", "30", "200", "6.50"),
-    ("BJ-103", "扫帚", "竹制", "把", "supply", "cleaning", "10", "30", "15.00"),
-    ("BJ-104", "玻璃刮", "35cm", "把", "supply", "cleaning", "3", "10", "22.00"),
+    ("BG-101", "拖把", "棉线", "把", "supply", "cleaning", "10", "40", "18.00"),
+    ("BG-102", "垃圾袋", "80×100", "卷", "supply", "cleaning", "30", "200", "6.50"),
+    ("BG-103", "扫帚", "竹制", "把", "supply", "cleaning", "10", "30", "15.00"),
+    ("BG-104", "玻璃刮", "35cm", "把", "supply", "cleaning", "3", "10", "22.00"),
     ("YJ-101", "84消毒液", "5L", "桶", "chemical", "cleaning", "5", "30", "28.00"),
     ("YJ-102", "洁厕剂", "500ml", "瓶", "chemical", "cleaning", "10", "60", "8.00"),
     ("YJ-103", "不锈钢光亮剂", "450ml", "瓶", "chemical", "cleaning", "4", "12", "32.00"),
@@ -121,7 +121,7 @@ def fill(services: Services, rng, result) -> None:
     # four months of issues: cleaning supplies to the cleaners, materials to technicians
     for day in range(0, 120, 3):
         clock.now = datetime.combine(today - timedelta(days=120 - day), time(9, 30))
-        for code in rng.sample([c for c in stock if c[:2] in ("BJ", "YJ") and c[3] == "1"], 2):
+        for code in rng.sample([c for c in stock if c[:2] in ("BG", "YJ") and c[3] == "1"], 2):
             _issue(svc, stock[code], rng.choice(["1", "2"]), rng.choice(cleaners or ["保洁员"]))
         if day % 9 == 0:
             code = rng.choice(["CL-003", "CL-004", "CL-005", "CL-008"])

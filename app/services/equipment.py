@@ -178,6 +178,29 @@ class EquipmentService(RegisterService):
                 raise NotFound("设备不存在或已被删除")
             item.status = status
 
+    def order_links(self, workorder_id: int) -> list[tuple[str, str]]:
+        """What a work order was opened from, as (item code or "", text): its equipment item, or the PM task
+        (and that task's item). Empty for an order opened at the desk."""
+        from app.services.register_base import links_of_order
+
+        self.ctx.require(self.view_permission)
+        result = []
+        with self.ctx.read() as s:
+            for entity, entity_id in links_of_order(s, workorder_id):
+                if entity == "pm_task":
+                    task = s.get(PmTask, entity_id)
+                    plan = s.get(PmPlan, task.plan_id) if task else None
+                    item = s.get(Equipment, task.equipment_id) if task and task.equipment_id else None
+                    text = f"维保任务 {plan.name if plan else ''} {task.due_on if task else ''}".strip()
+                    if item is not None:
+                        text = f"{item.code} {item.name} — {text}"
+                    result.append((item.code if item else "", text))
+                elif entity == ENTITY:
+                    item = s.get(Equipment, entity_id)
+                    if item is not None:
+                        result.append((item.code, f"{item.code} {item.name} ({item.location})"))
+        return result
+
     # ---- history
     def add_log(self, equipment_id: int, values: Mapping[str, object]) -> int:
         """A hand-written history line (part replaced, repair by others, check, note) with its cost."""
@@ -220,7 +243,7 @@ class EquipmentService(RegisterService):
                 summary = f"{order.number} {WORKORDER_LABELS.get(order.state, order.state)}: {order.description}"
                 rows.append(HistoryRow(_day(order.reported_at), "workorder", "维修工单", summary[:200],
                                        costs.get(order.workorder_id), order.number))
-            for visit, vendor in s.execute(select(VendorVisit, Vendor.name).join(Vendor).where(
+            for visit, vendor in s.execute(select(VendorVisit, Vendor.name).join(Vendor, Vendor.id == VendorVisit.vendor_id).where(
                     VendorVisit.equipment_id == equipment_id)):
                 accepted = f"已验收 {visit.rating}分" if visit.accepted else "未验收"
                 rows.append(HistoryRow(visit.visited_on, "vendor", "外包维保",

@@ -125,7 +125,8 @@ class VendorService(RegisterService):
     # ---- visits
     def visits(self, vendor_id: int | None = None, month: str | None = None) -> list[VisitRow]:
         self.ctx.require(self.view_permission)
-        stmt = (select(VendorVisit, Vendor.name, Equipment.code, Equipment.name).join(Vendor)
+        stmt = (select(VendorVisit, Vendor.name, Equipment.code, Equipment.name).select_from(VendorVisit)
+                .join(Vendor, Vendor.id == VendorVisit.vendor_id)
                 .outerjoin(Equipment, Equipment.id == VendorVisit.equipment_id)
                 .order_by(VendorVisit.visited_on.desc(), VendorVisit.id.desc()))
         if vendor_id:

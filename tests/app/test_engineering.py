@@ -249,6 +249,8 @@ def test_vendor_visit_acceptance_score_and_expiry(svc, pump):
     vendors.accept_visit(second, 4)
     with pytest.raises(StateError):
         vendors.accept_visit(second, 4)
+    assert [(v.visited_on, v.accepted, v.equipment) for v in vendors.visits(lift)] == [
+        (date(2026, 11, 25), True, ""), (date(2026, 11, 10), True, "GPS-001 1号生活水泵")]
     [score] = vendors.monthly_scores("2026-11")
     assert (score.visits, score.accepted, score.average) == (2, 2, Decimal("4.5"))
     assert any(h.source == "vendor" for h in svc.equipment.history(pump["item"]))

@@ -70,8 +70,10 @@ class RegisterPage(QWidget):
         layout.addWidget(self.register)
 
     def add_refresh(self) -> None:
-        """A 刷新 button (F5) at the end of the toolbar: call after adding the page's own actions."""
+        """A 刷新 button (F5) at the end of the toolbar, and the first load with the page's filters: call it
+        last, after adding the page's own filter combos and actions."""
         self.register.add_action(self.tr("刷新"), self.refresh, shortcut="F5")
+        self.register.reload()
 
     # ---- state
     def current(self) -> Any | None:

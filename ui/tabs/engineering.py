@@ -12,6 +12,7 @@ from ui.tabs.base import Page
 def pages(services: Services) -> list[Page]:
     from ui.pages.engineering.equipment import EquipmentPage
     from ui.pages.engineering.maintenance import MaintenancePage, PlansPage
+    from ui.pages.engineering.queue_links import with_engineering_links
     from ui.pages.engineering.repair_plans import RepairPlansPage
     from ui.pages.engineering.stock import StockPage
     from ui.pages.engineering.takeover import TakeoverPage
@@ -20,7 +21,7 @@ def pages(services: Services) -> list[Page]:
     from ui.tabs.team_queue_page import TeamQueuePage
 
     return [
-        (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.ENGINEERING)),
+        (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: with_engineering_links(TeamQueuePage(services, Team.ENGINEERING))),
         (QT_TRANSLATE_NOOP("Pages", "维保任务"), lambda: MaintenancePage(services)),
         (QT_TRANSLATE_NOOP("Pages", "设备台账"), lambda: EquipmentPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "维保计划"), lambda: PlansPage(services)),

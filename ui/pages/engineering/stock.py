@@ -250,7 +250,7 @@ class StockPage(RegisterPage):
         if warehouse is None:
             reg.add_filter_combo("warehouse", self.tr("仓库"), [(self.tr("全部仓库"), None), *eng_choices(Warehouse)])
         reg.add_filter_combo("category", self.tr("类别"), [(self.tr("全部类别"), None), *eng_choices(StockCategory)])
-        reg.add_filter_combo("low", self.tr("库存"), [(self.tr("全部"), None), (self.tr("低于最低库存"), True)])
+        reg.add_filter_combo("low", self.tr("库存"), [(self.tr("全部"), None), (self.tr("低于最低库存"), 1)])
         if self.can_manage:
             reg.add_action(self.tr("入库"), self.stock_in, needs_row=True)
             reg.add_action(self.tr("出库"), self.stock_out, needs_row=True)

@@ -76,8 +76,9 @@ class DefectDialog(RecordDialog):
 class ChecklistDialog(QDialog):
     """检查表: each point of the inspection's checklist by area — 未查 / 合格 / 不合格, saved at once."""
 
-    RESULTS = ((None, QT_TRANSLATE_NOOP("ChecklistDialog", "未查")), (True, QT_TRANSLATE_NOOP("ChecklistDialog", "合格")),
-               (False, QT_TRANSLATE_NOOP("ChecklistDialog", "不合格")))
+    # combo data are ints (PySide mishandles bools as item data): -1 not checked, 1 ok, 0 defective
+    RESULTS = ((-1, QT_TRANSLATE_NOOP("ChecklistDialog", "未查")), (1, QT_TRANSLATE_NOOP("ChecklistDialog", "合格")),
+               (0, QT_TRANSLATE_NOOP("ChecklistDialog", "不合格")))
 
     def __init__(self, services, inspection_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,7 +96,7 @@ class ChecklistDialog(QDialog):
             box = QComboBox(self.table)
             for value, text in self.RESULTS:
                 box.addItem(self.tr(text), value)
-            box.setCurrentIndex(box.findData(check.ok))
+            box.setCurrentIndex(box.findData(-1 if check.ok is None else int(check.ok)))
             box.currentIndexChanged.connect(lambda _i, cid=check.id, b=box: self._save(cid, b))
             self.table.setCellWidget(r, 2, box)
             self.combos.append(box)
@@ -112,7 +113,8 @@ class ChecklistDialog(QDialog):
 
     def _save(self, check_id: int, box: QComboBox) -> None:
         try:
-            self.services.takeover.set_check(check_id, box.currentData())
+            value = box.currentData()
+            self.services.takeover.set_check(check_id, None if value == -1 else bool(value))
         except ServiceError as exc:
             self.message.setText(str(exc))
 
@@ -185,10 +187,10 @@ class TakeoverPage(RegisterPage):
         if row is None or defect is None:
             return None
         dialog = ActionDialog(self.tr("复验 — %1").replace("%1", defect.location),
-                              lambda v: self.services.takeover.defects.reinspect(defect.id, v["passed"], v["note"],
+                              lambda v: self.services.takeover.defects.reinspect(defect.id, v["passed"] == 1, v["note"],
                                                                                  defect.version), parent=self)
-        dialog.add_field("passed", self.tr("复验结果"), combo([(self.tr("通过, 销项"), True),
-                                                              (self.tr("未通过"), False)]))
+        dialog.add_field("passed", self.tr("复验结果"), combo([(self.tr("通过, 销项"), 1),
+                                                              (self.tr("未通过"), 0)]))
         dialog.add_field("note", self.tr("复验意见"), line())
         return self.open_dialog(dialog, lambda _id: row.id)
 

@@ -106,7 +106,7 @@ class VendorsPage(RegisterPage):
                          placeholder=self.tr("单位名称、服务内容、联系人或合同编号"), parent=parent)
         reg = self.register
         reg.add_filter_combo("system", self.tr("系统"), [(self.tr("全部系统"), None), *eng_choices(EquipmentSystem)])
-        reg.add_filter_combo("expiring", self.tr("合同"), [(self.tr("全部"), None), (self.tr("60天内到期"), True)])
+        reg.add_filter_combo("expiring", self.tr("合同"), [(self.tr("全部"), None), (self.tr("60天内到期"), 1)])
         if services.ctx.can("maintenance.record"):
             self.visit_button = self.pane.add_button(self.tr("登记来访"), self.record_visit)
         if services.ctx.can("equipment.manage"):
