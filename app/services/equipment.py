@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import FieldError, NotFound
+from app.errors import FieldError, NotFound, ServiceError
 from app.models import (
     ENGINEERING_LABELS,
     WORKORDER_LABELS,
@@ -73,6 +73,23 @@ class EquipmentRow:
     @property
     def in_warranty(self) -> bool | None:
         return None if self.warranty_until is None else self.warranty_until >= date.today()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    created: int
+    updated: int
+
+
+class ImportRefused(ServiceError):
+    """The file has bad rows; nothing was saved. ``issues``: every (row, column, message)."""
+
+    def __init__(self, issues):
+        self.issues = list(issues)
+        shown = "\n".join(str(i) for i in self.issues[:30])
+        more = f"\n……共 {len(self.issues)} 处问题" if len(self.issues) > 30 else ""
+        super().__init__(f"导入未执行, 没有保存任何内容。请改正以下问题后重新导入:\n{shown}{more}")
 
 
 @dataclass(frozen=True)
@@ -258,6 +275,82 @@ class EquipmentService(RegisterService):
 
     def total_cost(self, equipment_id: int) -> Decimal:
         return to_money(sum((r.cost for r in self.history(equipment_id) if r.cost is not None), ZERO))
+
+    # ---- .xlsx
+    def export_xlsx(self, path, filters: Filters | None = None) -> int:
+        """The ledger (as filtered) to an .xlsx that imports back unchanged; logged as an export."""
+        from app.excel.equipment import write_equipment
+        from app.services.audit import log_event
+
+        self.ctx.require(self.view_permission)
+        rows = self.all(filters)
+        write_equipment(path, ([r.code, r.name, label(r.system), r.location, r.model, r.maker, r.installed_on,
+                                r.warranty_until, r.vendor, label(r.status), r.notes] for r in rows))
+        with self.ctx.write() as s:
+            log_event(s, "export", ENTITY, {"rows": len(rows)}, summary=f"设备台账 {len(rows)} 条")
+        return len(rows)
+
+    def import_xlsx(self, path) -> ImportResult:
+        """Add or update items (by code) from an .xlsx. All or nothing: with any bad row, ImportRefused lists
+        every problem (row, column, message) and nothing is saved."""
+        from app.excel.equipment import HEADERS, read_equipment
+        from app.excel.roster import RosterIssue
+        from app.services.audit import log_event
+
+        self.ctx.require(self.manage_permission)
+        lines, issues = read_equipment(path)
+        if not issues and not lines:
+            issues = [RosterIssue(0, "", "表中没有设备数据")]
+        if issues:
+            raise ImportRefused(issues)
+        choices = {"system": EquipmentSystem, "status": EquipmentStatus}
+        by_label = {key: {label(c): str(c) for c in codes} for key, codes in choices.items()}
+        created = updated = 0
+        with self.ctx.write() as s:
+            vendors = {name: i for i, name in s.execute(select(Vendor.id, Vendor.name)).all()}
+            existing = {code: item for item in s.scalars(select(Equipment)) for code in [item.code]}
+            seen: dict[str, int] = {}
+            staged = []
+            for line in lines:
+                values = dict(line.values)
+                for key, labels in by_label.items():
+                    text = clean_code(values.get(key))
+                    values[key] = labels.get(text, text)
+                    if text and text not in labels:
+                        issues.append(RosterIssue(line.row, HEADERS[key],
+                                                  f"“{text}”无效, 可填: {'、'.join(labels)}"))
+                vendor = clean_code(values.pop("vendor", ""))
+                if vendor and vendor not in vendors:
+                    issues.append(RosterIssue(line.row, HEADERS["vendor"], f"没有名为“{vendor}”的维保单位, 请先在外包维保中添加"))
+                values["vendor_id"] = vendors.get(vendor)
+                code = clean_code(values.get("code")).upper()
+                if code in seen:
+                    issues.append(RosterIssue(line.row, HEADERS["code"], f"设备编号 {code} 与第{seen[code]}行重复"))
+                    continue
+                seen[code] = line.row
+                obj = existing.get(code)
+                try:
+                    cleaned = self.clean(s, values, obj)
+                except FieldError as exc:
+                    issues.extend(RosterIssue(line.row, HEADERS.get(f, f), m) for f, m in exc.errors.items()
+                                  if not (f in by_label and clean_code(line.values.get(f))))  # said above
+                    continue
+                staged.append((obj, cleaned))
+            if issues:
+                raise ImportRefused(sorted(issues, key=lambda i: i.row))
+            for obj, cleaned in staged:
+                if obj is None:
+                    s.add(Equipment(**cleaned))
+                    created += 1
+                else:
+                    changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
+                    for key, value in changed.items():
+                        setattr(obj, key, value)
+                    updated += bool(changed)
+            s.flush()
+            log_event(s, "import", ENTITY, {"created": created, "updated": updated, "rows": len(lines)},
+                      summary=f"设备台账导入 新增{created} 更新{updated}")
+        return ImportResult(len(lines), created, updated)
 
     # ---- labels
     def label_pdf(self, ids: list[int] | None = None, filters: Filters | None = None) -> bytes:

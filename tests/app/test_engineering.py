@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -323,3 +324,45 @@ def test_takeover_checklist_defects_reinspection_and_list(svc, tmp_path):
 
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "承接查验问题清单" in text and "墙面裂缝" in text
+
+
+# --- equipment ledger .xlsx ------------------------------------------------------------------------
+
+
+def test_equipment_export_imports_back_and_bad_rows_save_nothing(svc, pump, tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    from app.services.equipment import ImportRefused
+
+    svc.vendors.save({"name": "迅达电梯维保", "system": "elevator"})
+    svc.equipment.save({"code": "DT-01", "name": "=HYPERLINK(\"x\")", "system": "elevator", "location": "1栋",
+                        "installed_on": "2020-05-01", "vendor_id": svc.vendors.list()[0].id})
+    path = tmp_path / "ledger.xlsx"
+    assert svc.equipment.export_xlsx(path) == 2
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[1]][:3] == ["设备编号", "设备名称", "所属系统"]
+    assert sheet["B2"].value == "'=HYPERLINK(\"x\")" and sheet["C2"].value == "电梯" and sheet["I2"].value == "迅达电梯维保"
+    assert astuple(svc.equipment.import_xlsx(path)) == (2, 0, 0)  # unchanged
+    assert svc.equipment.get(svc.equipment.find_code("DT-01")).name == "=HYPERLINK(\"x\")"
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["设备编号", "设备名称", "所属系统", "安装日期", "维保单位", "状态"])
+    ws.append(["XF-01", "消防泵", "消防", "2021/3/1", "", "在用"])
+    ws.append(["GPS-001", "1号生活水泵(改)", "给排水", "", "", "故障"])
+    ws.append(["XF-02", "", "消火栓", "2021-13-01", "不存在公司", ""])
+    ws.append(["xf-01", "重复", "消防", "", "", ""])
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    with pytest.raises(ImportRefused) as err:
+        svc.equipment.import_xlsx(bad)
+    where = {(i.row, i.column) for i in err.value.issues}
+    assert {(4, "设备名称"), (4, "所属系统"), (4, "安装日期"), (4, "维保单位"), (5, "设备编号")} <= where
+    assert "第4行 设备名称" in str(err.value)
+    assert svc.equipment.count() == 2 and svc.equipment.get(pump["item"]).status == "in_use"  # nothing saved
+
+    ws.delete_rows(4, 2)
+    wb.save(bad)
+    assert astuple(svc.equipment.import_xlsx(bad)) == (2, 1, 1)
+    assert svc.equipment.get(pump["item"]).status == "faulty"
+    assert svc.equipment.get(svc.equipment.find_code("XF-01")).installed_on == date(2021, 3, 1)
