@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, str] = {
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",
     "settings.edit": "修改系统设置",
+    "settings.manage": "修改物业设置",
     "equipment.view": "查看设备台账、维保、大中修、承接查验和外包",
     "equipment.manage": "管理设备台账、维保计划、大中修、承接查验和外包",
     "maintenance.record": "记录维保任务",

@@ -55,7 +55,7 @@ from app.models.inventory import (
     Warehouse,
 )
 from app.models.links import WorkOrderLink
-from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, Team, User
+from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, StaffPosition, Team, User
 from app.models.property import (
     LABELS,
     Building,
@@ -92,7 +92,7 @@ __all__ = [
     "Base", "Money", "Stamped", "Versioned",
     "Building", "Unit", "Person", "Occupancy", "ParkingSpace", "Vehicle",
     "UnitStatus", "UnitUse", "Relation", "SpaceKind", "LABELS",
-    "Staff", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
+    "Staff", "StaffPosition", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
     "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
     "FEE_LABELS",

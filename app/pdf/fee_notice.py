@@ -176,9 +176,11 @@ def _draw_page(c, d, font: str) -> None:
 
     # how to pay and notes
     y -= 40
-    c.setFont(font, 10.5)
-    c.drawString(left, y, f"缴费方式: {d.payment_methods}")
-    y -= 18
+    for i, line in enumerate(d.payment_methods.splitlines()):  # the second line: the bank account from 设置
+        text, x = (f"缴费方式: {line}", left) if i == 0 else (line, left + 52)
+        c.setFont(font, fit(c, text, font, 10.5, right - x))
+        c.drawString(x, y, text)
+        y -= 18
     contact = "   ".join(p for p in (f"服务电话: {d.property_phone}" if d.property_phone else "",
                                      f"地址: {d.property_address}" if d.property_address else "") if p)
     if contact:

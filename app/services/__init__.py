@@ -68,6 +68,12 @@ class Services:
         return StaffService(self.ctx)
 
     @cached_property
+    def setup(self):
+        from app.services.setup import SetupService
+
+        return SetupService(self.ctx)
+
+    @cached_property
     def property(self):
         from app.services.property import PropertyService
 

@@ -64,7 +64,7 @@ ENTITY_LABELS: dict[str, str] = {
     "meter_readings": "抄表", "roster": "业主花名册", "database": "数据库", "fee_reminders": "催缴记录",
     "fee_item_targets": "收费对象", "roster_imports": "花名册导入", "workorder_deadlines": "工单时限",
     "workorder_events": "工单记录", "workorder_materials": "工单材料", "sequences": "单据编号",
-    "notices": "缴费通知单", "ledger": "收费台账",
+    "notices": "缴费通知单", "ledger": "收费台账", "staff_positions": "岗位定编",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.models import Team
 from app.services import Services
-from ui.tabs.base import Page
+from ui.tabs.base import Page, page
 
 
 def pages(services: Services) -> list[Page]:
@@ -21,13 +21,15 @@ def pages(services: Services) -> list[Page]:
     from ui.tabs.team_queue_page import TeamQueuePage
 
     return [
-        (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: with_engineering_links(TeamQueuePage(services, Team.ENGINEERING))),
-        (QT_TRANSLATE_NOOP("Pages", "维保任务"), lambda: MaintenancePage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "设备台账"), lambda: EquipmentPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "维保计划"), lambda: PlansPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "物料工具"), lambda: StockPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "大中修计划"), lambda: RepairPlansPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "承接查验"), lambda: TakeoverPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "外包维保"), lambda: VendorsPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENGINEERING)),
+        page(QT_TRANSLATE_NOOP("Pages", "工单"), lambda: with_engineering_links(TeamQueuePage(services, Team.ENGINEERING)),
+             view=("workorder.handle", "workorder.manage")),
+        # The engineering pages show their buttons by right themselves (view-only people still print/export).
+        page(QT_TRANSLATE_NOOP("Pages", "维保任务"), lambda: MaintenancePage(services), view="equipment.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "设备台账"), lambda: EquipmentPage(services), view="equipment.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "维保计划"), lambda: PlansPage(services), view="equipment.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "物料工具"), lambda: StockPage(services), view="inventory.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "大中修计划"), lambda: RepairPlansPage(services), view="equipment.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "承接查验"), lambda: TakeoverPage(services), view="equipment.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "外包维保"), lambda: VendorsPage(services), view="equipment.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENGINEERING), edit="staff.edit"),
     ]
