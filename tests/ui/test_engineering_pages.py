@@ -259,3 +259,14 @@ def test_environment_supplies_page_is_the_cleaning_store(qtbot, world, as_role):
     usage = page.show_usage()
     assert [(u.month, u.cost) for u in usage.model.rows()] == [("2026-11", Decimal("36.00"))]
     assert "36.00" in usage.totals.text()
+
+
+def test_dashboard_shows_the_month_pm_completion_rate(qtbot, world):
+    from ui.pages.dashboard import DashboardPage
+
+    world["manager"].maintenance.record(world["manager"].maintenance.list({})[0].id, [{"ok": True}] * 2)
+    page = DashboardPage(world["manager"])
+    qtbot.addWidget(page)
+    page.set_period("2026-11")
+    page.reload()
+    assert page.pm_card.value.text() == "100.0%" and "完成 1 项" in page.pm_card.note.text()
