@@ -269,6 +269,74 @@ This view has been recorded in the audit log.</translation>
         <translation>Work order</translation>
     </message>
     <message>
+        <source>设备台账</source>
+        <translation>Equipment ledger</translation>
+    </message>
+    <message>
+        <source>设备履历</source>
+        <translation>Equipment history</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>外包来访</source>
+        <translation>Contractor visit</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plans</translation>
+    </message>
+    <message>
+        <source>维保任务</source>
+        <translation>PM tasks</translation>
+    </message>
+    <message>
+        <source>维保检查项</source>
+        <translation>PM check point</translation>
+    </message>
+    <message>
+        <source>大中修计划</source>
+        <translation>Major repairs</translation>
+    </message>
+    <message>
+        <source>承接查验</source>
+        <translation>Takeover inspection</translation>
+    </message>
+    <message>
+        <source>查验检查项</source>
+        <translation>Inspection check</translation>
+    </message>
+    <message>
+        <source>查验问题</source>
+        <translation>Inspection defect</translation>
+    </message>
+    <message>
+        <source>库存物品</source>
+        <translation>Stock item</translation>
+    </message>
+    <message>
+        <source>出入库</source>
+        <translation>Stock move</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>盘点明细</source>
+        <translation>Stock-take line</translation>
+    </message>
+    <message>
+        <source>工具借用</source>
+        <translation>Tool loan</translation>
+    </message>
+    <message>
+        <source>工单关联</source>
+        <translation>Work order link</translation>
+    </message>
+    <message>
         <source>工单记录</source>
         <translation>Work order event</translation>
     </message>
@@ -546,6 +614,41 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>未查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <source>查验检查表</source>
+        <translation>Inspection checklist</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
         <source>类别</source>
@@ -688,8 +791,72 @@ The program will close; start it again and log in.</translation>
         <translation>Position</translation>
     </message>
     <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>均价</source>
+        <translation>Avg. price</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>去向/来源</source>
+        <translation>To / from</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>物品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>用量</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>借出日期</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
     </message>
     <message>
         <source>操作人</source>
@@ -706,6 +873,22 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>编号</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Cost</translation>
     </message>
     <message>
         <source>摘要</source>
@@ -824,8 +1007,52 @@ The program will close; start it again and log in.</translation>
         <translation>Unit price</translation>
     </message>
     <message>
+        <source>应完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plans</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Check point</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
         <source>周期</source>
         <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>检查项数</source>
+        <translation>Points</translation>
     </message>
     <message>
         <source>适用范围</source>
@@ -900,8 +1127,40 @@ The program will close; start it again and log in.</translation>
         <translation type="vanished">Unit</translation>
     </message>
     <message>
+        <source>单位名称</source>
+        <translation>Company</translation>
+    </message>
+    <message>
         <source>联系人</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>合同到期</source>
+        <translation>Contract ends</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>维保内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>来访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>平均评分</source>
+        <translation>Avg. rating</translation>
     </message>
     <message>
         <source>处理人</source>
@@ -912,8 +1171,68 @@ The program will close; start it again and log in.</translation>
         <translation>Received</translation>
     </message>
     <message>
+        <source>查验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>楼栋/房屋</source>
+        <translation>Building / unit</translation>
+    </message>
+    <message>
+        <source>移交单位</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>已查项</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>未销项</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>预算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>计划开始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>实际费用</source>
+        <translation>Actual cost</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1268,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>删除所选</source>
         <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>从库存选择</source>
+        <translation>From stock</translation>
     </message>
     <message>
         <source>使用材料</source>
@@ -1124,6 +1447,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无权查看</source>
         <translation>No permission</translation>
+    </message>
+    <message>
+        <source>维保完成率</source>
+        <translation>PM completion</translation>
+    </message>
+    <message>
+        <source>%1 应做 %2 项, 完成 %3 项</source>
+        <translation>%1: %2 due, %3 done</translation>
     </message>
     <message>
         <source>%1 · 本年累计 %2</source>
@@ -1338,6 +1669,52 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DefectDialog</name>
+    <message>
+        <source>编辑问题</source>
+        <translation>Edit defect</translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation>Record defect</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 9栋12层楼梯间</source>
+        <translation>e.g. Bldg 9, 12F stairwell</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>照片路径</source>
+        <translation>Photo path</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>在左侧选择一行查看详情</source>
+        <translation>Select a row on the left to see its details</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <source>班组</source>
@@ -1372,6 +1749,383 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Engineering</name>
+    <message>
+        <source>房屋本体</source>
+        <translation>Building structure</translation>
+    </message>
+    <message>
+        <source>照明</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation>Water supply and drainage</translation>
+    </message>
+    <message>
+        <source>供配电</source>
+        <translation>Power supply</translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation>Fire protection</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation>Lifts</translation>
+    </message>
+    <message>
+        <source>暖通空调</source>
+        <translation>HVAC</translation>
+    </message>
+    <message>
+        <source>弱电(监控/门禁)</source>
+        <translation>Low voltage (CCTV / access)</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>Faulty</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Out of service</translation>
+    </message>
+    <message>
+        <source>报废</source>
+        <translation>Scrapped</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>每N天</source>
+        <translation>Every N days</translation>
+    </message>
+    <message>
+        <source>待执行</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>大修</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>中修</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>主体结构</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>装饰装修</source>
+        <translation>Finishes</translation>
+    </message>
+    <message>
+        <source>电气</source>
+        <translation>Electrical</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>To rectify</translation>
+    </message>
+    <message>
+        <source>复验未通过</source>
+        <translation>Failed re-inspection</translation>
+    </message>
+    <message>
+        <source>已销项</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <source>更换部件</source>
+        <translation>Part replaced</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>工程库</source>
+        <translation>Engineering store</translation>
+    </message>
+    <message>
+        <source>保洁库</source>
+        <translation>Cleaning store</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>备件</source>
+        <translation>Spare part</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>保洁用品</source>
+        <translation>Cleaning supplies</translation>
+    </message>
+    <message>
+        <source>清洁药剂</source>
+        <translation>Cleaning chemicals</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>Stock in</translation>
+    </message>
+    <message>
+        <source>领用出库</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>盘点调整</source>
+        <translation>Stock-take adjustment</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Give back</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <source>编辑设备</source>
+        <translation>Edit equipment</translation>
+    </message>
+    <message>
+        <source>新增设备</source>
+        <translation>New equipment</translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation>Equipment code</translation>
+    </message>
+    <message>
+        <source>例如 GPS-001</source>
+        <translation>e.g. GPS-001</translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 地下一层泵房</source>
+        <translation>e.g. B1 pump room</translation>
+    </message>
+    <message>
+        <source>型号</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation>Installed on</translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Maintained by</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>编号、名称、位置、型号或扫描标签</source>
+        <translation>Code, name, location, model or scan a label</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation>Print labels</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>记录履历</source>
+        <translation>Add history</translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation>Report fault</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>型号/厂家</source>
+        <translation>Model / maker</translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation>Installed on</translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Maintained by</translation>
+    </message>
+    <message>
+        <source>累计费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>设备标签</source>
+        <translation>Equipment labels</translation>
+    </message>
+    <message>
+        <source>导出设备台账</source>
+        <translation>Export equipment ledger</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>导入设备台账</source>
+        <translation>Import equipment ledger</translation>
+    </message>
+    <message>
+        <source>共 %1 行: 新增 %2, 更新 %3</source>
+        <translation>%1 rows: %2 added, %3 updated</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +2551,13 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>FeesStep</name>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+<context>
     <name>FigureCard</name>
     <message>
         <source>点击查看明细</source>
@@ -1854,6 +2615,41 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>已锁定</source>
         <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>编辑查验批次</source>
+        <translation>Edit inspection</translation>
+    </message>
+    <message>
+        <source>新增查验批次</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>查验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>移交单位(开发商)</source>
+        <translation>Handed over by (developer)</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2741,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -2254,6 +3054,79 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>LinkedOrderDialog</name>
+    <message>
+        <source>报修 (生成维修工单)</source>
+        <translation>Report fault (repair order)</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>生成工单</source>
+        <translation>Open work order</translation>
+    </message>
+</context>
+<context>
+    <name>LoansDialog</name>
+    <message>
+        <source>借出未还的工具</source>
+        <translation>Tools out on loan</translation>
+    </message>
+    <message>
+        <source>归还所选</source>
+        <translation>Give back selected</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Give back</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>记录履历</source>
+        <translation>Add history</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>例如 更换水泵机械密封</source>
+        <translation>e.g. replaced the pump's mechanical seal</translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation>Cost (¥)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 物业前台 · PropDesk</source>
@@ -2312,7 +3185,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>物业前台 · PropDesk — %1</source>
-        <translation>PropDesk front desk — %1</translation>
+        <translation type="vanished">PropDesk front desk — %1</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -2360,6 +3233,81 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>MaintenancePage</name>
+    <message>
+        <source>计划名称、设备编号、名称或位置</source>
+        <translation>Plan, equipment code, name or location</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>今日及逾期</source>
+        <translation>Today and overdue</translation>
+    </message>
+    <message>
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>记录维保</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>本月完成率 %1 (%2/%3)</source>
+        <translation>This month %1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>应完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>跳过任务</source>
+        <translation>Skip task</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>确定</source>
@@ -2398,6 +3346,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLink</name>
+    <message>
+        <source>关联设备: %1</source>
+        <translation>Equipment: %1</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +3413,34 @@ The program will close; start it again and log in.</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>维保任务</source>
+        <translation>PM tasks</translation>
+    </message>
+    <message>
+        <source>设备台账</source>
+        <translation>Equipment ledger</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plans</translation>
+    </message>
+    <message>
+        <source>物料工具</source>
+        <translation>Materials and tools</translation>
+    </message>
+    <message>
+        <source>大中修计划</source>
+        <translation>Major repairs</translation>
+    </message>
+    <message>
+        <source>承接查验</source>
+        <translation>Takeover inspection</translation>
+    </message>
+    <message>
+        <source>外包维保</source>
+        <translation>Contractors</translation>
+    </message>
+    <message>
         <source>本组员工</source>
         <translation>Team staff</translation>
     </message>
@@ -2509,6 +3492,10 @@ The program will close; start it again and log in.</translation>
         <source>催缴</source>
         <translation>Arrears</translation>
     </message>
+    <message>
+        <source>保洁用品</source>
+        <translation>Cleaning supplies</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -2553,7 +3540,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法写入文件 %1: %2</source>
-        <translation>Cannot write the file %1: %2</translation>
+        <translation type="vanished">Cannot write the file %1: %2</translation>
     </message>
     <message>
         <source>打印失败</source>
@@ -2561,7 +3548,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法开始打印, 请检查打印机。</source>
-        <translation>Cannot start printing; check the printer.</translation>
+        <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +3556,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleStep</name>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +3699,150 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>编辑维保计划</source>
+        <translation>Edit PM plan</translation>
+    </message>
+    <message>
+        <source>新增维保计划</source>
+        <translation>New PM plan</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>例如 生活水泵月保养</source>
+        <translation>e.g. water pump monthly service</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>整个系统 (不指定设备)</source>
+        <translation>Whole system (no item)</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>按设备</source>
+        <translation>As the item</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>间隔天数</source>
+        <translation>Interval (days)</translation>
+    </message>
+    <message>
+        <source>周期为“每N天”时填写</source>
+        <translation>For "Every N days"</translation>
+    </message>
+    <message>
+        <source>检查项 (每行一项)</source>
+        <translation>Check points (one a line)</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>未指定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Starts on</translation>
+    </message>
+    <message>
+        <source>启用 (自动生成任务)</source>
+        <translation>Active (tasks are generated)</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>计划名称或检查内容</source>
+        <translation>Plan name or check point</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>生成任务</source>
+        <translation>Generate tasks</translation>
+    </message>
+    <message>
+        <source>新生成 %1 项任务</source>
+        <translation>%1 new tasks</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTaskDialog</name>
+    <message>
+        <source>记录维保 %1</source>
+        <translation>Record %1</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>异常说明</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <source>照片路径</source>
+        <translation>Photo path</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>有异常时生成维修工单</source>
+        <translation>Open a repair order for anomalies</translation>
+    </message>
+    <message>
+        <source>工单类别</source>
+        <translation>Order category</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>搜索</source>
@@ -2743,6 +3881,120 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPlanDialog</name>
+    <message>
+        <source>编辑大中修计划</source>
+        <translation>Edit repair plan</translation>
+    </message>
+    <message>
+        <source>新增大中修计划</source>
+        <translation>New repair plan</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>预算(元)</source>
+        <translation>Budget (¥)</translation>
+    </message>
+    <message>
+        <source>计划开始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>计划完成</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPlansPage</name>
+    <message>
+        <source>项目名称或说明</source>
+        <translation>Project or note</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>取消计划</source>
+        <translation>Cancel plan</translation>
+    </message>
+    <message>
+        <source>%1年: 计划 %2 项 预算 %3, 已批 %4, 已验收 %5 项 实际 %6</source>
+        <translation>%1: %2 plans, budget %3, approved %4, %5 accepted, actual %6</translation>
+    </message>
+    <message>
+        <source>验收 — %1</source>
+        <translation>Accept — %1</translation>
+    </message>
+    <message>
+        <source>实际费用(元)</source>
+        <translation>Actual cost (¥)</translation>
+    </message>
+    <message>
+        <source>验收日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>验收意见</source>
+        <translation>Acceptance note</translation>
+    </message>
+    <message>
+        <source>取消计划 — %1</source>
+        <translation>Cancel plan — %1</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -2926,6 +4178,47 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ScoreDialog</name>
+    <message>
+        <source>外包单位月度评分</source>
+        <translation>Contractors' monthly score</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>月份 (例如 2026-11)</source>
+        <translation>Month (e.g. 2026-11)</translation>
+    </message>
+    <message>
+        <source>该月没有来访记录</source>
+        <translation>No visits that month</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>刷新</source>
@@ -2937,6 +4230,333 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n people</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>StockItemDialog</name>
+    <message>
+        <source>编辑物品</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>新增物品</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>例如 CL-001</source>
+        <translation>e.g. CL-001</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Spec / model</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>个、米、桶…</source>
+        <translation>pc, m, drum…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>仓库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
+        <source>低于或等于此数时提醒, 0 不提醒</source>
+        <translation>Warn at or below this; 0: never</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>编号、名称或规格</source>
+        <translation>Code, name or spec</translation>
+    </message>
+    <message>
+        <source>仓库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>全部仓库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>低于最低库存</source>
+        <translation>Below minimum</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>Stock in</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>借还工具</source>
+        <translation>Tool loans</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>月度用量</source>
+        <translation>Monthly usage</translation>
+    </message>
+    <message>
+        <source>库存金额 %1 元</source>
+        <translation>Stock value ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 项低于最低库存</source>
+        <translation>%1 below minimum</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>数量 (%1)</source>
+        <translation>Quantity (%1)</translation>
+    </message>
+    <message>
+        <source>单价(元)</source>
+        <translation>Unit price (¥)</translation>
+    </message>
+    <message>
+        <source>工单号</source>
+        <translation>Work order no.</translation>
+    </message>
+    <message>
+        <source>例如 GD202611280001</source>
+        <translation>e.g. GD202611280001</translation>
+    </message>
+    <message>
+        <source>领用人</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>工单号与领用人至少填一项</source>
+        <translation>Give a work order no. or a person</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>借出 — %1</source>
+        <translation>Lend — %1</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
+    </message>
+    <message>
+        <source>开始盘点</source>
+        <translation>Start stock-take</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>StockPickDialog</name>
+    <message>
+        <source>从库存选择材料</source>
+        <translation>Material from stock</translation>
+    </message>
+    <message>
+        <source>库存物品</source>
+        <translation>Stock item</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+</context>
+<context>
+    <name>StockTakeDialog</name>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>账面数量</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>实盘数量</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>保存实盘数</source>
+        <translation>Save counts</translation>
+    </message>
+    <message>
+        <source>完成盘点</source>
+        <translation>Finish stock-take</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverPage</name>
+    <message>
+        <source>移交单位、查验人或备注</source>
+        <translation>Developer, inspector or notes</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>打印问题清单</source>
+        <translation>Print defect list</translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation>Record defect</translation>
+    </message>
+    <message>
+        <source>编辑所选问题</source>
+        <translation>Edit defect</translation>
+    </message>
+    <message>
+        <source>复验所选问题</source>
+        <translation>Re-inspect defect</translation>
+    </message>
+    <message>
+        <source>移交单位</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>检查进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Defects</translation>
+    </message>
+    <message>
+        <source>%1 项, 未销项 %2 项</source>
+        <translation>%1, %2 open</translation>
+    </message>
+    <message>
+        <source>复验 — %1</source>
+        <translation>Re-inspect — %1</translation>
+    </message>
+    <message>
+        <source>复验结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>通过, 销项</source>
+        <translation>Passed, sign off</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>复验意见</source>
+        <translation>Re-inspection note</translation>
+    </message>
+    <message>
+        <source>承接查验问题清单 %1</source>
+        <translation>Takeover defect list %1</translation>
     </message>
 </context>
 <context>
@@ -3144,6 +4764,25 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>UsageDialog</name>
+    <message>
+        <source>月度用量与费用 — %1</source>
+        <translation>Monthly usage and cost — %1</translation>
+    </message>
+    <message>
+        <source>近12个月没有领用</source>
+        <translation>Nothing used in the last 12 months</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>每月合计 (元):</source>
+        <translation>Monthly totals (¥):</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <source>启用</source>
@@ -3179,7 +4818,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
-        <translation>Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
+        <translation type="vanished">Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
     </message>
     <message>
         <source>用户与权限</source>
@@ -3234,6 +4873,156 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>颜色</source>
         <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>VendorDialog</name>
+    <message>
+        <source>编辑外包单位</source>
+        <translation>Edit contractor</translation>
+    </message>
+    <message>
+        <source>新增外包单位</source>
+        <translation>New contractor</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>维保系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>例如 电梯日常维保、年检配合</source>
+        <translation>e.g. lift maintenance, annual inspection</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <source>合同开始</source>
+        <translation>Contract start</translation>
+    </message>
+    <message>
+        <source>合同结束</source>
+        <translation>Contract end</translation>
+    </message>
+    <message>
+        <source>合同金额(元)</source>
+        <translation>Contract amount (¥)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>VendorsPage</name>
+    <message>
+        <source>单位名称、服务内容、联系人或合同编号</source>
+        <translation>Company, services, contact or contract no.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>60天内到期</source>
+        <translation>Ending within 60 days</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <source>验收所选来访</source>
+        <translation>Accept visit</translation>
+    </message>
+    <message>
+        <source>月度评分</source>
+        <translation>Monthly score</translation>
+    </message>
+    <message>
+        <source>%1 份合同60天内到期或已到期</source>
+        <translation>%1 contracts end within 60 days or have ended</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>登记来访 — %1</source>
+        <translation>Record visit — %1</translation>
+    </message>
+    <message>
+        <source>来访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>维保人员</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>维保内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>验收 %1</source>
+        <translation>Accept %1</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>验收意见</source>
+        <translation>Acceptance note</translation>
+    </message>
+    <message>
+        <source>2分及以下请写明问题</source>
+        <translation>For 2 or less, say what was wrong</translation>
     </message>
 </context>
 <context>
@@ -3675,6 +5464,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>导出当前列表…</source>
         <translation type="vanished">Export this list…</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>我的今日维保 (%1)</source>
+        <translation>My PM today (%1)</translation>
     </message>
 </context>
 </TS>
