@@ -94,7 +94,8 @@ class ImportRefused(ServiceError):
 
 @dataclass(frozen=True)
 class HistoryRow:
-    """One line of an item's history, whatever it came from (``source``: log/pm/workorder/vendor/repair)."""
+    """One line of an item's history, whatever it came from (``source``: log/pm/workorder/vendor/repair);
+    ``kind`` is a code of ENGINEERING_LABELS (a log's kind, "pm", "workorder", "vendor", a repair's scale)."""
 
     on: date
     source: str
@@ -243,13 +244,13 @@ class EquipmentService(RegisterService):
             if s.get(Equipment, equipment_id) is None:
                 raise NotFound("设备不存在或已被删除")
             for log in s.scalars(select(EquipmentLog).where(EquipmentLog.equipment_id == equipment_id)):
-                rows.append(HistoryRow(log.logged_on, "log", label(log.kind), log.summary, log.cost))
+                rows.append(HistoryRow(log.logged_on, "log", log.kind, log.summary, log.cost))
             tasks = s.execute(select(PmTask, PmPlan.name).join(PmPlan, PmPlan.id == PmTask.plan_id).where(
                 PmTask.equipment_id == equipment_id, PmTask.state == TaskState.DONE))
             for task, plan in tasks:
                 result = f"{task.anomalies}项异常" if task.anomalies else "正常"
                 summary = f"{plan}: {result}" + (f" — {task.notes}" if task.notes else "")
-                rows.append(HistoryRow(_day(task.done_at) or task.due_on, "pm", "维保", summary, None,
+                rows.append(HistoryRow(_day(task.done_at) or task.due_on, "pm", "pm", summary, None,
                                        task.done_by))
             # work orders linked to the item itself or to one of its PM tasks
             task_ids = list(s.scalars(select(PmTask.id).where(PmTask.equipment_id == equipment_id)))
@@ -258,17 +259,17 @@ class EquipmentService(RegisterService):
             costs = _order_costs(s, list(orders))
             for order in orders.values():
                 summary = f"{order.number} {WORKORDER_LABELS.get(order.state, order.state)}: {order.description}"
-                rows.append(HistoryRow(_day(order.reported_at), "workorder", "维修工单", summary[:200],
+                rows.append(HistoryRow(_day(order.reported_at), "workorder", "workorder", summary[:200],
                                        costs.get(order.workorder_id), order.number))
             for visit, vendor in s.execute(select(VendorVisit, Vendor.name).join(Vendor, Vendor.id == VendorVisit.vendor_id).where(
                     VendorVisit.equipment_id == equipment_id)):
                 accepted = f"已验收 {visit.rating}分" if visit.accepted else "未验收"
-                rows.append(HistoryRow(visit.visited_on, "vendor", "外包维保",
+                rows.append(HistoryRow(visit.visited_on, "vendor", "vendor",
                                        f"{vendor}: {visit.work} ({accepted})", None))
             for plan in s.scalars(select(RepairPlan).where(RepairPlan.equipment_id == equipment_id,
                                                            RepairPlan.state != RepairState.CANCELLED)):
                 rows.append(HistoryRow(plan.accepted_on or plan.planned_start or date(plan.year, 1, 1), "repair",
-                                       label(plan.scale), f"{plan.title} ({label(plan.state)})",
+                                       plan.scale, f"{plan.title} ({label(plan.state)})",
                                        plan.actual_cost if plan.actual_cost is not None else None))
         rows.sort(key=lambda r: r.on, reverse=True)
         return rows

@@ -1012,7 +1012,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>维保计划</source>
-        <translation>PM plans</translation>
+        <translation>PM plan</translation>
     </message>
     <message>
         <source>设备</source>
@@ -1906,8 +1906,20 @@ The program will close; start it again and log in.</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>维保</source>
+        <translation>PM</translation>
+    </message>
+    <message>
+        <source>维修工单</source>
+        <translation>Repair order</translation>
+    </message>
+    <message>
         <source>工程库</source>
         <translation>Engineering store</translation>
+    </message>
+    <message>
+        <source>外包维保</source>
+        <translation>Contractors</translation>
     </message>
     <message>
         <source>保洁库</source>
@@ -1951,11 +1963,11 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>借出</source>
-        <translation>Lent</translation>
+        <translation type="vanished">Lent</translation>
     </message>
     <message>
         <source>归还</source>
-        <translation>Give back</translation>
+        <translation type="vanished">Give back</translation>
     </message>
     <message>
         <source>正常</source>
@@ -3119,7 +3131,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>例如 更换水泵机械密封</source>
-        <translation>e.g. replaced the pump's mechanical seal</translation>
+        <translation>e.g. replaced the pump&apos;s mechanical seal</translation>
     </message>
     <message>
         <source>费用(元)</source>
@@ -3353,6 +3365,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>关联设备: %1</source>
         <translation>Equipment: %1</translation>
+    </message>
+    <message>
+        <source>我的今日维保 (%1)</source>
+        <translation>My PM today (%1)</translation>
     </message>
 </context>
 <context>
@@ -3742,7 +3758,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>周期为“每N天”时填写</source>
-        <translation>For "Every N days"</translation>
+        <translation>For &quot;Every N days&quot;</translation>
     </message>
     <message>
         <source>检查项 (每行一项)</source>
@@ -4181,7 +4197,7 @@ The program will close; start it again and log in.</translation>
     <name>ScoreDialog</name>
     <message>
         <source>外包单位月度评分</source>
-        <translation>Contractors' monthly score</translation>
+        <translation>Contractors&apos; monthly score</translation>
     </message>
     <message>
         <source>查询</source>
@@ -5464,13 +5480,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>导出当前列表…</source>
         <translation type="vanished">Export this list…</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>我的今日维保 (%1)</source>
-        <translation>My PM today (%1)</translation>
     </message>
 </context>
 </TS>

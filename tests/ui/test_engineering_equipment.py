@@ -100,3 +100,10 @@ def test_export_and_import_through_the_page(qtbot, services, tmp_path, monkeypat
     wb.active.delete_rows(4)
     wb.save(path)
     assert page.import_ledger(path).created == 1 and page.register.total() == 2
+
+
+def test_every_engineering_label_is_marked_for_translation():
+    from app.models import ENGINEERING_LABELS, INVENTORY_LABELS
+    from ui import engineering_labels
+
+    assert set(ENGINEERING_LABELS.values()) | set(INVENTORY_LABELS.values()) <= set(engineering_labels._MARKED)

@@ -29,7 +29,7 @@ COLUMNS = [
 ]
 HISTORY_COLUMNS = [
     Column("on", QT_TRANSLATE_NOOP("Column", "日期"), "on"),
-    Column("kind", QT_TRANSLATE_NOOP("Column", "类型"), "kind", formatter=lambda k: eng_label(k) or k),
+    Column("kind", QT_TRANSLATE_NOOP("Column", "类型"), "kind", formatter=eng_label),
     Column("summary", QT_TRANSLATE_NOOP("Column", "内容"), "summary"),
     Column("cost", QT_TRANSLATE_NOOP("Column", "费用"), "cost", formatter=lambda v: "" if v is None else format_money(v)),
 ]

@@ -33,7 +33,8 @@ TASK_COLUMNS = [
     Column("equipment", QT_TRANSLATE_NOOP("Column", "设备"), "equipment", width=10),
     Column("assignee", QT_TRANSLATE_NOOP("Column", "责任人"), "assignee", width=5),
     Column("state", QT_TRANSLATE_NOOP("Column", "状态"), "state", sort_key="state", formatter=eng_label, width=5),
-    Column("anomalies", QT_TRANSLATE_NOOP("Column", "异常"), "anomalies", width=3),
+    Column("anomalies", QT_TRANSLATE_NOOP("Column", "异常"), "anomalies", formatter=lambda n: str(n) if n else "",
+           width=3),
 ]
 POINT_COLUMNS = [
     Column("seq", QT_TRANSLATE_NOOP("Column", "序号"), "seq"),

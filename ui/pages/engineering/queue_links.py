@@ -5,6 +5,7 @@ signed-in technician's PM tasks due today (a button to the 维保任务 page, fi
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.errors import ServiceError
@@ -83,7 +84,8 @@ def with_engineering_links(page):
     except ServiceError:
         mine = []
     staff_id = page.my_staff_id
-    page.pm_button = QPushButton(page.tr("我的今日维保 (%1)").replace("%1", str(len(mine))), page)
+    text = QCoreApplication.translate("OrderLink", "我的今日维保 (%1)")
+    page.pm_button = QPushButton(text.replace("%1", str(len(mine))), page)
     page.pm_button.setObjectName("my_pm_today")
     page.pm_button.setEnabled(staff_id is not None)
     page.pm_button.setStyleSheet("font-weight: bold;" if mine else "")
