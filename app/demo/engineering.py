@@ -139,6 +139,7 @@ def fill(services: Services, rng, result) -> None:
 
     # record the past tasks (a few left undone: overdue); one anomaly opens and completes a repair order
     anomaly_done = False
+    fire_order = None
     for task in svc.maintenance.list({"scope": "today"}, 0, 5000, "due_on"):
         if task.due_on >= today - timedelta(days=2) and rng.random() < 0.7 or rng.random() < 0.04:
             continue  # still to do: today's, and a few overdue ones
@@ -149,8 +150,12 @@ def fill(services: Services, rng, result) -> None:
         if not anomaly_done and task.plan == "生活水泵月保养":
             results[0] = {"ok": False, "note": "轴承异响, 温度偏高", "photo_path": r"D:\维保照片\GPS-02-轴承.jpg"}
             order = {"category": "water", "place": task.location, "priority": "high"}
+        elif task.plan == "消防泵周试运行" and today - timedelta(days=7) <= task.due_on < today and not fire_order:
+            results[1] = {"ok": False, "note": "出口压力表指针不动, 疑似损坏"}  # its order is still open
+            fire_order = {"category": "fire", "place": task.location}
+            order = fire_order
         svc.maintenance.record(task.id, results, "", task.version, order=order)
-        if order:
+        if order and order is not fire_order:
             anomaly_done = True
             _repair_with_stock(svc, clock, task, stock, techs)
 

@@ -51,7 +51,7 @@ def render_defect_list(property_name: str, building: str, lines: Sequence[Defect
     doc = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=14 * mm, title=f"承接查验问题清单 {building}")
     headers = ["序号", "范围", "区域", "部位", "问题描述", "责任单位", "整改期限", "状态", "复验", "复验意见"]
-    widths = [10, 28, 16, 30, 78, 28, 20, 18, 10, 35]
+    widths = [10, 22, 20, 32, 78, 30, 20, 20, 10, 31]
     data = [[p(h, head) for h in headers]]
     for ln in lines:
         description = ln.description + (f"\n照片: {ln.photo_path}" if ln.photo_path else "")
