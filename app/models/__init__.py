@@ -80,6 +80,8 @@ from app.models.workorders import (
     Kind,
     Location,
     Priority,
+    ServiceHoliday,
+    ServiceHours,
     Source,
     State,
     WorkOrder,
@@ -104,5 +106,6 @@ __all__ = [
     "StockItem", "StockMove", "StockTake", "StockTakeLine", "ToolLoan", "Warehouse", "StockCategory", "MoveKind",
     "INVENTORY_LABELS",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
+    "ServiceHours", "ServiceHoliday",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
 ]

@@ -86,6 +86,12 @@ class Services:
         return WorkOrderService(self.ctx)
 
     @cached_property
+    def service_calendar(self):
+        from app.services.service_calendar import ServiceCalendarService
+
+        return ServiceCalendarService(self.ctx)
+
+    @cached_property
     def billing(self):
         from app.services.fees_billing import BillingService
 

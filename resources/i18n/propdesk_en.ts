@@ -787,6 +787,22 @@ The program will close; start it again and log in.</translation>
         <translation>Team</translation>
     </message>
     <message>
+        <source>工作时间</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
         <source>岗位</source>
         <translation>Position</translation>
     </message>
@@ -795,68 +811,16 @@ The program will close; start it again and log in.</translation>
         <translation>Contractor</translation>
     </message>
     <message>
-        <source>规格</source>
-        <translation>Spec</translation>
-    </message>
-    <message>
-        <source>结存</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>借出</source>
-        <translation>Lent</translation>
-    </message>
-    <message>
-        <source>均价</source>
-        <translation>Avg. price</translation>
-    </message>
-    <message>
-        <source>最低库存</source>
-        <translation>Min. stock</translation>
-    </message>
-    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <source>数量</source>
-        <translation>Quantity</translation>
+        <source>升级至</source>
+        <translation>Escalated to</translation>
     </message>
     <message>
-        <source>去向/来源</source>
-        <translation>To / from</translation>
-    </message>
-    <message>
-        <source>月份</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <source>物品</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>用量</source>
-        <translation>Used</translation>
-    </message>
-    <message>
-        <source>工具</source>
-        <translation>Tool</translation>
-    </message>
-    <message>
-        <source>借用人</source>
-        <translation>Borrower</translation>
-    </message>
-    <message>
-        <source>借出日期</source>
-        <translation>Lent on</translation>
-    </message>
-    <message>
-        <source>应还日期</source>
-        <translation>Due back</translation>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>操作人</source>
@@ -883,8 +847,16 @@ The program will close; start it again and log in.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <source>日期</source>
-        <translation>Date</translation>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
     </message>
     <message>
         <source>费用</source>
@@ -979,8 +951,68 @@ The program will close; start it again and log in.</translation>
         <translation>Receipt no.</translation>
     </message>
     <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>均价</source>
+        <translation>Avg. price</translation>
+    </message>
+    <message>
         <source>金额</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>去向/来源</source>
+        <translation>To / from</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>物品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>用量</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>借出日期</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
     </message>
     <message>
         <source>收款人</source>
@@ -1033,10 +1065,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>检查项</source>
         <translation>Check point</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>照片</source>
@@ -1299,6 +1327,45 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>(公共区域)</source>
+        <translation>(common area)</translation>
+    </message>
+    <message>
+        <source>(无, 公共区域)</source>
+        <translation>(none, common area)</translation>
+    </message>
+    <message>
+        <source>输入房号或业主姓名后回车查找</source>
+        <translation>Type a room or owner name and press Enter</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的房屋</source>
+        <translation>No matching unit</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>刷新</source>
@@ -1339,6 +1406,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>待经理处理</source>
         <translation>Escalated to manager</translation>
+    </message>
+    <message>
+        <source>按时完成率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>返工率</source>
+        <translation>Rework rate</translation>
     </message>
     <message>
         <source>收缴率</source>
@@ -1513,6 +1588,18 @@ The program will close; start it again and log in.</translation>
         <translation>¥10k</translation>
     </message>
     <message>
+        <source>%1 完成 %2 张, 按时 %3 张</source>
+        <translation>%1: %2 completed, %3 on time</translation>
+    </message>
+    <message>
+        <source>%1 回访 %2 张, 返工 %3 张</source>
+        <translation>%1: %2 visited, %3 reworked</translation>
+    </message>
+    <message>
+        <source>%1: 按时 %2, 返工 %3</source>
+        <translation>%1: on time %2, rework %3</translation>
+    </message>
+    <message>
         <source>当前, 其中超时 %1</source>
         <translation>now, %1 of them overdue</translation>
     </message>
@@ -1660,8 +1747,24 @@ The program will close; start it again and log in.</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。按服务日历的工作时间计算。</source>
+        <translation>Response: how soon work must start after the report; completion: how soon it must be done. Counted in working time of the service calendar.</translation>
+    </message>
+    <message>
+        <source>时限规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>服务日历</source>
+        <translation>Service calendar</translation>
+    </message>
+    <message>
+        <source>自动升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
         <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。</source>
-        <translation>Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
+        <translation type="vanished">Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
     </message>
     <message>
         <source>已保存。新登记的工单按新时限计算。</source>
@@ -1708,6 +1811,17 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DeskCloseDialog</name>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>在左侧选择一行查看详情</source>
@@ -1728,6 +1842,14 @@ The program will close; start it again and log in.</translation>
         <source>派单说明</source>
         <translation>Dispatch note</translation>
     </message>
+    <message>
+        <source>改派原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>如 请假、技能不符、离职交接</source>
+        <translation>e.g. on leave, other skills, leaving</translation>
+    </message>
     <message numerus="yes">
         <source> (在办 %n 单)</source>
         <translation>
@@ -1743,6 +1865,10 @@ The program will close; start it again and log in.</translation>
         <source>(该班组没有在职员工)</source>
         <translation>(no active staff in this team)</translation>
     </message>
+    <message>
+        <source>请填写改派原因</source>
+        <translation>Please give the reason for reassigning</translation>
+    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
@@ -1755,7 +1881,7 @@ The program will close; start it again and log in.</translation>
     <name>Engineering</name>
     <message>
         <source>房屋本体</source>
-        <translation>Building structure</translation>
+        <translation>Building fabric</translation>
     </message>
     <message>
         <source>照明</source>
@@ -1763,7 +1889,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>给排水</source>
-        <translation>Water supply and drainage</translation>
+        <translation>Water</translation>
     </message>
     <message>
         <source>供配电</source>
@@ -1771,11 +1897,11 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>消防</source>
-        <translation>Fire protection</translation>
+        <translation>Fire safety</translation>
     </message>
     <message>
         <source>电梯</source>
-        <translation>Lifts</translation>
+        <translation>Elevator</translation>
     </message>
     <message>
         <source>暖通空调</source>
@@ -1783,7 +1909,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>弱电(监控/门禁)</source>
-        <translation>Low voltage (CCTV / access)</translation>
+        <translation>Low voltage (CCTV/access)</translation>
     </message>
     <message>
         <source>在用</source>
@@ -1803,7 +1929,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>每天</source>
-        <translation>Daily</translation>
+        <translation>Every day</translation>
     </message>
     <message>
         <source>每周</source>
@@ -1831,7 +1957,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>已完成</source>
-        <translation>Done</translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>已跳过</source>
@@ -1839,11 +1965,11 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>大修</source>
-        <translation>Major</translation>
+        <translation>Major repair</translation>
     </message>
     <message>
         <source>中修</source>
-        <translation>Medium</translation>
+        <translation>Medium repair</translation>
     </message>
     <message>
         <source>待审批</source>
@@ -1879,7 +2005,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>待整改</source>
-        <translation>To rectify</translation>
+        <translation>To fix</translation>
     </message>
     <message>
         <source>复验未通过</source>
@@ -1887,7 +2013,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>已销项</source>
-        <translation>Signed off</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>更换部件</source>
@@ -1899,7 +2025,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>检查</source>
-        <translation>Check</translation>
+        <translation>Inspection</translation>
     </message>
     <message>
         <source>备注</source>
@@ -1943,7 +2069,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>清洁药剂</source>
-        <translation>Cleaning chemicals</translation>
+        <translation>Cleaning agent</translation>
     </message>
     <message>
         <source>入库</source>
@@ -1951,23 +2077,15 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>领用出库</source>
-        <translation>Issued</translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <source>退库</source>
-        <translation>Returned</translation>
+        <translation>Return to store</translation>
     </message>
     <message>
         <source>盘点调整</source>
         <translation>Stock-take adjustment</translation>
-    </message>
-    <message>
-        <source>借出</source>
-        <translation type="vanished">Lent</translation>
-    </message>
-    <message>
-        <source>归还</source>
-        <translation type="vanished">Give back</translation>
     </message>
     <message>
         <source>正常</source>
@@ -1976,6 +2094,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>异常</source>
         <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation type="vanished">Lent out</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation type="vanished">Returned</translation>
     </message>
 </context>
 <context>
@@ -1990,7 +2116,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>设备编号</source>
-        <translation>Equipment code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>例如 GPS-001</source>
@@ -2006,7 +2132,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>请选择</source>
-        <translation>Please choose</translation>
+        <translation>Choose</translation>
     </message>
     <message>
         <source>位置</source>
@@ -2034,11 +2160,11 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无</source>
-        <translation>None</translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>维保单位</source>
-        <translation>Maintained by</translation>
+        <translation>Contractor</translation>
     </message>
     <message>
         <source>状态</source>
@@ -2089,7 +2215,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>报修</source>
-        <translation>Report fault</translation>
+        <translation>Repair</translation>
     </message>
     <message>
         <source>位置</source>
@@ -2097,7 +2223,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>型号/厂家</source>
-        <translation>Model / maker</translation>
+        <translation>Model/maker</translation>
     </message>
     <message>
         <source>安装日期</source>
@@ -2109,7 +2235,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>维保单位</source>
-        <translation>Maintained by</translation>
+        <translation>Contractor</translation>
     </message>
     <message>
         <source>累计费用</source>
@@ -2138,6 +2264,59 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>共 %1 行: 新增 %2, 更新 %3</source>
         <translation>%1 rows: %2 added, %3 updated</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationListDialog</name>
+    <message>
+        <source>自动升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 步</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>超时自动升级</source>
+        <translation>Escalate overdue orders</translation>
+    </message>
+    <message>
+        <source>超时多久升级至班组主管</source>
+        <translation>Overdue before the supervisor is told</translation>
+    </message>
+    <message>
+        <source>超时多久升级至经理</source>
+        <translation>Overdue before the manager is told</translation>
+    </message>
+    <message>
+        <source>按工作时间计; 挂起的工单不升级。每一步都记入工单的处理记录, 并列入当天的升级清单。</source>
+        <translation>Working time; orders on hold do not escalate. Each step is logged in the order&apos;s history and listed in the day&apos;s escalations.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2802,40 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>如 离职、调岗、长假</source>
+        <translation>e.g. leaving, transfer, long leave</translation>
+    </message>
+    <message>
+        <source>交出人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>接手人</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>交接原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>挂起原因</source>
+        <translation>Reason for holding</translation>
+    </message>
+    <message>
+        <source>预计恢复日期</source>
+        <translation>Expected to resume</translation>
+    </message>
+    <message>
+        <source>挂起期间响应和完成时限暂停计时, 恢复处理后顺延。</source>
+        <translation>The deadline clocks stop while on hold and move on when work resumes.</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <source>已锁定</source>
@@ -2695,6 +2908,18 @@ The program will close; start it again and log in.</translation>
         <translation>The problem as reported</translation>
     </message>
     <message>
+        <source>前台办结 (已当场答复)</source>
+        <translation>Closed at the desk (answered)</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
+    </message>
+    <message>
         <source>查找房屋/业主</source>
         <translation>Find unit/owner</translation>
     </message>
@@ -2741,6 +2966,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>立即派给</source>
         <translation>Dispatch to</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
     </message>
     <message>
         <source>登记后打印派工单</source>
@@ -2791,8 +3020,16 @@ The program will close; start it again and log in.</translation>
         <translation>Registered %1</translation>
     </message>
     <message>
+        <source>已登记并办结 %1</source>
+        <translation>Registered and closed %1</translation>
+    </message>
+    <message>
         <source>, 已派给 %1</source>
         <translation>, dispatched to %1</translation>
+    </message>
+    <message>
+        <source> (重复报修, 前单 %1)</source>
+        <translation> (repeat of %1)</translation>
     </message>
 </context>
 <context>
@@ -3064,12 +3301,32 @@ The program will close; start it again and log in.</translation>
         <source>接单</source>
         <translation>Accept</translation>
     </message>
+    <message>
+        <source>前台办结</source>
+        <translation>Closed at desk</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visit: not reached</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>超时升级</source>
+        <translation>Escalated (overdue)</translation>
+    </message>
 </context>
 <context>
     <name>LinkedOrderDialog</name>
     <message>
         <source>报修 (生成维修工单)</source>
-        <translation>Report fault (repair order)</translation>
+        <translation>Report a repair (opens a work order)</translation>
     </message>
     <message>
         <source>类别</source>
@@ -3081,7 +3338,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>具体位置</source>
-        <translation>Place</translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>问题描述</source>
@@ -3089,7 +3346,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>生成工单</source>
-        <translation>Open work order</translation>
+        <translation>Create work order</translation>
     </message>
 </context>
 <context>
@@ -3123,19 +3380,19 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation>Type</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>内容</source>
-        <translation>Description</translation>
+        <translation>Content</translation>
     </message>
     <message>
         <source>例如 更换水泵机械密封</source>
-        <translation>e.g. replaced the pump&apos;s mechanical seal</translation>
+        <translation>e.g. replaced the pump seal</translation>
     </message>
     <message>
         <source>费用(元)</source>
-        <translation>Cost (¥)</translation>
+        <translation>Cost (yuan)</translation>
     </message>
 </context>
 <context>
@@ -3434,7 +3691,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>设备台账</source>
-        <translation>Equipment ledger</translation>
+        <translation>Equipment</translation>
     </message>
     <message>
         <source>维保计划</source>
@@ -3659,6 +3916,30 @@ The program will close; start it again and log in.</translation>
         <source>修改系统设置</source>
         <translation>Change settings</translation>
     </message>
+    <message>
+        <source>查看设备台账、维保、大中修、承接查验和外包</source>
+        <translation>View equipment, maintenance, repair plans, takeover and vendors</translation>
+    </message>
+    <message>
+        <source>管理设备台账、维保计划、大中修、承接查验和外包</source>
+        <translation>Manage equipment, maintenance plans, repair plans, takeover and vendors</translation>
+    </message>
+    <message>
+        <source>记录维保任务</source>
+        <translation>Record maintenance tasks</translation>
+    </message>
+    <message>
+        <source>审批大中修计划</source>
+        <translation>Approve repair plans</translation>
+    </message>
+    <message>
+        <source>查看库存</source>
+        <translation>View stock</translation>
+    </message>
+    <message>
+        <source>出入库、盘点和借还工具</source>
+        <translation>Stock in/out, stock-take and tool loans</translation>
+    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -3758,7 +4039,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>周期为“每N天”时填写</source>
-        <translation>For &quot;Every N days&quot;</translation>
+        <translation>For "Every N days"</translation>
     </message>
     <message>
         <source>检查项 (每行一项)</source>
@@ -4197,7 +4478,7 @@ The program will close; start it again and log in.</translation>
     <name>ScoreDialog</name>
     <message>
         <source>外包单位月度评分</source>
-        <translation>Contractors&apos; monthly score</translation>
+        <translation>Contractors' monthly score</translation>
     </message>
     <message>
         <source>查询</source>
@@ -4214,6 +4495,77 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>该月没有来访记录</source>
         <translation>No visits that month</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCalendarPanel</name>
+    <message>
+        <source>24小时值班 (如秩序)</source>
+        <translation>24 hours (e.g. security)</translation>
+    </message>
+    <message>
+        <source>保存工作时间</source>
+        <translation>Save hours</translation>
+    </message>
+    <message>
+        <source>班组工作时间</source>
+        <translation>Team hours</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>上下班</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>如 元旦、春节</source>
+        <translation>e.g. New Year</translation>
+    </message>
+    <message>
+        <source>调休上班 (周末照常工作)</source>
+        <translation>Worked day (weekend worked)</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所有工单时限按班组工作时间计算; 紧急工单和24小时班组不受工作时间限制。节假日对非24小时班组为休息日。</source>
+        <translation>Every work-order deadline counts the team&apos;s working hours; urgent orders and 24-hour teams count every minute. Holidays are days off for all but 24-hour teams.</translation>
+    </message>
+    <message>
+        <source>已保存。新登记和重新计算的工单时限按新的工作时间。</source>
+        <translation>Saved. New and recomputed deadlines use the new hours.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择要删除的日期</source>
+        <translation>Select a date in the list first</translation>
     </message>
 </context>
 <context>
@@ -5044,6 +5396,25 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
+        <source>已联系上</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>联系不上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message numerus="yes">
+        <source>(已尝试 %n 次)</source>
+        <translation>
+            <numerusform>(%n attempt so far)</numerusform>
+            <numerusform>(%n attempts so far)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>回访结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
@@ -5068,8 +5439,20 @@ The program will close; start it again and log in.</translation>
         <translation>Satisfaction</translation>
     </message>
     <message>
+        <source>2分及以下: 工单将退回原班组返工 (最多两次, 之后转经理)。</source>
+        <translation>2 or less: the order goes back to its team as rework (twice at most, then to the manager).</translation>
+    </message>
+    <message>
+        <source>下次回访</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <source>业主意见/备注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
         <source>业主意见</source>
-        <translation>Owner&apos;s comments</translation>
+        <translation type="vanished">Owner&apos;s comments</translation>
     </message>
 </context>
 <context>
@@ -5148,6 +5531,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>打印派工单</source>
         <translation>Print dispatch slip</translation>
+    </message>
+    <message>
+        <source>前台办结</source>
+        <translation>Close at desk</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
     </message>
     <message>
         <source>未选择工单</source>
@@ -5242,6 +5633,58 @@ The program will close; start it again and log in.</translation>
         <translation>Started</translation>
     </message>
     <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source> (已暂停)</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <source>预计恢复</source>
+        <translation>Resumes</translation>
+    </message>
+    <message>
+        <source>%1 次</source>
+        <translation>%1 times</translation>
+    </message>
+    <message>
+        <source>, 下次 %1</source>
+        <translation>, next %1</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visits not reached</translation>
+    </message>
+    <message>
+        <source>返工/升级</source>
+        <translation>Rework/escalation</translation>
+    </message>
+    <message>
+        <source>返工 %1 次</source>
+        <translation>reworked %1×</translation>
+    </message>
+    <message>
+        <source>已升级至主管</source>
+        <translation>escalated to supervisor</translation>
+    </message>
+    <message>
+        <source>已升级至经理</source>
+        <translation>escalated to manager</translation>
+    </message>
+    <message>
+        <source>重复报修</source>
+        <translation>Repeat report</translation>
+    </message>
+    <message>
+        <source>前单 %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>后续重复</source>
+        <translation>Repeated by</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
@@ -5294,6 +5737,14 @@ The program will close; start it again and log in.</translation>
         <translation>Assignee %1</translation>
     </message>
     <message>
+        <source>%1小时%2分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
         <source>工单已被修改</source>
         <translation>The order was changed</translation>
     </message>
@@ -5327,7 +5778,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>挂起原因</source>
-        <translation>Reason for holding</translation>
+        <translation type="vanished">Reason for holding</translation>
     </message>
     <message>
         <source>完成 %1</source>
@@ -5336,6 +5787,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>回访 %1</source>
         <translation>Follow-up visit %1</translation>
+    </message>
+    <message>
+        <source>前台办结 %1</source>
+        <translation>Close at desk %1</translation>
+    </message>
+    <message>
+        <source>更正 %1</source>
+        <translation>Correct %1</translation>
     </message>
     <message>
         <source>升级至经理 %1</source>
@@ -5392,6 +5851,74 @@ The program will close; start it again and log in.</translation>
         <source>将到期</source>
         <translation>Due soon</translation>
     </message>
+    <message>
+        <source>↑主管</source>
+        <translation>↑supervisor</translation>
+    </message>
+    <message>
+        <source>↑经理</source>
+        <translation>↑manager</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>repeat</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>rework</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>24小时</source>
+        <translation>24 hours</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Worked day</translation>
+    </message>
+    <message>
+        <source>休息</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>班组主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>经理</source>
+        <translation>Manager</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrdersPage</name>
@@ -5424,6 +5951,10 @@ The program will close; start it again and log in.</translation>
         <translation>To follow up</translation>
     </message>
     <message>
+        <source>重复报修</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -5454,6 +5985,44 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>交接工单</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>导出工单</source>
+        <translation>Export work orders</translation>
+    </message>
+    <message>
+        <source>工单-%1.xlsx</source>
+        <translation>workorders-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 张工单。</source>
+        <translation>
+            <numerusform>Exported %n work order.</numerusform>
+            <numerusform>Exported %n work orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已交接 %n 张工单。</source>
+        <translation>
+            <numerusform>Handed over %n work order.</numerusform>
+            <numerusform>Handed over %n work orders.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
