@@ -30,7 +30,7 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
-from app.services.register_base import Cleaner, Filters, RegisterService, linked_orders
+from app.services.register_base import Cleaner, Filters, RegisterService, linked_orders, names_by_id
 from app.validators import clean_code
 
 QR_PREFIX = "PROPDESK:EQ:"  # what a label's QR code holds before the item's code
@@ -126,25 +126,14 @@ class EquipmentService(RegisterService):
         return super().conditions(filters)
 
     def rows(self, s: Session, objs):
-        vendor_ids = {o.vendor_id for o in objs if o.vendor_id}
-        names = dict(s.execute(select(Vendor.id, Vendor.name).where(Vendor.id.in_(vendor_ids))).all())
-        return [self._row(o, names.get(o.vendor_id, "")) for o in objs]
-
-    def to_row(self, s: Session, obj: Equipment) -> EquipmentRow:
-        return self.rows(s, [obj])[0]
-
-    @staticmethod
-    def _row(o: Equipment, vendor: str) -> EquipmentRow:
-        return EquipmentRow(o.id, o.code, o.name, o.system, o.location, o.model, o.maker, o.installed_on,
-                            o.warranty_until, o.vendor_id, vendor, o.status, o.notes, o.version)
+        vendors = names_by_id(s, Vendor, (o.vendor_id for o in objs), "name")
+        return [EquipmentRow(o.id, o.code, o.name, o.system, o.location, o.model, o.maker, o.installed_on,
+                             o.warranty_until, o.vendor_id, vendors.get(o.vendor_id, ("",))[0], o.status, o.notes,
+                             o.version) for o in objs]
 
     def clean(self, s: Session, values: Mapping[str, object], obj: Equipment | None) -> dict:
         c = Cleaner(values)
-        code = clean_code(values.get("code")).upper()
-        if not code:
-            c.fail("code", "设备编号不能为空")
-        elif len(code) > 32:
-            c.fail("code", "设备编号最多32个字符")
+        code = c.code(s, "code", "设备编号", Equipment.code, obj)
         name = c.text("name", "设备名称", required=True)
         system = c.choice("system", "所属系统", EquipmentSystem)
         installed = c.date("installed_on", "安装日期")
@@ -152,10 +141,6 @@ class EquipmentService(RegisterService):
         if installed and warranty and warranty < installed:
             c.fail("warranty_until", "保修截止不能早于安装日期")
         vendor_id = c.ref("vendor_id", "维保单位")
-        if code and "code" not in c.errors:
-            clash = s.scalar(select(Equipment.id).where(Equipment.code == code))
-            if clash is not None and (obj is None or clash != obj.id):
-                c.fail("code", f"设备编号 {code} 已存在")
         if vendor_id is not None and s.get(Vendor, vendor_id) is None:
             c.fail("vendor_id", "所选维保单位不存在")
         return c.done(

@@ -233,20 +233,9 @@ class InventoryService(RegisterService):
         return [StockRow(o.id, o.code, o.name, o.spec, o.unit, o.category, o.warehouse, o.quantity, o.value,
                          o.min_quantity, lent.get(o.id, Decimal("0.00")), o.active, o.version) for o in objs]
 
-    def to_row(self, s, obj):
-        return self.rows(s, [obj])[0]
-
     def clean(self, s: Session, values: Mapping[str, object], obj: StockItem | None) -> dict:
         c = Cleaner(values)
-        code = clean_code(values.get("code")).upper()
-        if not code:
-            c.fail("code", "物品编号不能为空")
-        elif len(code) > 32:
-            c.fail("code", "物品编号最多32个字符")
-        else:
-            clash = s.scalar(select(StockItem.id).where(StockItem.code == code))
-            if clash is not None and (obj is None or clash != obj.id):
-                c.fail("code", f"物品编号 {code} 已存在")
+        code = c.code(s, "code", "物品编号", StockItem.code, obj)
         warehouse = c.choice("warehouse", "仓库", Warehouse)
         if obj is not None and warehouse and warehouse != obj.warehouse and obj.quantity != 0:
             c.fail("warehouse", "有库存的物品不能改仓库, 请先出库或盘点为0")

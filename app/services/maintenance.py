@@ -29,6 +29,8 @@ from app.services.register_base import (
     Filters,
     RegisterService,
     load_versioned,
+    month_range,
+    names_by_id,
     open_linked_workorder,
 )
 
@@ -136,14 +138,6 @@ class Completion:
         return None if not self.due else (Decimal(self.done * 100) / self.due).quantize(Decimal("0.1"))
 
 
-def _names(s: Session, model, ids: Iterable[int | None], *attrs) -> dict[int, tuple]:
-    ids = {i for i in ids if i}
-    if not ids:
-        return {}
-    cols = [getattr(model, a) for a in attrs]
-    return {row[0]: tuple(row[1:]) for row in s.execute(select(model.id, *cols).where(model.id.in_(ids))).all()}
-
-
 class PlanService(RegisterService):
     model = PmPlan
     what = "维保计划"
@@ -158,14 +152,11 @@ class PlanService(RegisterService):
                    "start_on", "active")
 
     def rows(self, s: Session, objs):
-        items = _names(s, Equipment, (p.equipment_id for p in objs), "code", "name")
-        staff = _names(s, Staff, (p.assignee_id for p in objs), "name")
+        items = names_by_id(s, Equipment, (p.equipment_id for p in objs), "code", "name")
+        staff = names_by_id(s, Staff, (p.assignee_id for p in objs), "name")
         return [PlanRow(p.id, p.name, p.equipment_id, " ".join(items.get(p.equipment_id, ())), p.system,
                         p.frequency, p.interval_days, len(checklist_points(p.checklist)), p.assignee_id,
                         staff.get(p.assignee_id, ("",))[0], p.start_on, p.active, p.version) for p in objs]
-
-    def to_row(self, s, obj):
-        return self.rows(s, [obj])[0]
 
     def values(self, row_id: int) -> dict:
         values = super().values(row_id)
@@ -260,8 +251,8 @@ class MaintenanceService(RegisterService):
         if filters.get("mine"):
             where.append(PmTask.assignee_id == (self._my_staff_id() or -1))
         if filters.get("month"):
-            first = date.fromisoformat(f"{filters['month']}-01")
-            where += [PmTask.due_on >= first, PmTask.due_on < add_months(first, 1, 1)]
+            first, after = month_range(filters["month"])
+            where += [PmTask.due_on >= first, PmTask.due_on < after]
         if query:
             from app.search import like_pattern
 
@@ -282,9 +273,9 @@ class MaintenanceService(RegisterService):
 
     def rows(self, s: Session, objs):
         today = self.ctx.clock().date()
-        plans = _names(s, PmPlan, (t.plan_id for t in objs), "name", "system")
-        items = _names(s, Equipment, (t.equipment_id for t in objs), "code", "name", "location")
-        staff = _names(s, Staff, (t.assignee_id for t in objs), "name")
+        plans = names_by_id(s, PmPlan, (t.plan_id for t in objs), "name", "system")
+        items = names_by_id(s, Equipment, (t.equipment_id for t in objs), "code", "name", "location")
+        staff = names_by_id(s, Staff, (t.assignee_id for t in objs), "name")
         rows = []
         for t in objs:
             plan, system = plans.get(t.plan_id, ("", ""))
@@ -294,9 +285,6 @@ class MaintenanceService(RegisterService):
                                 t.state == TaskState.PENDING and t.due_on < today, t.anomalies, t.done_by, t.notes,
                                 t.version))
         return rows
-
-    def to_row(self, s, obj):
-        return self.rows(s, [obj])[0]
 
     def my_tasks_today(self) -> list[TaskRow]:
         """The signed-in technician's pending tasks due today or earlier."""
@@ -395,12 +383,9 @@ class MaintenanceService(RegisterService):
     def completion(self, month: str) -> Completion:
         """Tasks due in the month (YYYY-MM, skipped ones left out): how many done, and done by the due day."""
         self.ctx.require(self.view_permission)
-        try:
-            first = date.fromisoformat(f"{month}-01")
-        except ValueError:
-            raise FieldError({"month": "月份格式应为 2026-11"}) from None
+        first, after = month_range(month)
         with self.ctx.read() as s:
-            in_month = (PmTask.due_on >= first, PmTask.due_on < add_months(first, 1, 1),
+            in_month = (PmTask.due_on >= first, PmTask.due_on < after,
                         PmTask.state != TaskState.SKIPPED)
             due = s.scalar(select(func.count()).select_from(PmTask).where(*in_month)) or 0
             done_tasks = s.execute(select(PmTask.due_on, PmTask.done_at).where(

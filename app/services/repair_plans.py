@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import StateError
 from app.models import Equipment, EquipmentSystem, RepairPlan, RepairScale, RepairState
 from app.money import ZERO, to_money
-from app.services.register_base import Cleaner, RegisterService, load_versioned
+from app.services.register_base import Cleaner, RegisterService, load_versioned, names_by_id
 
 
 @dataclass(frozen=True)
@@ -66,16 +66,11 @@ class RepairPlanService(RegisterService):
                    "notes")
 
     def rows(self, s: Session, objs):
-        ids = {p.equipment_id for p in objs if p.equipment_id}
-        items = {i: f"{c} {n}" for i, c, n in s.execute(
-            select(Equipment.id, Equipment.code, Equipment.name).where(Equipment.id.in_(ids))).all()} if ids else {}
+        items = names_by_id(s, Equipment, (p.equipment_id for p in objs), "code", "name")
         return [RepairPlanRow(p.id, p.year, p.title, p.scale, p.system, p.equipment_id,
-                              items.get(p.equipment_id, ""), p.budget, p.planned_start, p.planned_end, p.state,
+                              " ".join(items.get(p.equipment_id, ())), p.budget, p.planned_start, p.planned_end, p.state,
                               p.approved_by, p.actual_cost, p.accepted_on, p.acceptance_note, p.notes, p.version)
                 for p in objs]
-
-    def to_row(self, s, obj):
-        return self.rows(s, [obj])[0]
 
     def clean(self, s: Session, values: Mapping[str, object], obj: RepairPlan | None) -> dict:
         if obj is not None and obj.state != RepairState.DRAFT:

@@ -118,9 +118,6 @@ class DefectService(RegisterService):
                           d.state != DefectState.SIGNED_OFF and d.deadline is not None and d.deadline < today,
                           d.version) for d in objs]
 
-    def to_row(self, s, obj):
-        return self.rows(s, [obj])[0]
-
     def clean(self, s: Session, values: Mapping[str, object], obj: TakeoverDefect | None) -> dict:
         if obj is not None and obj.state == DefectState.SIGNED_OFF:
             raise StateError("已销项的问题不能再修改")
@@ -207,9 +204,6 @@ class TakeoverService(RegisterService):
                                       o.inspected_on, o.developer, o.inspector, o.notes,
                                       *checks.get(o.id, (0, 0)), *defects.get(o.id, (0, 0)), o.version))
         return rows
-
-    def to_row(self, s, obj):
-        return self.rows(s, [obj])[0]
 
     def clean(self, s: Session, values: Mapping[str, object], obj: TakeoverInspection | None) -> dict:
         c = Cleaner(values)

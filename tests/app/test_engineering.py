@@ -13,16 +13,7 @@ from app.services import Services
 from app.services.context import SYSTEM, ServiceContext
 from app.services.maintenance import occurrences
 from app.services.workorders import Material
-
-T0 = datetime(2026, 11, 28, 9, 0, 0)
-
-
-class Clock:
-    def __init__(self, now: datetime = T0):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.app.test_workorders import Clock  # the hand-moved clock of the work-order tests
 
 
 @pytest.fixture
