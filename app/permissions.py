@@ -21,6 +21,7 @@ PERMISSIONS: dict[str, str] = {
     "fees.items": "设置收费项目",
     "fees.billing": "执行计费",
     "fees.reports": "查看收费报表",
+    "fees.waive": "批准减免/退款",
     "audit.view": "查看审计日志",
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",
@@ -32,6 +33,12 @@ PERMISSIONS: dict[str, str] = {
     "repairplan.approve": "审批大中修计划",
     "inventory.view": "查看库存",
     "inventory.manage": "出入库、盘点和借还工具",
+    "environment.record": "登记保洁/垃圾分类/绿化记录",
+    "environment.inspect": "保洁质量检查与评分表",
+    "management.plan": "年度计划与成本",
+    "management.report": "经营月报",
+    "relations.edit": "对外关系记录",
+    "community.edit": "社区活动与业主问卷",
 }
 
 _ALL = frozenset(PERMISSIONS)
@@ -42,10 +49,11 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.MANAGER: _ALL - {"users.manage"},
     Role.SERVICE: frozenset({
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
-        "workorder.manage", "fees.collect",
+        "workorder.manage", "fees.collect", "community.edit",
     }),
     Role.ENGINEERING: _TEAM_BASE | {"equipment.view", "equipment.manage", "maintenance.record", "inventory.view",
                                     "inventory.manage"},
     Role.SECURITY: _TEAM_BASE,
-    Role.ENVIRONMENT: _TEAM_BASE | {"inventory.view", "inventory.manage"},
+    Role.ENVIRONMENT: _TEAM_BASE | {"inventory.view", "inventory.manage", "environment.record",
+                                    "environment.inspect"},
 }

@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>活动名称或地点</source>
+        <translation>Title or place</translation>
+    </message>
+    <message>
+        <source>打印通知</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <source>签到/取消签到</source>
+        <translation>Came / did not come</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>报名/到场</source>
+        <translation>Signed up / came</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>活动通知</source>
+        <translation>Activity notice</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Attendance</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>编辑活动</source>
+        <translation>Edit activity</translation>
+    </message>
+    <message>
+        <source>新增活动</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>活动内容 (通知正文)</source>
+        <translation>Content (notice text)</translation>
+    </message>
+    <message>
+        <source>名额 (0=不限)</source>
+        <translation>Places (0 = no limit)</translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>照片文件路径, 每行一个</source>
+        <translation>Photo file paths, one a line</translation>
+    </message>
+</context>
+<context>
+    <name>AdminForm</name>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>密码至少%1位</source>
+        <translation>The password needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualPlanPage</name>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>设置目标</source>
+        <translation>Set targets</translation>
+    </message>
+    <message>
+        <source>实际数截至 %1; 预算单位: 元; 红色为未达标或超支</source>
+        <translation>Actuals up to %1; budgets in yuan; red: target missed or budget overrun</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>录入答卷 %1</source>
+        <translation>Enter answers %1</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>回收日期</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>有不满意 (≤2分) 时开工单跟进</source>
+        <translation>Open a work order for a low score (≤ 2)</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>无法打开数据库</source>
@@ -161,6 +316,10 @@ This view has been recorded in the audit log.</translation>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
     </message>
+    <message>
+        <source>楼栋 (%1)</source>
+        <translation>Building (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
@@ -219,6 +378,14 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>权限变更</source>
         <translation>Permission change</translation>
+    </message>
+    <message>
+        <source>按号码查询</source>
+        <translation>Search by number</translation>
+    </message>
+    <message>
+        <source>号码查询被限制</source>
+        <translation>Number search limited</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -408,6 +575,62 @@ This view has been recorded in the audit log.</translation>
         <source>收费台账</source>
         <translation>Fee ledger</translation>
     </message>
+    <message>
+        <source>保洁计划</source>
+        <translation>Cleaning plans</translation>
+    </message>
+    <message>
+        <source>保洁任务</source>
+        <translation>Cleaning task</translation>
+    </message>
+    <message>
+        <source>保洁评分项目</source>
+        <translation>Cleaning score item</translation>
+    </message>
+    <message>
+        <source>保洁检查</source>
+        <translation>Cleaning inspection</translation>
+    </message>
+    <message>
+        <source>垃圾分类记录</source>
+        <translation>Garbage record</translation>
+    </message>
+    <message>
+        <source>绿化任务</source>
+        <translation>Greening task</translation>
+    </message>
+    <message>
+        <source>年度计划目标</source>
+        <translation>Annual plan target</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>对外联系</source>
+        <translation>Outside contact</translation>
+    </message>
+    <message>
+        <source>社区活动</source>
+        <translation>Community activities</translation>
+    </message>
+    <message>
+        <source>活动报名</source>
+        <translation>Activity sign-up</translation>
+    </message>
+    <message>
+        <source>满意度调查</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>调查答卷</source>
+        <translation>Survey answers</translation>
+    </message>
+    <message>
+        <source>经营月报</source>
+        <translation>Monthly report</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogPage</name>
@@ -517,6 +740,10 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculate unpaid bills…</translation>
     </message>
     <message>
+        <source>补收…</source>
+        <translation>Supplementary bill…</translation>
+    </message>
+    <message>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
@@ -585,6 +812,26 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculated %1 bills.</translation>
     </message>
     <message>
+        <source>补收</source>
+        <translation>Supplementary bill</translation>
+    </message>
+    <message>
+        <source>为账期 %1 补收的收费项目</source>
+        <translation>Fee item to bill additionally for period %1</translation>
+    </message>
+    <message>
+        <source>没有需要补收的账单。</source>
+        <translation>No bill lacks this item.</translation>
+    </message>
+    <message>
+        <source>账期 %1 将为 %2 户补收“%3”, 合计 %4 元。继续?</source>
+        <translation>Period %1: bill “%3” additionally to %2 units, total ¥%4. Continue?</translation>
+    </message>
+    <message>
+        <source>账期 %1: 已为 %2 户补收“%3”, 合计 %4 元。</source>
+        <translation>Period %1: billed “%3” additionally to %2 units, total ¥%4.</translation>
+    </message>
+    <message>
         <source>导入抄表读数</source>
         <translation>Import meter readings</translation>
     </message>
@@ -611,6 +858,80 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeDatesDialog</name>
+    <message>
+        <source>计费起止日期</source>
+        <translation>Charge dates</translation>
+    </message>
+    <message>
+        <source>计费开始 (交房/收房日期)</source>
+        <translation>Charges start (handover date)</translation>
+    </message>
+    <message>
+        <source>计费结束 (迁出/过户日期, 含当天)</source>
+        <translation>Charges end (move-out/transfer, inclusive)</translation>
+    </message>
+    <message>
+        <source>如 2026-03-16; 空 = 不限</source>
+        <translation>e.g. 2026-03-16; empty = open</translation>
+    </message>
+    <message>
+        <source>已生成的账单不变; 如需按新日期重算请对该账期执行重算。</source>
+        <translation>Bills already made stay as they are; recalculate the period to apply new dates.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
     </message>
 </context>
 <context>
@@ -646,6 +967,25 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningPlansPage</name>
+    <message>
+        <source>位置、外包公司或作业内容</source>
+        <translation>Place, company or duties</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>全部区域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>停用/恢复</source>
+        <translation>Stop/resume</translation>
     </message>
 </context>
 <context>
@@ -835,6 +1175,18 @@ The program will close; start it again and log in.</translation>
         <translation>Object</translation>
     </message>
     <message>
+        <source>检查次数</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -865,6 +1217,70 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>摘要</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>均价</source>
+        <translation>Avg. price</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>去向/来源</source>
+        <translation>To / from</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>物品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>用量</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>借出日期</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
+    </message>
+    <message>
+        <source>导入批次</source>
+        <translation>Import batch</translation>
     </message>
     <message>
         <source>变更内容 (前 → 后)</source>
@@ -951,68 +1367,8 @@ The program will close; start it again and log in.</translation>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <source>规格</source>
-        <translation>Spec</translation>
-    </message>
-    <message>
-        <source>结存</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>借出</source>
-        <translation>Lent</translation>
-    </message>
-    <message>
-        <source>均价</source>
-        <translation>Avg. price</translation>
-    </message>
-    <message>
         <source>金额</source>
         <translation>Amount</translation>
-    </message>
-    <message>
-        <source>最低库存</source>
-        <translation>Min. stock</translation>
-    </message>
-    <message>
-        <source>数量</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <source>去向/来源</source>
-        <translation>To / from</translation>
-    </message>
-    <message>
-        <source>月份</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <source>物品</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>用量</source>
-        <translation>Used</translation>
-    </message>
-    <message>
-        <source>工具</source>
-        <translation>Tool</translation>
-    </message>
-    <message>
-        <source>借用人</source>
-        <translation>Borrower</translation>
-    </message>
-    <message>
-        <source>借出日期</source>
-        <translation>Lent on</translation>
-    </message>
-    <message>
-        <source>应还日期</source>
-        <translation>Due back</translation>
     </message>
     <message>
         <source>收款人</source>
@@ -1135,6 +1491,10 @@ The program will close; start it again and log in.</translation>
         <translation>Role</translation>
     </message>
     <message>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
@@ -1179,10 +1539,6 @@ The program will close; start it again and log in.</translation>
         <translation>Accepted</translation>
     </message>
     <message>
-        <source>评分</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
         <source>来访次数</source>
         <translation>Visits</translation>
     </message>
@@ -1223,10 +1579,6 @@ The program will close; start it again and log in.</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <source>区域</source>
-        <translation>Area</translation>
-    </message>
-    <message>
         <source>部位</source>
         <translation>Location</translation>
     </message>
@@ -1241,6 +1593,254 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>责任单位</source>
         <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>名额</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>报名人数</source>
+        <translation>Signed up</translation>
+    </message>
+    <message>
+        <source>到场人数</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>报名人</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>到场</source>
+        <translation>Came</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>调查</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>抽样户数</source>
+        <translation>Sample size</translation>
+    </message>
+    <message>
+        <source>已回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>平均满意度</source>
+        <translation>Average satisfaction</translation>
+    </message>
+    <message>
+        <source>回收日期</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>重量(kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>桶数</source>
+        <translation>Bins</translation>
+    </message>
+    <message>
+        <source>清运单位</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <source>签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>清运次数</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned on</translation>
+    </message>
+    <message>
+        <source>季节</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>药剂/肥料</source>
+        <translation>Agent/fertiliser</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>In charge</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>保洁员/外包公司</source>
+        <translation>Cleaner / company</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Re-inspect</translation>
+    </message>
+    <message>
+        <source>已复查</source>
+        <translation>Re-inspected</translation>
+    </message>
+    <message>
+        <source>评分项目</source>
+        <translation>Score item</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>得分(0-10)</source>
+        <translation>Mark (0-10)</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>执行中</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>本年累计</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>后续跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>年度</source>
@@ -1363,6 +1963,118 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有找到匹配的房屋</source>
         <translation>No matching unit</translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <source>编辑成本</source>
+        <translation>Edit cost</translation>
+    </message>
+    <message>
+        <source>新增成本</source>
+        <translation>New cost</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>CostsPage</name>
+    <message>
+        <source>摘要或单位</source>
+        <translation>Description or organisation</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>导入成本</source>
+        <translation>Import costs</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导入 %1 条, 合计 %2 元</source>
+        <translation>Imported %1 entries, %2 yuan in all</translation>
+    </message>
+</context>
+<context>
+    <name>DailyTasksPage</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>全部区域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>生成当日任务</source>
+        <translation>Generate the day&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>标记完成</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>撤销完成</source>
+        <translation>Undo done</translation>
+    </message>
+    <message>
+        <source>已完成 %1 / %2</source>
+        <translation>Done %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>新生成 %n 项任务</source>
+        <translation>
+            <numerusform>%n new task</numerusform>
+            <numerusform>%n new tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>保洁任务</source>
+        <translation>Cleaning task</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +2581,14 @@ The program will close; start it again and log in.</translation>
         <source>请填写改派原因</source>
         <translation>Please give the reason for reassigning</translation>
     </message>
+    <message>
+        <source>请选择处理人 (↑↓)</source>
+        <translation>Choose who handles it (↑↓)</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
@@ -2370,6 +3090,22 @@ The program will close; start it again and log in.</translation>
         <translation>Payment</translation>
     </message>
     <message>
+        <source>减免…</source>
+        <translation>Waive…</translation>
+    </message>
+    <message>
+        <source>退款…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>计费起止日期…</source>
+        <translation>Charge dates…</translation>
+    </message>
+    <message>
+        <source>打印我的日结单</source>
+        <translation>Print my daily report</translation>
+    </message>
+    <message>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
@@ -2390,12 +3126,46 @@ The program will close; start it again and log in.</translation>
         <translation>Find unit</translation>
     </message>
     <message>
+        <source>没有找到房屋。请换一个房号、姓名、手机号或车牌再查。</source>
+        <translation>No unit found. Try another room, name, phone or plate.</translation>
+    </message>
+    <message>
+        <source>找到 %1 户, 请在左侧点选要收费的房屋。</source>
+        <translation>%1 units found: choose the unit on the left.</translation>
+    </message>
+    <message>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
         <source>未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元</source>
         <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
+    </message>
+    <message>
+        <source>日结单</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <source>日结单 %1</source>
+        <translation>Daily report %1</translation>
+    </message>
+    <message>
+        <source>预存款抵扣 %1 元</source>
+        <translation>Prepayment used ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 %2滞纳金:
+  本金 %3 × 逾期 %4 天 = %5 元</source>
+        <translation>%1 %2 late fee:
+  principal %3 × %4 days late = ¥%5</translation>
+    </message>
+    <message>
+        <source>本次滞纳金合计 %1 元</source>
+        <translation>Late fees of this payment ¥%1</translation>
+    </message>
+    <message>
+        <source>转预存 %1 元</source>
+        <translation>To prepayment ¥%1</translation>
     </message>
     <message>
         <source>请在左侧选择要收的明细</source>
@@ -2429,6 +3199,10 @@ The program will close; start it again and log in.</translation>
         <source>该收款已作废</source>
         <translation>This payment is already void</translation>
     </message>
+    <message>
+        <source>查找房屋 (%1)</source>
+        <translation>Find a unit (%1)</translation>
+    </message>
 </context>
 <context>
     <name>FeeFiguresPage</name>
@@ -2439,6 +3213,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>打印日结单</source>
         <translation>Print daily report</translation>
+    </message>
+    <message>
+        <source>日结 (关闭当日)…</source>
+        <translation>Close the day…</translation>
     </message>
     <message>
         <source>收缴率</source>
@@ -2473,8 +3251,28 @@ The program will close; start it again and log in.</translation>
         <translation>Collected ¥%1 in %2 payments</translation>
     </message>
     <message>
+        <source>; 当日作废 %1 张, 冲减 %2 元</source>
+        <translation>; %1 voided today, −¥%2</translation>
+    </message>
+    <message>
+        <source>; 当日退款 %1 笔, %2 元</source>
+        <translation>; %1 refunds today, ¥%2</translation>
+    </message>
+    <message>
+        <source>收据号 %1 至 %2</source>
+        <translation>Receipts %1 to %2</translation>
+    </message>
+    <message>
+        <source>已日结: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>关闭 %1 的收款? 之后当日不能再收款、作废或退款, 日结单按现在的数字打印。</source>
+        <translation>Close %1? No more payments, voids or refunds on that day; its daily report keeps today&apos;s figures.</translation>
+    </message>
+    <message>
         <source>; 作废 %1 张 (不计入)</source>
-        <translation>; %1 voided (not counted)</translation>
+        <translation type="vanished">; %1 voided (not counted)</translation>
     </message>
     <message>
         <source>日结单 %1</source>
@@ -2713,6 +3511,10 @@ The program will close; start it again and log in.</translation>
         <source>短信/微信</source>
         <translation>SMS/WeChat</translation>
     </message>
+    <message>
+        <source>滞纳金</source>
+        <translation>Late fee</translation>
+    </message>
 </context>
 <context>
     <name>Fees</name>
@@ -2744,8 +3546,16 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>FeesStep</name>
     <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation>Charging method</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +3612,178 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>GarbageDialog</name>
+    <message>
+        <source>编辑垃圾分类记录</source>
+        <translation>Edit garbage record</translation>
+    </message>
+    <message>
+        <source>登记垃圾分类</source>
+        <translation>Record garbage</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>重量(kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>桶数</source>
+        <translation>Bins</translation>
+    </message>
+    <message>
+        <source>清运单位</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <source>清运签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>GarbagePage</name>
+    <message>
+        <source>清运单位、签收人或备注</source>
+        <translation>Collector, signer or note</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>%1 月度合计</source>
+        <translation>%1 monthly totals</translation>
+    </message>
+    <message>
+        <source>总重量(kg)</source>
+        <translation>Total weight (kg)</translation>
+    </message>
+    <message>
+        <source>可回收物占比</source>
+        <translation>Recyclable share</translation>
+    </message>
+    <message>
+        <source>有记录的天数</source>
+        <translation>Days recorded</translation>
+    </message>
+</context>
+<context>
+    <name>GreeningDialog</name>
+    <message>
+        <source>编辑绿化任务</source>
+        <translation>Edit greening task</translation>
+    </message>
+    <message>
+        <source>新增绿化任务</source>
+        <translation>New greening task</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>例如 中心花园草坪</source>
+        <translation>e.g. central garden lawn</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned on</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>完成后填写</source>
+        <translation>Fill in when done</translation>
+    </message>
+    <message>
+        <source>药剂/肥料</source>
+        <translation>Agent/fertiliser</translation>
+    </message>
+    <message>
+        <source>病虫害防治须填写所用药剂</source>
+        <translation>Pest control needs the agent used</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>In charge</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>GreeningPage</name>
+    <message>
+        <source>地点、药剂或备注</source>
+        <translation>Place, agent or note</translation>
+    </message>
+    <message>
+        <source>季节</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>全部季节</source>
+        <translation>All seasons</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>全部作业</source>
+        <translation>All work</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>如 离职、调岗、长假</source>
@@ -2845,6 +3827,22 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>InspectionDialog</name>
     <message>
+        <source>复查</source>
+        <translation>Re-inspect</translation>
+    </message>
+    <message>
+        <source>新检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
         <source>编辑查验批次</source>
         <translation>Edit inspection</translation>
     </message>
@@ -2853,12 +3851,12 @@ The program will close; start it again and log in.</translation>
         <translation>New inspection</translation>
     </message>
     <message>
-        <source>楼栋</source>
-        <translation>Building</translation>
+        <source>请选择</source>
+        <translation>Choose</translation>
     </message>
     <message>
-        <source>请选择</source>
-        <translation>Please choose</translation>
+        <source>楼栋</source>
+        <translation>Building</translation>
     </message>
     <message>
         <source>查验日期</source>
@@ -2875,6 +3873,153 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>保洁计划</source>
+        <translation>Cleaning plans</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>不合格时写明问题, 会写进工单</source>
+        <translation>Describe the problem when it fails; it goes into the work order</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>照片文件路径, 每行一个</source>
+        <translation>Photo file paths, one a line</translation>
+    </message>
+    <message>
+        <source>评分表</source>
+        <translation>Score sheets</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>不合格时开保洁工单</source>
+        <translation>Open a cleaning work order if it fails</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 (权重 %2)</source>
+        <translation>%1 (weight %2)</translation>
+    </message>
+    <message>
+        <source>请选择区域 (该区域须已有评分表)</source>
+        <translation>Choose an area (it needs a score sheet)</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>位置、外包公司、检查人或问题</source>
+        <translation>Place, company, inspector or problem</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>全部区域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>新检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Re-inspect</translation>
+    </message>
+    <message>
+        <source>开工单</source>
+        <translation>Open work order</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>保洁员/外包公司</source>
+        <translation>Cleaner / company</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>只有未复查过的不合格检查才能复查</source>
+        <translation>Only a failed inspection not yet re-checked can be re-inspected</translation>
+    </message>
+    <message>
+        <source>已开保洁工单</source>
+        <translation>Cleaning work order opened</translation>
     </message>
 </context>
 <context>
@@ -2984,8 +4129,16 @@ The program will close; start it again and log in.</translation>
         <translation>Clear</translation>
     </message>
     <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -3030,6 +4183,30 @@ The program will close; start it again and log in.</translation>
     <message>
         <source> (重复报修, 前单 %1)</source>
         <translation> (repeat of %1)</translation>
+    </message>
+    <message>
+        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
+        <translation>Find the unit or owner: Enter takes the first, ↑↓ another (%1)</translation>
+    </message>
+    <message>
+        <source>登记 (%1)</source>
+        <translation>Register (%1)</translation>
+    </message>
+    <message>
+        <source>房号部分</source>
+        <translation>part of room no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>更多… (共 %1 个, %2)</source>
+        <translation>More… (%1 in all, %2)</translation>
     </message>
 </context>
 <context>
@@ -3194,16 +4371,156 @@ The program will close; start it again and log in.</translation>
         <translation>Building fabric</translation>
     </message>
     <message>
+        <source>大堂</source>
+        <translation>Lobby</translation>
+    </message>
+    <message>
+        <source>楼道</source>
+        <translation>Corridors</translation>
+    </message>
+    <message>
+        <source>电梯轿厢</source>
+        <translation>Elevator cars</translation>
+    </message>
+    <message>
+        <source>公共卫生间</source>
+        <translation>Public toilets</translation>
+    </message>
+    <message>
+        <source>道路</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <source>绿化带</source>
+        <translation>Green belts</translation>
+    </message>
+    <message>
+        <source>垃圾站</source>
+        <translation>Garbage station</translation>
+    </message>
+    <message>
+        <source>设备房</source>
+        <translation>Plant rooms</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>可回收物</source>
+        <translation>Recyclables</translation>
+    </message>
+    <message>
+        <source>有害垃圾</source>
+        <translation>Hazardous waste</translation>
+    </message>
+    <message>
+        <source>厨余垃圾</source>
+        <translation>Kitchen waste</translation>
+    </message>
+    <message>
+        <source>其他垃圾</source>
+        <translation>Residual waste</translation>
+    </message>
+    <message>
+        <source>浇水</source>
+        <translation>Watering</translation>
+    </message>
+    <message>
+        <source>施肥</source>
+        <translation>Fertilising</translation>
+    </message>
+    <message>
+        <source>修剪</source>
+        <translation>Pruning</translation>
+    </message>
+    <message>
+        <source>病虫害防治</source>
+        <translation>Pest control</translation>
+    </message>
+    <message>
+        <source>春季</source>
+        <translation>Spring</translation>
+    </message>
+    <message>
+        <source>夏季</source>
+        <translation>Summer</translation>
+    </message>
+    <message>
+        <source>秋季</source>
+        <translation>Autumn</translation>
+    </message>
+    <message>
+        <source>冬季</source>
+        <translation>Winter</translation>
+    </message>
+    <message>
+        <source>人工</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
         <source>保洁</source>
         <translation>Cleaning</translation>
+    </message>
+    <message>
+        <source>能耗</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
     </message>
     <message>
         <source>绿化</source>
         <translation>Landscaping</translation>
     </message>
     <message>
+        <source>行政</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>物业费收缴率(%)</source>
+        <translation>Property fee collection rate (%)</translation>
+    </message>
+    <message>
+        <source>回访满意度(1-5)</source>
+        <translation>Return-visit satisfaction (1-5)</translation>
+    </message>
+    <message>
+        <source>工单及时完成率(%)</source>
+        <translation>Work orders on time (%)</translation>
+    </message>
+    <message>
+        <source>业主委员会</source>
+        <translation>Owners&apos; committee</translation>
+    </message>
+    <message>
+        <source>街道办</source>
+        <translation>Street office</translation>
+    </message>
+    <message>
+        <source>政府部门</source>
+        <translation>Government</translation>
+    </message>
+    <message>
+        <source>社区居委会</source>
+        <translation>Residents&apos; committee</translation>
+    </message>
+    <message>
+        <source>合作单位</source>
+        <translation>Partner company</translation>
     </message>
     <message>
         <source>紧急</source>
@@ -3457,6 +4774,10 @@ The program will close; start it again and log in.</translation>
         <translation type="vanished">PropDesk front desk — %1</translation>
     </message>
     <message>
+        <source>物业前台</source>
+        <translation>PropDesk</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3499,6 +4820,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>&lt;h3&gt;物业前台 · PropDesk %1&lt;/h3&gt;&lt;p&gt;住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。&lt;/p&gt;&lt;p&gt;数据: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PropDesk %1&lt;/h3&gt;&lt;p&gt;The front-desk application of a residential property-management office: owner archive, work orders, fees.&lt;/p&gt;&lt;p&gt;Data: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — 物业前台</source>
+        <translation>%1 — Front Desk</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
 </context>
 <context>
@@ -3577,6 +4906,307 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>不能为空</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>should be a number</translation>
+    </message>
+    <message>
+        <source>应大于0</source>
+        <translation>should be more than 0</translation>
+    </message>
+    <message>
+        <source>数值过大</source>
+        <translation>the number is too large</translation>
+    </message>
+    <message>
+        <source>应为11位手机号码或带区号的固定电话</source>
+        <translation>should be an 11-digit mobile number or a landline with area code</translation>
+    </message>
+    <message>
+        <source>手机号码号段无效</source>
+        <translation>not a valid mobile number prefix</translation>
+    </message>
+    <message>
+        <source>含有非数字字符</source>
+        <translation>contains characters that are not digits</translation>
+    </message>
+    <message>
+        <source>应为18位数字(最后一位可为X)</source>
+        <translation>should be 18 digits (the last may be X)</translation>
+    </message>
+    <message>
+        <source>应为17位数字</source>
+        <translation>should be 17 digits</translation>
+    </message>
+    <message>
+        <source>校验位错误</source>
+        <translation>wrong check digit</translation>
+    </message>
+    <message>
+        <source>出生日期无效</source>
+        <translation>invalid date of birth</translation>
+    </message>
+    <message>
+        <source>15位旧身份证号, 请填写18位号码</source>
+        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>invalid date</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2019-05-01</source>
+        <translation>dates are written 2019-05-01</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <source>姓名过长</source>
+        <translation>The name is too long</translation>
+    </message>
+    <message>
+        <source>房号不能为空</source>
+        <translation>The room number is required</translation>
+    </message>
+    <message>
+        <source>楼层应为整数</source>
+        <translation>The floor should be a whole number</translation>
+    </message>
+    <message>
+        <source>该楼栋单元下已有此房号</source>
+        <translation>This building and entrance already have this room number</translation>
+    </message>
+    <message>
+        <source>楼栋名称不能为空</source>
+        <translation>The building name is required</translation>
+    </message>
+    <message>
+        <source>请填写问题描述</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>请选择类型(报修/投诉/建议/咨询)</source>
+        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
+    </message>
+    <message>
+        <source>请选择来源</source>
+        <translation>Choose a source</translation>
+    </message>
+    <message>
+        <source>请选择紧急程度</source>
+        <translation>Choose a priority</translation>
+    </message>
+    <message>
+        <source>请选择公共部位或自用部位</source>
+        <translation>Choose common area or private part</translation>
+    </message>
+    <message>
+        <source>自用部位报修须选择房屋</source>
+        <translation>A private-part repair needs a unit</translation>
+    </message>
+    <message>
+        <source>具体位置过长(最多128字)</source>
+        <translation>The location is too long (at most 128 characters)</translation>
+    </message>
+    <message>
+        <source>联系人姓名过长</source>
+        <translation>The contact name is too long</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
+    <message>
+        <source>所选处理人不存在或已停用</source>
+        <translation>The chosen person does not exist or is inactive</translation>
+    </message>
+    <message>
+        <source>请填写处理情况</source>
+        <translation>Describe the work done</translation>
+    </message>
+    <message>
+        <source>取消工单必须填写原因</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <source>挂起须填写原因(如等待配件、业主不在家)</source>
+        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
+    </message>
+    <message>
+        <source>满意度应为1到5分</source>
+        <translation>Satisfaction should be 1 to 5</translation>
+    </message>
+    <message>
+        <source>人工费应为金额数字</source>
+        <translation>The labour fee should be an amount</translation>
+    </message>
+    <message>
+        <source>公共部位维修不向业主收费, 人工费应为0</source>
+        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
+    </message>
+    <message>
+        <source>收款金额应为数字, 如 256.80</source>
+        <translation>The amount should be a number, e.g. 256.80</translation>
+    </message>
+    <message>
+        <source>收款金额应大于0</source>
+        <translation>The amount should be more than 0</translation>
+    </message>
+    <message>
+        <source>收款金额过大, 请核对</source>
+        <translation>The amount is too large, please check</translation>
+    </message>
+    <message>
+        <source>请选择付款方式</source>
+        <translation>Choose how it is paid</translation>
+    </message>
+    <message>
+        <source>交款人过长</source>
+        <translation>The payer&apos;s name is too long</translation>
+    </message>
+    <message>
+        <source>请选择催缴方式</source>
+        <translation>Choose how the owner was reminded</translation>
+    </message>
+    <message>
+        <source>承诺缴费日期不能早于今天</source>
+        <translation>The promised date cannot be before today</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>第一个用户必须是系统管理员</source>
+        <translation>The first user must be the system administrator</translation>
+    </message>
+    <message>
+        <source>角色无效</source>
+        <translation>Invalid role</translation>
+    </message>
+    <message>
+        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
+        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>收款金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>人工费</source>
+        <translation>Labour fee</translation>
+    </message>
+    <message>
+        <source>请选择楼栋</source>
+        <translation>Choose a building</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Move-in date</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportPage</name>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>选择月份后点“生成”</source>
+        <translation>Choose a month, then press Generate</translation>
+    </message>
+    <message>
+        <source>%1 经营月报, 共 %2 页</source>
+        <translation>%1 operations report, %2 pages</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 %1</source>
+        <translation>Exported %1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyScoresPage</name>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>按</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>本组保洁员</source>
+        <translation>Our cleaner</translation>
+    </message>
+    <message>
+        <source>外包公司</source>
+        <translation>Outsourced company</translation>
+    </message>
+    <message>
+        <source>本月平均分 %1 (只计首次检查)</source>
+        <translation>Month average %1 (first inspections only)</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>确定</source>
@@ -3615,6 +5245,21 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
+    </message>
+</context>
+<context>
+    <name>Office</name>
+    <message>
+        <source>全部月份</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1预算</source>
+        <translation>%1 budget</translation>
     </message>
 </context>
 <context>
@@ -3726,6 +5371,22 @@ The program will close; start it again and log in.</translation>
         <translation>Escalated orders</translation>
     </message>
     <message>
+        <source>年度计划</source>
+        <translation>Annual plan</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>经营月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>对外关系</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
@@ -3746,6 +5407,10 @@ The program will close; start it again and log in.</translation>
         <translation>Fee items</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -3764,6 +5429,42 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>催缴</source>
         <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>社区活动</source>
+        <translation>Community activities</translation>
+    </message>
+    <message>
+        <source>满意度调查</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>每日保洁</source>
+        <translation>Daily cleaning</translation>
+    </message>
+    <message>
+        <source>保洁计划</source>
+        <translation>Cleaning plans</translation>
+    </message>
+    <message>
+        <source>质量检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>月度评分</source>
+        <translation>Monthly scores</translation>
+    </message>
+    <message>
+        <source>评分表</source>
+        <translation>Score sheets</translation>
+    </message>
+    <message>
+        <source>垃圾分类</source>
+        <translation>Garbage sorting</translation>
+    </message>
+    <message>
+        <source>绿化养护</source>
+        <translation>Greening</translation>
     </message>
     <message>
         <source>保洁用品</source>
@@ -3823,6 +5524,10 @@ The program will close; start it again and log in.</translation>
         <source>无法开始打印, 请检查打印机。</source>
         <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
+    <message>
+        <source>正在打印 %1…</source>
+        <translation>Printing %1…</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -3834,8 +5539,20 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>PeopleStep</name>
     <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -3901,6 +5618,10 @@ The program will close; start it again and log in.</translation>
         <translation>View fee reports</translation>
     </message>
     <message>
+        <source>批准减免/退款</source>
+        <translation>Approve waivers/refunds</translation>
+    </message>
+    <message>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
@@ -3939,6 +5660,30 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>出入库、盘点和借还工具</source>
         <translation>Stock in/out, stock-take and tool loans</translation>
+    </message>
+    <message>
+        <source>登记保洁/垃圾分类/绿化记录</source>
+        <translation>Record cleaning, garbage and greening</translation>
+    </message>
+    <message>
+        <source>保洁质量检查与评分表</source>
+        <translation>Cleaning inspections and score sheets</translation>
+    </message>
+    <message>
+        <source>年度计划与成本</source>
+        <translation>Annual plan and costs</translation>
+    </message>
+    <message>
+        <source>经营月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>对外关系记录</source>
+        <translation>Relations log</translation>
+    </message>
+    <message>
+        <source>社区活动与业主问卷</source>
+        <translation>Community activities and owner surveys</translation>
     </message>
 </context>
 <context>
@@ -3997,6 +5742,58 @@ The program will close; start it again and log in.</translation>
 </context>
 <context>
     <name>PlanDialog</name>
+    <message>
+        <source>编辑保洁计划</source>
+        <translation>Edit cleaning plan</translation>
+    </message>
+    <message>
+        <source>新增保洁计划</source>
+        <translation>New cleaning plan</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 1-3栋大堂</source>
+        <translation>e.g. lobbies of buildings 1-3</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>执行日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>每周: 0=周一…6=周日; 每月: 1-28号</source>
+        <translation>Weekly: 0=Mon…6=Sun; monthly: day 1-28</translation>
+    </message>
+    <message>
+        <source>本组保洁员</source>
+        <translation>Our cleaner</translation>
+    </message>
+    <message>
+        <source>外包保洁公司</source>
+        <translation>Cleaning company</translation>
+    </message>
+    <message>
+        <source>外包时填写, 本组员工负责时留空</source>
+        <translation>For outsourced work; empty when our staff do it</translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation>Duties</translation>
+    </message>
     <message>
         <source>编辑维保计划</source>
         <translation>Edit PM plan</translation>
@@ -4086,6 +5883,36 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PositionDialog</name>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation>Cannot start printing; check the printer.</translation>
+    </message>
+    <message>
+        <source>打印队列没有响应: %1</source>
+        <translation>The print queue did not respond: %1</translation>
+    </message>
+    <message>
+        <source>打印队列拒绝了打印任务: %1</source>
+        <translation>The print queue refused the job: %1</translation>
+    </message>
+    <message>
+        <source>无法读取要打印的文档</source>
+        <translation>Cannot read the document to print</translation>
+    </message>
+</context>
+<context>
     <name>RecordTaskDialog</name>
     <message>
         <source>记录维保 %1</source>
@@ -4125,6 +5952,33 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>%1 · 预存款余额 %2 元</source>
+        <translation>%1 · prepayment balance ¥%2</translation>
+    </message>
+    <message>
+        <source>退款金额(元)</source>
+        <translation>Refund (¥)</translation>
+    </message>
+    <message>
+        <source>退款方式</source>
+        <translation>Refund method</translation>
+    </message>
+    <message>
+        <source>领款人</source>
+        <translation>Paid to</translation>
+    </message>
+    <message>
+        <source>退款原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>新增</source>
@@ -4155,6 +6009,88 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>搜索 (%1)</source>
+        <translation>Search (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RelationDialog</name>
+    <message>
+        <source>编辑联系记录</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <source>新增联系记录</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>参与人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>后续跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>Follow up on</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsPage</name>
+    <message>
+        <source>事由、单位、人员或结果</source>
+        <translation>Subject, organisation, people or outcome</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>全部对象</source>
+        <translation>All parties</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>待跟进</source>
+        <translation>Follow-up open</translation>
+    </message>
+    <message>
+        <source>跟进办结</source>
+        <translation>Follow-up done</translation>
     </message>
 </context>
 <context>
@@ -4395,6 +6331,14 @@ The program will close; start it again and log in.</translation>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
+        <source>更新已登记的信息…</source>
+        <translation>Update registered records…</translation>
+    </message>
+    <message>
+        <source>列出文件将修改的已登记人员姓名、车牌和车位 (原 → 新), 确认后才会导入</source>
+        <translation>Lists the registered names, plates and parking spaces the file would change (old → new); nothing is imported until you confirm</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4427,12 +6371,40 @@ The program will close; start it again and log in.</translation>
         <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
     </message>
     <message>
+        <source> 其中 %1 处会修改已登记的人员或车辆 (点“更新已登记的信息…”查看并确认)。</source>
+        <translation> %1 of them would change registered people or vehicles (click “Update registered records…” to review and confirm).</translation>
+    </message>
+    <message>
+        <source> 已确认更新 %1 处已登记的信息。</source>
+        <translation> %1 changes to registered records confirmed.</translation>
+    </message>
+    <message>
         <source>未识别的列 (已忽略): %1</source>
         <translation>Unknown columns (ignored): %1</translation>
     </message>
     <message>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>…… 共 %1 处</source>
+        <translation>… %1 in all</translation>
+    </message>
+    <message>
+        <source>更新已登记的信息</source>
+        <translation>Update registered records</translation>
+    </message>
+    <message>
+        <source>这个文件会修改以下已登记的信息 (原 → 新):
+
+%1
+
+确认这些修改正确吗? 每处修改都会记入审计日志。</source>
+        <translation>This file would change these registered records (old → new):
+
+%1
+
+Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
     <message>
         <source>有错误的 %1 行不会导入, 其余 %2 行将被导入。继续吗?</source>
@@ -4495,6 +6467,44 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>该月没有来访记录</source>
         <translation>No visits that month</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreItemDialog</name>
+    <message>
+        <source>新增评分项目</source>
+        <translation>New score item</translation>
+    </message>
+    <message>
+        <source>评分项目</source>
+        <translation>Score item</translation>
+    </message>
+    <message>
+        <source>例如 地面光洁无污渍</source>
+        <translation>e.g. floor clean and spotless</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>1-100, 同一区域合计100</source>
+        <translation>1-100, an area adds up to 100</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheetPage</name>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>新增项目</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>合计权重 %1</source>
+        <translation>Total weight %1</translation>
     </message>
 </context>
 <context>
@@ -4569,14 +6579,135 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>停车费</source>
+        <translation>Parking fee</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>光标到本页的搜索框</source>
+        <translation>Cursor to this page&apos;s search box</translation>
+    </message>
+    <message>
+        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
+        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
+    </message>
+    <message>
+        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
+        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
+    </message>
+    <message>
+        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
+        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
+    </message>
+    <message>
+        <source>工单: 新登记, 光标到查找房屋/业主</source>
+        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
+    </message>
+    <message>
+        <source>工单: 登记; 表单: 保存</source>
+        <translation>Work orders: register; forms: save</translation>
+    </message>
+    <message>
+        <source>工单: 显示更多匹配的房屋</source>
+        <translation>Work orders: show more matching units</translation>
+    </message>
+    <message>
+        <source>收费: 收款并打印收据</source>
+        <translation>Fees: take the payment and print the receipt</translation>
+    </message>
+    <message>
+        <source>催缴: 光标到楼栋选择</source>
+        <translation>Arrears: cursor to the building choice</translation>
+    </message>
+    <message>
+        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
+        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building&apos;s notices</translation>
+    </message>
+    <message>
+        <source>预览中: 选择打印机、份数、页码后打印</source>
+        <translation>In a preview: choose printer, copies and pages, then print</translation>
+    </message>
+    <message>
+        <source>刷新列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
+        <translation>Next / previous field (Tab also leaves a list)</translation>
+    </message>
+    <message>
+        <source>关闭对话框或预览, 不保存</source>
+        <translation>Close a dialog or preview without saving</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
+    </message>
+</context>
+<context>
+    <name>SignupDialog</name>
+    <message>
+        <source>活动报名</source>
+        <translation>Activity sign-up</translation>
+    </message>
+    <message>
+        <source>报名人</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>例如 1-1-101, 可不填</source>
+        <translation>e.g. 1-1-101, optional</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>
+    <message>
+        <source>编辑员工</source>
+        <translation>Edit staff</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
     <message>
         <source>电话</source>
         <translation>Phone</translation>
@@ -4588,6 +6719,14 @@ The program will close; start it again and log in.</translation>
 </context>
 <context>
     <name>StaffPage</name>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
@@ -4602,6 +6741,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>启用</source>
         <translation>Active</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -4738,6 +6881,10 @@ The program will close; start it again and log in.</translation>
         <translation>Amount</translation>
     </message>
     <message>
+        <source>%1 (均价 %2)</source>
+        <translation>%1 (avg. price %2)</translation>
+    </message>
+    <message>
         <source>数量 (%1)</source>
         <translation>Quantity (%1)</translation>
     </message>
@@ -4849,6 +6996,60 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>新建调查</source>
+        <translation>New survey</translation>
+    </message>
+    <message>
+        <source>调查名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>调查项目 (每行一项)</source>
+        <translation>Topics (one a line)</translation>
+    </message>
+    <message>
+        <source>抽样户数</source>
+        <translation>Sample size</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message>
+        <source>调查名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>新建调查</source>
+        <translation>New survey</translation>
+    </message>
+    <message>
+        <source>录入答卷</source>
+        <translation>Enter answers</translation>
+    </message>
+    <message>
+        <source> (上次 %1)</source>
+        <translation> (last time %1)</translation>
+    </message>
+    <message>
+        <source>回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>请先在右侧选择一户</source>
+        <translation>Choose a household on the right first</translation>
+    </message>
+    <message>
+        <source>这一户的答卷已经录入过了</source>
+        <translation>This household&apos;s answers are already entered</translation>
+    </message>
+</context>
+<context>
     <name>TakeoverPage</name>
     <message>
         <source>移交单位、查验人或备注</source>
@@ -4925,6 +7126,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>承接查验问题清单 %1</source>
         <translation>Takeover defect list %1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>设置 %1 年目标</source>
+        <translation>Targets of %1</translation>
     </message>
 </context>
 <context>
@@ -5129,6 +7337,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>退出程序</source>
         <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -5476,6 +7692,33 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>请填写作废原因</source>
         <translation>Enter the reason for voiding</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>减免</source>
+        <translation>Waiver</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>减免金额(元)</source>
+        <translation>Amount waived (¥)</translation>
+    </message>
+    <message>
+        <source>减免原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>该账期全部未缴明细</source>
+        <translation>All unpaid lines of the period</translation>
     </message>
 </context>
 <context>
@@ -6023,6 +8266,25 @@ The program will close; start it again and log in.</translation>
             <numerusform>Handed over %n work order.</numerusform>
             <numerusform>Handed over %n work orders.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>升级清单 (今日 %1)</source>
+        <translation>Escalations (today %1)</translation>
+    </message>
+</context>
+<context>
+    <name>_ApprovedDialog</name>
+    <message>
+        <source>批准人 (经理) 用户名</source>
+        <translation>Approved by (manager) user name</translation>
+    </message>
+    <message>
+        <source>批准人密码</source>
+        <translation>Approver&apos;s password</translation>
+    </message>
+    <message>
+        <source>%1 没有批准减免/退款的权限</source>
+        <translation>%1 may not approve waivers or refunds</translation>
     </message>
 </context>
 <context>

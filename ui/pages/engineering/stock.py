@@ -298,7 +298,8 @@ class StockPage(RegisterPage):
         facts = [(self.tr("仓库"), eng_label(row.warehouse)), (self.tr("类别"), eng_label(row.category)),
                  (self.tr("结存"), f"{qty(row.quantity)} {row.unit}"),
                  (self.tr("可用"), f"{qty(row.available)} {row.unit}"),
-                 (self.tr("金额"), f"{format_money(row.value)} ({self.tr('均价')} {format_money(row.price)})")]
+                 (self.tr("金额"), self.tr("%1 (均价 %2)").replace("%1", format_money(row.value))
+                  .replace("%2", format_money(row.price)))]
         self.pane.show(f"{row.code}  {row.name} {row.spec}".strip(), facts, self.services.inventory.moves(row.id))
 
     # ---- moves
