@@ -25,6 +25,11 @@ PERMISSIONS: dict[str, str] = {
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",
     "settings.edit": "修改系统设置",
+    "order.desk": "秩序登记(访客/车辆/值班/巡逻/事件/违章/钥匙快递)",
+    "order.setup": "秩序设置(应急预案/巡逻路线/停车收费规则)",
+    "parking.collect": "收取临时停车费",
+    "outage.edit": "登记停水停电通知",
+    "training.edit": "登记培训考核",
 }
 
 _ALL = frozenset(PERMISSIONS)
@@ -35,9 +40,9 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.MANAGER: _ALL - {"users.manage"},
     Role.SERVICE: frozenset({
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
-        "workorder.manage", "fees.collect",
+        "workorder.manage", "fees.collect", "outage.edit",
     }),
-    Role.ENGINEERING: _TEAM_BASE,
-    Role.SECURITY: _TEAM_BASE,
-    Role.ENVIRONMENT: _TEAM_BASE,
+    Role.ENGINEERING: _TEAM_BASE | {"outage.edit", "training.edit"},
+    Role.SECURITY: _TEAM_BASE | {"order.desk", "order.setup", "parking.collect", "outage.edit", "training.edit"},
+    Role.ENVIRONMENT: _TEAM_BASE | {"training.edit"},
 }

@@ -20,6 +20,32 @@ from app.models.fees import (
     ReminderMethod,
     Scope,
 )
+from app.models.order_team import (
+    ORDER_LABELS,
+    DutyEntry,
+    EmergencyPlan,
+    Handover,
+    Incident,
+    IncidentStep,
+    KeyLoan,
+    Outage,
+    OutageKind,
+    Parcel,
+    PatrolCheckpoint,
+    PatrolRound,
+    PatrolRoute,
+    PatrolVisit,
+    PlanKind,
+    Post,
+    TrainingAttendee,
+    TrainingRecord,
+    VehiclePass,
+    Violation,
+    ViolationAction,
+    ViolationKind,
+    ViolationStage,
+    Visitor,
+)
 from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, Team, User
 from app.models.property import (
     LABELS,
@@ -65,4 +91,8 @@ __all__ = [
     "RosterImport",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
+    "Visitor", "VehiclePass", "PatrolRoute", "PatrolCheckpoint", "PatrolRound", "PatrolVisit", "DutyEntry",
+    "Handover", "EmergencyPlan", "Incident", "IncidentStep", "Outage", "Violation", "ViolationAction", "KeyLoan",
+    "Parcel", "TrainingRecord", "TrainingAttendee", "Post", "OutageKind", "PlanKind", "ViolationKind",
+    "ViolationStage", "ORDER_LABELS",
 ]

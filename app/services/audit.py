@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
 from app.models import AuditLog, Base, Stamped
+from app.models.order_team import ORDER_ENTITY_LABELS
 from app.validators import mask_id_number, mask_phone
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ ENTITY_LABELS: dict[str, str] = {
     "fee_item_targets": "收费对象", "roster_imports": "花名册导入", "workorder_deadlines": "工单时限",
     "workorder_events": "工单记录", "workorder_materials": "工单材料", "sequences": "单据编号",
     "notices": "缴费通知单", "ledger": "收费台账",
+    **ORDER_ENTITY_LABELS,
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -1,0 +1,113 @@
+"""Small helpers the 秩序 registers share: reading typed times and units, paging a query, checking a field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldError
+from app.services.context import ServiceContext
+from app.validators import clean_text, parse_date
+
+TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M")
+
+
+def parse_when(value: object, now: datetime) -> datetime:
+    """A time typed at the desk: "2026-11-30 14:05", "14:05" (today) or empty (now)."""
+    if isinstance(value, datetime):
+        return value
+    text = clean_text(value)
+    if not text:
+        return now.replace(microsecond=0)
+    if len(text) <= 5 and ":" in text:
+        try:
+            hour, minute = (int(part) for part in text.split(":"))
+            return now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        except ValueError:
+            raise ValueError("时间格式应为 14:05 或 2026-11-30 14:05") from None
+    for fmt in TIME_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise ValueError("时间格式应为 14:05 或 2026-11-30 14:05")
+
+
+class Checker:
+    """Collects field errors: ``value = check("phone", normalize_phone, raw, "手机号")``; ``check.done()``."""
+
+    def __init__(self):
+        self.errors: dict[str, str] = {}
+
+    def __call__(self, key: str, rule: Callable[[Any], Any], value: object, label: str, *,
+                 optional: bool = False) -> Any:
+        if optional and not clean_text(value):
+            return None
+        try:
+            return rule(value)
+        except ValueError as exc:
+            self.errors[key] = f"{label}{exc}"
+            return None
+
+    def required(self, key: str, value: object, label: str, max_len: int = 64) -> str:
+        text = clean_text(value)
+        if not text:
+            self.errors[key] = f"请填写{label}"
+        elif len(text) > max_len:
+            self.errors[key] = f"{label}过长(最多{max_len}字)"
+        return text
+
+    def optional(self, key: str, value: object, label: str, max_len: int = 128) -> str:
+        text = clean_text(value)
+        if len(text) > max_len:
+            self.errors[key] = f"{label}过长(最多{max_len}字)"
+        return text
+
+    def choice(self, key: str, value: object, allowed, label: str) -> str:
+        if value not in {str(a) for a in allowed}:
+            self.errors[key] = f"请选择{label}"
+        return str(value or "")
+
+    def date(self, key: str, value: object, label: str, optional: bool = True):
+        if optional and not clean_text(value):
+            return None
+        return self(key, parse_date, value, label)
+
+    def done(self) -> None:
+        if self.errors:
+            raise FieldError(self.errors)
+
+
+def page(s: Session, stmt: Select, offset: int, limit: int) -> list:
+    return list(s.scalars(stmt.offset(offset).limit(limit)))
+
+
+def count(s: Session, stmt: Select) -> int:
+    return s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+
+
+def resolve_unit(ctx: ServiceContext, text: object, errors: dict[str, str], key: str = "unit") -> int | None:
+    """The unit typed as 3-1-1502 (or a name/phone that finds exactly one unit); None when left empty."""
+    from app.services.archive import ArchiveService
+
+    wanted = clean_text(text)
+    if not wanted:
+        return None
+    rows = ArchiveService(ctx).search_units(wanted, limit=5)
+    exact = [r for r in rows if wanted in (r.code, r.label)]
+    if exact or len(rows) == 1:
+        return (exact or rows)[0].id
+    errors[key] = f"找不到房屋“{wanted}”, 请输入如 3-1-1502" if not rows else f"“{wanted}”对应多套房屋, 请输入完整房号"
+    return None
+
+
+def actor_name(ctx: ServiceContext) -> str:
+    return ctx.actor.display_name or ctx.actor.username
+
+
+def text_lines(value: object) -> list[str]:
+    return [clean_text(line) for line in str(value or "").splitlines() if clean_text(line)]
