@@ -182,7 +182,7 @@ class Handover(Stamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     post: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime]
-    from_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    from_user_id: Mapped[int | None] = mapped_column(Integer)
     from_name: Mapped[str] = mapped_column(String(64))
     matters: Mapped[str] = mapped_column(Text)
     acknowledged_at: Mapped[datetime | None]

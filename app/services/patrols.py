@@ -25,6 +25,8 @@ from app.models import (
 from app.services.context import ServiceContext
 from app.services.order_common import Checker, count, page, parse_when, text_lines
 
+PATROL_POINT = PatrolCheckpoint.id == PatrolVisit.checkpoint_id
+
 
 @dataclass(frozen=True)
 class RouteRow:
@@ -175,7 +177,7 @@ class PatrolService:
         self.ctx.require("order.desk")
         with self.ctx.read() as s:
             return [VisitRow(v.id, name, v.reached, v.anomaly, v.workorder_id) for v, name in s.execute(
-                select(PatrolVisit, PatrolCheckpoint.name).join(PatrolCheckpoint)
+                select(PatrolVisit, PatrolCheckpoint.name).join(PatrolCheckpoint, PATROL_POINT)
                 .where(PatrolVisit.round_id == round_id).order_by(PatrolCheckpoint.seq))]
 
     def record_round(self, route_id: int, guard_id: int, results: Iterable[CheckpointResult],
@@ -222,7 +224,7 @@ class PatrolService:
 
         self.ctx.require("workorder.create")
         with self.ctx.read() as s:
-            found = s.execute(select(PatrolVisit, PatrolCheckpoint.name, PatrolRoute.name).join(PatrolCheckpoint)
+            found = s.execute(select(PatrolVisit, PatrolCheckpoint.name, PatrolRoute.name).join(PatrolCheckpoint, PATROL_POINT)
                               .join(PatrolRoute, PatrolRoute.id == PatrolCheckpoint.route_id)
                               .where(PatrolVisit.round_id == round_id,
                                      PatrolVisit.checkpoint_id == checkpoint_id)).first()

@@ -206,7 +206,6 @@ def upgrade() -> None:
         sa.Column("created_by", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=True),
         sa.Column("updated_by", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(["from_user_id"], ["users.id"], name=op.f("fk_handovers_from_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_handovers")),
     )
     op.create_table(
