@@ -100,6 +100,9 @@ def run_gui(database_url: str | None, demo: bool = False) -> int:
 
     window = MainWindow(services.as_actor(actor), settings())
     window.show()
+    from ui.pages.order.duty import show_pending_handovers  # 秩序: handovers waiting for this shift
+
+    show_pending_handovers(window.services, window)
     code = app.exec()
     with contextlib.suppress(Exception):  # closing must never fail on a lost connection
         window.services.auth.logout()  # the audit log records when the operator left

@@ -13,6 +13,7 @@ STEP_MODULES = [
     "app.demo.property",
     "app.demo.workorders",
     "app.demo.fees",
+    "app.demo.order_team",
 ]
 
 

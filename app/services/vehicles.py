@@ -1,5 +1,5 @@
 """Vehicles at the gate: entry/exit by plate, owners' cars recognised from the archive, temporary parking
-charged on exit by the parking rule and paid with a receipt from the fee counter's receipt sequence,
+charged on exit by the parking rule and paid with a receipt (the fee counter's receipt layout, numbered gap-free),
 cars overstaying, and parking-space occupancy.
 
 The rule (setting ``parking.rule``, JSON): ``free_minutes`` grace (a stay within it is free; longer stays are
@@ -21,13 +21,15 @@ from app.errors import FieldError, NotFound, StateError
 from app.models import FEE_LABELS, ParkingSpace, PayMethod, Person, Setting, Vehicle, VehiclePass
 from app.money import to_money
 from app.services.context import ServiceContext
-from app.services.fees_payments import RECEIPT_PREFIX, unit_labels
+from app.services.fees_payments import unit_labels
 from app.services.order_common import count, page
 from app.services.sequences import next_number
 from app.validators import clean_text, normalize_plate
 
 RULE_KEY = "parking.rule"
-RECEIPT_SEQUENCE = "receipt"  # the fee counter's sequence: one gap-free book of receipt numbers
+# Parking receipts are numbered by the same gap-free sequence machinery as the fee counter's receipts, in a
+# book of their own (TC…): the counter's book (SJ…) must stay gap-free over its payments (``fees check``).
+RECEIPT_SEQUENCE, RECEIPT_PREFIX = "parking_receipt", "TC"
 
 
 @dataclass(frozen=True)

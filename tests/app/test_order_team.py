@@ -126,7 +126,7 @@ def test_owner_car_is_recognised_and_parks_free(svc, place, clock):
     assert out.fee == Decimal("0.00") and out.receipt_no == ""
 
 
-def test_temporary_car_pays_on_exit_with_a_receipt_from_the_counter_sequence(svc, place, clock):
+def test_temporary_car_pays_on_exit_with_a_gap_free_receipt(svc, place, clock):
     desk = guard(svc)
     svc.vehicles.set_rule("15", "3", "30", "12")
     entry = desk.vehicles.enter("粤C99999")
@@ -138,10 +138,12 @@ def test_temporary_car_pays_on_exit_with_a_receipt_from_the_counter_sequence(svc
     with pytest.raises(StateError, match="已变为 12.00"):
         desk.vehicles.leave(entry.id, "cash", expected_fee=quote.fee)
     out = desk.vehicles.leave(entry.id, "wechat", expected_fee="12.00")
-    assert out.fee == Decimal("12.00") and out.receipt_no == "SJ202611300001"
-    # the next counter payment continues the same receipt book
-    pay = svc.payments.pay(place["unit"], "100", "cash")
-    assert pay.receipt_no == "SJ202611300002"
+    assert out.fee == Decimal("12.00") and out.receipt_no == "TC202611300001"
+    # the counter's own book stays gap-free over its payments (fees check)
+    assert svc.payments.pay(place["unit"], "100", "cash").receipt_no == "SJ202611300001"
+    second = desk.vehicles.enter("粤C99999")
+    clock.advance(hours=1)
+    assert desk.vehicles.leave(second.id, "cash").receipt_no == "TC202611300002"
     data = desk.vehicles.receipt(entry.id)
     assert data.amount == Decimal("12.00") and data.lines[0].item_name == "临时停车费"
     assert desk.vehicles.receipt_pdf(entry.id).startswith(b"%PDF")

@@ -10,10 +10,12 @@ from ui.tabs.base import Page
 
 
 def pages(services: Services) -> list[Page]:
+    from ui.pages.order.training import TrainingPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
     return [
         (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.ENGINEERING)),
         (QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENGINEERING)),
+        (QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENGINEERING)),
     ]

@@ -11,6 +11,8 @@ from ui.tabs.base import Page
 def pages(services: Services) -> list[Page]:
     from ui.dialogs.workorder_deadlines import DeadlineRulesPage
     from ui.pages.dashboard import DashboardPage
+    from ui.pages.order.incidents import IncidentsPage
+    from ui.pages.order.training import TrainingPage
     from ui.pages.staff import StaffPage
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
     from ui.tabs.workorders_page import WorkOrdersPage
@@ -24,6 +26,8 @@ def pages(services: Services) -> list[Page]:
         (QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "事件上报"), lambda: IncidentsPage(services, state="escalated")),
+        (QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services)),
     ] + security_pages(services)
 
 

@@ -10,6 +10,7 @@ from ui.tabs.base import Page
 
 def pages(services: Services) -> list[Page]:
     from ui.pages.archive import ArchivePage
+    from ui.pages.order.outages import OutagesPage
     from ui.tabs.fees_arrears import ArrearsPage
     from ui.tabs.fees_counter import FeeCounterPage
     from ui.tabs.workorders_page import WorkOrdersPage
@@ -19,4 +20,5 @@ def pages(services: Services) -> list[Page]:
         (QT_TRANSLATE_NOOP("Pages", "业主档案"), lambda: ArchivePage(services)),
         (QT_TRANSLATE_NOOP("Pages", "收费"), lambda: FeeCounterPage(services)),
         (QT_TRANSLATE_NOOP("Pages", "催缴"), lambda: ArrearsPage(services)),
+        (QT_TRANSLATE_NOOP("Pages", "停水停电"), lambda: OutagesPage(services)),
     ]
