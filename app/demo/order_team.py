@@ -115,6 +115,12 @@ def fill(services: Services, rng, result) -> None:
             if clock.now <= today:
                 svc.duty_log.add_entry(post, text)
 
+    # temporary cars inside now: one for an hour and a half (pays on exit), one overstaying since yesterday
+    for plate, hours in (("浙A7Q8R9", 1.5), ("皖A5C6D7", 30)):
+        clock.now = today - timedelta(hours=hours)
+        svc.vehicles.enter(plate)
+        counts["vehicle_passes"] += 1
+
     # incidents and a drill
     clock.now = today - timedelta(days=9, hours=3)
     iid = svc.incidents.open(plan_ids[3], {"place": "5栋2号电梯", "summary": "电梯停在8-9楼之间, 1人被困"})
@@ -123,7 +129,9 @@ def fill(services: Services, rng, result) -> None:
     clock.now += timedelta(minutes=40)
     svc.incidents.close(iid, {"people": "秩序维护员2人, 维保1人", "outcome": "被困人员安全救出", "follow_up": "维保检修门机"})
     clock.now = today - timedelta(days=5)
-    svc.incidents.open(plan_ids[0], {"place": "小区中心广场", "summary": "年度消防疏散演练", "drill": True})
+    drill = svc.incidents.open(plan_ids[0], {"place": "小区中心广场", "summary": "年度消防疏散演练", "drill": True})
+    clock.now += timedelta(minutes=45)
+    svc.incidents.close(drill, {"people": "秩序、工程、保洁全员", "outcome": "疏散用时6分钟", "follow_up": "3栋广播音量偏小"})
     clock.now = today - timedelta(hours=2)
     fire = svc.incidents.open(plan_ids[0], {"place": "3栋12楼", "summary": "烟感报警"})
     svc.incidents.add_step(fire, "保安到场确认")

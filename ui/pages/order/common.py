@@ -105,6 +105,13 @@ class RegisterPage(QWidget):
         self.layout_.addWidget(register, 1)
         return register
 
+    @staticmethod
+    def add_filter(register: RegisterView, key: str, label: str, items: Sequence[tuple[str, Any]]) -> QComboBox:
+        """A filter combo whose first item applies at once (the register counted before the combo existed)."""
+        box = register.add_filter_combo(key, label, items)
+        register.reload()
+        return box
+
     def run(self, fn: Callable[[], Any], title: str = "") -> Any:
         try:
             return fn()

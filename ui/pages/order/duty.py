@@ -92,7 +92,7 @@ class DutyLogPage(RegisterPage):
             placeholder=self.tr("(按岗位筛选)"), parent=self,
         ))
         register.search.setVisible(False)
-        register.add_filter_combo("post", self.tr("岗位"), [(self.tr("全部岗位"), None), *order_choices(Post)])
+        self.add_filter(register, "post", self.tr("岗位"), [(self.tr("全部岗位"), None), *order_choices(Post)])
         register.add_action(self.tr("记一笔"), self.add_entry, shortcut="Ctrl+N")
         register.add_action(self.tr("交班"), self.hand_over)
         self.handovers = HandoverList(services, self.tr("交接班"), self)

@@ -10,7 +10,16 @@ from app.models import PlanKind
 from app.services import Services
 from app.services.incidents import IncidentRow
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel
-from ui.pages.order.common import RegisterPage, ServiceForm, combo, line, order_choices, order_label, text_box, when
+from ui.pages.order.common import (
+    RegisterPage,
+    ServiceForm,
+    combo,
+    line,
+    order_choices,
+    order_label,
+    text_box,
+    when,
+)
 from ui.widgets.register_view import RegisterView
 from ui.widgets.table import make_table_view
 
@@ -144,7 +153,7 @@ class PlanLibraryDialog(QDialog):
             return
         steps = "\n".join(f"{i}. {s}" for i, s in enumerate(plan.steps, 1))
         captions = (self.tr("处置步骤"), self.tr("职责分工"), self.tr("呼叫顺序"))
-        parts = [plan.title, *(f"{c}:\n{t}" for c, t in zip(captions, (steps, plan.roles, plan.call_tree)))]
+        parts = [plan.title, *(f"{c}:\n{t}" for c, t in zip(captions, (steps, plan.roles, plan.call_tree), strict=True))]
         self.text.setText("\n\n".join(parts))
 
     def edit(self, plan) -> ServiceForm:
@@ -177,9 +186,9 @@ class IncidentsPage(RegisterPage):
             detail=self.detail, parent=self,
         ))
         register.search.setVisible(False)
-        states = register.add_filter_combo("state", self.tr("状态"), [
+        states = self.add_filter(register, "state", self.tr("状态"), [
             (self.tr("全部"), None), *((state_label(k), k) for k in STATE_LABELS)])
-        register.add_filter_combo("drill", self.tr("类别"), [(self.tr("事件和演练"), None), (self.tr("突发事件"), False),
+        self.add_filter(register, "drill", self.tr("类别"), [(self.tr("事件和演练"), None), (self.tr("突发事件"), False),
                                                             (self.tr("演练"), True)])
         if state is not None:
             states.setCurrentIndex(states.findData(state))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QInputDialog, QSplitter, QWidget
-from PySide6.QtCore import Qt
 
 from app.services import Services
 from ui.models.windowed import Column
@@ -42,7 +41,7 @@ class KeysParcelsPage(RegisterPage):
             KEY_COLUMNS, count=lambda f: kp.count_keys(bool(f.get("out"))),
             fetch=lambda f, offset, limit, _k, _d: kp.list_keys(bool(f.get("out")), offset, limit), parent=self)
         self.keys.search.setVisible(False)
-        self.keys.add_filter_combo("out", self.tr("钥匙"), [(self.tr("借出未还"), True), (self.tr("全部"), None)])
+        self.add_filter(self.keys, "out", self.tr("钥匙"), [(self.tr("借出未还"), True), (self.tr("全部"), None)])
         self.keys.add_action(self.tr("借出钥匙"), self.lend_key)
         self.keys.add_action(self.tr("归还"), self.return_key, needs_row=True)
         self.parcels = RegisterView(
@@ -50,7 +49,7 @@ class KeysParcelsPage(RegisterPage):
             fetch=lambda f, offset, limit, _k, _d: kp.list_parcels(bool(f.get("waiting")), offset, limit),
             parent=self)
         self.parcels.search.setVisible(False)
-        self.parcels.add_filter_combo("waiting", self.tr("快递"), [(self.tr("待取"), True), (self.tr("全部"), None)])
+        self.add_filter(self.parcels, "waiting", self.tr("快递"), [(self.tr("待取"), True), (self.tr("全部"), None)])
         self.parcels.add_action(self.tr("收快递"), self.receive_parcel)
         self.parcels.add_action(self.tr("已通知"), self.notify_parcel, needs_row=True)
         self.parcels.add_action(self.tr("取件"), self.pick_up, needs_row=True)

@@ -65,7 +65,7 @@ class OutagesPage(RegisterPage):
             parent=self,
         ))
         register.search.setVisible(False)
-        register.add_filter_combo("current", self.tr("范围"), [(self.tr("未结束"), True), (self.tr("全部"), None)])
+        self.add_filter(register, "current", self.tr("范围"), [(self.tr("未结束"), True), (self.tr("全部"), None)])
         if services.ctx.can("outage.edit"):
             register.add_action(self.tr("登记停水停电"), self.add_outage, shortcut="Ctrl+N")
             register.add_action(self.tr("取消通知"), self.cancel, needs_row=True)

@@ -108,7 +108,7 @@ class PatrolsPage(RegisterPage):
             row_style=lambda r: MISSED if r.missed else None, detail=self.visit_table, parent=self,
         ))
         register.search.setVisible(False)
-        register.add_filter_combo("missed", self.tr("范围"), [(self.tr("全部巡逻"), None), (self.tr("有漏巡"), True)])
+        self.add_filter(register, "missed", self.tr("范围"), [(self.tr("全部巡逻"), None), (self.tr("有漏巡"), True)])
         register.add_action(self.tr("记录巡逻"), self.record_round, shortcut="Ctrl+N")
         self.order_action = register.add_action(self.tr("异常开工单"), self.open_workorder, needs_row=True)
         register.add_action(self.tr("漏巡报表"), self.missed_report)

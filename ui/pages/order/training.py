@@ -41,7 +41,7 @@ class TrainingPage(RegisterPage):
             fetch=lambda f, offset, limit, _k, _d: svc.list(team_of(f), offset, limit), parent=self))
         register.search.setVisible(False)
         if team is None:
-            register.add_filter_combo("team", self.tr("班组"), [(self.tr("全部班组"), None),
+            self.add_filter(register, "team", self.tr("班组"), [(self.tr("全部班组"), None),
                                                                *((team_label(t), t) for t in TEAM_LABELS)])
         register.add_action(self.tr("登记培训/考核"), self.add_record, shortcut="Ctrl+N")
         register.add_action(self.tr("编辑"), self.edit_record, needs_row=True)

@@ -66,7 +66,7 @@ class VehiclesPage(RegisterPage):
             placeholder=self.tr("车牌或收据号"), row_style=lambda r: OVERSTAY if r.overstaying else None,
             parent=self,
         ))
-        register.add_filter_combo("scope", self.tr("范围"), [(self.tr(t), i) for i, t in enumerate(FILTERS)])
+        self.add_filter(register, "scope", self.tr("范围"), [(self.tr(t), i) for i, t in enumerate(FILTERS)])
         register.add_action(self.tr("出场收费"), self.exit_selected, needs_row=True, shortcut="F4")
         register.add_action(self.tr("打印收据"), self.print_receipt, needs_row=True)
         register.activated.connect(lambda _row: self.exit_selected())

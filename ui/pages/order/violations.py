@@ -11,7 +11,17 @@ from app.models import ViolationKind, ViolationStage
 from app.services import Services
 from app.services.violations import NEXT, STAGES, ViolationRow
 from ui.models.windowed import Column, ListTableModel, RowStyle
-from ui.pages.order.common import RegisterPage, ServiceForm, combo, day, line, order_choices, order_label, text_box, when
+from ui.pages.order.common import (
+    RegisterPage,
+    ServiceForm,
+    combo,
+    day,
+    line,
+    order_choices,
+    order_label,
+    text_box,
+    when,
+)
 from ui.widgets.register_view import RegisterView
 from ui.widgets.table import make_table_view
 
@@ -70,7 +80,7 @@ class ViolationsPage(RegisterPage):
             row_style=lambda r: OVERDUE if r.overdue else None, detail=self.detail, parent=self,
         ))
         register.search.setVisible(False)
-        self.stage_combo = register.add_filter_combo("stage", self.tr("阶段"), [
+        self.stage_combo = self.add_filter(register, "stage", self.tr("阶段"), [
             (self.tr("未结案"), "open"), *order_choices(STAGES),
             (order_label(ViolationStage.CLOSED), str(ViolationStage.CLOSED)), (self.tr("全部"), None)])
         register.add_action(self.tr("登记违章"), self.open_case, shortcut="Ctrl+N")

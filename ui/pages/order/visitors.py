@@ -91,7 +91,7 @@ class VisitorsPage(RegisterPage):
                                                                  offset, limit),
             placeholder=self.tr("姓名、手机号、车牌或单号"), parent=self,
         ))
-        register.add_filter_combo("inside", self.tr("范围"), [(self.tr("在场访客"), "inside"),
+        self.add_filter(register, "inside", self.tr("范围"), [(self.tr("在场访客"), "inside"),
                                                              (self.tr("全部记录"), None)])
         register.add_action(self.tr("登记进入"), self.check_in, shortcut="Ctrl+N")
         register.add_action(self.tr("离开"), self.check_out, needs_row=True, shortcut="F4")
