@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -126,7 +127,7 @@ class RegisterPage(QWidget):
         return result
 
     def open_form(self, dialog: FormDialog, after: Callable[[int], Any] | None = None) -> FormDialog:
-        if self.last_dialog is not None:
+        if self.last_dialog is not None and shiboken6.isValid(self.last_dialog):  # a preview deletes itself
             self.last_dialog.deleteLater()
         self.last_dialog = dialog
         dialog.saved.connect(lambda saved_id: (self.register.reload(), after and after(saved_id)))
