@@ -4408,7 +4408,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>车牌, 如 粤B12345</source>
-        <translation>Plate, e.g. 粤B12345</translation>
+        <translation>Plate, e.g. YueB12345</translation>
     </message>
     <message>
         <source>入场</source>
