@@ -12,11 +12,11 @@ from xml.sax.saxutils import escape
 class Document:
     title: str
     number: str
-    property_name: str
     facts: tuple[tuple[str, str], ...]
     sections: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (heading, text)
     signatures: tuple[str, ...] = field(default_factory=tuple)
     footer: str = ""
+    property_name: str = ""
 
 
 PAGE_SIZES = ("A6", "A5", "A4")

@@ -12,7 +12,7 @@ from sqlalchemy import Select, select
 from app.errors import NotFound, StateError
 from app.models import ORDER_LABELS, EmergencyPlan, Incident, IncidentStep, PlanKind
 from app.services.context import ServiceContext
-from app.services.order_common import Checker, actor_name, count, page, parse_when, text_lines
+from app.services.order_common import Checker, actor_name, count, page, parse_when, print_document, text_lines
 from app.services.sequences import next_number
 
 
@@ -209,16 +209,14 @@ class IncidentService:
 
     def report_pdf(self, incident_id: int) -> bytes:
         """The incident (or drill) report on A4; logged as a print."""
-        from app.pdf.order_documents import Document, render_document
-        from app.services.audit import log_event
-        from app.services.property import PropertyService
+        from app.pdf.order_documents import Document
 
         d = self.get(incident_id)
         r = d.row
         steps = "\n".join(f"{st.at:%m-%d %H:%M}  {st.text}  ({st.by})" for st in d.steps)
         document = Document(
             title="应急演练记录" if r.drill else "突发事件处置报告", number=r.number,
-            property_name=PropertyService(self.ctx).property_name(),
+
             facts=(("类型", ORDER_LABELS.get(r.kind, r.kind)), ("预案", r.plan or "—"), ("地点", r.place),
                    ("发生时间", f"{r.started_at:%Y-%m-%d %H:%M}"),
                    ("上报经理", f"{r.escalated_at:%Y-%m-%d %H:%M}" if r.escalated_at else "未上报"),
@@ -227,11 +225,7 @@ class IncidentService:
                       ("后续跟进", d.follow_up)),
             signatures=("填报人", "秩序主管", "物业经理", "日期"),
         )
-        pdf = render_document(document, "A4")
-        with self.ctx.write() as s:
-            log_event(s, "print", "incidents", {"number": r.number}, entity_id=incident_id,
-                      summary=f"事件报告 {r.number}")
-        return pdf
+        return print_document(self.ctx, document, "A4", "incidents", incident_id)
 
 
 def _load(s, incident_id: int) -> Incident:

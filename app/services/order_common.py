@@ -111,3 +111,19 @@ def actor_name(ctx: ServiceContext) -> str:
 
 def text_lines(value: object) -> list[str]:
     return [clean_text(line) for line in str(value or "").splitlines() if clean_text(line)]
+
+
+def print_document(ctx: ServiceContext, document, page: str, entity: str, entity_id: int) -> bytes:
+    """Render a document of the 秩序 desk under the property's name and log the print in the audit trail."""
+    from dataclasses import replace
+
+    from app.pdf.order_documents import render_document
+    from app.services.audit import log_event
+    from app.services.property import PropertyService
+
+    document = replace(document, property_name=PropertyService(ctx).property_name())
+    pdf = render_document(document, page)
+    with ctx.write() as s:
+        log_event(s, "print", entity, {"number": document.number, "page": page}, entity_id=entity_id,
+                  summary=f"{document.title.replace(' ', '')} {document.number}")
+    return pdf

@@ -13,7 +13,7 @@ from app.errors import NotFound, StateError
 from app.models import ORDER_LABELS, Violation, ViolationAction, ViolationKind, ViolationStage
 from app.services.context import ServiceContext
 from app.services.fees_payments import unit_labels
-from app.services.order_common import Checker, actor_name, count, page, resolve_unit
+from app.services.order_common import Checker, actor_name, count, page, print_document, resolve_unit
 from app.services.sequences import next_number
 
 # the stages in order; each case may move to the next one, to 已结案 (rectified), or back to 复查 after 上报
@@ -152,17 +152,14 @@ class ViolationService:
 
     def notice_pdf(self, violation_id: int) -> bytes:
         """书面整改通知 (written rectification notice) on A4; logged as a print."""
-        from app.pdf.order_documents import Document, render_document
-        from app.services.audit import log_event
-        from app.services.property import PropertyService
+        from app.pdf.order_documents import Document
 
         row, _actions = self.get(violation_id)
         if row.stage not in (ViolationStage.NOTICE, ViolationStage.RECHECK, ViolationStage.REPORT):
             raise StateError(f"违章 {row.number} 尚未进入“书面整改通知”阶段")
-        name = PropertyService(self.ctx).property_name()
         deadline = f"{row.deadline:%Y年%m月%d日}" if row.deadline else "接到本通知之日起七日内"
         document = Document(
-            title="整 改 通 知 书", number=row.number, property_name=name,
+            title="整 改 通 知 书", number=row.number,
             facts=(("房号/地点", row.where), ("违章类型", ORDER_LABELS.get(row.kind, row.kind)),
                    ("发现时间", f"{row.opened_at:%Y-%m-%d %H:%M}"), ("整改期限", deadline)),
             sections=(("违章情况", row.description),
@@ -171,11 +168,7 @@ class ViolationService:
             signatures=("物业服务中心(盖章)", "签发日期", "被通知人签收", "签收日期"),
             footer="本通知一式两份, 物业服务中心与被通知人各执一份。",
         )
-        pdf = render_document(document, "A4")
-        with self.ctx.write() as s:
-            log_event(s, "print", "violations", {"number": row.number}, entity_id=violation_id,
-                      summary=f"整改通知书 {row.number}")
-        return pdf
+        return print_document(self.ctx, document, "A4", "violations", violation_id)
 
 
 def _load(s, violation_id: int) -> Violation:

@@ -12,7 +12,7 @@ from app.errors import NotFound, StateError
 from app.models import Visitor
 from app.services.context import ServiceContext
 from app.services.fees_payments import unit_labels
-from app.services.order_common import Checker, count, page, resolve_unit
+from app.services.order_common import Checker, count, page, print_document, resolve_unit
 from app.services.sequences import next_number
 from app.validators import clean_text, normalize_id_number, normalize_phone, normalize_plate
 
@@ -172,24 +172,18 @@ class VisitorService:
 
     def pass_pdf(self, visitor_id: int, page_size: str = "A6") -> bytes:
         """The visitor pass slip (访客单) on A6 or A5; logged as a print."""
-        from app.pdf.order_documents import Document, render_document
-        from app.services.audit import log_event
-        from app.services.property import PropertyService
+        from app.pdf.order_documents import Document
 
         row = self.get(visitor_id)
         document = Document(
-            title="访 客 单", number=row.pass_no, property_name=PropertyService(self.ctx).property_name(),
+            title="访 客 单", number=row.pass_no,
             facts=(("访客", row.name), ("身份证号", row.id_number or "—"), ("手机号", row.phone or "—"),
                    ("到访", row.visiting), ("事由", row.purpose or "—"), ("车牌", row.plate or "—"),
                    ("同行人数", str(row.companions)), ("进入时间", f"{row.entered_at:%Y-%m-%d %H:%M}")),
             signatures=("被访人签字", "离开时间"),
             footer="请随身携带本单, 离开时交回门岗。",
         )
-        pdf = render_document(document, page_size)
-        with self.ctx.write() as s:
-            log_event(s, "print", "visitors", {"pass_no": row.pass_no}, entity_id=visitor_id,
-                      summary=f"访客单 {row.pass_no}")
-        return pdf
+        return print_document(self.ctx, document, page_size, "visitors", visitor_id)
 
 
 def _companions(value: object) -> int:

@@ -3,7 +3,7 @@ outages, violations, keys and parcels, training — services on both engines, wi
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -16,26 +16,16 @@ from app.services.context import SYSTEM, ServiceContext
 from app.services.patrols import CheckpointResult
 from app.services.training import parse_attendees
 from app.services.vehicles import ParkingRule
+from tests.app.test_workorders import Clock
 from tests.conftest import actor
 
 T0 = datetime(2026, 11, 30, 9, 0, 0)
 ID_NUMBER = "11010519491231002X"
 
 
-class Clock:
-    def __init__(self, now: datetime = T0):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta) -> None:
-        self.now += timedelta(**delta)
-
-
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture

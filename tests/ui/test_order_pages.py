@@ -14,23 +14,16 @@ from PySide6.QtWidgets import QMessageBox
 from app.models import Role
 from app.services import Services
 from app.services.context import ServiceContext
+from tests.app.test_workorders import Clock
 from tests.conftest import actor
 from ui.widgets.pdf_preview import PdfPreviewDialog
 
 T0 = datetime(2026, 11, 30, 9, 0)
 
 
-class Clock:
-    def __init__(self):
-        self.now = T0
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture
