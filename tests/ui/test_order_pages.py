@@ -154,6 +154,10 @@ def test_handover_acknowledged_at_the_next_login(qtbot, world):
     dialog.list.acknowledge_button.click()
     assert dialog.list.model.rows()[0].acknowledged_by == "门岗乙"
     assert world["next_guard"].duty_log.pending() == []
+    page.hand_over().field("matters").setPlainText("无")
+    save(page.last_dialog)
+    manager = world["guard"].as_actor(actor(Role.MANAGER, 9, "经理"))
+    assert manager.duty_log.pending() and show_pending_handovers(manager) is None  # not a popup for the manager
 
 
 def test_fire_alarm_incident_from_its_plan(qtbot, world, warnings):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Post
+from app.models import Post, Role
 from app.services import Services
 from app.services.duty_log import DutyRow
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel
@@ -139,7 +139,10 @@ class PendingHandoverDialog(QDialog):
 
 
 def show_pending_handovers(services: Services, parent: QWidget | None = None) -> PendingHandoverDialog | None:
-    """The login hook: open the dialog when this operator's shift has handovers to acknowledge."""
+    """The login hook: open the dialog when this 秩序 operator's shift has handovers to acknowledge (the manager,
+    who may read the duty log too, is not interrupted at every login)."""
+    if services.ctx.actor.role != Role.SECURITY:
+        return None
     rows = services.duty_log.pending()
     if not rows:
         return None
