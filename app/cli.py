@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
+import os
 import sys
 
 from app import __version__
@@ -18,6 +20,7 @@ COMMAND_MODULES = [
     "app.commands.workorder",
     "app.commands.backup",
     "app.commands.fees",
+    "app.commands.user",
 ]
 
 
@@ -32,13 +35,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PASSWORD_ENV = "PROPDESK_PASSWORD"
+NOT_SIGNED_IN = "请先登录: --user NAME (密码取自环境变量 PROPDESK_PASSWORD 或提示输入)"
+
+
+class NotSignedIn(Exception):
+    """The database has users and the command needs one, but no ``--user`` was given."""
+
+
+def read_password(username: str) -> str:
+    """``PROPDESK_PASSWORD``, else a prompt that does not echo."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None:
+        return password
+    try:
+        return getpass.getpass(f"用户 {username} 的密码: ")
+    except (EOFError, OSError):  # no terminal to ask on
+        raise ServiceError(f"无法读取密码: 请在环境变量 {PASSWORD_ENV} 中提供") from None
+
+
+def sign_in(args):
+    """Services acting as ``--user`` (same permissions as in the window, audit names them).
+
+    A database with no users yet is being set up: it is used as the system until the first user exists.
+    """
+    from app.db import open_database
+    from app.services import Services
+
+    services = Services.open(open_database(args.database))
+    if not args.user:
+        if services.auth.has_users():
+            raise NotSignedIn
+        return services
+    return services.as_actor(services.auth.login(args.user, read_password(args.user)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # plain `propdesk` opens the window
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    from app.files import ignore_file_size_signal
+
+    ignore_file_size_signal()  # a full disk or a size limit is a message ("磁盘空间不足"), not a killed process
     try:
+        if getattr(args, "needs_user", True):  # see app/commands/__init__.py
+            args.services = sign_in(args)
         return int(args.func(args) or 0)
+    except NotSignedIn:
+        print(NOT_SIGNED_IN, file=sys.stderr)
+        return 2
     except ServiceError as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 2

@@ -104,6 +104,8 @@ def cli_user(monkeypatch):
     and putting the password in ``PROPDESK_PASSWORD``: prefix a CLI call with it to act as a signed-in person."""
 
     def make(services: Services, role: str = Role.ADMIN, username: str = CLI_TEST_USER) -> list[str]:
+        if role != Role.ADMIN and not services.auth.has_users():  # the first account must be an administrator
+            services.auth.create_user("first-admin", "first-admin", CLI_TEST_PASSWORD + "-admin", Role.ADMIN)
         services.auth.create_user(username, username, CLI_TEST_PASSWORD, role)
         monkeypatch.setenv("PROPDESK_PASSWORD", CLI_TEST_PASSWORD)
         return ["--user", username]

@@ -93,20 +93,72 @@ def run_gui(database_url: str | None, demo: bool = False) -> int:
             print(app.translate("Application", "正在填入演示数据…"), flush=True)
             print_passwords(fill_demo(services))
 
-    actor = login(services)
-    if actor is None:
+    session = Session(services)
+    if not session.start():
         return 0
-    from ui.main_window import MainWindow
-
-    window = MainWindow(services.as_actor(actor), settings())
-    window.show()
-    from ui.pages.order.duty import show_pending_handovers  # 秩序: handovers waiting for this shift
-
-    show_pending_handovers(window.services, window)
     code = app.exec()
-    with contextlib.suppress(Exception):  # closing must never fail on a lost connection
-        window.services.auth.logout()  # the audit log records when the operator left
+    session.end()
     return code
+
+
+class Session:
+    """Who is signed in to the window: login → main window; 注销 (or a disabled account) → login again."""
+
+    def __init__(self, services: Services, settings_: QSettings | None = None):
+        self.services = services
+        self.settings = settings_ if settings_ is not None else settings()
+        self.window = None
+
+    def start(self, actor=None) -> bool:
+        """Sign in (unless ``actor`` is given) and open the window; False when the user gives up.
+
+        A database with no users yet is a new office: the set-up wizard runs first and signs its
+        administrator in (and opens the roster import when they chose it instead of a pattern).
+        """
+        from ui.main_window import MainWindow
+
+        roster = False
+        if actor is None and not self.services.auth.has_users():
+            from ui.dialogs.setup_wizard import SetupWizard
+
+            wizard = SetupWizard(self.services)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
+            actor, roster = wizard.actor, wizard.roster_instead
+        actor = actor or login(self.services)
+        if actor is None:
+            return False
+        self.window = MainWindow(self.services.as_actor(actor), self.settings)
+        self.window.switch_user_requested.connect(self.switch_user)
+        self.window.show()
+        from ui.pages.order.duty import show_pending_handovers  # 秩序: handovers waiting for this shift
+
+        show_pending_handovers(self.window.services, self.window)
+        if roster:
+            self.window.roster_actions.import_roster()
+        return True
+
+    def end(self) -> None:
+        if self.window is not None:
+            with contextlib.suppress(Exception):  # closing must never fail on a lost connection
+                self.window.services.auth.logout()  # the audit log records when the operator left
+
+    def switch_user(self, reason: str = "") -> None:
+        """Close this operator's window and ask who comes next, without quitting the program."""
+        app = QApplication.instance()
+        old = self.window
+        app.setQuitOnLastWindowClosed(False)
+        try:
+            self.end()
+            old.hide()
+            if reason:
+                QMessageBox.warning(None, app.translate("Application", "已退出登录"), reason)
+            if not self.start():
+                self.window = None
+                app.quit()
+            old.deleteLater()
+        finally:
+            app.setQuitOnLastWindowClosed(True)
 
 
 def show_unexpected_error(exc_type, exc, tb) -> None:

@@ -13,24 +13,18 @@ def register(sub) -> None:
     restore = backup.add_parser("restore", help="用备份文件恢复数据库 (先自动保存当前数据库)")
     restore.add_argument("file", help="备份文件 (.db)")
     restore.set_defaults(func=restore_cmd)
-    backup.add_parser("list", help="列出备份文件夹中的备份").set_defaults(func=list_cmd)
+    backup.add_parser("list", help="列出备份文件夹中的备份").set_defaults(func=list_cmd, needs_user=False)
 
 
 def create_cmd(args) -> int:
-    from app.services.backup import create_backup
-
-    db = open_database(args.database)
-    path = create_backup(db, args.file)
+    path = args.services.backup.create(args.file)
     print(f"已备份到 {path} ({path.stat().st_size / 1024:.0f} KB)")
     return 0
 
 
 def restore_cmd(args) -> int:
-    from app.services.backup import inspect_backup, restore_backup
-
-    revision = inspect_backup(args.file)  # refuse garbage before touching anything
-    db = open_database(args.database)
-    safety = restore_backup(db, args.file)
+    revision = args.services.backup.check(args.file)  # refuse garbage before touching anything
+    safety = args.services.backup.restore(args.file)
     print(f"已从 {args.file} (版本 {revision}) 恢复。恢复前的数据库已保存为 {safety}")
     return 0
 

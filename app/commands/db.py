@@ -17,8 +17,8 @@ INFO_TABLES = [
 
 def register(sub) -> None:
     db = sub.add_parser("db", help="数据库: 升级、信息").add_subparsers(dest="db_command", required=True)
-    db.add_parser("upgrade", help="升级数据库结构到最新版本").set_defaults(func=upgrade)
-    db.add_parser("info", help="显示数据库位置、版本和各表行数").set_defaults(func=info)
+    db.add_parser("upgrade", help="升级数据库结构到最新版本").set_defaults(func=upgrade, needs_user=False)
+    db.add_parser("info", help="显示数据库位置、版本和各表行数").set_defaults(func=info, needs_user=False)
 
 
 def upgrade(args) -> int:

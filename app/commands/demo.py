@@ -11,7 +11,7 @@ from app.services import Services
 def register(sub) -> None:
     demo = sub.add_parser("demo", help="填入演示小区数据 (仅限空数据库)")
     demo.add_argument("--seed", type=int, default=20261128, help="随机种子")
-    demo.set_defaults(func=run)
+    demo.set_defaults(func=run, needs_user=False)  # refuses any database with data
 
 
 def print_passwords(result: DemoResult) -> None:

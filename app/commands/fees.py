@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.db import open_database
 from app.errors import ServiceError
 from app.money import format_money
 from app.search import building_code
@@ -64,10 +63,6 @@ def register(sub) -> None:
     void.set_defaults(func=void_payment)
 
 
-def _services(args) -> Services:
-    return Services.open(open_database(args.database))
-
-
 def building_id(services: Services, name: str | None) -> int | None:
     """"3栋", "3号楼" or "3" → the building's id; an unknown name is an error listing the real ones."""
     if not name:
@@ -105,15 +100,16 @@ def _print_payment(services: Services, row, receipt: str | None) -> None:
     print(f"{state} 收据号 {row.receipt_no}  {row.unit_label}  {format_money(row.amount)} 元"
           f"  冲抵欠费 {format_money(row.allocated)} 元  转预存 {format_money(row.to_prepaid)} 元")
     if receipt:
+        from app.files import write_bytes
         from app.pdf.receipt import render_receipt
 
         out = _pdf_path(receipt)
-        out.write_bytes(render_receipt(services.payments.receipt(row.id)))
+        write_bytes(out, render_receipt(services.payments.receipt(row.id)))
         print(f"收据 → {out}")
 
 
 def take_payment(args) -> int:
-    services = _services(args)
+    services = args.services
     if args.receipt:
         _pdf_path(args.receipt)  # refuse a bad file name before any money is booked
     row = services.payments.pay(unit_id(services, args.unit), args.amount, args.method, payer=args.payer)
@@ -122,14 +118,14 @@ def take_payment(args) -> int:
 
 
 def void_payment(args) -> int:
-    services = _services(args)
+    services = args.services
     payment = services.payments.payment_by_receipt(args.receipt_no)
     _print_payment(services, services.payments.void(payment.id, args.reason), args.receipt)
     return 0
 
 
 def run_billing(args) -> int:
-    services = _services(args)
+    services = args.services
     result = services.billing.preview(args.period) if args.dry_run else services.billing.run(args.period)
     verb = "预览" if args.dry_run else "已生成"
     print(f"账期 {result.period}: {verb} {result.bills} 张账单, {result.lines} 条明细, "
@@ -142,7 +138,7 @@ def run_billing(args) -> int:
 
 
 def run_rebill(args) -> int:
-    services = _services(args)
+    services = args.services
     r = services.billing.rebill(args.period, dry_run=args.dry_run)
     verb = "将重算" if args.dry_run else "已重算"
     print(f"账期 {r.period}: 共 {r.checked} 张账单, {verb} {r.changed} 张; {r.skipped_paid} 张已有收款未重算。"
@@ -154,7 +150,7 @@ def import_readings(args) -> int:
     from app.errors import FieldError
     from app.excel.readings import read_readings
 
-    services = _services(args)
+    services = args.services
     try:
         count = services.billing.import_readings(args.item, args.period, read_readings(args.file))
     except FieldError as exc:
@@ -164,7 +160,7 @@ def import_readings(args) -> int:
 
 
 def export_ledger(args) -> int:
-    services = _services(args)
+    services = args.services
     path, ledger = services.fee_reports.export_ledger(args.file, args.period, building_id(services, args.building))
     print(f"已导出台账 {ledger.period}: {len(ledger.rows)} 户 → {path}")
     return 0
@@ -173,7 +169,7 @@ def export_ledger(args) -> int:
 def print_notices(args) -> int:
     from app.pdf.fee_notice import write_notices
 
-    services = _services(args)
+    services = args.services
     out = _pdf_path(args.out)
     reports = services.fee_reports
     if args.unit:

@@ -28,7 +28,7 @@ def register(sub) -> None:
     exp.set_defaults(func=run_export)
     tpl = roster.add_parser("template", help="生成导入模板 (.xlsx)")
     tpl.add_argument("file", metavar="FILE")
-    tpl.set_defaults(func=run_template)
+    tpl.set_defaults(func=run_template, needs_user=False)
 
 
 def _fail(message: str) -> int:
@@ -38,7 +38,7 @@ def _fail(message: str) -> int:
 
 def run_import(args) -> int:
     try:
-        services = Services.open(open_database(args.database))
+        services = args.services
         preview = services.roster.preview(args.file, args.sheet)
     except ServiceError as exc:
         return _fail(str(exc))
@@ -72,8 +72,7 @@ def run_import(args) -> int:
 
 def run_export(args) -> int:
     try:
-        services = Services.open(open_database(args.database))
-        count = services.roster.export(args.file)
+        count = args.services.roster.export(args.file)
     except ServiceError as exc:
         return _fail(str(exc))
     print(f"已导出 {count} 行到 {args.file}")

@@ -1,13 +1,12 @@
-"""``propdesk workorder slip NUMBER --out FILE.pdf`` and ``propdesk workorder list``."""
+"""``propdesk workorder slip NUMBER --out FILE.pdf``, ``list``, ``escalate`` (for a scheduled task: escalate
+what is overdue by the set margins) and ``escalations`` (the daily list of what escalated)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from app.db import open_database
 from app.errors import NotFound
-from app.services import Services
 
 
 def register(sub) -> None:
@@ -27,9 +26,49 @@ def register(sub) -> None:
     lst.add_argument("--limit", type=int, default=50)
     lst.set_defaults(func=run_list)
 
+    esc = wo.add_parser("escalate", help="超时工单自动升级(至班组主管、再至经理), 供计划任务定时运行")
+    esc.set_defaults(func=run_escalate)
+    daily = wo.add_parser("escalations", help="列出某天自动升级的工单(默认今天)")
+    daily.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD")
+    daily.set_defaults(func=run_escalations)
+
+
+def _day(text: str):
+    from argparse import ArgumentTypeError
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ArgumentTypeError(f"日期应为 YYYY-MM-DD: {text}") from None
+
+
+def _print_steps(steps) -> None:
+    from app.services.workorders import label
+
+    for step in steps:
+        print(f"{step.at:%Y-%m-%d %H:%M}  {step.number}  {label(step.team):<4}  {step.note}")
+
+
+def run_escalate(args) -> int:
+    services = args.services
+    steps = services.workorders.escalate_overdue()
+    _print_steps(steps)
+    print(f"本次升级 {len(steps)} 步")
+    return 0
+
+
+def run_escalations(args) -> int:
+    services = args.services
+    day = args.date or services.ctx.clock().date()
+    steps = services.workorders.escalations(day)
+    _print_steps(steps)
+    print(f"{day:%Y-%m-%d} 共升级 {len(steps)} 步")
+    return 0
+
 
 def run_slip(args) -> int:
-    services = Services.open(open_database(args.database))
+    services = args.services
     try:
         order_id = services.workorders.find(args.number)
     except NotFound as exc:
@@ -39,7 +78,9 @@ def run_slip(args) -> int:
     if out.parent and not out.parent.exists():
         print(f"输出目录不存在: {out.parent}", file=sys.stderr)
         return 1
-    out.write_bytes(services.workorders.slip_pdf(order_id, page=args.page, full_phone=args.full_phone or None))
+    from app.files import write_bytes
+
+    write_bytes(out, services.workorders.slip_pdf(order_id, page=args.page, full_phone=args.full_phone or None))
     print(out.resolve())
     return 0
 
@@ -47,7 +88,7 @@ def run_slip(args) -> int:
 def run_list(args) -> int:
     from app.services.workorders import WorkOrderFilter, label
 
-    services = Services.open(open_database(args.database))
+    services = args.services
     flt = WorkOrderFilter(states=tuple(args.state or ()), overdue=args.overdue, query=args.query)
     total = services.workorders.count(flt)
     for row in services.workorders.list(flt, limit=args.limit):

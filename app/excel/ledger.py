@@ -12,8 +12,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from app.errors import ServiceError
-from app.excel.roster_export import neutralise, save
+from app.excel.cells import check_target, safe_value, save_workbook
 from app.progress import NULL_PROGRESS
 
 AMOUNT_FORMAT = "#,##0.00"
@@ -42,8 +41,7 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    if Path(path).suffix.lower() != ".xlsx":
-        raise ServiceError(f"导出文件名应以 .xlsx 结尾: {Path(path).name}")
+    check_target(path)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(f"台账{ledger.period}")
     headers = ledger_headers(ledger)
@@ -51,7 +49,7 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "F3"
-    title = WriteOnlyCell(ws, value=f"{ledger.property_name} 收费台账 {ledger.period}")
+    title = WriteOnlyCell(ws, value=safe_value(f"{ledger.property_name} 收费台账 {ledger.period}"))
     title.font = Font(bold=True, size=14)
     ws.append([title])
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
@@ -80,7 +78,7 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:
             if value is None or value == "":
                 out.append(None)
                 continue
-            cell.value = neutralise(str(value)) if i < n_text else value
+            cell.value = safe_value(str(value)) if i < n_text else value
             if i > n_text:
                 totals[i - n_text - 1] += value
             out.append(cell)
@@ -95,8 +93,7 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:
         cell.number_format, cell.font = AMOUNT_FORMAT, bold
         footer.append(cell)
     ws.append(footer)
-    save(wb, path)
-    return Path(path)
+    return save_workbook(wb, path)
 
 
 def _fixed_style(cell):

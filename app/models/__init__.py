@@ -1,6 +1,29 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 
 from app.models.base import Base, Money, Stamped, Versioned
+from app.models.engineering import (
+    ENGINEERING_LABELS,
+    DefectState,
+    Equipment,
+    EquipmentLog,
+    EquipmentStatus,
+    EquipmentSystem,
+    Frequency,
+    LogKind,
+    PmPlan,
+    PmTask,
+    PmTaskPoint,
+    RepairPlan,
+    RepairScale,
+    RepairState,
+    TakeoverArea,
+    TakeoverCheck,
+    TakeoverDefect,
+    TakeoverInspection,
+    TaskState,
+    Vendor,
+    VendorVisit,
+)
 from app.models.fees import (
     FEE_LABELS,
     Allocation,
@@ -20,6 +43,18 @@ from app.models.fees import (
     ReminderMethod,
     Scope,
 )
+from app.models.inventory import (
+    INVENTORY_LABELS,
+    MoveKind,
+    StockCategory,
+    StockItem,
+    StockMove,
+    StockTake,
+    StockTakeLine,
+    ToolLoan,
+    Warehouse,
+)
+from app.models.links import WorkOrderLink
 from app.models.order_team import (
     ORDER_LABELS,
     DutyEntry,
@@ -46,7 +81,7 @@ from app.models.order_team import (
     ViolationStage,
     Visitor,
 )
-from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, Team, User
+from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, StaffPosition, Team, User
 from app.models.property import (
     LABELS,
     Building,
@@ -71,6 +106,8 @@ from app.models.workorders import (
     Kind,
     Location,
     Priority,
+    ServiceHoliday,
+    ServiceHours,
     Source,
     State,
     WorkOrder,
@@ -83,13 +120,19 @@ __all__ = [
     "Base", "Money", "Stamped", "Versioned",
     "Building", "Unit", "Person", "Occupancy", "ParkingSpace", "Vehicle",
     "UnitStatus", "UnitUse", "Relation", "SpaceKind", "LABELS",
-    "Staff", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
+    "Staff", "StaffPosition", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
     "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
     "FEE_LABELS",
     "AuditLog", "RolePermission",
-    "RosterImport",
+    "RosterImport", "WorkOrderLink",
+    "Equipment", "EquipmentLog", "EquipmentStatus", "EquipmentSystem", "Frequency", "LogKind", "PmPlan", "PmTask",
+    "PmTaskPoint", "RepairPlan", "RepairScale", "RepairState", "TakeoverArea", "TakeoverCheck", "TakeoverDefect",
+    "TakeoverInspection", "TaskState", "Vendor", "VendorVisit", "DefectState", "ENGINEERING_LABELS",
+    "StockItem", "StockMove", "StockTake", "StockTakeLine", "ToolLoan", "Warehouse", "StockCategory", "MoveKind",
+    "INVENTORY_LABELS",
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
+    "ServiceHours", "ServiceHoliday",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
     "Visitor", "VehiclePass", "PatrolRoute", "PatrolCheckpoint", "PatrolRound", "PatrolVisit", "DutyEntry",
     "Handover", "EmergencyPlan", "Incident", "IncidentStep", "Outage", "Violation", "ViolationAction", "KeyLoan",

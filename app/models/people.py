@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, String, Text
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Versioned
+from app.models.base import Base, Stamped, Versioned
 
 
 class Team(StrEnum):
@@ -58,6 +58,19 @@ class Staff(Versioned, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     hired_on: Mapped[date | None]
     notes: Mapped[str] = mapped_column(Text, default="")
+    company: Mapped[str] = mapped_column(String(64), default="", server_default="")  # outsourced: its company
+
+
+class StaffPosition(Stamped, Base):
+    """A position a team must fill (定岗定编): how many people it needs; vacancies = required − active staff."""
+
+    __tablename__ = "staff_positions"
+    __table_args__ = (UniqueConstraint("team", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(32))
+    required: Mapped[int] = mapped_column(default=1)
 
 
 class User(Versioned, Base):

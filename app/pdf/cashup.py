@@ -10,6 +10,7 @@ import io
 from os import PathLike
 from pathlib import Path
 
+from app.files import write_bytes
 from app.models.fees import FEE_LABELS
 from app.money import format_money, rmb_upper
 from app.pdf.fee_notice import fit
@@ -27,8 +28,7 @@ def render_cashup(data) -> bytes:
 
 def write_cashup(data, path: str | PathLike[str]) -> Path:
     target = Path(path)
-    target.write_bytes(render_cashup(data))
-    return target
+    return write_bytes(target, render_cashup(data))
 
 
 class _Pager:

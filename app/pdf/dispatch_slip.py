@@ -15,6 +15,7 @@ from os import PathLike
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from app.files import write_bytes
 from app.money import format_money, to_money
 
 SATISFACTION_LABELS = ((5, "非常满意"), (4, "满意"), (3, "一般"), (2, "不满意"), (1, "非常不满意"))
@@ -87,8 +88,7 @@ def render_slip(data: SlipData, page: str = "A5") -> bytes:
 
 def write_slip(data: SlipData, path: str | PathLike[str], page: str = "A5") -> Path:
     target = Path(path)
-    target.write_bytes(render_slip(data, page))
-    return target
+    return write_bytes(target, render_slip(data, page))
 
 
 def _build(data: SlipData, out, page: str) -> None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 
+from app.files import atomic_write
 from app.money import format_money, rmb_upper
 from app.pdf.fonts import cjk_font
 from app.progress import NULL_PROGRESS
@@ -43,13 +44,8 @@ def render_notices(notices: Sequence, progress=NULL_PROGRESS) -> bytes:
 def write_notices(notices: Sequence, path: str | PathLike[str], progress=NULL_PROGRESS) -> Path:
     """Write every notice to ``path`` (written to a temporary file first, so a cancel leaves no half PDF)."""
     target = Path(path)
-    temp = target.with_name(target.name + ".part")
-    try:
-        with open(temp, "wb") as out:
-            _draw_all(notices, out, progress)
-        temp.replace(target)
-    finally:
-        temp.unlink(missing_ok=True)
+    with atomic_write(target) as out:
+        _draw_all(notices, out, progress)
     return target
 
 
@@ -180,9 +176,11 @@ def _draw_page(c, d, font: str) -> None:
 
     # how to pay and notes
     y -= 40
-    c.setFont(font, 10.5)
-    c.drawString(left, y, f"缴费方式: {d.payment_methods}")
-    y -= 18
+    for i, line in enumerate(d.payment_methods.splitlines()):  # the second line: the bank account from 设置
+        text, x = (f"缴费方式: {line}", left) if i == 0 else (line, left + 52)
+        c.setFont(font, fit(c, text, font, 10.5, right - x))
+        c.drawString(x, y, text)
+        y -= 18
     contact = "   ".join(p for p in (f"服务电话: {d.property_phone}" if d.property_phone else "",
                                      f"地址: {d.property_address}" if d.property_address else "") if p)
     if contact:

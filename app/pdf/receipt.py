@@ -14,6 +14,7 @@ from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 
+from app.files import write_bytes
 from app.money import format_money, rmb_upper
 from app.pdf.fee_notice import fit
 from app.pdf.fonts import cjk_font
@@ -31,8 +32,7 @@ def render_receipt(data) -> bytes:
 
 def write_receipt(data, path: str | PathLike[str]) -> Path:
     target = Path(path)
-    target.write_bytes(render_receipt(data))
-    return target
+    return write_bytes(target, render_receipt(data))
 
 
 def receipt_rows(lines: Sequence) -> list[tuple[str, str, str, Decimal]]:

@@ -68,6 +68,12 @@ class Services:
         return StaffService(self.ctx)
 
     @cached_property
+    def setup(self):
+        from app.services.setup import SetupService
+
+        return SetupService(self.ctx)
+
+    @cached_property
     def property(self):
         from app.services.property import PropertyService
 
@@ -78,6 +84,12 @@ class Services:
         from app.services.workorders import WorkOrderService
 
         return WorkOrderService(self.ctx)
+
+    @cached_property
+    def service_calendar(self):
+        from app.services.service_calendar import ServiceCalendarService
+
+        return ServiceCalendarService(self.ctx)
 
     @cached_property
     def billing(self):
@@ -156,3 +168,15 @@ class Services:
         from app.services.training import TrainingService
 
         return TrainingService(self.ctx)
+
+    @cached_property
+    def equipment(self):
+        from app.services.equipment import EquipmentService
+
+        return EquipmentService(self.ctx)
+
+    @cached_property
+    def vendors(self):
+        from app.services.vendors import VendorService
+
+        return VendorService(self.ctx)

@@ -65,7 +65,7 @@ ENTITY_LABELS: dict[str, str] = {
     "meter_readings": "抄表", "roster": "业主花名册", "database": "数据库", "fee_reminders": "催缴记录",
     "fee_item_targets": "收费对象", "roster_imports": "花名册导入", "workorder_deadlines": "工单时限",
     "workorder_events": "工单记录", "workorder_materials": "工单材料", "sequences": "单据编号",
-    "notices": "缴费通知单", "ledger": "收费台账",
+    "notices": "缴费通知单", "ledger": "收费台账", "staff_positions": "岗位定编",
     **ORDER_ENTITY_LABELS,
 }
 
@@ -499,32 +499,29 @@ class AuditService:
         ``progress`` (``app.progress.Progress``) gets a report per block; a cancel leaves no file behind.
         """
         self.ctx.require("audit.view")
-        from openpyxl import Workbook
+        from app.excel.cells import new_workbook, safe_row
 
         total = self.count(flt) if progress is not None else 0
         path = Path(path)
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("审计日志")
-        sheet.append(["编号", "时间", "操作人", "操作", "对象", "对象编号", "摘要", "变更内容"])
-        written = 0
-        last_id = None
-        while True:
-            stmt = self._query(flt)
-            if last_id is not None:
-                stmt = stmt.where(AuditLog.id < last_id)
-            with self.ctx.read() as s:
-                logs = list(s.scalars(stmt.order_by(AuditLog.id.desc()).limit(block)))
-            if not logs:
-                break
-            for row in self._rows(logs):
-                sheet.append([row.id, row.at.strftime("%Y-%m-%d %H:%M:%S"), row.username, row.action_label,
-                              row.entity_label, row.entity_id, row.summary, row.changes_text])
-            written += len(logs)
-            last_id = logs[-1].id
-            if progress is not None:
-                progress.report(written, max(total, written), f"已写入 {written} 条")
-        tmp = path.with_name(path.name + ".part")
-        workbook.save(tmp)
-        tmp.replace(path)
+        with new_workbook(path) as workbook:
+            sheet = workbook.create_sheet("审计日志")
+            sheet.append(["编号", "时间", "操作人", "操作", "对象", "对象编号", "摘要", "变更内容"])
+            written = 0
+            last_id = None
+            while True:
+                stmt = self._query(flt)
+                if last_id is not None:
+                    stmt = stmt.where(AuditLog.id < last_id)
+                with self.ctx.read() as s:
+                    logs = list(s.scalars(stmt.order_by(AuditLog.id.desc()).limit(block)))
+                if not logs:
+                    break
+                for row in self._rows(logs):
+                    sheet.append(safe_row([row.id, row.at.strftime("%Y-%m-%d %H:%M:%S"), row.username, row.action_label,
+                                           row.entity_label, row.entity_id, row.summary, row.changes_text]))
+                written += len(logs)
+                last_id = logs[-1].id
+                if progress is not None:
+                    progress.report(written, max(total, written), f"已写入 {written} 条")
         self.record("export", "audit_log", {"rows": written, "file": path.name}, summary=f"导出审计日志 {written} 条")
         return written

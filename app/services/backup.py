@@ -9,17 +9,19 @@ copies the backup's pages into the live file with the same API.
 
 from __future__ import annotations
 
+import errno
 import logging
-import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.db import Database, default_data_dir
 from app.errors import ServiceError
+from app.files import atomic_path, clean_stray_files, is_temp_file, write_error
 from app.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -62,15 +64,22 @@ def _pg_dump_url(db: Database) -> str:
 
 
 def _sqlite_copy(source: sqlite3.Connection, target_path: Path) -> None:
-    tmp = target_path.with_name(target_path.name + ".part")
-    tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(tmp)
-    try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")  # a self-contained single file, no -wal beside it
-    finally:
-        dest.close()
-    os.replace(tmp, target_path)
+    with atomic_path(target_path) as tmp:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # a self-contained single file, no -wal beside it
+        except sqlite3.OperationalError as exc:  # "database or disk is full" comes as this, not OSError
+            raise _sqlite_write_error(target_path, exc) from None
+        finally:
+            dest.close()
+
+
+def _sqlite_write_error(target: Path, exc: sqlite3.Error) -> ServiceError:
+    text = str(exc)
+    if "full" in text or "too large" in text or "disk I/O" in text:
+        return write_error(target, OSError(errno.ENOSPC, text))
+    return ServiceError(f"备份失败: {text}")
 
 
 def create_backup(db: Database, target: str | Path | None = None, now: datetime | None = None) -> Path:
@@ -97,15 +106,13 @@ def create_backup(db: Database, target: str | Path | None = None, now: datetime 
                 "未找到 pg_dump: 请在这台电脑上安装 PostgreSQL 客户端工具 (postgresql-client), "
                 "或由数据库服务器管理员在服务器上备份。"
             )
-        tmp = path.with_name(path.name + ".part")
-        proc = subprocess.run(
-            [exe, "--format=custom", "--no-owner", f"--file={tmp}", f"--dbname={_pg_dump_url(db)}"],
-            capture_output=True, text=True, check=False,
-        )
-        if proc.returncode != 0:
-            tmp.unlink(missing_ok=True)
-            raise ServiceError(f"pg_dump 备份失败: {proc.stderr.strip()[:500]}")
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            proc = subprocess.run(
+                [exe, "--format=custom", "--no-owner", f"--file={tmp}", f"--dbname={_pg_dump_url(db)}"],
+                capture_output=True, text=True, check=False,
+            )
+            if proc.returncode != 0:
+                raise ServiceError(f"pg_dump 备份失败: {proc.stderr.strip()[:500]}")
         return path
     raise ServiceError(f"不支持备份此类数据库: {db.engine.dialect.name}")
 
@@ -178,9 +185,22 @@ def restore_backup(db: Database, source: str | Path) -> Path:
     return safety
 
 
+def _is_backup(path: Path) -> bool:
+    """A finished backup: ``.db``/``.dump``, never a temporary file of a backup being written (or killed)."""
+    return path.suffix in (".db", ".dump") and not is_temp_file(path) and path.is_file()
+
+
+def clean_stray_backups(folder: Path) -> None:
+    """Remove what killed backups left behind: our temporary files, and 0.1.0's ``….db.part`` files."""
+    clean_stray_files(folder)
+    for path in folder.glob("propdesk-*.part"):
+        if time.time() - path.stat().st_mtime > 60:  # 0.1.0 named them so; not one being written right now
+            path.unlink(missing_ok=True)
+
+
 def list_backups(db: Database) -> list[BackupFile]:
     folder = backup_folder(db)
-    files = [p for p in folder.iterdir() if p.is_file() and p.suffix in (".db", ".dump")]
+    files = [p for p in folder.iterdir() if _is_backup(p)]
     out = [BackupFile(p, p.stat().st_size, datetime.fromtimestamp(p.stat().st_mtime)) for p in files]
     return sorted(out, key=lambda b: b.path.name, reverse=True)
 
@@ -199,13 +219,14 @@ def daily_backup(db: Database, now: datetime | None = None, keep: int = KEEP_DAI
         return None
     try:
         folder = backup_folder(db)
+        clean_stray_backups(folder)
         today = f"{DAILY_PREFIX}{now:%Y%m%d}"
-        if any(p.name.startswith(today) for p in folder.iterdir()):
+        if any(p.name.startswith(today) and _is_backup(p) for p in folder.iterdir()):
             return None
         if not db.is_sqlite and shutil.which("pg_dump") is None:
             return None
         path = create_backup(db, folder / f"{today}-{now:%H%M%S}.{'db' if db.is_sqlite else 'dump'}")
-        dailies = sorted(p for p in folder.iterdir() if p.name.startswith(DAILY_PREFIX) and not p.name.endswith(".part"))
+        dailies = sorted(p for p in folder.iterdir() if p.name.startswith(DAILY_PREFIX) and _is_backup(p))
         for old in dailies[:-keep] if keep > 0 else []:
             old.unlink(missing_ok=True)
         return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,11 +33,47 @@ SYSTEM = Actor(user_id=None, username="system", display_name="系统", role="adm
                permissions=frozenset(PERMISSIONS))
 
 
+class AccountRevoked(PermissionDenied):
+    """The signed-in operator's account was disabled (or removed) since they signed in."""
+
+
 class ServiceContext:
+    # How often a long-lived context (an open window) re-reads its operator's account and grants, so that
+    # disabling an account or revoking a right takes effect in open sessions within this many seconds.
+    REFRESH_SECONDS = 30.0
+
     def __init__(self, db: Database, actor: Actor = SYSTEM, clock: Callable[[], datetime] = datetime.now):
         self.db = db
-        self.actor = actor
+        self._actor = actor
         self.clock = clock
+        self._checked = time.monotonic()
+        self.revoked = False
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor.user_id is not None and time.monotonic() - self._checked >= self.REFRESH_SECONDS:
+            self.refresh_actor()
+        return self._actor
+
+    def refresh_actor(self) -> Actor:
+        """Re-read the operator's account: fresh grants, or ``AccountRevoked`` once it is disabled."""
+        from app.services.auth import actor_for
+
+        self._checked = time.monotonic()
+        if self._actor.user_id is None:
+            return self._actor
+        if not self.revoked:
+            from app.models import User
+
+            with self.db.read_session() as s:
+                user = s.get(User, self._actor.user_id)
+                if user is None or not user.active:
+                    self.revoked = True
+                else:
+                    self._actor = actor_for(user, s)
+        if self.revoked:
+            raise AccountRevoked(f"账户 {self._actor.username} 已被停用, 请重新登录。")
+        return self._actor
 
     def as_actor(self, actor: Actor) -> ServiceContext:
         """The same database and clock acting for another operator."""
@@ -60,15 +97,17 @@ class ServiceContext:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action = one transaction; rows changed in it are stamped with the actor."""
+        actor = self.actor  # (re-checked before the transaction opens)
         with self.db.write_session() as session:
-            session.info["actor"] = self.actor
+            session.info["actor"] = actor
             session.info["now"] = self.clock()
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        actor = self.actor
         with self.db.read_session() as session:
-            session.info["actor"] = self.actor
+            session.info["actor"] = actor
             yield session
 
 

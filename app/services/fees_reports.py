@@ -184,8 +184,14 @@ class FeeReportService:
     def _property(self) -> tuple[str, str, str]:
         from app.services.property import PropertyService
 
-        prop = PropertyService(self.ctx)
-        return prop.property_name(), prop.setting("property.phone"), prop.setting("property.address")
+        profile = PropertyService(self.ctx).profile()  # the 设置 page's particulars
+        return profile.title, profile.phone, profile.address
+
+    def _payment_methods(self) -> str:
+        from app.services.property import PropertyService
+
+        bank = PropertyService(self.ctx).profile().bank_line
+        return f"{PAYMENT_METHODS_TEXT}\n银行转账: {bank}" if bank else PAYMENT_METHODS_TEXT
 
     # ---- arrears
     def arrears(self, building_id: int | None = None, today: date | None = None) -> list[ArrearsRow]:
@@ -374,11 +380,13 @@ class FeeReportService:
     def export_ledger(self, path, period: str, building_id: int | None = None, progress=None):
         """Write the period's ledger (台账) to .xlsx; owners' names leave the office, so it is audited."""
         from app.excel.ledger import write_ledger
+        from app.files import write_errors
         from app.progress import NULL_PROGRESS
         from app.services.audit import AuditService
 
         ledger = self.ledger(period, building_id)
-        written = write_ledger(path, ledger, progress or NULL_PROGRESS)
+        with write_errors(path):  # rows spool to a temporary file while written: a full disk may strike there
+            written = write_ledger(path, ledger, progress or NULL_PROGRESS)
         AuditService(self.ctx).record("export", "ledger", {"file": written.name, "period": ledger.period,
                                                            "rows": len(ledger.rows)},
                                       summary=f"收费台账 {ledger.period}: {len(ledger.rows)} 户")
@@ -397,6 +405,7 @@ class FeeReportService:
                                       entity_id=ids[0] if len(ids) == 1 else None,
                                       summary=f"缴费通知单 {period}: {len(ids)} 户")
         name, phone, address = self._property()
+        methods = self._payment_methods()
         issued = self._today()
         lines: dict[int, list[NoticeLine]] = defaultdict(list)
         arrears: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
@@ -433,7 +442,7 @@ class FeeReportService:
             out.append(NoticeData(
                 name, phone, address, labels[unit_id][1], "、".join(n for n, _ in owners.get(unit_id, [])),
                 areas.get(unit_id), period, unit_lines, current, back, back_total,
-                balances.get(unit_id, ZERO), current + back_total, deadline, PAYMENT_METHODS_TEXT,
+                balances.get(unit_id, ZERO), current + back_total, deadline, methods,
                 "\n".join(NOTICE_NOTES), issued,
             ))
         return out

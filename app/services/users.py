@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.errors import FieldError, NotFound, ServiceError
-from app.models import ROLE_LABELS, Role, RolePermission, User
+from app.models import ROLE_LABELS, Role, RolePermission, Staff, User
 from app.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS
 from app.services.audit import log_event
 from app.services.auth import MIN_PASSWORD, AuthService, granted_permissions, hash_password
@@ -28,6 +28,8 @@ class AccountRow:
     locked_until: datetime | None
     last_login_at: datetime | None
     version: int
+    staff_id: int | None = None  # the staff member this account is (dispatch, 我的工单, 接单 use it)
+    staff_name: str = ""
 
     @property
     def role_label(self) -> str:
@@ -55,9 +57,18 @@ class UserService:
         with self.ctx.read() as s:
             return [
                 AccountRow(u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.last_login_at,
-                           u.version)
-                for u in s.scalars(select(User).order_by(User.id))
+                           u.version, u.staff_id, staff_name or "")
+                for u, staff_name in s.execute(
+                    select(User, Staff.name).outerjoin(Staff, Staff.id == User.staff_id).order_by(User.id))
             ]
+
+    def user_id(self, username: str) -> int:
+        self.ctx.require("users.manage")
+        with self.ctx.read() as s:
+            found = s.scalar(select(User.id).where(User.username == clean_text(username)))
+        if found is None:
+            raise NotFound(f"用户“{username}”不存在")
+        return found
 
     def create_user(self, username: str, display_name: str, password: str, role: str) -> int:
         self.ctx.require("users.manage")
@@ -114,6 +125,20 @@ class UserService:
             user.failed_logins = 0
             user.locked_until = None
 
+    def link_staff(self, user_id: int, staff_id: int | None) -> None:
+        """Say which staff member an account is (None: nobody); one account per staff member."""
+        self.ctx.require("users.manage")
+        with self.ctx.write() as s:
+            user = self._load(s, user_id)
+            if staff_id is not None:
+                member = s.get(Staff, staff_id)
+                if member is None:
+                    raise NotFound("员工不存在")
+                other = s.scalar(select(User.username).where(User.staff_id == staff_id, User.id != user_id))
+                if other:
+                    raise FieldError({"staff_id": f"员工 {member.name} 已关联账户 {other}"})
+            user.staff_id = staff_id
+
     def unlock_account(self, user_id: int) -> None:
         self.ctx.require("users.manage")
         with self.ctx.write() as s:
@@ -148,7 +173,7 @@ class UserService:
             return {role: granted_permissions(s, role) for role in ROLE_LABELS}
 
     def set_role_grants(self, role: str, permissions: Iterable[str]) -> None:
-        """Replace a role's grants; takes effect at each operator's next login or unlock."""
+        """Replace a role's grants; open sessions pick them up within ``ServiceContext.REFRESH_SECONDS``."""
         self.ctx.require("users.manage")
         if role not in ROLE_LABELS:
             raise FieldError({"role": "角色无效"})

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminForm</name>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>密码至少%1位</source>
+        <translation>The password needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>无法打开数据库</source>
@@ -842,32 +873,24 @@ The program will close; start it again and log in.</translation>
         <translation>Colour</translation>
     </message>
     <message>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <source>培训/考核内容</source>
-        <translation>Topic</translation>
+        <source>工作时间</source>
+        <translation>Working hours</translation>
     </message>
     <message>
-        <source>讲师/考核人</source>
-        <translation>Trainer/assessor</translation>
+        <source>工作日</source>
+        <translation>Working days</translation>
     </message>
     <message>
-        <source>人数</source>
-        <translation>People</translation>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
     <message>
-        <source>平均分</source>
-        <translation>Average</translation>
-    </message>
-    <message>
-        <source>参加人员</source>
-        <translation>Attendees</translation>
+        <source>安排</source>
+        <translation>Arrangement</translation>
     </message>
     <message>
         <source>岗位</source>
@@ -876,10 +899,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>值班人</source>
         <translation>On duty</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation>Entry</translation>
     </message>
     <message>
         <source>交班时间</source>
@@ -906,6 +925,14 @@ The program will close; start it again and log in.</translation>
         <translation>Time</translation>
     </message>
     <message>
+        <source>升级至</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
@@ -922,32 +949,28 @@ The program will close; start it again and log in.</translation>
         <translation>No.</translation>
     </message>
     <message>
-        <source>演练</source>
-        <translation>Drill</translation>
+        <source>系统</source>
+        <translation>System</translation>
     </message>
     <message>
-        <source>地点</source>
-        <translation>Place</translation>
+        <source>位置</source>
+        <translation>Location</translation>
     </message>
     <message>
-        <source>发生时间</source>
-        <translation>Started</translation>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
     </message>
     <message>
-        <source>处置</source>
-        <translation>Action</translation>
+        <source>维保单位</source>
+        <translation>Contractor</translation>
     </message>
     <message>
-        <source>记录人</source>
-        <translation>Recorded by</translation>
+        <source>内容</source>
+        <translation>Content</translation>
     </message>
     <message>
-        <source>预案</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <source>步骤数</source>
-        <translation>Steps</translation>
+        <source>费用</source>
+        <translation>Cost</translation>
     </message>
     <message>
         <source>摘要</source>
@@ -1154,6 +1177,10 @@ The program will close; start it again and log in.</translation>
         <translation>Role</translation>
     </message>
     <message>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
@@ -1188,6 +1215,34 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>问题描述</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>演练</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>步骤数</source>
+        <translation>Steps</translation>
     </message>
     <message>
         <source>钥匙</source>
@@ -1290,6 +1345,26 @@ The program will close; start it again and log in.</translation>
         <translation>Missed</translation>
     </message>
     <message>
+        <source>培训/考核内容</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>讲师/考核人</source>
+        <translation>Trainer/assessor</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
         <source>房号/地点</source>
         <translation>Unit/place</translation>
     </message>
@@ -1304,10 +1379,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>发现时间</source>
         <translation>Found</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>经办人</source>
@@ -1394,6 +1465,45 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>(公共区域)</source>
+        <translation>(common area)</translation>
+    </message>
+    <message>
+        <source>(无, 公共区域)</source>
+        <translation>(none, common area)</translation>
+    </message>
+    <message>
+        <source>输入房号或业主姓名后回车查找</source>
+        <translation>Type a room or owner name and press Enter</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的房屋</source>
+        <translation>No matching unit</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>刷新</source>
@@ -1434,6 +1544,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>待经理处理</source>
         <translation>Escalated to manager</translation>
+    </message>
+    <message>
+        <source>按时完成率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>返工率</source>
+        <translation>Rework rate</translation>
     </message>
     <message>
         <source>收缴率</source>
@@ -1600,6 +1718,18 @@ The program will close; start it again and log in.</translation>
         <translation>¥10k</translation>
     </message>
     <message>
+        <source>%1 完成 %2 张, 按时 %3 张</source>
+        <translation>%1: %2 completed, %3 on time</translation>
+    </message>
+    <message>
+        <source>%1 回访 %2 张, 返工 %3 张</source>
+        <translation>%1: %2 visited, %3 reworked</translation>
+    </message>
+    <message>
+        <source>%1: 按时 %2, 返工 %3</source>
+        <translation>%1: on time %2, rework %3</translation>
+    </message>
+    <message>
         <source>当前, 其中超时 %1</source>
         <translation>now, %1 of them overdue</translation>
     </message>
@@ -1747,12 +1877,46 @@ The program will close; start it again and log in.</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。按服务日历的工作时间计算。</source>
+        <translation>Response: how soon work must start after the report; completion: how soon it must be done. Counted in working time of the service calendar.</translation>
+    </message>
+    <message>
+        <source>时限规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>服务日历</source>
+        <translation>Service calendar</translation>
+    </message>
+    <message>
+        <source>自动升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
         <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。</source>
-        <translation>Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
+        <translation type="vanished">Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
     </message>
     <message>
         <source>已保存。新登记的工单按新时限计算。</source>
         <translation>Saved. New work orders use the new deadlines.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskCloseDialog</name>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>在左侧选择一行查看详情</source>
+        <translation>Select a row on the left to see its details</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1933,14 @@ The program will close; start it again and log in.</translation>
         <source>派单说明</source>
         <translation>Dispatch note</translation>
     </message>
+    <message>
+        <source>改派原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>如 请假、技能不符、离职交接</source>
+        <translation>e.g. on leave, other skills, leaving</translation>
+    </message>
     <message numerus="yes">
         <source> (在办 %n 单)</source>
         <translation>
@@ -1783,6 +1955,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>(该班组没有在职员工)</source>
         <translation>(no active staff in this team)</translation>
+    </message>
+    <message>
+        <source>请填写改派原因</source>
+        <translation>Please give the reason for reassigning</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +2013,400 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>每行一件未了事项; 没有请写“无”</source>
         <translation>One open matter a line; write &quot;none&quot; if there are none</translation>
+    </message>
+</context>
+<context>
+    <name>Engineering</name>
+    <message>
+        <source>房屋本体</source>
+        <translation>Building fabric</translation>
+    </message>
+    <message>
+        <source>照明</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>供配电</source>
+        <translation>Power supply</translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation>Fire safety</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation>Elevator</translation>
+    </message>
+    <message>
+        <source>暖通空调</source>
+        <translation>HVAC</translation>
+    </message>
+    <message>
+        <source>弱电(监控/门禁)</source>
+        <translation>Low voltage (CCTV/access)</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>Faulty</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Out of service</translation>
+    </message>
+    <message>
+        <source>报废</source>
+        <translation>Scrapped</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>每N天</source>
+        <translation>Every N days</translation>
+    </message>
+    <message>
+        <source>待执行</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>大修</source>
+        <translation>Major repair</translation>
+    </message>
+    <message>
+        <source>中修</source>
+        <translation>Medium repair</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>主体结构</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>装饰装修</source>
+        <translation>Finishes</translation>
+    </message>
+    <message>
+        <source>电气</source>
+        <translation>Electrical</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>To fix</translation>
+    </message>
+    <message>
+        <source>复验未通过</source>
+        <translation>Failed re-inspection</translation>
+    </message>
+    <message>
+        <source>已销项</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>更换部件</source>
+        <translation>Part replaced</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>工程库</source>
+        <translation>Engineering store</translation>
+    </message>
+    <message>
+        <source>保洁库</source>
+        <translation>Cleaning store</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>备件</source>
+        <translation>Spare part</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>保洁用品</source>
+        <translation>Cleaning supplies</translation>
+    </message>
+    <message>
+        <source>清洁药剂</source>
+        <translation>Cleaning agent</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>Stock in</translation>
+    </message>
+    <message>
+        <source>领用出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Return to store</translation>
+    </message>
+    <message>
+        <source>盘点调整</source>
+        <translation>Stock-take adjustment</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent out</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Returned</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <source>编辑设备</source>
+        <translation>Edit equipment</translation>
+    </message>
+    <message>
+        <source>新增设备</source>
+        <translation>New equipment</translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>例如 GPS-001</source>
+        <translation>e.g. GPS-001</translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 地下一层泵房</source>
+        <translation>e.g. B1 pump room</translation>
+    </message>
+    <message>
+        <source>型号</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation>Installed on</translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>编号、名称、位置、型号或扫描标签</source>
+        <translation>Code, name, location, model or scan a label</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation>Print labels</translation>
+    </message>
+    <message>
+        <source>记录履历</source>
+        <translation>Add history</translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>型号/厂家</source>
+        <translation>Model/maker</translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation>Installed on</translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>累计费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>设备标签</source>
+        <translation>Equipment labels</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationListDialog</name>
+    <message>
+        <source>自动升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 步</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>超时自动升级</source>
+        <translation>Escalate overdue orders</translation>
+    </message>
+    <message>
+        <source>超时多久升级至班组主管</source>
+        <translation>Overdue before the supervisor is told</translation>
+    </message>
+    <message>
+        <source>超时多久升级至经理</source>
+        <translation>Overdue before the manager is told</translation>
+    </message>
+    <message>
+        <source>按工作时间计; 挂起的工单不升级。每一步都记入工单的处理记录, 并列入当天的升级清单。</source>
+        <translation>Working time; orders on hold do not escalate. Each step is logged in the order&apos;s history and listed in the day&apos;s escalations.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2832,17 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>FeesStep</name>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation>Charging method</translation>
+    </message>
+</context>
+<context>
     <name>FigureCard</name>
     <message>
         <source>点击查看明细</source>
@@ -2315,10 +2896,44 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>如 离职、调岗、长假</source>
+        <translation>e.g. leaving, transfer, long leave</translation>
+    </message>
+    <message>
+        <source>交出人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>接手人</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>交接原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>HandoverList</name>
     <message>
         <source>确认接班</source>
         <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>挂起原因</source>
+        <translation>Reason for holding</translation>
+    </message>
+    <message>
+        <source>预计恢复日期</source>
+        <translation>Expected to resume</translation>
+    </message>
+    <message>
+        <source>挂起期间响应和完成时限暂停计时, 恢复处理后顺延。</source>
+        <translation>The deadline clocks stop while on hold and move on when work resumes.</translation>
     </message>
 </context>
 <context>
@@ -2505,6 +3120,18 @@ The program will close; start it again and log in.</translation>
         <translation>The problem as reported</translation>
     </message>
     <message>
+        <source>前台办结 (已当场答复)</source>
+        <translation>Closed at the desk (answered)</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
+    </message>
+    <message>
         <source>查找房屋/业主</source>
         <translation>Find unit/owner</translation>
     </message>
@@ -2553,6 +3180,10 @@ The program will close; start it again and log in.</translation>
         <translation>Dispatch to</translation>
     </message>
     <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
         <source>登记后打印派工单</source>
         <translation>Print the dispatch slip</translation>
     </message>
@@ -2563,6 +3194,22 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -2597,8 +3244,16 @@ The program will close; start it again and log in.</translation>
         <translation>Registered %1</translation>
     </message>
     <message>
+        <source>已登记并办结 %1</source>
+        <translation>Registered and closed %1</translation>
+    </message>
+    <message>
         <source>, 已派给 %1</source>
         <translation>, dispatched to %1</translation>
+    </message>
+    <message>
+        <source> (重复报修, 前单 %1)</source>
+        <translation> (repeat of %1)</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3612,80 @@ The program will close; start it again and log in.</translation>
         <source>接单</source>
         <translation>Accept</translation>
     </message>
+    <message>
+        <source>前台办结</source>
+        <translation>Closed at desk</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visit: not reached</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>超时升级</source>
+        <translation>Escalated (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedOrderDialog</name>
+    <message>
+        <source>报修 (生成维修工单)</source>
+        <translation>Report a repair (opens a work order)</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>生成工单</source>
+        <translation>Create work order</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>记录履历</source>
+        <translation>Add history</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>例如 更换水泵机械密封</source>
+        <translation>e.g. replaced the pump seal</translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -3017,7 +3746,11 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>物业前台 · PropDesk — %1</source>
-        <translation>PropDesk front desk — %1</translation>
+        <translation type="vanished">PropDesk front desk — %1</translation>
+    </message>
+    <message>
+        <source>物业前台</source>
+        <translation>PropDesk</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -3316,6 +4049,10 @@ The program will close; start it again and log in.</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>设备台账</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
         <source>本组员工</source>
         <translation>Team staff</translation>
     </message>
@@ -3518,7 +4255,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法写入文件 %1: %2</source>
-        <translation>Cannot write the file %1: %2</translation>
+        <translation type="vanished">Cannot write the file %1: %2</translation>
     </message>
     <message>
         <source>打印失败</source>
@@ -3526,7 +4263,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法开始打印, 请检查打印机。</source>
-        <translation>Cannot start printing; check the printer.</translation>
+        <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
@@ -3553,6 +4290,29 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>未确认的交接班会一直显示在这里和“值班记录”页。</source>
         <translation>Unacknowledged handovers stay here and on the Duty log page.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleStep</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -3632,6 +4392,30 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>修改系统设置</source>
         <translation>Change settings</translation>
+    </message>
+    <message>
+        <source>查看设备台账、维保、大中修、承接查验和外包</source>
+        <translation>View equipment, maintenance, repair plans, takeover and vendors</translation>
+    </message>
+    <message>
+        <source>管理设备台账、维保计划、大中修、承接查验和外包</source>
+        <translation>Manage equipment, maintenance plans, repair plans, takeover and vendors</translation>
+    </message>
+    <message>
+        <source>记录维保任务</source>
+        <translation>Record maintenance tasks</translation>
+    </message>
+    <message>
+        <source>审批大中修计划</source>
+        <translation>Approve repair plans</translation>
+    </message>
+    <message>
+        <source>查看库存</source>
+        <translation>View stock</translation>
+    </message>
+    <message>
+        <source>出入库、盘点和借还工具</source>
+        <translation>Stock in/out, stock-take and tool loans</translation>
     </message>
     <message>
         <source>秩序登记(访客/车辆/值班/巡逻/事件/违章/钥匙快递)</source>
@@ -3756,7 +4540,37 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PositionDialog</name>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation>Cannot start printing; check the printer.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
     <message>
         <source>提示</source>
         <translation>Notice</translation>
@@ -4027,7 +4841,131 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ServiceCalendarPanel</name>
+    <message>
+        <source>24小时值班 (如秩序)</source>
+        <translation>24 hours (e.g. security)</translation>
+    </message>
+    <message>
+        <source>保存工作时间</source>
+        <translation>Save hours</translation>
+    </message>
+    <message>
+        <source>班组工作时间</source>
+        <translation>Team hours</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>上下班</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>如 元旦、春节</source>
+        <translation>e.g. New Year</translation>
+    </message>
+    <message>
+        <source>调休上班 (周末照常工作)</source>
+        <translation>Worked day (weekend worked)</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所有工单时限按班组工作时间计算; 紧急工单和24小时班组不受工作时间限制。节假日对非24小时班组为休息日。</source>
+        <translation>Every work-order deadline counts the team&apos;s working hours; urgent orders and 24-hour teams count every minute. Holidays are days off for all but 24-hour teams.</translation>
+    </message>
+    <message>
+        <source>已保存。新登记和重新计算的工单时限按新的工作时间。</source>
+        <translation>Saved. New and recomputed deadlines use the new hours.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择要删除的日期</source>
+        <translation>Select a date in the list first</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>停车费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>编辑员工</source>
+        <translation>Edit staff</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
@@ -4038,6 +4976,14 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n people</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -4294,6 +5240,14 @@ The program will close; start it again and log in.</translation>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
 </context>
 <context>
     <name>UsersPage</name>
@@ -4331,7 +5285,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
-        <translation>Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
+        <translation type="vanished">Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
     </message>
     <message>
         <source>用户与权限</source>
@@ -4620,6 +5574,25 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
+        <source>已联系上</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>联系不上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message numerus="yes">
+        <source>(已尝试 %n 次)</source>
+        <translation>
+            <numerusform>(%n attempt so far)</numerusform>
+            <numerusform>(%n attempts so far)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>回访结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
@@ -4644,8 +5617,20 @@ The program will close; start it again and log in.</translation>
         <translation>Satisfaction</translation>
     </message>
     <message>
+        <source>2分及以下: 工单将退回原班组返工 (最多两次, 之后转经理)。</source>
+        <translation>2 or less: the order goes back to its team as rework (twice at most, then to the manager).</translation>
+    </message>
+    <message>
+        <source>下次回访</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <source>业主意见/备注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
         <source>业主意见</source>
-        <translation>Owner&apos;s comments</translation>
+        <translation type="vanished">Owner&apos;s comments</translation>
     </message>
 </context>
 <context>
@@ -4773,6 +5758,14 @@ The program will close; start it again and log in.</translation>
         <translation>Print dispatch slip</translation>
     </message>
     <message>
+        <source>前台办结</source>
+        <translation>Close at desk</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
         <source>未选择工单</source>
         <translation>No work order selected</translation>
     </message>
@@ -4865,6 +5858,58 @@ The program will close; start it again and log in.</translation>
         <translation>Started</translation>
     </message>
     <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source> (已暂停)</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <source>预计恢复</source>
+        <translation>Resumes</translation>
+    </message>
+    <message>
+        <source>%1 次</source>
+        <translation>%1 times</translation>
+    </message>
+    <message>
+        <source>, 下次 %1</source>
+        <translation>, next %1</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visits not reached</translation>
+    </message>
+    <message>
+        <source>返工/升级</source>
+        <translation>Rework/escalation</translation>
+    </message>
+    <message>
+        <source>返工 %1 次</source>
+        <translation>reworked %1×</translation>
+    </message>
+    <message>
+        <source>已升级至主管</source>
+        <translation>escalated to supervisor</translation>
+    </message>
+    <message>
+        <source>已升级至经理</source>
+        <translation>escalated to manager</translation>
+    </message>
+    <message>
+        <source>重复报修</source>
+        <translation>Repeat report</translation>
+    </message>
+    <message>
+        <source>前单 %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>后续重复</source>
+        <translation>Repeated by</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
@@ -4917,6 +5962,14 @@ The program will close; start it again and log in.</translation>
         <translation>Assignee %1</translation>
     </message>
     <message>
+        <source>%1小时%2分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
         <source>工单已被修改</source>
         <translation>The order was changed</translation>
     </message>
@@ -4950,7 +6003,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>挂起原因</source>
-        <translation>Reason for holding</translation>
+        <translation type="vanished">Reason for holding</translation>
     </message>
     <message>
         <source>完成 %1</source>
@@ -4959,6 +6012,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>回访 %1</source>
         <translation>Follow-up visit %1</translation>
+    </message>
+    <message>
+        <source>前台办结 %1</source>
+        <translation>Close at desk %1</translation>
+    </message>
+    <message>
+        <source>更正 %1</source>
+        <translation>Correct %1</translation>
     </message>
     <message>
         <source>升级至经理 %1</source>
@@ -5015,6 +6076,74 @@ The program will close; start it again and log in.</translation>
         <source>将到期</source>
         <translation>Due soon</translation>
     </message>
+    <message>
+        <source>↑主管</source>
+        <translation>↑supervisor</translation>
+    </message>
+    <message>
+        <source>↑经理</source>
+        <translation>↑manager</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>repeat</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>rework</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>24小时</source>
+        <translation>24 hours</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Worked day</translation>
+    </message>
+    <message>
+        <source>休息</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>班组主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>经理</source>
+        <translation>Manager</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrdersPage</name>
@@ -5047,6 +6176,10 @@ The program will close; start it again and log in.</translation>
         <translation>To follow up</translation>
     </message>
     <message>
+        <source>重复报修</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -5077,6 +6210,44 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>交接工单</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>导出工单</source>
+        <translation>Export work orders</translation>
+    </message>
+    <message>
+        <source>工单-%1.xlsx</source>
+        <translation>workorders-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 张工单。</source>
+        <translation>
+            <numerusform>Exported %n work order.</numerusform>
+            <numerusform>Exported %n work orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已交接 %n 张工单。</source>
+        <translation>
+            <numerusform>Handed over %n work order.</numerusform>
+            <numerusform>Handed over %n work orders.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,42 @@ def roster(services: Services, path: str) -> None:
     services.roster.commit(path, progress=StallingProgress(at="更新搜索索引"))
 
 
+def handover(services: Services, staff: str) -> None:
+    """Stall inside ``handover`` after two orders were handed over and flushed."""
+    from app.services.workorders import WorkOrderService
+
+    original, done = WorkOrderService._hand_to, []
+
+    def hand_then_stall(self, s, *args, **kwargs):
+        original(self, s, *args, **kwargs)
+        done.append(1)
+        if len(done) == 2:
+            s.flush()
+            midway()
+            time.sleep(120)
+
+    WorkOrderService._hand_to = hand_then_stall
+    leaving, taking = (int(x) for x in staff.split(","))
+    services.workorders.handover(leaving, taking, "断电测试")
+
+
+def export(services: Services, path: str) -> None:
+    """Stall in the middle of writing the .xlsx: half of it is on disk when the kill comes."""
+    from openpyxl.workbook.workbook import Workbook
+
+    original = Workbook.save
+
+    def save_half_then_stall(self, filename):
+        original(self, filename)
+        with open(filename, "r+b") as fh:
+            fh.truncate(max(fh.seek(0, 2) // 2, 1))
+        midway()
+        time.sleep(120)
+
+    Workbook.save = save_half_then_stall
+    services.roster.export(path)
+
+
 def main(argv: list[str]) -> int:
     scenario, url = argv[0], argv[1]
     arg = argv[2] if len(argv) > 2 else ""
@@ -87,6 +123,10 @@ def main(argv: list[str]) -> int:
         billing(services, arg)
     elif scenario == "roster":
         roster(services, arg)
+    elif scenario == "handover":
+        handover(services, arg)
+    elif scenario == "export":
+        export(services, arg)
     else:
         raise SystemExit(f"unknown scenario {scenario}")
     print("DONE", flush=True)

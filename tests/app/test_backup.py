@@ -115,6 +115,27 @@ def test_daily_backup_once_a_day_keeping_thirty(sqlite_db):
     assert kept[0].startswith(f"{DAILY_PREFIX}20260106") and kept[-1].startswith(f"{DAILY_PREFIX}20260204")
 
 
+def test_daily_backup_is_not_skipped_by_a_killed_one_and_cleans_its_leftovers(sqlite_db):
+    import os
+
+    from app.files import temp_name
+
+    now = datetime(2026, 3, 1, 8, 0)
+    folder = sqlite_db.sqlite_path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    legacy = folder / f"{DAILY_PREFIX}20260301-075900.db.part"  # left by 0.1.0's backup killed this morning
+    legacy.write_bytes(b"half")
+    os.utime(legacy, (now.timestamp() - 3600,) * 2)
+    stray = temp_name(folder / f"{DAILY_PREFIX}20260301-075959.db")
+    stray = stray.with_name(stray.name.replace(f"-{os.getpid()}-", "-999999999-"))  # a writer long gone
+    stray.write_bytes(b"half")
+    made = daily_backup(sqlite_db, now=now)
+    assert made is not None and made.name.startswith(f"{DAILY_PREFIX}20260301")
+    assert inspect_backup(made)
+    assert not legacy.exists() and not stray.exists()
+    assert daily_backup(sqlite_db, now=now + timedelta(hours=1)) is None  # today's real one exists now
+
+
 def test_daily_backup_never_raises(sqlite_db, monkeypatch):
     def broken(*_a, **_k):
         raise OSError("disk full")
@@ -140,19 +161,20 @@ def test_a_backup_is_taken_before_a_migration(tmp_path):
     assert len(backups) == 1 and inspect_backup(backups[0]) == "0003"
 
 
-def test_cli_backup_create_and_restore(services, sqlite_db, tmp_path, capsys):
+def test_cli_backup_create_and_restore(services, sqlite_db, tmp_path, capsys, cli_user):
     fill(services, 2)
+    me = cli_user(services)
     before = counts(sqlite_db)
     url = sqlite_db.url
     target = tmp_path / "cli.db"
-    assert main(["--database", url, "backup", "create", str(target)]) == 0
+    assert main(["--database", url, *me, "backup", "create", str(target)]) == 0
     assert "已备份到" in capsys.readouterr().out
     services.archive.create_building("新楼")
     junk = tmp_path / "junk.db"
     junk.write_text("hello")
-    assert main(["--database", url, "backup", "restore", str(junk)]) == 2
+    assert main(["--database", url, *me, "backup", "restore", str(junk)]) == 2
     assert "不是 PropDesk 备份文件" in capsys.readouterr().err
-    assert main(["--database", url, "backup", "restore", str(target)]) == 0
+    assert main(["--database", url, *me, "backup", "restore", str(target)]) == 0
     assert "已从" in capsys.readouterr().out
     sqlite_db.dispose()
     assert counts(sqlite_db) == before

@@ -13,8 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import main
+from app.errors import PermissionDenied
 from app.pdf.dispatch_slip import SlipData, SlipMaterial, render_slip
 from app.services.workorders import Material
+from tests.conftest import actor
 
 NOW = datetime(2026, 11, 28, 9, 30)
 
@@ -144,30 +146,39 @@ def order(services):
     return detail.row
 
 
-def test_service_slip_masks_the_phone_unless_asked(services, order):
-    data = services.workorders.slip_data(order.id)
+def test_service_slip_prints_full_phones_for_staff_with_the_right(services, order):
+    data = services.workorders.slip_data(order.id, full_phone=False)
     assert data.contact_phone == "138****5678" and data.assignee_phone == "137****0001"
     assert data.property_name == "翠湖花园" and data.category == "给排水" and data.unit == "3栋1单元1502"
     assert data.material_fee == Decimal("25.00") and data.labour_fee == Decimal("20.00")
-    assert services.workorders.slip_data(order.id, full_phone=True).contact_phone == "13812345678"
-    services.property.set_setting("workorder.slip_full_phone", "1")
-    assert services.workorders.slip_data(order.id).contact_phone == "13812345678"
+    # 客服 holds pii.reveal, not pii.view_full: the slip the technician takes still has numbers to call.
+    desk = services.as_actor(actor("service", name="前台小王"))
+    data = desk.workorders.slip_data(order.id)
+    assert data.contact_phone == "13812345678" and data.assignee_phone == "13700000001"
+    engineer = services.as_actor(actor("engineering", name="李师傅"))
+    assert engineer.workorders.slip_data(order.id).contact_phone == "138****5678"
+    with pytest.raises(PermissionDenied):
+        engineer.workorders.slip_data(order.id, full_phone=True)
+    services.property.set_setting("workorder.slip_full_phone", "0")  # the office may mask them all
+    assert desk.workorders.slip_data(order.id).contact_phone == "138****5678"
     text = text_of(PdfReader(io.BytesIO(services.workorders.slip_pdf(order.id, full_phone=False))))
     assert "卫生间地漏堵塞" in text and "疏通地漏" in text and "138****5678" in text
 
 
-def test_cli_slip(db, order, tmp_path, capsys):
+def test_cli_slip(db, services, order, tmp_path, capsys, cli_user):
+    me = cli_user(services)
     out = tmp_path / "slip.pdf"
-    assert main(["--database", db.url, "workorder", "slip", order.number.lower(), "--out", str(out)]) == 0
+    assert main(["--database", db.url, *me, "workorder", "slip", order.number.lower(), "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
     reader = PdfReader(out)
     assert len(reader.pages) == 1 and order.number in text_of(reader)
-    assert main(["--database", db.url, "workorder", "slip", "GD209901010001", "--out", str(out)]) == 1
+    assert main(["--database", db.url, *me, "workorder", "slip", "GD209901010001", "--out", str(out)]) == 1
     assert "GD209901010001" in capsys.readouterr().err
 
 
-def test_cli_list(db, order, capsys):
-    assert main(["--database", db.url, "workorder", "list", "--query", "1502"]) == 0
+def test_cli_list(db, services, order, capsys, cli_user):
+    me = cli_user(services)
+    assert main(["--database", db.url, *me, "workorder", "list", "--query", "1502"]) == 0
     printed = capsys.readouterr().out
     assert order.number in printed and "共 1 条" in printed
 

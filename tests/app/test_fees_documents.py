@@ -131,32 +131,33 @@ def test_ledger_xlsx_numbers_and_text(billed, tmp_path):
         (r.billed for r in ledger.rows), Decimal(0))
 
 
-def test_command_line(db, tmp_path, capsys):
+def test_command_line(db, tmp_path, capsys, cli_user):
     services, _ = fee_services(db)
+    me = cli_user(services)
     build_property(services)
     add_items(services)
     url = db.url
-    assert cli_main(["--database", url, "billing", "run", "--period", "2026-11", "--dry-run"]) == 0
+    assert cli_main(["--database", url, *me, "billing", "run", "--period", "2026-11", "--dry-run"]) == 0
     assert "预览 5 张账单" in capsys.readouterr().out
-    assert cli_main(["--database", url, "billing", "run", "--period", "2026-11"]) == 0
-    assert cli_main(["--database", url, "billing", "run", "--period", "2026-11"]) == 0
+    assert cli_main(["--database", url, *me, "billing", "run", "--period", "2026-11"]) == 0
+    assert cli_main(["--database", url, *me, "billing", "run", "--period", "2026-11"]) == 0
     assert "已生成 0 张账单" in capsys.readouterr().out
     out_xlsx = tmp_path / "l.xlsx"
-    assert cli_main(["--database", url, "ledger", "export", "--period", "2026-11", str(out_xlsx)]) == 0
+    assert cli_main(["--database", url, *me, "ledger", "export", "--period", "2026-11", str(out_xlsx)]) == 0
     assert out_xlsx.exists()
     out_pdf = tmp_path / "n.pdf"
-    assert cli_main(["--database", url, "notices", "--period", "2026-11", "--building", "2栋",
+    assert cli_main(["--database", url, *me, "notices", "--period", "2026-11", "--building", "2栋",
                      "--out", str(out_pdf)]) == 0
     assert len(PdfReader(out_pdf).pages) == 2
     capsys.readouterr()
-    assert cli_main(["--database", url, "notices", "--period", "2026-11", "--building", "9栋",
+    assert cli_main(["--database", url, *me, "notices", "--period", "2026-11", "--building", "9栋",
                      "--out", str(out_pdf)]) == 2
     assert "找不到楼栋“9栋”" in capsys.readouterr().err
-    assert cli_main(["--database", url, "billing", "run", "--period", "2026-13"]) == 2
+    assert cli_main(["--database", url, *me, "billing", "run", "--period", "2026-13"]) == 2
     assert "账期" in capsys.readouterr().err
-    assert cli_main(["--database", url, "notices", "--period", "2024-01", "--out", str(out_pdf)]) == 2
-    assert cli_main(["--database", url, "ledger", "export", "--period", "2026-11", str(tmp_path / "x.csv")]) == 2
-    assert cli_main(["--database", url, "billing", "rebill", "--period", "2026-11", "--dry-run"]) == 0
+    assert cli_main(["--database", url, *me, "notices", "--period", "2024-01", "--out", str(out_pdf)]) == 2
+    assert cli_main(["--database", url, *me, "ledger", "export", "--period", "2026-11", str(tmp_path / "x.csv")]) == 2
+    assert cli_main(["--database", url, *me, "billing", "rebill", "--period", "2026-11", "--dry-run"]) == 0
 
 
 @pytest.mark.slow
@@ -199,7 +200,7 @@ def test_demo_checked_by_scenario(db, tmp_path):
     assert f"¥ {format_money(total_due)}" in PdfReader(notice_pdf).pages[0].extract_text()
 
 
-def test_readings_import_names_bad_rows(db, tmp_path, capsys):
+def test_readings_import_names_bad_rows(db, tmp_path, capsys, cli_user):
     from openpyxl import Workbook
 
     from app.models import ChargeMethod
@@ -208,6 +209,7 @@ def test_readings_import_names_bad_rows(db, tmp_path, capsys):
     ids = build_property(services)
     services.billing.save_item({"name": "水费", "method": ChargeMethod.METERED, "unit_price": "3.45",
                                 "unit_label": "元/吨", "start_date": "2026-01-01"})
+    me = cli_user(services)
 
     def book(name, rows):
         wb = Workbook()
@@ -220,17 +222,17 @@ def test_readings_import_names_bad_rows(db, tmp_path, capsys):
         return str(tmp_path / name)
 
     url = db.url
-    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-10",
+    assert cli_main(["--database", url, *me, "readings", "import", "--item", "水费", "--period", "2026-10",
                      book("oct.xlsx", [[1, "1-1-101", 100], [2, "1栋1单元102", "50.5"]])]) == 0
     bad = book("bad.xlsx", [[1, "1-1-101", 90], [2, "9-9-999", 1], [3, "1-1-102", "abc"]])
-    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-11", bad]) == 2
+    assert cli_main(["--database", url, *me, "readings", "import", "--item", "水费", "--period", "2026-11", bad]) == 2
     err = capsys.readouterr().err
     assert "第4行: 房号“9-9-999”不存在" in err
-    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-11",
+    assert cli_main(["--database", url, *me, "readings", "import", "--item", "水费", "--period", "2026-11",
                      book("nov.xlsx", [[1, "1-1-101", 90], [2, "1-1-102", 60]])]) == 2
     err = capsys.readouterr().err
     assert "第3行: 读数 90.00 小于上次读数 100.00" in err
-    assert cli_main(["--database", url, "readings", "import", "--item", "水费", "--period", "2026-11",
+    assert cli_main(["--database", url, *me, "readings", "import", "--item", "水费", "--period", "2026-11",
                      book("ok.xlsx", [[1, "1-1-101", 112.5], [2, "1-1-102", 60]])]) == 0
     result = services.billing.run("2026-11")
     water = {t.name: t for t in result.items}["水费"]

@@ -1,14 +1,19 @@
 """``propdesk --database URL roster import|export|template``: output lines and exit codes."""
 
+import pytest
+
 from app.cli import main
 from tests.app.roster_files import HEADER, ID_A, clean_roster, dump, write_xlsx
 
 
-def run(db, *args):
-    return main(["--database", db.url, "roster", *args])
+@pytest.fixture
+def run(services, cli_user):
+    """``run(db, "import", FILE)`` as a signed-in administrator."""
+    me = cli_user(services)
+    return lambda db, *args: main(["--database", db.url, *me, "roster", *args])
 
 
-def test_import_clean_roster_then_export_round_trip(db, tmp_path, capsys):
+def test_import_clean_roster_then_export_round_trip(db, run, tmp_path, capsys):
     path = clean_roster(tmp_path / "roster.xlsx")
     assert run(db, "import", str(path)) == 0
     out = capsys.readouterr().out
@@ -20,7 +25,7 @@ def test_import_clean_roster_then_export_round_trip(db, tmp_path, capsys):
     assert "新增 0 行, 更新 0 行, 无变化 4 行" in capsys.readouterr().out
 
 
-def test_bad_rows_are_listed_exit_1_and_nothing_changes(db, tmp_path, capsys):
+def test_bad_rows_are_listed_exit_1_and_nothing_changes(db, run, tmp_path, capsys):
     before = dump(db)
     path = write_xlsx(tmp_path / "bad.xlsx", [
         HEADER,
@@ -41,7 +46,7 @@ def test_bad_rows_are_listed_exit_1_and_nothing_changes(db, tmp_path, capsys):
     assert dump(db) == before
 
 
-def test_dry_run_and_only_valid(db, tmp_path, capsys):
+def test_dry_run_and_only_valid(db, run, tmp_path, capsys):
     path = write_xlsx(tmp_path / "x.xlsx", [["楼栋", "房号", "姓名", "电话"], ["3", "101", "甲", ""], ["3", "102", "乙", "1"]])
     assert run(db, "import", str(path), "--dry-run") == 1
     assert run(db, "import", str(tmp_path / "x.xlsx"), "--only-valid", "--dry-run") == 1
@@ -54,7 +59,7 @@ def test_dry_run_and_only_valid(db, tmp_path, capsys):
     assert "试运行" in capsys.readouterr().out
 
 
-def test_bad_file_clear_message_exit_1(db, tmp_path, capsys):
+def test_bad_file_clear_message_exit_1(db, run, tmp_path, capsys):
     path = tmp_path / "old.xls"
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600)
     assert run(db, "import", str(path)) == 1
@@ -65,14 +70,14 @@ def test_bad_file_clear_message_exit_1(db, tmp_path, capsys):
     assert "没有名为“不存在”" in capsys.readouterr().err
 
 
-def test_template_command(db, tmp_path, capsys):
+def test_template_command(db, run, tmp_path, capsys):
     out = tmp_path / "template.xlsx"
     assert run(db, "template", str(out)) == 0 and out.exists()
     assert run(db, "export", str(tmp_path / "wrong.txt")) == 1
     assert ".xlsx" in capsys.readouterr().err
 
 
-def test_a_file_shaped_like_an_office_roster(db, tmp_path, capsys):
+def test_a_file_shaped_like_an_office_roster(db, run, tmp_path, capsys):
     """Merged title, a two-line header, 楼栋 merged down, co-owners sharing merged room cells, numbers as
     floats, pre-numbered empty rows and a signature line: imports whole and round-trips."""
     from datetime import datetime

@@ -118,12 +118,12 @@ def test_main_window_has_five_role_tabs_and_status(qtbot, services, small_proper
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["经理", "客服", "工程", "秩序", "环境"]
-    assert window.windowTitle() == "物业前台 · PropDesk — 测试小区"
+    assert window.windowTitle() == "测试小区 — 物业前台"  # Qt adds "— PropDesk" itself
     assert window.tabs.currentWidget() is window.role_tab("service")  # the operator's own team first
     assert "前台小王" in window.operator_label.text() and "客服" in window.operator_label.text()
     assert services.db.display_url in window.data_label.text()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "视图(&V)", "账户(&U)", "帮助(&H)"]
 
 
 def test_switching_tabs_builds_each_page(qtbot, services, small_property, gui_settings):

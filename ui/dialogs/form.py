@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, ServiceError
+from ui.widgets.focus import fields_first
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "border: 1px solid #b00020;"
@@ -90,10 +92,13 @@ class FormDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.saved_id: int | None = None
+        self.first_field: QWidget | None = None  # where the cursor starts (default: the first field)
 
     # ---- building
     def add_field(self, name: str, label: str, editor: QWidget, extra: QWidget | None = None) -> QWidget:
         editor.setObjectName(name)
+        if isinstance(editor, QPlainTextEdit):
+            editor.setTabChangesFocus(True)  # Tab leaves the text instead of typing a tab into it
         row = FieldRow(editor, extra, self)
         self.rows[name] = row
         self.form.addRow(label, row)
@@ -168,6 +173,11 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     # ---- QDialog
+    def showEvent(self, event: QShowEvent) -> None:
+        # Fields first, then 保存 → 取消; the cursor in the first field (not on 保存).
+        fields_first(self, self.buttons, self.first_field)
+        super().showEvent(event)
+
     def accept(self) -> None:
         if not self.validate():
             return
@@ -181,3 +191,27 @@ class FormDialog(QDialog):
             return
         self.saved.emit(self.saved_id)
         super().accept()
+
+
+class EmbeddedForm(FormDialog):
+    """A FormDialog that lives inside a page or a wizard step: ``embed()`` it; 保存 then never closes it.
+
+    ``embed(buttons=False)`` hides the buttons too (the wizard validates with ``validate()`` on 下一步).
+    """
+
+    embedded = False
+
+    def embed(self, buttons: bool = True, save_text: str = "") -> None:
+        self.embedded = True
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setMinimumWidth(0)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setVisible(False)
+        if save_text:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+        self.buttons.setVisible(buttons)
+
+    def done(self, result: int) -> None:
+        if self.embedded:
+            self.setResult(result)
+            return
+        super().done(result)

@@ -1,4 +1,5 @@
-"""Forms of 用户与权限: a new operator account, and a new password (reset by the administrator)."""
+"""Forms of 用户与权限: a new operator account, a new password (reset by the administrator), one's own
+password (账户 → 修改密码…)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from app.errors import FieldError, ServiceError
 from app.models import ROLE_LABELS
 from app.services.auth import MIN_PASSWORD
 from ui.labels import role_label
+from ui.widgets.focus import fields_first
 
 
 class _Form(QDialog):
@@ -24,6 +26,10 @@ class _Form(QDialog):
                                         parent=self)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
+
+    def showEvent(self, event) -> None:
+        fields_first(self, self.buttons)  # the cursor in the first field, 确定/取消 last
+        super().showEvent(event)
 
     def _finish_layout(self) -> None:
         self.form.addRow(self.error)
@@ -115,3 +121,23 @@ class ResetPasswordDialog(_Form):
 
     def save(self) -> None:
         self.services.users.reset_password(self.user_id, self.password.text())
+
+
+class ChangePasswordDialog(_Form):
+    """Any operator changes their own password, knowing the current one."""
+
+    def __init__(self, services, parent: QWidget | None = None):
+        super().__init__(self.tr("修改密码"), parent)
+        self.services = services
+        self.old_password = QLineEdit(self)
+        self.old_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old_password.setObjectName("old_password")
+        self.form.addRow(self.tr("原密码"), self.old_password)
+        self._password_pair()
+        self._finish_layout()
+
+    def validate(self) -> str:
+        return self._check_passwords()
+
+    def save(self) -> None:
+        self.services.users.change_own_password(self.old_password.text(), self.password.text())

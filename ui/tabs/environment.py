@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.models import Team
 from app.services import Services
-from ui.tabs.base import Page
+from ui.tabs.base import Page, page
 
 
 def pages(services: Services) -> list[Page]:
@@ -15,7 +15,8 @@ def pages(services: Services) -> list[Page]:
     from ui.tabs.team_queue_page import TeamQueuePage
 
     return [
-        (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.ENVIRONMENT)),
-        (QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENVIRONMENT)),
-        (QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENVIRONMENT)),
+        page(QT_TRANSLATE_NOOP("Pages", "工单"), lambda: TeamQueuePage(services, Team.ENVIRONMENT),
+             view=("workorder.handle", "workorder.manage")),
+        page(QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENVIRONMENT), edit="staff.edit"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENVIRONMENT), view="training.edit"),
     ]

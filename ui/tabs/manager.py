@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.services import Services
-from ui.tabs.base import Page
+from ui.tabs.base import Page, page
 
 
 def pages(services: Services) -> list[Page]:
@@ -13,21 +13,29 @@ def pages(services: Services) -> list[Page]:
     from ui.pages.dashboard import DashboardPage
     from ui.pages.order.incidents import IncidentsPage
     from ui.pages.order.training import TrainingPage
+    from ui.pages.settings import SettingsPage
     from ui.pages.staff import StaffPage
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
     from ui.tabs.workorders_page import WorkOrdersPage
 
     return [
-        (QT_TRANSLATE_NOOP("Pages", "概况"), lambda: DashboardPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "升级工单"),
-         lambda: WorkOrdersPage(services, with_intake=False, state="escalated")),
-        (QT_TRANSLATE_NOOP("Pages", "员工"), lambda: StaffPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "工单时限"), lambda: DeadlineRulesPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "事件上报"), lambda: IncidentsPage(services, state="escalated")),
-        (QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services)),
+        page(QT_TRANSLATE_NOOP("Pages", "概况"), lambda: DashboardPage(services),
+             view=("fees.reports", "workorder.manage")),
+        page(QT_TRANSLATE_NOOP("Pages", "升级工单"),
+             lambda: WorkOrdersPage(services, with_intake=False, state="escalated"), view="workorder.manage"),
+        page(QT_TRANSLATE_NOOP("Pages", "员工"), lambda: StaffPage(services),
+             view=("staff.edit", "workorder.manage"), edit="staff.edit"),
+        page(QT_TRANSLATE_NOOP("Pages", "工单时限"), lambda: DeadlineRulesPage(services),
+             view=("workorder.manage", "settings.edit"), edit="settings.edit"),
+        page(QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services), view="fees.reports"),
+        page(QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services),
+             view=("fees.billing", "fees.reports"), edit="fees.billing"),
+        page(QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services),
+             view=("fees.items", "fees.billing", "fees.reports"), edit="fees.items"),
+        page(QT_TRANSLATE_NOOP("Pages", "设置"), lambda: SettingsPage(services), view="settings.manage"),
+        page(QT_TRANSLATE_NOOP("Pages", "事件上报"), lambda: IncidentsPage(services, state="escalated"),
+             view="order.desk"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services), view="training.edit"),
     ] + security_pages(services)
 
 
@@ -36,9 +44,7 @@ def security_pages(services: Services) -> list[Page]:
     from ui.tabs.audit_log_page import AuditLogPage
     from ui.tabs.users_page import UsersPage
 
-    out: list[Page] = []
-    if services.ctx.can("audit.view"):
-        out.append((QT_TRANSLATE_NOOP("Pages", "审计日志"), lambda: AuditLogPage(services)))
-    if services.ctx.can("users.manage"):
-        out.append((QT_TRANSLATE_NOOP("Pages", "用户与权限"), lambda: UsersPage(services)))
-    return out
+    return [
+        page(QT_TRANSLATE_NOOP("Pages", "审计日志"), lambda: AuditLogPage(services), view="audit.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "用户与权限"), lambda: UsersPage(services), view="users.manage"),
+    ]

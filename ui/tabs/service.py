@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.services import Services
-from ui.tabs.base import Page
+from ui.tabs.base import Page, page
+
+WORKORDER_RIGHTS = ("workorder.create", "workorder.handle", "workorder.manage")
+FEE_RIGHTS = ("fees.collect", "fees.reports")
 
 
 def pages(services: Services) -> list[Page]:
@@ -16,9 +19,11 @@ def pages(services: Services) -> list[Page]:
     from ui.tabs.workorders_page import WorkOrdersPage
 
     return [
-        (QT_TRANSLATE_NOOP("Pages", "工单"), lambda: WorkOrdersPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "业主档案"), lambda: ArchivePage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "收费"), lambda: FeeCounterPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "催缴"), lambda: ArrearsPage(services)),
-        (QT_TRANSLATE_NOOP("Pages", "停水停电"), lambda: OutagesPage(services)),
+        page(QT_TRANSLATE_NOOP("Pages", "工单"), lambda: WorkOrdersPage(services), view=WORKORDER_RIGHTS),
+        page(QT_TRANSLATE_NOOP("Pages", "业主档案"), lambda: ArchivePage(services), view="archive.view"),
+        page(QT_TRANSLATE_NOOP("Pages", "收费"), lambda: FeeCounterPage(services), view=FEE_RIGHTS,
+             edit="fees.collect"),
+        page(QT_TRANSLATE_NOOP("Pages", "催缴"), lambda: ArrearsPage(services), view=FEE_RIGHTS,
+             edit="fees.collect"),
+        page(QT_TRANSLATE_NOOP("Pages", "停水停电"), lambda: OutagesPage(services), view=("outage.edit", "workorder.create")),
     ]

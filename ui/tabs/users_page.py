@@ -20,7 +20,7 @@ from app.errors import ServiceError
 from app.models import ROLE_LABELS
 from app.services.users import AccountRow
 from ui.dialogs.user_dialog import NewUserDialog, ResetPasswordDialog
-from ui.labels import role_label
+from ui.labels import role_label, team_label
 from ui.models.permission_grid import PermissionGridModel
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel
 from ui.widgets.table import fit_columns, make_table_view
@@ -36,6 +36,7 @@ USER_COLUMNS = [
     Column("username", QT_TRANSLATE_NOOP("Column", "用户名"), "username"),
     Column("display_name", QT_TRANSLATE_NOOP("Column", "姓名"), "display_name"),
     Column("role", QT_TRANSLATE_NOOP("Column", "角色"), "role", formatter=role_label),
+    Column("staff_name", QT_TRANSLATE_NOOP("Column", "员工"), "staff_name"),
     Column("active", QT_TRANSLATE_NOOP("Column", "状态"), "active", formatter=_active_text),
     Column("locked_until", QT_TRANSLATE_NOOP("Column", "锁定至"), "locked_until"),
     Column("last_login_at", QT_TRANSLATE_NOOP("Column", "最近登录"), "last_login_at"),
@@ -59,6 +60,7 @@ class UsersPage(QWidget):
         self.role_action = self.toolbar.addAction(self.tr("修改角色…"), self.change_role)
         self.active_action = self.toolbar.addAction(self.tr("停用"), self.toggle_active)
         self.unlock_action = self.toolbar.addAction(self.tr("解除锁定"), self.unlock)
+        self.staff_action = self.toolbar.addAction(self.tr("关联员工…"), self.link_staff)
 
         self.grid_model = PermissionGridModel(services, self)
         self.grid_model.save_failed.connect(self._show_error)
@@ -76,7 +78,7 @@ class UsersPage(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel(self.tr("角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)"),
+        right_layout.addWidget(QLabel(self.tr("角色权限 (勾选即生效, 已登录的用户在一分钟内起作用; 系统管理员总是拥有全部权限)"),
                                       right))
         right_layout.addWidget(self.grid_view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -114,7 +116,8 @@ class UsersPage(QWidget):
 
     def _update_actions(self, *_args) -> None:
         user = self.current_user()
-        for action in (self.reset_action, self.role_action, self.active_action, self.unlock_action):
+        for action in (self.reset_action, self.role_action, self.active_action, self.unlock_action,
+                       self.staff_action):
             action.setEnabled(user is not None)
         self.active_action.setText(self.tr("启用") if user is not None and not user.active else self.tr("停用"))
         self.unlock_action.setEnabled(user is not None and user.locked_until is not None)
@@ -163,3 +166,23 @@ class UsersPage(QWidget):
         user = self.current_user()
         if user is not None:
             self._run(lambda: self.services.users.unlock_account(user.id))
+
+    def link_staff(self) -> None:
+        """Which staff member this account is: dispatch, 我的工单 and 接单 go by it."""
+        user = self.current_user()
+        if user is None:
+            return
+        try:
+            staff = self.services.staff.list_staff()
+        except ServiceError as exc:
+            self._show_error(str(exc))
+            return
+        nobody = self.tr("(不关联)")
+        labels = [nobody] + [f"{m.name} · {team_label(m.team)} {m.position}".strip() for m in staff]
+        ids = [None] + [m.id for m in staff]
+        current = ids.index(user.staff_id) if user.staff_id in ids else 0
+        choice, ok = QInputDialog.getItem(self, self.tr("关联员工"),
+                                          self.tr("用户 %1 是哪位员工 (派单、我的工单、接单据此)").replace("%1", user.username),
+                                          labels, current, False)
+        if ok:
+            self._run(lambda: self.services.users.link_staff(user.id, ids[labels.index(choice)]))
