@@ -50,9 +50,9 @@ class DutyLogService:
 
     def add_entry(self, post: str, text: str) -> int:
         self.ctx.require("order.desk")
-        check = Checker()
-        check.choice("post", post, Post, "岗位")
-        body = check.required("text", text, "值班内容", 2000)
+        check = Checker({"post": post, "text": text})
+        check.choice("post", "岗位", Post)
+        body = check.lines("text", "值班内容", required=True)
         check.done()
         with self.ctx.write() as s:
             entry = DutyEntry(post=post, at=self.ctx.clock(), author=actor_name(self.ctx), text=body)
@@ -64,8 +64,8 @@ class DutyLogService:
     def hand_over(self, post: str, matters: str) -> int:
         """交班: what the next shift must know (open matters, one per line)."""
         self.ctx.require("order.desk")
-        check = Checker()
-        check.choice("post", post, Post, "岗位")
+        check = Checker({"post": post})
+        check.choice("post", "岗位", Post)
         text = str(matters or "").strip()
         if not text:
             check.errors["matters"] = "请填写交接事项(没有遗留事项也请写“无”)"

@@ -74,9 +74,9 @@ class IncidentService:
 
     def save_plan(self, values: Mapping[str, object], plan_id: int | None = None) -> int:
         self.ctx.require("order.setup")
-        check = Checker()
-        kind = check.choice("kind", values.get("kind"), PlanKind, "预案类型")
-        title = check.required("title", values.get("title"), "预案名称")
+        check = Checker(values)
+        kind = check.choice("kind", "预案类型", PlanKind)
+        title = check.text("title", "预案名称", required=True)
         steps = text_lines(values.get("steps"))
         if not steps:
             check.errors["steps"] = "请填写处置步骤(每行一步)"
@@ -145,9 +145,9 @@ class IncidentService:
     def open(self, plan_id: int | None, values: Mapping[str, object]) -> int:
         """An incident (or a drill, ``values["drill"]``) from a plan; its kind is the plan's."""
         self.ctx.require("order.desk")
-        check = Checker()
-        place = check.required("place", values.get("place"), "地点", 128)
-        summary = check.optional("summary", values.get("summary"), "情况简述", 500)
+        check = Checker(values)
+        place = check.text("place", "地点", required=True, max_len=128)
+        summary = check.lines("summary", "情况简述", max_len=500)
         now = self.ctx.clock()
         started = check("started_at", lambda v: parse_when(v, now), values.get("started_at"), "发生时间")
         check.done()
@@ -168,8 +168,8 @@ class IncidentService:
 
     def add_step(self, incident_id: int, text: str, at: object = None) -> None:
         self.ctx.require("order.desk")
-        check = Checker()
-        body = check.required("text", text, "处置内容", 500)
+        check = Checker({"text": text})
+        body = check.text("text", "处置内容", required=True, max_len=500)
         now = self.ctx.clock()
         when = check("at", lambda v: parse_when(v, now), at, "时间")
         check.done()
@@ -194,8 +194,8 @@ class IncidentService:
     def close(self, incident_id: int, values: Mapping[str, object]) -> None:
         """结案: people involved, outcome (required) and follow-up."""
         self.ctx.require("order.desk")
-        check = Checker()
-        outcome = check.required("outcome", values.get("outcome"), "处置结果", 2000)
+        check = Checker(values)
+        outcome = check.lines("outcome", "处置结果", required=True, max_len=2000)
         check.done()
         with self.ctx.write() as s:
             incident = _load(s, incident_id)

@@ -70,9 +70,9 @@ class KeysParcelsService:
     def lend_key(self, values: Mapping[str, object]) -> int:
         """借出: the key's name (e.g. 3-1-1502 业主寄存 / 配电房) and the borrower, who signs for it."""
         self.ctx.require("order.desk")
-        check = Checker()
-        key_name = check.required("key_name", values.get("key_name"), "钥匙")
-        borrower = check.required("borrower", values.get("borrower"), "借用人(签字)")
+        check = Checker(values)
+        key_name = check.text("key_name", "钥匙", required=True)
+        borrower = check.text("borrower", "借用人(签字)", required=True)
         phone = check("phone", normalize_phone, values.get("phone"), "手机号", optional=True) or ""
         check.done()
         with self.ctx.write() as s:
@@ -86,8 +86,8 @@ class KeysParcelsService:
 
     def return_key(self, loan_id: int, returned_by: str) -> None:
         self.ctx.require("order.desk")
-        check = Checker()
-        signer = check.required("returned_by", returned_by, "归还人(签字)")
+        check = Checker({"returned_by": returned_by})
+        signer = check.text("returned_by", "归还人(签字)", required=True)
         check.done()
         with self.ctx.write() as s:
             loan = s.get(KeyLoan, loan_id)
@@ -119,11 +119,11 @@ class KeysParcelsService:
 
     def receive_parcel(self, values: Mapping[str, object]) -> int:
         self.ctx.require("order.desk")
-        check = Checker()
-        recipient = check.required("recipient", values.get("recipient"), "收件人")
+        check = Checker(values)
+        recipient = check.text("recipient", "收件人", required=True)
         unit_id = resolve_unit(self.ctx, values.get("unit"), check.errors)
-        carrier = check.optional("carrier", values.get("carrier"), "快递公司", 32)
-        tracking = check.optional("tracking_no", values.get("tracking_no"), "单号", 64)
+        carrier = check.text("carrier", "快递公司", max_len=32)
+        tracking = check.text("tracking_no", "单号", max_len=64)
         check.done()
         with self.ctx.write() as s:
             parcel = Parcel(unit_id=unit_id, recipient=recipient, carrier=carrier, tracking_no=tracking,
@@ -147,8 +147,8 @@ class KeysParcelsService:
 
     def pick_up_parcel(self, parcel_id: int, picked_up_by: str) -> None:
         self.ctx.require("order.desk")
-        check = Checker()
-        signer = check.required("picked_up_by", picked_up_by, "取件人(签字)")
+        check = Checker({"picked_up_by": picked_up_by})
+        signer = check.text("picked_up_by", "取件人(签字)", required=True)
         check.done()
         with self.ctx.write() as s:
             parcel = self._parcel(s, parcel_id)

@@ -72,14 +72,14 @@ class OutageService:
     def save(self, values: Mapping[str, object], outage_id: int | None = None) -> int:
         """``values``: kind, building_ids (list of ids; empty = the whole property), starts_at, ends_at, notice."""
         self.ctx.require("outage.edit")
-        check = Checker()
-        kind = check.choice("kind", values.get("kind"), OutageKind, "类型")
+        check = Checker(values)
+        kind = check.choice("kind", "类型", OutageKind)
         now = self.ctx.clock()
         starts = check("starts_at", lambda v: parse_when(v, now), values.get("starts_at"), "开始时间")
         ends = check("ends_at", lambda v: parse_when(v, now), values.get("ends_at"), "结束时间")
         if starts and ends and ends <= starts:
             check.errors["ends_at"] = "结束时间应晚于开始时间"
-        notice = check.optional("notice", values.get("notice"), "告知内容", 300)
+        notice = check.lines("notice", "告知内容", max_len=300)
         building_ids = sorted({int(b) for b in values.get("building_ids") or ()})
         check.done()
         with self.ctx.write() as s:

@@ -1,5 +1,6 @@
 """巡逻: routes with ordered checkpoints and a daily time window; patrol rounds (each checkpoint reached or
-missed, anomalies noted — an anomaly opens a work order in one step); the missed-checkpoint report per
+missed, anomalies noted — an anomaly opens a work order in one step, linked back through the registers' shared
+``open_linked_workorder``); the missed-checkpoint report per
 guard and per week."""
 
 from __future__ import annotations
@@ -118,8 +119,8 @@ class PatrolService:
         """A route: name, window_start/window_end (HH:MM), checkpoints (one per line, in walking order).
         Editing keeps the checkpoints already used by rounds (renamed in place) and adds the new ones."""
         self.ctx.require("order.setup")
-        check = Checker()
-        name = check.required("name", values.get("name"), "路线名称")
+        check = Checker(values)
+        name = check.text("name", "路线名称", required=True)
         start = _hhmm(values.get("window_start"), "开始时间", check.errors, "window_start")
         end = _hhmm(values.get("window_end"), "结束时间", check.errors, "window_end")
         names = text_lines(values.get("checkpoints"))
@@ -220,7 +221,8 @@ class PatrolService:
 
     def open_workorder(self, round_id: int, checkpoint_id: int) -> int:
         """Open a work order for the anomaly found at a checkpoint (once); returns the work order's id."""
-        from app.services.workorders import WorkOrderService
+        from app.services import Services
+        from app.services.register_base import open_linked_workorder
 
         self.ctx.require("workorder.create")
         with self.ctx.read() as s:
@@ -235,7 +237,7 @@ class PatrolService:
             raise StateError("该巡逻异常已开过工单")
         if not visit.anomaly:
             raise FieldError({"anomaly": "该巡逻点没有记录异常"})
-        order = WorkOrderService(self.ctx).intake({
+        order = open_linked_workorder(Services(self.ctx), "patrol_visits", visit.id, {
             "kind": Kind.REPAIR, "source": Source.PATROL, "category": Category.ORDER, "team": Team.SECURITY,
             "place": f"{route} · {point}", "description": f"巡逻发现: {visit.anomaly}"})
         with self.ctx.write() as s:

@@ -86,11 +86,11 @@ class TrainingService:
     def save(self, values: Mapping[str, object], record_id: int | None = None) -> int:
         """``values``: team, held_on, topic, trainer, attendees ("张三 95" a line)."""
         self.ctx.require("training.edit")
-        check = Checker()
-        team = check.choice("team", values.get("team"), TEAM_LABELS, "班组")
-        held_on = check.date("held_on", values.get("held_on"), "日期", optional=False)
-        topic = check.required("topic", values.get("topic"), "培训/考核内容", 128)
-        trainer = check.optional("trainer", values.get("trainer"), "讲师/考核人", 64)
+        check = Checker(values)
+        team = check.choice("team", "班组", TEAM_LABELS)
+        held_on = check.date("held_on", "日期", required=True)
+        topic = check.text("topic", "培训/考核内容", required=True, max_len=128)
+        trainer = check.text("trainer", "讲师/考核人", max_len=64)
         attendees = check("attendees", parse_attendees, values.get("attendees"), "参加人员: ") or []
         if not attendees and "attendees" not in check.errors:
             check.errors["attendees"] = "请填写参加人员(每行一人, 可在姓名后空格加成绩)"

@@ -103,14 +103,14 @@ class ViolationService:
     def open(self, values: Mapping[str, object]) -> int:
         """A new case at stage 劝阻: kind, unit (3-1-1502) and/or place, description, deadline, photos (paths)."""
         self.ctx.require("order.desk")
-        check = Checker()
-        kind = check.choice("kind", values.get("kind"), ViolationKind, "违章类型")
+        check = Checker(values)
+        kind = check.choice("kind", "违章类型", ViolationKind)
         unit_id = resolve_unit(self.ctx, values.get("unit"), check.errors)
-        place = check.optional("place", values.get("place"), "地点", 128)
+        place = check.text("place", "地点", max_len=128)
         if not unit_id and not place and "unit" not in check.errors:
             check.errors["unit"] = "请填写房号或地点"
-        description = check.required("description", values.get("description"), "违章情况", 2000)
-        deadline = check.date("deadline", values.get("deadline"), "整改期限")
+        description = check.lines("description", "违章情况", required=True, max_len=2000)
+        deadline = check.date("deadline", "整改期限")
         check.done()
         now = self.ctx.clock()
         with self.ctx.write() as s:
@@ -127,8 +127,8 @@ class ViolationService:
     def advance(self, violation_id: int, stage: str, note: str = "", deadline: object = None) -> ViolationRow:
         """Move the case to ``stage`` (the next step, 复查 again, or 已结案), with a note and a new deadline."""
         self.ctx.require("order.desk")
-        check = Checker()
-        new_deadline = check.date("deadline", deadline, "整改期限")
+        check = Checker({"deadline": deadline})
+        new_deadline = check.date("deadline", "整改期限")
         check.done()
         with self.ctx.write() as s:
             case = _load(s, violation_id)

@@ -124,8 +124,8 @@ class VisitorService:
         """Register a visitor entering. Masked phone/ID values ("138****5678") taken from a frequent visitor's
         earlier visit (``like_visitor_id``) mean "the same as then"."""
         self.ctx.require("order.desk")
-        check = Checker()
-        name = check.required("name", values.get("name"), "访客姓名")
+        check = Checker(values)
+        name = check.text("name", "访客姓名", required=True)
         earlier = None
         if like_visitor_id:
             with self.ctx.read() as s:
@@ -141,8 +141,8 @@ class VisitorService:
         phone = kept("phone", normalize_phone, "手机号")
         plate = check("plate", normalize_plate, values.get("plate"), "车牌", optional=True) or ""
         unit_id = resolve_unit(self.ctx, values.get("unit"), check.errors)
-        place = check.optional("place", values.get("place"), "到访地点", 64)
-        purpose = check.optional("purpose", values.get("purpose"), "来访事由", 64)
+        place = check.text("place", "到访地点", max_len=64)
+        purpose = check.text("purpose", "来访事由", max_len=64)
         companions = check("companions", _companions, values.get("companions"), "同行人数")
         if not unit_id and not place and "unit" not in check.errors:
             check.errors["unit"] = "请填写到访房号或到访地点"

@@ -14,6 +14,7 @@ from app.models import AuditLog, Role, Visitor
 from app.services import Services
 from app.services.context import SYSTEM, ServiceContext
 from app.services.patrols import CheckpointResult
+from app.services.register_base import links_of_order
 from app.services.training import parse_attendees
 from app.services.vehicles import ParkingRule
 from tests.app.test_workorders import Clock
@@ -240,6 +241,8 @@ def test_patrol_with_a_missed_checkpoint_and_an_anomaly_opening_a_work_order(svc
     assert [v.reached for v in visits] == [True, False, True]
     order = svc.workorders.get(visits[2].workorder_id)
     assert order.row.team == "security" and "消防通道堆放纸箱" in order.row.description
+    with svc.db.read_session() as s:
+        assert links_of_order(s, order.row.id) == [("patrol_visits", visits[2].id)]
     with pytest.raises(StateError):
         desk.patrols.open_workorder(rid, points[2])
     [line] = desk.patrols.missed_report(date(2026, 11, 30), date(2026, 12, 6))

@@ -90,8 +90,9 @@ class ServiceForm(FormDialog):
         return result if isinstance(result, int) else 0
 
 
-class RegisterPage(QWidget):
-    """A page around one :class:`RegisterView`; ``run(fn)`` calls a service and shows a ServiceError as a
+class DeskPage(QWidget):
+    """A 秩序 desk page around one :class:`RegisterView` (its services are use cases with their own verbs, not
+    the table-editing ``RegisterService`` of ``ui/pages/register_page.py``); ``run(fn)`` calls a service and shows a ServiceError as a
     message (returning None); ``open_form`` opens a form window-modal and reloads the list after it saved."""
 
     def __init__(self, services: Services, parent: QWidget | None = None):

@@ -18,7 +18,7 @@ from app.models import Post, Role
 from app.services import Services
 from app.services.duty_log import DutyRow
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel
-from ui.pages.order.common import RegisterPage, ServiceForm, combo, order_choices, order_label, text_box, when
+from ui.pages.order.common import DeskPage, ServiceForm, combo, order_choices, order_label, text_box, when
 from ui.widgets.register_view import RegisterView
 from ui.widgets.table import make_table_view
 
@@ -81,7 +81,7 @@ class HandoverList(QGroupBox):
         return done
 
 
-class DutyLogPage(RegisterPage):
+class DutyLogPage(DeskPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         svc = services.duty_log

@@ -11,7 +11,7 @@ from app.services import Services
 from app.services.incidents import IncidentRow
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel
 from ui.pages.order.common import (
-    RegisterPage,
+    DeskPage,
     ServiceForm,
     combo,
     line,
@@ -174,7 +174,7 @@ class PlanLibraryDialog(QDialog):
         return self.form
 
 
-class IncidentsPage(RegisterPage):
+class IncidentsPage(DeskPage):
     def __init__(self, services: Services, parent: QWidget | None = None, state: str | None = None):
         super().__init__(services, parent)
         svc = services.incidents

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QSplitter, QWidget
 
 from app.services import Services
 from ui.models.windowed import Column
-from ui.pages.order.common import RegisterPage, ServiceForm, line, when
+from ui.pages.order.common import DeskPage, ServiceForm, line, when
 from ui.widgets.register_view import RegisterView
 
 KEY_COLUMNS = [
@@ -31,7 +31,7 @@ PARCEL_COLUMNS = [
 ]
 
 
-class KeysParcelsPage(RegisterPage):
+class KeysParcelsPage(DeskPage):
     """Two registers one above the other: keys, then parcels."""
 
     def __init__(self, services: Services, parent: QWidget | None = None):

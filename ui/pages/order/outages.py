@@ -10,7 +10,7 @@ from app.models import OutageKind
 from app.services import Services
 from app.services.outages import OutageRow
 from ui.models.windowed import Column
-from ui.pages.order.common import RegisterPage, ServiceForm, combo, line, order_choices, order_label, text_box
+from ui.pages.order.common import DeskPage, ServiceForm, combo, line, order_choices, order_label, text_box
 from ui.widgets.register_view import RegisterView
 
 COLUMNS = [
@@ -54,7 +54,7 @@ def headline(row: OutageRow) -> str:
             .replace("%3", f"{row.starts_at:%m-%d %H:%M}").replace("%4", end))
 
 
-class OutagesPage(RegisterPage):
+class OutagesPage(DeskPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         svc = services.outages

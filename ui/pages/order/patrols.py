@@ -16,7 +16,7 @@ from app.services import Services
 from app.services.patrols import CheckpointResult, RoundRow
 from ui.dialogs.form import FormDialog
 from ui.models.windowed import ROW_ROLE, Column, ListTableModel, RowStyle
-from ui.pages.order.common import RegisterPage, ServiceForm, combo, line, text_box, when
+from ui.pages.order.common import DeskPage, ServiceForm, combo, line, text_box, when
 from ui.widgets.register_view import RegisterView
 from ui.widgets.table import make_table_view
 
@@ -95,7 +95,7 @@ class RoundDialog(FormDialog):
                                                   values["started_at"])
 
 
-class PatrolsPage(RegisterPage):
+class PatrolsPage(DeskPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         svc = services.patrols

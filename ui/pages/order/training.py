@@ -11,7 +11,7 @@ from app.services import Services
 from app.services.training import TrainingRow
 from ui.labels import team_label
 from ui.models.windowed import Column
-from ui.pages.order.common import RegisterPage, ServiceForm, combo, line, text_box
+from ui.pages.order.common import DeskPage, ServiceForm, combo, line, text_box
 from ui.widgets.register_view import RegisterView
 
 COLUMNS = [
@@ -25,7 +25,7 @@ COLUMNS = [
 ]
 
 
-class TrainingPage(RegisterPage):
+class TrainingPage(DeskPage):
     """``team`` None (经理): every team, with a team filter."""
 
     def __init__(self, services: Services, team: str | None = None, parent: QWidget | None = None):

@@ -11,7 +11,7 @@ from app.money import format_money
 from app.services import Services
 from app.services.vehicles import PassRow
 from ui.models.windowed import Column, RowStyle
-from ui.pages.order.common import RegisterPage, ServiceForm, combo, line, when
+from ui.pages.order.common import DeskPage, ServiceForm, combo, line, when
 from ui.tabs.fees_common import pay_method_choices
 from ui.widgets.register_view import RegisterView
 
@@ -31,7 +31,7 @@ FILTERS = (QT_TRANSLATE_NOOP("VehiclesPage", "在场车辆"), QT_TRANSLATE_NOOP(
 FLAGS = ({"inside_only": True}, {"inside_only": True, "temporary_only": True}, {"overstaying_only": True}, {})
 
 
-class VehiclesPage(RegisterPage):
+class VehiclesPage(DeskPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         svc = services.vehicles

@@ -12,7 +12,7 @@ from app.services import Services
 from app.services.violations import NEXT, STAGES, ViolationRow
 from ui.models.windowed import Column, ListTableModel, RowStyle
 from ui.pages.order.common import (
-    RegisterPage,
+    DeskPage,
     ServiceForm,
     combo,
     day,
@@ -68,7 +68,7 @@ class ViolationDetail(QWidget):
         self.photos.setText(self.tr("照片: ") + "; ".join(row.photos) if row.photos else self.tr("照片: 无"))
 
 
-class ViolationsPage(RegisterPage):
+class ViolationsPage(DeskPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         svc = services.violations

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from app.services import Services
 from ui.dialogs.form import FormDialog
 from ui.models.windowed import Column
-from ui.pages.order.common import RegisterPage, combo, line, when
+from ui.pages.order.common import DeskPage, combo, line, when
 from ui.widgets.register_view import RegisterView
 
 COLUMNS = [
@@ -80,7 +80,7 @@ class CheckInDialog(FormDialog):
         return self.services.visitors.check_in(values, like_visitor_id=self.like_visitor_id)
 
 
-class VisitorsPage(RegisterPage):
+class VisitorsPage(DeskPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         svc = services.visitors
