@@ -37,6 +37,7 @@ PERMISSIONS: dict[str, str] = {
     "parking.collect": "收取临时停车费",
     "outage.edit": "登记停水停电通知",
     "training.edit": "登记培训考核",
+    "incident.review": "查看上报经理的突发事件",
 }
 
 _ALL = frozenset(PERMISSIONS)

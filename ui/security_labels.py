@@ -44,6 +44,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Permission", "收取临时停车费"),
     QT_TRANSLATE_NOOP("Permission", "登记停水停电通知"),
     QT_TRANSLATE_NOOP("Permission", "登记培训考核"),
+    QT_TRANSLATE_NOOP("Permission", "查看上报经理的突发事件"),
     QT_TRANSLATE_NOOP("Audit", "新增"),
     QT_TRANSLATE_NOOP("Audit", "修改"),
     QT_TRANSLATE_NOOP("Audit", "删除"),

@@ -1913,6 +1913,13 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DeskPage</name>
+    <message>
+        <source>提示</source>
+        <translation>Notice</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>在左侧选择一行查看详情</source>
@@ -4437,6 +4444,10 @@ The program will close; start it again and log in.</translation>
         <source>登记培训考核</source>
         <translation>Record training</translation>
     </message>
+    <message>
+        <source>查看上报经理的突发事件</source>
+        <translation>View incidents escalated to the manager</translation>
+    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -4573,7 +4584,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>提示</source>
-        <translation>Notice</translation>
+        <translation type="vanished">Notice</translation>
     </message>
 </context>
 <context>

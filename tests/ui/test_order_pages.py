@@ -265,3 +265,15 @@ def test_every_team_tab_has_the_training_page(as_role, module):
     titles = [spec.title for spec in visible_pages(importlib.import_module(f"ui.tabs.{module}").pages(services),
                                                    services.ctx.can)]
     assert "培训考核" in titles
+
+
+def test_the_manager_tab_pages_are_not_shown_to_a_guard(as_role):
+    from ui.tabs import manager
+    from ui.tabs.base import visible_pages
+
+    def titles(role: str) -> list[str]:
+        services = as_role(role)
+        return [spec.title for spec in visible_pages(manager.pages(services), services.ctx.can)]
+
+    assert {"事件上报", "培训考核"} <= set(titles("manager"))
+    assert not {"事件上报", "培训考核"} & set(titles("security"))

@@ -34,8 +34,8 @@ def pages(services: Services) -> list[Page]:
              view=("fees.items", "fees.billing", "fees.reports"), edit="fees.items"),
         page(QT_TRANSLATE_NOOP("Pages", "设置"), lambda: SettingsPage(services), view="settings.manage"),
         page(QT_TRANSLATE_NOOP("Pages", "事件上报"), lambda: IncidentsPage(services, state="escalated"),
-             view="order.desk"),
-        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services), view="training.edit"),
+             view="incident.review"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services), view="staff.edit"),
     ] + security_pages(services)
 
 

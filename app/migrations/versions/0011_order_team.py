@@ -21,6 +21,7 @@ GRANTS = {
     "parking.collect": ("manager", "security"),
     "outage.edit": ("manager", "service", "engineering", "security"),
     "training.edit": ("manager", "engineering", "security", "environment"),
+    "incident.review": ("manager",),
 }
 
 
