@@ -5432,6 +5432,10 @@ The program will close; start it again and log in.</translation>
         <translation>Visitor car out %1</translation>
     </message>
     <message>
+        <source>收款并放行</source>
+        <translation>Take payment and let out</translation>
+    </message>
+    <message>
         <source>已收费</source>
         <translation>Paid</translation>
     </message>

@@ -49,8 +49,14 @@ class HandoverList(QGroupBox):
         self.acknowledge_button = QPushButton(self.tr("确认接班"), self)
         self.acknowledge_button.setObjectName("acknowledge")
         self.acknowledge_button.clicked.connect(self.acknowledge)
+        self.matters = QLabel(self)  # the selected handover in full: the table cuts long lines
+        self.matters.setObjectName("matters")
+        self.matters.setWordWrap(True)
+        self.matters.setStyleSheet("background: #fff8e1; padding: 6px;")
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.matters)
         layout.addWidget(self.acknowledge_button, 0, Qt.AlignmentFlag.AlignRight)
         self.error = ""
 
@@ -58,6 +64,12 @@ class HandoverList(QGroupBox):
         self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        row = self.current()
+        self.matters.setText(row.text if row else "")
+        self.matters.setVisible(row is not None)
 
     def current(self) -> DutyRow | None:
         index = self.table.currentIndex()

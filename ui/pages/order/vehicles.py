@@ -122,6 +122,7 @@ class VehiclesPage(DeskPage):
             return done.id
 
         dialog = ServiceForm(self.tr("临时车出场 %1").replace("%1", row.plate), fields, pay, self)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).setText(self.tr("收款并放行"))
         dialog.saved.connect(lambda pass_id: self.offer_receipt(pass_id))
         return self.open_form(dialog)
 
