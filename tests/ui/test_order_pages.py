@@ -150,7 +150,7 @@ def test_handover_acknowledged_at_the_next_login(qtbot, world):
     assert show_pending_handovers(world["guard"]) is None  # the one who handed over is not asked
     dialog = show_pending_handovers(world["next_guard"])
     qtbot.addWidget(dialog)
-    assert dialog.list.model.rowCount() == 1
+    assert dialog.list.model.rowCount() == 1 and dialog.list.matters.text() == "3栋电梯监控未恢复"
     dialog.list.acknowledge_button.click()
     assert dialog.list.model.rows()[0].acknowledged_by == "门岗乙"
     assert world["next_guard"].duty_log.pending() == []
