@@ -25,5 +25,5 @@ def pages(services: Services) -> list[Page]:
              edit="fees.collect"),
         page(QT_TRANSLATE_NOOP("Pages", "催缴"), lambda: ArrearsPage(services), view=FEE_RIGHTS,
              edit="fees.collect"),
-        page(QT_TRANSLATE_NOOP("Pages", "停水停电"), lambda: OutagesPage(services), view=("outage.edit", "workorder.create")),
+        page(QT_TRANSLATE_NOOP("Pages", "停水停电"), lambda: OutagesPage(services), view="workorder.manage"),
     ]
