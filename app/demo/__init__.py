@@ -13,6 +13,8 @@ STEP_MODULES = [
     "app.demo.property",
     "app.demo.workorders",
     "app.demo.fees",
+    "app.demo.environment",
+    "app.demo.management",
     "app.demo.order_team",
 ]
 

@@ -24,11 +24,27 @@ from app.models.engineering import (
     Vendor,
     VendorVisit,
 )
+from app.models.environment import (
+    ENVIRONMENT_LABELS,
+    CleanArea,
+    CleaningFrequency,
+    CleaningPlan,
+    CleaningTask,
+    GarbageKind,
+    GarbageRecord,
+    GreeningKind,
+    GreeningTask,
+    Inspection,
+    InspectionScore,
+    ScoreItem,
+    Season,
+)
 from app.models.fees import (
     FEE_LABELS,
     Allocation,
     Bill,
     BillLine,
+    CashupClose,
     ChargeMethod,
     Cycle,
     FeeItem,
@@ -39,9 +55,11 @@ from app.models.fees import (
     PayMethod,
     PrepaidEntry,
     PrepaidKind,
+    Refund,
     Reminder,
     ReminderMethod,
     Scope,
+    Waiver,
 )
 from app.models.inventory import (
     INVENTORY_LABELS,
@@ -55,6 +73,20 @@ from app.models.inventory import (
     Warehouse,
 )
 from app.models.links import WorkOrderLink
+from app.models.management import (
+    MANAGEMENT_LABELS,
+    Activity,
+    ActivitySignup,
+    CostCategory,
+    CostEntry,
+    Metric,
+    Party,
+    PlanTarget,
+    RelationContact,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
+)
 from app.models.order_team import (
     ORDER_LABELS,
     DutyEntry,
@@ -123,7 +155,7 @@ __all__ = [
     "Staff", "StaffPosition", "User", "Setting", "Team", "Role", "TEAM_LABELS", "ROLE_LABELS",
     "FeeItem", "FeeItemTarget", "MeterReading", "Bill", "BillLine", "Payment", "PrepaidEntry", "Allocation",
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
-    "FEE_LABELS",
+    "FEE_LABELS", "Waiver", "Refund", "CashupClose",
     "AuditLog", "RolePermission",
     "RosterImport", "WorkOrderLink",
     "Equipment", "EquipmentLog", "EquipmentStatus", "EquipmentSystem", "Frequency", "LogKind", "PmPlan", "PmTask",
@@ -134,6 +166,10 @@ __all__ = [
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
     "ServiceHours", "ServiceHoliday",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
+    "CleaningPlan", "CleaningTask", "ScoreItem", "Inspection", "InspectionScore", "GarbageRecord", "GreeningTask",
+    "CleanArea", "CleaningFrequency", "GarbageKind", "GreeningKind", "Season", "ENVIRONMENT_LABELS",
+    "PlanTarget", "CostEntry", "RelationContact", "Activity", "ActivitySignup", "Survey", "SurveyResponse",
+    "SurveyAnswer", "CostCategory", "Metric", "Party", "MANAGEMENT_LABELS",
     "Visitor", "VehiclePass", "PatrolRoute", "PatrolCheckpoint", "PatrolRound", "PatrolVisit", "DutyEntry",
     "Handover", "EmergencyPlan", "Incident", "IncidentStep", "Outage", "Violation", "ViolationAction", "KeyLoan",
     "Parcel", "TrainingRecord", "TrainingAttendee", "Post", "OutageKind", "PlanKind", "ViolationKind",

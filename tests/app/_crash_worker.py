@@ -35,7 +35,7 @@ def payment(services: Services, unit_id: int) -> None:
     """Stall inside ``pay`` after the payment row, receipt number and allocations were flushed."""
     from app.services import fees_payments
 
-    original = fees_payments._put
+    original = fees_payments._put_shares
 
     def put_then_stall(*args, **kwargs):
         result = original(*args, **kwargs)
@@ -44,7 +44,7 @@ def payment(services: Services, unit_id: int) -> None:
         time.sleep(120)
         return result
 
-    fees_payments._put = put_then_stall
+    fees_payments._put_shares = put_then_stall
     services.payments.pay(unit_id, "5000", "cash", payer="断电测试")
 
 
