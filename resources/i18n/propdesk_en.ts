@@ -320,6 +320,10 @@ This view has been recorded in the audit log.</translation>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
     </message>
+    <message>
+        <source>楼栋 (%1)</source>
+        <translation>Building (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
@@ -885,6 +889,57 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>已生成的账单不变; 如需按新日期重算请对该账期执行重算。</source>
         <translation>Bills already made stay as they are; recalculate the period to apply new dates.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +2644,14 @@ The program will close; start it again and log in.</translation>
         <source>请填写改派原因</source>
         <translation>Please give the reason for reassigning</translation>
     </message>
+    <message>
+        <source>请选择处理人 (↑↓)</source>
+        <translation>Choose who handles it (↑↓)</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
@@ -3197,6 +3260,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>该收款已作废</source>
         <translation>This payment is already void</translation>
+    </message>
+    <message>
+        <source>查找房屋 (%1)</source>
+        <translation>Find a unit (%1)</translation>
     </message>
 </context>
 <context>
@@ -4308,6 +4375,26 @@ The program will close; start it again and log in.</translation>
         <source> (重复报修, 前单 %1)</source>
         <translation> (repeat of %1)</translation>
     </message>
+    <message>
+        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
+        <translation>Find the unit or owner: Enter takes the first, ↑↓ another (%1)</translation>
+    </message>
+    <message>
+        <source>登记 (%1)</source>
+        <translation>Register (%1)</translation>
+    </message>
+    <message>
+        <source>房号部分</source>
+        <translation>part of room no.</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>更多… (共 %1 个, %2)</source>
+        <translation>More… (%1 in all, %2)</translation>
+    </message>
 </context>
 <context>
     <name>Jobs</name>
@@ -4989,6 +5076,253 @@ The program will close; start it again and log in.</translation>
         <source>&lt;h3&gt;物业前台 · PropDesk %1&lt;/h3&gt;&lt;p&gt;住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。&lt;/p&gt;&lt;p&gt;数据: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PropDesk %1&lt;/h3&gt;&lt;p&gt;The front-desk application of a residential property-management office: owner archive, work orders, fees.&lt;/p&gt;&lt;p&gt;Data: %2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>%1 — 物业前台</source>
+        <translation>%1 — Front Desk</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>不能为空</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>should be a number</translation>
+    </message>
+    <message>
+        <source>应大于0</source>
+        <translation>should be more than 0</translation>
+    </message>
+    <message>
+        <source>数值过大</source>
+        <translation>the number is too large</translation>
+    </message>
+    <message>
+        <source>应为11位手机号码或带区号的固定电话</source>
+        <translation>should be an 11-digit mobile number or a landline with area code</translation>
+    </message>
+    <message>
+        <source>手机号码号段无效</source>
+        <translation>not a valid mobile number prefix</translation>
+    </message>
+    <message>
+        <source>含有非数字字符</source>
+        <translation>contains characters that are not digits</translation>
+    </message>
+    <message>
+        <source>应为18位数字(最后一位可为X)</source>
+        <translation>should be 18 digits (the last may be X)</translation>
+    </message>
+    <message>
+        <source>应为17位数字</source>
+        <translation>should be 17 digits</translation>
+    </message>
+    <message>
+        <source>校验位错误</source>
+        <translation>wrong check digit</translation>
+    </message>
+    <message>
+        <source>出生日期无效</source>
+        <translation>invalid date of birth</translation>
+    </message>
+    <message>
+        <source>15位旧身份证号, 请填写18位号码</source>
+        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>invalid date</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2019-05-01</source>
+        <translation>dates are written 2019-05-01</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <source>姓名过长</source>
+        <translation>The name is too long</translation>
+    </message>
+    <message>
+        <source>房号不能为空</source>
+        <translation>The room number is required</translation>
+    </message>
+    <message>
+        <source>楼层应为整数</source>
+        <translation>The floor should be a whole number</translation>
+    </message>
+    <message>
+        <source>该楼栋单元下已有此房号</source>
+        <translation>This building and entrance already have this room number</translation>
+    </message>
+    <message>
+        <source>楼栋名称不能为空</source>
+        <translation>The building name is required</translation>
+    </message>
+    <message>
+        <source>请填写问题描述</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>请选择类型(报修/投诉/建议/咨询)</source>
+        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
+    </message>
+    <message>
+        <source>请选择来源</source>
+        <translation>Choose a source</translation>
+    </message>
+    <message>
+        <source>请选择紧急程度</source>
+        <translation>Choose a priority</translation>
+    </message>
+    <message>
+        <source>请选择公共部位或自用部位</source>
+        <translation>Choose common area or private part</translation>
+    </message>
+    <message>
+        <source>自用部位报修须选择房屋</source>
+        <translation>A private-part repair needs a unit</translation>
+    </message>
+    <message>
+        <source>具体位置过长(最多128字)</source>
+        <translation>The location is too long (at most 128 characters)</translation>
+    </message>
+    <message>
+        <source>联系人姓名过长</source>
+        <translation>The contact name is too long</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
+    <message>
+        <source>所选处理人不存在或已停用</source>
+        <translation>The chosen person does not exist or is inactive</translation>
+    </message>
+    <message>
+        <source>请填写处理情况</source>
+        <translation>Describe the work done</translation>
+    </message>
+    <message>
+        <source>取消工单必须填写原因</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <source>挂起须填写原因(如等待配件、业主不在家)</source>
+        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
+    </message>
+    <message>
+        <source>满意度应为1到5分</source>
+        <translation>Satisfaction should be 1 to 5</translation>
+    </message>
+    <message>
+        <source>人工费应为金额数字</source>
+        <translation>The labour fee should be an amount</translation>
+    </message>
+    <message>
+        <source>公共部位维修不向业主收费, 人工费应为0</source>
+        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
+    </message>
+    <message>
+        <source>收款金额应为数字, 如 256.80</source>
+        <translation>The amount should be a number, e.g. 256.80</translation>
+    </message>
+    <message>
+        <source>收款金额应大于0</source>
+        <translation>The amount should be more than 0</translation>
+    </message>
+    <message>
+        <source>收款金额过大, 请核对</source>
+        <translation>The amount is too large, please check</translation>
+    </message>
+    <message>
+        <source>请选择付款方式</source>
+        <translation>Choose how it is paid</translation>
+    </message>
+    <message>
+        <source>交款人过长</source>
+        <translation>The payer&apos;s name is too long</translation>
+    </message>
+    <message>
+        <source>请选择催缴方式</source>
+        <translation>Choose how the owner was reminded</translation>
+    </message>
+    <message>
+        <source>承诺缴费日期不能早于今天</source>
+        <translation>The promised date cannot be before today</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>第一个用户必须是系统管理员</source>
+        <translation>The first user must be the system administrator</translation>
+    </message>
+    <message>
+        <source>角色无效</source>
+        <translation>Invalid role</translation>
+    </message>
+    <message>
+        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
+        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>收款金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>人工费</source>
+        <translation>Labour fee</translation>
+    </message>
+    <message>
+        <source>请选择楼栋</source>
+        <translation>Choose a building</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Move-in date</translation>
+    </message>
 </context>
 <context>
     <name>MonthlyReportPage</name>
@@ -5591,6 +5925,10 @@ The program will close; start it again and log in.</translation>
         <source>无法开始打印, 请检查打印机。</source>
         <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
+    <message>
+        <source>正在打印 %1…</source>
+        <translation>Printing %1…</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -5969,6 +6307,18 @@ The program will close; start it again and log in.</translation>
         <source>无法开始打印, 请检查打印机。</source>
         <translation>Cannot start printing; check the printer.</translation>
     </message>
+    <message>
+        <source>打印队列没有响应: %1</source>
+        <translation>The print queue did not respond: %1</translation>
+    </message>
+    <message>
+        <source>打印队列拒绝了打印任务: %1</source>
+        <translation>The print queue refused the job: %1</translation>
+    </message>
+    <message>
+        <source>无法读取要打印的文档</source>
+        <translation>Cannot read the document to print</translation>
+    </message>
 </context>
 <context>
     <name>RefundDialog</name>
@@ -6028,6 +6378,10 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>搜索 (%1)</source>
+        <translation>Search (%1)</translation>
     </message>
 </context>
 <context>
@@ -6515,10 +6869,81 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>光标到本页的搜索框</source>
+        <translation>Cursor to this page&apos;s search box</translation>
+    </message>
+    <message>
+        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
+        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
+    </message>
+    <message>
+        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
+        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
+    </message>
+    <message>
+        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
+        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
+    </message>
+    <message>
+        <source>工单: 新登记, 光标到查找房屋/业主</source>
+        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
+    </message>
+    <message>
+        <source>工单: 登记; 表单: 保存</source>
+        <translation>Work orders: register; forms: save</translation>
+    </message>
+    <message>
+        <source>工单: 显示更多匹配的房屋</source>
+        <translation>Work orders: show more matching units</translation>
+    </message>
+    <message>
+        <source>收费: 收款并打印收据</source>
+        <translation>Fees: take the payment and print the receipt</translation>
+    </message>
+    <message>
+        <source>催缴: 光标到楼栋选择</source>
+        <translation>Arrears: cursor to the building choice</translation>
+    </message>
+    <message>
+        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
+        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building&apos;s notices</translation>
+    </message>
+    <message>
+        <source>预览中: 选择打印机、份数、页码后打印</source>
+        <translation>In a preview: choose printer, copies and pages, then print</translation>
+    </message>
+    <message>
+        <source>刷新列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
+        <translation>Next / previous field (Tab also leaves a list)</translation>
+    </message>
+    <message>
+        <source>关闭对话框或预览, 不保存</source>
+        <translation>Close a dialog or preview without saving</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from app.errors import FieldError, ServiceError
 from app.models import CATEGORY_TEAMS, Category, Kind, Location, Priority, Source
 from app.search import MATCH_ID, MATCH_NAME, MATCH_PHONE, MATCH_PLATE, MATCH_ROOM, MATCH_ROOM_PART
 from ui import shortcuts
+from ui.messages import ui_message
 from ui.workorder_labels import wo_choices, wo_label
 
 ERROR_STYLE = "color: #b00020;"
@@ -401,12 +402,12 @@ class IntakeForm(QWidget):
             if label is None:
                 rest.append(text)
             else:
-                label.setText(text)
+                label.setText(ui_message(text))
                 label.show()
         self.show_message("\n".join(rest) or (self.tr("请检查标红的项目") if errors else ""), error=bool(errors))
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
+        self.message.setText(ui_message(text))
         self.message.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
 
     def save(self):
