@@ -17,6 +17,7 @@ def pages(services: Services) -> list[Page]:
     from ui.pages.engineering.stock import StockPage
     from ui.pages.engineering.takeover import TakeoverPage
     from ui.pages.engineering.vendors import VendorsPage
+    from ui.pages.order.training import TrainingPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
@@ -32,4 +33,5 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "承接查验"), lambda: TakeoverPage(services), view="equipment.view"),
         page(QT_TRANSLATE_NOOP("Pages", "外包维保"), lambda: VendorsPage(services), view="equipment.view"),
         page(QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENGINEERING), edit="staff.edit"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENGINEERING), view="training.edit"),
     ]

@@ -19,6 +19,7 @@ def pages(services: Services) -> list[Page]:
     from ui.pages.environment.plans import CleaningPlansPage
     from ui.pages.environment.scores import MonthlyScoresPage, ScoreSheetPage
     from ui.pages.environment.tasks import DailyTasksPage
+    from ui.pages.order.training import TrainingPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
@@ -35,4 +36,5 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "保洁用品"), lambda: StockPage(services, warehouse="cleaning"),
              view="inventory.view"),
         page(QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENVIRONMENT), edit="staff.edit"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENVIRONMENT), view="training.edit"),
     ]
