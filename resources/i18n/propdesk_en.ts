@@ -1705,7 +1705,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>生成当日任务</source>
-        <translation>Generate the day's tasks</translation>
+        <translation>Generate the day&apos;s tasks</translation>
     </message>
     <message>
         <source>标记完成</source>
@@ -3999,7 +3999,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>业主委员会</source>
-        <translation>Owners' committee</translation>
+        <translation>Owners&apos; committee</translation>
     </message>
     <message>
         <source>街道办</source>
@@ -4011,7 +4011,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>社区居委会</source>
-        <translation>Residents' committee</translation>
+        <translation>Residents&apos; committee</translation>
     </message>
     <message>
         <source>合作单位</source>
@@ -5555,7 +5555,7 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
     <message>
         <source>这一户的答卷已经录入过了</source>
-        <translation>This household's answers are already entered</translation>
+        <translation>This household&apos;s answers are already entered</translation>
     </message>
 </context>
 <context>
