@@ -6815,7 +6815,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>周期为“每N天”时填写</source>
-        <translation>For "Every N days"</translation>
+        <translation>For &quot;Every N days&quot;</translation>
     </message>
     <message>
         <source>检查项 (每行一项)</source>
@@ -7519,7 +7519,7 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <name>ScoreDialog</name>
     <message>
         <source>外包单位月度评分</source>
-        <translation>Contractors' monthly score</translation>
+        <translation>Contractors&apos; monthly score</translation>
     </message>
     <message>
         <source>查询</source>
