@@ -15,6 +15,8 @@ STEP_MODULES = [
     "app.demo.fees",
     "app.demo.environment",
     "app.demo.management",
+    "app.demo.order_team",
+    "app.demo.engineering",
 ]
 
 

@@ -122,6 +122,60 @@ class Services:
         return DashboardService(self.ctx)
 
     @cached_property
+    def visitors(self):
+        from app.services.visitors import VisitorService
+
+        return VisitorService(self.ctx)
+
+    @cached_property
+    def vehicles(self):
+        from app.services.vehicles import VehicleService
+
+        return VehicleService(self.ctx)
+
+    @cached_property
+    def patrols(self):
+        from app.services.patrols import PatrolService
+
+        return PatrolService(self.ctx)
+
+    @cached_property
+    def duty_log(self):
+        from app.services.duty_log import DutyLogService
+
+        return DutyLogService(self.ctx)
+
+    @cached_property
+    def incidents(self):
+        from app.services.incidents import IncidentService
+
+        return IncidentService(self.ctx)
+
+    @cached_property
+    def outages(self):
+        from app.services.outages import OutageService
+
+        return OutageService(self.ctx)
+
+    @cached_property
+    def violations(self):
+        from app.services.violations import ViolationService
+
+        return ViolationService(self.ctx)
+
+    @cached_property
+    def keys_parcels(self):
+        from app.services.keys_parcels import KeysParcelsService
+
+        return KeysParcelsService(self.ctx)
+
+    @cached_property
+    def training(self):
+        from app.services.training import TrainingService
+
+        return TrainingService(self.ctx)
+
+    @cached_property
     def equipment(self):
         from app.services.equipment import EquipmentService
 
@@ -192,3 +246,27 @@ class Services:
         from app.services.surveys import SurveyService
 
         return SurveyService(self.ctx)
+
+    @cached_property
+    def maintenance(self):
+        from app.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.ctx)
+
+    @cached_property
+    def inventory(self):
+        from app.services.inventory import InventoryService
+
+        return InventoryService(self.ctx)
+
+    @cached_property
+    def repair_plans(self):
+        from app.services.repair_plans import RepairPlanService
+
+        return RepairPlanService(self.ctx)
+
+    @cached_property
+    def takeover(self):
+        from app.services.takeover import TakeoverService
+
+        return TakeoverService(self.ctx)

@@ -102,6 +102,10 @@
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -436,6 +440,74 @@ This view has been recorded in the audit log.</translation>
         <translation>Work order</translation>
     </message>
     <message>
+        <source>设备台账</source>
+        <translation>Equipment ledger</translation>
+    </message>
+    <message>
+        <source>设备履历</source>
+        <translation>Equipment history</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>外包来访</source>
+        <translation>Contractor visit</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plans</translation>
+    </message>
+    <message>
+        <source>维保任务</source>
+        <translation>PM tasks</translation>
+    </message>
+    <message>
+        <source>维保检查项</source>
+        <translation>PM check point</translation>
+    </message>
+    <message>
+        <source>大中修计划</source>
+        <translation>Major repairs</translation>
+    </message>
+    <message>
+        <source>承接查验</source>
+        <translation>Takeover inspection</translation>
+    </message>
+    <message>
+        <source>查验检查项</source>
+        <translation>Inspection check</translation>
+    </message>
+    <message>
+        <source>查验问题</source>
+        <translation>Inspection defect</translation>
+    </message>
+    <message>
+        <source>库存物品</source>
+        <translation>Stock item</translation>
+    </message>
+    <message>
+        <source>出入库</source>
+        <translation>Stock move</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>盘点明细</source>
+        <translation>Stock-take line</translation>
+    </message>
+    <message>
+        <source>工具借用</source>
+        <translation>Tool loan</translation>
+    </message>
+    <message>
+        <source>工单关联</source>
+        <translation>Work order link</translation>
+    </message>
+    <message>
         <source>工单记录</source>
         <translation>Work order event</translation>
     </message>
@@ -562,6 +634,78 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>经营月报</source>
         <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>访客</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>车辆出入</source>
+        <translation>Vehicle passes</translation>
+    </message>
+    <message>
+        <source>巡逻路线</source>
+        <translation>Patrol routes</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>巡逻记录</source>
+        <translation>Patrol rounds</translation>
+    </message>
+    <message>
+        <source>巡逻打卡</source>
+        <translation>Checkpoint visits</translation>
+    </message>
+    <message>
+        <source>值班记录</source>
+        <translation>Duty log</translation>
+    </message>
+    <message>
+        <source>交接班</source>
+        <translation>Shift handovers</translation>
+    </message>
+    <message>
+        <source>应急预案</source>
+        <translation>Emergency plans</translation>
+    </message>
+    <message>
+        <source>突发事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>事件处置步骤</source>
+        <translation>Incident steps</translation>
+    </message>
+    <message>
+        <source>停水停电通知</source>
+        <translation>Outage notices</translation>
+    </message>
+    <message>
+        <source>违章</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <source>违章处理</source>
+        <translation>Violation actions</translation>
+    </message>
+    <message>
+        <source>钥匙借还</source>
+        <translation>Key loans</translation>
+    </message>
+    <message>
+        <source>快递</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>培训考核</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>培训人员</source>
+        <translation>Trainees</translation>
     </message>
 </context>
 <context>
@@ -816,6 +960,182 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>访客登记</source>
+        <translation>Visitor check-in</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>访客姓名</source>
+        <translation>Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>可留空</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>到访房号</source>
+        <translation>Visiting unit</translation>
+    </message>
+    <message>
+        <source>例如 3-1-1502</source>
+        <translation>e.g. 3-1-1502</translation>
+    </message>
+    <message>
+        <source>到访地点</source>
+        <translation>Visiting place</translation>
+    </message>
+    <message>
+        <source>不是住户时填写, 如 物业办公室</source>
+        <translation>If not a unit, e.g. management office</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>探亲访友</source>
+        <translation>Family/friends</translation>
+    </message>
+    <message>
+        <source>快递外卖</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>装修施工</source>
+        <translation>Renovation work</translation>
+    </message>
+    <message>
+        <source>维修服务</source>
+        <translation>Repair service</translation>
+    </message>
+    <message>
+        <source>看房</source>
+        <translation>Viewing</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>开车来访时填写</source>
+        <translation>If coming by car</translation>
+    </message>
+    <message>
+        <source>同行人数</source>
+        <translation>Companions</translation>
+    </message>
+    <message numerus="yes">
+        <source>常客 (%n)</source>
+        <translation>
+            <numerusform>Frequent (%n)</numerusform>
+            <numerusform>Frequent (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>未查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <source>查验检查表</source>
+        <translation>Inspection checklist</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>CleaningPlansPage</name>
     <message>
         <source>位置、外包公司或作业内容</source>
@@ -993,6 +1313,30 @@ The program will close; start it again and log in.</translation>
         <translation>Position</translation>
     </message>
     <message>
+        <source>值班人</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <source>交班时间</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>交班人</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>交接事项</source>
+        <translation>Open matters</translation>
+    </message>
+    <message>
+        <source>接班人</source>
+        <translation>Taken over by</translation>
+    </message>
+    <message>
+        <source>接班时间</source>
+        <translation>Taken over</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -1061,8 +1405,56 @@ The program will close; start it again and log in.</translation>
         <translation>Summary</translation>
     </message>
     <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>均价</source>
+        <translation>Avg. price</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>去向/来源</source>
+        <translation>To / from</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>物品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>用量</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>借出日期</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
     </message>
     <message>
         <source>导入批次</source>
@@ -1149,6 +1541,26 @@ The program will close; start it again and log in.</translation>
         <translation>Late fee</translation>
     </message>
     <message>
+        <source>业主车辆</source>
+        <translation>Owner&apos;s car</translation>
+    </message>
+    <message>
+        <source>入场</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>出场</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>停放(分钟)</source>
+        <translation>Stay (min)</translation>
+    </message>
+    <message>
+        <source>停车费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1181,12 +1593,52 @@ The program will close; start it again and log in.</translation>
         <translation>Unit price</translation>
     </message>
     <message>
+        <source>应完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plan</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Check point</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
         <source>周期</source>
         <translation>Cycle</translation>
     </message>
     <message>
+        <source>检查项数</source>
+        <translation>Points</translation>
+    </message>
+    <message>
         <source>适用范围</source>
         <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>影响楼栋</source>
+        <translation>Buildings</translation>
     </message>
     <message>
         <source>开始</source>
@@ -1195,6 +1647,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>结束</source>
         <translation>End</translation>
+    </message>
+    <message>
+        <source>告知内容</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>启用</source>
@@ -1261,8 +1721,36 @@ The program will close; start it again and log in.</translation>
         <translation type="vanished">Unit</translation>
     </message>
     <message>
+        <source>单位名称</source>
+        <translation>Company</translation>
+    </message>
+    <message>
         <source>联系人</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>合同到期</source>
+        <translation>Contract ends</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>维保内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>来访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>平均评分</source>
+        <translation>Avg. rating</translation>
     </message>
     <message>
         <source>处理人</source>
@@ -1273,8 +1761,40 @@ The program will close; start it again and log in.</translation>
         <translation>Received</translation>
     </message>
     <message>
+        <source>查验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>楼栋/房屋</source>
+        <translation>Building / unit</translation>
+    </message>
+    <message>
+        <source>移交单位</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>已查项</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>未销项</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible</translation>
     </message>
     <message>
         <source>活动</source>
@@ -1524,6 +2044,202 @@ The program will close; start it again and log in.</translation>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
+    <message>
+        <source>演练</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>步骤数</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>钥匙</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>归还人</source>
+        <translation>Returned by</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已通知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>取件</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>取件人</source>
+        <translation>Picked up by</translation>
+    </message>
+    <message>
+        <source>巡逻时间</source>
+        <translation>Patrol time</translation>
+    </message>
+    <message>
+        <source>路线</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>巡逻人</source>
+        <translation>Guard</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>漏巡</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>到达</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>周(周一)</source>
+        <translation>Week (Mon)</translation>
+    </message>
+    <message>
+        <source>巡逻次数</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>应巡点数</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>漏巡点数</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>培训/考核内容</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>讲师/考核人</source>
+        <translation>Trainer/assessor</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>房号/地点</source>
+        <translation>Unit/place</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>访客单号</source>
+        <translation>Pass no.</translation>
+    </message>
+    <message>
+        <source>到访</source>
+        <translation>Visiting</translation>
+    </message>
+    <message>
+        <source>进入</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>预算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>计划开始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>实际费用</source>
+        <translation>Actual cost</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
 </context>
 <context>
     <name>CompleteDialog</name>
@@ -1558,6 +2274,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>删除所选</source>
         <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>从库存选择</source>
+        <translation>From stock</translation>
     </message>
     <message>
         <source>使用材料</source>
@@ -1709,7 +2429,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>生成当日任务</source>
-        <translation>Generate the day's tasks</translation>
+        <translation>Generate the day&apos;s tasks</translation>
     </message>
     <message>
         <source>标记完成</source>
@@ -1892,6 +2612,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无权查看</source>
         <translation>No permission</translation>
+    </message>
+    <message>
+        <source>维保完成率</source>
+        <translation>PM completion</translation>
+    </message>
+    <message>
+        <source>%1 应做 %2 项, 完成 %3 项</source>
+        <translation>%1: %2 due, %3 done</translation>
     </message>
     <message>
         <source>%1 · 本年累计 %2</source>
@@ -2134,6 +2862,45 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DefectDialog</name>
+    <message>
+        <source>编辑问题</source>
+        <translation>Edit defect</translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation>Record defect</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 9栋12层楼梯间</source>
+        <translation>e.g. Bldg 9, 12F stairwell</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>照片路径</source>
+        <translation>Photo path</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
     <name>DeskCloseDialog</name>
     <message>
         <source>答复内容</source>
@@ -2142,6 +2909,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>需要回访</source>
         <translation>Return visit wanted</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>提示</source>
+        <translation>Notice</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2980,53 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DutyLogPage</name>
+    <message>
+        <source>(按岗位筛选)</source>
+        <translation>(filter by post)</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>全部岗位</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <source>记一笔</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <source>交班</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>交接班</source>
+        <translation>Shift handovers</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>例如 10:20 3栋地库监控画面中断, 已通知工程</source>
+        <translation>e.g. 10:20 camera in B3 garage down, engineering told</translation>
+    </message>
+    <message>
+        <source>值班记录</source>
+        <translation>Duty log</translation>
+    </message>
+    <message>
+        <source>交接事项</source>
+        <translation>Open matters</translation>
+    </message>
+    <message>
+        <source>每行一件未了事项; 没有请写“无”</source>
+        <translation>One open matter a line; write &quot;none&quot; if there are none</translation>
     </message>
 </context>
 <context>
@@ -2363,8 +3184,20 @@ The program will close; start it again and log in.</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>维保</source>
+        <translation>PM</translation>
+    </message>
+    <message>
+        <source>维修工单</source>
+        <translation>Repair order</translation>
+    </message>
+    <message>
         <source>工程库</source>
         <translation>Engineering store</translation>
+    </message>
+    <message>
+        <source>外包维保</source>
+        <translation>Contractors</translation>
     </message>
     <message>
         <source>保洁库</source>
@@ -2407,12 +3240,20 @@ The program will close; start it again and log in.</translation>
         <translation>Stock-take adjustment</translation>
     </message>
     <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
         <source>借出</source>
-        <translation>Lent out</translation>
+        <translation type="vanished">Lent out</translation>
     </message>
     <message>
         <source>归还</source>
-        <translation>Returned</translation>
+        <translation type="vanished">Returned</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +3354,14 @@ The program will close; start it again and log in.</translation>
         <translation>Print labels</translation>
     </message>
     <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>记录履历</source>
         <translation>Add history</translation>
     </message>
@@ -2547,6 +3396,26 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>设备标签</source>
         <translation>Equipment labels</translation>
+    </message>
+    <message>
+        <source>导出设备台账</source>
+        <translation>Export equipment ledger</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>导入设备台账</source>
+        <translation>Import equipment ledger</translation>
+    </message>
+    <message>
+        <source>共 %1 行: 新增 %2, 更新 %3</source>
+        <translation>%1 rows: %2 added, %3 updated</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +4235,13 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverList</name>
+    <message>
+        <source>确认接班</source>
+        <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
     <name>HoldDialog</name>
     <message>
         <source>挂起原因</source>
@@ -3388,6 +4264,152 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>IncidentDetail</name>
+    <message>
+        <source>记录步骤</source>
+        <translation>Record step</translation>
+    </message>
+    <message>
+        <source>上报经理</source>
+        <translation>Escalate to manager</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打印报告</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>在左侧选择一个事件</source>
+        <translation>Select an incident on the left</translation>
+    </message>
+    <message>
+        <source>预案步骤: </source>
+        <translation>Plan steps: </translation>
+    </message>
+    <message>
+        <source>结果: </source>
+        <translation>Outcome: </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>处置中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已上报经理</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>事件和演练</source>
+        <translation>Incidents and drills</translation>
+    </message>
+    <message>
+        <source>突发事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>演练</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>按预案启动</source>
+        <translation>Start from plan</translation>
+    </message>
+    <message>
+        <source>记录演练</source>
+        <translation>Record drill</translation>
+    </message>
+    <message>
+        <source>预案库</source>
+        <translation>Plan library</translation>
+    </message>
+    <message>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>如 3栋12楼电梯厅</source>
+        <translation>e.g. Bldg 3, 12F lift lobby</translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>留空为现在, 或 14:05</source>
+        <translation>Empty for now, or 14:05</translation>
+    </message>
+    <message>
+        <source>情况简述</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>处置内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>如 已疏散12楼住户</source>
+        <translation>e.g. 12F residents evacuated</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>记录步骤</source>
+        <translation>Record step</translation>
+    </message>
+    <message>
+        <source>上报经理</source>
+        <translation>Escalate to manager</translation>
+    </message>
+    <message>
+        <source>参与人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>后续跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>事件报告 %1</source>
+        <translation>Incident report %1</translation>
+    </message>
+</context>
+<context>
     <name>InspectionDialog</name>
     <message>
         <source>复查</source>
@@ -3406,8 +4428,36 @@ The program will close; start it again and log in.</translation>
         <translation>Area</translation>
     </message>
     <message>
+        <source>编辑查验批次</source>
+        <translation>Edit inspection</translation>
+    </message>
+    <message>
+        <source>新增查验批次</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
         <source>请选择</source>
         <translation>Choose</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>查验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>移交单位(开发商)</source>
+        <translation>Handed over by (developer)</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>保洁计划</source>
@@ -3668,6 +4718,10 @@ The program will close; start it again and log in.</translation>
         <translation>Unit</translation>
     </message>
     <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -3732,10 +4786,6 @@ The program will close; start it again and log in.</translation>
         <translation>part of room no.</translation>
     </message>
     <message>
-        <source>姓名</source>
-        <translation>name</translation>
-    </message>
-    <message>
         <source>身份证</source>
         <translation>ID number</translation>
     </message>
@@ -3757,6 +4807,93 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>KeysParcelsPage</name>
+    <message>
+        <source>钥匙</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>借出未还</source>
+        <translation>Lent out</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>借出钥匙</source>
+        <translation>Lend key</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>快递</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>待取</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>收快递</source>
+        <translation>Receive parcel</translation>
+    </message>
+    <message>
+        <source>已通知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>取件</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>签字人姓名:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>如 配电房 / 3-1-1502 业主寄存</source>
+        <translation>e.g. switch room / 3-1-1502 deposited</translation>
+    </message>
+    <message>
+        <source>借用人(签字)</source>
+        <translation>Borrower (signs)</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>可留空</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>归还钥匙</source>
+        <translation>Return key</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>如 3-1-1502</source>
+        <translation>e.g. 3-1-1502</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Tracking no.</translation>
     </message>
 </context>
 <context>
@@ -4039,7 +5176,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>业主委员会</source>
-        <translation>Owners' committee</translation>
+        <translation>Owners&apos; committee</translation>
     </message>
     <message>
         <source>街道办</source>
@@ -4051,7 +5188,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>社区居委会</source>
-        <translation>Residents' committee</translation>
+        <translation>Residents&apos; committee</translation>
     </message>
     <message>
         <source>合作单位</source>
@@ -4202,6 +5339,25 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>LoansDialog</name>
+    <message>
+        <source>借出未还的工具</source>
+        <translation>Tools out on loan</translation>
+    </message>
+    <message>
+        <source>归还所选</source>
+        <translation>Give back selected</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Give back</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
         <source>记录履历</source>
@@ -4347,6 +5503,320 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>MaintenancePage</name>
+    <message>
+        <source>计划名称、设备编号、名称或位置</source>
+        <translation>Plan, equipment code, name or location</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>今日及逾期</source>
+        <translation>Today and overdue</translation>
+    </message>
+    <message>
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>记录维保</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>本月完成率 %1 (%2/%3)</source>
+        <translation>This month %1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>应完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>跳过任务</source>
+        <translation>Skip task</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>不能为空</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>should be a number</translation>
+    </message>
+    <message>
+        <source>应大于0</source>
+        <translation>should be more than 0</translation>
+    </message>
+    <message>
+        <source>数值过大</source>
+        <translation>the number is too large</translation>
+    </message>
+    <message>
+        <source>应为11位手机号码或带区号的固定电话</source>
+        <translation>should be an 11-digit mobile number or a landline with area code</translation>
+    </message>
+    <message>
+        <source>手机号码号段无效</source>
+        <translation>not a valid mobile number prefix</translation>
+    </message>
+    <message>
+        <source>含有非数字字符</source>
+        <translation>contains characters that are not digits</translation>
+    </message>
+    <message>
+        <source>应为18位数字(最后一位可为X)</source>
+        <translation>should be 18 digits (the last may be X)</translation>
+    </message>
+    <message>
+        <source>应为17位数字</source>
+        <translation>should be 17 digits</translation>
+    </message>
+    <message>
+        <source>校验位错误</source>
+        <translation>wrong check digit</translation>
+    </message>
+    <message>
+        <source>出生日期无效</source>
+        <translation>invalid date of birth</translation>
+    </message>
+    <message>
+        <source>15位旧身份证号, 请填写18位号码</source>
+        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>invalid date</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2019-05-01</source>
+        <translation>dates are written 2019-05-01</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <source>姓名过长</source>
+        <translation>The name is too long</translation>
+    </message>
+    <message>
+        <source>房号不能为空</source>
+        <translation>The room number is required</translation>
+    </message>
+    <message>
+        <source>楼层应为整数</source>
+        <translation>The floor should be a whole number</translation>
+    </message>
+    <message>
+        <source>该楼栋单元下已有此房号</source>
+        <translation>This building and entrance already have this room number</translation>
+    </message>
+    <message>
+        <source>楼栋名称不能为空</source>
+        <translation>The building name is required</translation>
+    </message>
+    <message>
+        <source>请填写问题描述</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>请选择类型(报修/投诉/建议/咨询)</source>
+        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
+    </message>
+    <message>
+        <source>请选择来源</source>
+        <translation>Choose a source</translation>
+    </message>
+    <message>
+        <source>请选择紧急程度</source>
+        <translation>Choose a priority</translation>
+    </message>
+    <message>
+        <source>请选择公共部位或自用部位</source>
+        <translation>Choose common area or private part</translation>
+    </message>
+    <message>
+        <source>自用部位报修须选择房屋</source>
+        <translation>A private-part repair needs a unit</translation>
+    </message>
+    <message>
+        <source>具体位置过长(最多128字)</source>
+        <translation>The location is too long (at most 128 characters)</translation>
+    </message>
+    <message>
+        <source>联系人姓名过长</source>
+        <translation>The contact name is too long</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
+    <message>
+        <source>所选处理人不存在或已停用</source>
+        <translation>The chosen person does not exist or is inactive</translation>
+    </message>
+    <message>
+        <source>请填写处理情况</source>
+        <translation>Describe the work done</translation>
+    </message>
+    <message>
+        <source>取消工单必须填写原因</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <source>挂起须填写原因(如等待配件、业主不在家)</source>
+        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
+    </message>
+    <message>
+        <source>满意度应为1到5分</source>
+        <translation>Satisfaction should be 1 to 5</translation>
+    </message>
+    <message>
+        <source>人工费应为金额数字</source>
+        <translation>The labour fee should be an amount</translation>
+    </message>
+    <message>
+        <source>公共部位维修不向业主收费, 人工费应为0</source>
+        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
+    </message>
+    <message>
+        <source>收款金额应为数字, 如 256.80</source>
+        <translation>The amount should be a number, e.g. 256.80</translation>
+    </message>
+    <message>
+        <source>收款金额应大于0</source>
+        <translation>The amount should be more than 0</translation>
+    </message>
+    <message>
+        <source>收款金额过大, 请核对</source>
+        <translation>The amount is too large, please check</translation>
+    </message>
+    <message>
+        <source>请选择付款方式</source>
+        <translation>Choose how it is paid</translation>
+    </message>
+    <message>
+        <source>交款人过长</source>
+        <translation>The payer&apos;s name is too long</translation>
+    </message>
+    <message>
+        <source>请选择催缴方式</source>
+        <translation>Choose how the owner was reminded</translation>
+    </message>
+    <message>
+        <source>承诺缴费日期不能早于今天</source>
+        <translation>The promised date cannot be before today</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>第一个用户必须是系统管理员</source>
+        <translation>The first user must be the system administrator</translation>
+    </message>
+    <message>
+        <source>角色无效</source>
+        <translation>Invalid role</translation>
+    </message>
+    <message>
+        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
+        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>收款金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>人工费</source>
+        <translation>Labour fee</translation>
+    </message>
+    <message>
+        <source>请选择楼栋</source>
+        <translation>Choose a building</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Move-in date</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyReportPage</name>
     <message>
         <source>生成</source>
@@ -4465,6 +5935,170 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>OrderLabel</name>
+    <message>
+        <source>门岗</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>监控中心</source>
+        <translation>Monitoring room</translation>
+    </message>
+    <message>
+        <source>停水</source>
+        <translation>Water cut</translation>
+    </message>
+    <message>
+        <source>停电</source>
+        <translation>Power cut</translation>
+    </message>
+    <message>
+        <source>停气</source>
+        <translation>Gas cut</translation>
+    </message>
+    <message>
+        <source>电梯停运</source>
+        <translation>Lift out of service</translation>
+    </message>
+    <message>
+        <source>火警火灾</source>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <source>水浸</source>
+        <translation>Flooding</translation>
+    </message>
+    <message>
+        <source>电梯困人</source>
+        <translation>Lift entrapment</translation>
+    </message>
+    <message>
+        <source>治安事件</source>
+        <translation>Public security</translation>
+    </message>
+    <message>
+        <source>自然灾害</source>
+        <translation>Natural disaster</translation>
+    </message>
+    <message>
+        <source>违章搭建</source>
+        <translation>Illegal building</translation>
+    </message>
+    <message>
+        <source>占用消防通道</source>
+        <translation>Blocked fire lane</translation>
+    </message>
+    <message>
+        <source>违规装修</source>
+        <translation>Unauthorised renovation</translation>
+    </message>
+    <message>
+        <source>违规饲养宠物</source>
+        <translation>Pets</translation>
+    </message>
+    <message>
+        <source>乱倒垃圾</source>
+        <translation>Dumping</translation>
+    </message>
+    <message>
+        <source>劝阻</source>
+        <translation>Dissuaded</translation>
+    </message>
+    <message>
+        <source>书面整改通知</source>
+        <translation>Written notice</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Recheck</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLink</name>
+    <message>
+        <source>关联设备: %1</source>
+        <translation>Equipment: %1</translation>
+    </message>
+    <message>
+        <source>我的今日维保 (%1)</source>
+        <translation>My PM today (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>OutageNotice</name>
+    <message>
+        <source>请告知业主, 与此有关的报修无需重复派单。</source>
+        <translation>Tell the owner; reports about it need no new work order.</translation>
+    </message>
+    <message>
+        <source>已知%1: %2 %3–%4</source>
+        <translation>Known %1: %2 %3–%4</translation>
+    </message>
+</context>
+<context>
+    <name>OutagesPage</name>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>未结束</source>
+        <translation>Not over</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>登记停水停电</source>
+        <translation>New outage</translation>
+    </message>
+    <message>
+        <source>取消通知</source>
+        <translation>Cancel notice</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>如 2026-12-01 10:00</source>
+        <translation>e.g. 2026-12-01 10:00</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>如 2026-12-01 14:00</source>
+        <translation>e.g. 2026-12-01 14:00</translation>
+    </message>
+    <message>
+        <source>告知内容</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>如 市政管道维修, 请提前储水</source>
+        <translation>e.g. mains repair, please store water</translation>
+    </message>
+    <message>
+        <source>影响楼栋(不选为全小区)</source>
+        <translation>Buildings (none = whole estate)</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>刷新</source>
@@ -4522,12 +6156,40 @@ The program will close; start it again and log in.</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>维保任务</source>
+        <translation>PM tasks</translation>
+    </message>
+    <message>
         <source>设备台账</source>
         <translation>Equipment</translation>
     </message>
     <message>
+        <source>维保计划</source>
+        <translation>PM plans</translation>
+    </message>
+    <message>
+        <source>物料工具</source>
+        <translation>Materials and tools</translation>
+    </message>
+    <message>
+        <source>大中修计划</source>
+        <translation>Major repairs</translation>
+    </message>
+    <message>
+        <source>承接查验</source>
+        <translation>Takeover inspection</translation>
+    </message>
+    <message>
+        <source>外包维保</source>
+        <translation>Contractors</translation>
+    </message>
+    <message>
         <source>本组员工</source>
         <translation>Team staff</translation>
+    </message>
+    <message>
+        <source>培训考核</source>
+        <translation>Training</translation>
     </message>
     <message>
         <source>概况</source>
@@ -4576,6 +6238,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>事件上报</source>
+        <translation>Escalated incidents</translation>
     </message>
     <message>
         <source>审计日志</source>
@@ -4632,6 +6298,109 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>绿化养护</source>
         <translation>Greening</translation>
+    </message>
+    <message>
+        <source>保洁用品</source>
+        <translation>Cleaning supplies</translation>
+    </message>
+    <message>
+        <source>访客</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>值班记录</source>
+        <translation>Duty log</translation>
+    </message>
+    <message>
+        <source>应急事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>巡逻</source>
+        <translation>Patrols</translation>
+    </message>
+    <message>
+        <source>违章</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <source>钥匙/快递</source>
+        <translation>Keys/parcels</translation>
+    </message>
+    <message>
+        <source>停水停电</source>
+        <translation>Outages</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsPage</name>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>全部巡逻</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>有漏巡</source>
+        <translation>With missed</translation>
+    </message>
+    <message>
+        <source>记录巡逻</source>
+        <translation>Record round</translation>
+    </message>
+    <message>
+        <source>异常开工单</source>
+        <translation>Work order for anomaly</translation>
+    </message>
+    <message>
+        <source>漏巡报表</source>
+        <translation>Missed report</translation>
+    </message>
+    <message>
+        <source>新建路线</source>
+        <translation>New route</translation>
+    </message>
+    <message>
+        <source>路线名称</source>
+        <translation>Route name</translation>
+    </message>
+    <message>
+        <source>如 夜间外围</source>
+        <translation>e.g. night perimeter</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>每行一个, 按巡逻顺序</source>
+        <translation>One a line, in walking order</translation>
+    </message>
+    <message>
+        <source>巡逻路线</source>
+        <translation>Patrol routes</translation>
+    </message>
+    <message>
+        <source>漏巡报表 (近四周)</source>
+        <translation>Missed checkpoints (last 4 weeks)</translation>
+    </message>
+    <message>
+        <source>每人每周的巡逻次数和漏巡点数</source>
+        <translation>Rounds and missed checkpoints per guard and week</translation>
     </message>
 </context>
 <context>
@@ -4700,6 +6469,25 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PendingHandoverDialog</name>
+    <message>
+        <source>待确认的交接班</source>
+        <translation>Handovers to acknowledge</translation>
+    </message>
+    <message>
+        <source>上一班交接的事项, 请逐条阅读后确认接班</source>
+        <translation>Matters handed over by the last shift: read, then acknowledge</translation>
+    </message>
+    <message>
+        <source>稍后处理</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>未确认的交接班会一直显示在这里和“值班记录”页。</source>
+        <translation>Unacknowledged handovers stay here and on the Duty log page.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleStep</name>
     <message>
         <source>班组</source>
@@ -4712,6 +6500,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>员工</source>
@@ -4848,6 +6640,30 @@ The program will close; start it again and log in.</translation>
         <source>社区活动与业主问卷</source>
         <translation>Community activities and owner surveys</translation>
     </message>
+    <message>
+        <source>秩序登记(访客/车辆/值班/巡逻/事件/违章/钥匙快递)</source>
+        <translation>Security desk (visitors, vehicles, duty, patrols, incidents, violations, keys, parcels)</translation>
+    </message>
+    <message>
+        <source>秩序设置(应急预案/巡逻路线/停车收费规则)</source>
+        <translation>Security set-up (plans, routes, parking rule)</translation>
+    </message>
+    <message>
+        <source>收取临时停车费</source>
+        <translation>Collect parking fees</translation>
+    </message>
+    <message>
+        <source>登记停水停电通知</source>
+        <translation>Register outages</translation>
+    </message>
+    <message>
+        <source>登记培训考核</source>
+        <translation>Record training</translation>
+    </message>
+    <message>
+        <source>查看上报经理的突发事件</source>
+        <translation>View incidents escalated to the manager</translation>
+    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -4957,6 +6773,140 @@ The program will close; start it again and log in.</translation>
         <source>作业内容</source>
         <translation>Duties</translation>
     </message>
+    <message>
+        <source>编辑维保计划</source>
+        <translation>Edit PM plan</translation>
+    </message>
+    <message>
+        <source>新增维保计划</source>
+        <translation>New PM plan</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>例如 生活水泵月保养</source>
+        <translation>e.g. water pump monthly service</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>整个系统 (不指定设备)</source>
+        <translation>Whole system (no item)</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>按设备</source>
+        <translation>As the item</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>间隔天数</source>
+        <translation>Interval (days)</translation>
+    </message>
+    <message>
+        <source>周期为“每N天”时填写</source>
+        <translation>For &quot;Every N days&quot;</translation>
+    </message>
+    <message>
+        <source>检查项 (每行一项)</source>
+        <translation>Check points (one a line)</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>未指定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Starts on</translation>
+    </message>
+    <message>
+        <source>启用 (自动生成任务)</source>
+        <translation>Active (tasks are generated)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLibraryDialog</name>
+    <message>
+        <source>应急预案库</source>
+        <translation>Emergency plan library</translation>
+    </message>
+    <message>
+        <source>新建预案</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <source>编辑预案</source>
+        <translation>Edit plan</translation>
+    </message>
+    <message>
+        <source>处置步骤</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>职责分工</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>呼叫顺序</source>
+        <translation>Call tree</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>预案名称</source>
+        <translation>Plan name</translation>
+    </message>
+    <message>
+        <source>每行一步, 按顺序</source>
+        <translation>One step a line, in order</translation>
+    </message>
+    <message>
+        <source>如 当班保安→秩序主管→经理→119</source>
+        <translation>e.g. guard → supervisor → manager → 119</translation>
+    </message>
+    <message>
+        <source>应急预案</source>
+        <translation>Emergency plans</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>计划名称或检查内容</source>
+        <translation>Plan name or check point</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>生成任务</source>
+        <translation>Generate tasks</translation>
+    </message>
+    <message>
+        <source>新生成 %1 项任务</source>
+        <translation>%1 new tasks</translation>
+    </message>
 </context>
 <context>
     <name>PositionDialog</name>
@@ -4986,6 +6936,45 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法读取要打印的文档</source>
         <translation>Cannot read the document to print</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTaskDialog</name>
+    <message>
+        <source>记录维保 %1</source>
+        <translation>Record %1</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>异常说明</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <source>照片路径</source>
+        <translation>Photo path</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>有异常时生成维修工单</source>
+        <translation>Open a repair order for anomalies</translation>
+    </message>
+    <message>
+        <source>工单类别</source>
+        <translation>Order category</translation>
     </message>
 </context>
 <context>
@@ -5151,6 +7140,120 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPlanDialog</name>
+    <message>
+        <source>编辑大中修计划</source>
+        <translation>Edit repair plan</translation>
+    </message>
+    <message>
+        <source>新增大中修计划</source>
+        <translation>New repair plan</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>预算(元)</source>
+        <translation>Budget (¥)</translation>
+    </message>
+    <message>
+        <source>计划开始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>计划完成</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPlansPage</name>
+    <message>
+        <source>项目名称或说明</source>
+        <translation>Project or note</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>取消计划</source>
+        <translation>Cancel plan</translation>
+    </message>
+    <message>
+        <source>%1年: 计划 %2 项 预算 %3, 已批 %4, 已验收 %5 项 实际 %6</source>
+        <translation>%1: %2 plans, budget %3, approved %4, %5 accepted, actual %6</translation>
+    </message>
+    <message>
+        <source>验收 — %1</source>
+        <translation>Accept — %1</translation>
+    </message>
+    <message>
+        <source>实际费用(元)</source>
+        <translation>Actual cost (¥)</translation>
+    </message>
+    <message>
+        <source>验收日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>验收意见</source>
+        <translation>Acceptance note</translation>
+    </message>
+    <message>
+        <source>取消计划 — %1</source>
+        <translation>Cancel plan — %1</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -5370,6 +7473,72 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <source>记录巡逻</source>
+        <translation>Record round</translation>
+    </message>
+    <message>
+        <source>路线</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>巡逻人</source>
+        <translation>Guard</translation>
+    </message>
+    <message>
+        <source>巡逻时间</source>
+        <translation>Patrol time</translation>
+    </message>
+    <message>
+        <source>留空为现在, 或 23:10</source>
+        <translation>Empty for now, or 23:10</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>异常情况(如有)</source>
+        <translation>Anomaly (if any)</translation>
+    </message>
+    <message>
+        <source>开工单</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>请先在“路线”中建立巡逻路线</source>
+        <translation>Create a patrol route first</translation>
+    </message>
+    <message>
+        <source>请先在“本组员工”中添加秩序人员</source>
+        <translation>Add security staff first (Team staff)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <source>外包单位月度评分</source>
+        <translation>Contractors&apos; monthly score</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>月份 (例如 2026-11)</source>
+        <translation>Month (e.g. 2026-11)</translation>
+    </message>
+    <message>
+        <source>该月没有来访记录</source>
+        <translation>No visits that month</translation>
+    </message>
+</context>
+<context>
     <name>ScoreItemDialog</name>
     <message>
         <source>新增评分项目</source>
@@ -5494,6 +7663,65 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>光标到本页的搜索框</source>
+        <translation>Cursor to this page&apos;s search box</translation>
+    </message>
+    <message>
+        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
+        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
+    </message>
+    <message>
+        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
+        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
+    </message>
+    <message>
+        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
+        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
+    </message>
+    <message>
+        <source>工单: 新登记, 光标到查找房屋/业主</source>
+        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
+    </message>
+    <message>
+        <source>工单: 登记; 表单: 保存</source>
+        <translation>Work orders: register; forms: save</translation>
+    </message>
+    <message>
+        <source>工单: 显示更多匹配的房屋</source>
+        <translation>Work orders: show more matching units</translation>
+    </message>
+    <message>
+        <source>收费: 收款并打印收据</source>
+        <translation>Fees: take the payment and print the receipt</translation>
+    </message>
+    <message>
+        <source>催缴: 光标到楼栋选择</source>
+        <translation>Arrears: cursor to the building choice</translation>
+    </message>
+    <message>
+        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
+        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building&apos;s notices</translation>
+    </message>
+    <message>
+        <source>预览中: 选择打印机、份数、页码后打印</source>
+        <translation>In a preview: choose printer, copies and pages, then print</translation>
+    </message>
+    <message>
+        <source>刷新列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
+        <translation>Next / previous field (Tab also leaves a list)</translation>
+    </message>
+    <message>
+        <source>关闭对话框或预览, 不保存</source>
+        <translation>Close a dialog or preview without saving</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>关闭</source>
@@ -5542,6 +7770,10 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Edit staff</translation>
     </message>
     <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>班组</source>
         <translation>Team</translation>
     </message>
@@ -5552,6 +7784,10 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
     </message>
 </context>
 <context>
@@ -5582,6 +7818,254 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>员工</source>
         <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>StockItemDialog</name>
+    <message>
+        <source>编辑物品</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>新增物品</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>例如 CL-001</source>
+        <translation>e.g. CL-001</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Spec / model</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>个、米、桶…</source>
+        <translation>pc, m, drum…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>仓库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
+        <source>低于或等于此数时提醒, 0 不提醒</source>
+        <translation>Warn at or below this; 0: never</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>编号、名称或规格</source>
+        <translation>Code, name or spec</translation>
+    </message>
+    <message>
+        <source>仓库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>全部仓库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>低于最低库存</source>
+        <translation>Below minimum</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>Stock in</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>借还工具</source>
+        <translation>Tool loans</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>月度用量</source>
+        <translation>Monthly usage</translation>
+    </message>
+    <message>
+        <source>库存金额 %1 元</source>
+        <translation>Stock value ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 项低于最低库存</source>
+        <translation>%1 below minimum</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>%1 (均价 %2)</source>
+        <translation>%1 (avg. price %2)</translation>
+    </message>
+    <message>
+        <source>数量 (%1)</source>
+        <translation>Quantity (%1)</translation>
+    </message>
+    <message>
+        <source>单价(元)</source>
+        <translation>Unit price (¥)</translation>
+    </message>
+    <message>
+        <source>工单号</source>
+        <translation>Work order no.</translation>
+    </message>
+    <message>
+        <source>例如 GD202611280001</source>
+        <translation>e.g. GD202611280001</translation>
+    </message>
+    <message>
+        <source>领用人</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>工单号与领用人至少填一项</source>
+        <translation>Give a work order no. or a person</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>借出 — %1</source>
+        <translation>Lend — %1</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
+    </message>
+    <message>
+        <source>开始盘点</source>
+        <translation>Start stock-take</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>StockPickDialog</name>
+    <message>
+        <source>从库存选择材料</source>
+        <translation>Material from stock</translation>
+    </message>
+    <message>
+        <source>库存物品</source>
+        <translation>Stock item</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+</context>
+<context>
+    <name>StockTakeDialog</name>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>账面数量</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>实盘数量</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>保存实盘数</source>
+        <translation>Save counts</translation>
+    </message>
+    <message>
+        <source>完成盘点</source>
+        <translation>Finish stock-take</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -5635,7 +8119,86 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
     <message>
         <source>这一户的答卷已经录入过了</source>
-        <translation>This household's answers are already entered</translation>
+        <translation>This household&apos;s answers are already entered</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverPage</name>
+    <message>
+        <source>移交单位、查验人或备注</source>
+        <translation>Developer, inspector or notes</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>打印问题清单</source>
+        <translation>Print defect list</translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation>Record defect</translation>
+    </message>
+    <message>
+        <source>编辑所选问题</source>
+        <translation>Edit defect</translation>
+    </message>
+    <message>
+        <source>复验所选问题</source>
+        <translation>Re-inspect defect</translation>
+    </message>
+    <message>
+        <source>移交单位</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>检查进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Defects</translation>
+    </message>
+    <message>
+        <source>%1 项, 未销项 %2 项</source>
+        <translation>%1, %2 open</translation>
+    </message>
+    <message>
+        <source>复验 — %1</source>
+        <translation>Re-inspect — %1</translation>
+    </message>
+    <message>
+        <source>复验结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>通过, 销项</source>
+        <translation>Passed, sign off</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>复验意见</source>
+        <translation>Re-inspection note</translation>
+    </message>
+    <message>
+        <source>承接查验问题清单 %1</source>
+        <translation>Takeover defect list %1</translation>
     </message>
 </context>
 <context>
@@ -5690,6 +8253,57 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>当前用户未关联员工档案, 没有“我的工单”</source>
         <translation>This user is not linked to a staff record, so there is no &quot;My orders&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>全部班组</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>登记培训/考核</source>
+        <translation>New training</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>如 2026-11-20</source>
+        <translation>e.g. 2026-11-20</translation>
+    </message>
+    <message>
+        <source>培训/考核内容</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>如 消防器材使用</source>
+        <translation>e.g. using fire extinguishers</translation>
+    </message>
+    <message>
+        <source>讲师/考核人</source>
+        <translation>Trainer/assessor</translation>
+    </message>
+    <message>
+        <source>参加人员及成绩</source>
+        <translation>Attendees and scores</translation>
+    </message>
+    <message>
+        <source>每行一人: 姓名 成绩, 如 张三 95</source>
+        <translation>One a line: name score, e.g. Zhang San 95</translation>
+    </message>
+    <message>
+        <source>培训考核记录</source>
+        <translation>Training record</translation>
     </message>
 </context>
 <context>
@@ -5858,6 +8472,25 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>UsageDialog</name>
+    <message>
+        <source>月度用量与费用 — %1</source>
+        <translation>Monthly usage and cost — %1</translation>
+    </message>
+    <message>
+        <source>近12个月没有领用</source>
+        <translation>Nothing used in the last 12 months</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>每月合计 (元):</source>
+        <translation>Monthly totals (¥):</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <source>启用</source>
@@ -5951,6 +8584,389 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>VehiclesPage</name>
+    <message>
+        <source>在场车辆</source>
+        <translation>Cars inside</translation>
+    </message>
+    <message>
+        <source>在场临时车</source>
+        <translation>Visitors&apos; cars inside</translation>
+    </message>
+    <message>
+        <source>超时停放</source>
+        <translation>Overstaying</translation>
+    </message>
+    <message>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>车牌, 如 粤B12345</source>
+        <translation>Plate, e.g. YueB12345</translation>
+    </message>
+    <message>
+        <source>入场</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>出场收费</source>
+        <translation>Exit and pay</translation>
+    </message>
+    <message>
+        <source>收费规则</source>
+        <translation>Fee rule</translation>
+    </message>
+    <message>
+        <source>车牌或收据号</source>
+        <translation>Plate or receipt no.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>打印收据</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>车位 %1 · 业主车在场 %2 · 临时车在场 %3 · 超时 %4 · 空余约 %5</source>
+        <translation>Spaces %1 · owners in %2 · visitors in %3 · overstaying %4 · free ~%5</translation>
+    </message>
+    <message>
+        <source>车辆入场</source>
+        <translation>Car in</translation>
+    </message>
+    <message>
+        <source>车辆出场</source>
+        <translation>Car out</translation>
+    </message>
+    <message>
+        <source>停车费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>停放</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>%1 分钟 (入场 %2)</source>
+        <translation>%1 min (in %2)</translation>
+    </message>
+    <message>
+        <source>付款方式</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>临时车出场 %1</source>
+        <translation>Visitor car out %1</translation>
+    </message>
+    <message>
+        <source>收款并放行</source>
+        <translation>Take payment and let out</translation>
+    </message>
+    <message>
+        <source>已收费</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已收款。打印收据吗?</source>
+        <translation>Paid. Print the receipt?</translation>
+    </message>
+    <message>
+        <source>停车收据</source>
+        <translation>Parking receipt</translation>
+    </message>
+    <message>
+        <source>免费时长(分钟)</source>
+        <translation>Free minutes</translation>
+    </message>
+    <message>
+        <source>每小时(元)</source>
+        <translation>Per hour (¥)</translation>
+    </message>
+    <message>
+        <source>每24小时封顶(元)</source>
+        <translation>Cap per 24 h (¥)</translation>
+    </message>
+    <message>
+        <source>超时提醒(小时)</source>
+        <translation>Overstay after (h)</translation>
+    </message>
+    <message>
+        <source>临时停车收费规则</source>
+        <translation>Visitor parking fee rule</translation>
+    </message>
+</context>
+<context>
+    <name>VendorDialog</name>
+    <message>
+        <source>编辑外包单位</source>
+        <translation>Edit contractor</translation>
+    </message>
+    <message>
+        <source>新增外包单位</source>
+        <translation>New contractor</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>维保系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>例如 电梯日常维保、年检配合</source>
+        <translation>e.g. lift maintenance, annual inspection</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <source>合同开始</source>
+        <translation>Contract start</translation>
+    </message>
+    <message>
+        <source>合同结束</source>
+        <translation>Contract end</translation>
+    </message>
+    <message>
+        <source>合同金额(元)</source>
+        <translation>Contract amount (¥)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>VendorsPage</name>
+    <message>
+        <source>单位名称、服务内容、联系人或合同编号</source>
+        <translation>Company, services, contact or contract no.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>60天内到期</source>
+        <translation>Ending within 60 days</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <source>验收所选来访</source>
+        <translation>Accept visit</translation>
+    </message>
+    <message>
+        <source>月度评分</source>
+        <translation>Monthly score</translation>
+    </message>
+    <message>
+        <source>%1 份合同60天内到期或已到期</source>
+        <translation>%1 contracts end within 60 days or have ended</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>登记来访 — %1</source>
+        <translation>Record visit — %1</translation>
+    </message>
+    <message>
+        <source>来访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>维保人员</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>维保内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>验收 %1</source>
+        <translation>Accept %1</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>验收意见</source>
+        <translation>Acceptance note</translation>
+    </message>
+    <message>
+        <source>2分及以下请写明问题</source>
+        <translation>For 2 or less, say what was wrong</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationDetail</name>
+    <message>
+        <source>在左侧选择一宗违章</source>
+        <translation>Select a case on the left</translation>
+    </message>
+    <message>
+        <source>照片: </source>
+        <translation>Photos: </translation>
+    </message>
+    <message>
+        <source>照片: 无</source>
+        <translation>Photos: none</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationsPage</name>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>未结案</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>登记违章</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>打印整改通知</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>添加照片</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>如 3-1-1502, 公共区域可留空</source>
+        <translation>e.g. 3-1-1502; empty for common areas</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>如 3栋消防通道</source>
+        <translation>e.g. Bldg 3 fire lane</translation>
+    </message>
+    <message>
+        <source>违章情况</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>如 2026-12-05, 可留空</source>
+        <translation>e.g. 2026-12-05, optional</translation>
+    </message>
+    <message>
+        <source>劝阻情况</source>
+        <translation>Dissuasion</translation>
+    </message>
+    <message>
+        <source>现场劝阻</source>
+        <translation>Dissuaded on site</translation>
+    </message>
+    <message>
+        <source>转为</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>新的整改期限</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>可留空</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>违章 %1: 下一步</source>
+        <translation>Case %1: next step</translation>
+    </message>
+    <message>
+        <source>整改通知书 %1</source>
+        <translation>Rectification notice %1</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>已联系上</source>
@@ -6010,6 +9026,53 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>业主意见</source>
         <translation type="vanished">Owner&apos;s comments</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsPage</name>
+    <message>
+        <source>姓名、手机号、车牌或单号</source>
+        <translation>Name, mobile, plate or pass no.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>在场访客</source>
+        <translation>Inside now</translation>
+    </message>
+    <message>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>登记进入</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>打印访客单(A6)</source>
+        <translation>Print pass (A6)</translation>
+    </message>
+    <message>
+        <source>打印访客单(A5)</source>
+        <translation>Print pass (A5)</translation>
+    </message>
+    <message>
+        <source>现在没有在场访客。按 Ctrl+N 登记进入。</source>
+        <translation>No visitors inside. Press Ctrl+N to check one in.</translation>
+    </message>
+    <message>
+        <source>访客离开</source>
+        <translation>Visitor out</translation>
+    </message>
+    <message>
+        <source>访客单 %1</source>
+        <translation>Visitor pass %1</translation>
     </message>
 </context>
 <context>
@@ -6652,355 +9715,6 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>导出当前列表…</source>
         <translation type="vanished">Export this list…</translation>
-    </message>
-</context>
-<context>
-    <name>Charts</name>
-    <message>
-        <source>1月</source>
-        <translation>Jan</translation>
-    </message>
-    <message>
-        <source>2月</source>
-        <translation>Feb</translation>
-    </message>
-    <message>
-        <source>3月</source>
-        <translation>Mar</translation>
-    </message>
-    <message>
-        <source>4月</source>
-        <translation>Apr</translation>
-    </message>
-    <message>
-        <source>5月</source>
-        <translation>May</translation>
-    </message>
-    <message>
-        <source>6月</source>
-        <translation>Jun</translation>
-    </message>
-    <message>
-        <source>7月</source>
-        <translation>Jul</translation>
-    </message>
-    <message>
-        <source>8月</source>
-        <translation>Aug</translation>
-    </message>
-    <message>
-        <source>9月</source>
-        <translation>Sep</translation>
-    </message>
-    <message>
-        <source>10月</source>
-        <translation>Oct</translation>
-    </message>
-    <message>
-        <source>11月</source>
-        <translation>Nov</translation>
-    </message>
-    <message>
-        <source>12月</source>
-        <translation>Dec</translation>
-    </message>
-</context>
-<context>
-    <name>Shortcuts</name>
-    <message>
-        <source>光标到本页的搜索框</source>
-        <translation>Cursor to this page's search box</translation>
-    </message>
-    <message>
-        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
-        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
-    </message>
-    <message>
-        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
-        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
-    </message>
-    <message>
-        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
-        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
-    </message>
-    <message>
-        <source>工单: 新登记, 光标到查找房屋/业主</source>
-        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
-    </message>
-    <message>
-        <source>工单: 登记; 表单: 保存</source>
-        <translation>Work orders: register; forms: save</translation>
-    </message>
-    <message>
-        <source>工单: 显示更多匹配的房屋</source>
-        <translation>Work orders: show more matching units</translation>
-    </message>
-    <message>
-        <source>收费: 收款并打印收据</source>
-        <translation>Fees: take the payment and print the receipt</translation>
-    </message>
-    <message>
-        <source>催缴: 光标到楼栋选择</source>
-        <translation>Arrears: cursor to the building choice</translation>
-    </message>
-    <message>
-        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
-        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building's notices</translation>
-    </message>
-    <message>
-        <source>预览中: 选择打印机、份数、页码后打印</source>
-        <translation>In a preview: choose printer, copies and pages, then print</translation>
-    </message>
-    <message>
-        <source>刷新列表</source>
-        <translation>Refresh the list</translation>
-    </message>
-    <message>
-        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
-        <translation>Next / previous field (Tab also leaves a list)</translation>
-    </message>
-    <message>
-        <source>关闭对话框或预览, 不保存</source>
-        <translation>Close a dialog or preview without saving</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>不能为空</source>
-        <translation>is required</translation>
-    </message>
-    <message>
-        <source>应为数字</source>
-        <translation>should be a number</translation>
-    </message>
-    <message>
-        <source>应大于0</source>
-        <translation>should be more than 0</translation>
-    </message>
-    <message>
-        <source>数值过大</source>
-        <translation>the number is too large</translation>
-    </message>
-    <message>
-        <source>应为11位手机号码或带区号的固定电话</source>
-        <translation>should be an 11-digit mobile number or a landline with area code</translation>
-    </message>
-    <message>
-        <source>手机号码号段无效</source>
-        <translation>not a valid mobile number prefix</translation>
-    </message>
-    <message>
-        <source>含有非数字字符</source>
-        <translation>contains characters that are not digits</translation>
-    </message>
-    <message>
-        <source>应为18位数字(最后一位可为X)</source>
-        <translation>should be 18 digits (the last may be X)</translation>
-    </message>
-    <message>
-        <source>应为17位数字</source>
-        <translation>should be 17 digits</translation>
-    </message>
-    <message>
-        <source>校验位错误</source>
-        <translation>wrong check digit</translation>
-    </message>
-    <message>
-        <source>出生日期无效</source>
-        <translation>invalid date of birth</translation>
-    </message>
-    <message>
-        <source>15位旧身份证号, 请填写18位号码</source>
-        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
-    </message>
-    <message>
-        <source>日期无效</source>
-        <translation>invalid date</translation>
-    </message>
-    <message>
-        <source>日期格式应为 2019-05-01</source>
-        <translation>dates are written 2019-05-01</translation>
-    </message>
-    <message>
-        <source>姓名不能为空</source>
-        <translation>The name is required</translation>
-    </message>
-    <message>
-        <source>姓名过长</source>
-        <translation>The name is too long</translation>
-    </message>
-    <message>
-        <source>房号不能为空</source>
-        <translation>The room number is required</translation>
-    </message>
-    <message>
-        <source>楼层应为整数</source>
-        <translation>The floor should be a whole number</translation>
-    </message>
-    <message>
-        <source>该楼栋单元下已有此房号</source>
-        <translation>This building and entrance already have this room number</translation>
-    </message>
-    <message>
-        <source>楼栋名称不能为空</source>
-        <translation>The building name is required</translation>
-    </message>
-    <message>
-        <source>请填写问题描述</source>
-        <translation>Describe the problem</translation>
-    </message>
-    <message>
-        <source>请选择类别</source>
-        <translation>Choose a category</translation>
-    </message>
-    <message>
-        <source>请选择类型(报修/投诉/建议/咨询)</source>
-        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
-    </message>
-    <message>
-        <source>请选择来源</source>
-        <translation>Choose a source</translation>
-    </message>
-    <message>
-        <source>请选择紧急程度</source>
-        <translation>Choose a priority</translation>
-    </message>
-    <message>
-        <source>请选择公共部位或自用部位</source>
-        <translation>Choose common area or private part</translation>
-    </message>
-    <message>
-        <source>自用部位报修须选择房屋</source>
-        <translation>A private-part repair needs a unit</translation>
-    </message>
-    <message>
-        <source>具体位置过长(最多128字)</source>
-        <translation>The location is too long (at most 128 characters)</translation>
-    </message>
-    <message>
-        <source>联系人姓名过长</source>
-        <translation>The contact name is too long</translation>
-    </message>
-    <message>
-        <source>请选择处理人</source>
-        <translation>Choose who handles it</translation>
-    </message>
-    <message>
-        <source>所选处理人不存在或已停用</source>
-        <translation>The chosen person does not exist or is inactive</translation>
-    </message>
-    <message>
-        <source>请填写处理情况</source>
-        <translation>Describe the work done</translation>
-    </message>
-    <message>
-        <source>取消工单必须填写原因</source>
-        <translation>Cancelling needs a reason</translation>
-    </message>
-    <message>
-        <source>挂起须填写原因(如等待配件、业主不在家)</source>
-        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
-    </message>
-    <message>
-        <source>满意度应为1到5分</source>
-        <translation>Satisfaction should be 1 to 5</translation>
-    </message>
-    <message>
-        <source>人工费应为金额数字</source>
-        <translation>The labour fee should be an amount</translation>
-    </message>
-    <message>
-        <source>公共部位维修不向业主收费, 人工费应为0</source>
-        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
-    </message>
-    <message>
-        <source>收款金额应为数字, 如 256.80</source>
-        <translation>The amount should be a number, e.g. 256.80</translation>
-    </message>
-    <message>
-        <source>收款金额应大于0</source>
-        <translation>The amount should be more than 0</translation>
-    </message>
-    <message>
-        <source>收款金额过大, 请核对</source>
-        <translation>The amount is too large, please check</translation>
-    </message>
-    <message>
-        <source>请选择付款方式</source>
-        <translation>Choose how it is paid</translation>
-    </message>
-    <message>
-        <source>交款人过长</source>
-        <translation>The payer's name is too long</translation>
-    </message>
-    <message>
-        <source>请选择催缴方式</source>
-        <translation>Choose how the owner was reminded</translation>
-    </message>
-    <message>
-        <source>承诺缴费日期不能早于今天</source>
-        <translation>The promised date cannot be before today</translation>
-    </message>
-    <message>
-        <source>用户名或密码错误</source>
-        <translation>Wrong user name or password</translation>
-    </message>
-    <message>
-        <source>第一个用户必须是系统管理员</source>
-        <translation>The first user must be the system administrator</translation>
-    </message>
-    <message>
-        <source>角色无效</source>
-        <translation>Invalid role</translation>
-    </message>
-    <message>
-        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
-        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Contact phone</translation>
-    </message>
-    <message>
-        <source>手机号</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <source>收款金额</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>人工费</source>
-        <translation>Labour fee</translation>
-    </message>
-    <message>
-        <source>请选择楼栋</source>
-        <translation>Choose a building</translation>
-    </message>
-    <message>
-        <source>请填写作废原因</source>
-        <translation>Enter the reason for voiding</translation>
-    </message>
-    <message>
-        <source>用户名不能为空</source>
-        <translation>The user name is required</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>建筑面积</source>
-        <translation>Floor area</translation>
-    </message>
-    <message>
-        <source>车牌</source>
-        <translation>Plate</translation>
-    </message>
-    <message>
-        <source>入住日期</source>
-        <translation>Move-in date</translation>
     </message>
 </context>
 </TS>

@@ -131,6 +131,10 @@ class IntakeForm(QWidget):
         chosen_row.addWidget(self.chosen, 1)
         chosen_row.addWidget(clear_unit)
         find.addLayout(chosen_row)
+        from ui.pages.order.outages import OutageNotice  # 秩序: known outages reaching the unit
+
+        self.outage_notice = OutageNotice(services, self)
+        find.addWidget(self.outage_notice)
         find.addWidget(self.recent_title)
         find.addWidget(self.recent)
 
@@ -305,6 +309,7 @@ class IntakeForm(QWidget):
             self.location.setCurrentIndex(self.location.findData(Location.PRIVATE if unit else Location.PUBLIC))
         if unit is None:
             self.chosen.setText(self.tr("未选择房屋 (公共区域报事可不选)"))
+            self._load_recent(None)
             self._show_recent([])
             return
         owners = unit.owners or self.tr("(无业主信息)")
@@ -316,7 +321,10 @@ class IntakeForm(QWidget):
             self.contact_phone.setText(unit.phone)  # masked unless the user may see it: the service keeps it
         self._load_recent(unit.id)
 
-    def _load_recent(self, unit_id: int) -> None:
+    def _load_recent(self, unit_id: int | None) -> None:
+        self.outage_notice.show_for_unit(unit_id)
+        if unit_id is None:
+            return
         try:
             rows = self.services.workorders.recent_for_unit(unit_id, limit=5)
         except ServiceError:
