@@ -44,16 +44,14 @@ def far_cell_file(path: Path, cell: str = "XFD1048576", value: object = "x", *, 
 
 
 def run_measured(args: list[str], env: dict | None = None) -> tuple[int, str, str, int]:
-    """(exit code, stdout, stderr, peak RSS in MB) of a child process, its own peak (wait4), not its siblings'."""
-    import tempfile
-
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(args, cwd=ROOT, stdout=out, stderr=err, env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return proc.returncode, out.read().decode(), err.read().decode(), usage.ru_maxrss // MB
+    """(exit code, stdout, stderr, peak RSS in MB) of a child process. It is started from a small wrapper
+    process: a child forked from pytest itself would report pytest's own size as its peak."""
+    wrapper = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
+    proc = subprocess.run([sys.executable, "-c", wrapper, *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=180)
+    err, _, peak = proc.stderr.rstrip().rpartition("\n")
+    return proc.returncode, proc.stdout, err, int(peak) // MB
 
 
 @pytest.mark.parametrize("cell", ["XFD1048576", "CV1048576", "XFD2"])

@@ -108,7 +108,7 @@ def test_generated_hostile_rosters(migrated_template, tmp_path_factory, roster):
                      if row[7] == ID_A and clean_text(row[5]).replace(" ", "") != "董静"}
         lines = preview.lines()
         for excel_row in impostors:  # refused: as a conflict, or for another reason found first
-            assert any(line.startswith(f"第{excel_row}行 ") for line in lines), lines
+            assert any(line.startswith((f"第{excel_row}行 ", f"第{excel_row}行:")) for line in lines), lines
         try:
             services.roster.commit(preview)
         except RosterRejected:
