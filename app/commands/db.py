@@ -48,7 +48,7 @@ def copy_cmd(args) -> int:
     print(f"已复制 {report.source} → {report.target}: {len(report.tables)} 张表, {report.rows} 行")
     for t in report.tables:
         if t.rows:
-            sums = "  ".join(f"{k}={v:,.2f}" for k, v in t.sums.items() if v)
+            sums = "  ".join(f"{k}={v.normalize():,}" for k, v in t.sums.items() if v)
             print(f"  {t.name:<24}{t.rows:>10}  {sums}")
     print("核对: 各表行数和金额合计与源数据库一致")
     if report.fee_check:
