@@ -112,3 +112,39 @@ def match_condition(id_column, text_column, query: str, *, use_fts: bool) -> Col
         return id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :fts_query").bindparams(
             fts_query=phrase))
     return text_column.like(like_pattern(query), escape="\\")
+
+
+# Why a unit matched a look-up, best first (the intake and counter list matches in this order and show
+# the reason, so "1502" puts room 1502 above a unit whose owner's phone happens to contain 1502).
+MATCH_ROOM, MATCH_ROOM_PART, MATCH_NAME, MATCH_PHONE, MATCH_ID, MATCH_PLATE, MATCH_OTHER = (
+    "room", "room_part", "name", "phone", "id_number", "plate", "other")
+
+
+def rank_match(query: str, codes: Iterable[str], room_no: str, people: Iterable[tuple[str, str, str]],
+               plates: Iterable[str]) -> tuple[int, str]:
+    """(rank, reason) of one unit for a normalised query: exact room 0, part of the room code 1, a name
+    2–3, the tail of a phone / ID number or a plate 4, a phone/ID number containing it elsewhere 6."""
+    q = query.lower()
+    codes = [c.lower() for c in codes]
+    if q in codes or q == room_no.lower():
+        return 0, MATCH_ROOM
+    if any(c.startswith(q) for c in codes):
+        return 1, MATCH_ROOM_PART
+    people = list(people)
+    if any(name.lower() == q for name, _p, _i in people):
+        return 2, MATCH_NAME
+    if any(q in name.lower() for name, _p, _i in people):
+        return 3, MATCH_NAME
+    phones = [phone.replace("-", "") for _n, phone, _i in people if phone]
+    ids = [id_number.lower() for _n, _p, id_number in people if id_number]
+    plates = [plate.lower() for plate in plates]
+    for rank, test in ((4, str.endswith), (6, str.__contains__)):
+        if any(test(p, q) for p in phones):
+            return rank, MATCH_PHONE
+        if any(test(i, q) for i in ids):
+            return rank, MATCH_ID
+    if any(q in p for p in plates):
+        return 4, MATCH_PLATE
+    if any(q in c for c in codes):
+        return 5, MATCH_ROOM_PART
+    return 7, MATCH_OTHER

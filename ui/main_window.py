@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -26,6 +26,9 @@ ROLE_TABS: list[tuple[str, str, str]] = [
 ]
 
 LANGUAGE_KEY = "ui/language"
+GEOMETRY_KEY = "ui/window_geometry"
+DEFAULT_SIZE = (1280, 800)
+FRAME_ALLOWANCE = (16, 48)  # title bar and borders, before the window manager has told us the real ones
 LANGUAGES = [("zh_CN", "中文"), ("en", "English")]  # shown in their own language, never translated
 
 
@@ -44,14 +47,17 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("MainWindow")
         self.property_name = services.property.property_name()
-        self.setWindowTitle(self.tr("物业前台 · PropDesk — %1").replace("%1", self.property_name))
-        self.resize(1280, 800)
+        # Qt adds the application name ("— PropDesk") itself: the title says the property and the product.
+        self.setWindowTitle(self.tr("%1 — 物业前台").replace("%1", self.property_name)
+                            if self.property_name else self.tr("物业前台"))
+        self.restore_geometry()
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("role_tabs")
         self.role_tabs: dict[str, RoleTab] = {}
         self.setCentralWidget(self.tabs)
         self.build_tabs()
+        self.tabs.currentChanged.connect(lambda _i: self.focus_page())
 
         self._build_menus()
         self._build_status_bar()
@@ -83,6 +89,7 @@ class MainWindow(QMainWindow):
                 tab.deleteLater()
                 continue
             tab.setObjectName(f"tab_{role}")
+            tab.currentChanged.connect(lambda _i: self.focus_page())
             self.role_tabs[role] = tab
             self.tabs.addTab(tab, QCoreApplication.translate("MainWindow", title))
         wanted = keep or self.services.ctx.actor.role
@@ -124,7 +131,12 @@ class MainWindow(QMainWindow):
         self.switch_action = account_menu.addAction(self.tr("注销 (切换用户)"),
                                                     lambda: self.switch_user_requested.emit(""))
 
+        self._build_go_shortcuts()
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        keys = QAction(self.tr("快捷键(&K)"), self)
+        keys.setObjectName("show_shortcuts")
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -165,6 +177,76 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("密码已修改。"), 8000))
         dialog.open()
         self.password_dialog = dialog
+
+    def _build_go_shortcuts(self) -> None:
+        """Ctrl+1…9: the pages of the current role tab; Alt+1…5: the role tabs (listed in 帮助 → 快捷键)."""
+        for i in range(9):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _c=False, i=i: self.go_page(i))
+            self.addAction(action)
+        for i in range(len(ROLE_TABS)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
+            self.addAction(action)
+
+    # ---- keyboard
+    def go_page(self, index: int) -> None:
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, RoleTab) and index < tab.count():
+            tab.setCurrentIndex(index)
+            self.focus_page()
+
+    def current_page(self) -> QWidget | None:
+        tab = self.tabs.currentWidget()
+        return tab.current_page() if isinstance(tab, RoleTab) else None
+
+    def focus_page(self) -> None:
+        """Put the cursor where the hand starts on the current page (its search or look-up box)."""
+        page = self.current_page()
+        home = page.home_widget() if page is not None and hasattr(page, "home_widget") else None
+        if home is None and page is not None:
+            from ui.widgets.register_view import RegisterView
+
+            register = page if isinstance(page, RegisterView) else page.findChild(RegisterView)
+            home = register.search if register is not None else None
+        if home is not None:
+            home.setFocus()
+
+    # ---- the window on the screen
+    def restore_geometry(self) -> None:
+        """The size the user left it at, if it still fits this screen; else 1280×800 or the available area
+        (the status bar and the 登记 button stay on screen on a 1280×800 screen or at 150 %)."""
+        saved = self.settings.value(GEOMETRY_KEY)
+        available = self.available_geometry()
+        if saved is not None and self.restoreGeometry(saved) and available.contains(self.frameGeometry()):
+            return
+        width = min(DEFAULT_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+        height = min(DEFAULT_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+        self.move(available.x() + (available.width() - width - FRAME_ALLOWANCE[0]) // 2,
+                  available.y() + (available.height() - height - FRAME_ALLOWANCE[1]) // 2)
+
+    def available_geometry(self) -> QRect:
+        screen = self.screen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown", False):  # right after login the hand is on the keyboard: start there
+            self._shown = True
+            self.focus_page()
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.open()
 
     # ---- actions
     def set_language(self, code: str) -> None:

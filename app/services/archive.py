@@ -24,7 +24,7 @@ from app.models import (
     UnitUse,
     Vehicle,
 )
-from app.search import match_condition, normalise_query, unit_code, unit_label, unit_search_text
+from app.search import match_condition, normalise_query, rank_match, unit_code, unit_label, unit_search_text
 from app.services.audit import log_event
 from app.services.context import ServiceContext
 from app.validators import (
@@ -92,6 +92,23 @@ class UnitDetail:
     members: tuple[MemberRow, ...]
     vehicles: tuple[VehicleRow, ...]
     parking_spaces: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """One hit of the quick look-up and why it matched (``app.search.MATCH_*``: room, name, phone…)."""
+
+    unit: UnitRow
+    reason: str
+
+
+@dataclass(frozen=True)
+class UnitLookup:
+    matches: tuple[UnitMatch, ...]
+    total: int  # all matches (up to LOOKUP_CANDIDATES); more than ``matches`` when the list was cut
+
+
+LOOKUP_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -271,6 +288,40 @@ class ArchiveService:
         if not clean_text(text):
             return []
         return self.list_units(UnitFilter(query=text), limit=limit)
+
+    def lookup_units(self, text: str, limit: int = 8) -> UnitLookup:
+        """The desk's quick look-up, ranked: exact room first, then names, then phone/ID tails and plates,
+        each with the reason it matched; ``total`` says how many there are beyond the first ``limit``."""
+        self.ctx.require("archive.view")
+        query = normalise_query(text)
+        if not query:
+            return UnitLookup((), 0)
+        order = [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no]
+        with self.ctx.read() as s:
+            ids = list(s.scalars(self._unit_query(UnitFilter(query=text)).order_by(*order)
+                                 .limit(LOOKUP_CANDIDATES)))
+            # Exact rooms even when the text matches more units than are looked at.
+            exact = s.scalars(select(Unit.id).where(Unit.room_no == query).order_by(*order).limit(50))
+            ids += [uid for uid in exact if uid not in set(ids)]
+            people: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+            plates: dict[int, list[str]] = defaultdict(list)
+            for unit_id, name, phone, id_number in s.execute(
+                select(Occupancy.unit_id, Person.name, Person.phone, Person.id_number)
+                .join(Person, Person.id == Occupancy.person_id).where(Occupancy.unit_id.in_(ids))
+            ):
+                people[unit_id].append((name, phone or "", id_number or ""))
+            for unit_id, plate in s.execute(select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(ids))):
+                plates[unit_id].append(plate)
+            places = {uid: (bname, unit_no, room_no) for uid, bname, unit_no, room_no in s.execute(
+                select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building).where(Unit.id.in_(ids)))}
+            ranked = sorted(
+                ((rank_match(query, (unit_code(*places[uid]), unit_label(*places[uid])), places[uid][2],
+                             people[uid], plates[uid]), position, uid) for position, uid in enumerate(ids)),
+            )
+            ranked = [r for r in ranked if r[0][0] < 7]  # the index matched text no reason explains: drop
+            top = ranked[:limit]
+            rows = {row.id: row for row in self._unit_rows(s, [uid for _r, _p, uid in top])}
+        return UnitLookup(tuple(UnitMatch(rows[uid], reason) for (_rank, reason), _p, uid in top), len(ranked))
 
     def _unit_rows(self, s: Session, ids: list[int]) -> list[UnitRow]:
         if not ids:

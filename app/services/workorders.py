@@ -903,17 +903,20 @@ class WorkOrderService:
 
     # ---- the dispatch slip
     def slip_data(self, order_id: int, full_phone: bool | None = None):
-        """Plain data for ``app.pdf.dispatch_slip``; the phone is masked unless asked for (and allowed)
-        or the setting ``workorder.slip_full_phone`` is "1"."""
+        """Plain data for ``app.pdf.dispatch_slip``. The slip is for staff (the technician calls the owner):
+        phones print in full for an operator with the right to see them (``pii.view_full``, or
+        ``pii.reveal`` — the print is logged, see ``slip_pdf``), masked for others or when the setting
+        ``workorder.slip_full_phone`` is "0"; ``full_phone`` asks for one or the other."""
         from app.models import Setting
         from app.pdf.dispatch_slip import SlipData, SlipMaterial
 
         self._require_view()
+        may_see = self.ctx.can("pii.view_full") or self.ctx.can("pii.reveal")
         with self.ctx.read() as s:
             if full_phone is None:
                 setting = s.get(Setting, "workorder.slip_full_phone")
-                full_phone = bool(setting and setting.value == "1")
-            if full_phone:
+                full_phone = may_see and not (setting and setting.value == "0")
+            if full_phone and not may_see:
                 self.ctx.require("pii.view_full")
             order = s.get(WorkOrder, order_id)
             if order is None:

@@ -13,8 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import main
+from app.errors import PermissionDenied
 from app.pdf.dispatch_slip import SlipData, SlipMaterial, render_slip
 from app.services.workorders import Material
+from tests.conftest import actor
 
 NOW = datetime(2026, 11, 28, 9, 30)
 
@@ -144,14 +146,21 @@ def order(services):
     return detail.row
 
 
-def test_service_slip_masks_the_phone_unless_asked(services, order):
-    data = services.workorders.slip_data(order.id)
+def test_service_slip_prints_full_phones_for_staff_with_the_right(services, order):
+    data = services.workorders.slip_data(order.id, full_phone=False)
     assert data.contact_phone == "138****5678" and data.assignee_phone == "137****0001"
     assert data.property_name == "翠湖花园" and data.category == "给排水" and data.unit == "3栋1单元1502"
     assert data.material_fee == Decimal("25.00") and data.labour_fee == Decimal("20.00")
-    assert services.workorders.slip_data(order.id, full_phone=True).contact_phone == "13812345678"
-    services.property.set_setting("workorder.slip_full_phone", "1")
-    assert services.workorders.slip_data(order.id).contact_phone == "13812345678"
+    # 客服 holds pii.reveal, not pii.view_full: the slip the technician takes still has numbers to call.
+    desk = services.as_actor(actor("service", name="前台小王"))
+    data = desk.workorders.slip_data(order.id)
+    assert data.contact_phone == "13812345678" and data.assignee_phone == "13700000001"
+    engineer = services.as_actor(actor("engineering", name="李师傅"))
+    assert engineer.workorders.slip_data(order.id).contact_phone == "138****5678"
+    with pytest.raises(PermissionDenied):
+        engineer.workorders.slip_data(order.id, full_phone=True)
+    services.property.set_setting("workorder.slip_full_phone", "0")  # the office may mask them all
+    assert desk.workorders.slip_data(order.id).contact_phone == "138****5678"
     text = text_of(PdfReader(io.BytesIO(services.workorders.slip_pdf(order.id, full_phone=False))))
     assert "卫生间地漏堵塞" in text and "疏通地漏" in text and "138****5678" in text
 

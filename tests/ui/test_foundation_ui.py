@@ -118,7 +118,7 @@ def test_main_window_has_five_role_tabs_and_status(qtbot, services, small_proper
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["经理", "客服", "工程", "秩序", "环境"]
-    assert window.windowTitle() == "物业前台 · PropDesk — 测试小区"
+    assert window.windowTitle() == "测试小区 — 物业前台"  # Qt adds "— PropDesk" itself
     assert window.tabs.currentWidget() is window.role_tab("service")  # the operator's own team first
     assert "前台小王" in window.operator_label.text() and "客服" in window.operator_label.text()
     assert services.db.display_url in window.data_label.text()

@@ -30,6 +30,7 @@ from app.errors import FieldError, ServiceError
 from app.models import ChargeMethod, Cycle, FeeKind, Scope, UnitUse
 from ui.labels import code_label
 from ui.tabs.fees_common import fee_label, reminder_method_choices
+from ui.widgets.focus import fields_first
 
 
 class _FormDialog(QDialog):
@@ -55,6 +56,10 @@ class _FormDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
+    def showEvent(self, event) -> None:
+        fields_first(self, self.buttons)  # the cursor in the first field, 确定/取消 last
+        super().showEvent(event)
+
     def add_row(self, key: str, label: str, widget: QWidget) -> QWidget:
         error = QLabel(self)
         error.setStyleSheet("color: #c00;")
@@ -65,6 +70,8 @@ class _FormDialog(QDialog):
         inner.setSpacing(1)
         inner.addWidget(widget)
         inner.addWidget(error)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)  # Tab leaves the note instead of typing a tab into it
         self.form.addRow(label, box)
         self.errors[key] = error
         return widget

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, ServiceError
+from ui.widgets.focus import fields_first
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "border: 1px solid #b00020;"
@@ -90,10 +92,13 @@ class FormDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.saved_id: int | None = None
+        self.first_field: QWidget | None = None  # where the cursor starts (default: the first field)
 
     # ---- building
     def add_field(self, name: str, label: str, editor: QWidget, extra: QWidget | None = None) -> QWidget:
         editor.setObjectName(name)
+        if isinstance(editor, QPlainTextEdit):
+            editor.setTabChangesFocus(True)  # Tab leaves the text instead of typing a tab into it
         row = FieldRow(editor, extra, self)
         self.rows[name] = row
         self.form.addRow(label, row)
@@ -168,6 +173,11 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     # ---- QDialog
+    def showEvent(self, event: QShowEvent) -> None:
+        # Fields first, then 保存 → 取消; the cursor in the first field (not on 保存).
+        fields_first(self, self.buttons, self.first_field)
+        super().showEvent(event)
+
     def accept(self) -> None:
         if not self.validate():
             return

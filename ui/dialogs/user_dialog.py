@@ -9,6 +9,7 @@ from app.errors import FieldError, ServiceError
 from app.models import ROLE_LABELS
 from app.services.auth import MIN_PASSWORD
 from ui.labels import role_label
+from ui.widgets.focus import fields_first
 
 
 class _Form(QDialog):
@@ -25,6 +26,10 @@ class _Form(QDialog):
                                         parent=self)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
+
+    def showEvent(self, event) -> None:
+        fields_first(self, self.buttons)  # the cursor in the first field, 确定/取消 last
+        super().showEvent(event)
 
     def _finish_layout(self) -> None:
         self.form.addRow(self.error)

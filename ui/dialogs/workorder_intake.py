@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.errors import FieldError, ServiceError
 from app.models import CATEGORY_TEAMS, Category, Kind, Location, Priority, Source
+from app.search import MATCH_ID, MATCH_NAME, MATCH_PHONE, MATCH_PLATE, MATCH_ROOM, MATCH_ROOM_PART
+from ui import shortcuts
 from ui.workorder_labels import wo_choices, wo_label
 
 ERROR_STYLE = "color: #b00020;"
+PAGE = 8  # matches listed at a time; "更多" lists the next ones
+MORE = "more"  # item data of the "更多" line
 
 
 class IntakeForm(QWidget):
@@ -40,12 +43,15 @@ class IntakeForm(QWidget):
         super().__init__(parent)
         self.services = services
         self.unit = None  # the chosen UnitRow, None for a public-area report
+        self._limit = PAGE
         self._errors: dict[str, QLabel] = {}
 
         self.lookup = QLineEdit(self)
         self.lookup.setObjectName("lookup")
         self.lookup.setClearButtonEnabled(True)
         self.lookup.setPlaceholderText(self.tr("房号、姓名、手机号或车牌"))
+        self.lookup.setToolTip(self.tr("查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)")
+                               .replace("%1", shortcuts.key_text(shortcuts.NEW_INTAKE)))
         self.matches = QListWidget(self)
         self.matches.setObjectName("matches")
         self.matches.setMaximumHeight(self.fontMetrics().height() * 5)  # keeps 登记 on screen at 1024×768
@@ -69,8 +75,13 @@ class IntakeForm(QWidget):
         self.lookup.textChanged.connect(self._timer.start)
         self.lookup.returnPressed.connect(self._accept_first_match)
         self.matches.currentRowChanged.connect(self._on_match_highlighted)
-        self.matches.itemActivated.connect(lambda item: self.choose_unit(item.data(Qt.ItemDataRole.UserRole)))
-        self.matches.itemClicked.connect(lambda item: self.choose_unit(item.data(Qt.ItemDataRole.UserRole)))
+        self.matches.itemActivated.connect(self._match_activated)
+        self.matches.itemClicked.connect(self._match_activated)
+        # ↑/↓ in the look-up box move through the matches; the text keeps the cursor.
+        for key, step in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, -1)):
+            shortcuts.shortcut(key, self.lookup, lambda step=step: self._step_match(step),
+                               Qt.ShortcutContext.WidgetShortcut)
+        shortcuts.shortcut(shortcuts.MORE, self, self.show_more, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.kind = self._combo("kind", wo_choices(Kind))
         self.source = self._combo("source", wo_choices(Source))
@@ -79,6 +90,8 @@ class IntakeForm(QWidget):
         self.team_label = QLabel(self)
         self.team_label.setObjectName("team_label")
         self.location = self._combo("location", wo_choices(Location))
+        self._location_chosen = False  # set when the operator picks 部位 (then a unit no longer changes it)
+        self.location.activated.connect(lambda _i: setattr(self, "_location_chosen", True))
         self.priority = self._combo("priority", wo_choices(Priority))
         self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL))
         self.place = QLineEdit(self)
@@ -140,7 +153,9 @@ class IntakeForm(QWidget):
         clear = QPushButton(self.tr("清空"), self)
         clear.setObjectName("intake_clear")
         clear.clicked.connect(self.clear)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_button.setToolTip(self.tr("登记 (%1)").replace("%1", shortcuts.key_text(shortcuts.SAVE)))
+        shortcuts.shortcut(shortcuts.SAVE, self, self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcuts.shortcut(shortcuts.NEW_INTAKE, self, self.start_new)  # from anywhere on the page
         # One widget, so the page can pin it under its scroll area: 登记 stays visible on a short screen.
         self.button_bar = QWidget(self)
         buttons = QHBoxLayout(self.button_bar)
@@ -188,25 +203,67 @@ class IntakeForm(QWidget):
         return box
 
     # ---- finding the unit
-    def search(self) -> None:
+    def start_new(self) -> None:
+        """Ctrl+N: the cursor in the look-up box, its text selected (typing replaces it)."""
+        self.lookup.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.lookup.selectAll()
+
+    def reason_text(self, reason: str) -> str:
+        return {MATCH_ROOM: self.tr("房号"), MATCH_ROOM_PART: self.tr("房号部分"), MATCH_NAME: self.tr("姓名"),
+                MATCH_PHONE: self.tr("电话"), MATCH_ID: self.tr("身份证"), MATCH_PLATE: self.tr("车牌")
+                }.get(reason, "")
+
+    def search(self, keep_limit: bool = False) -> None:
+        """List the matches, best first (the service ranks them), each with why it matched."""
         self._timer.stop()
+        if not keep_limit:
+            self._limit = PAGE
         text = self.lookup.text().strip()
         self.matches.clear()
         if not text:
             return
         try:
-            units = self.services.archive.search_units(text, limit=8)
+            found = self.services.archive.lookup_units(text, limit=self._limit)
         except ServiceError as exc:
             self.show_message(str(exc), error=True)
             return
-        for unit in units:
-            item = QListWidgetItem(f"{unit.code}  {unit.owners}  {unit.phone}".strip())
+        for match in found.matches:
+            unit = match.unit
+            item = QListWidgetItem(f"{unit.code}  {unit.owners}  {unit.phone}".strip()
+                                   + f"  · {self.reason_text(match.reason)}")
             item.setData(Qt.ItemDataRole.UserRole, unit)
             self.matches.addItem(item)
-        if units:
+        if found.total > len(found.matches):
+            more = QListWidgetItem(self.tr("更多… (共 %1 个, %2)").replace("%1", str(found.total))
+                                   .replace("%2", shortcuts.key_text(shortcuts.MORE)))
+            more.setData(Qt.ItemDataRole.UserRole + 1, MORE)
+            self.matches.addItem(more)
+        if found.matches:
             self.matches.setCurrentRow(0)
         else:
             self.matches.addItem(self.tr("没有找到匹配的房屋"))
+
+    def show_more(self) -> None:
+        """The next matches (Ctrl+M, or the "更多" line); the highlighted one stays highlighted."""
+        row = self.matches.currentRow()
+        self._limit += PAGE
+        self.search(keep_limit=True)
+        self.matches.setCurrentRow(max(row, 0))
+
+    def _step_match(self, step: int) -> None:
+        if self._timer.isActive():
+            self.search()
+        count = sum(1 for i in range(self.matches.count())
+                    if self.matches.item(i).data(Qt.ItemDataRole.UserRole) is not None)
+        if count:
+            self.matches.setCurrentRow(min(max(self.matches.currentRow() + step, 0), count - 1))
+
+    def _match_activated(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.UserRole + 1) == MORE:
+            self.show_more()
+        elif item.data(Qt.ItemDataRole.UserRole) is not None:
+            self.choose_unit(item.data(Qt.ItemDataRole.UserRole))
+            self.category.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_match_highlighted(self, row: int) -> None:
         """While typing, the highlighted match's recent orders show: a repeat report is seen at once."""
@@ -216,14 +273,18 @@ class IntakeForm(QWidget):
             self._load_recent(unit.id)
 
     def _accept_first_match(self) -> None:
-        self.search()
+        """Enter in the look-up: take the highlighted match (the best one unless ↑↓ moved), then on to 类别."""
+        if self._timer.isActive() or not self.matches.count():
+            self.search()
         item = self.matches.currentItem()
         if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
-            self.choose_unit(item.data(Qt.ItemDataRole.UserRole))
-            self.description.setFocus()
+            self._match_activated(item)
 
     def choose_unit(self, unit) -> None:
         self.unit = unit
+        # 部位 follows the unit unless the operator chose one: an owner's unit is 自用部位 (may be charged).
+        if not self._location_chosen:
+            self.location.setCurrentIndex(self.location.findData(Location.PRIVATE if unit else Location.PUBLIC))
         if unit is None:
             self.chosen.setText(self.tr("未选择房屋 (公共区域报事可不选)"))
             self._show_recent([])
@@ -326,6 +387,7 @@ class IntakeForm(QWidget):
         return detail
 
     def clear(self) -> None:
+        self._location_chosen = False
         self.lookup.clear()
         self.matches.clear()
         self.choose_unit(None)

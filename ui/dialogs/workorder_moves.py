@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from app.errors import ConflictError, FieldError, ServiceError
 from app.money import format_money, to_money
 from app.services.workorders import Material
+from ui.widgets.focus import fields_first
+from ui.widgets.money_edit import money_input
 
 Submit = Callable[[dict[str, Any]], Any]
 ERROR_STYLE = "color: #b00020;"
@@ -67,6 +69,11 @@ class MoveDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.first_field: QWidget | None = None  # where the cursor starts (default: the first field)
+
+    def showEvent(self, event) -> None:
+        fields_first(self, self.buttons, self.first_field)
+        super().showEvent(event)
 
     def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         """A labelled field; ``field`` is the service's key for its error message."""
@@ -176,10 +183,13 @@ class DispatchDialog(MoveDialog):
         index = self.team.findData(team)
         self.team.setCurrentIndex(max(index, 0))
         self._fill_staff()
+        self.first_field = self.assignee  # the team follows the category: the choice is the person
         self.resize(380, self.sizeHint().height())
 
     def _fill_staff(self) -> None:
         self.assignee.clear()
+        # Nobody is proposed: an Enter straight after opening must not dispatch to the first name.
+        self.assignee.addItem(self.tr("请选择处理人 (↑↓)"), None)
         try:
             rows = list(self._staff(self.team.currentData()))
         except ServiceError as exc:
@@ -197,15 +207,17 @@ class DispatchDialog(MoveDialog):
                 text += self.tr(" (当前)")
             self.assignee.addItem(text, row.id)
         if not rows:
-            self.assignee.addItem(self.tr("(该班组没有在职员工)"), None)
-        # Re-dispatching: propose someone other than the current assignee.
-        for i in range(self.assignee.count()):
-            if self.assignee.itemData(i) not in (None, self.current_assignee):
-                self.assignee.setCurrentIndex(i)
-                break
+            self.assignee.setItemText(0, self.tr("(该班组没有在职员工)"))
 
     def values(self) -> dict[str, Any]:
         return {"assignee_id": self.assignee.currentData(), "note": self.note.text().strip()}
+
+    def submit(self) -> None:
+        if self.assignee.currentData() is None:
+            self.show_errors({"assignee_id": self.tr("请选择处理人")})
+            self.assignee.setFocus()
+            return
+        super().submit()
 
 
 class CompleteDialog(MoveDialog):
@@ -247,7 +259,7 @@ class CompleteDialog(MoveDialog):
         column.addLayout(buttons)
         self.add_row(self.tr("使用材料"), box, "materials")
 
-        self.labour = QLineEdit("0.00", self)
+        self.labour = money_input(QLineEdit("0.00", self))
         self.labour.setObjectName("labour_fee")
         self.labour.setEnabled(private)
         self.labour.textChanged.connect(self._recalculate)

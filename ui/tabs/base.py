@@ -138,6 +138,10 @@ class RoleTab(QTabWidget):
         if pages:
             self._build(0)
 
+    def current_page(self) -> QWidget | None:
+        """The built page on show (None while it is a placeholder that failed to build)."""
+        return self._build(self.currentIndex()) if self.count() else None
+
     def titles(self) -> list[str]:
         return [self.tabText(i) for i in range(self.count())]
 

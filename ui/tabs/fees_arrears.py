@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ServiceError
 from app.services.fees_rules import parse_period
+from ui import shortcuts
 from ui.dialogs.fees_dialogs import ReminderDialog
 from ui.jobs import run_with_progress_dialog
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
@@ -98,6 +99,10 @@ class ArrearsPage(QWidget):
         self.unit_notice_button.clicked.connect(self.print_unit_notice)
         self.building_notice_button = QPushButton(self.tr("打印通知单 (所选楼栋/全部)"), self)
         self.building_notice_button.clicked.connect(self.print_building_notices)
+        shortcuts.bind(self.building_notice_button, shortcuts.PRINT)
+        shortcuts.shortcut(shortcuts.BUILDING, self, lambda: self.building.setFocus(
+            Qt.FocusReason.ShortcutFocusReason))
+        self.building.setToolTip(self.tr("楼栋 (%1)").replace("%1", shortcuts.key_text(shortcuts.BUILDING)))
         self.ledger_button = QPushButton(self.tr("导出台账…"), self)
         self.ledger_button.clicked.connect(self.export_ledger)
 
@@ -128,6 +133,9 @@ class ArrearsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self.reload()
+
+    def home_widget(self) -> QWidget:
+        return self.table
 
     def reload(self) -> None:
         reports = self.services.fee_reports

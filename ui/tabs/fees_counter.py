@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, ServiceError
+from ui import shortcuts
 from ui.dialogs.fees_dialogs import VoidPaymentDialog
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
 from ui.tabs.fees_common import fee_label, fit_columns, money_text, pay_method_choices, show_pdf, void_text
+from ui.widgets.money_edit import money_input
 from ui.widgets.permission_guard import guard
 from ui.widgets.table import make_table_view
 
@@ -106,7 +108,7 @@ class FeeCounterPage(QWidget):
         self.owed_table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         # --- take the money
-        self.amount = QLineEdit(self)
+        self.amount = money_input(QLineEdit(self))
         self.amount.setPlaceholderText("0.00")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_error = QLabel(self)
@@ -124,6 +126,9 @@ class FeeCounterPage(QWidget):
         self.pay_button = QPushButton(self.tr("收款并打印收据"), self)
         self.pay_button.setDefault(True)
         self.pay_button.clicked.connect(self.take_payment)
+        shortcuts.bind(self.pay_button, shortcuts.PAY)
+        shortcuts.shortcut(shortcuts.FIND, self, self.focus_search)
+        self.search.setToolTip(self.tr("查找房屋 (%1)").replace("%1", shortcuts.key_text(shortcuts.FIND)))
         form = QFormLayout()
         form.addRow(self.tr("收款金额(元)"), self.amount)
         form.addRow("", self.amount_error)
@@ -190,6 +195,20 @@ class FeeCounterPage(QWidget):
         fit_columns(self.unit_table)
         if len(rows) == 1:
             self.unit_table.selectRow(0)
+        # Keys: one unit found → straight to the amount (already the sum due); several → the list (↑↓).
+        if len(rows) == 1 and self.amount.isEnabled():
+            self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.amount.selectAll()
+        elif rows:
+            self.unit_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def home_widget(self) -> QWidget:
+        return self.search
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the search box, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _unit_chosen(self, row: int) -> None:
         unit = self.units.row_at(row)
@@ -221,6 +240,9 @@ class FeeCounterPage(QWidget):
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.amount, self.method, self.payer, self.note, self.only_selected):
             widget.setEnabled(on)
+        if not on:  # nothing to deduct from or charge before a unit is chosen (show_unit enables them)
+            self.use_prepaid.setEnabled(False)
+            self.late_fees.setEnabled(False)
         self.pay_button.setEnabled(on and self.services.ctx.can("fees.collect"))
 
     def _selected_lines(self):

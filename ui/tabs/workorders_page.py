@@ -77,6 +77,10 @@ class WorkOrdersPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+    def home_widget(self) -> QWidget:
+        """Where the cursor goes when the page is opened: the intake look-up (or the list's search)."""
+        return self.intake.lookup if self.intake is not None else self.register.search
+
     def refresh(self) -> None:
         """Reload the list keeping the selected order (hook for the main window's change poller)."""
         self.register.reload()

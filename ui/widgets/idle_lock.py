@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ServiceError
+from ui.widgets.focus import fields_first
 
 DEFAULT_MINUTES = 10
 SETTING_KEY = "security.idle_minutes"
@@ -56,6 +58,11 @@ class UnlockDialog(QDialog):
         self.info = QLabel(self.tr("长时间未操作, 屏幕已锁定。请输入 %1 的密码解锁。").replace(
             "%1", actor.display_name or actor.username), self)
         self.info.setWordWrap(True)
+        # Who is unlocking, shown where a name is expected: the message "用户名或密码错误" then makes sense.
+        self.username = QLineEdit(actor.username, self)
+        self.username.setObjectName("username")
+        self.username.setReadOnly(True)
+        self.username.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setObjectName("password")
@@ -67,12 +74,21 @@ class UnlockDialog(QDialog):
         self.quit_button = self.buttons.addButton(self.tr("退出程序"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.quit_button.clicked.connect(self.reject)
-        self.password.returnPressed.connect(self.try_unlock)
+        # Enter in the password presses 解锁 (the default button) — once: no returnPressed as well, or
+        # one wrong password would count twice towards the lockout.
+        self.unlock_button.setDefault(True)
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
-        layout.addWidget(self.password)
+        layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event) -> None:
+        fields_first(self, self.buttons, self.password)
+        super().showEvent(event)
 
     def try_unlock(self) -> None:
         try:

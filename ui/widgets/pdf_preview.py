@@ -17,14 +17,11 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QMarginsF,
-    QPointF,
-    QRectF,
-    QSize,
     QSizeF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -42,8 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ServiceError
 from app.files import write_bytes
-
-PRINT_DPI = 300  # pages go to the printer as images of this resolution (1200 dpi would be 280 MB an A5 page)
+from ui import shortcuts
 
 
 class PdfPreview(QWidget):
@@ -76,6 +72,9 @@ class PdfPreview(QWidget):
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.print_button.setObjectName("pdf_print")
         self.print_button.clicked.connect(self.print_dialog)
+        shortcuts.bind(self.print_button, shortcuts.PRINT_DIALOG)
+        quick = shortcuts.shortcut(shortcuts.PRINT, self, self.quick_print)
+        quick.setObjectName("quick_print")
         self.save_button = QPushButton(self.tr("另存为 PDF…"), self)
         self.save_button.setObjectName("pdf_save")
         self.save_button.clicked.connect(self.save_dialog)
@@ -157,40 +156,70 @@ class PdfPreview(QWidget):
         orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
         return QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0))
 
-    def print_dialog(self) -> bool:
+    def choose_printer(self) -> QPrinter | None:
+        """The system print dialog (GUI thread); None when the user cancels it."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(self._page_layout())
         printer.setDocName(self.file_name)
+        printer.setFromTo(0, 0)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def default_printer(self) -> QPrinter | None:
+        """The system's default printer set up for this document, or None when there is none."""
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        info = QPrinterInfo.defaultPrinter()
+        if info.isNull():
+            return None
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(self._page_layout())
+        printer.setDocName(self.file_name)
+        return printer
+
+    def quick_print(self) -> bool:
+        """Ctrl+P: straight to the default printer (a receipt at the counter needs no dialog); the print
+        dialog when there is no default printer."""
+        if not self.page_count():
+            return False
+        printer = self.default_printer()
+        return self.print_to(printer) if printer is not None else self.print_dialog()
+
+    def print_dialog(self) -> bool:
+        """打印… (Ctrl+Shift+P): choose the printer, then print in the background. True when printing started."""
+        if not self.page_count():
+            return False
+        printer = self.choose_printer()
+        if printer is None:
             return False
         return self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Render every page as an image (at most PRINT_DPI), scaled to fit the paper."""
+        """Print off the GUI thread with a progress dialog and 取消 (``ui.printing`` says how); ``printed``
+        fires when the pages are out. The window stays usable meanwhile."""
+        from ui.jobs import run_with_progress_dialog
+        from ui.printing import print_pdf
+
         if not self.page_count():
             return False
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("打印失败"), self.tr("无法开始打印, 请检查打印机。"))
-            return False
-        try:
-            dpi = min(printer.resolution(), PRINT_DPI)
-            for index in range(self.page_count()):
-                if index:
-                    printer.newPage()
-                points = self.document.pagePointSize(index)
-                image = self.document.render(index, QSize(round(points.width() / 72 * dpi),
-                                                          round(points.height() / 72 * dpi)))
-                area = QRectF(painter.viewport())
-                scale = min(area.width() / image.width(), area.height() / image.height())
-                target = QRectF(QPointF(0, 0), QSizeF(image.width() * scale, image.height() * scale))
-                target.moveCenter(area.center())
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-        self.printed.emit()
+        pdf, title = self._bytes, self.file_name
+        self._printer = printer  # alive until the job ends
+        self.print_button.setEnabled(False)
+        self.print_job = run_with_progress_dialog(
+            self, self.tr("正在打印 %1…").replace("%1", title), lambda progress: print_pdf(pdf, printer, progress,
+                                                                                         title=title),
+            on_result=self._printed, on_error=self._print_failed,
+            on_cancel=lambda: self.print_button.setEnabled(True))
         return True
+
+    def _printed(self, method: str) -> None:
+        self.print_button.setEnabled(True)
+        self.last_print_method = method
+        self.printed.emit()
+
+    def _print_failed(self, message: str) -> None:
+        self.print_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("打印失败"), message)
 
 
 class PdfPreviewDialog(QDialog):

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import shortcuts
 from ui.models.windowed import ROW_ROLE, Column, RowStyle, WindowedTableModel
 from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.table import make_table_view
@@ -123,6 +124,12 @@ class RegisterView(QWidget):
         self.table.activated.connect(self._on_activated)
         self.model.modelReset.connect(self._on_reset)
 
+        # Keys: Ctrl+F from anywhere on the page returns to the search box (active only while this register
+        # is shown, so each page's own box is meant); ↓ in the box goes into the list.
+        shortcuts.shortcut(shortcuts.FIND, self, self.focus_search)
+        shortcuts.shortcut(Qt.Key.Key_Down, self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
+        self.search.setToolTip(self.tr("搜索 (%1)").replace("%1", shortcuts.key_text(shortcuts.FIND)))
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.setChildrenCollapsible(False)
@@ -157,7 +164,7 @@ class RegisterView(QWidget):
         action = QAction(text, self)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            shortcuts.bind(action, shortcut if isinstance(shortcut, str) else shortcut.toString())
         self.toolbar.addAction(action)
         self.toolbar.setVisible(True)
         if needs_row:
@@ -195,10 +202,26 @@ class RegisterView(QWidget):
         return self.model.total()
 
     def apply_filters(self) -> None:
-        """Reload with the filter bar's current values (the debounce timer ends here)."""
+        """Reload with the filter bar's current values (the debounce timer ends here). A search that finds
+        exactly one row puts the cursor on it, so its detail shows without another key."""
         self._debounce.stop()
         self.filters_changed.emit()
         self.reload()
+        if self.current_row() is None and self.model.total() == 1:
+            self.table.selectRow(0)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the cursor in the search box, its text selected (typing replaces it)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_list(self) -> None:
+        """↓ in the search box: into the list, on the first row if none is selected."""
+        if self._debounce.isActive():  # typed just now: search first
+            self.apply_filters()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.current_row() is None and self.model.rowCount():
+            self.table.selectRow(0)
 
     def reload(self, select: Callable[[Any], bool] | None = None, scan_limit: int = 2000) -> None:
         """Re-count and re-fetch; with ``select``, put the cursor on the first matching row (among the first

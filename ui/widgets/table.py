@@ -15,6 +15,9 @@ def make_table_view(model: QAbstractItemModel | None = None, parent: QWidget | N
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the list (arrows move between rows): otherwise Tab only walks the cells and whatever
+    # follows the list — buttons, the 收款 form — cannot be reached from the keyboard.
+    view.setTabKeyNavigation(False)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
