@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminForm</name>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>管理员用户名</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>密码至少%1位</source>
+        <translation>The password needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>无法打开数据库</source>
@@ -10,6 +45,10 @@
     <message>
         <source>正在填入演示数据…</source>
         <translation>Filling in demo data…</translation>
+    </message>
+    <message>
+        <source>已退出登录</source>
+        <translation>Signed out</translation>
     </message>
     <message>
         <source>内部错误</source>
@@ -116,6 +155,10 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>欠费 %1 户, 合计 %2 元 (%3); 列表 %4 户</source>
         <translation>%1 units in arrears, total ¥%2 (%3); %4 units listed</translation>
+    </message>
+    <message>
+        <source>楼栋 (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>催缴记录 · %1</source>
@@ -263,6 +306,10 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>系统设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>岗位定编</source>
+        <translation>Required positions</translation>
     </message>
     <message>
         <source>工单</source>
@@ -546,6 +593,17 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
         <source>类别</source>
@@ -688,6 +746,30 @@ The program will close; start it again and log in.</translation>
         <translation>Position</translation>
     </message>
     <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <source>登录账户</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>定编</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <source>空缺</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -706,6 +788,34 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>编号</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>摘要</source>
@@ -878,6 +988,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>角色</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff member</translation>
     </message>
     <message>
         <source>锁定至</source>
@@ -1338,6 +1452,13 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <source>在左侧选择一行查看详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <source>班组</source>
@@ -1350,6 +1471,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>派单说明</source>
         <translation>Dispatch note</translation>
+    </message>
+    <message>
+        <source>请选择处理人 (↑↓)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source> (在办 %n 单)</source>
@@ -1366,12 +1491,357 @@ The program will close; start it again and log in.</translation>
         <source>(该班组没有在职员工)</source>
         <translation>(no active staff in this team)</translation>
     </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Engineering</name>
+    <message>
+        <source>房屋本体</source>
+        <translation type="unfinished">Building fabric</translation>
+    </message>
+    <message>
+        <source>照明</source>
+        <translation type="unfinished">Lighting</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation type="unfinished">Water</translation>
+    </message>
+    <message>
+        <source>供配电</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation type="unfinished">Fire safety</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation type="unfinished">Elevator</translation>
+    </message>
+    <message>
+        <source>暖通空调</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>弱电(监控/门禁)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation type="unfinished">Disable</translation>
+    </message>
+    <message>
+        <source>报废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每N天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待执行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation type="unfinished">Cancelled</translation>
+    </message>
+    <message>
+        <source>主体结构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>装饰装修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电气</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复验未通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已销项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更换部件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <source>工程库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保洁库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保洁用品</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清洁药剂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>领用出库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>盘点调整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <source>编辑设备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增设备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 GPS-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所属系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 地下一层泵房</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>型号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished">none</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>编号、名称、位置、型号或扫描标签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录履历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation type="unfinished">Repair</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>型号/厂家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>累计费用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备标签</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1873,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>收款并打印收据</source>
         <translation>Take payment and print receipt</translation>
+    </message>
+    <message>
+        <source>查找房屋 (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>收款金额(元)</source>
@@ -1797,6 +2271,33 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>FeesStep</name>
+    <message>
+        <source>第3步: 收费项目</source>
+        <translation>Step 3: Fee items</translation>
+    </message>
+    <message>
+        <source>勾选本小区收取的项目并填写单价。以后可在 经理 → 收费项目 中修改或增加。</source>
+        <translation>Tick the items this property charges and enter their prices. Change or add items later in Manager → Fee items.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation>Charged by</translation>
+    </message>
+</context>
+<context>
     <name>FigureCard</name>
     <message>
         <source>点击查看明细</source>
@@ -1861,6 +2362,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>房号、姓名、手机号或车牌</source>
         <translation>Room, name, mobile or plate</translation>
+    </message>
+    <message>
+        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>未选择房屋 (公共区域报事可不选)</source>
@@ -1945,6 +2450,38 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>登记 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>房号部分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation type="unfinished">Plate</translation>
+    </message>
+    <message>
+        <source>更多… (共 %1 个, %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -2254,6 +2791,60 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>LinkedOrderDialog</name>
+    <message>
+        <source>报修 (生成维修工单)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation type="unfinished">Priority</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation type="unfinished">Location</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>生成工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>记录履历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 更换水泵机械密封</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 物业前台 · PropDesk</source>
@@ -2312,7 +2903,15 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>物业前台 · PropDesk — %1</source>
-        <translation>PropDesk front desk — %1</translation>
+        <translation type="vanished">PropDesk front desk — %1</translation>
+    </message>
+    <message>
+        <source>%1 — 物业前台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物业前台</source>
+        <translation type="unfinished">PropDesk</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -2331,8 +2930,24 @@ The program will close; start it again and log in.</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>账户(&amp;U)</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>注销 (切换用户)</source>
+        <translation>Sign out (switch user)</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -2345,6 +2960,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>数据: %1</source>
         <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>您的权限已被管理员修改, 页面已按新权限更新。</source>
+        <translation>An administrator changed your rights; the pages now follow them.</translation>
+    </message>
+    <message>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
     </message>
     <message>
         <source>界面语言已保存, 重新启动后生效。</source>
@@ -2458,6 +3081,10 @@ The program will close; start it again and log in.</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>设备台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本组员工</source>
         <translation>Team staff</translation>
     </message>
@@ -2490,6 +3117,10 @@ The program will close; start it again and log in.</translation>
         <translation>Fee items</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -2508,6 +3139,45 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>催缴</source>
         <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>只读: %1</source>
+        <translation>Read-only: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatternForm</name>
+    <message>
+        <source>楼栋和房屋</source>
+        <translation>Buildings and units</translation>
+    </message>
+    <message>
+        <source>楼栋数</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>楼栋名称 ({n} = 序号)</source>
+        <translation>Building name ({n} = number)</translation>
+    </message>
+    <message>
+        <source>每栋单元数 (0 = 不分单元)</source>
+        <translation>Entrances per building (0 = none)</translation>
+    </message>
+    <message>
+        <source>楼层数</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>每层户数</source>
+        <translation>Flats per floor</translation>
+    </message>
+    <message>
+        <source>每层第1户、第2户…的面积(㎡), 如 89.5, 120</source>
+        <translation>Area (m²) of flat 1, flat 2… of each floor, e.g. 89.5, 120</translation>
+    </message>
+    <message>
+        <source>每户面积 (㎡)</source>
+        <translation>Area per flat (m²)</translation>
     </message>
 </context>
 <context>
@@ -2552,8 +3222,12 @@ The program will close; start it again and log in.</translation>
         <translation>Save failed</translation>
     </message>
     <message>
+        <source>正在打印 %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>无法写入文件 %1: %2</source>
-        <translation>Cannot write the file %1: %2</translation>
+        <translation type="vanished">Cannot write the file %1: %2</translation>
     </message>
     <message>
         <source>打印失败</source>
@@ -2561,7 +3235,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>无法开始打印, 请检查打印机。</source>
-        <translation>Cannot start printing; check the printer.</translation>
+        <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +3243,45 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleStep</name>
+    <message>
+        <source>第4步: 管理员和员工</source>
+        <translation>Step 4: Administrator and staff</translation>
+    </message>
+    <message>
+        <source>第一个登录账户 (系统管理员) 和各班组员工; 员工可以以后在 经理 → 员工 中增加。</source>
+        <translation>The first login (the administrator) and the staff of each team; add staff later in Manager → Staff.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>添加员工</source>
+        <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>管理员本人就是第1行的员工 (用于派单和“我的工单”)</source>
+        <translation>The administrator is the staff member in row 1 (for dispatch and “My orders”)</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +3362,34 @@ The program will close; start it again and log in.</translation>
         <source>修改系统设置</source>
         <translation>Change settings</translation>
     </message>
+    <message>
+        <source>修改物业设置</source>
+        <translation>Change property settings</translation>
+    </message>
+    <message>
+        <source>查看设备台账、维保、大中修、承接查验和外包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理设备台账、维保计划、大中修、承接查验和外包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录维保任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批大中修计划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看库存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出入库、盘点和借还工具</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -2705,6 +3446,133 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PositionDialog</name>
+    <message>
+        <source>修改岗位</source>
+        <translation>Edit position</translation>
+    </message>
+    <message>
+        <source>新增岗位</source>
+        <translation>New position</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>定编人数</source>
+        <translation>People required</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>打印队列没有响应: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印队列拒绝了打印任务: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取要打印的文档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation type="unfinished">Cannot start printing; check the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyForm</name>
+    <message>
+        <source>物业设置</source>
+        <translation>Property settings</translation>
+    </message>
+    <message>
+        <source>小区名称</source>
+        <translation>Property name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>服务电话</source>
+        <translation>Service phone</translation>
+    </message>
+    <message>
+        <source>物业服务企业</source>
+        <translation>Management company</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>标志图片 (可选)</source>
+        <translation>Logo (optional)</translation>
+    </message>
+    <message>
+        <source>如 翠湖花园</source>
+        <translation>e.g. 翠湖花园</translation>
+    </message>
+    <message>
+        <source>如 0571-88886666</source>
+        <translation>e.g. 0571-88886666</translation>
+    </message>
+    <message>
+        <source>缴费通知单上供业主转账</source>
+        <translation>Printed on fee notices for owners&apos; transfers</translation>
+    </message>
+    <message>
+        <source>选择标志图片</source>
+        <translation>Choose the logo</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyStep</name>
+    <message>
+        <source>第1步: 物业</source>
+        <translation>Step 1: The property</translation>
+    </message>
+    <message>
+        <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
+        <translation>Name, address, service phone, management company and bank account, printed on receipts and fee notices. Change them later in Manager → Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>搜索</source>
@@ -2713,6 +3581,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
         <translation>Nothing matches. Clear the search box or set the filters to &quot;All&quot;.</translation>
+    </message>
+    <message>
+        <source>搜索 (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>共 %n 条</source>
@@ -2926,10 +3798,225 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>已保存。之后打印的收据、缴费通知单和派工单使用新的信息。</source>
+        <translation>Saved. Receipts, fee notices and dispatch slips printed from now on use it.</translation>
+    </message>
+    <message>
+        <source>这些信息印在收据、缴费通知单和派工单的抬头; 银行账号印在缴费通知单上供业主转账。</source>
+        <translation>These head receipts, fee notices and dispatch slips; the bank account is printed on fee notices for owners&apos; transfers.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>物业服务费</source>
+        <translation>Property service fee</translation>
+    </message>
+    <message>
+        <source>停车费</source>
+        <translation>Parking fee</translation>
+    </message>
+    <message>
+        <source>垃圾清运费</source>
+        <translation>Refuse collection</translation>
+    </message>
+    <message>
+        <source>公摊电费</source>
+        <translation>Shared electricity</translation>
+    </message>
+    <message>
+        <source>水费</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>初始设置 — 物业前台 · PropDesk</source>
+        <translation>First set-up — PropDesk</translation>
+    </message>
+    <message>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>员工第%1行: </source>
+        <translation>Staff row %1: </translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>光标到本页的搜索框</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工单: 新登记, 光标到查找房屋/业主</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工单: 登记; 表单: 保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工单: 显示更多匹配的房屋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收费: 收款并打印收据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>催缴: 光标到楼栋选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预览中: 选择打印机、份数、页码后打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭对话框或预览, 不保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>编辑员工</source>
+        <translation>Edit staff member</translation>
+    </message>
+    <message>
+        <source>新增员工</source>
+        <translation>New staff member</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <source>外包人员填写所属公司, 自有员工留空</source>
+        <translation>Contractors: their company; own staff: leave empty</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
+    <message>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>显示已停用</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <source>新增员工…</source>
+        <translation>New staff member…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>新增岗位…</source>
+        <translation>New position…</translation>
+    </message>
+    <message>
+        <source>修改岗位…</source>
+        <translation>Edit position…</translation>
+    </message>
+    <message>
+        <source>删除岗位</source>
+        <translation>Delete position</translation>
     </message>
     <message numerus="yes">
         <source>共 %n 人</source>
@@ -2937,6 +4024,25 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n people</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>定岗定编: 空缺 %n 人</source>
+        <translation>
+            <numerusform>Required positions: %n vacancy</numerusform>
+            <numerusform>Required positions: %n vacancies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>定岗定编: 尚未设置岗位</source>
+        <translation>Required positions: none set yet</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>员工</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +4231,29 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>UnitsStep</name>
+    <message>
+        <source>第2步: 楼栋和房屋</source>
+        <translation>Step 2: Buildings and units</translation>
+    </message>
+    <message>
+        <source>按规律生成楼栋和房屋 (房号 = 楼层 + 两位户号, 如 1502); 也可以改为导入业主花名册。</source>
+        <translation>Generate buildings and units from a pattern (room = floor + two-digit flat, e.g. 1502), or import the owner roster instead.</translation>
+    </message>
+    <message>
+        <source>改为导入花名册 (完成后打开“导入花名册”, 房屋从表格中建立)</source>
+        <translation>Import the roster instead (opens “Import roster” when done; units come from the sheet)</translation>
+    </message>
+    <message>
+        <source>(填写完整后显示将生成的房屋数)</source>
+        <translation>(the number of units appears once every field is filled in)</translation>
+    </message>
+    <message>
+        <source>将生成 %1 栋 (%2), 共 %3 套房屋。</source>
+        <translation>%1 buildings (%2) with %3 units in all will be created.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定</source>
@@ -3141,6 +4270,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>退出程序</source>
         <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
     </message>
 </context>
 <context>
@@ -3174,12 +4311,32 @@ The program will close; start it again and log in.</translation>
         <translation>Unlock</translation>
     </message>
     <message>
+        <source>关联员工…</source>
+        <translation>Link to staff…</translation>
+    </message>
+    <message>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
+        <source>角色权限 (勾选即生效, 已登录的用户在一分钟内起作用; 系统管理员总是拥有全部权限)</source>
+        <translation>Role rights (a tick applies at once; signed-in users get it within a minute; the administrator always holds every right)</translation>
+    </message>
+    <message>
+        <source>(不关联)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>关联员工</source>
+        <translation>Link to staff</translation>
+    </message>
+    <message>
+        <source>用户 %1 是哪位员工 (派单、我的工单、接单据此)</source>
+        <translation>Which staff member is user %1 (dispatch, My orders and Take go by it)</translation>
+    </message>
+    <message>
         <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
-        <translation>Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
+        <translation type="vanished">Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
     </message>
     <message>
         <source>用户与权限</source>
