@@ -157,10 +157,6 @@ This view has been recorded in the audit log.</translation>
         <translation>%1 units in arrears, total ¥%2 (%3); %4 units listed</translation>
     </message>
     <message>
-        <source>楼栋 (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>催缴记录 · %1</source>
         <translation>Reminder log · %1</translation>
     </message>
@@ -690,10 +686,6 @@ The program will close; start it again and log in.</translation>
         <translation>Floor</translation>
     </message>
     <message>
-        <source>面积(㎡)</source>
-        <translation type="vanished">Area (㎡)</translation>
-    </message>
-    <message>
         <source>用途</source>
         <translation>Use</translation>
     </message>
@@ -788,34 +780,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>编号</source>
         <translation>No.</translation>
-    </message>
-    <message>
-        <source>系统</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保修截止</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>维保单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation type="unfinished">Date</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>费用</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>摘要</source>
@@ -1008,10 +972,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>类型</source>
         <translation>Kind</translation>
-    </message>
-    <message>
-        <source>房屋</source>
-        <translation type="vanished">Unit</translation>
     </message>
     <message>
         <source>联系人</source>
@@ -1384,10 +1344,6 @@ The program will close; start it again and log in.</translation>
         <translation>%1 work orders; select one to see its details and chase, dispatch…</translation>
     </message>
     <message>
-        <source>共 %1 张工单</source>
-        <translation type="vanished">%1 work orders</translation>
-    </message>
-    <message>
         <source>全部班组</source>
         <translation>All teams</translation>
     </message>
@@ -1452,13 +1408,6 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>DetailPane</name>
-    <message>
-        <source>在左侧选择一行查看详情</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>DispatchDialog</name>
     <message>
         <source>班组</source>
@@ -1471,10 +1420,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>派单说明</source>
         <translation>Dispatch note</translation>
-    </message>
-    <message>
-        <source>请选择处理人 (↑↓)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source> (在办 %n 单)</source>
@@ -1491,357 +1436,12 @@ The program will close; start it again and log in.</translation>
         <source>(该班组没有在职员工)</source>
         <translation>(no active staff in this team)</translation>
     </message>
-    <message>
-        <source>请选择处理人</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>Engineering</name>
-    <message>
-        <source>房屋本体</source>
-        <translation type="unfinished">Building fabric</translation>
-    </message>
-    <message>
-        <source>照明</source>
-        <translation type="unfinished">Lighting</translation>
-    </message>
-    <message>
-        <source>给排水</source>
-        <translation type="unfinished">Water</translation>
-    </message>
-    <message>
-        <source>供配电</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>消防</source>
-        <translation type="unfinished">Fire safety</translation>
-    </message>
-    <message>
-        <source>电梯</source>
-        <translation type="unfinished">Elevator</translation>
-    </message>
-    <message>
-        <source>暖通空调</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>弱电(监控/门禁)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>故障</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>停用</source>
-        <translation type="unfinished">Disable</translation>
-    </message>
-    <message>
-        <source>报废</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每天</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每周</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每月</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每季度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每N天</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>待执行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已完成</source>
-        <translation type="unfinished">Completed</translation>
-    </message>
-    <message>
-        <source>已跳过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>大修</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>中修</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>待审批</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已批准</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已验收</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已取消</source>
-        <translation type="unfinished">Cancelled</translation>
-    </message>
-    <message>
-        <source>主体结构</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>装饰装修</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>电气</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>其他</source>
-        <translation type="unfinished">Other</translation>
-    </message>
-    <message>
-        <source>待整改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>复验未通过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已销项</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>更换部件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>维修</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>检查</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation type="unfinished">Notes</translation>
-    </message>
-    <message>
-        <source>工程库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保洁库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>材料</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>备件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>工具</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保洁用品</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>清洁药剂</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>入库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>领用出库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>退库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>盘点调整</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>借出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>归还</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EquipmentDialog</name>
-    <message>
-        <source>编辑设备</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新增设备</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>设备编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>例如 GPS-001</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>设备名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>所属系统</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>请选择</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>例如 地下一层泵房</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>型号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>生产厂家</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>安装日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保修截止</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation type="unfinished">none</translation>
-    </message>
-    <message>
-        <source>维保单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation type="unfinished">Notes</translation>
-    </message>
-</context>
-<context>
-    <name>EquipmentPage</name>
-    <message>
-        <source>编号、名称、位置、型号或扫描标签</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>系统</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>全部系统</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <source>全部状态</source>
-        <translation type="unfinished">All statuses</translation>
-    </message>
-    <message>
-        <source>打印标签</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>记录履历</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>报修</source>
-        <translation type="unfinished">Repair</translation>
-    </message>
-    <message>
-        <source>位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>型号/厂家</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>安装日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保修截止</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>维保单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>累计费用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>设备标签</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1873,10 +1473,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>收款并打印收据</source>
         <translation>Take payment and print receipt</translation>
-    </message>
-    <message>
-        <source>查找房屋 (%1)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>收款金额(元)</source>
@@ -2364,10 +1960,6 @@ The program will close; start it again and log in.</translation>
         <translation>Room, name, mobile or plate</translation>
     </message>
     <message>
-        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>未选择房屋 (公共区域报事可不选)</source>
         <translation>No unit selected (optional for common areas)</translation>
     </message>
@@ -2450,38 +2042,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>清空</source>
         <translation>Clear</translation>
-    </message>
-    <message>
-        <source>登记 (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>房号部分</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>电话</source>
-        <translation type="unfinished">Phone</translation>
-    </message>
-    <message>
-        <source>身份证</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>车牌</source>
-        <translation type="unfinished">Plate</translation>
-    </message>
-    <message>
-        <source>更多… (共 %1 个, %2)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -2791,60 +2351,6 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>LinkedOrderDialog</name>
-    <message>
-        <source>报修 (生成维修工单)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation type="unfinished">Category</translation>
-    </message>
-    <message>
-        <source>紧急程度</source>
-        <translation type="unfinished">Priority</translation>
-    </message>
-    <message>
-        <source>具体位置</source>
-        <translation type="unfinished">Location</translation>
-    </message>
-    <message>
-        <source>问题描述</source>
-        <translation type="unfinished">Description</translation>
-    </message>
-    <message>
-        <source>生成工单</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LogDialog</name>
-    <message>
-        <source>记录履历</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation type="unfinished">Date</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation type="unfinished">Kind</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>例如 更换水泵机械密封</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>费用(元)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 物业前台 · PropDesk</source>
@@ -2902,18 +2408,6 @@ The program will close; start it again and log in.</translation>
         <translation>Environment</translation>
     </message>
     <message>
-        <source>物业前台 · PropDesk — %1</source>
-        <translation type="vanished">PropDesk front desk — %1</translation>
-    </message>
-    <message>
-        <source>%1 — 物业前台</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>物业前台</source>
-        <translation type="unfinished">PropDesk</translation>
-    </message>
-    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2944,10 +2438,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>快捷键(&amp;K)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -3024,65 +2514,10 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>OverviewPage</name>
-    <message>
-        <source>刷新</source>
-        <translation type="vanished">Refresh</translation>
-    </message>
-    <message>
-        <source>房屋</source>
-        <translation type="vanished">Units</translation>
-    </message>
-    <message>
-        <source>入住率</source>
-        <translation type="vanished">Occupancy</translation>
-    </message>
-    <message>
-        <source>业主及住户</source>
-        <translation type="vanished">Owners and residents</translation>
-    </message>
-    <message>
-        <source>登记车辆</source>
-        <translation type="vanished">Registered vehicles</translation>
-    </message>
-    <message>
-        <source>车位</source>
-        <translation type="vanished">Parking spaces</translation>
-    </message>
-    <message>
-        <source>楼栋</source>
-        <translation type="vanished">Buildings</translation>
-    </message>
-    <message>
-        <source>%1组员工</source>
-        <translation type="vanished">%1 staff</translation>
-    </message>
-    <message>
-        <source>各组在岗员工</source>
-        <translation type="vanished">Active staff per team</translation>
-    </message>
-    <message>
-        <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
-        <translation type="vanished">occupied %1 · vacant %2 · renovating %3</translation>
-    </message>
-    <message>
-        <source>已入住房屋 / 全部房屋</source>
-        <translation type="vanished">occupied units / all units</translation>
-    </message>
-    <message>
-        <source>其中关联房屋的 %1 人</source>
-        <translation type="vanished">%1 of them linked to a unit</translation>
-    </message>
-</context>
-<context>
     <name>Pages</name>
     <message>
         <source>工单</source>
         <translation>Work orders</translation>
-    </message>
-    <message>
-        <source>设备台账</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>本组员工</source>
@@ -3222,20 +2657,8 @@ The program will close; start it again and log in.</translation>
         <translation>Save failed</translation>
     </message>
     <message>
-        <source>正在打印 %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无法写入文件 %1: %2</source>
-        <translation type="vanished">Cannot write the file %1: %2</translation>
-    </message>
-    <message>
         <source>打印失败</source>
         <translation>Printing failed</translation>
-    </message>
-    <message>
-        <source>无法开始打印, 请检查打印机。</source>
-        <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
@@ -3366,30 +2789,6 @@ The program will close; start it again and log in.</translation>
         <source>修改物业设置</source>
         <translation>Change property settings</translation>
     </message>
-    <message>
-        <source>查看设备台账、维保、大中修、承接查验和外包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>管理设备台账、维保计划、大中修、承接查验和外包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>记录维保任务</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>审批大中修计划</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>查看库存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>出入库、盘点和借还工具</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -3469,25 +2868,6 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>Printing</name>
-    <message>
-        <source>打印队列没有响应: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>打印队列拒绝了打印任务: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无法读取要打印的文档</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>无法开始打印, 请检查打印机。</source>
-        <translation type="unfinished">Cannot start printing; check the printer.</translation>
-    </message>
-</context>
-<context>
     <name>PropertyForm</name>
     <message>
         <source>物业设置</source>
@@ -3527,7 +2907,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>如 翠湖花园</source>
-        <translation>e.g. 翠湖花园</translation>
+        <translation>e.g. Green Lake Garden</translation>
     </message>
     <message>
         <source>如 0571-88886666</source>
@@ -3558,21 +2938,6 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>RegisterPage</name>
-    <message>
-        <source>新增</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
-    </message>
-</context>
-<context>
     <name>RegisterView</name>
     <message>
         <source>搜索</source>
@@ -3581,10 +2946,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
         <translation>Nothing matches. Clear the search box or set the filters to &quot;All&quot;.</translation>
-    </message>
-    <message>
-        <source>搜索 (%1)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>共 %n 条</source>
@@ -3860,84 +3221,6 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
-    <name>Shortcuts</name>
-    <message>
-        <source>光标到本页的搜索框</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>工单: 新登记, 光标到查找房屋/业主</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>工单: 登记; 表单: 保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>工单: 显示更多匹配的房屋</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>收费: 收款并打印收据</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>催缴: 光标到楼栋选择</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>预览中: 选择打印机、份数、页码后打印</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>刷新列表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>关闭对话框或预览, 不保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <source>快捷键</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>按键</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>作用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation type="unfinished">Close</translation>
-    </message>
-</context>
-<context>
     <name>StaffDialog</name>
     <message>
         <source>编辑员工</source>
@@ -4082,10 +3365,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有等待派单的工单。</source>
         <translation>No work orders are waiting to be dispatched.</translation>
-    </message>
-    <message>
-        <source>%1 班组工单</source>
-        <translation type="vanished">%1 team orders</translation>
     </message>
     <message>
         <source>当前用户未关联员工档案, 没有“我的工单”</source>
@@ -4271,14 +3550,6 @@ The program will close; start it again and log in.</translation>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
-    <message>
-        <source>用户名</source>
-        <translation type="unfinished">User name</translation>
-    </message>
-    <message>
-        <source>密码</source>
-        <translation type="unfinished">Password</translation>
-    </message>
 </context>
 <context>
     <name>UsersPage</name>
@@ -4333,10 +3604,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>用户 %1 是哪位员工 (派单、我的工单、接单据此)</source>
         <translation>Which staff member is user %1 (dispatch, My orders and Take go by it)</translation>
-    </message>
-    <message>
-        <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
-        <translation type="vanished">Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
     </message>
     <message>
         <source>用户与权限</source>
@@ -4825,13 +4092,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
-    </message>
-</context>
-<context>
-    <name>actions</name>
-    <message>
-        <source>导出当前列表…</source>
-        <translation type="vanished">Export this list…</translation>
     </message>
 </context>
 </TS>
