@@ -172,7 +172,8 @@ class Session:
 
 def end_smoke_test(app: QApplication) -> None:
     """``gui --smoke``: name the windows that are up, close any dialog, quit."""
-    shown = [w.windowTitle() for w in app.topLevelWidgets() if w.isVisible() and w.windowTitle()]
+    shown = [f"{w.objectName() or type(w).__name__} ({w.windowTitle()})" for w in app.topLevelWidgets()
+             if w.isVisible() and w.windowTitle()]
     print("SMOKE windows: " + " | ".join(shown), flush=True)
     modal = app.activeModalWidget()
     if modal is not None:

@@ -262,6 +262,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.services = services
         self.actor = None
+        self.setObjectName("SetupWizard")
         self.setWindowTitle(self.tr("初始设置 — 物业前台 · PropDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
