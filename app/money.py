@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
@@ -84,3 +85,18 @@ def rmb_upper(amount: object) -> str:
     else:
         words += "整"
     return words
+
+
+_AMOUNT = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?")
+
+
+def parse_amount(text: object) -> Decimal:
+    """An amount typed by a person: "1234.5", "1,234.50", "¥ 80" → Decimal. Refuses what could be read two
+    ways ("1,5", "1.000,50") and more than two decimals typed, with a Chinese message (ValueError)."""
+    if isinstance(text, Decimal | int | float):  # computed by a program, not typed: round to the fen
+        return to_money(text)
+    raw = str(text or "").strip().removeprefix("¥").removeprefix("￥").removesuffix("元").strip()
+    raw = raw.replace("，", ",").replace("．", ".")
+    if not _AMOUNT.fullmatch(raw):
+        raise ValueError(f"金额“{text}”无效: 请写成 1234.50 (千位分隔只能用逗号, 最多两位小数)")
+    return Decimal(raw.replace(",", "")).quantize(FEN)

@@ -21,6 +21,7 @@ PERMISSIONS: dict[str, str] = {
     "fees.items": "设置收费项目",
     "fees.billing": "执行计费",
     "fees.reports": "查看收费报表",
+    "fees.waive": "批准减免/退款",
     "audit.view": "查看审计日志",
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",

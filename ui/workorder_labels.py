@@ -30,7 +30,9 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Label", "催办"), QT_TRANSLATE_NOOP("Label", "开始处理"),
     QT_TRANSLATE_NOOP("Label", "恢复处理"), QT_TRANSLATE_NOOP("Label", "完成"), QT_TRANSLATE_NOOP("Label", "回访"),
     QT_TRANSLATE_NOOP("Label", "归档"), QT_TRANSLATE_NOOP("Label", "取消"), QT_TRANSLATE_NOOP("Label", "升级至经理"),
-    QT_TRANSLATE_NOOP("Label", "接单"),
+    QT_TRANSLATE_NOOP("Label", "接单"), QT_TRANSLATE_NOOP("Label", "前台办结"),
+    QT_TRANSLATE_NOOP("Label", "回访未联系上"), QT_TRANSLATE_NOOP("Label", "返工"), QT_TRANSLATE_NOOP("Label", "更正"),
+    QT_TRANSLATE_NOOP("Label", "超时升级"),
 )
 
 

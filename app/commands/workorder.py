@@ -1,4 +1,5 @@
-"""``propdesk workorder slip NUMBER --out FILE.pdf`` and ``propdesk workorder list``."""
+"""``propdesk workorder slip NUMBER --out FILE.pdf``, ``list``, ``escalate`` (for a scheduled task: escalate
+what is overdue by the set margins) and ``escalations`` (the daily list of what escalated)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,46 @@ def register(sub) -> None:
     lst.add_argument("--query", default="", help="按编号、房号、业主姓名或电话查找")
     lst.add_argument("--limit", type=int, default=50)
     lst.set_defaults(func=run_list)
+
+    esc = wo.add_parser("escalate", help="超时工单自动升级(至班组主管、再至经理), 供计划任务定时运行")
+    esc.set_defaults(func=run_escalate)
+    daily = wo.add_parser("escalations", help="列出某天自动升级的工单(默认今天)")
+    daily.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD")
+    daily.set_defaults(func=run_escalations)
+
+
+def _day(text: str):
+    from argparse import ArgumentTypeError
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ArgumentTypeError(f"日期应为 YYYY-MM-DD: {text}") from None
+
+
+def _print_steps(steps) -> None:
+    from app.services.workorders import label
+
+    for step in steps:
+        print(f"{step.at:%Y-%m-%d %H:%M}  {step.number}  {label(step.team):<4}  {step.note}")
+
+
+def run_escalate(args) -> int:
+    services = args.services
+    steps = services.workorders.escalate_overdue()
+    _print_steps(steps)
+    print(f"本次升级 {len(steps)} 步")
+    return 0
+
+
+def run_escalations(args) -> int:
+    services = args.services
+    day = args.date or services.ctx.clock().date()
+    steps = services.workorders.escalations(day)
+    _print_steps(steps)
+    print(f"{day:%Y-%m-%d} 共升级 {len(steps)} 步")
+    return 0
 
 
 def run_slip(args) -> int:

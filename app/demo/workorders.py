@@ -4,7 +4,7 @@ histories, materials and return visits; some still open and overdue. Written wit
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import insert, select, update
@@ -32,7 +32,7 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
-from app.services.workorders import NUMBER_PREFIX, SEQUENCE_NAME
+from app.services.workorders import NUMBER_PREFIX, SEQUENCE_NAME, WorkOrderFilter
 
 ORDER_COUNT = 300
 DAYS_BACK = 120
@@ -212,6 +212,7 @@ def fill(services, rng, result) -> None:
         plans.sort(key=lambda p: p[0])
 
         per_day: dict[str, int] = defaultdict(int)
+        calendar = services.service_calendar.calendar()  # deadlines count working time, as intake does
         orders, events_by_number, materials_by_number = [], {}, {}
         for reported, kind, category, location, priority, text, place, uid, target in plans:
             day = f"{reported:%Y%m%d}"
@@ -232,8 +233,9 @@ def fill(services, rng, result) -> None:
                 "unit_id": uid if with_unit else None, "person_id": owner[0] if owner else None,
                 "contact_name": owner[1] if owner else "", "contact_phone": owner[2] if owner else "",
                 "place": place, "description": text, "assignee_id": None, "reported_at": reported,
-                "respond_by": reported + timedelta(minutes=respond_min),
-                "due_at": reported + timedelta(minutes=complete_min),
+                "respond_by": calendar.add(team, priority, reported, respond_min),
+                "due_at": calendar.add(team, priority, reported, complete_min), "clock_start": reported,
+                "held_at": None, "paused_minutes": 0,
                 "dispatched_at": None, "started_at": None, "completed_at": None, "visited_at": None,
                 "closed_at": None, "work_notes": "", "labour_fee": ZERO, "material_fee": ZERO,
                 "satisfaction": None, "visit_comment": "", "cancel_reason": "", "chase_count": 0,
@@ -304,7 +306,7 @@ def fill(services, rng, result) -> None:
                 t2 = advance(step(30, 180, t))
                 if t2:
                     t = t2
-                    row["state"] = State.ON_HOLD
+                    row["state"], row["held_at"] = State.ON_HOLD, t
                     log(t, actor, Action.HOLD, State.IN_PROGRESS, rng.choice(HOLD_REASONS))
                     if target == State.ON_HOLD:
                         done = True
@@ -313,8 +315,10 @@ def fill(services, rng, result) -> None:
                         if t2 is None:
                             done = True
                         else:
-                            t = t2
-                            row["state"] = State.IN_PROGRESS
+                            # the clocks stood still on hold: the due time moves by the working time paused
+                            row["paused_minutes"] = calendar.between(team, priority, row["held_at"], t2)
+                            row["due_at"] = calendar.add(team, priority, reported, complete_min + row["paused_minutes"])
+                            t, row["state"], row["held_at"] = t2, State.IN_PROGRESS, None
                             log(t, actor, Action.RESUME, State.ON_HOLD, "配件已到/已约好时间")
                 else:
                     done = True
@@ -386,3 +390,12 @@ def fill(services, rng, result) -> None:
             {"name": f"{SEQUENCE_NAME}:{day}", "value": count} for day, count in per_day.items()
         ])
     result.counts["workorders"] = len(orders)
+    # The service calendar's next New Year, and the escalation the GUI's timer would have done by now.
+    services.service_calendar.set_holiday(date(now.year + 1, 1, 1), "元旦")
+    result.counts["escalations"] = len(services.workorders.escalate_overdue())
+    # The bends of a real week: an owner not reached for the return visit, and one not happy (rework).
+    wo = services.workorders
+    waiting = wo.list(WorkOrderFilter(states=(State.COMPLETED,), kind=Kind.REPAIR), limit=2)
+    if len(waiting) == 2:
+        wo.visit(waiting[0].id, reached=False)
+        wo.visit(waiting[1].id, 2, "还是漏水")

@@ -23,7 +23,7 @@ def ledger_headers(ledger) -> list[str]:
     headers = ["楼栋", "房号", "房屋", "业主", "建筑面积(㎡)"]
     for _, name in ledger.items:
         headers += [f"{name}应收", f"{name}实收", f"{name}欠费"]
-    return headers + ["本期应收", "本期实收", "本期欠费", "往期欠费", "应缴合计"]
+    return headers + ["本期应收", "本期减免", "本期实收", "本期欠费", "往期欠费", "应缴合计"]
 
 
 def ledger_values(ledger, row) -> list[object]:
@@ -32,7 +32,7 @@ def ledger_values(ledger, row) -> list[object]:
     zero = (Decimal("0.00"),) * 3
     for item_id, _ in ledger.items:
         values += list(row.by_item.get(item_id, zero))
-    return values + [row.billed, row.paid, row.unpaid, row.earlier_arrears, row.total_due]
+    return values + [row.billed, row.waived, row.paid, row.unpaid, row.earlier_arrears, row.total_due]
 
 
 def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:

@@ -75,6 +75,7 @@ class PrepaidKind(StrEnum):
     APPLY = "apply"  # − consumed by bill lines
     REVERSE = "reverse"  # − a voided payment takes its deposit back
     RELEASE = "release"  # + a voided payment gives back prepaid it had applied (not used yet)
+    REFUND = "refund"  # − money paid back to the owner (退款), with its own voucher number
 
 
 FEE_LABELS: dict[str, str] = {
@@ -88,6 +89,7 @@ FEE_LABELS: dict[str, str] = {
     PayMethod.TRANSFER: "转账",
     ReminderMethod.PHONE: "电话", ReminderMethod.NOTICE: "催缴通知", ReminderMethod.VISIT: "上门",
     ReminderMethod.MESSAGE: "短信/微信",
+    "late_fee": "滞纳金",
 }
 
 
@@ -232,6 +234,7 @@ class Allocation(Base):
     line_id: Mapped[int] = mapped_column(ForeignKey("bill_lines.id"))
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
     prepaid_entry_id: Mapped[int | None] = mapped_column(ForeignKey("prepaid_entries.id"))
+    waiver_id: Mapped[int | None] = mapped_column(ForeignKey("fee_waivers.id"))  # a 减免, not money
     amount: Mapped[Decimal]
     at: Mapped[datetime]
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -252,3 +255,53 @@ class Reminder(Stamped, Base):
     arrears: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))  # owed when chased
     promised_date: Mapped[date | None]
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Waiver(Stamped, Base):
+    """减免: part of a bill line forgiven, with the reason and the manager who approved it. It settles the
+    line through an allocation (``Allocation.waiver_id``) but is never counted as money collected."""
+
+    __tablename__ = "fee_waivers"
+    __table_args__ = (Index("ix_fee_waivers_unit", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    line_id: Mapped[int] = mapped_column(ForeignKey("bill_lines.id"))
+    amount: Mapped[Decimal]
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+    approved_by: Mapped[int | None]
+    approved_by_name: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Refund(Stamped, Base):
+    """退款: prepaid (or an over-payment, which became prepaid) paid back, under its own voucher number."""
+
+    __tablename__ = "fee_refunds"
+    __table_args__ = (Index("ix_fee_refunds_unit", "unit_id"), Index("ix_fee_refunds_at", "refunded_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    voucher_no: Mapped[str] = mapped_column(String(32), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    amount: Mapped[Decimal]
+    method: Mapped[str] = mapped_column(String(16))
+    payee: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    refunded_at: Mapped[datetime]
+    operator_id: Mapped[int | None]
+    operator_name: Mapped[str] = mapped_column(String(64), default="")
+    prepaid_entry_id: Mapped[int | None] = mapped_column(ForeignKey("prepaid_entries.id"))
+
+
+class CashupClose(Stamped, Base):
+    """A closed day (日结): nothing more is taken, voided or refunded on it; ``snapshot`` is the cash-up as
+    closed (JSON), which every reprint draws from."""
+
+    __tablename__ = "cashup_closes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(unique=True)
+    closed_at: Mapped[datetime]
+    closed_by: Mapped[int | None]
+    closed_by_name: Mapped[str] = mapped_column(String(64), default="")
+    snapshot: Mapped[str] = mapped_column(Text)

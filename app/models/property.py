@@ -80,6 +80,10 @@ class Unit(Versioned, Base):
     use: Mapped[str] = mapped_column(String(16), default=UnitUse.RESIDENTIAL)
     status: Mapped[str] = mapped_column(String(16), default=UnitStatus.OCCUPIED)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Fees run from the charge start (交房/收房日期; empty: the first owner's move-in date) to the end
+    # date (move-out/transfer; empty: open), prorated by days (app/services/fees_billing.py).
+    charge_start: Mapped[date | None]
+    charge_end: Mapped[date | None]
     # Normalised text of the unit's codes, people, phones, ID numbers and plates (see app.search).
     search_text: Mapped[str] = mapped_column(Text, default="")
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Versioned
+from app.models.base import Base, Stamped, Versioned
 from app.models.people import Team
 
 
@@ -78,6 +78,11 @@ class Action(StrEnum):
     CANCEL = "cancel"
     ESCALATE = "escalate"
     TAKE = "take"
+    DESK_CLOSE = "desk_close"
+    VISIT_FAILED = "visit_failed"
+    REWORK = "rework"
+    CORRECT = "correct"
+    AUTO_ESCALATE = "auto_escalate"
 
 
 # Chinese source labels of every code above (the UI translates them).
@@ -95,7 +100,8 @@ WORKORDER_LABELS: dict[str, str] = {
     Action.INTAKE: "登记", Action.DISPATCH: "派单", Action.REDISPATCH: "改派", Action.CHASE: "催办",
     Action.START: "开始处理", Action.HOLD: "挂起", Action.RESUME: "恢复处理", Action.COMPLETE: "完成",
     Action.VISIT: "回访", Action.ARCHIVE: "归档", Action.CANCEL: "取消", Action.ESCALATE: "升级至经理",
-    Action.TAKE: "接单",
+    Action.TAKE: "接单", Action.DESK_CLOSE: "前台办结", Action.VISIT_FAILED: "回访未联系上",
+    Action.REWORK: "返工", Action.CORRECT: "更正", Action.AUTO_ESCALATE: "超时升级",
 }
 
 # Which team a category goes to; the assignee's team wins when someone of another team is chosen.
@@ -145,6 +151,18 @@ class WorkOrder(Versioned, Base):
     visit_comment: Mapped[str] = mapped_column(Text, default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     chase_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The deadline clocks: they run on the service calendar from ``clock_start`` (the report, or the
+    # reopening for rework); ``paused_minutes`` of calendar time on hold are added back.
+    clock_start: Mapped[datetime | None]
+    paused_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    held_at: Mapped[datetime | None]
+    hold_until: Mapped[date | None]
+    visit_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_visit_at: Mapped[datetime | None]
+    rework_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 1 主管, 2 经理
+    escalated_at: Mapped[datetime | None]
+    repeat_of_id: Mapped[int | None] = mapped_column(ForeignKey("workorders.id"), index=True)
 
 
 class WorkOrderEvent(Base):
@@ -189,3 +207,25 @@ class WorkOrderDeadline(Base):
     priority: Mapped[str] = mapped_column(String(16))
     response_minutes: Mapped[int] = mapped_column(Integer)
     complete_minutes: Mapped[int] = mapped_column(Integer)
+
+
+class ServiceHours(Stamped, Base):
+    """A team's working hours on the service calendar; a team without a row uses the default hours."""
+
+    __tablename__ = "service_hours"
+
+    team: Mapped[str] = mapped_column(String(16), primary_key=True)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)  # 24-hour team (秩序)
+    start_minute: Mapped[int] = mapped_column(Integer, default=8 * 60)  # minutes after midnight
+    end_minute: Mapped[int] = mapped_column(Integer, default=18 * 60)
+    weekdays: Mapped[str] = mapped_column(String(7), default="1234567")  # ISO weekdays worked
+
+
+class ServiceHoliday(Stamped, Base):
+    """A day off for every team that is not on 24 hours, or (``workday``) a weekend day worked (调休)."""
+
+    __tablename__ = "service_holidays"
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), default="")
+    workday: Mapped[bool] = mapped_column(Boolean, default=False)

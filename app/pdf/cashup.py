@@ -1,4 +1,5 @@
-"""The daily cash-up sheet (日结单): takings by operator and payment method, voids listed apart, signatures.
+"""The daily cash-up sheet (日结单): takings by operator and payment method and by fee item, the receipt-number
+range, the day's voids and refunds (taken off the total), signatures.
 
 Takes a ``Cashup`` (plain data) and draws A4 pages on a canvas, continuing onto more pages when the
 lists are long.
@@ -54,7 +55,8 @@ def _draw(d, out) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     font = cjk_font()
-    c = Canvas(out, pagesize=(PAGE_W, PAGE_H), initialFontName=font, initialFontSize=10)
+    # invariant: no creation date or random id in the file, so a closed day reprints byte for byte
+    c = Canvas(out, pagesize=(PAGE_W, PAGE_H), initialFontName=font, initialFontSize=10, invariant=1)
     title = f"{d.property_name} 收费日结单 {d.day:%Y-%m-%d}"
     c.setTitle(title)
     c.setCreator("PropDesk 物业前台")
@@ -68,6 +70,12 @@ def _draw(d, out) -> None:
     if d.operator:
         c.drawString(left + 200, p.y, f"收款人: {d.operator}")
     c.drawRightString(right, p.y, f"收款笔数: {d.count}")
+    p.y -= 16
+    c.setFont(font, 9.5)
+    first, last = d.receipts
+    c.drawString(left, p.y, f"收据号: {first} 至 {last}" if first else "收据号: 无")
+    if d.closed:
+        c.drawRightString(right, p.y, f"已日结: {d.closed}")
     p.y -= 24
 
     def header(cols: list[tuple[str, float, bool]]) -> None:
@@ -105,6 +113,18 @@ def _draw(d, out) -> None:
         c.drawRightString(right - 150, p.y, str(count))
         c.drawRightString(right - 5, p.y, format_money(amount))
         p.y -= 16
+    if d.by_item:
+        p.y -= 10
+        c.setFont(font, 12)
+        c.drawString(left, p.y, "按收费项目")
+        p.y -= 22
+        header([("收费项目", left + 5, False), ("金额(元)", right - 5, True)])
+        for name, amount in d.by_item:
+            p.need(16)
+            c.setFont(font, 10)
+            c.drawString(left + 5, p.y, name)
+            c.drawRightString(right - 5, p.y, format_money(amount))
+            p.y -= 16
     p.need(50)
     c.setLineWidth(1)
     c.line(left, p.y + 8, right, p.y + 8)
@@ -117,13 +137,17 @@ def _draw(d, out) -> None:
     c.drawString(left + 5, p.y, f"人民币(大写): {rmb_upper(d.total)}")
     p.y -= 30
 
-    if d.voided:
+    sections = (("当日作废收据 (%d 张, 已从实收中冲减)", "收据号", "作废原因", d.voided),
+                ("当日退款 (%d 笔, 已从实收中扣除)", "退款单号", "退款原因", d.refunds))
+    for caption, number_label, reason_label, rows in sections:
+        if not rows:
+            continue
         c.setFont(font, 12)
-        c.drawString(left, p.y, f"当日作废收据 ({len(d.voided)} 张, 不计入实收)")
+        c.drawString(left, p.y, caption % len(rows))
         p.y -= 22
-        header([("收据号", left + 5, False), ("房号", left + 120, False), ("作废原因", left + 250, False),
+        header([(number_label, left + 5, False), ("房号", left + 120, False), (reason_label, left + 250, False),
                 ("金额(元)", right - 5, True)])
-        for receipt_no, unit, amount, reason, by in d.voided:
+        for receipt_no, unit, amount, reason, by in rows:
             p.need(16)
             c.setFont(font, 9.5)
             c.drawString(left + 5, p.y, receipt_no)

@@ -1,4 +1,5 @@
-"""The receipt (收据) of a payment, on the top half of an A4 sheet (cut along the dashed line).
+"""The receipt (收据) of a payment: an A4 sheet with two copies — 第一联 客户联 on the top half (given to the
+payer) and 第二联 存根联 below (kept by the office) — cut along the dashed line.
 
 Chinese offices expect the total in words (人民币大写) beside the figures, the receipt number, the payment
 method, the payee and a place for the stamp. A voided payment prints the same receipt crossed with a
@@ -50,6 +51,9 @@ def receipt_rows(lines: Sequence) -> list[tuple[str, str, str, Decimal]]:
     return rows
 
 
+COPIES = ("第一联 客户联", "第二联 存根联")
+
+
 def _draw(d, out) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -58,10 +62,24 @@ def _draw(d, out) -> None:
     c.setTitle(f"收据 {d.receipt_no}")
     c.setAuthor(d.property_name)
     c.setCreator("PropDesk 物业前台")
+    for n, copy in enumerate(COPIES):
+        _draw_copy(c, d, font, PAGE_H - MARGIN - n * PAGE_H / 2, copy)
+    # cut line at half height
+    c.setDash(4, 3)
+    c.setLineWidth(0.5)
+    c.line(MARGIN / 2, PAGE_H / 2, PAGE_W - MARGIN / 2, PAGE_H / 2)
+    c.setDash()
+    c.setFont(font, 7)
+    c.drawCentredString(PAGE_W / 2, PAGE_H / 2 - 10, "沿虚线裁开")
+    c.showPage()
+    c.save()
+
+
+def _draw_copy(c, d, font: str, y: float, copy: str) -> None:
     left, right = MARGIN, PAGE_W - MARGIN
     width = right - left
-    y = PAGE_H - MARGIN
-
+    c.setFont(font, 9)
+    c.drawRightString(right, y - 4, copy)
     c.setFont(font, 18)
     c.drawCentredString(PAGE_W / 2, y - 16, f"{d.property_name}  收  据")
     y -= 38
@@ -135,6 +153,9 @@ def _draw(d, out) -> None:
     y -= 16
     c.setFont(font, 8.5)
     c.drawString(left, y, "本收据为物业服务中心收款凭证, 请妥善保管; 涂改无效。")
+    if d.bank_line:
+        y -= 12
+        c.drawString(left, y, f"转账账户: {d.bank_line}")
 
     if d.voided:
         c.saveState()
@@ -151,13 +172,3 @@ def _draw(d, out) -> None:
         c.setFont(font, 60)
         c.drawCentredString(0, -18, "作废")
         c.restoreState()
-
-    # cut line at half height
-    c.setDash(4, 3)
-    c.setLineWidth(0.5)
-    c.line(MARGIN / 2, PAGE_H / 2, PAGE_W - MARGIN / 2, PAGE_H / 2)
-    c.setDash()
-    c.setFont(font, 7)
-    c.drawCentredString(PAGE_W / 2, PAGE_H / 2 - 10, "沿虚线裁开")
-    c.showPage()
-    c.save()

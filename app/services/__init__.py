@@ -92,6 +92,12 @@ class Services:
         return WorkOrderService(self.ctx)
 
     @cached_property
+    def service_calendar(self):
+        from app.services.service_calendar import ServiceCalendarService
+
+        return ServiceCalendarService(self.ctx)
+
+    @cached_property
     def billing(self):
         from app.services.fees_billing import BillingService
 
@@ -108,6 +114,12 @@ class Services:
         from app.services.fees_reports import FeeReportService
 
         return FeeReportService(self.ctx)
+
+    @cached_property
+    def fees_check(self):
+        from app.services.fees_check import LedgerCheckService
+
+        return LedgerCheckService(self.ctx)
 
     @cached_property
     def dashboard(self):

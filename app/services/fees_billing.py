@@ -31,8 +31,10 @@ from app.models import (
     FeeItemTarget,
     FeeKind,
     MeterReading,
+    Occupancy,
     ParkingSpace,
     PrepaidEntry,
+    Relation,
     Scope,
     Unit,
     UnitStatus,
@@ -42,6 +44,7 @@ from app.models.fees import CYCLE_MONTHS
 from app.money import ZERO, to_money
 from app.progress import NULL_PROGRESS, Cancelled
 from app.services.context import ServiceContext
+from app.services.fees_payments import REPAIR_ITEM, lock_units, settle_from_prepaid
 from app.services.fees_rules import (
     add_months,
     charge_fraction,
@@ -78,6 +81,12 @@ def fmt_price(price: Decimal) -> str:
     text = f"{price:.4f}".rstrip("0")
     whole, _, frac = text.partition(".")
     return f"{whole}.{frac.ljust(2, '0')}"
+
+
+def fmt_rate(rate: Decimal) -> str:
+    """0.700000 → 70%, 0.125 → 12.5%: a share as people write it (never "70.000000%")."""
+    text = f"{(rate * 100).normalize():f}"
+    return f"{text}%"
 
 
 # --- rows returned to the UI ----------------------------------------------------------------------
@@ -196,7 +205,7 @@ def _compute_line(item: _Item, quantity: Decimal, qty_text: str, rate: Decimal |
         return _NOTHING
     if rate is not None:
         factor *= rate
-        text += f" × 空置{rate * 100:g}%"
+        text += f" × 空置{fmt_rate(rate)}"
     return _Line(item.id, quantity, item.price, round(factor, 6), text[:128], amount)
 
 
@@ -362,6 +371,38 @@ class BillingService:
                 s.add(FeeItemTarget(item_id=item.id, **{column: target}))
             return item.id
 
+    # ---- a unit's charge dates (交房/收房 → 迁出/过户)
+    def charge_dates(self, unit_id: int) -> tuple[date | None, date | None]:
+        with self.ctx.read() as s:
+            unit = s.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound("房屋不存在或已被删除")
+            return unit.charge_start, unit.charge_end
+
+    def set_charge_dates(self, unit_id: int, start: object, end: object) -> tuple[date | None, date | None]:
+        """Set when fees start (交房/收房日期) and end (迁出/过户, inclusive) for a unit; empty = open.
+        Bills already made are not changed (re-bill the period to apply)."""
+        self.ctx.require("fees.billing")
+        errors: dict[str, str] = {}
+        values: dict[str, date | None] = {}
+        for key, raw, label in (("charge_start", start, "计费开始日期"), ("charge_end", end, "计费结束日期")):
+            try:
+                values[key] = None if raw in (None, "") else parse_date(raw)
+            except ValueError as exc:
+                errors[key] = f"{label}: {exc}"
+        if not errors and values["charge_start"] and values["charge_end"] and \
+                values["charge_end"] < values["charge_start"]:
+            errors["charge_end"] = "计费结束日期不能早于开始日期"
+        if errors:
+            raise FieldError(errors)
+        with self.ctx.write() as s:
+            lock_units(s, [unit_id])
+            unit = s.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound("房屋不存在或已被删除")
+            unit.charge_start, unit.charge_end = values["charge_start"], values["charge_end"]
+        return values["charge_start"], values["charge_end"]
+
     # ---- meter readings
     def import_readings(self, item: int | str, period: str, rows: Iterable[tuple[int, str, object]]) -> int:
         """Readings typed in a workbook: (row number, room as typed, reading). Every bad row is named; one
@@ -454,11 +495,20 @@ class BillingService:
         return dict(s.execute(stmt).all())
 
     # ---- the billing run
+    def _billable_period(self, s: Session, text: object) -> str:
+        """A period to bill: refused when more than one cycle (of the longest active item) ahead of today."""
+        period = period_or_error(text)
+        cycles = [CYCLE_MONTHS[c] for c in s.scalars(select(FeeItem.cycle).where(FeeItem.active.is_(True)))]
+        this = period_index(self.next_period())
+        if period_index(period) - this > max(cycles, default=1):
+            raise FieldError({"period": f"账期“{period}”太远: 最多只能提前一个计费周期计费 (本月 {self.next_period()})"})
+        return period
+
     def preview(self, period: str, progress=NULL_PROGRESS) -> BillingPreview:
         """What ``run`` would create now, without writing anything."""
         self.ctx.require("fees.billing")
-        period = period_or_error(period)
         with self.ctx.read() as s:
+            period = self._billable_period(s, period)
             existing = self._billed_units(s, period)
             plan = self._plan(s, period, skip=existing, progress=progress, share=0.9)
             return self._summary(s, period, plan, len(existing), committed=False)
@@ -466,9 +516,9 @@ class BillingService:
     def run(self, period: str, progress=NULL_PROGRESS) -> BillingPreview:
         """Create the missing bills of ``period`` (units already billed are left alone) in one transaction."""
         self.ctx.require("fees.billing")
-        period = period_or_error(period)
         try:
             with self.ctx.write() as s:
+                period = self._billable_period(s, period)
                 existing = self._billed_units(s, period)
                 plan = self._plan(s, period, skip=existing, progress=progress, share=0.6)
                 self._insert(s, period, plan, progress)
@@ -487,25 +537,31 @@ class BillingService:
         period = period_or_error(period)
         session_cm = self.ctx.read() if dry_run else self.ctx.write()
         with session_cm as s:
-            stmt = select(Bill.id, Bill.unit_id, Bill.paid, Bill.total).where(Bill.period == period)
             wanted = set(unit_ids) if unit_ids is not None else None
+            if not dry_run:  # counters paying these units wait until the re-bill is committed, and vice versa
+                billed = s.scalars(select(Bill.unit_id).where(Bill.period == period))
+                lock_units(s, [u for u in billed if wanted is None or u in wanted])
+            stmt = select(Bill.id, Bill.unit_id, Bill.paid, Bill.total).where(Bill.period == period)
             bills = [b for b in s.execute(stmt).all() if wanted is None or b.unit_id in wanted]
             unpaid = {b.unit_id: b for b in bills if b.paid == 0}
             plan = self._plan(s, period, only=set(unpaid), progress=progress, share=0.8)
             bill_ids = [b.id for b in unpaid.values()]
+            # 滞纳金 lines and repair charges (维修费, posted by work orders) are not the run's: kept as they are
+            repair = s.scalar(select(FeeItem.id).where(FeeItem.name == REPAIR_ITEM))
+            kept = BillLine.late_fee.is_(True) | (BillLine.item_id == repair) if repair else BillLine.late_fee.is_(True)
             old_lines: dict[int, list] = defaultdict(list)
             for chunk in _chunks(bill_ids, 500):
                 for line in s.execute(
                     select(BillLine.id, BillLine.bill_id, BillLine.item_id, BillLine.amount, BillLine.quantity,
                            BillLine.unit_price, BillLine.description)
-                    .where(BillLine.bill_id.in_(chunk), BillLine.late_fee.is_(False))
+                    .where(BillLine.bill_id.in_(chunk), ~kept)
                 ):
                     old_lines[line.bill_id].append(line)
             allocated, late = set(), {}
             for chunk in _chunks(bill_ids, 500):
                 late.update(s.execute(  # 滞纳金 lines stay as charged and stay in the total
                     select(BillLine.bill_id, func.sum(BillLine.amount))
-                    .where(BillLine.bill_id.in_(chunk), BillLine.late_fee.is_(True)).group_by(BillLine.bill_id)
+                    .where(BillLine.bill_id.in_(chunk), kept).group_by(BillLine.bill_id)
                 ).all())
                 allocated |= set(s.scalars(
                     select(Allocation.line_id).join(BillLine, BillLine.id == Allocation.line_id)
@@ -563,6 +619,44 @@ class BillingService:
         _finished(progress)
         return result
 
+    def supplement(self, period: str, item: int | str, *, dry_run: bool = False) -> BillingPreview:
+        """补收: bill ``item`` for a period already billed — one line on every bill of the period that the item
+        applies to and that has no line of it yet, paid or not (re-bill only reaches unpaid bills)."""
+        self.ctx.require("fees.billing")
+        period = period_or_error(period)
+        session_cm = self.ctx.read() if dry_run else self.ctx.write()
+        with session_cm as s:
+            item_id = item if isinstance(item, int) else s.scalar(select(FeeItem.id).where(FeeItem.name == item))
+            if item_id is None or s.get(FeeItem, item_id) is None:
+                raise FieldError({"item": f"收费项目“{item}”不存在"})
+            bills = dict(s.execute(select(Bill.unit_id, Bill.id).where(Bill.period == period)).all())
+            if not bills:
+                raise FieldError({"period": f"账期 {period} 还没有账单: 请用“生成账单”, 补收只用于已计费的账期"})
+            if not dry_run:
+                lock_units(s, bills)
+            has = set(s.scalars(select(BillLine.unit_id).where(
+                BillLine.period == period, BillLine.item_id == item_id, BillLine.late_fee.is_(False))))
+            plan = self._plan(s, period, only=set(bills) - has, item_ids={item_id})
+            summary = self._summary(s, period, plan, len(has), committed=not dry_run)
+            if dry_run or not plan.lines:
+                return summary
+            now, who = self.ctx.clock(), self.ctx.actor.user_id
+            rows = [
+                {"bill_id": bills[u], "unit_id": u, "period": period, "item_id": ln.item_id, "late_fee": False,
+                 "source_line_id": None, "quantity": ln.quantity, "unit_price": ln.unit_price, "factor": ln.factor,
+                 "description": f"补收 {ln.description}"[:128], "amount": ln.amount, "paid": ZERO}
+                for u, lines in plan.lines.items() for ln in lines
+            ]
+            conn = s.connection()
+            conn.execute(insert(BillLine.__table__), rows)
+            bills_t = Bill.__table__
+            conn.execute(update(bills_t).where(bills_t.c.id == bindparam("bid")).values(
+                total=bills_t.c.total + bindparam("add"), revision=bills_t.c.revision + 1, updated_at=now,
+                updated_by=who), [{"bid": bills[u], "add": sum((ln.amount for ln in lines), ZERO)}
+                                  for u, lines in plan.lines.items()])
+            self._apply_prepaid(s, list(plan.lines))
+        return summary
+
     # ---- internals
     @staticmethod
     def _billed_units(s: Session, period: str) -> set[int]:
@@ -588,11 +682,18 @@ class BillingService:
         return items
 
     def _plan(self, s: Session, period: str, *, skip: set[int] = frozenset(), only: set[int] | None = None,
-              progress=NULL_PROGRESS, share: float = 1.0) -> _Plan:
+              progress=NULL_PROGRESS, share: float = 1.0, item_ids: set[int] | None = None) -> _Plan:
         """Every line of every unit to bill, computed in Python from one read of each table."""
         plan = _Plan()
         items = self._load_items(s, period)
-        units = s.execute(select(Unit.id, Unit.building_id, Unit.use, Unit.status, Unit.area).order_by(Unit.id)).all()
+        if item_ids is not None:
+            items = [i for i in items if i.id in item_ids]
+        units = s.execute(select(Unit.id, Unit.building_id, Unit.use, Unit.status, Unit.area, Unit.charge_start,
+                                 Unit.charge_end).order_by(Unit.id)).all()
+        moved_in = dict(s.execute(  # no charge start on the unit: the first owner's move-in date (roster 入住日期)
+            select(Occupancy.unit_id, func.min(Occupancy.move_in_date))
+            .where(Occupancy.relation == Relation.OWNER, Occupancy.move_in_date.is_not(None))
+            .group_by(Occupancy.unit_id)).all())
         spaces: dict[int, list[int]] = defaultdict(list)
         if any(i.method == ChargeMethod.SPACE for i in items):
             for space_id, unit_id in s.execute(
@@ -615,7 +716,8 @@ class BillingService:
         no_area = 0
         vacant = UnitStatus.VACANT
         memo: dict[tuple, _Line] = {}  # most units share an area: compute each distinct line once
-        for n, (unit_id, building_id, use, status, area) in enumerate(units):
+        unit_fractions: dict[tuple, tuple[int, int]] = {}
+        for n, (unit_id, building_id, use, status, area, charge_start, charge_end) in enumerate(units):
             if n % step == 0:
                 check_cancel(progress)
                 progress.report(int(n * share * 1000 / total), 1000, "计算账单…")
@@ -629,6 +731,14 @@ class BillingService:
                         scope == Scope.UNITS and unit_id not in targets):
                     continue
                 active, covered = fractions[item.id]
+                start = charge_start or moved_in.get(unit_id)
+                if (start or charge_end) and item.method != ChargeMethod.METERED:
+                    key = (item.id, start, charge_end)
+                    if key not in unit_fractions:
+                        unit_fractions[key] = charge_fraction(
+                            period, item.months, max(item.start, start) if start else item.start,
+                            min(item.end, charge_end) if item.end and charge_end else (item.end or charge_end))
+                    active, covered = unit_fractions[key]
                 if not active:
                     continue
                 method = item.method
@@ -653,7 +763,7 @@ class BillingService:
                     quantity = reading[1] - reading[0]
                     qty_text = f"{reading[1]}−{reading[0]}={quantity}"
                 rate = item.vacant_rate if status == vacant else None
-                key = (item.id, quantity, rate)
+                key = (item.id, quantity, rate, active)
                 line = memo.get(key)
                 if line is None:
                     line = memo[key] = _compute_line(item, quantity, qty_text, rate, active, covered)
@@ -713,17 +823,15 @@ class BillingService:
 
     def _apply_prepaid(self, s: Session, unit_ids: list[int]) -> None:
         """Units holding a prepaid balance pay their new bills from it straight away."""
-        from app.services.fees_payments import apply_prepaid
-
         if not unit_ids:
             return
         billed = set(unit_ids)
-        holders = s.scalars(
+        holders = [u for u in s.scalars(
             select(PrepaidEntry.unit_id).group_by(PrepaidEntry.unit_id).having(func.sum(PrepaidEntry.amount) > 0)
-        )
-        for unit_id in holders:
-            if unit_id in billed:
-                apply_prepaid(s, self.ctx, unit_id)
+        ) if u in billed]
+        lock_units(s, holders)  # then re-read each balance under the lock
+        for unit_id in sorted(holders):
+            settle_from_prepaid(s, self.ctx, unit_id)
 
     def _summary(self, s: Session, period: str, plan: _Plan, existing: int, committed: bool) -> BillingPreview:
         names = dict(s.execute(select(FeeItem.id, FeeItem.name)).all())

@@ -24,27 +24,32 @@ from app.models import (
     Bill,
     BillLine,
     Building,
+    ChargeMethod,
     FeeItem,
+    FeeKind,
     Occupancy,
     Payment,
     PayMethod,
     Person,
     PrepaidEntry,
     PrepaidKind,
+    Refund,
     Relation,
     Reminder,
     ReminderMethod,
     Unit,
+    Waiver,
 )
-from app.money import ZERO, to_money
+from app.money import ZERO, parse_amount, to_money
 from app.search import unit_code, unit_label
 from app.services.context import ServiceContext
-from app.services.fees_rules import allocate, late_fee, period_of
-from app.services.sequences import next_number
+from app.services.fees_rules import allocate, late_days, late_fee, period_of, split_late
+from app.services.sequences import next_number, next_value
 from app.validators import clean_text, parse_date
 
 MAX_PAYMENT = Decimal("1000000")
 RECEIPT_PREFIX = "SJ"
+REFUND_PREFIX = "TK"
 
 
 # --- rows -----------------------------------------------------------------------------------------
@@ -137,6 +142,43 @@ class ReceiptData:
     void_reason: str = ""
     voided_at: datetime | None = None
     voided_by_name: str = ""
+    bank_line: str = ""  # the property's bank account, for transfers
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    line_id: int
+    period: str
+    item_name: str
+    principal: Decimal
+    late_fee: Decimal
+    late_days: int
+
+
+@dataclass(frozen=True)
+class PaymentPlan:
+    """What a payment would do (``PaymentService.preview``): shown at the counter before taking money."""
+
+    amount: Decimal
+    prepaid_used: Decimal
+    lines: tuple[PlannedLine, ...]
+    late_fee: Decimal
+    to_prepaid: Decimal
+
+
+@dataclass(frozen=True)
+class RefundRow:
+    id: int
+    voucher_no: str
+    unit_id: int
+    unit_label: str
+    amount: Decimal
+    method: str
+    payee: str
+    reason: str
+    refunded_at: datetime
+    operator_name: str
+    balance_after: Decimal
 
 
 @dataclass(frozen=True)
@@ -170,34 +212,75 @@ def prepaid_balances(s: Session, unit_ids: Iterable[int]) -> dict[int, Decimal]:
     return {u: to_money(v or 0) for u, v in out.items()}
 
 
-def _open_lines(s: Session, unit_id: int, line_ids: Iterable[int] | None = None) -> list[BillLine]:
+def lock_units(s: Session, unit_ids: Iterable[int]) -> set[int]:
+    """The per-unit lock every money write takes before it reads what it will change.
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` on the unit rows, in id order (so two writers locking several units
+    never deadlock); a counter paying the same unit waits here until the other transaction ends and then
+    reads what it committed. SQLite: the write transaction's ``BEGIN IMMEDIATE`` already serialises every
+    writer, and ``FOR UPDATE`` renders as nothing. Returns the ids that exist."""
+    ids = sorted(set(unit_ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), 1000):
+        found |= set(s.scalars(select(Unit.id).where(Unit.id.in_(ids[start : start + 1000]))
+                               .order_by(Unit.id).with_for_update()))
+    return found
+
+
+def lock_unit(s: Session, unit_id: int) -> None:
+    if unit_id not in lock_units(s, [unit_id]):
+        raise NotFound("房屋不存在或已被删除")
+
+
+def guard_open_day(s: Session, now: datetime) -> None:
+    """Refuse a money move on a day whose cash-up (日结) is closed. Bumping the day's guard counter row
+    locks it, so a close running at the same moment waits for this transaction (and sees its money)."""
+    from app.models import CashupClose
+
+    next_value(s, f"cashup:{now:%Y%m%d}")
+    if s.scalar(select(CashupClose.id).where(CashupClose.day == now.date())) is not None:
+        raise StateError(f"{now:%Y-%m-%d} 已日结, 当日不能再收款、作废或退款。未做任何更改。")
+
+
+def _open_lines(s: Session, unit_id: int, line_ids: Iterable[int] | None = None, *,
+                lock: bool = True) -> list[BillLine]:
     """Unpaid lines of a unit, oldest period first, then by item order; locked for this transaction."""
     stmt = (
         select(BillLine)
         .join(FeeItem, FeeItem.id == BillLine.item_id)
         .where(BillLine.unit_id == unit_id, BillLine.amount > BillLine.paid)
         .order_by(BillLine.period, FeeItem.sort_order, BillLine.item_id, BillLine.late_fee, BillLine.id)
-        .with_for_update(of=BillLine)
+        .execution_options(populate_existing=True)
     )
+    if lock:
+        stmt = stmt.with_for_update(of=BillLine)
     if line_ids is not None:
         stmt = stmt.where(BillLine.id.in_(list(line_ids)))
     return list(s.scalars(stmt))
 
 
 def _put(s: Session, lines: list[BillLine], amount: Decimal, now: datetime, *, payment_id: int | None = None,
-         entry_id: int | None = None) -> Decimal:
+         entry_id: int | None = None, waiver_id: int | None = None) -> Decimal:
     """Allocate ``amount`` over ``lines`` oldest first; returns what was put on lines."""
     shares, rest = allocate(amount, [ln.amount - ln.paid for ln in lines])
+    _put_shares(s, list(zip(lines, shares, strict=True)), now, payment_id=payment_id, entry_id=entry_id,
+                waiver_id=waiver_id)
+    return to_money(amount - rest)
+
+
+def _put_shares(s: Session, shares: list[tuple[BillLine, Decimal]], now: datetime, *, payment_id: int | None = None,
+                entry_id: int | None = None, waiver_id: int | None = None) -> None:
+    """Write one allocation per (line, share) and keep the lines' and bills' ``paid`` in step."""
     bills: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for line, share in zip(lines, shares, strict=True):
+    for line, share in shares:
         if share <= 0:
             continue
-        s.add(Allocation(line_id=line.id, payment_id=payment_id, prepaid_entry_id=entry_id, amount=share, at=now))
+        s.add(Allocation(line_id=line.id, payment_id=payment_id, prepaid_entry_id=entry_id, waiver_id=waiver_id,
+                         amount=share, at=now))
         line.paid = to_money(line.paid + share)
         bills[line.bill_id] += share
     for bill in s.scalars(select(Bill).where(Bill.id.in_(list(bills)))):
         bill.paid = to_money(bill.paid + bills[bill.id])
-    return to_money(amount - rest)
 
 
 def apply_prepaid(s: Session, ctx: ServiceContext, unit_id: int, lines: list[BillLine] | None = None,
@@ -213,11 +296,58 @@ def apply_prepaid(s: Session, ctx: ServiceContext, unit_id: int, lines: list[Bil
         return ZERO
     now = ctx.clock()
     entry = PrepaidEntry(unit_id=unit_id, kind=PrepaidKind.APPLY, amount=-use, payment_id=payment_id, at=now,
-                         by=ctx.actor.user_id, note="预存款抵扣")
+                         by=ctx.actor.user_id, note="预存款抵扣" if payment_id else "预存款自动抵扣欠费")
     s.add(entry)
     s.flush()
     _put(s, lines, use, now, entry_id=entry.id)
     return use
+
+
+def settle_from_prepaid(s: Session, ctx: ServiceContext, unit_id: int) -> Decimal:
+    """Prepaid settles open lines by itself, oldest first, whenever the balance or the lines change; the
+    APPLY entry in the prepaid ledger is the log. Call it (unit locked) at the end of every money write."""
+    return apply_prepaid(s, ctx, unit_id)
+
+
+REPAIR_ITEM = "维修费"
+
+
+def post_repair_charge(s: Session, ctx: ServiceContext, order) -> Decimal:
+    """A completed 自用部位 repair's labour + materials become a line on the unit's bill of this month (made
+    if missing), under the fee item 维修费 (inactive: billing runs never bill it), so the counter collects
+    it. Completing the same order again (返工) posts only what was not posted yet. Returns what was posted."""
+    from app.services.fees_rules import period_last_day
+
+    amount = to_money(order.labour_fee + order.material_fee)
+    if order.unit_id is None or amount <= 0:
+        return ZERO
+    lock_unit(s, order.unit_id)
+    item = s.scalar(select(FeeItem).where(FeeItem.name == REPAIR_ITEM))
+    if item is None:
+        item = FeeItem(name=REPAIR_ITEM, kind=FeeKind.OTHER, method=ChargeMethod.FIXED, unit_price=ZERO,
+                       unit_label="元/次", start_date=ctx.clock().date(), active=False, sort_order=90,
+                       notes="自用部位维修的人工费和材料费, 由工单完成时记入")
+        s.add(item)
+        s.flush()
+    tag = f"工单 {order.number}"
+    posted = s.scalar(select(func.sum(BillLine.amount)).where(
+        BillLine.unit_id == order.unit_id, BillLine.item_id == item.id, BillLine.description.startswith(tag))) or ZERO
+    extra = to_money(amount - posted)
+    if extra <= 0:
+        return ZERO
+    period = period_of(ctx.clock().date())
+    bill = s.scalar(select(Bill).where(Bill.unit_id == order.unit_id, Bill.period == period))
+    if bill is None:
+        bill = Bill(unit_id=order.unit_id, period=period, due_date=period_last_day(period))
+        s.add(bill)
+        s.flush()
+    s.add(BillLine(bill_id=bill.id, unit_id=order.unit_id, period=period, item_id=item.id, late_fee=False,
+                   quantity=Decimal(1), unit_price=extra, factor=Decimal(1), amount=extra, paid=ZERO,
+                   description=f"{tag} 人工 {order.labour_fee} + 材料 {order.material_fee}"[:128]))
+    bill.total = to_money((bill.total or ZERO) + extra)
+    s.flush()
+    settle_from_prepaid(s, ctx, order.unit_id)
+    return extra
 
 
 def _unapply(s: Session, allocations: list[Allocation]) -> Decimal:
@@ -410,29 +540,27 @@ class PaymentService:
                     .order_by(BillLine.period, BillLine.id)
                 )
             ]
+        profile = PropertyService(self.ctx).profile()
         return ReceiptData(
-            PropertyService(self.ctx).property_name(), row.receipt_no, row.paid_at, row.unit_label, row.payer,
+            profile.title, row.receipt_no, row.paid_at, row.unit_label, row.payer,
             row.method_label, tuple(lines), row.to_prepaid, row.prepaid_used, row.amount, row.operator_name,
             row.note, row.voided, row.void_reason, row.voided_at, row.voided_by_name,
+            profile.bank_line,
         )
 
     # ---- writing
-    def pay(self, unit_id: int, amount: object, method: str, *, payer: str = "", note: str = "",
-            line_ids: Iterable[int] | None = None, use_prepaid: bool = False,
-            include_late_fees: bool = False) -> PaymentRow:
-        """Take a payment: allocate it to the chosen (default: all) open lines oldest first; what is left
-        goes to the prepaid balance. Gets the next receipt number in the same transaction."""
-        self.ctx.require("fees.collect")
+    def _check_payment(self, amount: object, method: str, payer: str) -> tuple[Decimal, str]:
         errors: dict[str, str] = {}
+        value = ZERO
         try:
-            value = to_money(amount)
+            value = parse_amount(amount)
+        except ValueError as exc:
+            errors["amount"] = f"收款金额: {exc}"
+        else:
             if value <= 0:
                 errors["amount"] = "收款金额应大于0"
             elif value > MAX_PAYMENT:
                 errors["amount"] = "收款金额过大, 请核对"
-        except ValueError:
-            errors["amount"] = "收款金额应为数字, 如 256.80"
-            value = ZERO
         if method not in set(PayMethod):
             errors["method"] = "请选择付款方式"
         payer = clean_text(payer)
@@ -440,17 +568,75 @@ class PaymentService:
             errors["payer"] = "交款人过长"
         if errors:
             raise FieldError(errors)
-        today = self._today()
+        return value, payer
+
+    def _plan_cash(self, s: Session, lines: list[BillLine], cash: Decimal, today: date, with_late_fees: bool,
+                   owed: list[Decimal] | None = None) -> tuple[list[tuple[BillLine, Decimal, Decimal, int]], Decimal]:
+        """Spread ``cash`` over ``lines`` oldest first → [(line, principal, 滞纳金, days late)], money left over.
+
+        With late fees, each overdue line takes its principal and the 滞纳金 on that principal together
+        (``fees_rules.split_late``); lines not reached by the money get no late fee."""
+        owed = [ln.amount - ln.paid for ln in lines] if owed is None else owed
+        items = dues = charged = {}
+        if with_late_fees:
+            items = {i.id: i for i in s.scalars(select(FeeItem).where(FeeItem.id.in_({ln.item_id for ln in lines})))}
+            dues = dict(s.execute(select(Bill.id, Bill.due_date).where(Bill.id.in_({ln.bill_id for ln in lines}))).all())
+            charged = self._late_charged(s, [ln.id for ln in lines])
+        plan, rest = [], to_money(cash)
+        for line, outstanding in zip(lines, owed, strict=True):
+            rate, days, cap_left = None, 0, None
+            if with_late_fees and not line.late_fee:
+                item = items[line.item_id]
+                rate, days = item.late_fee_daily_rate, late_days(dues[line.bill_id], today, item.late_fee_grace_days)
+                if item.late_fee_cap_rate is not None:
+                    cap_left = to_money(line.amount * item.late_fee_cap_rate) - charged.get(line.id, ZERO)
+            principal, fee = split_late(rest, outstanding, rate, days, cap_left)
+            plan.append((line, principal, fee, days if fee else 0))
+            rest -= principal + fee
+        return plan, rest
+
+    def preview(self, unit_id: int, amount: object, *, line_ids: Iterable[int] | None = None,
+                use_prepaid: bool = False, include_late_fees: bool = False) -> PaymentPlan:
+        """What ``pay`` with these arguments would do, line by line, without doing it: the counter shows it
+        (with the 滞纳金 of each line) before the money is taken."""
+        self.ctx.require("fees.collect")
+        value, _ = self._check_payment(amount, PayMethod.CASH, "")
+        with self.ctx.read() as s:
+            lines = _open_lines(s, unit_id, line_ids, lock=False)
+            owed = [ln.amount - ln.paid for ln in lines]
+            used = ZERO
+            if use_prepaid:
+                balance = prepaid_balances(s, [unit_id]).get(unit_id, ZERO)
+                shares, _ = allocate(min(balance, sum(owed, ZERO)), owed)
+                owed = [o - sh for o, sh in zip(owed, shares, strict=True)]
+                used = sum(shares, ZERO)
+            plan, rest = self._plan_cash(s, lines, value, self._today(), include_late_fees, owed)
+            names = dict(s.execute(select(FeeItem.id, FeeItem.name)).all())
+        planned = tuple(
+            PlannedLine(ln.id, ln.period, f"{names.get(ln.item_id, '')}滞纳金" if ln.late_fee else names.get(ln.item_id, ""),
+                        principal, fee, days)
+            for ln, principal, fee, days in plan if principal > 0 or fee > 0
+        )
+        return PaymentPlan(value, used, planned, sum((p.late_fee for p in planned), ZERO), rest)
+
+    # ---- writing
+    def pay(self, unit_id: int, amount: object, method: str, *, payer: str = "", note: str = "",
+            line_ids: Iterable[int] | None = None, use_prepaid: bool = False,
+            include_late_fees: bool = False) -> PaymentRow:
+        """Take a payment: allocate it to the chosen (default: all) open lines oldest first — with the 滞纳金
+        on the principal it pays late, if asked; what is left goes to the prepaid balance, which then settles
+        any other open line. Gets the next receipt number in the same transaction."""
+        self.ctx.require("fees.collect")
+        value, payer = self._check_payment(amount, method, payer)
         with self.ctx.write() as s:
-            if s.get(Unit, unit_id) is None:
-                raise NotFound("房屋不存在或已被删除")
+            lock_unit(s, unit_id)
+            now = self.ctx.clock()
+            guard_open_day(s, now)
             wanted = list(line_ids) if line_ids is not None else None
             lines = _open_lines(s, unit_id, wanted)
             if wanted is not None and len(lines) != len(set(wanted)):
                 raise StateError("所选账单明细已结清或已变化, 请刷新后重试。未收款。")
-            if include_late_fees:
-                lines = self._charge_late_fees(s, lines, today)
-            now = self.ctx.clock()
+            payer = payer or "、".join(n for n, _ in owner_names(s, [unit_id]).get(unit_id, []))[:64]
             payment = Payment(
                 receipt_no=next_number(s, "receipt", RECEIPT_PREFIX, now), unit_id=unit_id, payer=payer,
                 method=method, amount=value, paid_at=now, operator_id=self.ctx.actor.user_id,
@@ -460,59 +646,58 @@ class PaymentService:
             s.flush()
             if use_prepaid:
                 payment.prepaid_used = apply_prepaid(s, self.ctx, unit_id, lines, payment_id=payment.id)
-            put = _put(s, lines, value, now, payment_id=payment.id)
-            rest = value - put
+                lines = [ln for ln in lines if ln.amount > ln.paid]
+            plan, rest = self._plan_cash(s, lines, value, now.date(), include_late_fees)
+            shares: list[tuple[BillLine, Decimal]] = []
+            for line, principal, fee, days in plan:
+                shares.append((line, principal))
+                if fee > 0:
+                    shares.append((self._late_line(s, line, principal, fee, days), fee))
+            s.flush()
+            _put_shares(s, shares, now, payment_id=payment.id)
             if rest > 0:
                 s.add(PrepaidEntry(unit_id=unit_id, kind=PrepaidKind.DEPOSIT, amount=rest, payment_id=payment.id,
                                    at=now, by=self.ctx.actor.user_id, note=f"收据 {payment.receipt_no} 预存"))
             s.flush()
+            settle_from_prepaid(s, self.ctx, unit_id)
+            s.flush()
             return self._payment_rows(s, select(Payment).where(Payment.id == payment.id))[0]
 
-    def _charge_late_fees(self, s: Session, lines: list[BillLine], today: date) -> list[BillLine]:
-        """Add a 滞纳金 line after each overdue line (its rule, as of today); returns the lines to pay."""
-        items = {i.id: i for i in s.scalars(select(FeeItem).where(FeeItem.id.in_({ln.item_id for ln in lines})))}
-        dues = dict(s.execute(select(Bill.id, Bill.due_date).where(Bill.id.in_({ln.bill_id for ln in lines}))).all())
-        charged = self._late_charged(s, [ln.id for ln in lines])
-        out = []
-        for line in lines:
-            out.append(line)
-            item = items[line.item_id]
-            if line.late_fee:
-                continue
-            fee, days = late_fee(line.amount - line.paid, line.amount, dues[line.bill_id], today,
-                                 item.late_fee_daily_rate, item.late_fee_grace_days, item.late_fee_cap_rate,
-                                 charged.get(line.id, ZERO))
-            if fee <= 0:
-                continue
-            extra = BillLine(bill_id=line.bill_id, unit_id=line.unit_id, period=line.period, item_id=line.item_id,
-                             late_fee=True, source_line_id=line.id, quantity=Decimal(days), unit_price=ZERO,
-                             factor=item.late_fee_daily_rate, description=f"逾期{days}天 × 日{item.late_fee_daily_rate:g}",
-                             amount=fee, paid=ZERO)
-            s.add(extra)
-            bill = s.get(Bill, line.bill_id)
-            bill.total = to_money(bill.total + fee)
-            out.append(extra)
-        s.flush()
-        return out
+    @staticmethod
+    def _late_line(s: Session, line: BillLine, principal: Decimal, fee: Decimal, days: int) -> BillLine:
+        """The 滞纳金 line for ``principal`` of ``line`` paid ``days`` late, added to the same bill."""
+        rate = s.scalar(select(FeeItem.late_fee_daily_rate).where(FeeItem.id == line.item_id))
+        extra = BillLine(bill_id=line.bill_id, unit_id=line.unit_id, period=line.period, item_id=line.item_id,
+                         late_fee=True, source_line_id=line.id, quantity=principal, unit_price=ZERO, factor=rate * days,
+                         description=f"本金{principal} × 日{rate.normalize():f} × 逾期{days}天", amount=fee, paid=ZERO)
+        s.add(extra)
+        bill = s.get(Bill, line.bill_id)
+        bill.total = to_money(bill.total + fee)
+        return extra
 
     def void(self, payment_id: int, reason: str) -> PaymentRow:
-        """Void a payment: its allocations are flagged void and come off the lines, prepaid it used is given
-        back, its deposit is taken back (un-applying later automatic uses of it if needed). Kept for history."""
+        """Void a payment — a reversal dated today, the day it is made: its allocations are flagged void and
+        come off the lines, the 滞纳金 lines it charged are withdrawn, prepaid it used is given back, its
+        deposit is taken back (un-applying later automatic uses of it if needed). Kept for history."""
         self.ctx.require("fees.void")
         reason = clean_text(reason)
         if len(reason) < 2:
             raise FieldError({"reason": "请填写作废原因"})
         with self.ctx.write() as s:
-            payment = s.get(Payment, payment_id, with_for_update=True)
-            if payment is None:
+            unit_id = s.scalar(select(Payment.unit_id).where(Payment.id == payment_id))
+            if unit_id is None:
                 raise NotFound("收款记录不存在")
+            lock_unit(s, unit_id)
+            now = self.ctx.clock()
+            guard_open_day(s, now)
+            payment = s.get(Payment, payment_id, with_for_update=True, populate_existing=True)
             if payment.voided:
                 raise StateError(f"收据 {payment.receipt_no} 已于 {payment.voided_at:%Y-%m-%d %H:%M} 作废")
-            now = self.ctx.clock()
             who = self.ctx.actor.user_id
             cash = list(s.scalars(select(Allocation).where(Allocation.payment_id == payment_id,
                                                            Allocation.voided.is_(False))))
             _unapply(s, cash)
+            self._withdraw_late_lines(s, payment)
             own_entries = list(s.scalars(select(PrepaidEntry).where(PrepaidEntry.payment_id == payment_id)))
             applied_ids = [e.id for e in own_entries if e.kind == PrepaidKind.APPLY]
             if applied_ids:
@@ -536,7 +721,27 @@ class PaymentService:
             payment.voided_by = who
             payment.voided_by_name = self.ctx.actor.display_name
             s.flush()
+            settle_from_prepaid(s, self.ctx, unit_id)
+            s.flush()
             return self._payment_rows(s, select(Payment).where(Payment.id == payment_id))[0]
+
+    @staticmethod
+    def _withdraw_late_lines(s: Session, payment: Payment) -> None:
+        """滞纳金 lines charged with this payment (all their money came from it) go back to 0 with it."""
+        s.flush()
+        late = list(s.scalars(
+            select(BillLine).join(Allocation, Allocation.line_id == BillLine.id)
+            .where(Allocation.payment_id == payment.id, BillLine.late_fee.is_(True), BillLine.amount > 0)
+        ).unique())
+        for line in late:
+            others = s.scalar(select(func.count(Allocation.id)).where(
+                Allocation.line_id == line.id, (Allocation.payment_id != payment.id) | Allocation.payment_id.is_(None)))
+            if others or line.paid != 0:
+                continue
+            bill = s.get(Bill, line.bill_id)
+            bill.total = to_money(bill.total - line.amount)
+            line.description = f"{line.description} (随 {payment.receipt_no} 作废)"[:128]
+            line.amount = ZERO
 
     def _unapply_automatic(self, s: Session, unit_id: int, needed: Decimal, now: datetime, payment: Payment) -> None:
         """The deposit being voided was already spent by later bills: undo those uses, newest first."""
@@ -562,7 +767,94 @@ class PaymentService:
         """Pay what the unit owes from its prepaid balance now; returns the amount applied."""
         self.ctx.require("fees.collect")
         with self.ctx.write() as s:
+            lock_unit(s, unit_id)
             return apply_prepaid(s, self.ctx, unit_id)
+
+    def settle_all(self) -> dict[int, Decimal]:
+        """Settle every unit's open lines from its prepaid balance (a database from before 0.2 may hold both):
+        unit id → amount applied. Safe to run any time; each unit is locked while it is settled."""
+        self.ctx.require("fees.collect")
+        with self.ctx.write() as s:
+            holders = [u for u, b in s.execute(select(PrepaidEntry.unit_id, func.sum(PrepaidEntry.amount))
+                                               .group_by(PrepaidEntry.unit_id)) if b and b > 0]
+            owing = set(s.scalars(select(BillLine.unit_id).where(BillLine.amount > BillLine.paid,
+                                                                 BillLine.unit_id.in_(holders)).distinct()))
+            lock_units(s, owing)
+            applied = {u: settle_from_prepaid(s, self.ctx, u) for u in sorted(owing)}
+        return {u: a for u, a in applied.items() if a}
+
+    # ---- refunds (退款) and waivers (减免)
+    def refund(self, unit_id: int, amount: object, method: str, reason: str, *, payee: str = "") -> RefundRow:
+        """退款: pay back (part of) the unit's prepaid balance — an over-payment lands there too — under a
+        voucher number of its own (TK…). Needs ``fees.waive``; counted in the day's cash-up as money out."""
+        self.ctx.require("fees.waive")
+        value, payee = self._check_payment(amount, method, payee)
+        reason = clean_text(reason)
+        if len(reason) < 2:
+            raise FieldError({"reason": "请填写退款原因"})
+        with self.ctx.write() as s:
+            lock_unit(s, unit_id)
+            now = self.ctx.clock()
+            guard_open_day(s, now)
+            balance = prepaid_balances(s, [unit_id]).get(unit_id, ZERO)
+            if value > balance:
+                raise FieldError({"amount": f"退款金额 {value} 元超过预存款余额 {balance} 元"})
+            voucher = next_number(s, "refund", REFUND_PREFIX, now)
+            payee = payee or "、".join(n for n, _ in owner_names(s, [unit_id]).get(unit_id, []))[:64]
+            entry = PrepaidEntry(unit_id=unit_id, kind=PrepaidKind.REFUND, amount=-value, at=now,
+                                 by=self.ctx.actor.user_id, note=f"退款 {voucher}")
+            s.add(entry)
+            s.flush()
+            refund = Refund(voucher_no=voucher, unit_id=unit_id, amount=value, method=method, payee=payee,
+                            reason=reason, refunded_at=now, operator_id=self.ctx.actor.user_id,
+                            operator_name=self.ctx.actor.display_name, prepaid_entry_id=entry.id)
+            s.add(refund)
+            s.flush()
+            label = unit_labels(s, [unit_id])[unit_id][1]
+            return RefundRow(refund.id, voucher, unit_id, label, value, method, payee, reason, now,
+                             refund.operator_name, balance - value)
+
+    def waive(self, unit_id: int, period: str, amount: object, reason: str, *,
+              item_id: int | None = None) -> list[int]:
+        """减免: forgive ``amount`` of the unit's open lines of ``period`` (one item, or all oldest-first),
+        approved by the acting user (``fees.waive``: the manager). Returns the waiver ids."""
+        from app.services.fees_billing import period_or_error
+
+        self.ctx.require("fees.waive")
+        period = period_or_error(period)
+        errors = {}
+        try:
+            value = parse_amount(amount)
+            if value <= 0:
+                errors["amount"] = "减免金额应大于0"
+        except ValueError as exc:
+            errors["amount"] = f"减免金额: {exc}"
+            value = ZERO
+        reason = clean_text(reason)
+        if len(reason) < 2:
+            errors["reason"] = "请填写减免原因"
+        if errors:
+            raise FieldError(errors)
+        with self.ctx.write() as s:
+            lock_unit(s, unit_id)
+            now = self.ctx.clock()
+            lines = [ln for ln in _open_lines(s, unit_id) if ln.period == period
+                     and (item_id is None or ln.item_id == item_id)]
+            owed = sum((ln.amount - ln.paid for ln in lines), ZERO)
+            if value > owed:
+                raise FieldError({"amount": f"减免金额 {value} 元超过 {period} 未缴的 {owed} 元"})
+            shares, _ = allocate(value, [ln.amount - ln.paid for ln in lines])
+            ids = []
+            for line, share in zip(lines, shares, strict=True):
+                if share <= 0:
+                    continue
+                waiver = Waiver(unit_id=unit_id, line_id=line.id, amount=share, reason=reason, at=now,
+                                approved_by=self.ctx.actor.user_id, approved_by_name=self.ctx.actor.display_name)
+                s.add(waiver)
+                s.flush()
+                _put_shares(s, [(line, share)], now, waiver_id=waiver.id)
+                ids.append(waiver.id)
+            return ids
 
     def prepaid_history(self, unit_id: int) -> list[tuple[datetime, str, Decimal, str]]:
         """The unit's prepaid ledger: (when, kind, signed amount, note), oldest first."""

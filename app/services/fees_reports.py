@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
+from app.errors import StateError
 from app.models import (
     FEE_LABELS,
+    Allocation,
     Bill,
     BillLine,
     Building,
@@ -27,12 +29,15 @@ from app.models import (
     Reminder,
     Unit,
 )
-from app.money import ZERO, to_money
+from app.money import ZERO, format_money, to_money
 from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
 from app.services.fees_payments import owner_names, prepaid_balances, unit_labels
 from app.services.fees_rules import aging_bucket, months_overdue, period_last_day
 
+LATE_FEE_NAME = "滞纳金"
+PREPAID_NAME = "预存款"
+LATE_FEE_ITEM = 0  # the ledger's 滞纳金 column: late-fee lines are not folded into their item's column
 CHASE_QUIET_DAYS = 7  # a unit reminded within this many days is not chased again yet
 
 
@@ -82,8 +87,47 @@ class Cashup:
     by_method: tuple[tuple[str, int, Decimal], ...]
     total: Decimal
     count: int
-    voided: tuple[tuple[str, str, Decimal, str, str], ...]  # receipt, unit, amount, reason, by
+    voided: tuple[tuple[str, str, Decimal, str, str], ...]  # voids made this day: receipt, unit, amount, reason, by
     operator: str | None = None
+    by_item: tuple[tuple[str, Decimal], ...] = ()  # net, by fee item (+ 滞纳金, 预存款)
+    receipts: tuple[str, str] = ("", "")  # first and last receipt number taken that day
+    refunds: tuple[tuple[str, str, Decimal, str, str], ...] = ()  # voucher, unit, amount, reason, by
+    taken: Decimal = ZERO  # money taken before voids and refunds
+    closed: str = ""  # "小王 于 2026-06-02 18:00 日结" once closed
+
+    @property
+    def reversed_total(self) -> Decimal:
+        return sum((v[2] for v in self.voided), ZERO)
+
+    @property
+    def refunded_total(self) -> Decimal:
+        return sum((r[2] for r in self.refunds), ZERO)
+
+
+def cashup_to_json(data: Cashup) -> dict:
+    return {
+        "day": data.day.isoformat(), "property_name": data.property_name,
+        "rows": [[r.operator, r.method, r.count, str(r.amount)] for r in data.rows],
+        "by_method": [[m, n, str(a)] for m, n, a in data.by_method], "total": str(data.total), "count": data.count,
+        "voided": [[*v[:2], str(v[2]), *v[3:]] for v in data.voided], "operator": data.operator,
+        "by_item": [[n, str(a)] for n, a in data.by_item], "receipts": list(data.receipts),
+        "refunds": [[*v[:2], str(v[2]), *v[3:]] for v in data.refunds], "taken": str(data.taken),
+        "closed": data.closed,
+    }
+
+
+def cashup_from_json(text: str) -> Cashup:
+    import json
+
+    d = json.loads(text)
+    return Cashup(
+        date.fromisoformat(d["day"]), d["property_name"],
+        tuple(CashupRow(o, m, n, Decimal(a)) for o, m, n, a in d["rows"]),
+        tuple((m, n, Decimal(a)) for m, n, a in d["by_method"]), Decimal(d["total"]), d["count"],
+        tuple((v[0], v[1], Decimal(v[2]), v[3], v[4]) for v in d["voided"]), d["operator"],
+        tuple((n, Decimal(a)) for n, a in d["by_item"]), tuple(d["receipts"]),
+        tuple((v[0], v[1], Decimal(v[2]), v[3], v[4]) for v in d["refunds"]), Decimal(d["taken"]), d["closed"],
+    )
 
 
 @dataclass(frozen=True)
@@ -116,12 +160,13 @@ class LedgerRow:
     label: str
     owner: str
     area: Decimal | None
-    by_item: dict[int, tuple[Decimal, Decimal, Decimal]]  # item id → billed, paid, unpaid
+    by_item: dict[int, tuple[Decimal, Decimal, Decimal]]  # item id (0: 滞纳金) → billed, paid, unpaid
     billed: Decimal
     paid: Decimal
     unpaid: Decimal
     earlier_arrears: Decimal  # unpaid of periods before this one
     total_due: Decimal  # unpaid + earlier arrears
+    waived: Decimal = ZERO  # 减免: billed = paid + waived + unpaid
 
 
 @dataclass(frozen=True)
@@ -137,8 +182,9 @@ class NoticeLine:
     item_name: str
     description: str
     amount: Decimal
-    paid: Decimal
+    paid: Decimal  # money paid (减免 apart)
     unpaid: Decimal
+    waived: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -262,34 +308,121 @@ class FeeReportService:
 
     # ---- cash-up
     def cashup(self, day: date, operator_id: int | None = None) -> Cashup:
-        """日结: the day's payments by operator and method; voids of the day's payments listed apart."""
-        self._require_any("fees.collect", "fees.reports")
+        """日结 of ``day``: money taken that day, less the voids and refunds made that day (a void is a reversal
+        dated the day it is made, so an earlier day's cash-up never changes), by operator and method, by fee
+        item, with the receipt-number range. A closed day is read back exactly as it was closed.
+
+        Anyone who collects may see their own (``operator_id`` = themselves); the whole office's needs
+        ``fees.reports``."""
+        from app.models import CashupClose
+
+        if operator_id is None or operator_id != self.ctx.actor.user_id:
+            self.ctx.require("fees.reports")
+        else:
+            self.ctx.require("fees.collect")
+        if operator_id is None:
+            with self.ctx.read() as s:
+                closed = s.scalar(select(CashupClose.snapshot).where(CashupClose.day == day))
+            if closed is not None:
+                return cashup_from_json(closed)
+        with self.ctx.read() as s:
+            return self._cashup(s, day, operator_id)
+
+    def _cashup(self, s, day: date, operator_id: int | None) -> Cashup:
+        from app.models import Allocation, PrepaidEntry, PrepaidKind, Refund
+
         start = datetime.combine(day, datetime.min.time())
         end = start + timedelta(days=1)
-        with self.ctx.read() as s:
-            stmt = select(Payment).where(Payment.paid_at >= start, Payment.paid_at < end)
-            if operator_id is not None:
-                stmt = stmt.where(Payment.operator_id == operator_id)
-            payments = list(s.scalars(stmt.order_by(Payment.id)))
-            labels = unit_labels(s, [p.unit_id for p in payments])
-        groups: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
-        methods: dict[str, list[Decimal]] = defaultdict(list)
+        taken_stmt = select(Payment).where(Payment.paid_at >= start, Payment.paid_at < end)
+        void_stmt = select(Payment).where(Payment.voided_at >= start, Payment.voided_at < end)
+        refund_stmt = select(Refund).where(Refund.refunded_at >= start, Refund.refunded_at < end)
+        if operator_id is not None:
+            taken_stmt = taken_stmt.where(Payment.operator_id == operator_id)
+            void_stmt = void_stmt.where(Payment.voided_by == operator_id)
+            refund_stmt = refund_stmt.where(Refund.operator_id == operator_id)
+        taken = list(s.scalars(taken_stmt.order_by(Payment.id)))
+        reversed_ = list(s.scalars(void_stmt.order_by(Payment.voided_at, Payment.id)))
+        refunds = list(s.scalars(refund_stmt.order_by(Refund.id)))
+        labels = unit_labels(s, [p.unit_id for p in taken + reversed_] + [r.unit_id for r in refunds])
+        ids = list({p.id for p in taken + reversed_})
+        split: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+        for start_i in range(0, len(ids), 500):
+            chunk = ids[start_i : start_i + 500]
+            for pid, name, late, amount in s.execute(
+                select(Allocation.payment_id, FeeItem.name, BillLine.late_fee, func.sum(Allocation.amount))
+                .join(BillLine, BillLine.id == Allocation.line_id).join(FeeItem, FeeItem.id == BillLine.item_id)
+                .where(Allocation.payment_id.in_(chunk)).group_by(Allocation.payment_id, FeeItem.name, BillLine.late_fee)
+            ):
+                split[pid][LATE_FEE_NAME if late else name] += to_money(amount)
+            for pid, amount in s.execute(
+                select(PrepaidEntry.payment_id, func.sum(PrepaidEntry.amount))
+                .where(PrepaidEntry.payment_id.in_(chunk), PrepaidEntry.kind == PrepaidKind.DEPOSIT)
+                .group_by(PrepaidEntry.payment_id)
+            ):
+                split[pid][PREPAID_NAME] += to_money(amount)
+        groups: dict[tuple[str, str], list] = defaultdict(lambda: [0, ZERO])
+        methods: dict[str, list] = defaultdict(lambda: [0, ZERO])
+        items: dict[str, Decimal] = defaultdict(lambda: ZERO)
+
+        def book(operator: str, method: str, count: int, amount: Decimal) -> None:
+            for bucket in (groups[(operator, method)], methods[method]):
+                bucket[0] += count
+                bucket[1] += amount
+
+        for p in taken:
+            book(p.operator_name, p.method, 1, p.amount)
+            for name, amount in split[p.id].items():
+                items[name] += amount
         voided = []
-        for p in payments:
-            if p.voided:
-                voided.append((p.receipt_no, labels[p.unit_id][1], p.amount, p.void_reason, p.voided_by_name))
-                continue
-            groups[(p.operator_name, p.method)].append(p.amount)
-            methods[p.method].append(p.amount)
+        for p in reversed_:
+            book(p.voided_by_name, p.method, -1, -p.amount)
+            for name, amount in split[p.id].items():
+                items[name] -= amount
+            reason = p.void_reason if p.paid_at.date() == day else f"{p.void_reason} (原收款 {p.paid_at:%Y-%m-%d})"
+            voided.append((p.receipt_no, labels[p.unit_id][1], p.amount, reason, p.voided_by_name))
+        for r in refunds:
+            book(r.operator_name, r.method, 0, -r.amount)
+            items[PREPAID_NAME] -= r.amount
         order = {m: i for i, m in enumerate(PayMethod)}
         rows = tuple(
-            CashupRow(op, m, len(v), sum(v, ZERO))
+            CashupRow(op, m, v[0], v[1])
             for (op, m), v in sorted(groups.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 9)))
         )
-        by_method = tuple((m, len(methods[m]), sum(methods[m], ZERO)) for m in PayMethod if m in methods)
-        operator = payments[0].operator_name if operator_id is not None and payments else None
-        return Cashup(day, self._property()[0], rows, by_method, sum((r.amount for r in rows), ZERO),
-                      sum(r.count for r in rows), tuple(voided), operator)
+        by_method = tuple((m, methods[m][0], methods[m][1]) for m in PayMethod if m in methods)
+        operator = taken[0].operator_name if operator_id is not None and taken else None
+        numbers = sorted(p.receipt_no for p in taken)
+        item_order = {n: i for i, n in enumerate(s.scalars(select(FeeItem.name).order_by(FeeItem.sort_order,
+                                                                                         FeeItem.id)))}
+        by_item = tuple(sorted(((n, a) for n, a in items.items() if a),
+                               key=lambda kv: item_order.get(kv[0], len(item_order) + (kv[0] == PREPAID_NAME))))
+        return Cashup(
+            day, self._property()[0], rows, by_method, sum((r.amount for r in rows), ZERO),
+            sum(r.count for r in rows), tuple(voided), operator, by_item,
+            (numbers[0], numbers[-1]) if numbers else ("", ""),
+            tuple((r.voucher_no, labels[r.unit_id][1], r.amount, r.reason, r.operator_name) for r in refunds),
+            sum((p.amount for p in taken), ZERO),
+        )
+
+    def close_cashup(self, day: date) -> Cashup:
+        """日结: close ``day``. From now on nothing is taken, voided or refunded on it, and its cash-up is read
+        (and reprinted) from what was stored now. Needs ``fees.reports``."""
+        import json
+
+        from app.models import CashupClose
+        from app.services.sequences import next_value
+
+        self.ctx.require("fees.reports")
+        with self.ctx.write() as s:
+            next_value(s, f"cashup:{day:%Y%m%d}")  # waits for a payment of that day still being written
+            if s.scalar(select(CashupClose.id).where(CashupClose.day == day)) is not None:
+                raise StateError(f"{day:%Y-%m-%d} 已经日结")
+            now = self.ctx.clock()
+            data = replace(self._cashup(s, day, None),
+                           closed=f"{self.ctx.actor.display_name} 于 {now:%Y-%m-%d %H:%M} 日结")
+            s.add(CashupClose(day=day, closed_at=now, closed_by=self.ctx.actor.user_id,
+                              closed_by_name=self.ctx.actor.display_name,
+                              snapshot=json.dumps(cashup_to_json(data), ensure_ascii=False)))
+        return data
 
     # ---- collection rate
     def collection_rate(self, period: str) -> CollectionFigures:
@@ -299,15 +432,24 @@ class FeeReportService:
         year_start = period[:4] + "-01"
         with self.ctx.read() as s:
             def figures(where) -> tuple[CollectionRate, ...]:
-                rows = dict(
-                    (kind, (to_money(b or 0), to_money(p or 0)))
-                    for kind, b, p in s.execute(
-                        select(FeeItem.kind, func.sum(BillLine.amount), func.sum(BillLine.paid))
+                waived = {
+                    (kind, late): to_money(w or 0) for kind, late, w in s.execute(
+                        select(FeeItem.kind, BillLine.late_fee, func.sum(Allocation.amount))
+                        .join(BillLine, BillLine.id == Allocation.line_id)
                         .join(FeeItem, FeeItem.id == BillLine.item_id)
-                        .where(where, BillLine.late_fee.is_(False))
-                        .group_by(FeeItem.kind)
-                    )
-                )
+                        .where(where, Allocation.waiver_id.is_not(None), Allocation.voided.is_(False))
+                        .group_by(FeeItem.kind, BillLine.late_fee))
+                }
+                rows: dict[str, tuple[Decimal, Decimal]] = {}
+                for kind, late, b, p in s.execute(
+                    select(FeeItem.kind, BillLine.late_fee, func.sum(BillLine.amount), func.sum(BillLine.paid))
+                    .join(FeeItem, FeeItem.id == BillLine.item_id).where(where)
+                    .group_by(FeeItem.kind, BillLine.late_fee)
+                ):
+                    # 减免 is neither billed nor collected; 滞纳金 is its own row, not folded into its item
+                    key, w = ("late_fee" if late else kind), waived.get((kind, late), ZERO)
+                    old_b, old_p = rows.get(key, (ZERO, ZERO))
+                    rows[key] = (old_b + to_money(b or 0) - w, old_p + to_money(p or 0) - w)
                 out = [CollectionRate(k, *rows.get(k, (ZERO, ZERO))) for k in (FeeKind.PROPERTY, FeeKind.PARKING)]
                 out += [CollectionRate(k, *v) for k, v in rows.items() if k not in (FeeKind.PROPERTY, FeeKind.PARKING)]
                 out.append(CollectionRate("all", sum((v[0] for v in rows.values()), ZERO),
@@ -333,27 +475,44 @@ class FeeReportService:
             ids = [u.id for u in units]
             cells: dict[int, dict[int, list[Decimal]]] = defaultdict(dict)
             item_ids = set()
-            for unit_id, item_id, amount, paid in s.execute(
-                select(BillLine.unit_id, BillLine.item_id, func.sum(BillLine.amount), func.sum(BillLine.paid))
-                .where(BillLine.period == period).group_by(BillLine.unit_id, BillLine.item_id)
+            waived: dict[int, dict[int, Decimal]] = defaultdict(dict)
+            for unit_id, item_id, late, amount in s.execute(
+                select(BillLine.unit_id, BillLine.item_id, BillLine.late_fee, func.sum(Allocation.amount))
+                .join(Allocation, Allocation.line_id == BillLine.id)
+                .where(BillLine.period == period, Allocation.waiver_id.is_not(None), Allocation.voided.is_(False))
+                .group_by(BillLine.unit_id, BillLine.item_id, BillLine.late_fee)
             ):
-                cells[unit_id][item_id] = [to_money(amount), to_money(paid)]
-                item_ids.add(item_id)
+                key = LATE_FEE_ITEM if late else item_id
+                waived[unit_id][key] = waived[unit_id].get(key, ZERO) + to_money(amount)
+            for unit_id, item_id, late, amount, paid in s.execute(
+                select(BillLine.unit_id, BillLine.item_id, BillLine.late_fee, func.sum(BillLine.amount),
+                       func.sum(BillLine.paid))
+                .where(BillLine.period == period).group_by(BillLine.unit_id, BillLine.item_id, BillLine.late_fee)
+            ):
+                key = LATE_FEE_ITEM if late else item_id
+                billed, settled = cells[unit_id].get(key, [ZERO, ZERO])
+                cells[unit_id][key] = [billed + to_money(amount), settled + to_money(paid)]
+                if not late:
+                    item_ids.add(item_id)
             earlier = self._earlier_arrears(s, period)
             labels = unit_labels(s, ids)
             owners = owner_names(s, ids)
             items = tuple((i, n) for i, n in s.execute(
                 select(FeeItem.id, FeeItem.name).where(FeeItem.id.in_(item_ids))
-                .order_by(FeeItem.sort_order, FeeItem.id)))
+                .order_by(FeeItem.sort_order, FeeItem.id))) + ((LATE_FEE_ITEM, LATE_FEE_NAME),)
         rows = []
         for unit_id, building, area in units:
-            by_item = {i: (b, p, b - p) for i, (b, p) in cells.get(unit_id, {}).items()}
+            cut = waived.get(unit_id, {})
+            # per item: billed, money collected (减免 apart), unpaid
+            by_item = {i: (b, p - cut.get(i, ZERO), b - p) for i, (b, p) in cells.get(unit_id, {}).items()}
             billed = sum((v[0] for v in by_item.values()), ZERO)
             paid = sum((v[1] for v in by_item.values()), ZERO)
+            unpaid = sum((v[2] for v in by_item.values()), ZERO)
             before = earlier.get(unit_id, ZERO)
             code, label = labels[unit_id]
             rows.append(LedgerRow(unit_id, building, code, label, "、".join(n for n, _ in owners.get(unit_id, [])),
-                                  area, by_item, billed, paid, billed - paid, before, billed - paid + before))
+                                  area, by_item, billed, paid, unpaid, before, unpaid + before,
+                                  sum(cut.values(), ZERO)))
         return Ledger(period, self._property()[0], items, tuple(rows))
 
     @staticmethod
@@ -364,14 +523,16 @@ class FeeReportService:
             stmt = stmt.where(BillLine.unit_id.in_(unit_ids))
         return {u: to_money(v) for u, v in s.execute(stmt)}
 
-    def notice_units(self, period: str, building_id: int | None = None) -> list[int]:
-        """Units that get a notice for ``period``: billed this period or owing from before, in room order."""
+    def notice_units(self, period: str, building_id: int | None = None, include_settled: bool = False) -> list[int]:
+        """Units that get a notice for ``period``, in room order: those that owe something (this period or
+        before); with ``include_settled`` also those billed this period that owe nothing."""
         self._require_any("fees.collect", "fees.reports")
         period = period_or_error(period)
         with self.ctx.read() as s:
-            billed = select(Bill.unit_id).where(Bill.period == period)
-            owing = select(BillLine.unit_id).where(BillLine.period < period, BillLine.amount > BillLine.paid)
-            stmt = (select(Unit.id).where(Unit.id.in_(billed.union(owing)))
+            owing = select(BillLine.unit_id).where(BillLine.period <= period, BillLine.amount > BillLine.paid)
+            if include_settled:
+                owing = owing.union(select(Bill.unit_id).where(Bill.period == period))
+            stmt = (select(Unit.id).where(Unit.id.in_(owing))
                     .order_by(Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no))
             if building_id is not None:
                 stmt = stmt.where(Unit.building_id == building_id)
@@ -414,15 +575,23 @@ class FeeReportService:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 areas.update(s.execute(select(Unit.id, Unit.area).where(Unit.id.in_(chunk))).all())
-                for unit_id, item_name, late, desc, amount, paid in s.execute(
-                    select(BillLine.unit_id, FeeItem.name, BillLine.late_fee, BillLine.description, BillLine.amount,
-                           BillLine.paid)
+                waived = dict(s.execute(
+                    select(Allocation.line_id, func.sum(Allocation.amount))
+                    .join(BillLine, BillLine.id == Allocation.line_id)
+                    .where(BillLine.period == period, BillLine.unit_id.in_(chunk), Allocation.waiver_id.is_not(None),
+                           Allocation.voided.is_(False)).group_by(Allocation.line_id)).all())
+                for line_id, unit_id, item_name, late, desc, amount, paid in s.execute(
+                    select(BillLine.id, BillLine.unit_id, FeeItem.name, BillLine.late_fee, BillLine.description,
+                           BillLine.amount, BillLine.paid)
                     .join(FeeItem, FeeItem.id == BillLine.item_id)
-                    .where(BillLine.period == period, BillLine.unit_id.in_(chunk))
+                    .where(BillLine.period == period, BillLine.unit_id.in_(chunk), BillLine.amount > 0)
                     .order_by(BillLine.unit_id, FeeItem.sort_order, BillLine.item_id, BillLine.late_fee, BillLine.id)
                 ):
-                    lines[unit_id].append(NoticeLine(f"{item_name}滞纳金" if late else item_name, desc, amount, paid,
-                                                     amount - paid))
+                    cut = to_money(waived.get(line_id) or 0)
+                    if cut:
+                        desc = f"{desc} 减免{format_money(cut)}"
+                    lines[unit_id].append(NoticeLine(f"{item_name}滞纳金" if late else item_name, desc, amount,
+                                                     paid - cut, amount - paid, cut))
                 for unit_id, p, owed in s.execute(
                     select(BillLine.unit_id, BillLine.period, func.sum(BillLine.amount - BillLine.paid))
                     .where(BillLine.period < period, BillLine.amount > BillLine.paid, BillLine.unit_id.in_(chunk))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from app.money import ZERO, to_money
+from app.money import FEN, ZERO, to_money
 
 _PERIOD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 
@@ -97,7 +97,8 @@ def late_fee(outstanding: Decimal, line_total: Decimal, due: date, today: date, 
              grace_days: int, cap_rate: Decimal | None, already: Decimal = ZERO) -> tuple[Decimal, int]:
     """滞纳金 still to charge on a line → (amount, days late beyond the grace period).
 
-    outstanding × daily rate × days, capped at ``cap_rate`` × the line amount, minus what was already charged.
+    outstanding × daily rate × days (the 滞纳金 if all of it were paid today), at most what is left of the cap
+    (``cap_rate`` × the line amount − ``already`` charged on it).
     """
     if not daily_rate or outstanding <= 0:
         return ZERO, 0
@@ -106,8 +107,40 @@ def late_fee(outstanding: Decimal, line_total: Decimal, due: date, today: date, 
         return ZERO, 0
     fee = to_money(outstanding * daily_rate * days)
     if cap_rate is not None:
-        fee = min(fee, to_money(line_total * cap_rate))
-    return max(fee - already, ZERO), days
+        fee = min(fee, to_money(line_total * cap_rate) - already)
+    return max(fee, ZERO), days
+
+
+def late_days(due: date, paid_on: date, grace_days: int) -> int:
+    """Days a line is paid late: from its due date to the payment date, less the grace days (0 if not late)."""
+    return max((paid_on - due).days - grace_days, 0)
+
+
+def split_late(remaining: Decimal, owed: Decimal, daily_rate: Decimal | None, days: int,
+               cap_left: Decimal | None) -> tuple[Decimal, Decimal]:
+    """How much of ``remaining`` pays a line's principal and how much its 滞纳金 → (principal, fee).
+
+    The rule: fee = round(principal paid late × daily rate × days late), and the fees of one line never
+    exceed its cap (``cap_left`` = cap − fees already charged on it; None = no cap). A partial payment pays
+    the largest principal p for which p + fee(p) fits in what is left of the money tendered.
+    """
+    remaining = max(remaining, ZERO)
+    if not daily_rate or days <= 0 or owed <= 0:
+        return min(remaining, max(owed, ZERO)), ZERO
+    multiplier = daily_rate * days
+
+    def fee(principal: Decimal) -> Decimal:
+        charged = to_money(principal * multiplier)
+        return charged if cap_left is None else min(charged, max(cap_left, ZERO))
+
+    if remaining >= owed + fee(owed):
+        return owed, fee(owed)
+    principal = min(to_money(remaining / (1 + multiplier)), owed)
+    while principal > 0 and principal + fee(principal) > remaining:
+        principal -= FEN
+    while principal + FEN <= owed and principal + FEN + fee(principal + FEN) <= remaining:
+        principal += FEN
+    return principal, fee(principal)
 
 
 def months_overdue(period: str, today: date) -> int:

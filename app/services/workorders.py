@@ -41,6 +41,7 @@ from app.search import like_pattern, match_condition, normalise_query, unit_code
 from app.services.archive import stale_message
 from app.services.context import ServiceContext
 from app.services.sequences import next_number
+from app.services.service_calendar import Calendar, load_calendar, load_margins
 from app.validators import clean_code, clean_text, mask_phone, normalize_phone
 
 NUMBER_PREFIX = "GD"
@@ -51,6 +52,10 @@ MAX_DESCRIPTION = 2000
 MAX_NOTE = 500  # reasons, comments: they must fit the slip's signature block
 MAX_QUANTITY = Decimal("99999")
 MAX_PRICE = Decimal("99999.99")  # also the cap of the labour fee: amounts stay inside Numeric(12, 2)
+MAX_REWORK = 2  # a dissatisfied visit reopens an order at most this often; then it goes to the manager
+DISSATISFIED = 2  # a score at or below this reopens the order as rework (返工)
+REPEAT_DAYS = 30  # a new report of the same unit and category within this is a repeat (重复报修)
+DESK_KINDS = (Kind.INQUIRY, Kind.SUGGESTION)  # may be answered and closed at the desk
 
 OPEN_STATES: tuple[str, ...] = (State.RECEIVED, State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD, State.ESCALATED)
 NOT_STARTED = (State.RECEIVED, State.DISPATCHED)
@@ -71,7 +76,8 @@ class Move:
 
 MOVES: dict[str, Move] = {
     Action.DISPATCH: Move(frozenset({State.RECEIVED, State.ESCALATED}), State.DISPATCHED, "workorder.manage"),
-    Action.REDISPATCH: Move(frozenset({State.DISPATCHED}), State.DISPATCHED, "workorder.manage"),
+    # Reassign: the order keeps its state (an order in progress stays in progress with the new person).
+    Action.REDISPATCH: Move(frozenset({State.DISPATCHED, State.IN_PROGRESS}), None, "workorder.manage"),
     Action.CHASE: Move(frozenset({State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD, State.ESCALATED}), None,
                        "workorder.manage"),
     Action.START: Move(frozenset({State.DISPATCHED}), State.IN_PROGRESS, "workorder.handle"),
@@ -84,19 +90,27 @@ MOVES: dict[str, Move] = {
     Action.ESCALATE: Move(frozenset({State.RECEIVED, State.DISPATCHED}), State.ESCALATED, "workorder.manage"),
     # A team member takes an unassigned order of their own team (dispatch to oneself).
     Action.TAKE: Move(frozenset({State.RECEIVED}), State.DISPATCHED, "workorder.handle"),
+    # 咨询/建议 answered at the desk: archived, or completed when a return visit is wanted.
+    Action.DESK_CLOSE: Move(frozenset({State.RECEIVED}), None, "workorder.create"),
+    Action.VISIT_FAILED: Move(frozenset({State.COMPLETED}), None, "workorder.manage"),
+    Action.CORRECT: Move(frozenset(OPEN_STATES), None, "workorder.manage"),
 }
 
-# Minutes to respond (start work) and to complete, by priority; a category may be stricter.
+# Minutes to respond (start work) and to complete, by priority; a category may be stricter. They count on
+# the service calendar: working minutes of the order's team (urgent orders and 24-hour teams: every minute),
+# so a normal repair is due in three working days of 10 hours, not at 3 a.m.
 DEFAULT_DEADLINES: dict[str, tuple[int, int]] = {
     Priority.URGENT: (30, 4 * 60),
-    Priority.HIGH: (2 * 60, 24 * 60),
-    Priority.NORMAL: (8 * 60, 72 * 60),
+    Priority.HIGH: (2 * 60, 10 * 60),
+    Priority.NORMAL: (8 * 60, 30 * 60),
 }
 DEFAULT_CATEGORY_DEADLINES: dict[tuple[str, str], tuple[int, int]] = {
     (Category.ELEVATOR, Priority.URGENT): (15, 2 * 60),  # 电梯困人: on site within 15 minutes
     (Category.FIRE, Priority.URGENT): (15, 2 * 60),
     (Category.WATER, Priority.URGENT): (20, 4 * 60),
 }
+
+ESCALATION_LABELS = {1: "已升级至主管", 2: "已升级至经理"}
 
 SORT_KEYS = ("number", "reported_at", "due_at", "state", "priority", "kind", "category", "unit", "assignee",
              "team")
@@ -140,6 +154,9 @@ class WorkOrderRow:
     chase_count: int
     deadline_status: str  # "overdue", "near" or ""
     version: int
+    escalation_level: int = 0  # 1 the team supervisor was told, 2 the manager
+    rework_count: int = 0
+    repeat_of_id: int | None = None  # an earlier report of the same unit and category (重复报修)
 
 
 @dataclass(frozen=True)
@@ -177,6 +194,13 @@ class WorkOrderDetail:
     cancel_reason: str
     history: tuple[EventRow, ...]
     allowed: tuple[str, ...]
+    remaining_minutes: int | None = None  # working time left to the completion deadline (frozen on hold)
+    held_at: datetime | None = None
+    hold_until: date | None = None
+    visit_attempts: int = 0
+    next_visit_at: datetime | None = None
+    repeat_of: str = ""  # number of the earlier order this one repeats
+    repeats: tuple[str, ...] = ()  # numbers of later orders that repeat this one
 
     @property
     def total_fee(self) -> Decimal:
@@ -196,6 +220,8 @@ class WorkOrderFilter:
     date_to: date | None = None  # reported on or before
     overdue: bool = False
     due_soon: bool = False  # open, not overdue, due within NEAR_DEADLINE
+    with_manager: bool = False  # 经理处理, or escalated to the manager by the clock (still open)
+    repeat: bool = False  # repeats only
     query: str = ""  # number, room, owner/contact name or phone
 
 
@@ -209,6 +235,37 @@ class DeadlineRule:
 
 
 @dataclass(frozen=True)
+class TeamRates:
+    """按时完成率 = completed on time / completed; 返工率 = orders reopened as rework / orders visited."""
+
+    team: str
+    completed: int
+    on_time: int
+    visited: int
+    reworked: int
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        return (Decimal(100 * self.on_time) / self.completed).quantize(Decimal("0.1")) if self.completed else None
+
+    @property
+    def rework_rate(self) -> Decimal | None:
+        return (Decimal(100 * self.reworked) / self.visited).quantize(Decimal("0.1")) if self.visited else None
+
+
+@dataclass(frozen=True)
+class EscalationRow:
+    """One step of an automatic escalation (the daily list)."""
+
+    at: datetime
+    order_id: int
+    number: str
+    team: str
+    level: int
+    note: str
+
+
+@dataclass(frozen=True)
 class WorkOrderSummary:
     """Headline figures for the manager: open and overdue orders by team, complaints and satisfaction."""
 
@@ -219,6 +276,13 @@ class WorkOrderSummary:
     escalated: int  # waiting for the manager now
     visited: int  # return visits since ``since``
     average_satisfaction: Decimal | None  # of those visits, one decimal
+    team_rates: tuple[TeamRates, ...] = ()  # on-time and rework rates per team since ``since``
+
+    def rates_of(self, team: str | None) -> TeamRates:
+        """One team's rates, or (None) all teams together."""
+        rows = [r for r in self.team_rates if team is None or r.team == team]
+        return TeamRates(team or "", sum(r.completed for r in rows), sum(r.on_time for r in rows),
+                         sum(r.visited for r in rows), sum(r.reworked for r in rows))
 
     @property
     def open_total(self) -> int:
@@ -330,6 +394,31 @@ def validate_materials(materials: Iterable[Material | Mapping[str, object]]) -> 
     return rows
 
 
+def _desk_answer(value: object) -> str:
+    text = str(value or "").strip()
+    if not text:
+        raise FieldError({"answer": "前台办结须填写答复内容"})
+    if len(text) > MAX_DESCRIPTION:
+        raise FieldError({"answer": f"答复内容不能超过{MAX_DESCRIPTION}字"})
+    return text
+
+
+def _reason(value: object, field: str = "reason", missing: str = "请填写原因") -> str:
+    text = clean_text(value)
+    if not text:
+        raise FieldError({field: missing})
+    if len(text) > MAX_NOTE:
+        raise FieldError({field: f"原因不能超过{MAX_NOTE}字"})
+    return text
+
+
+def _hours(minutes: int) -> str:
+    """570 → "9小时30分"."""
+    sign, minutes = ("-" if minutes < 0 else ""), abs(minutes)
+    hours, rest = divmod(minutes, 60)
+    return sign + (f"{hours}小时" if hours else "") + (f"{rest}分" if rest or not hours else "")
+
+
 def _staff_id(value: object) -> int:
     try:
         return int(value)  # type: ignore[arg-type]
@@ -367,6 +456,8 @@ class WorkOrderService:
                               f"(只有“{allowed}”状态可以{label(action)})。")
         if action == Action.ESCALATE and order.kind != Kind.COMPLAINT and order.priority != Priority.URGENT:
             return StateError(f"工单 {order.number} 不是投诉或紧急工单, 不能升级至经理。")
+        if action == Action.DESK_CLOSE and order.kind not in DESK_KINDS:
+            return StateError(f"工单 {order.number} 是{label(order.kind)}, 只有咨询和建议可以在前台办结。")
         if action == Action.COMPLETE and order.state == State.ESCALATED and not self.ctx.can("workorder.manage"):
             return PermissionDenied(f"工单 {order.number} 已升级至经理, 只能由经理或客服完成。")
         if action == Action.TAKE:
@@ -426,6 +517,17 @@ class WorkOrderService:
         return (stored.get((category, priority)) or DEFAULT_CATEGORY_DEADLINES.get((category, priority))
                 or stored.get(("", priority)) or DEFAULT_DEADLINES[priority])
 
+    def _set_deadlines(self, s: Session, order: WorkOrder, calendar: Calendar | None = None) -> None:
+        """Respond-by and due-at on the service calendar of the order's team, from its clock start plus the
+        time it spent on hold: every deadline of an order is set here."""
+        with s.no_autoflush:  # the lookups read rules only: the order's pending change is flushed once, later
+            calendar = calendar or load_calendar(s)
+            respond, complete = self._deadline_minutes(s, order.category, order.priority)
+        start = order.clock_start or order.reported_at
+        paused = order.paused_minutes or 0
+        order.respond_by = calendar.add(order.team, order.priority, start, respond + paused)
+        order.due_at = calendar.add(order.team, order.priority, start, complete + paused)
+
     def deadlines(self, category: str, priority: str) -> tuple[int, int]:
         """(minutes to respond, minutes to complete) for an order of this category and priority."""
         with self.ctx.read() as s:
@@ -468,8 +570,8 @@ class WorkOrderService:
     def deadline_status(state: str, started_at: datetime | None, respond_by: datetime, due_at: datetime,
                         now: datetime) -> str:
         """"overdue" (late to respond or to complete), "near" (completion due within two hours or
-        response within ten minutes) or ""."""
-        if state not in OPEN_STATES:
+        response within ten minutes) or "". On hold the clocks stand still: never late."""
+        if state not in OPEN_STATES or state == State.ON_HOLD:
             return ""
         if now > due_at or (started_at is None and state in NOT_STARTED and now > respond_by):
             return "overdue"
@@ -480,10 +582,15 @@ class WorkOrderService:
 
     @staticmethod
     def _overdue_clause(now: datetime):
-        return and_(WorkOrder.state.in_(OPEN_STATES), or_(
+        return and_(WorkOrder.state.in_(OPEN_STATES), WorkOrder.state != State.ON_HOLD, or_(
             WorkOrder.due_at < now,
             and_(WorkOrder.started_at.is_(None), WorkOrder.state.in_(NOT_STARTED), WorkOrder.respond_by < now),
         ))
+
+    @staticmethod
+    def _with_manager_clause():
+        return or_(WorkOrder.state == State.ESCALATED,
+                   and_(WorkOrder.state.in_(OPEN_STATES), WorkOrder.escalation_level >= 2))
 
     # ---- queries
     def _query(self, flt: WorkOrderFilter, now: datetime) -> Select:
@@ -504,6 +611,10 @@ class WorkOrderService:
                                                                        datetime.min.time()))
         if flt.overdue:
             stmt = stmt.where(self._overdue_clause(now))
+        if flt.with_manager:
+            stmt = stmt.where(self._with_manager_clause())
+        if flt.repeat:
+            stmt = stmt.where(WorkOrder.repeat_of_id.is_not(None))
         if flt.due_soon:
             stmt = stmt.where(WorkOrder.state.in_(OPEN_STATES), ~self._overdue_clause(now),
                               WorkOrder.due_at <= now + NEAR_DEADLINE)
@@ -579,7 +690,8 @@ class WorkOrderService:
                 chase_count=order.chase_count,
                 deadline_status=self.deadline_status(order.state, order.started_at, order.respond_by,
                                                      order.due_at, now),
-                version=order.version,
+                version=order.version, escalation_level=order.escalation_level or 0,
+                rework_count=order.rework_count or 0, repeat_of_id=order.repeat_of_id,
             )
         return [found[i] for i in ids if i in found]
 
@@ -604,7 +716,17 @@ class WorkOrderService:
                 .where(WorkOrderEvent.workorder_id == order.id).order_by(WorkOrderEvent.at, WorkOrderEvent.id)
             )
         )
+        repeat_of = s.scalar(select(WorkOrder.number).where(WorkOrder.id == order.repeat_of_id)) \
+            if order.repeat_of_id else ""
+        repeats = tuple(s.scalars(select(WorkOrder.number).where(WorkOrder.repeat_of_id == order.id)
+                                  .order_by(WorkOrder.id)))
+        remaining = None
+        if order.state in OPEN_STATES:
+            remaining = load_calendar(s).between(order.team, order.priority, order.held_at or now, order.due_at)
         return WorkOrderDetail(
+            remaining_minutes=remaining, held_at=order.held_at, hold_until=order.hold_until,
+            visit_attempts=order.visit_attempts or 0, next_visit_at=order.next_visit_at,
+            repeat_of=repeat_of or "", repeats=repeats,
             row=row, unit_label=unit_text, dispatched_at=order.dispatched_at, visited_at=order.visited_at,
             closed_at=order.closed_at, work_notes=order.work_notes, materials=materials,
             labour_fee=order.labour_fee, material_fee=order.material_fee, visit_comment=order.visit_comment,
@@ -685,21 +807,47 @@ class WorkOrderService:
             reported, complaints = s.execute(select(
                 func.count(), func.coalesce(func.sum(case((WorkOrder.kind == Kind.COMPLAINT, 1), else_=0)), 0),
             ).where(WorkOrder.reported_at >= start)).one()
-            escalated = s.scalar(select(func.count()).where(WorkOrder.state == State.ESCALATED)) or 0
+            escalated = s.scalar(select(func.count()).where(self._with_manager_clause())) or 0
             visited, score_sum = s.execute(select(func.count(), func.sum(WorkOrder.satisfaction)).where(
                 WorkOrder.visited_at >= start, WorkOrder.satisfaction.is_not(None))).one()
+            rates = self._team_rates(s, start)
         average = (Decimal(int(score_sum)) / visited).quantize(Decimal("0.1")) if visited else None
         return WorkOrderSummary(open_by_team, overdue_by_team, int(reported), int(complaints), int(escalated),
-                                int(visited), average)
+                                int(visited), average, rates)
+
+    @staticmethod
+    def _team_rates(s: Session, start: datetime) -> tuple[TeamRates, ...]:
+        """Per team since ``start``: orders completed (and not since reopened) and how many by their due time;
+        orders visited, and how many of them were reopened as rework."""
+        done = (select(WorkOrder.team, func.count(),
+                       func.coalesce(func.sum(case((WorkOrder.completed_at <= WorkOrder.due_at, 1), else_=0)), 0))
+                .where(WorkOrder.completed_at >= start).group_by(WorkOrder.team))
+        completed = {team: (int(n), int(ok)) for team, n, ok in s.execute(done)}
+
+        def orders_with(action: str) -> dict[str, int]:
+            stmt = (select(WorkOrder.team, func.count(func.distinct(WorkOrder.id)))
+                    .join(WorkOrderEvent, WorkOrderEvent.workorder_id == WorkOrder.id)
+                    .where(WorkOrderEvent.action == action, WorkOrderEvent.at >= start).group_by(WorkOrder.team))
+            return {team: int(n) for team, n in s.execute(stmt)}
+
+        visited, reworked = orders_with(Action.VISIT), orders_with(Action.REWORK)
+        teams = [t for t in TEAM_LABELS if t in completed or t in visited]
+        return tuple(TeamRates(t, *completed.get(t, (0, 0)), visited.get(t, 0), reworked.get(t, 0)) for t in teams)
 
     # ---- intake
     def intake(self, values: Mapping[str, object]) -> WorkOrderDetail:
-        """Register a report (state 受理); with ``assignee_id`` it is dispatched in the same transaction."""
+        """Register a report (state 受理); with ``assignee_id`` it is dispatched in the same transaction; with
+        ``answer`` (咨询/建议 only) it is answered and closed at the desk — with ``visit`` True it waits for a
+        return visit instead of being archived. A report of the same unit and category within REPEAT_DAYS
+        is linked to the earlier one as a repeat."""
         self.ctx.require("workorder.create")
         cleaned = validate_intake(values)
         assignee_id = values.get("assignee_id") or None
         if assignee_id:
             self.ctx.require("workorder.manage")
+        answer = _desk_answer(values.get("answer")) if values.get("answer") is not None else None
+        if answer is not None and cleaned["kind"] not in DESK_KINDS:
+            raise FieldError({"answer": "只有咨询和建议可以在前台办结, 报修和投诉请派单处理"})
         now = self.ctx.clock()
         with self.ctx.write() as s:
             unit_id, person_id = cleaned["unit_id"], cleaned["person_id"]
@@ -726,23 +874,67 @@ class WorkOrderService:
                 cleaned["contact_name"] = cleaned["contact_name"] or person.name
                 cleaned["contact_phone"] = cleaned["contact_phone"] or person.phone
             team = cleaned.pop("team") or CATEGORY_TEAMS[cleaned["category"]]
-            respond, complete = self._deadline_minutes(s, cleaned["category"], cleaned["priority"])
             order = WorkOrder(
                 **cleaned, team=team, state=State.RECEIVED,
                 number=next_number(s, SEQUENCE_NAME, NUMBER_PREFIX, now),
-                reported_at=now, respond_by=now + timedelta(minutes=respond),
-                due_at=now + timedelta(minutes=complete),
+                reported_at=now, clock_start=now, paused_minutes=0,
             )
+            self._set_deadlines(s, order)
+            earlier = self._earlier_report(s, order, now)
+            order.repeat_of_id = earlier[0] if earlier else None
             s.add(order)
             s.flush()
-            self._log(s, order, Action.INTAKE, None, "", now)
-            if assignee_id:
+            self._log(s, order, Action.INTAKE, None, f"重复报修, 前单 {earlier[1]}" if earlier else "", now)
+            if answer is not None:
+                self._close_at_desk(s, order, answer, bool(values.get("visit")), now)
+            elif assignee_id:
                 self._assign(s, order, _staff_id(assignee_id), clean_text(values.get("dispatch_note")), now)
             return self._detail(s, order, now)
 
+    @staticmethod
+    def _earlier_report(s: Session, order: WorkOrder, now: datetime) -> tuple[int, str] | None:
+        """The latest order of the same unit and category reported within REPEAT_DAYS (not cancelled)."""
+        if order.unit_id is None:
+            return None
+        found = s.execute(
+            select(WorkOrder.id, WorkOrder.number)
+            .where(WorkOrder.unit_id == order.unit_id, WorkOrder.category == order.category,
+                   WorkOrder.reported_at >= now - timedelta(days=REPEAT_DAYS),
+                   WorkOrder.state != State.CANCELLED, WorkOrder.kind.in_((Kind.REPAIR, Kind.COMPLAINT)))
+            .order_by(WorkOrder.reported_at.desc(), WorkOrder.id.desc()).limit(1)
+        ).first()
+        return (found[0], found[1]) if found and order.kind in (Kind.REPAIR, Kind.COMPLAINT) else None
+
+    def _close_at_desk(self, s: Session, order: WorkOrder, answer: str, visit: bool, now: datetime) -> None:
+        refusal = self._refusal(order, Action.DESK_CLOSE)
+        if refusal is not None:
+            raise refusal
+        from_state = order.state
+        order.work_notes, order.started_at, order.completed_at = answer, now, now
+        if visit:
+            order.state = State.COMPLETED
+        else:
+            order.state, order.closed_at = State.ARCHIVED, now
+        self._log(s, order, Action.DESK_CLOSE, from_state, answer[:200] + (" (待回访)" if visit else ""), now)
+
+    def close_at_desk(self, order_id: int, answer: str, visit: bool = False, version: object = None
+                      ) -> WorkOrderDetail:
+        """前台办结 a registered 咨询/建议: the answer is recorded and the order closed (or left for a visit)."""
+        self.ctx.require(MOVES[Action.DESK_CLOSE].permission)
+        text = _desk_answer(answer)
+        now = self.ctx.clock()
+        with self.ctx.write() as s:
+            order = self._load(s, order_id, version)
+            self._close_at_desk(s, order, text, visit, now)
+            return self._detail(s, order, now)
+
     # ---- moves
-    def _move(self, order_id: int, action: str, version: object, note: str = "",
-              apply: Callable[[Session, WorkOrder, datetime], None] | None = None) -> WorkOrderDetail:
+    def _move(self, order_id: int, action: str, version: object, note: str | Callable[[], str] = "",
+              apply: Callable[[Session, WorkOrder, datetime], None] | None = None,
+              then: Callable[[Session, WorkOrder, datetime], None] | None = None) -> WorkOrderDetail:
+        """One move in one transaction: check, ``apply`` the change, log it (``note`` may be a callable read
+        after ``apply``), and ``then`` any follow-up move (which logs itself), e.g. the rework a dissatisfied
+        visit opens."""
         move = MOVES[action]
         self.ctx.require(move.permission)
         now = self.ctx.clock()
@@ -756,7 +948,10 @@ class WorkOrderService:
                 apply(s, order, now)
             if move.target is not None:
                 order.state = move.target
-            self._log(s, order, action, from_state, note, now)
+            self._log(s, order, action, from_state, note() if callable(note) else note, now)
+            if then is not None:
+                s.flush()  # the follow-up is a move of its own: its own row version
+                then(s, order, now)
             return self._detail(s, order, now)
 
     def _assign(self, s: Session, order: WorkOrder, staff_id: int, note: str, now: datetime) -> None:
@@ -764,16 +959,28 @@ class WorkOrderService:
         staff = s.get(Staff, staff_id)
         if staff is None or not staff.active:
             raise FieldError({"assignee_id": "所选处理人不存在或已停用"})
-        if staff.id == order.assignee_id and order.state == State.DISPATCHED:
+        reassign = order.state in MOVES[Action.REDISPATCH].sources
+        if staff.id == order.assignee_id and reassign:
             raise FieldError({"assignee_id": f"工单已派给 {staff.name}, 请选择其他人改派"})
-        action = Action.REDISPATCH if order.state == State.DISPATCHED else Action.DISPATCH
+        if reassign and not note:
+            raise FieldError({"note": "改派须填写原因(如请假、技能不符、离职交接)"})
+        action = Action.REDISPATCH if reassign else Action.DISPATCH
         refusal = self._refusal(order, action)
         if refusal is not None:
             raise refusal
-        from_state = order.state
+        self._hand_to(s, order, staff, action, f"改派给 {staff.name}: {note}" if reassign else
+                      (note or f"派给 {staff.name}"), now)
+
+    def _hand_to(self, s: Session, order: WorkOrder, staff: Staff, action: str, note: str, now: datetime) -> None:
+        """Give the order to ``staff``: the team follows the person (and the deadlines that team's calendar);
+        dispatching moves it to 已派单, a reassignment keeps its state."""
+        from_state, team = order.state, order.team
         order.assignee_id, order.team, order.dispatched_at = staff.id, staff.team, now
-        order.state = State.DISPATCHED
-        self._log(s, order, action, from_state, note or f"派给 {staff.name}", now)
+        if action != Action.REDISPATCH:
+            order.state = State.DISPATCHED
+        if team != staff.team:
+            self._set_deadlines(s, order)
+        self._log(s, order, action, from_state, note, now)
 
     def dispatch(self, order_id: int, assignee_id: int, version: object = None, note: str = "") -> WorkOrderDetail:
         """Dispatch (受理/经理处理 → 已派单) or re-dispatch to another person (已派单 → 已派单)."""
@@ -815,16 +1022,36 @@ class WorkOrderService:
 
         return self._move(order_id, Action.START, version, clean_text(note), apply)
 
-    def hold(self, order_id: int, reason: str, version: object = None) -> WorkOrderDetail:
-        reason = clean_text(reason)
-        if len(reason) > MAX_NOTE:
-            raise FieldError({"reason": f"原因不能超过{MAX_NOTE}字"})
-        if not reason:
-            raise FieldError({"reason": "挂起须填写原因(如等待配件、业主不在家)"})
-        return self._move(order_id, Action.HOLD, version, reason)
+    def hold(self, order_id: int, reason: str, version: object = None, until: date | None = None
+             ) -> WorkOrderDetail:
+        """挂起 with a reason and the expected date of resuming; the deadline clocks stop until 恢复处理."""
+        reason = _reason(reason, missing="挂起须填写原因(如等待配件、业主不在家)")
+        if until is not None and not isinstance(until, date):
+            raise FieldError({"until": "预计恢复日期无效"})
+        if until is not None and until < self.ctx.clock().date():
+            raise FieldError({"until": "预计恢复日期不能早于今天"})
+
+        def apply(_s, order, now):
+            order.held_at, order.hold_until = now, until
+
+        return self._move(order_id, Action.HOLD, version,
+                          reason + (f" (预计 {until:%Y-%m-%d} 恢复)" if until else ""), apply)
 
     def resume(self, order_id: int, version: object = None, note: str = "") -> WorkOrderDetail:
-        return self._move(order_id, Action.RESUME, version, clean_text(note))
+        """恢复处理: the working time on hold is added to the clocks, so the deadlines move by it."""
+        extra: list[str] = []
+
+        def apply(s, order, now):
+            calendar = load_calendar(s)
+            if order.held_at is not None:
+                paused = max(calendar.between(order.team, order.priority, order.held_at, now), 0)
+                order.paused_minutes = (order.paused_minutes or 0) + paused
+                self._set_deadlines(s, order, calendar)
+                extra.append(f"挂起计时 {_hours(paused)}, 完成时限顺延至 {order.due_at:%m-%d %H:%M}")
+            order.held_at, order.hold_until = None, None
+
+        return self._move(order_id, Action.RESUME, version,
+                          lambda: "; ".join(x for x in (clean_text(note), *extra) if x), apply)
 
     def complete(self, order_id: int, work_notes: str, materials: Iterable[Material | Mapping] = (),
                  labour_fee: object = "0", version: object = None) -> WorkOrderDetail:
@@ -857,27 +1084,150 @@ class WorkOrderService:
             order.started_at = order.started_at or now
             for r in rows:
                 s.add(WorkOrderMaterial(workorder_id=order.id, **r))
+            from app.services.fees_payments import post_repair_charge  # the charge reaches the unit's account
+
+            post_repair_charge(s, self.ctx, order)
 
         return self._move(order_id, Action.COMPLETE, version, notes[:200], apply)
 
-    def visit(self, order_id: int, satisfaction: object, comment: str = "", version: object = None
-              ) -> WorkOrderDetail:
-        """回访: satisfaction 1–5 and the owner's comment."""
+    def visit(self, order_id: int, satisfaction: object = None, comment: str = "", version: object = None, *,
+              reached: bool = True, next_attempt: datetime | None = None) -> WorkOrderDetail:
+        """回访. Reached: satisfaction 1–5 and the owner's comment; a score of DISSATISFIED or less reopens
+        the order as rework (返工) to the same team and person, keeping its number and history — after
+        MAX_REWORK reopenings it goes to the manager instead. Not reached (联系不上): the attempt is
+        counted and the next one planned (default: the same time tomorrow); the order waits."""
+        comment = clean_text(comment)
+        if len(comment) > MAX_NOTE:
+            raise FieldError({"comment": f"业主意见不能超过{MAX_NOTE}字"})
+        if not reached:
+            return self._visit_failed(order_id, comment, next_attempt, version)
         try:
             score = int(str(satisfaction).strip())
         except (TypeError, ValueError):
             score = 0
         if not 1 <= score <= 5:
             raise FieldError({"satisfaction": "满意度应为1到5分"})
-        comment = clean_text(comment)
-        if len(comment) > MAX_NOTE:
-            raise FieldError({"comment": f"业主意见不能超过{MAX_NOTE}字"})
 
         def apply(_s, order, now):
             order.satisfaction, order.visit_comment, order.visited_at = score, comment, now
+            order.next_visit_at = None
+
+        def then(s, order, now):
+            if score > DISSATISFIED:
+                return
+            from_state = order.state
+            if (order.rework_count or 0) >= MAX_REWORK:
+                order.escalation_level, order.escalated_at = 2, now
+                self._log(s, order, Action.AUTO_ESCALATE, from_state,
+                          f"已返工{order.rework_count}次仍不满意({score}分), 升级至经理", now)
+                return
+            assignee = s.get(Staff, order.assignee_id) if order.assignee_id else None
+            if assignee is None or not assignee.active:
+                order.assignee_id, order.state = None, State.RECEIVED
+            else:
+                order.state, order.dispatched_at = State.DISPATCHED, now
+            order.rework_count = (order.rework_count or 0) + 1
+            order.clock_start, order.paused_minutes, order.held_at, order.hold_until = now, 0, None, None
+            order.started_at = order.completed_at = None  # the visit (and its score) stays on record
+            order.escalation_level, order.escalated_at = 0, None
+            self._set_deadlines(s, order)
+            self._log(s, order, Action.REWORK, from_state,
+                      f"回访不满意({score}分), 第{order.rework_count}次返工" + (f": {comment}" if comment else ""), now)
 
         return self._move(order_id, Action.VISIT, version, f"满意度 {score} 分" + (f": {comment}" if comment else ""),
-                          apply)
+                          apply, then)
+
+    def _visit_failed(self, order_id: int, comment: str, next_attempt: datetime | None, version: object
+                      ) -> WorkOrderDetail:
+        now = self.ctx.clock()
+        if next_attempt is not None and (not isinstance(next_attempt, datetime) or next_attempt <= now):
+            raise FieldError({"next_attempt": "下次回访时间应晚于现在"})
+        planned = next_attempt or now + timedelta(days=1)
+        attempts: list[int] = []
+
+        def apply(_s, order, _now):
+            order.visit_attempts = (order.visit_attempts or 0) + 1
+            order.next_visit_at = planned
+            attempts.append(order.visit_attempts)
+
+        return self._move(order_id, Action.VISIT_FAILED, version,
+                          lambda: f"第{attempts[0]}次回访未联系上, 下次 {planned:%m-%d %H:%M}"
+                          + (f": {comment}" if comment else ""), apply)
+
+    def reassign(self, order_id: int, assignee_id: int, reason: str, version: object = None) -> WorkOrderDetail:
+        """改派 an order 已派单 or 处理中 to another person, with a reason (the same call as ``dispatch``)."""
+        return self.dispatch(order_id, assignee_id, version=version, note=_reason(reason, "note"))
+
+    def handover(self, from_staff_id: int, to_staff_id: int, reason: str) -> int:
+        """A technician leaves (离职/调岗): every open order of theirs goes to ``to_staff_id`` in one
+        transaction, each logged as 改派 with the reason. Returns how many."""
+        self.ctx.require("workorder.manage")
+        reason = _reason(reason, "note", "交接须填写原因(如离职、调岗、长假)")
+        if _staff_id(from_staff_id) == _staff_id(to_staff_id):
+            raise FieldError({"assignee_id": "交接双方不能是同一人"})
+        now = self.ctx.clock()
+        with self.ctx.write() as s:
+            leaving, taking = s.get(Staff, from_staff_id), s.get(Staff, to_staff_id)
+            if leaving is None:
+                raise NotFound("交出工单的员工不存在")
+            if taking is None or not taking.active:
+                raise FieldError({"assignee_id": "接手的员工不存在或已停用"})
+            orders = s.scalars(select(WorkOrder).where(WorkOrder.assignee_id == leaving.id,
+                                                       WorkOrder.state.in_(OPEN_STATES))
+                               .order_by(WorkOrder.id).with_for_update()).all()
+            for order in orders:
+                self._hand_to(s, order, taking, Action.REDISPATCH,
+                              f"交接: {leaving.name} → {taking.name}: {reason}", now)
+            return len(orders)
+
+    def correct(self, order_id: int, values: Mapping[str, object], reason: str, version: object = None
+                ) -> WorkOrderDetail:
+        """更正 category / priority / unit / part (部位) after intake, with a reason; the change is logged
+        and the deadlines are recomputed from the report (an unassigned order also follows the new
+        category's team)."""
+        reason = _reason(reason, missing="更正须填写原因")
+        fields = ("category", "priority", "location", "unit_id")
+        wanted = {k: values[k] for k in fields if k in values}
+        errors: dict[str, str] = {}
+        if "category" in wanted and wanted["category"] not in set(Category):
+            errors["category"] = "请选择类别"
+        if "priority" in wanted and wanted["priority"] not in set(Priority):
+            errors["priority"] = "请选择紧急程度"
+        if "location" in wanted and wanted["location"] not in set(Location):
+            errors["location"] = "请选择公共部位或自用部位"
+        if errors:
+            raise FieldError(errors)
+        changes: list[str] = []
+
+        def apply(s, order, _now):
+            new_unit = wanted.get("unit_id", order.unit_id) or None
+            if new_unit is not None and s.get(Unit, new_unit) is None:
+                raise FieldError({"unit_id": "所选房屋不存在或已被删除"})
+            if wanted.get("location", order.location) == Location.PRIVATE and new_unit is None:
+                raise FieldError({"unit_id": "自用部位报修须选择房屋"})
+            names = {"category": "类别", "priority": "紧急程度", "location": "部位", "unit_id": "房屋"}
+            for key in fields:
+                new = new_unit if key == "unit_id" else wanted.get(key, getattr(order, key))
+                old = getattr(order, key)
+                if new != old:
+                    shown = (lambda v: self._unit_text(s, v)) if key == "unit_id" else label
+                    changes.append(f"{names[key]} {shown(old) or '无'} → {shown(new) or '无'}")
+                    setattr(order, key, new)
+            if not changes:
+                raise FieldError({"category": "没有要更正的内容"})
+            if order.assignee_id is None and order.state == State.RECEIVED:
+                order.team = CATEGORY_TEAMS[order.category]
+            self._set_deadlines(s, order)
+
+        return self._move(order_id, Action.CORRECT, version, lambda: "; ".join(changes) + f"。原因: {reason}", apply)
+
+    @staticmethod
+    def _unit_text(s: Session, unit_id: int | None) -> str:
+        if not unit_id:
+            return ""
+        found = s.execute(select(Building.name, Unit.unit_no, Unit.room_no).join(Building)
+                          .where(Unit.id == unit_id)).first()
+        return unit_code(*found) if found else ""
 
     def archive(self, order_id: int, version: object = None) -> WorkOrderDetail:
         def apply(_s, order, now):
@@ -900,6 +1250,90 @@ class WorkOrderService:
     def escalate(self, order_id: int, note: str = "", version: object = None) -> WorkOrderDetail:
         """升级至经理: complaints (and urgent matters) the front desk cannot settle."""
         return self._move(order_id, Action.ESCALATE, version, clean_text(note))
+
+    # ---- automatic escalation
+    def escalate_overdue(self) -> list[EscalationRow]:
+        """Orders overdue (in working time, on hold excluded) by the supervisor margin are escalated to their
+        team supervisor, by the manager margin to the manager (升级工单); each step is logged once. Run by the
+        GUI's timer and by ``propdesk workorder escalate``; returns the steps taken now."""
+        self.ctx.require("workorder.manage")
+        now = self.ctx.clock()
+        steps: list[EscalationRow] = []
+        with self.ctx.write() as s:
+            calendar = load_calendar(s)
+            margins = load_margins(s)
+            orders = s.scalars(select(WorkOrder).where(self._overdue_clause(now), WorkOrder.escalation_level < 2,
+                                                       WorkOrder.state != State.ESCALATED)
+                               .order_by(WorkOrder.id).with_for_update()).all()
+            supervisors = self._supervisors(s)
+            for order in orders:
+                late_since = order.due_at if now > order.due_at else order.respond_by
+                what = "完成" if now > order.due_at else "响应"
+                late = calendar.between(order.team, order.priority, late_since, now)
+                level = 2 if late >= margins[1] else 1 if late >= margins[0] else 0
+                for step in range(order.escalation_level + 1, level + 1):
+                    order.escalation_level, order.escalated_at = step, now
+                    to = "经理" if step == 2 else "班组主管" + (f" {supervisors[order.team]}"
+                                                             if order.team in supervisors else "")
+                    note = f"{what}超时 {_hours(late)}, 升级至{to}"
+                    self._log(s, order, Action.AUTO_ESCALATE, order.state, note, now)
+                    s.flush()  # one row version per logged step, as for every other move
+                    steps.append(EscalationRow(now, order.id, order.number, order.team, step, note))
+        return steps
+
+    @staticmethod
+    def _supervisors(s: Session) -> dict[str, str]:
+        """Team → name of its active supervisor (a staff member whose position says 主管 or 班长)."""
+        out: dict[str, str] = {}
+        for team, name in s.execute(select(Staff.team, Staff.name).where(
+                Staff.active.is_(True), or_(Staff.position.like("%主管%"), Staff.position.like("%班长%")))
+                .order_by(Staff.id)):
+            out.setdefault(team, name)
+        return out
+
+    def escalations(self, day: date) -> list[EscalationRow]:
+        """The daily list: every automatic escalation step of ``day``, in order."""
+        self._require_view()
+        start = datetime.combine(day, datetime.min.time())
+        with self.ctx.read() as s:
+            return [
+                EscalationRow(e.at, e.workorder_id, number, team, 2 if "经理" in e.note else 1, e.note)
+                for e, number, team in s.execute(
+                    select(WorkOrderEvent, WorkOrder.number, WorkOrder.team)
+                    .join(WorkOrder, WorkOrder.id == WorkOrderEvent.workorder_id)
+                    .where(WorkOrderEvent.action == Action.AUTO_ESCALATE, WorkOrderEvent.at >= start,
+                           WorkOrderEvent.at < start + timedelta(days=1))
+                    .order_by(WorkOrderEvent.at, WorkOrderEvent.id))
+            ]
+
+    # ---- export
+    def export_xlsx(self, flt: WorkOrderFilter, path, sort: str = "reported_at", descending: bool = True,
+                    block: int = 500, progress=None) -> int:
+        """The filtered list to .xlsx (openpyxl write-only: flat memory, a block of rows at a time); every
+        text cell is formula-safe. The export is logged. Returns the number of rows."""
+        from app.excel.workorders_export import write_workorders
+
+        self._require_view()
+        total = self.count(flt)
+
+        def rows():
+            for offset in range(0, total, block):
+                yield from self.list(flt, offset, block, sort, descending)
+                if progress is not None:
+                    progress.report(min(offset + block, total), total, f"已写入 {min(offset + block, total)} 条")
+
+        written = write_workorders(path, rows())
+        self._log_export(written, path)
+        return written
+
+    def _log_export(self, rows: int, path) -> None:
+        from pathlib import Path
+
+        from app.services.audit import log_event
+
+        with self.ctx.write() as s:
+            log_event(s, "export", "workorders", {"rows": rows, "file": Path(path).name},
+                      summary=f"导出工单 {rows} 条")
 
     # ---- the dispatch slip
     def slip_data(self, order_id: int, full_phone: bool | None = None):

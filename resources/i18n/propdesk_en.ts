@@ -492,6 +492,10 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculate unpaid bills…</translation>
     </message>
     <message>
+        <source>补收…</source>
+        <translation>Supplementary bill…</translation>
+    </message>
+    <message>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
@@ -560,6 +564,26 @@ The program will close; start it again and log in.</translation>
         <translation>Recalculated %1 bills.</translation>
     </message>
     <message>
+        <source>补收</source>
+        <translation>Supplementary bill</translation>
+    </message>
+    <message>
+        <source>为账期 %1 补收的收费项目</source>
+        <translation>Fee item to bill additionally for period %1</translation>
+    </message>
+    <message>
+        <source>没有需要补收的账单。</source>
+        <translation>No bill lacks this item.</translation>
+    </message>
+    <message>
+        <source>账期 %1 将为 %2 户补收“%3”, 合计 %4 元。继续?</source>
+        <translation>Period %1: bill “%3” additionally to %2 units, total ¥%4. Continue?</translation>
+    </message>
+    <message>
+        <source>账期 %1: 已为 %2 户补收“%3”, 合计 %4 元。</source>
+        <translation>Period %1: billed “%3” additionally to %2 units, total ¥%4.</translation>
+    </message>
+    <message>
         <source>导入抄表读数</source>
         <translation>Import meter readings</translation>
     </message>
@@ -597,6 +621,29 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>原密码</source>
         <translation>Current password</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeDatesDialog</name>
+    <message>
+        <source>计费起止日期</source>
+        <translation>Charge dates</translation>
+    </message>
+    <message>
+        <source>计费开始 (交房/收房日期)</source>
+        <translation>Charges start (handover date)</translation>
+    </message>
+    <message>
+        <source>计费结束 (迁出/过户日期, 含当天)</source>
+        <translation>Charges end (move-out/transfer, inclusive)</translation>
+    </message>
+    <message>
+        <source>如 2026-03-16; 空 = 不限</source>
+        <translation>e.g. 2026-03-16; empty = open</translation>
+    </message>
+    <message>
+        <source>已生成的账单不变; 如需按新日期重算请对该账期执行重算。</source>
+        <translation>Bills already made stay as they are; recalculate the period to apply new dates.</translation>
     </message>
 </context>
 <context>
@@ -686,6 +733,10 @@ The program will close; start it again and log in.</translation>
         <translation>Floor</translation>
     </message>
     <message>
+        <source>面积(㎡)</source>
+        <translation type="vanished">Area (㎡)</translation>
+    </message>
+    <message>
         <source>用途</source>
         <translation>Use</translation>
     </message>
@@ -734,6 +785,22 @@ The program will close; start it again and log in.</translation>
         <translation>Team</translation>
     </message>
     <message>
+        <source>工作时间</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
         <source>岗位</source>
         <translation>Position</translation>
     </message>
@@ -766,6 +833,14 @@ The program will close; start it again and log in.</translation>
         <translation>Time</translation>
     </message>
     <message>
+        <source>升级至</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
@@ -780,6 +855,30 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>编号</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Cost</translation>
     </message>
     <message>
         <source>摘要</source>
@@ -974,6 +1073,10 @@ The program will close; start it again and log in.</translation>
         <translation>Kind</translation>
     </message>
     <message>
+        <source>房屋</source>
+        <translation type="vanished">Unit</translation>
+    </message>
+    <message>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
@@ -1050,6 +1153,45 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>(公共区域)</source>
+        <translation>(common area)</translation>
+    </message>
+    <message>
+        <source>(无, 公共区域)</source>
+        <translation>(none, common area)</translation>
+    </message>
+    <message>
+        <source>输入房号或业主姓名后回车查找</source>
+        <translation>Type a room or owner name and press Enter</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的房屋</source>
+        <translation>No matching unit</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>刷新</source>
@@ -1090,6 +1232,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>待经理处理</source>
         <translation>Escalated to manager</translation>
+    </message>
+    <message>
+        <source>按时完成率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>返工率</source>
+        <translation>Rework rate</translation>
     </message>
     <message>
         <source>收缴率</source>
@@ -1256,6 +1406,18 @@ The program will close; start it again and log in.</translation>
         <translation>¥10k</translation>
     </message>
     <message>
+        <source>%1 完成 %2 张, 按时 %3 张</source>
+        <translation>%1: %2 completed, %3 on time</translation>
+    </message>
+    <message>
+        <source>%1 回访 %2 张, 返工 %3 张</source>
+        <translation>%1: %2 visited, %3 reworked</translation>
+    </message>
+    <message>
+        <source>%1: 按时 %2, 返工 %3</source>
+        <translation>%1: on time %2, rework %3</translation>
+    </message>
+    <message>
         <source>当前, 其中超时 %1</source>
         <translation>now, %1 of them overdue</translation>
     </message>
@@ -1344,6 +1506,10 @@ The program will close; start it again and log in.</translation>
         <translation>%1 work orders; select one to see its details and chase, dispatch…</translation>
     </message>
     <message>
+        <source>共 %1 张工单</source>
+        <translation type="vanished">%1 work orders</translation>
+    </message>
+    <message>
         <source>全部班组</source>
         <translation>All teams</translation>
     </message>
@@ -1399,12 +1565,46 @@ The program will close; start it again and log in.</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。按服务日历的工作时间计算。</source>
+        <translation>Response: how soon work must start after the report; completion: how soon it must be done. Counted in working time of the service calendar.</translation>
+    </message>
+    <message>
+        <source>时限规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>服务日历</source>
+        <translation>Service calendar</translation>
+    </message>
+    <message>
+        <source>自动升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
         <source>响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。</source>
-        <translation>Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
+        <translation type="vanished">Response time: how soon after intake work must start; due: how soon after intake it must be finished.</translation>
     </message>
     <message>
         <source>已保存。新登记的工单按新时限计算。</source>
         <translation>Saved. New work orders use the new deadlines.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskCloseDialog</name>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>在左侧选择一行查看详情</source>
+        <translation>Select a row on the left to see its details</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1621,14 @@ The program will close; start it again and log in.</translation>
         <source>派单说明</source>
         <translation>Dispatch note</translation>
     </message>
+    <message>
+        <source>改派原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>如 请假、技能不符、离职交接</source>
+        <translation>e.g. on leave, other skills, leaving</translation>
+    </message>
     <message numerus="yes">
         <source> (在办 %n 单)</source>
         <translation>
@@ -1436,12 +1644,410 @@ The program will close; start it again and log in.</translation>
         <source>(该班组没有在职员工)</source>
         <translation>(no active staff in this team)</translation>
     </message>
+    <message>
+        <source>请填写改派原因</source>
+        <translation>Please give the reason for reassigning</translation>
+    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Engineering</name>
+    <message>
+        <source>房屋本体</source>
+        <translation>Building fabric</translation>
+    </message>
+    <message>
+        <source>照明</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>供配电</source>
+        <translation>Power supply</translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation>Fire safety</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation>Elevator</translation>
+    </message>
+    <message>
+        <source>暖通空调</source>
+        <translation>HVAC</translation>
+    </message>
+    <message>
+        <source>弱电(监控/门禁)</source>
+        <translation>Low voltage (CCTV/access)</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>Faulty</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Out of service</translation>
+    </message>
+    <message>
+        <source>报废</source>
+        <translation>Scrapped</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>每N天</source>
+        <translation>Every N days</translation>
+    </message>
+    <message>
+        <source>待执行</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>大修</source>
+        <translation>Major repair</translation>
+    </message>
+    <message>
+        <source>中修</source>
+        <translation>Medium repair</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>主体结构</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>装饰装修</source>
+        <translation>Finishes</translation>
+    </message>
+    <message>
+        <source>电气</source>
+        <translation>Electrical</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>To fix</translation>
+    </message>
+    <message>
+        <source>复验未通过</source>
+        <translation>Failed re-inspection</translation>
+    </message>
+    <message>
+        <source>已销项</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>更换部件</source>
+        <translation>Part replaced</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>工程库</source>
+        <translation>Engineering store</translation>
+    </message>
+    <message>
+        <source>保洁库</source>
+        <translation>Cleaning store</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>备件</source>
+        <translation>Spare part</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>保洁用品</source>
+        <translation>Cleaning supplies</translation>
+    </message>
+    <message>
+        <source>清洁药剂</source>
+        <translation>Cleaning agent</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>Stock in</translation>
+    </message>
+    <message>
+        <source>领用出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Return to store</translation>
+    </message>
+    <message>
+        <source>盘点调整</source>
+        <translation>Stock-take adjustment</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent out</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Returned</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <source>编辑设备</source>
+        <translation>Edit equipment</translation>
+    </message>
+    <message>
+        <source>新增设备</source>
+        <translation>New equipment</translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>例如 GPS-001</source>
+        <translation>e.g. GPS-001</translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 地下一层泵房</source>
+        <translation>e.g. B1 pump room</translation>
+    </message>
+    <message>
+        <source>型号</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>生产厂家</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation>Installed on</translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>编号、名称、位置、型号或扫描标签</source>
+        <translation>Code, name, location, model or scan a label</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation>Print labels</translation>
+    </message>
+    <message>
+        <source>记录履历</source>
+        <translation>Add history</translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>型号/厂家</source>
+        <translation>Model/maker</translation>
+    </message>
+    <message>
+        <source>安装日期</source>
+        <translation>Installed on</translation>
+    </message>
+    <message>
+        <source>保修截止</source>
+        <translation>Warranty until</translation>
+    </message>
+    <message>
+        <source>维保单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>累计费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <source>设备标签</source>
+        <translation>Equipment labels</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationListDialog</name>
+    <message>
+        <source>自动升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 步</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>超时自动升级</source>
+        <translation>Escalate overdue orders</translation>
+    </message>
+    <message>
+        <source>超时多久升级至班组主管</source>
+        <translation>Overdue before the supervisor is told</translation>
+    </message>
+    <message>
+        <source>超时多久升级至经理</source>
+        <translation>Overdue before the manager is told</translation>
+    </message>
+    <message>
+        <source>按工作时间计; 挂起的工单不升级。每一步都记入工单的处理记录, 并列入当天的升级清单。</source>
+        <translation>Working time; orders on hold do not escalate. Each step is logged in the order&apos;s history and listed in the day&apos;s escalations.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +2101,22 @@ The program will close; start it again and log in.</translation>
         <translation>Payment</translation>
     </message>
     <message>
+        <source>减免…</source>
+        <translation>Waive…</translation>
+    </message>
+    <message>
+        <source>退款…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>计费起止日期…</source>
+        <translation>Charge dates…</translation>
+    </message>
+    <message>
+        <source>打印我的日结单</source>
+        <translation>Print my daily report</translation>
+    </message>
+    <message>
         <source>打印收据</source>
         <translation>Print receipt</translation>
     </message>
@@ -1515,12 +2137,46 @@ The program will close; start it again and log in.</translation>
         <translation>Find unit</translation>
     </message>
     <message>
+        <source>没有找到房屋。请换一个房号、姓名、手机号或车牌再查。</source>
+        <translation>No unit found. Try another room, name, phone or plate.</translation>
+    </message>
+    <message>
+        <source>找到 %1 户, 请在左侧点选要收费的房屋。</source>
+        <translation>%1 units found: choose the unit on the left.</translation>
+    </message>
+    <message>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
         <source>未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元</source>
         <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
+    </message>
+    <message>
+        <source>日结单</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <source>日结单 %1</source>
+        <translation>Daily report %1</translation>
+    </message>
+    <message>
+        <source>预存款抵扣 %1 元</source>
+        <translation>Prepayment used ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 %2滞纳金:
+  本金 %3 × 逾期 %4 天 = %5 元</source>
+        <translation>%1 %2 late fee:
+  principal %3 × %4 days late = ¥%5</translation>
+    </message>
+    <message>
+        <source>本次滞纳金合计 %1 元</source>
+        <translation>Late fees of this payment ¥%1</translation>
+    </message>
+    <message>
+        <source>转预存 %1 元</source>
+        <translation>To prepayment ¥%1</translation>
     </message>
     <message>
         <source>请在左侧选择要收的明细</source>
@@ -1566,6 +2222,10 @@ The program will close; start it again and log in.</translation>
         <translation>Print daily report</translation>
     </message>
     <message>
+        <source>日结 (关闭当日)…</source>
+        <translation>Close the day…</translation>
+    </message>
+    <message>
         <source>收缴率</source>
         <translation>Collection rate</translation>
     </message>
@@ -1598,8 +2258,28 @@ The program will close; start it again and log in.</translation>
         <translation>Collected ¥%1 in %2 payments</translation>
     </message>
     <message>
+        <source>; 当日作废 %1 张, 冲减 %2 元</source>
+        <translation>; %1 voided today, −¥%2</translation>
+    </message>
+    <message>
+        <source>; 当日退款 %1 笔, %2 元</source>
+        <translation>; %1 refunds today, ¥%2</translation>
+    </message>
+    <message>
+        <source>收据号 %1 至 %2</source>
+        <translation>Receipts %1 to %2</translation>
+    </message>
+    <message>
+        <source>已日结: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>关闭 %1 的收款? 之后当日不能再收款、作废或退款, 日结单按现在的数字打印。</source>
+        <translation>Close %1? No more payments, voids or refunds on that day; its daily report keeps today&apos;s figures.</translation>
+    </message>
+    <message>
         <source>; 作废 %1 张 (不计入)</source>
-        <translation>; %1 voided (not counted)</translation>
+        <translation type="vanished">; %1 voided (not counted)</translation>
     </message>
     <message>
         <source>日结单 %1</source>
@@ -1838,6 +2518,10 @@ The program will close; start it again and log in.</translation>
         <source>短信/微信</source>
         <translation>SMS/WeChat</translation>
     </message>
+    <message>
+        <source>滞纳金</source>
+        <translation>Late fee</translation>
+    </message>
 </context>
 <context>
     <name>Fees</name>
@@ -1947,6 +2631,40 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>如 离职、调岗、长假</source>
+        <translation>e.g. leaving, transfer, long leave</translation>
+    </message>
+    <message>
+        <source>交出人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>接手人</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>交接原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>挂起原因</source>
+        <translation>Reason for holding</translation>
+    </message>
+    <message>
+        <source>预计恢复日期</source>
+        <translation>Expected to resume</translation>
+    </message>
+    <message>
+        <source>挂起期间响应和完成时限暂停计时, 恢复处理后顺延。</source>
+        <translation>The deadline clocks stop while on hold and move on when work resumes.</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <source>已锁定</source>
@@ -1982,6 +2700,18 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>业主反映的问题</source>
         <translation>The problem as reported</translation>
+    </message>
+    <message>
+        <source>前台办结 (已当场答复)</source>
+        <translation>Closed at the desk (answered)</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>需要回访</source>
+        <translation>Return visit wanted</translation>
     </message>
     <message>
         <source>查找房屋/业主</source>
@@ -2032,6 +2762,10 @@ The program will close; start it again and log in.</translation>
         <translation>Dispatch to</translation>
     </message>
     <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
         <source>登记后打印派工单</source>
         <translation>Print the dispatch slip</translation>
     </message>
@@ -2076,8 +2810,16 @@ The program will close; start it again and log in.</translation>
         <translation>Registered %1</translation>
     </message>
     <message>
+        <source>已登记并办结 %1</source>
+        <translation>Registered and closed %1</translation>
+    </message>
+    <message>
         <source>, 已派给 %1</source>
         <translation>, dispatched to %1</translation>
+    </message>
+    <message>
+        <source> (重复报修, 前单 %1)</source>
+        <translation> (repeat of %1)</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +3091,80 @@ The program will close; start it again and log in.</translation>
         <source>接单</source>
         <translation>Accept</translation>
     </message>
+    <message>
+        <source>前台办结</source>
+        <translation>Closed at desk</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visit: not reached</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>超时升级</source>
+        <translation>Escalated (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedOrderDialog</name>
+    <message>
+        <source>报修 (生成维修工单)</source>
+        <translation>Report a repair (opens a work order)</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>生成工单</source>
+        <translation>Create work order</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>记录履历</source>
+        <translation>Add history</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>例如 更换水泵机械密封</source>
+        <translation>e.g. replaced the pump seal</translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2406,6 +3222,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>环境</source>
         <translation>Environment</translation>
+    </message>
+    <message>
+        <source>物业前台 · PropDesk — %1</source>
+        <translation type="vanished">PropDesk front desk — %1</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -2514,10 +3334,65 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <source>刷新</source>
+        <translation type="vanished">Refresh</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation type="vanished">Units</translation>
+    </message>
+    <message>
+        <source>入住率</source>
+        <translation type="vanished">Occupancy</translation>
+    </message>
+    <message>
+        <source>业主及住户</source>
+        <translation type="vanished">Owners and residents</translation>
+    </message>
+    <message>
+        <source>登记车辆</source>
+        <translation type="vanished">Registered vehicles</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation type="vanished">Parking spaces</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation type="vanished">Buildings</translation>
+    </message>
+    <message>
+        <source>%1组员工</source>
+        <translation type="vanished">%1 staff</translation>
+    </message>
+    <message>
+        <source>各组在岗员工</source>
+        <translation type="vanished">Active staff per team</translation>
+    </message>
+    <message>
+        <source>已入住 %1 · 空置 %2 · 装修中 %3</source>
+        <translation type="vanished">occupied %1 · vacant %2 · renovating %3</translation>
+    </message>
+    <message>
+        <source>已入住房屋 / 全部房屋</source>
+        <translation type="vanished">occupied units / all units</translation>
+    </message>
+    <message>
+        <source>其中关联房屋的 %1 人</source>
+        <translation type="vanished">%1 of them linked to a unit</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>工单</source>
         <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>设备台账</source>
+        <translation>Equipment</translation>
     </message>
     <message>
         <source>本组员工</source>
@@ -2657,8 +3532,16 @@ The program will close; start it again and log in.</translation>
         <translation>Save failed</translation>
     </message>
     <message>
+        <source>无法写入文件 %1: %2</source>
+        <translation type="vanished">Cannot write the file %1: %2</translation>
+    </message>
+    <message>
         <source>打印失败</source>
         <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +3653,10 @@ The program will close; start it again and log in.</translation>
         <translation>View fee reports</translation>
     </message>
     <message>
+        <source>批准减免/退款</source>
+        <translation>Approve waivers/refunds</translation>
+    </message>
+    <message>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
@@ -2788,6 +3675,30 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>修改物业设置</source>
         <translation>Change property settings</translation>
+    </message>
+    <message>
+        <source>查看设备台账、维保、大中修、承接查验和外包</source>
+        <translation>View equipment, maintenance, repair plans, takeover and vendors</translation>
+    </message>
+    <message>
+        <source>管理设备台账、维保计划、大中修、承接查验和外包</source>
+        <translation>Manage equipment, maintenance plans, repair plans, takeover and vendors</translation>
+    </message>
+    <message>
+        <source>记录维保任务</source>
+        <translation>Record maintenance tasks</translation>
+    </message>
+    <message>
+        <source>审批大中修计划</source>
+        <translation>Approve repair plans</translation>
+    </message>
+    <message>
+        <source>查看库存</source>
+        <translation>View stock</translation>
+    </message>
+    <message>
+        <source>出入库、盘点和借还工具</source>
+        <translation>Stock in/out, stock-take and tool loans</translation>
     </message>
 </context>
 <context>
@@ -2935,6 +3846,48 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
         <translation>Name, address, service phone, management company and bank account, printed on receipts and fee notices. Change them later in Manager → Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>%1 · 预存款余额 %2 元</source>
+        <translation>%1 · prepayment balance ¥%2</translation>
+    </message>
+    <message>
+        <source>退款金额(元)</source>
+        <translation>Refund (¥)</translation>
+    </message>
+    <message>
+        <source>退款方式</source>
+        <translation>Refund method</translation>
+    </message>
+    <message>
+        <source>领款人</source>
+        <translation>Paid to</translation>
+    </message>
+    <message>
+        <source>退款原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +4112,77 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ServiceCalendarPanel</name>
+    <message>
+        <source>24小时值班 (如秩序)</source>
+        <translation>24 hours (e.g. security)</translation>
+    </message>
+    <message>
+        <source>保存工作时间</source>
+        <translation>Save hours</translation>
+    </message>
+    <message>
+        <source>班组工作时间</source>
+        <translation>Team hours</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>上下班</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>如 元旦、春节</source>
+        <translation>e.g. New Year</translation>
+    </message>
+    <message>
+        <source>调休上班 (周末照常工作)</source>
+        <translation>Worked day (weekend worked)</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所有工单时限按班组工作时间计算; 紧急工单和24小时班组不受工作时间限制。节假日对非24小时班组为休息日。</source>
+        <translation>Every work-order deadline counts the team&apos;s working hours; urgent orders and 24-hour teams count every minute. Holidays are days off for all but 24-hour teams.</translation>
+    </message>
+    <message>
+        <source>已保存。新登记和重新计算的工单时限按新的工作时间。</source>
+        <translation>Saved. New and recomputed deadlines use the new hours.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择要删除的日期</source>
+        <translation>Select a date in the list first</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>保存设置</source>
@@ -3365,6 +4389,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有等待派单的工单。</source>
         <translation>No work orders are waiting to be dispatched.</translation>
+    </message>
+    <message>
+        <source>%1 班组工单</source>
+        <translation type="vanished">%1 team orders</translation>
     </message>
     <message>
         <source>当前用户未关联员工档案, 没有“我的工单”</source>
@@ -3606,6 +4634,10 @@ The program will close; start it again and log in.</translation>
         <translation>Which staff member is user %1 (dispatch, My orders and Take go by it)</translation>
     </message>
     <message>
+        <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
+        <translation type="vanished">Role permissions (saved when ticked; apply at the user&apos;s next login or unlock; the administrator always has all)</translation>
+    </message>
+    <message>
         <source>用户与权限</source>
         <translation>Users and permissions</translation>
     </message>
@@ -3663,6 +4695,25 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
+        <source>已联系上</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>联系不上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message numerus="yes">
+        <source>(已尝试 %n 次)</source>
+        <translation>
+            <numerusform>(%n attempt so far)</numerusform>
+            <numerusform>(%n attempts so far)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>回访结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
@@ -3687,8 +4738,20 @@ The program will close; start it again and log in.</translation>
         <translation>Satisfaction</translation>
     </message>
     <message>
+        <source>2分及以下: 工单将退回原班组返工 (最多两次, 之后转经理)。</source>
+        <translation>2 or less: the order goes back to its team as rework (twice at most, then to the manager).</translation>
+    </message>
+    <message>
+        <source>下次回访</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <source>业主意见/备注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
         <source>业主意见</source>
-        <translation>Owner&apos;s comments</translation>
+        <translation type="vanished">Owner&apos;s comments</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +4775,33 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>请填写作废原因</source>
         <translation>Enter the reason for voiding</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>减免</source>
+        <translation>Waiver</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>减免金额(元)</source>
+        <translation>Amount waived (¥)</translation>
+    </message>
+    <message>
+        <source>减免原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>该账期全部未缴明细</source>
+        <translation>All unpaid lines of the period</translation>
     </message>
 </context>
 <context>
@@ -3767,6 +4857,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>打印派工单</source>
         <translation>Print dispatch slip</translation>
+    </message>
+    <message>
+        <source>前台办结</source>
+        <translation>Close at desk</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
     </message>
     <message>
         <source>未选择工单</source>
@@ -3861,6 +4959,58 @@ The program will close; start it again and log in.</translation>
         <translation>Started</translation>
     </message>
     <message>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source> (已暂停)</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <source>预计恢复</source>
+        <translation>Resumes</translation>
+    </message>
+    <message>
+        <source>%1 次</source>
+        <translation>%1 times</translation>
+    </message>
+    <message>
+        <source>, 下次 %1</source>
+        <translation>, next %1</translation>
+    </message>
+    <message>
+        <source>回访未联系上</source>
+        <translation>Visits not reached</translation>
+    </message>
+    <message>
+        <source>返工/升级</source>
+        <translation>Rework/escalation</translation>
+    </message>
+    <message>
+        <source>返工 %1 次</source>
+        <translation>reworked %1×</translation>
+    </message>
+    <message>
+        <source>已升级至主管</source>
+        <translation>escalated to supervisor</translation>
+    </message>
+    <message>
+        <source>已升级至经理</source>
+        <translation>escalated to manager</translation>
+    </message>
+    <message>
+        <source>重复报修</source>
+        <translation>Repeat report</translation>
+    </message>
+    <message>
+        <source>前单 %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>后续重复</source>
+        <translation>Repeated by</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
@@ -3913,6 +5063,14 @@ The program will close; start it again and log in.</translation>
         <translation>Assignee %1</translation>
     </message>
     <message>
+        <source>%1小时%2分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
         <source>工单已被修改</source>
         <translation>The order was changed</translation>
     </message>
@@ -3946,7 +5104,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>挂起原因</source>
-        <translation>Reason for holding</translation>
+        <translation type="vanished">Reason for holding</translation>
     </message>
     <message>
         <source>完成 %1</source>
@@ -3955,6 +5113,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>回访 %1</source>
         <translation>Follow-up visit %1</translation>
+    </message>
+    <message>
+        <source>前台办结 %1</source>
+        <translation>Close at desk %1</translation>
+    </message>
+    <message>
+        <source>更正 %1</source>
+        <translation>Correct %1</translation>
     </message>
     <message>
         <source>升级至经理 %1</source>
@@ -4011,6 +5177,74 @@ The program will close; start it again and log in.</translation>
         <source>将到期</source>
         <translation>Due soon</translation>
     </message>
+    <message>
+        <source>↑主管</source>
+        <translation>↑supervisor</translation>
+    </message>
+    <message>
+        <source>↑经理</source>
+        <translation>↑manager</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>repeat</translation>
+    </message>
+    <message>
+        <source>返工</source>
+        <translation>rework</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>24小时</source>
+        <translation>24 hours</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Worked day</translation>
+    </message>
+    <message>
+        <source>休息</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>班组主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>经理</source>
+        <translation>Manager</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrdersPage</name>
@@ -4041,6 +5275,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>待回访</source>
         <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>重复报修</source>
+        <translation>Repeats</translation>
     </message>
     <message>
         <source>类型</source>
@@ -4074,6 +5312,59 @@ The program will close; start it again and log in.</translation>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>升级清单</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>交接工单</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>导出工单</source>
+        <translation>Export work orders</translation>
+    </message>
+    <message>
+        <source>工单-%1.xlsx</source>
+        <translation>workorders-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 张工单。</source>
+        <translation>
+            <numerusform>Exported %n work order.</numerusform>
+            <numerusform>Exported %n work orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已交接 %n 张工单。</source>
+        <translation>
+            <numerusform>Handed over %n work order.</numerusform>
+            <numerusform>Handed over %n work orders.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ApprovedDialog</name>
+    <message>
+        <source>批准人 (经理) 用户名</source>
+        <translation>Approved by (manager) user name</translation>
+    </message>
+    <message>
+        <source>批准人密码</source>
+        <translation>Approver&apos;s password</translation>
+    </message>
+    <message>
+        <source>%1 没有批准减免/退款的权限</source>
+        <translation>%1 may not approve waivers or refunds</translation>
+    </message>
 </context>
 <context>
     <name>_Form</name>
@@ -4092,6 +5383,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>导出当前列表…</source>
+        <translation type="vanished">Export this list…</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ def payment(services: Services, unit_id: int) -> None:
     """Stall inside ``pay`` after the payment row, receipt number and allocations were flushed."""
     from app.services import fees_payments
 
-    original = fees_payments._put
+    original = fees_payments._put_shares
 
     def put_then_stall(*args, **kwargs):
         result = original(*args, **kwargs)
@@ -44,7 +44,7 @@ def payment(services: Services, unit_id: int) -> None:
         time.sleep(120)
         return result
 
-    fees_payments._put = put_then_stall
+    fees_payments._put_shares = put_then_stall
     services.payments.pay(unit_id, "5000", "cash", payer="断电测试")
 
 
@@ -73,6 +73,25 @@ def billing(services: Services, period: str) -> None:
 def roster(services: Services, path: str) -> None:
     """Stall after units, owners, spaces and vehicles were written, before the search index and the log."""
     services.roster.commit(path, progress=StallingProgress(at="更新搜索索引"))
+
+
+def handover(services: Services, staff: str) -> None:
+    """Stall inside ``handover`` after two orders were handed over and flushed."""
+    from app.services.workorders import WorkOrderService
+
+    original, done = WorkOrderService._hand_to, []
+
+    def hand_then_stall(self, s, *args, **kwargs):
+        original(self, s, *args, **kwargs)
+        done.append(1)
+        if len(done) == 2:
+            s.flush()
+            midway()
+            time.sleep(120)
+
+    WorkOrderService._hand_to = hand_then_stall
+    leaving, taking = (int(x) for x in staff.split(","))
+    services.workorders.handover(leaving, taking, "断电测试")
 
 
 def export(services: Services, path: str) -> None:
@@ -104,6 +123,8 @@ def main(argv: list[str]) -> int:
         billing(services, arg)
     elif scenario == "roster":
         roster(services, arg)
+    elif scenario == "handover":
+        handover(services, arg)
     elif scenario == "export":
         export(services, arg)
     else:

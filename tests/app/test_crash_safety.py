@@ -149,3 +149,22 @@ def test_killed_roster_import_leaves_nothing(db, tmp_path):
     assert snapshot(db, *tables) == before
     result = Services.open(db).roster.commit(path)  # the same file imports cleanly afterwards
     assert result.units_created == 600 and snapshot(db, Unit)[0] == before[0] + 600
+
+
+def test_killed_handover_moves_no_order(db):
+    """A technician's orders are handed over all together or not at all."""
+    from app.models import WorkOrder, WorkOrderEvent
+
+    services = Services.open(db)
+    leaving = services.staff.save_staff({"name": "王师傅", "team": "engineering"})
+    taking = services.staff.save_staff({"name": "李师傅", "team": "engineering"})
+    for i in range(4):
+        services.workorders.intake({"kind": "repair", "category": "water", "description": f"第{i}处",
+                                    "assignee_id": leaving})
+    before = snapshot(db, WorkOrderEvent)
+    run_worker(db.url, "handover", f"{leaving},{taking}", delay=0.1)
+    db.dispose()
+    assert snapshot(db, WorkOrderEvent) == before
+    with db.read_session() as s:
+        assert set(s.scalars(select(WorkOrder.assignee_id))) == {leaving}
+    assert services.workorders.handover(leaving, taking, "离职") == 4  # and it can simply be done again

@@ -89,10 +89,11 @@ def test_intake_numbers_classifies_and_takes_the_owner_as_contact(svc, place):
     assert (row.state, row.team, row.kind, row.category) == ("received", "engineering", "repair", "water")
     assert (row.contact_name, row.contact_phone) == ("张三", "13812345678")  # system may see the full phone
     assert row.unit_code == "3-1-1502" and detail.unit_label == "3栋1单元1502"
-    assert row.respond_by == T0 + timedelta(hours=8) and row.due_at == T0 + timedelta(hours=72)
+    # Working time of 工程 (08:00–18:00 every day) from Saturday 09:00: 9 + 10 + 10 hours, then Tuesday 1 hour.
+    assert row.respond_by == T0 + timedelta(hours=8) and row.due_at == datetime(2026, 12, 1, 9, 0)
     assert [(e.action, e.from_state, e.to_state, e.actor) for e in detail.history] == [
         ("intake", None, "received", "系统")]
-    assert set(detail.allowed) == {"dispatch", "cancel"}  # a normal repair cannot be escalated
+    assert set(detail.allowed) == {"dispatch", "cancel", "correct"}  # a normal repair cannot be escalated
     assert svc.workorders.intake(repair(place)).row.number == "GD202611280002"
 
 
@@ -313,7 +314,8 @@ def test_deadlines_by_category_and_priority_and_custom_rules(svc, place):
     assert stuck.respond_by == T0 + timedelta(minutes=15) and stuck.due_at == T0 + timedelta(hours=2)
     wo.set_deadline_rule("water", "normal", 60, 600)
     row = wo.intake(repair(place)).row
-    assert row.respond_by == T0 + timedelta(minutes=60) and row.due_at == T0 + timedelta(minutes=600)
+    # 600 working minutes: 9 hours to 18:00, the last hour from 08:00 the next morning
+    assert row.respond_by == T0 + timedelta(minutes=60) and row.due_at == T0 + timedelta(hours=24)
     with pytest.raises(FieldError):
         wo.set_deadline_rule("water", "normal", 60, 30)
     rules = {(r.category, r.priority): r for r in wo.deadline_rules()}
@@ -426,7 +428,7 @@ def test_filters_paging_search_and_queues(svc, place, clock):
 OPEN = {"received", "dispatched", "in_progress", "on_hold", "escalated"}
 LEGAL = {
     "dispatch": ({"received", "escalated"}, "dispatched"),
-    "redispatch": ({"dispatched"}, "dispatched"),
+    "redispatch": ({"dispatched", "in_progress"}, None),  # the order keeps its state
     "chase": ({"dispatched", "in_progress", "on_hold", "escalated"}, None),
     "start": ({"dispatched"}, "in_progress"),
     "hold": ({"in_progress"}, "on_hold"),
@@ -437,6 +439,9 @@ LEGAL = {
     "cancel": (OPEN, "cancelled"),
     "escalate": ({"received", "dispatched"}, "escalated"),  # complaints and urgent orders only
     "take": ({"received"}, "dispatched"),  # only by a team member linked to staff: never the system
+    "correct": (OPEN, None),
+    "visit_failed": ({"completed"}, None),
+    "desk_close": ({"received"}, "archived"),  # inquiries and suggestions only
 }
 
 
@@ -451,10 +456,11 @@ def test_transition_table(db, place, kind):
             self.detail = svc.workorders.intake(repair(place, kind=kind))
             self.state = "received"
             self.assignee = None
+            self.priority = "normal"
 
         def expect(self, action: str) -> bool:
             sources, _ = LEGAL[action]
-            if action == "escalate" and kind != "complaint" or action == "take":
+            if action == "escalate" and kind != "complaint" or action in ("take", "desk_close"):
                 return False
             return self.state in sources
 
@@ -463,17 +469,21 @@ def test_transition_table(db, place, kind):
             wo, oid = svc.workorders, self.detail.row.id
             before = len(self.detail.history)
             calls = {
-                "dispatch": lambda: wo.dispatch(oid, staff[0] if self.assignee != staff[0] else staff[1]),
-                "redispatch": lambda: wo.dispatch(oid, staff[0] if self.assignee != staff[0] else staff[1]),
+                "dispatch": lambda: wo.dispatch(oid, staff[0] if self.assignee != staff[0] else staff[1], note="换人"),
+                "redispatch": lambda: wo.dispatch(oid, staff[0] if self.assignee != staff[0] else staff[1],
+                                                  note="换人"),
                 "chase": lambda: wo.chase(oid, "催一下"),
                 "start": lambda: wo.start(oid), "hold": lambda: wo.hold(oid, "等配件"),
                 "resume": lambda: wo.resume(oid), "complete": lambda: wo.complete(oid, "已处理"),
                 "visit": lambda: wo.visit(oid, 4), "archive": lambda: wo.archive(oid),
                 "cancel": lambda: wo.cancel(oid, "业主取消"), "escalate": lambda: wo.escalate(oid),
                 "take": lambda: wo.take(oid),
+                "correct": lambda: wo.correct(oid, {"priority": "high" if self.priority == "normal" else "normal"},
+                                              "录错了"),
+                "visit_failed": lambda: wo.visit(oid, reached=False), "desk_close": lambda: wo.close_at_desk(oid, "答"),
             }
             legal = self.expect(action)
-            if action == "dispatch" and self.state == "dispatched":
+            if action == "dispatch" and self.state in ("dispatched", "in_progress"):
                 legal = True  # dispatching an already dispatched order is the re-dispatch
                 action = "redispatch"
             if action == "redispatch" and self.state in ("received", "escalated"):
@@ -487,6 +497,7 @@ def test_transition_table(db, place, kind):
                 assert len(self.detail.history) == before + 1
                 self.state = target
                 self.assignee = self.detail.row.assignee_id
+                self.priority = self.detail.row.priority
             else:
                 version = svc.workorders.get(oid).row.version
                 with pytest.raises(StateError) as exc:

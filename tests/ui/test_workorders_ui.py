@@ -83,7 +83,7 @@ def test_intake_dispatch_complete_visit_archive(qtbot, qtmodeltester, world, mon
     qtmodeltester.check(desk.register.model)
     row = desk.register.current_row()
     assert row.number == number and row.state == "received"
-    assert desk.detail.visible_actions() == ["dispatch", "cancel", "slip"]
+    assert desk.detail.visible_actions() == ["dispatch", "cancel", "correct", "slip"]
 
     # Dispatch from the detail pane.
     def choose_wang_then_li(dialog):
@@ -216,7 +216,7 @@ def test_manager_view_of_escalated_complaints(qtbot, world, services):
     assert page.register.total() == 0  # nobody is assigned the escalated complaint
     assignee.setCurrentIndex(0)
     page.register.table.selectRow(0)
-    assert page.detail.visible_actions() == ["dispatch", "chase", "complete", "cancel", "slip"]
+    assert page.detail.visible_actions() == ["dispatch", "chase", "complete", "cancel", "correct", "slip"]
 
 
 def test_every_workorder_label_is_marked_for_translation():

@@ -313,3 +313,107 @@ def _checked(on: bool):
     from PySide6.QtCore import Qt
 
     return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+
+
+class _ApprovedDialog(_FormDialog):
+    """A money move that needs ``fees.waive`` (减免, 退款): a cashier without it has the manager type their
+    user name and password here; the move is then made, and audited, as the manager."""
+
+    def __init__(self, services, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.services = services
+        self.approver = self.approver_password = None
+
+    def add_approval_rows(self) -> None:
+        if self.services.ctx.can("fees.waive"):
+            return
+        self.approver = self.add_row("approver", self.tr("批准人 (经理) 用户名"), QLineEdit(self))
+        self.approver_password = self.add_row("approver_password", self.tr("批准人密码"), QLineEdit(self))
+        self.approver_password.setEchoMode(QLineEdit.EchoMode.Password)
+
+    def approved_services(self):
+        """The services acting as whoever approves: this operator, or the manager who signed in here."""
+        if self.approver is None:
+            return self.services
+        actor = self.services.auth.login(self.approver.text(), self.approver_password.text())
+        if "fees.waive" not in actor.permissions:
+            raise FieldError({"approver": self.tr("%1 没有批准减免/退款的权限").replace("%1", actor.display_name)})
+        return self.services.as_actor(actor)
+
+
+class WaiverDialog(_ApprovedDialog):
+    """减免: part of one period's open lines forgiven, with the reason and the manager's approval."""
+
+    def __init__(self, services, account, parent: QWidget | None = None):
+        super().__init__(services, self.tr("减免"), parent)
+        self.account = account
+        self.form.addRow(QLabel(account.label, self))
+        self.period = self.add_row("period", self.tr("账期"), QComboBox(self))
+        for period in sorted({ln.period for ln in account.lines}):
+            self.period.addItem(period, period)
+        self.item = self.add_row("item", self.tr("收费项目"), QComboBox(self))
+        self.period.currentIndexChanged.connect(self._fill_items)
+        self.amount = self.add_row("amount", self.tr("减免金额(元)"), QLineEdit(self))
+        self.reason = self.add_row("reason", self.tr("减免原因"), QLineEdit(self))
+        self.add_approval_rows()
+        self._fill_items()
+
+    def _fill_items(self, *_args) -> None:
+        self.item.clear()
+        self.item.addItem(self.tr("该账期全部未缴明细"), None)
+        seen = set()
+        for ln in self.account.lines:
+            if ln.period == self.period.currentData() and ln.item_id not in seen and not ln.is_late_fee:
+                seen.add(ln.item_id)
+                self.item.addItem(ln.item_name, ln.item_id)
+
+    def save(self):
+        return self.approved_services().payments.waive(
+            self.account.unit_id, self.period.currentData() or "", self.amount.text(), self.reason.text(),
+            item_id=self.item.currentData())
+
+
+class RefundDialog(_ApprovedDialog):
+    """退款: prepaid (or an over-payment) paid back to the owner under its own voucher number."""
+
+    def __init__(self, services, account, parent: QWidget | None = None):
+        from ui.tabs.fees_common import money_text, pay_method_choices
+
+        super().__init__(services, self.tr("退款"), parent)
+        self.account = account
+        self.form.addRow(QLabel(self.tr("%1 · 预存款余额 %2 元").replace("%1", account.label)
+                                .replace("%2", money_text(account.prepaid_balance)), self))
+        self.amount = self.add_row("amount", self.tr("退款金额(元)"), QLineEdit(self))
+        self.method = self.add_row("method", self.tr("退款方式"), QComboBox(self))
+        for text, code in pay_method_choices():
+            self.method.addItem(text, code)
+        self.payee = self.add_row("payer", self.tr("领款人"), QLineEdit(self))
+        self.payee.setPlaceholderText(account.owners)
+        self.reason = self.add_row("reason", self.tr("退款原因"), QLineEdit(self))
+        self.add_approval_rows()
+
+    def save(self):
+        return self.approved_services().payments.refund(
+            self.account.unit_id, self.amount.text(), self.method.currentData(), self.reason.text(),
+            payee=self.payee.text())
+
+
+class ChargeDatesDialog(_FormDialog):
+    """计费起止日期 of a unit: 交房/收房 (fees start) and 迁出/过户 (fees end, inclusive), prorated by days."""
+
+    def __init__(self, services, unit_id: int, unit_label: str, parent: QWidget | None = None):
+        super().__init__(self.tr("计费起止日期"), parent)
+        self.services, self.unit_id = services, unit_id
+        start, end = services.billing.charge_dates(unit_id)
+        self.form.addRow(QLabel(unit_label, self))
+        self.start = self.add_row("charge_start", self.tr("计费开始 (交房/收房日期)"), QLineEdit(self))
+        self.end = self.add_row("charge_end", self.tr("计费结束 (迁出/过户日期, 含当天)"), QLineEdit(self))
+        self.start.setText(start.isoformat() if start else "")
+        self.end.setText(end.isoformat() if end else "")
+        for edit in (self.start, self.end):
+            edit.setPlaceholderText(self.tr("如 2026-03-16; 空 = 不限"))
+        self.form.addRow(QLabel(self.tr("已生成的账单不变; 如需按新日期重算请对该账期执行重算。"), self))
+
+    def save(self):
+        return self.services.billing.set_charge_dates(self.unit_id, self.start.text().strip(),
+                                                      self.end.text().strip())

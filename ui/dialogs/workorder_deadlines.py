@@ -1,4 +1,5 @@
-"""Work-order deadlines (工单时限): the rules in force by category and priority, and a form to change one.
+"""Work-order deadlines (工单时限): the rules in force by category and priority, and a form to change one;
+beside them (tabs) the service calendar they count on and the escalation margins.
 
 A rule for "全部类别" applies to every category without its own rule; built-in defaults show as 默认.
 """
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -106,12 +108,27 @@ class DeadlineRulesPage(QWidget):
         buttons.addWidget(save)
         form.addRow(buttons)
 
-        layout = QHBoxLayout(self)
+        from ui.dialogs.workorder_calendar import EscalationPanel, ServiceCalendarPanel
+
+        rules = QWidget(self)
+        layout = QHBoxLayout(rules)
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。"), self))
+        hint = QLabel(self.tr("响应时限: 受理后多久内开始处理; 完成时限: 受理后多久内完成。按服务日历的工作时间计算。"),
+                      self)
+        hint.setWordWrap(True)
+        left.addWidget(hint)
         left.addWidget(self.table, 1)
         layout.addLayout(left, 3)
         layout.addWidget(box, 2)
+        self.calendar = ServiceCalendarPanel(services, self)
+        self.escalation = EscalationPanel(services, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(rules, self.tr("时限规则"))
+        self.tabs.addTab(self.calendar, self.tr("服务日历"))
+        self.tabs.addTab(self.escalation, self.tr("自动升级"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
         self.reload()
         self._show_rule_in_force()
 

@@ -109,6 +109,18 @@ class IntakeForm(QWidget):
         self.assignee = QComboBox(self)
         self.assignee.setObjectName("assignee")
         self.category.currentIndexChanged.connect(self._category_changed)
+        # 咨询/建议 answered on the spot: closed at the desk in the same step (optionally left for a visit).
+        self.desk_close = QCheckBox(self.tr("前台办结 (已当场答复)"), self)
+        self.desk_close.setObjectName("desk_close")
+        self.answer = QPlainTextEdit(self)
+        self.answer.setObjectName("answer")
+        self.answer.setTabChangesFocus(True)
+        self.answer.setPlaceholderText(self.tr("答复内容"))
+        self.answer.setFixedHeight(self.fontMetrics().height() * 3)
+        self.answer_visit = QCheckBox(self.tr("需要回访"), self)
+        self.answer_visit.setObjectName("answer_visit")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.desk_close.toggled.connect(self._kind_changed)
 
         find_box = QGroupBox(self.tr("查找房屋/业主"), self)
         find = QVBoxLayout(find_box)
@@ -136,6 +148,10 @@ class IntakeForm(QWidget):
         form.addRow(self.tr("联系人"), self._with_error(self.contact_name, "contact_name"))
         form.addRow(self.tr("联系电话"), self._with_error(self.contact_phone, "contact_phone"))
         form.addRow(self.tr("立即派给"), self._with_error(self.assignee, "assignee_id"))
+        form.addRow("", self.desk_close)
+        self.answer_label = QLabel(self.tr("答复"), self)
+        form.addRow(self.answer_label, self._with_error(self.answer, "answer"))
+        form.addRow("", self.answer_visit)
         self._errors["unit_id"] = self._error_label("unit_id")
         find.addWidget(self._errors["unit_id"])
 
@@ -171,6 +187,7 @@ class IntakeForm(QWidget):
         layout.addWidget(self.button_bar)
         layout.addStretch(1)
         self._category_changed()
+        self._kind_changed()
         self._show_recent([])
 
     # ---- building helpers
@@ -338,8 +355,26 @@ class IntakeForm(QWidget):
             self.assignee.addItem(f"{member.name} · {member.position}" if member.position else member.name,
                                   member.id)
 
+    def _kind_changed(self, *_args) -> None:
+        """The desk-closure box only for 咨询/建议; when ticked, the answer replaces dispatching."""
+        deskable = self.kind.currentData() in (Kind.INQUIRY, Kind.SUGGESTION)
+        self.desk_close.setVisible(deskable)
+        closing = deskable and self.desk_close.isChecked()
+        for widget in (self.answer_label, self.answer, self.answer_visit):
+            widget.setVisible(closing)
+        self.assignee.setEnabled(not closing and self.services.ctx.can("workorder.manage"))
+
+    def closing_at_desk(self) -> bool:
+        return self.desk_close.isChecked() and self.kind.currentData() in (Kind.INQUIRY, Kind.SUGGESTION)
+
     # ---- saving
     def values(self) -> dict[str, Any]:
+        if self.closing_at_desk():
+            return {**self._report_values(), "assignee_id": None, "answer": self.answer.toPlainText(),
+                    "visit": self.answer_visit.isChecked()}
+        return self._report_values()
+
+    def _report_values(self) -> dict[str, Any]:
         return {
             "kind": self.kind.currentData(), "source": self.source.currentData(),
             "category": self.category.currentData(), "location": self.location.currentData(),
@@ -379,8 +414,12 @@ class IntakeForm(QWidget):
             return None
         row = detail.row
         text = self.tr("已登记 %1").replace("%1", row.number)
+        if row.state in ("archived", "completed"):
+            text = self.tr("已登记并办结 %1").replace("%1", row.number)
         if row.assignee:
             text += self.tr(", 已派给 %1").replace("%1", row.assignee)
+        if detail.repeat_of:
+            text += self.tr(" (重复报修, 前单 %1)").replace("%1", detail.repeat_of)
         self.clear()
         self.show_message(text)
         self.registered.emit(detail)
@@ -394,6 +433,9 @@ class IntakeForm(QWidget):
         for widget in (self.place, self.contact_name, self.contact_phone):
             widget.clear()
         self.description.clear()
+        self.answer.clear()
+        self.desk_close.setChecked(False)
+        self.answer_visit.setChecked(False)
         self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL))
         self.assignee.setCurrentIndex(0)
         self.show_errors({})

@@ -1,4 +1,5 @@
-"""Small forms for the moves of a work order: a note/reason, dispatch, completion, return visit.
+"""Small forms for the moves of a work order: a note/reason, dispatch/reassign, hold, completion, return
+visit (reached or not), correction, desk closure and handing over a leaving technician's orders.
 
 Each dialog is given ``submit(values) -> WorkOrderDetail`` (a service call). OK calls it; a FieldError
 is shown next to its field and the dialog stays open, any other ServiceError above the buttons; on
@@ -11,11 +12,14 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,10 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError, FieldError, ServiceError
+from app.models import Category, Location, Priority
 from app.money import format_money, to_money
 from app.services.workorders import Material
 from ui.widgets.focus import fields_first
 from ui.widgets.money_edit import money_input
+from ui.workorder_labels import wo_choices
 
 Submit = Callable[[dict[str, Any]], Any]
 ERROR_STYLE = "color: #b00020;"
@@ -77,9 +83,11 @@ class MoveDialog(QDialog):
 
     def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         """A labelled field; ``field`` is the service's key for its error message."""
-        if field is None:
-            self.form.addRow(label, widget)
-            return widget
+        self.form.addRow(label, widget if field is None else self.boxed(widget, field))
+        return widget
+
+    def boxed(self, widget: QWidget, field: str) -> QWidget:
+        """The widget over its (hidden) error label, as one row's field."""
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -92,8 +100,7 @@ class MoveDialog(QDialog):
         error.hide()
         column.addWidget(error)
         self._errors[field] = error
-        self.form.addRow(label, box)
-        return widget
+        return box
 
     def values(self) -> dict[str, Any]:  # pragma: no cover - overridden
         return {}
@@ -163,8 +170,10 @@ class DispatchDialog(MoveDialog):
 
     def __init__(self, title: str, teams: Sequence[tuple[str, str]], staff: Callable[[str], Sequence[Any]],
                  submit: Submit, *, team: str = "", current_assignee: int | None = None,
-                 load: Callable[[str], dict[int, int]] | None = None, parent: QWidget | None = None):
+                 load: Callable[[str], dict[int, int]] | None = None, reassign: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(title, submit, parent)
+        self.reassign = reassign
         self._staff = staff
         self._load = load
         self.current_assignee = current_assignee
@@ -178,7 +187,9 @@ class DispatchDialog(MoveDialog):
         self.note.setObjectName("note")
         self.add_row(self.tr("班组"), self.team)
         self.add_row(self.tr("处理人"), self.assignee, "assignee_id")
-        self.add_row(self.tr("派单说明"), self.note)
+        self.add_row(self.tr("改派原因") if reassign else self.tr("派单说明"), self.note, "note")
+        if reassign:
+            self.note.setPlaceholderText(self.tr("如 请假、技能不符、离职交接"))
         self.team.currentIndexChanged.connect(self._fill_staff)
         index = self.team.findData(team)
         self.team.setCurrentIndex(max(index, 0))
@@ -217,7 +228,146 @@ class DispatchDialog(MoveDialog):
             self.show_errors({"assignee_id": self.tr("请选择处理人")})
             self.assignee.setFocus()
             return
+        if self.reassign and not self.values()["note"]:
+            self.show_errors({"note": self.tr("请填写改派原因")})
+            return
         super().submit()
+
+
+class HoldDialog(NoteDialog):
+    """挂起: the reason and the date work is expected to resume; the deadline clocks stop meanwhile."""
+
+    def __init__(self, title: str, submit: Submit, *, today: QDate, parent: QWidget | None = None):
+        super().__init__(title, self.tr("挂起原因"), submit, required=True, parent=parent)
+        self.until = QDateEdit(today.addDays(1), self)
+        self.until.setObjectName("until")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setMinimumDate(today)
+        self.add_row(self.tr("预计恢复日期"), self.until, "until")
+        hint = QLabel(self.tr("挂起期间响应和完成时限暂停计时, 恢复处理后顺延。"), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(dark);")
+        self.form.addRow(hint)
+
+    def values(self) -> dict[str, Any]:
+        return {**super().values(), "until": self.until.date().toPython()}
+
+
+class HandoverDialog(MoveDialog):
+    """交接: every open order of a leaving technician goes to another person, with the reason."""
+
+    def __init__(self, title: str, staff: Sequence[Any], submit: Submit, *, team_label: Callable[[str], str],
+                 parent: QWidget | None = None):
+        super().__init__(title, submit, parent)
+        self.leaving, self.taking = QComboBox(self), QComboBox(self)
+        self.leaving.setObjectName("leaving")
+        self.taking.setObjectName("taking")
+        for member in staff:
+            text = f"{team_label(member.team)} · {member.name}"
+            self.leaving.addItem(text, member.id)
+            if member.active:
+                self.taking.addItem(text, member.id)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("如 离职、调岗、长假"))
+        self.add_row(self.tr("交出人"), self.leaving)
+        self.add_row(self.tr("接手人"), self.taking, "assignee_id")
+        self.add_row(self.tr("交接原因"), self.reason, "note")
+        self.resize(420, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        return {"from": self.leaving.currentData(), "to": self.taking.currentData(), "reason": self.reason.text()}
+
+
+class DeskCloseDialog(MoveDialog):
+    """前台办结 a registered 咨询/建议: the answer, and whether a return visit is wanted."""
+
+    def __init__(self, title: str, submit: Submit, parent: QWidget | None = None):
+        super().__init__(title, submit, parent)
+        self.answer = QPlainTextEdit(self)
+        self.answer.setObjectName("answer")
+        self.answer.setTabChangesFocus(True)
+        self.answer.setFixedHeight(self.fontMetrics().height() * 5)
+        self.add_row(self.tr("答复内容"), self.answer, "answer")
+        self.visit = QCheckBox(self.tr("需要回访"), self)
+        self.visit.setObjectName("visit")
+        self.add_row("", self.visit)
+        self.resize(420, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        return {"answer": self.answer.toPlainText().strip(), "visit": self.visit.isChecked()}
+
+
+class CorrectDialog(MoveDialog):
+    """更正 category / priority / part / unit after intake, with the reason; deadlines are recomputed."""
+
+    KEEP = object()
+
+    def __init__(self, title: str, submit: Submit, *, row: Any, unit_text: str,
+                 find_units: Callable[[str], Sequence[Any]], parent: QWidget | None = None):
+        super().__init__(title, submit, parent)
+        self._find_units = find_units
+        self.category = self._combo("category", wo_choices(Category), row.category)
+        self.priority = self._combo("priority", wo_choices(Priority), row.priority)
+        self.location = self._combo("location", wo_choices(Location), row.location)
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("unit")
+        self.unit.addItem(unit_text or self.tr("(公共区域)"), row.unit_id)
+        if row.unit_id:
+            self.unit.addItem(self.tr("(无, 公共区域)"), None)
+        self._fixed = self.unit.count()  # the current unit and "none": kept across searches
+        self.lookup = QLineEdit(self)
+        self.lookup.setObjectName("unit_lookup")
+        self.lookup.setPlaceholderText(self.tr("输入房号或业主姓名后回车查找"))
+        self.lookup.returnPressed.connect(self.search_units)
+        unit_box = QWidget(self)
+        column = QVBoxLayout(unit_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.unit)
+        column.addWidget(self.lookup)
+        self.add_row(self.tr("类别"), self.category, "category")
+        self.add_row(self.tr("紧急程度"), self.priority, "priority")
+        self.add_row(self.tr("部位"), self.location, "location")
+        self.add_row(self.tr("房屋"), unit_box, "unit_id")
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reason")
+        self.add_row(self.tr("更正原因"), self.reason, "reason")
+        self._initial = self._fields()
+        self.resize(440, self.sizeHint().height())
+
+    def _combo(self, name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for text, code in items:
+            combo.addItem(text, code)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        return combo
+
+    def search_units(self) -> None:
+        try:
+            units = self._find_units(self.lookup.text().strip()) if self.lookup.text().strip() else []
+        except ServiceError as exc:
+            self.show_message(str(exc))
+            return
+        while self.unit.count() > self._fixed:  # drop the previous search's matches
+            self.unit.removeItem(self.unit.count() - 1)
+        for unit in units:
+            self.unit.addItem(f"{unit.code}  {unit.owners}".strip(), unit.id)
+        if units:
+            self.unit.setCurrentIndex(self.unit.count() - len(units))
+            self.show_message("")
+        else:
+            self.show_message(self.tr("没有找到匹配的房屋"))
+
+    def _fields(self) -> dict[str, Any]:
+        return {"category": self.category.currentData(), "priority": self.priority.currentData(),
+                "location": self.location.currentData(), "unit_id": self.unit.currentData()}
+
+    def values(self) -> dict[str, Any]:
+        """The reason, and only the fields that differ from the order (the service names each in the history)."""
+        return {"changes": {k: v for k, v in self._fields().items() if v != self._initial[k]},
+                "reason": self.reason.text()}
 
 
 class CompleteDialog(MoveDialog):
@@ -332,31 +482,71 @@ class CompleteDialog(MoveDialog):
 
 
 class VisitDialog(MoveDialog):
-    """回访: satisfaction 1–5 and the owner's comment."""
+    """回访: reached (satisfaction 1–5 and the owner's comment; 2 or less reopens the order as rework) or
+    not reached (联系不上: the attempt is counted and the next one planned)."""
 
     SCORES = ((5, "非常满意"), (4, "满意"), (3, "一般"), (2, "不满意"), (1, "非常不满意"))
 
-    def __init__(self, title: str, submit: Submit, parent: QWidget | None = None):
+    def __init__(self, title: str, submit: Submit, *, now: QDateTime | None = None, attempts: int = 0,
+                 parent: QWidget | None = None):
         super().__init__(title, submit, parent)
+        self.reached = QRadioButton(self.tr("已联系上"), self)
+        self.reached.setObjectName("reached")
+        self.unreached = QRadioButton(self.tr("联系不上"), self)
+        self.unreached.setObjectName("unreached")
+        self.reached.setChecked(True)
+        outcome = QWidget(self)
+        line = QHBoxLayout(outcome)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.reached)
+        line.addWidget(self.unreached)
+        if attempts:
+            line.addWidget(QLabel(self.tr("(已尝试 %n 次)", "", attempts), self))
+        line.addStretch(1)
+        self.add_row(self.tr("回访结果"), outcome)
         self.group = QButtonGroup(self)
-        row = QWidget(self)
-        line = QHBoxLayout(row)
+        self.scores = QWidget(self)
+        line = QHBoxLayout(self.scores)
         line.setContentsMargins(0, 0, 0, 0)
         texts = {5: self.tr("非常满意"), 4: self.tr("满意"), 3: self.tr("一般"), 2: self.tr("不满意"),
                  1: self.tr("非常不满意")}
         for score, _source in self.SCORES:
-            button = QRadioButton(f"{score} {texts[score]}", row)
+            button = QRadioButton(f"{score} {texts[score]}", self.scores)
             button.setObjectName(f"score_{score}")
             self.group.addButton(button, score)
             line.addWidget(button)
-        self.add_row(self.tr("满意度"), row, "satisfaction")
+        self.scores_label = QLabel(self.tr("满意度"), self)
+        self.form.addRow(self.scores_label, self.boxed(self.scores, "satisfaction"))
+        self.rework_hint = QLabel(self.tr("2分及以下: 工单将退回原班组返工 (最多两次, 之后转经理)。"), self)
+        self.rework_hint.setWordWrap(True)
+        self.rework_hint.setStyleSheet("color: palette(dark);")
+        self.form.addRow("", self.rework_hint)
+        start = now or QDateTime.currentDateTime()
+        self.next_attempt = QDateTimeEdit(start.addDays(1), self)
+        self.next_attempt.setObjectName("next_attempt")
+        self.next_attempt.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.next_attempt.setCalendarPopup(True)
+        self.next_label = QLabel(self.tr("下次回访"), self)
+        self.form.addRow(self.next_label, self.boxed(self.next_attempt, "next_attempt"))
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("comment")
         self.comment.setTabChangesFocus(True)
         self.comment.setFixedHeight(self.fontMetrics().height() * 4)
-        self.add_row(self.tr("业主意见"), self.comment)
-        self.resize(520, self.sizeHint().height())
+        self.add_row(self.tr("业主意见/备注"), self.comment, "comment")
+        self.unreached.toggled.connect(self._outcome_changed)
+        self._outcome_changed()
+        self.resize(560, self.sizeHint().height())
+
+    def _outcome_changed(self, *_args) -> None:
+        reached = not self.unreached.isChecked()
+        self.form.setRowVisible(self.scores_label, reached)
+        self.form.setRowVisible(self.rework_hint, reached)
+        self.form.setRowVisible(self.next_label, not reached)
 
     def values(self) -> dict[str, Any]:
-        return {"satisfaction": self.group.checkedId() if self.group.checkedId() > 0 else None,
+        reached = not self.unreached.isChecked()
+        return {"reached": reached,
+                "satisfaction": self.group.checkedId() if reached and self.group.checkedId() > 0 else None,
+                "next_attempt": None if reached else self.next_attempt.dateTime().toPython().replace(second=0,
+                                                                                                  microsecond=0),
                 "comment": self.comment.toPlainText().strip()}

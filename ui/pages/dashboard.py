@@ -199,6 +199,8 @@ class DashboardPage(QWidget):
             "complaints": FigureCard(self.tr("投诉"), self, clickable=True),
             "satisfaction": FigureCard(self.tr("回访满意度"), self),
             "escalated": FigureCard(self.tr("待经理处理"), self, clickable=True),
+            "on_time": FigureCard(self.tr("按时完成率"), self),
+            "rework": FigureCard(self.tr("返工率"), self),
         }
         drills: dict[str, Callable[[], None]] = {
             "property_rate": lambda: self.drill_unpaid(FeeKind.PROPERTY),
@@ -211,9 +213,10 @@ class DashboardPage(QWidget):
         }
         key_grid = QGridLayout()
         key_grid.setSpacing(8)
+        per_row = 5  # two rows: ten cards in one would not fit 1024 pixels
         for i, (key, card) in enumerate(self.key_cards.items()):
-            key_grid.addWidget(card, 0, i)
-            key_grid.setColumnStretch(i, 1)
+            key_grid.addWidget(card, i // per_row, i % per_row)
+            key_grid.setColumnStretch(i % per_row, 1)
             if key in drills:
                 card.clicked.connect(drills[key])
 
@@ -473,8 +476,26 @@ class DashboardPage(QWidget):
         panel.chart.legend().setVisible(False)
         panel.show_chart()
 
+    def _show_rates(self, s, period: str) -> None:
+        """按时完成率 and 返工率 of the period, all teams; the tooltip gives each team's."""
+        total = s.rates_of(None)
+
+        def pct(value) -> str:
+            return f"{value}%" if value is not None else "—"
+
+        self.key_cards["on_time"].set(pct(total.on_time_rate), self.tr("%1 完成 %2 张, 按时 %3 张").replace(
+            "%1", period).replace("%2", str(total.completed)).replace("%3", str(total.on_time)),
+            alert=total.on_time_rate is not None and total.on_time_rate < 90)
+        self.key_cards["rework"].set(pct(total.rework_rate), self.tr("%1 回访 %2 张, 返工 %3 张").replace(
+            "%1", period).replace("%2", str(total.visited)).replace("%3", str(total.reworked)),
+            alert=bool(total.reworked))
+        lines = [self.tr("%1: 按时 %2, 返工 %3").replace("%1", team_label(r.team)).replace(
+            "%2", pct(r.on_time_rate)).replace("%3", pct(r.rework_rate)) for r in s.team_rates]
+        for key in ("on_time", "rework"):
+            self.key_cards[key].setToolTip("\n".join(lines))
+
     def _load_workorders(self) -> None:
-        wo_cards = ("open", "overdue", "complaints", "satisfaction", "escalated")
+        wo_cards = ("open", "overdue", "complaints", "satisfaction", "escalated", "on_time", "rework")
         try:
             self.summary = self.services.workorders.summary(self._month_start())
             self.orders_by_month = self.services.dashboard.workorders_by_month(self.selected_period(),
@@ -500,6 +521,7 @@ class DashboardPage(QWidget):
             f"{m.average_satisfaction}" if m.average_satisfaction is not None else "—",
             self.tr("%1 回访 %2 次 (满分 5)").replace("%1", period).replace("%2", str(m.visited)))
         self.key_cards["escalated"].set(f"{s.escalated:,}", self.tr("升级至经理的工单"), alert=s.escalated > 0)
+        self._show_rates(s, period)
         for key, n in (("open", s.open_total), ("overdue", s.overdue_total), ("complaints", m.complaints),
                        ("escalated", s.escalated)):
             self.key_cards[key].set_clickable(n > 0)

@@ -27,7 +27,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("FeeLabel", "现金"), QT_TRANSLATE_NOOP("FeeLabel", "微信"), QT_TRANSLATE_NOOP("FeeLabel", "支付宝"),
     QT_TRANSLATE_NOOP("FeeLabel", "银行卡"), QT_TRANSLATE_NOOP("FeeLabel", "转账"),
     QT_TRANSLATE_NOOP("FeeLabel", "电话"), QT_TRANSLATE_NOOP("FeeLabel", "催缴通知"), QT_TRANSLATE_NOOP("FeeLabel", "上门"),
-    QT_TRANSLATE_NOOP("FeeLabel", "短信/微信"),
+    QT_TRANSLATE_NOOP("FeeLabel", "短信/微信"), QT_TRANSLATE_NOOP("FeeLabel", "滞纳金"),
 )
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FieldError, ServiceError
 from ui import shortcuts
-from ui.dialogs.fees_dialogs import VoidPaymentDialog
+from ui.dialogs.fees_dialogs import ChargeDatesDialog, RefundDialog, VoidPaymentDialog, WaiverDialog
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
 from ui.tabs.fees_common import fee_label, fit_columns, money_text, pay_method_choices, show_pdf, void_text
 from ui.widgets.money_edit import money_input
@@ -80,7 +80,7 @@ class FeeCounterPage(QWidget):
         self.search.setPlaceholderText(self.tr("房号 / 姓名 / 手机号 / 车牌, 回车查找"))
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.find_units)
-        self.search.textChanged.connect(self._debounce.start)
+        self.search.textChanged.connect(self._search_edited)
         self.search.returnPressed.connect(self.find_units)
         self.units = ListTableModel(UNIT_COLUMNS, parent=self)
         self.unit_table = make_table_view(self.units, self, sortable=False)
@@ -123,6 +123,10 @@ class FeeCounterPage(QWidget):
         self.use_prepaid = QCheckBox(self.tr("先用预存款抵扣"), self)
         self.late_fees = QCheckBox(self.tr("收取滞纳金"), self)
         self.late_fees.toggled.connect(self._fill_amount)
+        self.plan_label = QLabel(self)  # what the money will pay, 滞纳金 line by line, before it is taken
+        self.plan_label.setTextFormat(Qt.TextFormat.PlainText)  # short lines, no wrapping: never clipped
+        self.amount.textChanged.connect(self.update_plan)
+        self.use_prepaid.toggled.connect(self.update_plan)
         self.pay_button = QPushButton(self.tr("收款并打印收据"), self)
         self.pay_button.setDefault(True)
         self.pay_button.clicked.connect(self.take_payment)
@@ -138,9 +142,25 @@ class FeeCounterPage(QWidget):
         form.addRow(self.only_selected)
         form.addRow(self.use_prepaid)
         form.addRow(self.late_fees)
-        form.addRow(self.pay_button)
         pay_box = QGroupBox(self.tr("收款"), self)
-        pay_box.setLayout(form)
+        pay_layout = QVBoxLayout(pay_box)
+        pay_layout.addLayout(form)
+        pay_layout.addWidget(self.plan_label)
+        pay_layout.addWidget(self.pay_button)
+        pay_layout.addSpacing(12)
+        # less frequent moves of the unit on screen, and the cashier's own cash-up of today
+        self.waive_button = QPushButton(self.tr("减免…"), self)
+        self.waive_button.clicked.connect(lambda: self._open_unit_dialog(WaiverDialog))
+        self.refund_button = QPushButton(self.tr("退款…"), self)
+        self.refund_button.clicked.connect(lambda: self._open_unit_dialog(RefundDialog))
+        self.dates_button = QPushButton(self.tr("计费起止日期…"), self)
+        self.dates_button.clicked.connect(self.edit_charge_dates)
+        guard(services, "fees.billing", self.dates_button)
+        self.my_cashup_button = QPushButton(self.tr("打印我的日结单"), self)
+        self.my_cashup_button.clicked.connect(self.print_my_cashup)
+        for button in (self.waive_button, self.refund_button, self.dates_button, self.my_cashup_button):
+            pay_layout.addWidget(button)
+        pay_layout.addStretch(1)
         guard(services, "fees.collect", self.pay_button)
 
         # --- payments of the unit
@@ -184,17 +204,29 @@ class FeeCounterPage(QWidget):
         self._set_enabled(False)
 
     # ---- finding
+    def _search_edited(self) -> None:
+        """The search no longer names the unit on screen: nothing may be charged to it any more."""
+        self.clear_unit()
+        self._debounce.start()
+
     def find_units(self) -> None:
+        """Search; the counter shows a unit only when the search ends on exactly one chosen unit."""
         self._debounce.stop()
+        self.clear_unit()
         try:
             rows = self.services.archive.search_units(self.search.text(), limit=50)
         except ServiceError as exc:
+            self.units.set_rows([])
             QMessageBox.warning(self, self.tr("查找房屋"), str(exc))
             return
         self.units.set_rows(rows)
         fit_columns(self.unit_table)
         if len(rows) == 1:
             self.unit_table.selectRow(0)
+        elif not rows:
+            self.summary.setText(self.tr("没有找到房屋。请换一个房号、姓名、手机号或车牌再查。"))
+        else:
+            self.summary.setText(self.tr("找到 %1 户, 请在左侧点选要收费的房屋。").replace("%1", str(len(rows))))
         # Keys: one unit found → straight to the amount (already the sum due); several → the list (↑↓).
         if len(rows) == 1 and self.amount.isEnabled():
             self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -212,8 +244,25 @@ class FeeCounterPage(QWidget):
 
     def _unit_chosen(self, row: int) -> None:
         unit = self.units.row_at(row)
-        if unit is not None:
+        if unit is None:
+            self.clear_unit()
+        else:
             self.show_unit(unit.id)
+
+    def clear_unit(self) -> None:
+        """No unit chosen: empty header, lines, payments and amount; 收款 disabled."""
+        if self.account is None and not self.pay_button.isEnabled():
+            return
+        self.account = None
+        self.header.setText(self.tr("请先查找房屋"))
+        self.summary.setText(self.tr("在左上角输入房号、业主姓名、手机号或车牌, 按回车查找, 再点选房屋。"))
+        self.owed.set_rows([])
+        self.payments.set_rows([])
+        self.amount.clear()
+        self.amount_error.clear()
+        self.late_fees.setChecked(False)
+        self.use_prepaid.setChecked(False)
+        self._set_enabled(False)
 
     def show_unit(self, unit_id: int) -> None:
         try:
@@ -238,12 +287,40 @@ class FeeCounterPage(QWidget):
         self._fill_amount()
 
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.amount, self.method, self.payer, self.note, self.only_selected):
+        for widget in (self.amount, self.method, self.payer, self.note, self.only_selected, self.waive_button,
+                       self.refund_button):
             widget.setEnabled(on)
         if not on:  # nothing to deduct from or charge before a unit is chosen (show_unit enables them)
             self.use_prepaid.setEnabled(False)
             self.late_fees.setEnabled(False)
         self.pay_button.setEnabled(on and self.services.ctx.can("fees.collect"))
+        self.dates_button.setEnabled(on and self.services.ctx.can("fees.billing"))
+
+    def _open_unit_dialog(self, dialog_class) -> None:
+        if self.account is None:
+            return
+        dialog = dialog_class(self.services, self.account, self)
+        dialog.saved.connect(lambda _result: self.show_unit(self.account.unit_id))
+        dialog.open()
+
+    def edit_charge_dates(self) -> None:
+        if self.account is None:
+            return
+        dialog = ChargeDatesDialog(self.services, self.account.unit_id, self.account.label, self)
+        dialog.open()
+
+    def print_my_cashup(self) -> None:
+        """The cashier's own cash-up (日结) of today: her takings, voids and refunds."""
+        from app.pdf.cashup import render_cashup
+
+        today = self.services.ctx.clock().date()
+        try:
+            data = self.services.fee_reports.cashup(today, operator_id=self.services.ctx.actor.user_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("日结单"), str(exc))
+            return
+        show_pdf(self, render_cashup(data), self.tr("日结单 %1").replace("%1", today.isoformat()),
+                 f"日结单{today:%Y%m%d}.pdf")
 
     def _selected_lines(self):
         rows = sorted({i.row() for i in self.owed_table.selectionModel().selectedRows()})
@@ -262,20 +339,50 @@ class FeeCounterPage(QWidget):
         if self.late_fees.isChecked():
             due += sum((ln.late_fee_due for ln in lines), start=0)
         self.amount.setText(money_text(due).replace(",", "") if due else "")
+        self.update_plan()
+
+    def _chosen_line_ids(self) -> list[int] | None:
+        if not self.only_selected.isChecked() or self.account is None:
+            return None
+        ids = [ln.line_id for ln in self._selected_lines()]
+        if self.late_fees.isChecked():
+            ids += [ln.line_id for ln in self.account.lines if ln.is_late_fee]
+        return ids
+
+    def update_plan(self, *_args) -> None:
+        """Show what the amount typed will pay: prepaid used, 滞纳金 per line (principal × days), to prepaid."""
+        self.plan_label.clear()
+        if self.account is None or not self.amount.text().strip():
+            return
+        try:
+            plan = self.services.payments.preview(
+                self.account.unit_id, self.amount.text(), line_ids=self._chosen_line_ids(),
+                use_prepaid=self.use_prepaid.isChecked(), include_late_fees=self.late_fees.isChecked())
+        except ServiceError:
+            return  # the amount is named when 收款 is pressed
+        parts = []
+        if plan.prepaid_used:
+            parts.append(self.tr("预存款抵扣 %1 元").replace("%1", money_text(plan.prepaid_used)))
+        for line in plan.lines:
+            if line.late_fee:
+                parts.append(self.tr("%1 %2滞纳金:\n  本金 %3 × 逾期 %4 天 = %5 元")
+                             .replace("%1", line.period).replace("%2", line.item_name)
+                             .replace("%3", money_text(line.principal)).replace("%4", str(line.late_days))
+                             .replace("%5", money_text(line.late_fee)))
+        if self.late_fees.isChecked():
+            parts.append(self.tr("本次滞纳金合计 %1 元").replace("%1", money_text(plan.late_fee)))
+        if plan.to_prepaid:
+            parts.append(self.tr("转预存 %1 元").replace("%1", money_text(plan.to_prepaid)))
+        self.plan_label.setText("\n".join(parts))
 
     # ---- paying
     def take_payment(self) -> None:
         if self.account is None:
             return
-        line_ids = None
-        if self.only_selected.isChecked():
-            chosen = self._selected_lines()
-            if not chosen:
-                self.amount_error.setText(self.tr("请在左侧选择要收的明细"))
-                return
-            line_ids = [ln.line_id for ln in chosen]
-            if self.late_fees.isChecked():
-                line_ids += [ln.line_id for ln in self.account.lines if ln.is_late_fee]
+        if self.only_selected.isChecked() and not self._selected_lines():
+            self.amount_error.setText(self.tr("请在左侧选择要收的明细"))
+            return
+        line_ids = self._chosen_line_ids()
         try:
             payment = self.services.payments.pay(
                 self.account.unit_id, self.amount.text(), self.method.currentData(), payer=self.payer.text(),

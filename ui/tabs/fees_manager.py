@@ -81,11 +81,14 @@ class BillingRunPage(QWidget):
         self.run_button.clicked.connect(self.run)
         self.rebill_button = QPushButton(self.tr("重算未缴账单…"), self)
         self.rebill_button.clicked.connect(self.rebill)
+        self.supplement_button = QPushButton(self.tr("补收…"), self)
+        self.supplement_button.clicked.connect(self.supplement)
         self.ledger_button = QPushButton(self.tr("导出台账…"), self)
         self.ledger_button.clicked.connect(self.export_ledger)
         self.readings_button = QPushButton(self.tr("导入抄表读数…"), self)
         self.readings_button.clicked.connect(self.import_readings)
-        guard(services, "fees.billing", self.preview_button, self.rebill_button, self.readings_button)
+        guard(services, "fees.billing", self.preview_button, self.rebill_button, self.supplement_button,
+              self.readings_button)
         self.result_label = QLabel(self.tr("输入账期后点“预览”, 核对合计后再生成账单。重复生成不会产生重复账单。"), self)
         self.result_label.setWordWrap(True)
         self.model = ListTableModel(PREVIEW_COLUMNS, parent=self)
@@ -99,6 +102,7 @@ class BillingRunPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.readings_button)
         bar.addWidget(self.rebill_button)
+        bar.addWidget(self.supplement_button)
         bar.addWidget(self.ledger_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -187,6 +191,37 @@ class BillingRunPage(QWidget):
             self, self.tr("重算账单"), lambda progress: services.billing.rebill(period, progress=progress),
             on_result=lambda r: self.result_label.setText(
                 self.tr("已重算 %1 张账单。").replace("%1", str(r.changed))))
+
+    def supplement(self) -> None:
+        """补收: a fee item for a period already billed, on every bill that lacks it (paid ones too)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        period = self._checked_period()
+        if period is None:
+            return
+        names = [i.name for i in self.services.billing.items(include_inactive=False)]
+        name, ok = QInputDialog.getItem(self, self.tr("补收"), self.tr("为账期 %1 补收的收费项目").replace("%1", period),
+                                        names, 0, False)
+        if not ok or not name:
+            return
+        try:
+            dry = self.services.billing.supplement(period, name, dry_run=True)
+            if not dry.lines:
+                QMessageBox.information(self, self.tr("补收"), self.tr("没有需要补收的账单。"))
+                return
+            answer = QMessageBox.question(
+                self, self.tr("补收"), self.tr("账期 %1 将为 %2 户补收“%3”, 合计 %4 元。继续?").replace("%1", period)
+                .replace("%2", str(dry.lines)).replace("%3", name).replace("%4", money_text(dry.total)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            done = self.services.billing.supplement(period, name)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("补收"), str(exc))
+            return
+        self.model.set_rows(done.items)
+        self.result_label.setText(self.tr("账期 %1: 已为 %2 户补收“%3”, 合计 %4 元。").replace("%1", period)
+                                  .replace("%2", str(done.lines)).replace("%3", name)
+                                  .replace("%4", money_text(done.total)))
 
     def import_readings(self) -> None:
         """Meter readings of this period from a workbook (房号, 读数) for a metered item."""
@@ -308,8 +343,12 @@ class FeeFiguresPage(QWidget):
         self.cashup_model = ListTableModel(CASHUP_COLUMNS, parent=self)
         self.cashup_table = make_table_view(self.cashup_model, self, sortable=False)
         self.cashup_label = QLabel(self)
+        self.cashup_label.setWordWrap(True)
         self.print_button = QPushButton(self.tr("打印日结单"), self)
         self.print_button.clicked.connect(self.print_cashup)
+        self.close_button = QPushButton(self.tr("日结 (关闭当日)…"), self)
+        self.close_button.clicked.connect(self.close_day)
+        guard(services, "fees.reports", self.close_button)
 
         rates = QGroupBox(self.tr("收缴率"), self)
         rates_layout = QVBoxLayout(rates)
@@ -333,6 +372,7 @@ class FeeFiguresPage(QWidget):
         cbar.addWidget(QLabel(self.tr("日期"), self))
         cbar.addWidget(self.day)
         cbar.addStretch(1)
+        cbar.addWidget(self.close_button)
         cbar.addWidget(self.print_button)
         cash_layout.addLayout(cbar)
         cash_layout.addWidget(self.cashup_table)
@@ -377,11 +417,35 @@ class FeeFiguresPage(QWidget):
             return
         self.cashup_model.set_rows(self.cashup.rows)
         fit_columns(self.cashup_table)
-        text = self.tr("实收合计 %1 元, %2 笔").replace("%1", money_text(self.cashup.total)) \
-            .replace("%2", str(self.cashup.count))
-        if self.cashup.voided:
-            text += self.tr("; 作废 %1 张 (不计入)").replace("%1", str(len(self.cashup.voided)))
+        c = self.cashup
+        text = self.tr("实收合计 %1 元, %2 笔").replace("%1", money_text(c.total)).replace("%2", str(c.count))
+        if c.voided:
+            text += self.tr("; 当日作废 %1 张, 冲减 %2 元").replace("%1", str(len(c.voided))) \
+                .replace("%2", money_text(c.reversed_total))
+        if c.refunds:
+            text += self.tr("; 当日退款 %1 笔, %2 元").replace("%1", str(len(c.refunds))) \
+                .replace("%2", money_text(c.refunded_total))
+        if c.receipts[0]:
+            text += "\n" + self.tr("收据号 %1 至 %2").replace("%1", c.receipts[0]).replace("%2", c.receipts[1])
+        if c.by_item:
+            text += "\n" + " · ".join(f"{name} {money_text(amount)}" for name, amount in c.by_item)
+        if c.closed:
+            text += "\n" + self.tr("已日结: %1").replace("%1", c.closed)
         self.cashup_label.setText(text)
+        self.close_button.setEnabled(not c.closed and self.services.ctx.can("fees.reports"))
+
+    def close_day(self) -> None:
+        day = self._day()
+        answer = QMessageBox.question(
+            self, self.tr("日结"),
+            self.tr("关闭 %1 的收款? 之后当日不能再收款、作废或退款, 日结单按现在的数字打印。").replace("%1", day.isoformat()))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.fee_reports.close_cashup(day)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("日结"), str(exc))
+        self.reload_cashup()
 
     def print_cashup(self) -> None:
         from app.pdf.cashup import render_cashup

@@ -3,10 +3,20 @@ order's detail (timeline and next moves) under the list."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import ServiceError
 from app.models import Kind, State
@@ -17,12 +27,17 @@ from ui.widgets.workorder_list import make_workorder_register
 from ui.workorder_labels import wo_choices, wo_label
 
 # Pseudo-states of the state filter (real states are listed after them).
-OPEN, OVERDUE, DUE_SOON, TO_VISIT = "@open", "@overdue", "@due_soon", "@to_visit"
+OPEN, OVERDUE, DUE_SOON, TO_VISIT, REPEATS = "@open", "@overdue", "@due_soon", "@to_visit", "@repeat"
+ESCALATION_INTERVAL_MS = 5 * 60 * 1000  # the GUI's escalation timer (a scheduled task may run it too)
 
 
 class WorkOrdersPage(QWidget):
     """The front desk's work-order page. ``with_intake=False, state=State.ESCALATED`` is the manager's
-    view of matters escalated to them (same list and moves, no intake panel)."""
+    view of matters escalated to them (same list and moves, no intake panel). With the right to manage
+    orders, a timer escalates overdue orders every few minutes (``escalated(steps)``)."""
+
+    escalated = Signal(list)
+    exported = Signal(str)
 
     def __init__(self, services, parent: QWidget | None = None, *, with_intake: bool = True,
                  state: str | None = OPEN):
@@ -34,7 +49,8 @@ class WorkOrdersPage(QWidget):
             services, self.build_filter, placeholder=self.tr("编号、房号、业主姓名或电话"), parent=self)
         self.register.add_filter_combo("state", self.tr("状态"), [
             (self.tr("未完成"), OPEN), (self.tr("全部"), None), (self.tr("超时"), OVERDUE),
-            (self.tr("将到期"), DUE_SOON), (self.tr("待回访"), TO_VISIT), *wo_choices(State)])
+            (self.tr("将到期"), DUE_SOON), (self.tr("待回访"), TO_VISIT), (self.tr("重复报修"), REPEATS),
+            *wo_choices(State)])
         self.register.add_filter_combo("kind", self.tr("类型"), [(self.tr("全部"), None), *wo_choices(Kind)])
         self.register.add_filter_combo("team", self.tr("班组"),
                                        [(self.tr("全部"), None), *[(wo_label(t), t) for t in TEAM_ORDER]])
@@ -43,6 +59,15 @@ class WorkOrdersPage(QWidget):
         self.register.add_filter_combo("days", self.tr("受理日期"), [
             (self.tr("全部"), None), (self.tr("今天"), 0), (self.tr("近7天"), 6), (self.tr("近30天"), 29)])
         self.register.add_action(self.tr("刷新"), self.register.reload, shortcut="F5")
+        self.register.add_action(self.tr("导出Excel"), self.export)
+        self.register.add_action(self.tr("升级清单"), self.show_escalations)
+        handover = self.register.add_action(self.tr("交接工单"), self.handover)
+        handover.setVisible(services.ctx.can("workorder.manage"))
+        self.escalation_timer = QTimer(self)
+        self.escalation_timer.setInterval(ESCALATION_INTERVAL_MS)
+        self.escalation_timer.timeout.connect(self.run_escalation)
+        if services.ctx.can("workorder.manage"):
+            self.escalation_timer.start()
         self.set_state_filter(state)
         self.register.reload()  # the filter combos now exist: count with them
         # The detail goes under the list: the intake panel already takes the left side.
@@ -98,12 +123,86 @@ class WorkOrdersPage(QWidget):
             options["due_soon"] = True
         elif state == TO_VISIT:
             options["states"] = (State.COMPLETED,)
+        elif state == REPEATS:
+            options["repeat"] = True
+        elif state == State.ESCALATED:
+            options["with_manager"] = True  # 经理处理, or escalated to the manager by the clock
         elif state:
             options["states"] = (state,)
         days = values.get("days")
         if days is not None:
             options["date_from"] = (self.services.ctx.clock() - timedelta(days=days)).date()
         return WorkOrderFilter(**options)
+
+    def current_filter(self) -> WorkOrderFilter:
+        values = self.register.filters()
+        return replace(self.build_filter(values), query=values.get("query", ""))
+
+    # ---- escalation, export, handover
+    def run_escalation(self) -> list:
+        """The timer's tick: escalate what is overdue by the margins; reload when anything moved."""
+        try:
+            steps = self.services.workorders.escalate_overdue()
+        except ServiceError:
+            self.escalation_timer.stop()  # no right (or the database is gone): stop asking
+            return []
+        if steps:
+            self.register.reload()
+            self.escalated.emit(steps)
+        return steps
+
+    def show_escalations(self, day: date | None = None):
+        from ui.dialogs.workorder_escalations import EscalationListDialog
+
+        dialog = EscalationListDialog(self.services, day or self.services.ctx.clock().date(), self)
+        dialog.open_order.connect(self.show_order)
+        self.escalation_dialog = dialog  # tests look at it
+        dialog.open()
+        return dialog
+
+    def export(self, path: str | None = None):
+        """The list as filtered and sorted now → .xlsx, written off the GUI thread."""
+        from ui.jobs import run_with_progress_dialog
+
+        title = self.tr("导出工单")
+        if path is None:
+            suggested = self.tr("工单-%1.xlsx").replace("%1", f"{self.services.ctx.clock():%Y%m%d}")
+            path, _ = QFileDialog.getSaveFileName(self, title, suggested, self.tr("Excel 文件 (*.xlsx)"))
+        if not path:
+            return None
+        flt, model = self.current_filter(), self.register.model
+        sort, descending = model.sort_key or "reported_at", model.descending
+        wo = self.services.workorders
+
+        def done(written: int) -> None:
+            self.exported.emit(path)
+            QMessageBox.information(self, title, self.tr("已导出 %n 张工单。", "", written))
+
+        return run_with_progress_dialog(
+            self, title, lambda progress: wo.export_xlsx(flt, path, sort, descending, progress=progress),
+            on_result=done)
+
+    def handover(self):
+        """A technician leaves: all their open orders go to another person (one dialog, one transaction)."""
+        from ui.dialogs.workorder_moves import HandoverDialog
+
+        try:
+            staff = [m for m in self.services.staff.list_staff(active_only=False) if m.team in TEAM_ORDER]
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("交接工单"), str(exc))
+            return None
+        dialog = HandoverDialog(self.tr("交接工单"), staff,
+                                lambda v: self.services.workorders.handover(v["from"], v["to"], v["reason"]),
+                                team_label=wo_label, parent=self)
+        dialog.accepted.connect(self._handed_over)
+        self.handover_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _handed_over(self) -> None:
+        count = self.handover_dialog.detail
+        self.register.reload()
+        QMessageBox.information(self, self.tr("交接工单"), self.tr("已交接 %n 张工单。", "", count or 0))
 
     def _staff_choices(self) -> list[tuple[str, int]]:
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 from app.errors import ConflictError, ServiceError
 from app.money import format_money
 from app.services.workorders import OPEN_STATES, WorkOrderDetail
-from ui.dialogs.workorder_moves import CompleteDialog, DispatchDialog, NoteDialog, VisitDialog
+from ui.dialogs.workorder_moves import (
+    CompleteDialog,
+    CorrectDialog,
+    DeskCloseDialog,
+    DispatchDialog,
+    HoldDialog,
+    NoteDialog,
+    VisitDialog,
+)
 from ui.widgets.flow_layout import FlowLayout
 from ui.workorder_labels import wo_label
 
@@ -48,13 +56,13 @@ class WorkOrderDetailPane(QWidget):
             "chase": self.tr("催办"), "start": self.tr("开始处理"), "hold": self.tr("挂起"),
             "resume": self.tr("恢复处理"), "complete": self.tr("完成"), "visit": self.tr("回访"),
             "archive": self.tr("归档"), "escalate": self.tr("升级至经理"), "cancel": self.tr("取消工单"),
-            "slip": self.tr("打印派工单"),
+            "desk_close": self.tr("前台办结"), "correct": self.tr("更正"), "slip": self.tr("打印派工单"),
         }
         handlers = {
             "dispatch": self.dispatch, "redispatch": self.dispatch, "take": self.take, "chase": self.chase,
             "start": self.start, "hold": self.hold, "resume": self.resume, "complete": self.complete,
             "visit": self.visit, "archive": self.archive, "escalate": self.escalate, "cancel": self.cancel,
-            "slip": self.print_slip,
+            "desk_close": self.desk_close, "correct": self.correct, "slip": self.print_slip,
         }
         for code, text in labels.items():
             button = QPushButton(text, self.buttons)
@@ -128,6 +136,22 @@ class WorkOrderDetailPane(QWidget):
             (self.tr("响应时限"), when(r.respond_by), self.tr("完成时限"), when(r.due_at)),
             (self.tr("开始时间"), when(r.started_at), self.tr("完成时间"), when(r.completed_at)),
         ]
+        if d.remaining_minutes is not None:
+            left = self._duration(d.remaining_minutes)
+            rows.append((self.tr("剩余时间"), left + (self.tr(" (已暂停)") if d.held_at else ""),
+                         self.tr("预计恢复"), d.hold_until.strftime("%Y-%m-%d") if d.hold_until else ""))
+        if d.visit_attempts or r.rework_count or r.escalation_level:
+            attempts = self.tr("%1 次").replace("%1", str(d.visit_attempts)) if d.visit_attempts else ""
+            if d.next_visit_at:
+                attempts += self.tr(", 下次 %1").replace("%1", when(d.next_visit_at))
+            rows.append((self.tr("回访未联系上"), attempts,
+                         self.tr("返工/升级"), " · ".join(x for x in (
+                             self.tr("返工 %1 次").replace("%1", str(r.rework_count)) if r.rework_count else "",
+                             {1: self.tr("已升级至主管"), 2: self.tr("已升级至经理")}.get(r.escalation_level, ""))
+                             if x)))
+        if d.repeat_of or d.repeats:
+            rows.append((self.tr("重复报修"), self.tr("前单 %1").replace("%1", d.repeat_of) if d.repeat_of else "",
+                         self.tr("后续重复"), ", ".join(d.repeats)))
         html = ["<table cellspacing='0' cellpadding='2'>"]
         html += [f"<tr>{cell(a, b)}<td width='16'></td>{cell(c, e)}</tr>" for a, b, c, e in rows]
         html.append("</table>")
@@ -171,6 +195,12 @@ class WorkOrderDetailPane(QWidget):
         html.append("</table>")
         return "".join(html)
 
+    def _duration(self, minutes: int) -> str:
+        """Working time as "1小时30分" (translated); negative: overdue by that much."""
+        hours, rest = divmod(abs(minutes), 60)
+        text = self.tr("%1小时%2分").replace("%1", str(hours)).replace("%2", str(rest))
+        return self.tr("已超时 %1").replace("%1", text) if minutes < 0 else text
+
     # ---- moves
     def _run(self, call) -> bool:
         """Run a service move; show refusals; reload on a stale version. True when it went through."""
@@ -210,11 +240,13 @@ class WorkOrderDetailPane(QWidget):
         oid, version = self._ids()
         row = self.detail.row
         teams = [(wo_label(t), t) for t in TEAM_ORDER]
-        title = self.tr("改派 %1") if row.state == "dispatched" else self.tr("派单 %1")
+        reassign = row.state in ("dispatched", "in_progress")
+        title = self.tr("改派 %1") if reassign else self.tr("派单 %1")
         dialog = DispatchDialog(
             title.replace("%1", row.number), teams, lambda team: self.services.staff.list_staff(team),
             lambda v: self.services.workorders.dispatch(oid, v["assignee_id"], version=version, note=v["note"]),
-            team=row.team, current_assignee=row.assignee_id, load=self.services.workorders.open_load, parent=self)
+            team=row.team, current_assignee=row.assignee_id, load=self.services.workorders.open_load,
+            reassign=reassign, parent=self)
         return self._dialog_done(dialog)
 
     def take(self) -> bool:
@@ -234,9 +266,10 @@ class WorkOrderDetailPane(QWidget):
 
     def hold(self) -> bool:
         oid, version = self._ids()
-        dialog = NoteDialog(self.tr("挂起 %1").replace("%1", self.detail.row.number), self.tr("挂起原因"),
-                            lambda v: self.services.workorders.hold(oid, v["note"], version=version),
-                            required=True, parent=self)
+        today = self.services.ctx.clock().date()
+        dialog = HoldDialog(self.tr("挂起 %1").replace("%1", self.detail.row.number),
+                            lambda v: self.services.workorders.hold(oid, v["note"], version=version, until=v["until"]),
+                            today=QDate(today.year, today.month, today.day), parent=self)
         return self._dialog_done(dialog)
 
     def resume(self) -> bool:
@@ -255,8 +288,27 @@ class WorkOrderDetailPane(QWidget):
     def visit(self) -> bool:
         oid, version = self._ids()
         dialog = VisitDialog(self.tr("回访 %1").replace("%1", self.detail.row.number),
-                             lambda v: self.services.workorders.visit(oid, v["satisfaction"], v["comment"],
-                                                                      version=version), parent=self)
+                             lambda v: self.services.workorders.visit(
+                                 oid, v["satisfaction"], v["comment"], version=version, reached=v["reached"],
+                                 next_attempt=v["next_attempt"]),
+                             now=QDateTime(self.services.ctx.clock()), attempts=self.detail.visit_attempts,
+                             parent=self)
+        return self._dialog_done(dialog)
+
+    def desk_close(self) -> bool:
+        oid, version = self._ids()
+        dialog = DeskCloseDialog(self.tr("前台办结 %1").replace("%1", self.detail.row.number),
+                                 lambda v: self.services.workorders.close_at_desk(oid, v["answer"], v["visit"],
+                                                                                  version=version), parent=self)
+        return self._dialog_done(dialog)
+
+    def correct(self) -> bool:
+        oid, version = self._ids()
+        dialog = CorrectDialog(
+            self.tr("更正 %1").replace("%1", self.detail.row.number),
+            lambda v: self.services.workorders.correct(oid, v["changes"], v["reason"], version=version),
+            row=self.detail.row, unit_text=self.detail.row.unit_code,
+            find_units=lambda text: self.services.archive.search_units(text, limit=8), parent=self)
         return self._dialog_done(dialog)
 
     def archive(self) -> bool:

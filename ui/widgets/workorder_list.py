@@ -35,6 +35,25 @@ def _deadline_text(row: WorkOrderRow) -> str:
     return f"{row.due_at:%m-%d %H:%M}" + (f" {mark}" if mark else "")
 
 
+def _state_text(row: WorkOrderRow) -> str:
+    """"处理中 ↑主管": the state, and how far the clock has escalated the order."""
+    from PySide6.QtCore import QCoreApplication
+
+    mark = {1: QCoreApplication.translate("WorkOrders", "↑主管"),
+            2: QCoreApplication.translate("WorkOrders", "↑经理")}.get(row.escalation_level, "")
+    return wo_label(row.state) + (f" {mark}" if mark else "")
+
+
+def _kind_text(row: WorkOrderRow) -> str:
+    """"报修 (重复)" for a repeat report, "报修 (返工)" for a reopened one."""
+    from PySide6.QtCore import QCoreApplication
+
+    marks = [QCoreApplication.translate("WorkOrders", "重复") if row.repeat_of_id else "",
+             QCoreApplication.translate("WorkOrders", "返工") if row.rework_count else ""]
+    marks = [m for m in marks if m]
+    return wo_label(row.kind) + (f" ({'/'.join(marks)})" if marks else "")
+
+
 class _DeadlineColumn(Column):
     """Shows "11-28 13:05 超时"; the sort value stays the raw datetime."""
 
@@ -44,8 +63,8 @@ class _DeadlineColumn(Column):
 
 WORKORDER_COLUMNS = [
     Column("number", QT_TRANSLATE_NOOP("Column", "工单编号"), "number", sort_key="number"),
-    Column("state", QT_TRANSLATE_NOOP("Column", "状态"), "state", sort_key="state", formatter=wo_label),
-    Column("kind", QT_TRANSLATE_NOOP("Column", "类型"), "kind", sort_key="kind", formatter=wo_label),
+    Column("state", QT_TRANSLATE_NOOP("Column", "状态"), _state_text, sort_key="state"),
+    Column("kind", QT_TRANSLATE_NOOP("Column", "类型"), _kind_text, sort_key="kind"),
     Column("category", QT_TRANSLATE_NOOP("Column", "类别"), "category", sort_key="category", formatter=wo_label),
     Column("priority", QT_TRANSLATE_NOOP("Column", "紧急程度"), "priority", sort_key="priority",
            formatter=wo_label, align=CENTER),
@@ -91,7 +110,9 @@ def make_workorder_register(services, build_filter: Callable[[dict], WorkOrderFi
         return [wo_label(c) for c in codes]
 
     due = [f"11-28 20:18 {QCoreApplication.translate('WorkOrders', t)}" for t in ("超时", "将到期")]
-    samples = {"number": ["GD202611280001"], "state": labels(State), "kind": labels(Kind),
+    samples = {"number": ["GD202611280001"],
+               "state": [f"{t} {QCoreApplication.translate('WorkOrders', '↑经理')}" for t in labels(State)],
+               "kind": [f"{t} ({QCoreApplication.translate('WorkOrders', '重复')})" for t in labels(Kind)],
                "category": labels(Category), "priority": labels(Priority), "unit": ["12-3-2504"],
                "contact": ["欧阳明月"], "assignee": ["欧阳明月"], "reported_at": ["2026-11-28 20:18"], "due_at": due}
     fit_columns_to_samples(view.table, {view.model.column_index(k): v for k, v in samples.items()})
