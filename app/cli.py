@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.commands.backup",
     "app.commands.fees",
     "app.commands.user",
+    "app.commands.report",
 ]
 
 

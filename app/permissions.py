@@ -33,6 +33,12 @@ PERMISSIONS: dict[str, str] = {
     "repairplan.approve": "审批大中修计划",
     "inventory.view": "查看库存",
     "inventory.manage": "出入库、盘点和借还工具",
+    "environment.record": "登记保洁/垃圾分类/绿化记录",
+    "environment.inspect": "保洁质量检查与评分表",
+    "management.plan": "年度计划与成本",
+    "management.report": "经营月报",
+    "relations.edit": "对外关系记录",
+    "community.edit": "社区活动与业主问卷",
 }
 
 _ALL = frozenset(PERMISSIONS)
@@ -43,10 +49,11 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.MANAGER: _ALL - {"users.manage"},
     Role.SERVICE: frozenset({
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
-        "workorder.manage", "fees.collect",
+        "workorder.manage", "fees.collect", "community.edit",
     }),
     Role.ENGINEERING: _TEAM_BASE | {"equipment.view", "equipment.manage", "maintenance.record", "inventory.view",
                                     "inventory.manage"},
     Role.SECURITY: _TEAM_BASE,
-    Role.ENVIRONMENT: _TEAM_BASE | {"inventory.view", "inventory.manage"},
+    Role.ENVIRONMENT: _TEAM_BASE | {"inventory.view", "inventory.manage", "environment.record",
+                                    "environment.inspect"},
 }

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, text
+from sqlalchemy import ColumnElement, and_, false, func, literal, or_, text
 
 from app.validators import clean_text
 
@@ -89,9 +89,12 @@ def unit_search_text(
 
 
 def normalise_query(text: str) -> str:
-    """What to look for in ``search_text``: room forms become the canonical code, phones lose dashes."""
-    query = clean_text(text).lower()
+    """What to look for in ``search_text``: room forms become the canonical code, phones lose dashes.
+    Cleaned like every text coming in (a NUL or a zero-width space is no part of it) and cut to MAX_QUERY."""
+    query = clean_text(str(text)[: MAX_QUERY * 4])[:MAX_QUERY].lower()
     match = _ROOM_QUERY.fullmatch(query)
+    if match and _FULL_NUMBER.fullmatch(digits := re.sub(r"[\- ]", "", query)):
+        return digits  # 138-1234-5678 is a phone, not building 138 unit 1234 room 5678
     if match and not query.isdigit():
         return "-".join(p for p in (match["b"], match["u"], match["r"]) if p)
     if re.fullmatch(r"[\d\- ]+", query):
@@ -105,13 +108,56 @@ def like_pattern(query: str) -> str:
     return f"%{escaped}%"
 
 
-def match_condition(id_column, text_column, query: str, *, use_fts: bool) -> ColumnElement[bool]:
-    """WHERE clause for a normalised query: the trigram index when it can answer, else LIKE."""
+MAX_QUERY = 200  # characters of a search worth looking for; a 100k-character paste is cut here
+_NUMBER_QUERY = re.compile(r"[0-9]+x?")  # what could be part of a phone number or an ID number
+PHONE_TAIL = 4  # the digits a masked phone shows (138****5678)
+_FULL_NUMBER = re.compile(r"1[3-9][0-9]{9}|0[0-9]{9,11}|[0-9]{17}[0-9x]")  # a mobile, a landline, an ID number
+
+
+def number_probe(query: str) -> bool:
+    """Whether a normalised query could reveal digits of someone's phone or ID number (see match_condition)."""
+    return bool(_NUMBER_QUERY.fullmatch(query)) and (len(query) >= PHONE_TAIL or query.endswith("x"))
+
+
+def match_condition(id_column, text_column, query: str, *, use_fts: bool, full_pii: bool = True) -> ColumnElement[bool]:
+    """WHERE clause for a normalised query: the trigram index when it can answer, else LIKE.
+
+    Without the right to see personal data in full (``full_pii=False``) a query of digits cannot find a unit
+    by a fragment of a phone or ID number — that would let anyone rebuild the number a digit at a time:
+    up to 4 digits match only the end of a piece of the search text (a room, or a phone's last 4 digits,
+    which the mask shows anyway), a whole phone or ID number matches only a whole one, and other digit
+    runs match only room numbers (after "-", "栋" or "单元").
+    """
+    query = query[:MAX_QUERY]
+    fts = None
     if use_fts and len(query) >= 3:
         phrase = '"' + query.replace('"', '""') + '"'
-        return id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :fts_query").bindparams(
+        fts = id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :fts_query").bindparams(
             fts_query=phrase))
-    return text_column.like(like_pattern(query), escape="\\")
+    if full_pii or not _NUMBER_QUERY.fullmatch(query):
+        return fts if fts is not None else text_column.like(like_pattern(query), escape="\\")
+    padded = literal(" ").concat(text_column).concat(" ")
+    if _FULL_NUMBER.fullmatch(query):
+        restricted = padded.like(f"% {query} %")
+    elif query.isdigit() and len(query) <= PHONE_TAIL:
+        restricted = padded.like(f"%{query} %")
+    elif query.isdigit():
+        restricted = or_(*(padded.like(f"%{before}{query} %") for before in ("-", "栋", "元")))
+    else:
+        restricted = false()  # part of an ID number ending in X
+    return and_(fts, restricted) if fts is not None else restricted
+
+
+def phone_condition(column, digits: str, *, full_pii: bool) -> ColumnElement[bool]:
+    """A phone column matching typed digits: anywhere with the right to see phones in full, else only a
+    whole number or its last 4 digits (what the mask shows)."""
+    if full_pii:
+        return column.like(like_pattern(digits), escape="\\")
+    if _FULL_NUMBER.fullmatch(digits):
+        return or_(column == digits, func.replace(column, "-", "") == digits)
+    if len(digits) == PHONE_TAIL:
+        return column.like(f"%{digits}")
+    return false()
 
 
 # Why a unit matched a look-up, best first (the intake and counter list matches in this order and show

@@ -7,17 +7,52 @@ short Chinese text meant to follow a field name ("身份证号: 校验位错误"
 from __future__ import annotations
 
 import re
+import time
+import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from operator import mul
 
-# Full-width ASCII (Ｕ+FF01–FF5E) and the ideographic space → their half-width forms. Not NFKC: that would
-# also rewrite "㎡" to "m2" and "①" to "1" in names, notes and fee labels.
-_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# What comes in from files, forms and search boxes is normalised here, once:
+# * invisible characters are removed: format characters (zero-width space/joiners, word joiner, BOM, soft
+#   hyphen, bidi marks), variation selectors, Hangul fillers, and control characters (NUL …);
+# * NFKC: full-width letters/digits → ASCII, NBSP and the ideographic space → space, compatibility ideographs
+#   (郞 U+F91F …) → the unified ones, so look-alikes ("98栋" with a zero-width space, full-width digits)
+#   become one value. Except for the characters whose NFKC form changes what the office wrote: the squared
+#   units (㎡ → "m2", ㎥, ㎏ …), ℃/℉ and the circled/parenthesised numbers (① → "1"), which stay as typed in
+#   names, notes and fee labels (a room "①" is then refused by its own rule, not silently made "1");
+# * runs of white space of any kind fold to one space, and the ends are trimmed.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000e0000-\U000e0fff]"
+)
+_KEEP = re.compile("([\u2103\u2109\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3371-\u33df])")
+
+
+def has_invisible(value: object) -> bool:
+    """Whether a cell or typed text holds a character ``clean_text`` removes (not white space)."""
+    if not isinstance(value, str) or (value.isascii() and value.isprintable()):
+        return False
+    return _INVISIBLE.search(value) is not None
+
+
+def invisible_message(value: object) -> str:
+    """For a phone or ID number that held invisible characters: say so, with what remains without them."""
+    return f"含有不可见字符 (去掉后为 {clean_code(value)}), 请在原文件中删除后重新输入该号码"
+
+
+def _nfkc(text: str) -> str:
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    if not _KEEP.search(text):
+        return unicodedata.normalize("NFKC", text)
+    parts = _KEEP.split(text)  # the kept characters at odd positions
+    return "".join(part if i % 2 else unicodedata.normalize("NFKC", part) for i, part in enumerate(parts))
 
 
 def clean_text(value: object) -> str:
-    """Full-width → half-width, trimmed, inner runs of white space folded to one space."""
+    """Invisible characters removed, NFKC (keeping ㎡, ① …), trimmed, inner white space folded to one space."""
     if type(value) is str:  # the usual cell: no conversion to look for
         text = value
     elif value is None:
@@ -26,8 +61,11 @@ def clean_text(value: object) -> str:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         text = str(value)
-    if not text.isascii():  # nothing to map in ASCII; skipping it keeps a 100k-row import fast
-        text = text.translate(_HALF_WIDTH)
+    if text.isascii():  # the usual ASCII cell: only control characters to drop; keeps a 100k-row import fast
+        if not text.isprintable():
+            text = _INVISIBLE.sub("", text)
+    else:
+        text = _nfkc(_INVISIBLE.sub("", text))
     return " ".join(text.split())
 
 
@@ -36,6 +74,17 @@ def clean_code(value: object) -> str:
     if type(value) is str and value.isascii() and value.isalnum():  # already clean (no space, nothing wide)
         return value
     return clean_text(value).replace(" ", "")
+
+
+_TODAY: list = [float("-inf"), None]
+
+
+def today() -> date:
+    """``date.today()``, read at most once a second: an import checks it for every ID number and date."""
+    now = time.monotonic()
+    if now - _TODAY[0] > 1.0:
+        _TODAY[:] = [now, date.today()]
+    return _TODAY[1]
 
 
 # --- resident ID number (GB 11643-1999) ---------------------------------------------------------
@@ -64,7 +113,7 @@ def normalize_id_number(value: object) -> str:
         born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise ValueError("出生日期无效") from None
-    if born.year < 1900 or born > date.today():
+    if born.year < 1900 or born > today():
         raise ValueError("出生日期无效")
     if text.isascii():  # the usual case: the weighted sum straight from the bytes, no int() per digit
         check = _ID_CHECK[(sum(map(mul, text[:17].encode(), _ID_WEIGHTS)) - _ID_ASCII_OFFSET) % 11]
@@ -169,7 +218,7 @@ def parse_date(value: object) -> date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 19000101 <= value <= 29991231 and float(value).is_integer():  # 20190501 typed as a number
             value = str(int(value))
-        elif 1 <= value < 2958466:  # an Excel serial day number
+        elif 3654 <= value < 2958466:  # an Excel serial day number (1910 on); 1.5 is no date but a slip
             return _EXCEL_EPOCH + timedelta(days=int(value))
         else:
             raise ValueError("日期无效")
@@ -183,6 +232,18 @@ def parse_date(value: object) -> date:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
         raise ValueError("日期无效") from None
+
+
+EARLIEST_MOVE_IN = date(1950, 1, 1)
+
+
+def check_move_in(value: object) -> date:
+    """A move-in (交房/入住) date: parsed, from 1950 to a year ahead (a handover may be scheduled)."""
+    day = parse_date(value)
+    latest = today() + timedelta(days=366)
+    if not EARLIEST_MOVE_IN <= day <= latest:
+        raise ValueError(f"{day.isoformat()} 超出合理范围 ({EARLIEST_MOVE_IN.isoformat()} 至 {latest.isoformat()})")
+    return day
 
 
 # --- masking personal data -----------------------------------------------------------------------

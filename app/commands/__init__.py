@@ -7,3 +7,16 @@ A command that reads no personal data and changes nothing declares so with ``nee
 
     info.set_defaults(func=info, needs_user=False)
 """
+
+
+def positive_count(text: str) -> int:
+    """``type=`` for options such as ``--limit``: a whole number from 1 to 10,000, else argparse's message."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(f"“{text[:20]}”无效, 应为 1 到 10000 之间的整数")
+    return value

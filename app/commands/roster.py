@@ -22,6 +22,8 @@ def register(sub) -> None:
                      help="工作表名称或序号; “全部”= 所有有表头的工作表 (默认: 有表头的工作表, 内容重叠时只取第一张)")
     imp.add_argument("--dry-run", action="store_true", help="只检查并显示将新增/更新的行数, 不写入")
     imp.add_argument("--only-valid", action="store_true", help="跳过有错误的行, 只导入正确的行")
+    imp.add_argument("--update-existing", action="store_true",
+                     help="允许修改已登记人员的姓名、把已登记的车牌/车位移到另一套房屋 (默认拒绝, 每处变更记入审计日志)")
     imp.set_defaults(func=run_import)
     exp = roster.add_parser("export", help="把业主花名册导出为 Excel (.xlsx)")
     exp.add_argument("file", metavar="FILE")
@@ -39,7 +41,7 @@ def _fail(message: str) -> int:
 def run_import(args) -> int:
     try:
         services = args.services
-        preview = services.roster.preview(args.file, args.sheet)
+        preview = services.roster.preview(args.file, args.sheet, update_existing=args.update_existing)
     except ServiceError as exc:
         return _fail(str(exc))
     counts = preview.counts
@@ -52,8 +54,14 @@ def run_import(args) -> int:
         print(line)
     summary = (f"新增 {counts['create']} 行, 更新 {counts['update']} 行, 无变化 {counts['unchanged']} 行, "
                f"有错误 {counts['error']} 行")
+    if preview.update_existing:
+        for conflict in preview.conflicts:
+            print(f"将更新: {conflict.change}")
     if preview.file_level_issues or (preview.issues and not args.only_valid):
         print(f"{summary}。发现 {len(preview.issues)} 处问题, 未导入任何内容。")
+        if preview.conflicts and not preview.update_existing:
+            print(f"其中 {len(preview.conflicts)} 处会修改已登记的人员/车牌/车位。确认要这样更新时, "
+                  "请加 --update-existing 重新导入 (每处变更都会记入审计日志)。")
         return 1
     if args.dry_run:
         print(f"{summary} (试运行, 未写入)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.commands import positive_count
 from app.errors import NotFound
 
 
@@ -23,7 +24,7 @@ def register(sub) -> None:
     lst.add_argument("--state", action="append", help="状态代码, 可重复: received, dispatched, in_progress, …")
     lst.add_argument("--overdue", action="store_true", help="只列超时未完成的工单")
     lst.add_argument("--query", default="", help="按编号、房号、业主姓名或电话查找")
-    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--limit", type=positive_count, default=50)
     lst.set_defaults(func=run_list)
 
     esc = wo.add_parser("escalate", help="超时工单自动升级(至班组主管、再至经理), 供计划任务定时运行")

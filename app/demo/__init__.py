@@ -14,6 +14,8 @@ STEP_MODULES = [
     "app.demo.office",
     "app.demo.workorders",
     "app.demo.fees",
+    "app.demo.environment",
+    "app.demo.management",
 ]
 
 

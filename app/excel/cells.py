@@ -32,14 +32,14 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+_FORMULA_FIRST = frozenset(FORMULA_START)
+
+
 def safe_value(value: object) -> object:
     """A value ready for a cell: text without XML-illegal characters and never a formula."""
-    if isinstance(value, str):
-        if not value:
-            return value
-        if not value.isprintable():
-            value = _ILLEGAL.sub("", value)
-        return neutralise(value)[:MAX_CELL_TEXT]
+    if type(value) is str and value and (
+            value[0] in _FORMULA_FIRST or len(value) > MAX_CELL_TEXT or not value.isprintable()):
+        return neutralise(_ILLEGAL.sub("", value))[:MAX_CELL_TEXT]
     return value
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ServiceError
+from app.excel.extent import Extent, cell_position, check_extent, sheet_parts
 from app.validators import clean_text
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -29,6 +30,7 @@ class SheetData:
     name: str
     rows: list[list[object]]
     sheet_names: tuple[str, ...]
+    formulas_without_value: frozenset[tuple[int, int]] = frozenset()  # (row, column), 0-based: cells left blank
 
 
 def check_file(path: str | Path) -> Path:
@@ -147,7 +149,8 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
         if not names:
             raise ServiceError(f"“{path.name}”里没有工作表。")
         name = find_sheet(names, sheet) if sheet else names[0]
-        return _read(wb, path.name, name, tuple(names))
+        with _ExtentGuard(path) as guard:
+            return _read(wb, path.name, name, tuple(names), guard)
     finally:
         wb.close()
 
@@ -165,15 +168,44 @@ def iter_sheets(path: str | Path) -> Iterator[SheetData]:
         names = tuple(_visible_sheets(wb))
         if not names:
             raise ServiceError(f"“{path.name}”里没有工作表。")
-        for name in names:
-            yield _read(wb, path.name, name, names, allow_empty=True)
+        with _ExtentGuard(path) as guard:
+            for name in names:
+                yield _read(wb, path.name, name, names, guard, allow_empty=True)
     finally:
         wb.close()
 
 
-def _read(wb, file_name: str, name: str, names: tuple[str, ...], allow_empty: bool = False) -> SheetData:
+class _ExtentGuard:
+    """Checks each sheet's real extent (``app.excel.extent``) before calamine is allowed to load it."""
+
+    def __init__(self, path: Path):
+        import zipfile
+
+        self.name = path.name
+        try:
+            self.zf = zipfile.ZipFile(path)
+            self.parts = sheet_parts(self.zf)
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise _damaged(path.name) from None
+
+    def __enter__(self) -> _ExtentGuard:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.zf.close()
+
+    def check(self, sheet: str) -> Extent | None:
+        part = self.parts.get(sheet)
+        if part is None or part not in self.zf.NameToInfo:
+            return None  # .xlsb, or a workbook calamine will refuse anyway
+        return check_extent(self.zf, part, sheet, self.name)
+
+
+def _read(wb, file_name: str, name: str, names: tuple[str, ...], guard: _ExtentGuard,
+          allow_empty: bool = False) -> SheetData:
     from python_calamine import CalamineError
 
+    extent = guard.check(name)
     try:
         sheet = wb.get_sheet_by_name(name)
         rows = sheet.to_python(skip_empty_area=False)
@@ -185,7 +217,10 @@ def _read(wb, file_name: str, name: str, names: tuple[str, ...], allow_empty: bo
     if not allow_empty and not any(any(v not in ("", None) for v in row) for row in rows):
         raise ServiceError(f"工作表“{name}”是空的, 没有可导入的内容。")
     _fill_merged(rows, merged)
-    return SheetData(name, rows, names)
+    formulas = frozenset()
+    if extent is not None and extent.formulas_without_value:
+        formulas = frozenset((r - 1, c - 1) for r, c in map(cell_position, extent.formulas_without_value))
+    return SheetData(name, rows, names, formulas)
 
 
 def _fill_merged(rows: list[list[object]], merged) -> None:
@@ -199,3 +234,26 @@ def _fill_merged(rows: list[list[object]], merged) -> None:
             for c in range(c0, min(c1, len(row) - 1) + 1):
                 if (r, c) != (r0, c0) and row[c] in ("", None):
                     row[c] = value
+
+
+def find_columns(sheet: SheetData, headers: dict[str, tuple[str, ...]], required: tuple[str, ...],
+                 file_name: str) -> tuple[int, dict[str, int]]:
+    """The header row (0-based, within the first 10 rows) holding every ``required`` column, and the column
+    index of each key found there (``headers``: key → the texts that name it)."""
+    for number, row in enumerate(sheet.rows[:10]):
+        cells = [clean_text(c) for c in row]
+        found = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in headers.items()}
+        if all(found[k] is not None for k in required):
+            return number, {k: v for k, v in found.items() if v is not None}
+    wanted = "”“".join(headers[k][0] for k in required)
+    raise ServiceError(f"“{file_name}”里找不到“{wanted}”列 (表头应在前10行)。")
+
+
+def rows_below(sheet: SheetData, header_row: int, columns: dict[str, int]) -> list[tuple[int, dict[str, object]]]:
+    """(Excel row number, {key: cell}) of every row under the header with anything in those columns."""
+    out = []
+    for number, row in enumerate(sheet.rows[header_row + 1:], start=header_row + 2):
+        values = {k: (row[i] if i < len(row) else "") for k, i in columns.items()}
+        if any(clean_text(v) for v in values.values()):
+            out.append((number, values))
+    return out

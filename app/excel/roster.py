@@ -20,7 +20,7 @@ from functools import partial
 from app.errors import FieldError
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
-from app.validators import clean_code, clean_text, normalize_plate, parse_date
+from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_plate
 
 HEADER_SCAN_ROWS = 20
 
@@ -377,8 +377,15 @@ def find_header(rows: list[list[object]]) -> tuple[int, dict[int, str]] | None:
     return best[1], best[2]
 
 
-def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = True) -> ParsedRoster:
-    """Header, column map and every data row cleaned and checked (within the file)."""
+FORMULA_WITHOUT_VALUE = "是公式, 但文件中没有保存它的计算结果。请在 Excel 中打开后保存一次, 或把公式改为数值后再导入"
+
+
+def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = True,
+                 formulas: frozenset[tuple[int, int]] = frozenset()) -> ParsedRoster:
+    """Header, column map and every data row cleaned and checked (within the file).
+
+    ``formulas``: (row, column) of cells that hold a formula saved without its value (blank here).
+    """
     found = find_header(rows)
     if found is None:
         issue = RosterIssue(0, "", f"工作表“{sheet}”前{HEADER_SCAN_ROWS}行中找不到表头。表头应含 楼栋、单元、房号、"
@@ -439,10 +446,23 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
             if any(not is_blank(v) for v in row):
                 parsed.skipped_rows += 1
             continue
-        parsed.records.append(cleaner.record(index + 1, values))
+        rec = cleaner.record(index + 1, values)
+        if formulas:
+            _formula_errors(rec, index, fields, headers, formulas)
+        parsed.records.append(rec)
     if check:
         check_within_file(parsed.records, parsed)
     return parsed
+
+
+def _formula_errors(rec: RosterRecord, index: int, fields: dict[str, list[int]], headers: dict[int, str],
+                    formulas: frozenset[tuple[int, int]]) -> None:
+    """A blank that is a formula without its value says so, instead of "不能为空"."""
+    for cols in fields.values():
+        for col in cols:
+            if (index, col) in formulas:
+                header = headers[col]
+                rec.errors[:] = [e for e in rec.errors if e[0] != header] + [(header, FORMULA_WITHOUT_VALUE)]
 
 
 def _first(row: list[object], cols: list[int]) -> object:
@@ -524,15 +544,12 @@ class _Cleaner:
             elif (match := _DASHED_ROOM.fullmatch(room_no)) and unit_no in ("", clean_unit_no(match[1])):
                 unit_no, room_no = clean_unit_no(match[1]), match[2]  # "1-1502" next to 楼栋 3: 1单元1502
         errors = []
-        for key_name, text in (("unit", unit_no), ("room", room_no)):
-            if len(text) > 16:
-                errors.append((key_name, "过长 (最多16个字符)"))
         floor = area = None
         try:
             cleaned = self.validate_unit({"building_id": -1, "unit_no": unit_no, "room_no": room_no, "area": area_raw})
             floor, area = cleaned["floor"], cleaned["area"]
         except FieldError as exc:
-            errors += [({"room_no": "room", "floor": "room"}.get(n, n), m) for n, m in exc.errors.items()]
+            errors += [({"room_no": "room", "floor": "room", "unit_no": "unit"}.get(n, n), m) for n, m in exc.errors.items()]
         result = self.unit_cache[key] = (unit_no, room_no, floor, area, tuple(errors), depends_on)
         return result
 
@@ -541,7 +558,7 @@ class _Cleaner:
             return self.date_cache[raw]
         except KeyError:
             try:
-                result = (parse_date(raw), "")
+                result = (check_move_in(raw), "")
             except ValueError as exc:
                 result = (None, str(exc))
             self.date_cache[raw] = result
@@ -621,6 +638,8 @@ class _Cleaner:
                                       "请把该列设为“文本”格式后重新填写"))
             id_raw = ""
         phone_raw, other_phones = split_phones(values.get("phone", ""))
+        if has_invisible(values.get("phone")):
+            phone_raw, other_phones = values["phone"], []  # validate_person says so ("含有不可见字符")
         if "*" in phone_raw:  # masked in an export (138****5678): no information, keep what is stored
             phone_raw = ""
             present.discard("phone")

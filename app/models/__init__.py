@@ -24,6 +24,21 @@ from app.models.engineering import (
     Vendor,
     VendorVisit,
 )
+from app.models.environment import (
+    ENVIRONMENT_LABELS,
+    CleanArea,
+    CleaningFrequency,
+    CleaningPlan,
+    CleaningTask,
+    GarbageKind,
+    GarbageRecord,
+    GreeningKind,
+    GreeningTask,
+    Inspection,
+    InspectionScore,
+    ScoreItem,
+    Season,
+)
 from app.models.fees import (
     FEE_LABELS,
     Allocation,
@@ -58,6 +73,20 @@ from app.models.inventory import (
     Warehouse,
 )
 from app.models.links import WorkOrderLink
+from app.models.management import (
+    MANAGEMENT_LABELS,
+    Activity,
+    ActivitySignup,
+    CostCategory,
+    CostEntry,
+    Metric,
+    Party,
+    PlanTarget,
+    RelationContact,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
+)
 from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, StaffPosition, Team, User
 from app.models.property import (
     LABELS,
@@ -111,4 +140,8 @@ __all__ = [
     "NumberSequence", "WorkOrder", "WorkOrderEvent", "WorkOrderMaterial", "WorkOrderDeadline", "Kind", "Source",
     "ServiceHours", "ServiceHoliday",
     "Location", "Category", "Priority", "State", "Action", "WORKORDER_LABELS", "CATEGORY_TEAMS",
+    "CleaningPlan", "CleaningTask", "ScoreItem", "Inspection", "InspectionScore", "GarbageRecord", "GreeningTask",
+    "CleanArea", "CleaningFrequency", "GarbageKind", "GreeningKind", "Season", "ENVIRONMENT_LABELS",
+    "PlanTarget", "CostEntry", "RelationContact", "Activity", "ActivitySignup", "Survey", "SurveyResponse",
+    "SurveyAnswer", "CostCategory", "Metric", "Party", "MANAGEMENT_LABELS",
 ]

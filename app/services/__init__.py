@@ -138,3 +138,63 @@ class Services:
         from app.services.vendors import VendorService
 
         return VendorService(self.ctx)
+
+    @cached_property
+    def cleaning(self):
+        from app.services.cleaning import CleaningService
+
+        return CleaningService(self.ctx)
+
+    @cached_property
+    def inspections(self):
+        from app.services.cleaning import InspectionService
+
+        return InspectionService(self.ctx)
+
+    @cached_property
+    def garbage(self):
+        from app.services.garbage import GarbageService
+
+        return GarbageService(self.ctx)
+
+    @cached_property
+    def greening(self):
+        from app.services.greening import GreeningService
+
+        return GreeningService(self.ctx)
+
+    @cached_property
+    def annual_plan(self):
+        from app.services.annual_plan import AnnualPlanService
+
+        return AnnualPlanService(self.ctx)
+
+    @cached_property
+    def costs(self):
+        from app.services.costs import CostService
+
+        return CostService(self.ctx)
+
+    @cached_property
+    def monthly_report(self):
+        from app.services.monthly_report import MonthlyReportService
+
+        return MonthlyReportService(self.ctx)
+
+    @cached_property
+    def relations(self):
+        from app.services.relations import RelationService
+
+        return RelationService(self.ctx)
+
+    @cached_property
+    def activities(self):
+        from app.services.activities import ActivityService
+
+        return ActivityService(self.ctx)
+
+    @cached_property
+    def surveys(self):
+        from app.services.surveys import SurveyService
+
+        return SurveyService(self.ctx)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, FieldError, NotFound
+from app.errors import ConflictError, FieldError, NotFound, ServiceError
 from app.models import (
     LABELS,
+    AuditLog,
     Building,
     Occupancy,
     ParkingSpace,
@@ -24,17 +25,27 @@ from app.models import (
     UnitUse,
     Vehicle,
 )
-from app.search import match_condition, normalise_query, rank_match, unit_code, unit_label, unit_search_text
+from app.search import (
+    match_condition,
+    normalise_query,
+    number_probe,
+    rank_match,
+    unit_code,
+    unit_label,
+    unit_search_text,
+)
 from app.services.audit import log_event
 from app.services.context import ServiceContext
 from app.validators import (
     check_area,
+    check_move_in,
     clean_code,
     clean_text,
+    has_invisible,
+    invisible_message,
     normalize_id_number,
     normalize_phone,
     normalize_plate,
-    parse_date,
 )
 
 
@@ -139,7 +150,10 @@ def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     for field, rule in (("phone", normalize_phone), ("id_number", normalize_id_number)):
         raw = clean_code(values.get(field))
         cleaned[field] = ""
-        if raw:
+        typed = values.get(field)
+        if type(typed) is str and not (typed.isascii() and typed.isprintable()) and has_invisible(typed):
+            errors[field] = invisible_message(raw)  # a look-alike number: say so rather than store a guess
+        elif raw:
             try:
                 cleaned[field] = rule(raw)
             except ValueError as exc:
@@ -152,13 +166,17 @@ def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     raw_date = values.get("move_in_date")
     if raw_date not in (None, ""):
         try:
-            cleaned["move_in_date"] = parse_date(raw_date)
+            cleaned["move_in_date"] = check_move_in(raw_date)
         except ValueError as exc:
             errors["move_in_date"] = str(exc)
     cleaned["notes"] = clean_text(values.get("notes"))
     if errors:
         raise FieldError(errors)
     return cleaned
+
+
+MAX_CODE = 16  # unit and room numbers
+FLOORS = (-9, 300)  # basements to the tallest residential towers
 
 
 def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
@@ -175,8 +193,16 @@ def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
     }
     if not cleaned["building_id"]:
         errors["building_id"] = "请选择楼栋"
-    if not cleaned["room_no"]:
+    room = str(cleaned["room_no"])
+    if not room:
         errors["room_no"] = "房号不能为空"
+    elif len(room) > MAX_CODE:
+        errors["room_no"] = f"过长 (最多{MAX_CODE}个字符)"
+    elif any(ch.isdigit() and not ch.isascii() for ch in room):
+        special = "".join(dict.fromkeys(ch for ch in room if ch.isdigit() and not ch.isascii()))
+        errors["room_no"] = f"含有特殊数字“{special}”, 请改为普通数字 (0-9)"
+    if len(str(cleaned["unit_no"])) > MAX_CODE:
+        errors["unit_no"] = f"过长 (最多{MAX_CODE}个字符)"
     raw_area = clean_code(values.get("area"))
     if raw_area:
         try:
@@ -185,12 +211,17 @@ def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
             errors["area"] = str(exc)
     raw_floor = clean_code(values.get("floor"))
     if raw_floor:
-        try:
-            cleaned["floor"] = int(raw_floor)
-        except ValueError:
+        if not (raw_floor.isascii() and raw_floor.lstrip("-").isdigit() and len(raw_floor) <= 6):
             errors["floor"] = "楼层应为整数"
-    elif cleaned["room_no"] and str(cleaned["room_no"]).isdigit() and len(str(cleaned["room_no"])) >= 3:
-        cleaned["floor"] = int(str(cleaned["room_no"])[:-2])  # 1502 → 15
+        elif not FLOORS[0] <= int(raw_floor) <= FLOORS[1]:
+            errors["floor"] = f"楼层 {raw_floor} 超出范围 ({FLOORS[0]} 到 {FLOORS[1]})"
+        else:
+            cleaned["floor"] = int(raw_floor)
+    elif "room_no" not in errors and room.isascii() and room.isdigit() and len(room) >= 3:
+        if len(room) > 6:
+            errors["room_no"] = f"{room} 位数过多, 不像房号 (纯数字房号最多6位), 请检查"
+        elif int(room[:-2]) <= FLOORS[1]:
+            cleaned["floor"] = int(room[:-2])  # 1502 → 15; "30101" (楼栋+楼层+房) is no floor to guess
     if cleaned["status"] not in _UNIT_STATUSES:
         errors["status"] = "状态无效"
     if cleaned["use"] not in _UNIT_USES:
@@ -198,6 +229,44 @@ def validate_unit(values: Mapping[str, object]) -> dict[str, object]:
     if errors:
         raise FieldError(errors)
     return cleaned
+
+
+# --- searching by number without the right to see numbers ------------------------------------------
+
+PROBE_WINDOW = timedelta(minutes=10)
+PROBE_LIMIT = 30  # number searches per operator per window without pii.view_full
+
+
+def guard_number_search(ctx: ServiceContext, text: str) -> None:
+    """Log, and limit, searches by digits from operators who may not see phones/ID numbers in full.
+
+    ``match_condition`` already refuses fragments; this keeps a trace of who looked for which number and
+    stops a script trying thousands (the log persists: the limit holds across restarts and PCs). The same
+    query again (paging, count then rows) is not counted twice.
+    """
+    query = normalise_query(text)
+    if not query or not number_probe(query) or ctx.can("pii.view_full"):
+        return
+    who = AuditLog.user_id == ctx.actor.user_id if ctx.actor.user_id is not None else \
+        AuditLog.username == (ctx.actor.display_name or ctx.actor.username)
+    since = ctx.clock() - PROBE_WINDOW
+    with ctx.write() as s:
+        recent = s.execute(select(AuditLog.action, AuditLog.summary)
+                           .where(who, AuditLog.action.in_(("search", "search_blocked")), AuditLog.at >= since)
+                           .order_by(AuditLog.id.desc()).limit(PROBE_LIMIT + 1)).all()
+        searches = [summary for action, summary in recent if action == "search"]
+        if searches and searches[0] == query:
+            return
+        if len(searches) >= PROBE_LIMIT:
+            if not recent or recent[0][0] != "search_blocked":  # once per burst, not once per keystroke
+                log_event(s, "search_blocked", "units", {"query": query, "searches": len(searches)}, summary=query)
+            blocked = True
+        else:
+            log_event(s, "search", "units", {"query": query}, summary=query)
+            blocked = False
+    if blocked:
+        raise ServiceError(f"按号码查询过于频繁 ({int(PROBE_WINDOW.total_seconds() // 60)} 分钟内最多 {PROBE_LIMIT} 次), "
+                           "已记录。请稍后再试, 或请有权限查看完整号码的同事查询。")
 
 
 # --- search index -------------------------------------------------------------------------------
@@ -255,7 +324,8 @@ class ArchiveService:
         stmt = select(Unit.id).join(Building)
         query = normalise_query(flt.query)
         if query:
-            stmt = stmt.where(match_condition(Unit.id, Unit.search_text, query, use_fts=self.ctx.db.is_sqlite))
+            stmt = stmt.where(match_condition(Unit.id, Unit.search_text, query, use_fts=self.ctx.db.is_sqlite,
+                                              full_pii=self.ctx.can("pii.view_full")))
         if flt.building_id:
             stmt = stmt.where(Unit.building_id == flt.building_id)
         if flt.status:
@@ -264,6 +334,7 @@ class ArchiveService:
 
     def count_units(self, flt: UnitFilter) -> int:
         self.ctx.require("archive.view")
+        guard_number_search(self.ctx, flt.query)
         with self.ctx.read() as s:
             return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
 
@@ -279,6 +350,9 @@ class ArchiveService:
             "floor": [Unit.floor, Unit.id],
         }[sort if sort in SORT_KEYS else "code"]
         order = [k.desc() for k in keys] if descending else keys
+        guard_number_search(self.ctx, flt.query)
+        limit = max(0, min(limit, 1000))
+        offset = max(0, offset)
         with self.ctx.read() as s:
             ids = list(s.scalars(self._unit_query(flt).order_by(*order).offset(offset).limit(limit)))
             return self._unit_rows(s, ids)
@@ -296,6 +370,7 @@ class ArchiveService:
         query = normalise_query(text)
         if not query:
             return UnitLookup((), 0)
+        guard_number_search(self.ctx, text)
         order = [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no]
         with self.ctx.read() as s:
             ids = list(s.scalars(self._unit_query(UnitFilter(query=text)).order_by(*order)

@@ -51,6 +51,8 @@ ACTIONS: dict[str, str] = {
     "backup": "备份",
     "restore": "恢复",
     "permission": "权限变更",
+    "search": "按号码查询",
+    "search_blocked": "号码查询被限制",
 }
 
 # table → label; tables not listed show their own name
@@ -65,6 +67,20 @@ ENTITY_LABELS: dict[str, str] = {
     "fee_item_targets": "收费对象", "roster_imports": "花名册导入", "workorder_deadlines": "工单时限",
     "workorder_events": "工单记录", "workorder_materials": "工单材料", "sequences": "单据编号",
     "notices": "缴费通知单", "ledger": "收费台账", "staff_positions": "岗位定编",
+    "cleaning_plans": "保洁计划",
+    "cleaning_tasks": "保洁任务",
+    "cleaning_score_items": "保洁评分项目",
+    "cleaning_inspections": "保洁检查",
+    "garbage_records": "垃圾分类记录",
+    "greening_tasks": "绿化任务",
+    "plan_targets": "年度计划目标",
+    "cost_entries": "成本",
+    "relation_contacts": "对外联系",
+    "activities": "社区活动",
+    "activity_signups": "活动报名",
+    "surveys": "满意度调查",
+    "survey_responses": "调查答卷",
+    "monthly_report": "经营月报",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -149,6 +165,20 @@ def log_event(
             "changes": _dumps({k: _plain(v) for k, v in (detail or {}).items()}),
         }],
     )
+
+
+def log_changes(session: Session, entity: str, rows: Iterable[tuple[int, str, Mapping[str, Any]]]) -> None:
+    """One "update" row per row a bulk Core UPDATE changed, with its fields ``{field: [before, after]}``:
+    the before → after the ORM hook gives single changes (``_audit_core`` only counts the statement)."""
+    user_id, username = _who(session)
+    now = _now(session)
+    records = [{
+        "at": now, "user_id": user_id, "username": username[:64], "action": "update", "entity": entity[:32],
+        "entity_id": entity_id, "summary": summary[:200],
+        "changes": _dumps({k: [_plain(b), _plain(a)] for k, (b, a) in changes.items()}),
+    } for entity_id, summary, changes in rows]
+    if records:
+        session.connection().execute(insert(AuditLog.__table__), records)
 
 
 def _summary(obj: object) -> str:

@@ -15,13 +15,15 @@ import shutil
 import sqlite3
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.db import Database, default_data_dir
 from app.errors import ServiceError
-from app.files import atomic_path, clean_stray_files, is_temp_file, write_error
+from app.files import atomic_path, clean_stray_files, is_temp_file, temp_name, write_error
 from app.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -173,16 +175,52 @@ def restore_backup(db: Database, source: str | Path) -> Path:
         raise ServiceError("不能用数据库文件自身恢复")
     safety = create_backup(db, backup_folder(db) / f"propdesk-before-restore-{_stamp()}.db")
     db.dispose()  # no pooled connection keeps reading the old pages
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dest = sqlite3.connect(db.sqlite_path, timeout=30)
-    try:
-        src.backup(dest)
-    finally:
-        src.close()
-        dest.close()
+    with _same_page_size(source, db.sqlite_path) as pages:
+        src = sqlite3.connect(f"file:{pages}?mode=ro", uri=True)
+        dest = sqlite3.connect(db.sqlite_path, timeout=30)
+        try:
+            src.backup(dest)
+        except sqlite3.Error as exc:
+            raise ServiceError(f"恢复失败, 数据库未改动: {exc}") from None
+        finally:
+            src.close()
+            dest.close()
     db.dispose()
     migrations.upgrade(db)
     return safety
+
+
+@contextmanager
+def _same_page_size(source: Path, live: Path) -> Iterator[Path]:
+    """The backup itself, or a temporary copy rebuilt with the live database's page size: the live file is in
+    WAL mode, where the backup API cannot change the page size (a backup made with page size 1024 failed)."""
+    def page_size(path: Path) -> int:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA page_size").fetchone()[0]
+        finally:
+            conn.close()
+
+    wanted = page_size(live)
+    if page_size(source) == wanted:
+        yield source
+        return
+    temp = temp_name(live.parent / "backups" / f"restore-{source.name}")
+    temp.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        copy = sqlite3.connect(temp)
+        try:
+            src.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+            copy.execute(f"PRAGMA page_size={int(wanted)}")
+            copy.execute("VACUUM")
+        finally:
+            src.close()
+            copy.close()
+        yield temp
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _is_backup(path: Path) -> bool:

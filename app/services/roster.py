@@ -47,7 +47,7 @@ from app.models import (
     Vehicle,
 )
 from app.progress import NULL_PROGRESS, ProgressLike
-from app.search import building_code, unit_search_text
+from app.search import building_code, unit_label, unit_search_text
 from app.services.archive import refresh_search_text
 from app.services.context import ServiceContext
 
@@ -89,6 +89,8 @@ class RosterPreview:
     counts: dict[str, int]
     statuses: tuple[str, ...] = field(repr=False)
     parsed: ParsedRoster = field(repr=False, compare=False)
+    conflicts: tuple[RosterConflict, ...] = ()  # stored people renamed, plates/spaces moved (see plan)
+    update_existing: bool = False  # the conflicts were accepted (else they are among the issues)
 
     @property
     def file_name(self) -> str:
@@ -213,6 +215,7 @@ class _Plan:
     vehicles: dict[str, _Obj] = field(default_factory=dict)
     spaces: dict[str, _Obj] = field(default_factory=dict)
     extra_units: set[int] = field(default_factory=set)  # stored units whose search text changes too
+    conflicts: list[RosterConflict] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         counts = {CREATE: 0, UPDATE: 0, UNCHANGED: 0, ERROR: 0}
@@ -248,8 +251,14 @@ def _masked(value: str) -> bool:
     return "*" in value
 
 
-def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRESS) -> _Plan:
-    """Decide create/update/unchanged per row against what is stored (reads only)."""
+def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRESS, *,
+         update_existing: bool = False) -> _Plan:
+    """Decide create/update/unchanged per row against what is stored (reads only).
+
+    A row that would rename a stored person, or move a stored plate or parking space to another unit, is a
+    conflict: an error row (nothing of it applied) unless ``update_existing``; either way it is listed in
+    ``conflicts`` with its before → after.
+    """
     records = parsed.records
     result = _Plan([ERROR if rec.errors else UNCHANGED for rec in records], list(parsed.issues))
     if not records and not parsed.issues:
@@ -311,7 +320,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     for sid, code, uid, pid in _where_in(
             s, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
             ParkingSpace.code, codes):
-        result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid}, (uid, pid))
+        result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
 
     index_of = {id(rec): i for i, rec in enumerate(records)}
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
@@ -325,6 +334,12 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             result.issues.append(RosterIssue(rec.row, column, f"不能为空 (系统中{rec.building}的房屋分单元)", rec.sheet))
             result.statuses[i] = ERROR
             continue
+        found = _conflicts(rec, result, by_id_number, key)
+        if found:
+            result.conflicts += found
+            if not update_existing:
+                result.statuses[i] = ERROR
+                continue
         created = changed = False
         building = result.buildings.get(bcode)
         if building is None:
@@ -411,9 +426,117 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     for rec in records:
         if rec.errors:
             result.issues.extend(record_issues(rec))
+    if result.conflicts:
+        _describe_conflicts(s, parsed, result.conflicts)
+        if not update_existing:
+            result.issues += [RosterIssue(c.row, c.column, c.message, c.sheet) for c in result.conflicts]
     order = {name: i for i, name in enumerate(parsed.sheets_used)}
     result.issues.sort(key=lambda issue: (order.get(issue.sheet, -1), issue.row))
     return result
+
+
+@dataclass
+class RosterConflict:
+    """A row that would change a stored person's name or move a stored plate/space to another unit."""
+
+    row: int
+    sheet: str
+    column: str  # the header as in the file
+    kind: str  # "name" | "plate" | "space"
+    value: str  # the ID number, plate or space code
+    before: str  # stored: the name, or the unit the plate/space belongs to
+    after: str  # what the row would make it
+    stored_id: int  # the person, vehicle or space
+    unit_ids: tuple[int, ...] = ()  # stored units to name in the message
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行" if not self.sheet else f"工作表“{self.sheet}”第{self.row}行"
+        return f"{where} {self.column}: {self.message}"
+
+    @property
+    def change(self) -> str:
+        """One line for a confirmation list: 第2行 姓名 (身份证号码 …): 董静 → 冒名顶替."""
+        where = f"第{self.row}行" if not self.sheet else f"工作表“{self.sheet}”第{self.row}行"
+        what = {"name": f"姓名 (身份证号码 {self.value})", "plate": f"车牌号 {self.value} 所属房屋",
+                "space": f"车位 {self.value} 所属房屋"}[self.kind]
+        return f"{where} {what}: {self.before} → {self.after}"
+
+
+def _conflicts(rec: RosterRecord, p: _Plan, by_id_number: dict[str, _Obj], key: tuple) -> list[RosterConflict]:
+    """What this row would change of stored people, plates and spaces that an import must not do unasked."""
+    found = []
+    person = by_id_number.get(rec.id_number) if rec.id_number else None
+    if person is not None and person.id is not None and rec.name and rec.name != person.orig[0]:
+        found.append(RosterConflict(rec.row, rec.sheet, "id_number", "name", rec.id_number, person.orig[0], rec.name,
+                                    person.id))
+    if not (rec.spaces or rec.plates):
+        return found
+    target = p.units.get(key)
+    target_id = target.id if target is not None else None
+    for kind, values, stored in (("space", rec.spaces, p.spaces), ("plate", rec.plates, p.vehicles)):
+        for value in values:
+            obj = stored.get(value)
+            if obj is None or obj.id is None or obj.orig[0] is None or "unit_obj" in obj.vals:
+                continue  # new, unassigned, or already placed by an earlier row of this file
+            if target_id != obj.orig[0]:
+                found.append(RosterConflict(rec.row, rec.sheet, kind, kind, value, "",
+                                            unit_label(rec.building, rec.unit_no, rec.room_no), obj.id,
+                                            (obj.orig[0],)))
+    return found
+
+
+def _describe_conflicts(s: Session, parsed: ParsedRoster, conflicts: list[RosterConflict]) -> None:
+    """Fill in unit labels and the messages (a few queries, for the conflicting rows only)."""
+    person_ids = sorted({c.stored_id for c in conflicts if c.kind == "name"})
+    homes: dict[int, list[int]] = {}
+    for chunk in _chunks(person_ids):
+        for pid, uid in s.execute(select(Occupancy.person_id, Occupancy.unit_id)
+                                  .where(Occupancy.person_id.in_(chunk)).order_by(Occupancy.id)):
+            homes.setdefault(pid, []).append(uid)
+    unit_ids = sorted({u for c in conflicts for u in c.unit_ids} | {u for us in homes.values() for u in us})
+    labels: dict[int, str] = {}
+    for chunk in _chunks(unit_ids):
+        for uid, bname, unit_no, room_no in s.execute(
+                select(Unit.id, Building.name, Unit.unit_no, Unit.room_no)
+                .join(Building, Building.id == Unit.building_id).where(Unit.id.in_(chunk))):
+            labels[uid] = unit_label(bname, unit_no, room_no)
+    by_sheet = {rec.sheet: rec for rec in parsed.records}
+    for c in conflicts:
+        rec = by_sheet.get(c.sheet)
+        column_key = "id_number" if c.kind == "name" else c.kind
+        c.column = parsed.header_for(rec, column_key) if rec is not None else parsed.header_of(column_key)
+        if c.kind == "name":
+            where = "、".join(labels[u] for u in homes.get(c.stored_id, ())[:3] if u in labels)
+            c.message = f"已登记为 {c.before}" + (f" ({where})" if where else "") + f", 姓名不同 (本行为 {c.after})"
+        else:
+            c.before = labels.get(c.unit_ids[0], "?")
+            what = "车牌" if c.kind == "plate" else "车位"
+            c.message = f"{what} {c.value} 已登记在 {c.before}, 本行会把它移到 {c.after}"
+
+
+IMPORT_LOCK_KEY = 0x50524F53  # "PROS": the advisory lock every roster import takes on PostgreSQL
+IMPORT_LOCK_WAIT = 60.0  # seconds to wait for another PC's import before giving up
+IMPORT_BUSY = "另一台电脑正在导入, 请稍候"
+
+
+def _import_lock(s: Session, progress: ProgressLike, wait: float | None = None) -> None:
+    """Serialise roster imports across PCs (PostgreSQL: a transaction-level advisory lock, released at
+    commit/rollback). Two imports planned side by side would both create the same person. SQLite's write
+    transaction (BEGIN IMMEDIATE) already serialises them."""
+    import time
+
+    conn = s.connection()
+    if conn.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    deadline = time.monotonic() + (IMPORT_LOCK_WAIT if wait is None else wait)
+    while not conn.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": IMPORT_LOCK_KEY}).scalar():
+        if time.monotonic() >= deadline:
+            raise ServiceError(f"{IMPORT_BUSY}: 等待超时, 请在对方导入完成后再试。")
+        progress.report(0, 1, IMPORT_BUSY)  # the dialog shows it (and its 取消 works while waiting)
+        time.sleep(0.5)
 
 
 FTS_TRIGGER = "units_fts_ai"
@@ -620,33 +743,55 @@ class RosterService:
         return sheet_names(path)
 
     def preview(self, path: str | Path, sheet: str | None = None,
-                progress: ProgressLike = NULL_PROGRESS) -> RosterPreview:
+                progress: ProgressLike = NULL_PROGRESS, *, update_existing: bool = False) -> RosterPreview:
+        """What the import would do. Conflicts (a stored person renamed, a plate or space moved to another
+        unit) are issues unless ``update_existing``; ``preview.conflicts`` lists them either way."""
         self.ctx.require("roster.import")
         progress.report(0, 1, "读取文件")
         with _no_gc():
             parsed = self.read(path, sheet)
-            with self.ctx.read() as s:
-                result = plan(s, parsed, progress)
-            return self._preview(path, parsed, result)
+            return self.replan(path, parsed, progress, update_existing=update_existing)
 
-    def _preview(self, path, parsed: ParsedRoster, result: _Plan) -> RosterPreview:
+    def replan(self, path: str | Path, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRESS, *,
+               update_existing: bool = False) -> RosterPreview:
+        """The preview of a file already read (the dialog's "更新已有记录" step), without reading it again."""
+        self.ctx.require("roster.import")
+        with self.ctx.read() as s:
+            result = plan(s, parsed, progress, update_existing=update_existing)
+        return self._preview(path, parsed, result, update_existing)
+
+    def _preview(self, path, parsed: ParsedRoster, result: _Plan, update_existing: bool = False) -> RosterPreview:
         counts = result.counts()
         counts["skipped"] = parsed.skipped_rows
         return RosterPreview(
             path=str(path), sheet=parsed.sheet, sheets=parsed.sheet_names,
             header_row=parsed.header_row, columns=tuple(parsed.headers.values()),
             unknown_columns=tuple(parsed.unknown), issues=tuple(result.issues), counts=counts,
-            statuses=tuple(result.statuses), parsed=parsed,
+            statuses=tuple(result.statuses), parsed=parsed, conflicts=tuple(result.conflicts),
+            update_existing=update_existing,
         )
 
     def commit(self, source: RosterPreview | str | Path, *, sheet: str | None = None, only_valid: bool = False,
-               progress: ProgressLike = NULL_PROGRESS) -> RosterResult:
-        """Write the roster in one transaction; refuse it whole (RosterRejected) when a row is wrong."""
-        self.ctx.require("roster.import")
-        with _no_gc():
-            return self._commit(source, sheet, only_valid, progress)
+               progress: ProgressLike = NULL_PROGRESS, update_existing: bool | None = None) -> RosterResult:
+        """Write the roster in one transaction; refuse it whole (RosterRejected) when a row is wrong.
 
-    def _commit(self, source, sheet, only_valid, progress) -> RosterResult:
+        ``update_existing`` (default: as the preview was made, else False) lets rows rename stored people and
+        move plates/spaces between units; each such change is in the audit trail with its before → after.
+        """
+        self.ctx.require("roster.import")
+        if update_existing is None:
+            update_existing = isinstance(source, RosterPreview) and source.update_existing
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with _no_gc():
+                return self._commit(source, sheet, only_valid, progress, update_existing)
+        except OperationalError as exc:  # SQLite: another PC's import held the write lock past the busy timeout
+            if "locked" in str(exc.orig):
+                raise ServiceError(f"{IMPORT_BUSY}: 数据库正忙, 请在对方导入完成后再试。") from None
+            raise
+
+    def _commit(self, source, sheet, only_valid, progress, update_existing: bool) -> RosterResult:
         if isinstance(source, RosterPreview):
             parsed, path = source.parsed, source.path
         else:
@@ -655,7 +800,8 @@ class RosterService:
         if parsed.issues:
             raise RosterRejected(parsed.issues)
         with self.ctx.write() as s:
-            result = plan(s, parsed, progress)
+            _import_lock(s, progress)
+            result = plan(s, parsed, progress, update_existing=update_existing)
             if result.issues and not only_valid:
                 raise RosterRejected(result.issues)
             counts = result.counts()
@@ -674,6 +820,7 @@ class RosterService:
             log_event(s, "import", "roster", {
                 "file": Path(path).name, "sheet": parsed.sheet, "rows": counts["total"], "created": counts[CREATE],
                 "updated": counts[UPDATE], "unchanged": counts[UNCHANGED], "skipped": counts[ERROR],
+                "update_existing": update_existing, "conflicts": [c.change for c in result.conflicts][:200],
             }, entity_id=import_id, summary=f"{Path(path).name}: 新增 {counts[CREATE]} 行, 更新 {counts[UPDATE]} 行")
             progress.report(1, 1, "完成")
         return RosterResult(import_id, counts[CREATE], counts[UPDATE], counts[UNCHANGED], counts[ERROR],
@@ -718,7 +865,7 @@ class RosterService:
             with _bulk_search_index(conn, len(new_units)) as index_new_units:
                 _insert_with_ids(conn, Unit, new_units, columns)
                 index_new_units(new_units[0].id, new_units[-1].id)
-        self._update(conn, Unit, [u for u in p.units.values() if u.changed(UNIT_KEYS)], UNIT_KEYS, now, user)
+        self._update(s, Unit, [u for u in p.units.values() if u.changed(UNIT_KEYS)], UNIT_KEYS, now, user)
 
         progress.report(total * 6 // 10, total, "写入业主")
         new_persons = [x for x in p.persons if x.id is None]
@@ -726,7 +873,7 @@ class RosterService:
             _insert_with_ids(conn, Person, new_persons, {
                 **{k: [x.vals[k] for x in new_persons] for k in PERSON_KEYS}, **stamp})
         changed_persons = [x for x in p.persons if x.changed(PERSON_KEYS)]
-        self._update(conn, Person, changed_persons, PERSON_KEYS, now, user)
+        self._update(s, Person, changed_persons, PERSON_KEYS, now, user)
         new_occs = [o for o in p.occs.values() if o.id is None]
         if new_occs:
             _insert_many(conn, Occupancy.__table__, {
@@ -734,7 +881,7 @@ class RosterService:
                 "relation": [o.vals["relation"] for o in new_occs],
                 "move_in_date": [o.vals["move_in_date"] for o in new_occs], "move_out_date": _Same(None), **stamp},
                 len(new_occs))
-        self._update(conn, Occupancy, [o for o in p.occs.values() if o.changed(OCC_KEYS)], OCC_KEYS, now, user)
+        self._update(s, Occupancy, [o for o in p.occs.values() if o.changed(OCC_KEYS)], OCC_KEYS, now, user)
 
         progress.report(total * 7 // 10, total, "写入车位和车辆")
         touched = {u.id for u in p.units.values() if u.vals["touched"] and u.orig is not None}
@@ -750,7 +897,7 @@ class RosterService:
                 "code": [x.vals["code"] for x in new_spaces], "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
                 "unit_id": [x.vals["unit"] for x in new_spaces], "person_id": [x.vals["person"] for x in new_spaces],
                 "notes": _Same(""), **stamp})
-        self._update(conn, ParkingSpace, [x for x in p.spaces.values() if x.changed(SPACE_KEYS)],
+        self._update(s, ParkingSpace, [x for x in p.spaces.values() if x.changed(SPACE_KEYS)],
                      SPACE_KEYS, now, user, {"unit": "unit_id", "person": "person_id"})
         for v in p.vehicles.values():
             if "space_obj" in v.vals:
@@ -762,7 +909,7 @@ class RosterService:
                 "person_id": [x.vals["person"] for x in new_vehicles],
                 "parking_space_id": [x.vals["space"] for x in new_vehicles], "brand": _Same(""), "color": _Same(""),
                 **stamp}, len(new_vehicles))
-        self._update(conn, Vehicle, [x for x in p.vehicles.values() if x.changed(VEHICLE_KEYS)], VEHICLE_KEYS,
+        self._update(s, Vehicle, [x for x in p.vehicles.values() if x.changed(VEHICLE_KEYS)], VEHICLE_KEYS,
                      now, user, {"unit": "unit_id", "person": "person_id", "space": "parking_space_id"})
 
         progress.report(total * 8 // 10, total, "更新搜索索引")
@@ -773,16 +920,24 @@ class RosterService:
         return len(new_units), len(new_persons)
 
     @staticmethod
-    def _update(conn, model, objs: list[_Obj], keys: Sequence[str], now, user, names: dict | None = None) -> None:
-        """One executemany UPDATE, bumping each row's version as the ORM would."""
+    def _update(s: Session, model, objs: list[_Obj], keys: Sequence[str], now, user,
+                names: dict | None = None) -> None:
+        """One executemany UPDATE, bumping each row's version as the ORM would; each row's before → after
+        goes to the audit trail (the ORM hook would do so for single saves)."""
         if not objs:
             return
+        from app.services.audit import log_changes
+
         table = model.__table__
         names = names or {}
         values = {names.get(k, k): bindparam(f"v_{k}") for k in keys}
         stmt = (update(table).where(table.c.id == bindparam("row_id"))
                 .values(**values, version=table.c.version + 1, updated_at=now, updated_by=user))
-        conn.execute(stmt, [{"row_id": o.id, **{f"v_{k}": o.vals[k] for k in keys}} for o in objs])
+        s.connection().execute(stmt, [{"row_id": o.id, **{f"v_{k}": o.vals[k] for k in keys}} for o in objs])
+        log_changes(s, table.name, (
+            (o.id, _audit_summary(o), {names.get(k, k): (before, o.vals[k])
+                                       for k, before in zip(keys, o.orig, strict=True) if before != o.vals[k]})
+            for o in objs))
 
     def imports(self, limit: int = 50) -> list[RosterImportRow]:
         """The latest imports, newest first (who imported which file, with what result)."""
@@ -861,12 +1016,19 @@ class RosterService:
         write_template(path)
 
 
+def _audit_summary(obj: _Obj) -> str:
+    vals = obj.vals
+    if "key" in vals:  # a unit: building code-unit-room
+        return "-".join(part for part in vals["key"] if part)
+    return str(vals.get("name") or vals.get("plate") or vals.get("code") or "")
+
+
 def _area_text(area: Decimal) -> str:
     return f"{Decimal(area):.2f}"
 
 
 def _parse(data, check: bool = True) -> ParsedRoster:
-    parsed = parse_roster(data.rows, data.name, check=check)
+    parsed = parse_roster(data.rows, data.name, check=check, formulas=data.formulas_without_value)
     parsed.sheet_names = data.sheet_names
     return parsed
 

@@ -228,10 +228,8 @@ class ServiceCalendarService:
             errors["manager"] = "升级至经理应不早于升级至主管"
         if errors:
             raise FieldError(errors)
-        with self.ctx.write() as s:
+        from app.services.property import PropertyService
+
+        with self.ctx.write() as s:  # through the one setting writer: the change is in the audit trail
             for key, value in ((SUPERVISOR_SETTING, supervisor), (MANAGER_SETTING, manager)):
-                row = s.get(Setting, key)
-                if row is None:
-                    s.add(Setting(key=key, value=str(value)))
-                else:
-                    row.value = str(value)
+                PropertyService._put(s, key, str(value))

@@ -37,7 +37,7 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
-from app.search import like_pattern, match_condition, normalise_query, unit_code, unit_label
+from app.search import like_pattern, match_condition, normalise_query, phone_condition, unit_code, unit_label
 from app.services.archive import stale_message
 from app.services.context import ServiceContext
 from app.services.sequences import next_number
@@ -627,12 +627,13 @@ class WorkOrderService:
                 WorkOrder.contact_name.like(like_pattern(text), escape="\\"),
             ]
             digits = code.replace("-", "")
+            full_pii = self.ctx.can("pii.view_full")
             if digits.isdigit() and len(digits) >= 4:
-                conditions.append(WorkOrder.contact_phone.like(like_pattern(digits), escape="\\"))
+                conditions.append(phone_condition(WorkOrder.contact_phone, digits, full_pii=full_pii))
             unit_query = normalise_query(text)
             if unit_query:
                 conditions.append(match_condition(WorkOrder.unit_id, Unit.search_text, unit_query,
-                                                  use_fts=self.ctx.db.is_sqlite))
+                                                  use_fts=self.ctx.db.is_sqlite, full_pii=full_pii))
             stmt = stmt.where(or_(*conditions))
         return stmt
 
@@ -648,6 +649,7 @@ class WorkOrderService:
         """One page of orders, filtered and sorted in SQL; ``sort`` is one of SORT_KEYS."""
         self._require_view()
         now = self.ctx.clock()
+        offset, limit = max(0, offset), max(0, min(limit, 10_000))
         priority_rank = case({p: i for i, p in enumerate(Priority)}, value=WorkOrder.priority, else_=9)
         state_rank = case({st: i for i, st in enumerate(State)}, value=WorkOrder.state, else_=99)
         keys = {

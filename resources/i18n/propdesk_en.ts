@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>活动名称或地点</source>
+        <translation>Title or place</translation>
+    </message>
+    <message>
+        <source>打印通知</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <source>签到/取消签到</source>
+        <translation>Came / did not come</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>报名/到场</source>
+        <translation>Signed up / came</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>活动通知</source>
+        <translation>Activity notice</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Attendance</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>编辑活动</source>
+        <translation>Edit activity</translation>
+    </message>
+    <message>
+        <source>新增活动</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>活动内容 (通知正文)</source>
+        <translation>Content (notice text)</translation>
+    </message>
+    <message>
+        <source>名额 (0=不限)</source>
+        <translation>Places (0 = no limit)</translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>照片文件路径, 每行一个</source>
+        <translation>Photo file paths, one a line</translation>
+    </message>
+</context>
+<context>
     <name>AdminForm</name>
     <message>
         <source>系统管理员</source>
@@ -21,7 +115,7 @@
     </message>
     <message>
         <source>确认密码</source>
-        <translation>Confirm password</translation>
+        <translation>Repeat password</translation>
     </message>
     <message>
         <source>用户名不能为空</source>
@@ -34,6 +128,40 @@
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualPlanPage</name>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>设置目标</source>
+        <translation>Set targets</translation>
+    </message>
+    <message>
+        <source>实际数截至 %1; 预算单位: 元; 红色为未达标或超支</source>
+        <translation>Actuals up to %1; budgets in yuan; red: target missed or budget overrun</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>录入答卷 %1</source>
+        <translation>Enter answers %1</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>回收日期</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>有不满意 (≤2分) 时开工单跟进</source>
+        <translation>Open a work order for a low score (≤ 2)</translation>
     </message>
 </context>
 <context>
@@ -260,6 +388,14 @@ This view has been recorded in the audit log.</translation>
         <translation>Permission change</translation>
     </message>
     <message>
+        <source>按号码查询</source>
+        <translation>Search by number</translation>
+    </message>
+    <message>
+        <source>号码查询被限制</source>
+        <translation>Number search limited</translation>
+    </message>
+    <message>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
@@ -382,6 +518,62 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>收费台账</source>
         <translation>Fee ledger</translation>
+    </message>
+    <message>
+        <source>保洁计划</source>
+        <translation>Cleaning plans</translation>
+    </message>
+    <message>
+        <source>保洁任务</source>
+        <translation>Cleaning task</translation>
+    </message>
+    <message>
+        <source>保洁评分项目</source>
+        <translation>Cleaning score item</translation>
+    </message>
+    <message>
+        <source>保洁检查</source>
+        <translation>Cleaning inspection</translation>
+    </message>
+    <message>
+        <source>垃圾分类记录</source>
+        <translation>Garbage record</translation>
+    </message>
+    <message>
+        <source>绿化任务</source>
+        <translation>Greening task</translation>
+    </message>
+    <message>
+        <source>年度计划目标</source>
+        <translation>Annual plan target</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>对外联系</source>
+        <translation>Outside contact</translation>
+    </message>
+    <message>
+        <source>社区活动</source>
+        <translation>Community activities</translation>
+    </message>
+    <message>
+        <source>活动报名</source>
+        <translation>Activity sign-up</translation>
+    </message>
+    <message>
+        <source>满意度调查</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>调查答卷</source>
+        <translation>Survey answers</translation>
+    </message>
+    <message>
+        <source>经营月报</source>
+        <translation>Monthly report</translation>
     </message>
 </context>
 <context>
@@ -647,6 +839,25 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>CleaningPlansPage</name>
+    <message>
+        <source>位置、外包公司或作业内容</source>
+        <translation>Place, company or duties</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>全部区域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>停用/恢复</source>
+        <translation>Stop/resume</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
         <source>类别</source>
@@ -853,6 +1064,18 @@ The program will close; start it again and log in.</translation>
         <translation>Object</translation>
     </message>
     <message>
+        <source>检查次数</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -883,6 +1106,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>摘要</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>导入批次</source>
+        <translation>Import batch</translation>
     </message>
     <message>
         <source>变更内容 (前 → 后)</source>
@@ -1054,7 +1285,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>员工</source>
-        <translation>Staff member</translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <source>锁定至</source>
@@ -1091,6 +1322,254 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>问题描述</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>名额</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>报名人数</source>
+        <translation>Signed up</translation>
+    </message>
+    <message>
+        <source>到场人数</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>费用(元)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>报名人</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>到场</source>
+        <translation>Came</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>调查</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>抽样户数</source>
+        <translation>Sample size</translation>
+    </message>
+    <message>
+        <source>已回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>平均满意度</source>
+        <translation>Average satisfaction</translation>
+    </message>
+    <message>
+        <source>回收日期</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>重量(kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>桶数</source>
+        <translation>Bins</translation>
+    </message>
+    <message>
+        <source>清运单位</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <source>签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>清运次数</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned on</translation>
+    </message>
+    <message>
+        <source>季节</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>药剂/肥料</source>
+        <translation>Agent/fertiliser</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>In charge</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>保洁员/外包公司</source>
+        <translation>Cleaner / company</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Re-inspect</translation>
+    </message>
+    <message>
+        <source>已复查</source>
+        <translation>Re-inspected</translation>
+    </message>
+    <message>
+        <source>评分项目</source>
+        <translation>Score item</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>得分(0-10)</source>
+        <translation>Mark (0-10)</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>执行中</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>本年累计</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>后续跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1668,118 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有找到匹配的房屋</source>
         <translation>No matching unit</translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <source>编辑成本</source>
+        <translation>Edit cost</translation>
+    </message>
+    <message>
+        <source>新增成本</source>
+        <translation>New cost</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>CostsPage</name>
+    <message>
+        <source>摘要或单位</source>
+        <translation>Description or organisation</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>导入成本</source>
+        <translation>Import costs</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导入 %1 条, 合计 %2 元</source>
+        <translation>Imported %1 entries, %2 yuan in all</translation>
+    </message>
+</context>
+<context>
+    <name>DailyTasksPage</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>全部区域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>生成当日任务</source>
+        <translation>Generate the day&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>标记完成</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>撤销完成</source>
+        <translation>Undo done</translation>
+    </message>
+    <message>
+        <source>已完成 %1 / %2</source>
+        <translation>Done %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>新生成 %n 项任务</source>
+        <translation>
+            <numerusform>%n new task</numerusform>
+            <numerusform>%n new tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>保洁任务</source>
+        <translation>Cleaning task</translation>
     </message>
 </context>
 <context>
@@ -2561,20 +3152,20 @@ The program will close; start it again and log in.</translation>
         <translation>Tick the items this property charges and enter their prices. Change or add items later in Manager → Fee items.</translation>
     </message>
     <message>
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
         <source>单价</source>
-        <translation>Price</translation>
+        <translation>Unit price</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>计费方式</source>
-        <translation>Charged by</translation>
+        <translation>Charging method</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +3222,178 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>GarbageDialog</name>
+    <message>
+        <source>编辑垃圾分类记录</source>
+        <translation>Edit garbage record</translation>
+    </message>
+    <message>
+        <source>登记垃圾分类</source>
+        <translation>Record garbage</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>重量(kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>桶数</source>
+        <translation>Bins</translation>
+    </message>
+    <message>
+        <source>清运单位</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <source>清运签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>GarbagePage</name>
+    <message>
+        <source>清运单位、签收人或备注</source>
+        <translation>Collector, signer or note</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>%1 月度合计</source>
+        <translation>%1 monthly totals</translation>
+    </message>
+    <message>
+        <source>总重量(kg)</source>
+        <translation>Total weight (kg)</translation>
+    </message>
+    <message>
+        <source>可回收物占比</source>
+        <translation>Recyclable share</translation>
+    </message>
+    <message>
+        <source>有记录的天数</source>
+        <translation>Days recorded</translation>
+    </message>
+</context>
+<context>
+    <name>GreeningDialog</name>
+    <message>
+        <source>编辑绿化任务</source>
+        <translation>Edit greening task</translation>
+    </message>
+    <message>
+        <source>新增绿化任务</source>
+        <translation>New greening task</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>例如 中心花园草坪</source>
+        <translation>e.g. central garden lawn</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned on</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>完成后填写</source>
+        <translation>Fill in when done</translation>
+    </message>
+    <message>
+        <source>药剂/肥料</source>
+        <translation>Agent/fertiliser</translation>
+    </message>
+    <message>
+        <source>病虫害防治须填写所用药剂</source>
+        <translation>Pest control needs the agent used</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>In charge</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>GreeningPage</name>
+    <message>
+        <source>地点、药剂或备注</source>
+        <translation>Place, agent or note</translation>
+    </message>
+    <message>
+        <source>季节</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>全部季节</source>
+        <translation>All seasons</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>全部作业</source>
+        <translation>All work</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>如 离职、调岗、长假</source>
@@ -2669,6 +3432,176 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>已锁定</source>
         <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>复查</source>
+        <translation>Re-inspect</translation>
+    </message>
+    <message>
+        <source>新检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>保洁计划</source>
+        <translation>Cleaning plans</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>不合格时写明问题, 会写进工单</source>
+        <translation>Describe the problem when it fails; it goes into the work order</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>照片文件路径, 每行一个</source>
+        <translation>Photo file paths, one a line</translation>
+    </message>
+    <message>
+        <source>评分表</source>
+        <translation>Score sheets</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>不合格时开保洁工单</source>
+        <translation>Open a cleaning work order if it fails</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 (权重 %2)</source>
+        <translation>%1 (weight %2)</translation>
+    </message>
+    <message>
+        <source>请选择区域 (该区域须已有评分表)</source>
+        <translation>Choose an area (it needs a score sheet)</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>位置、外包公司、检查人或问题</source>
+        <translation>Place, company, inspector or problem</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>全部区域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>新检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Re-inspect</translation>
+    </message>
+    <message>
+        <source>开工单</source>
+        <translation>Open work order</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>保洁员/外包公司</source>
+        <translation>Cleaner / company</translation>
+    </message>
+    <message>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>只有未复查过的不合格检查才能复查</source>
+        <translation>Only a failed inspection not yet re-checked can be re-inspected</translation>
+    </message>
+    <message>
+        <source>已开保洁工单</source>
+        <translation>Cleaning work order opened</translation>
     </message>
 </context>
 <context>
@@ -2776,6 +3709,18 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
     </message>
     <message>
         <source>没有找到匹配的房屋</source>
@@ -2984,16 +3929,156 @@ The program will close; start it again and log in.</translation>
         <translation>Building fabric</translation>
     </message>
     <message>
+        <source>大堂</source>
+        <translation>Lobby</translation>
+    </message>
+    <message>
+        <source>楼道</source>
+        <translation>Corridors</translation>
+    </message>
+    <message>
+        <source>电梯轿厢</source>
+        <translation>Elevator cars</translation>
+    </message>
+    <message>
+        <source>公共卫生间</source>
+        <translation>Public toilets</translation>
+    </message>
+    <message>
+        <source>道路</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <source>绿化带</source>
+        <translation>Green belts</translation>
+    </message>
+    <message>
+        <source>垃圾站</source>
+        <translation>Garbage station</translation>
+    </message>
+    <message>
+        <source>设备房</source>
+        <translation>Plant rooms</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>可回收物</source>
+        <translation>Recyclables</translation>
+    </message>
+    <message>
+        <source>有害垃圾</source>
+        <translation>Hazardous waste</translation>
+    </message>
+    <message>
+        <source>厨余垃圾</source>
+        <translation>Kitchen waste</translation>
+    </message>
+    <message>
+        <source>其他垃圾</source>
+        <translation>Residual waste</translation>
+    </message>
+    <message>
+        <source>浇水</source>
+        <translation>Watering</translation>
+    </message>
+    <message>
+        <source>施肥</source>
+        <translation>Fertilising</translation>
+    </message>
+    <message>
+        <source>修剪</source>
+        <translation>Pruning</translation>
+    </message>
+    <message>
+        <source>病虫害防治</source>
+        <translation>Pest control</translation>
+    </message>
+    <message>
+        <source>春季</source>
+        <translation>Spring</translation>
+    </message>
+    <message>
+        <source>夏季</source>
+        <translation>Summer</translation>
+    </message>
+    <message>
+        <source>秋季</source>
+        <translation>Autumn</translation>
+    </message>
+    <message>
+        <source>冬季</source>
+        <translation>Winter</translation>
+    </message>
+    <message>
+        <source>人工</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
         <source>保洁</source>
         <translation>Cleaning</translation>
+    </message>
+    <message>
+        <source>能耗</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
     </message>
     <message>
         <source>绿化</source>
         <translation>Landscaping</translation>
     </message>
     <message>
+        <source>行政</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>物业费收缴率(%)</source>
+        <translation>Property fee collection rate (%)</translation>
+    </message>
+    <message>
+        <source>回访满意度(1-5)</source>
+        <translation>Return-visit satisfaction (1-5)</translation>
+    </message>
+    <message>
+        <source>工单及时完成率(%)</source>
+        <translation>Work orders on time (%)</translation>
+    </message>
+    <message>
+        <source>业主委员会</source>
+        <translation>Owners&apos; committee</translation>
+    </message>
+    <message>
+        <source>街道办</source>
+        <translation>Street office</translation>
+    </message>
+    <message>
+        <source>政府部门</source>
+        <translation>Government</translation>
+    </message>
+    <message>
+        <source>社区居委会</source>
+        <translation>Residents&apos; committee</translation>
+    </message>
+    <message>
+        <source>合作单位</source>
+        <translation>Partner company</translation>
     </message>
     <message>
         <source>紧急</source>
@@ -3228,6 +4313,10 @@ The program will close; start it again and log in.</translation>
         <translation type="vanished">PropDesk front desk — %1</translation>
     </message>
     <message>
+        <source>物业前台</source>
+        <translation>PropDesk</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3293,6 +4382,68 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>MonthlyReportPage</name>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>选择月份后点“生成”</source>
+        <translation>Choose a month, then press Generate</translation>
+    </message>
+    <message>
+        <source>%1 经营月报, 共 %2 页</source>
+        <translation>%1 operations report, %2 pages</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 %1</source>
+        <translation>Exported %1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyScoresPage</name>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>按</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>本组保洁员</source>
+        <translation>Our cleaner</translation>
+    </message>
+    <message>
+        <source>外包公司</source>
+        <translation>Outsourced company</translation>
+    </message>
+    <message>
+        <source>本月平均分 %1 (只计首次检查)</source>
+        <translation>Month average %1 (first inspections only)</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>确定</source>
@@ -3331,6 +4482,21 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
+    </message>
+</context>
+<context>
+    <name>Office</name>
+    <message>
+        <source>全部月份</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1预算</source>
+        <translation>%1 budget</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +4573,22 @@ The program will close; start it again and log in.</translation>
         <translation>Escalated orders</translation>
     </message>
     <message>
+        <source>年度计划</source>
+        <translation>Annual plan</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>经营月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>对外关系</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
@@ -3449,6 +4631,42 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>催缴</source>
         <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>社区活动</source>
+        <translation>Community activities</translation>
+    </message>
+    <message>
+        <source>满意度调查</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>每日保洁</source>
+        <translation>Daily cleaning</translation>
+    </message>
+    <message>
+        <source>保洁计划</source>
+        <translation>Cleaning plans</translation>
+    </message>
+    <message>
+        <source>质量检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>月度评分</source>
+        <translation>Monthly scores</translation>
+    </message>
+    <message>
+        <source>评分表</source>
+        <translation>Score sheets</translation>
+    </message>
+    <message>
+        <source>垃圾分类</source>
+        <translation>Garbage sorting</translation>
+    </message>
+    <message>
+        <source>绿化养护</source>
+        <translation>Greening</translation>
     </message>
     <message>
         <source>只读: %1</source>
@@ -3562,10 +4780,6 @@ The program will close; start it again and log in.</translation>
         <translation>The first login (the administrator) and the staff of each team; add staff later in Manager → Staff.</translation>
     </message>
     <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
         <source>班组</source>
         <translation>Team</translation>
     </message>
@@ -3576,6 +4790,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>添加员工</source>
@@ -3700,6 +4918,30 @@ The program will close; start it again and log in.</translation>
         <source>出入库、盘点和借还工具</source>
         <translation>Stock in/out, stock-take and tool loans</translation>
     </message>
+    <message>
+        <source>登记保洁/垃圾分类/绿化记录</source>
+        <translation>Record cleaning, garbage and greening</translation>
+    </message>
+    <message>
+        <source>保洁质量检查与评分表</source>
+        <translation>Cleaning inspections and score sheets</translation>
+    </message>
+    <message>
+        <source>年度计划与成本</source>
+        <translation>Annual plan and costs</translation>
+    </message>
+    <message>
+        <source>经营月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>对外关系记录</source>
+        <translation>Relations log</translation>
+    </message>
+    <message>
+        <source>社区活动与业主问卷</source>
+        <translation>Community activities and owner surveys</translation>
+    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -3756,6 +4998,61 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>编辑保洁计划</source>
+        <translation>Edit cleaning plan</translation>
+    </message>
+    <message>
+        <source>新增保洁计划</source>
+        <translation>New cleaning plan</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>具体位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 1-3栋大堂</source>
+        <translation>e.g. lobbies of buildings 1-3</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>执行日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>每周: 0=周一…6=周日; 每月: 1-28号</source>
+        <translation>Weekly: 0=Mon…6=Sun; monthly: day 1-28</translation>
+    </message>
+    <message>
+        <source>本组保洁员</source>
+        <translation>Our cleaner</translation>
+    </message>
+    <message>
+        <source>外包保洁公司</source>
+        <translation>Cleaning company</translation>
+    </message>
+    <message>
+        <source>外包时填写, 本组员工负责时留空</source>
+        <translation>For outsourced work; empty when our staff do it</translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation>Duties</translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <source>修改岗位</source>
@@ -3776,6 +5073,13 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>定编人数</source>
         <translation>People required</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>无法开始打印, 请检查打印机。</source>
+        <translation>Cannot start printing; check the printer.</translation>
     </message>
 </context>
 <context>
@@ -3909,6 +5213,84 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>RelationDialog</name>
+    <message>
+        <source>编辑联系记录</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <source>新增联系记录</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>参与人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>后续跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>Follow up on</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsPage</name>
+    <message>
+        <source>事由、单位、人员或结果</source>
+        <translation>Subject, organisation, people or outcome</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>全部对象</source>
+        <translation>All parties</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>待跟进</source>
+        <translation>Follow-up open</translation>
+    </message>
+    <message>
+        <source>跟进办结</source>
+        <translation>Follow-up done</translation>
+    </message>
+</context>
+<context>
     <name>ReminderDialog</name>
     <message>
         <source>登记催缴 - %1</source>
@@ -4032,6 +5414,14 @@ The program will close; start it again and log in.</translation>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
+        <source>更新已登记的信息…</source>
+        <translation>Update registered records…</translation>
+    </message>
+    <message>
+        <source>列出文件将修改的已登记人员姓名、车牌和车位 (原 → 新), 确认后才会导入</source>
+        <translation>Lists the registered names, plates and parking spaces the file would change (old → new); nothing is imported until you confirm</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4064,12 +5454,40 @@ The program will close; start it again and log in.</translation>
         <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
     </message>
     <message>
+        <source> 其中 %1 处会修改已登记的人员或车辆 (点“更新已登记的信息…”查看并确认)。</source>
+        <translation> %1 of them would change registered people or vehicles (click “Update registered records…” to review and confirm).</translation>
+    </message>
+    <message>
+        <source> 已确认更新 %1 处已登记的信息。</source>
+        <translation> %1 changes to registered records confirmed.</translation>
+    </message>
+    <message>
         <source>未识别的列 (已忽略): %1</source>
         <translation>Unknown columns (ignored): %1</translation>
     </message>
     <message>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>…… 共 %1 处</source>
+        <translation>… %1 in all</translation>
+    </message>
+    <message>
+        <source>更新已登记的信息</source>
+        <translation>Update registered records</translation>
+    </message>
+    <message>
+        <source>这个文件会修改以下已登记的信息 (原 → 新):
+
+%1
+
+确认这些修改正确吗? 每处修改都会记入审计日志。</source>
+        <translation>This file would change these registered records (old → new):
+
+%1
+
+Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
     <message>
         <source>有错误的 %1 行不会导入, 其余 %2 行将被导入。继续吗?</source>
@@ -4109,6 +5527,44 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>有错误</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreItemDialog</name>
+    <message>
+        <source>新增评分项目</source>
+        <translation>New score item</translation>
+    </message>
+    <message>
+        <source>评分项目</source>
+        <translation>Score item</translation>
+    </message>
+    <message>
+        <source>例如 地面光洁无污渍</source>
+        <translation>e.g. floor clean and spotless</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>1-100, 同一区域合计100</source>
+        <translation>1-100, an area adds up to 100</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheetPage</name>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>新增项目</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>合计权重 %1</source>
+        <translation>Total weight %1</translation>
     </message>
 </context>
 <context>
@@ -4200,12 +5656,12 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>物业服务费</source>
-        <translation>Property service fee</translation>
-    </message>
-    <message>
         <source>停车费</source>
         <translation>Parking fee</translation>
+    </message>
+    <message>
+        <source>物业服务费</source>
+        <translation>Property service fee</translation>
     </message>
     <message>
         <source>垃圾清运费</source>
@@ -4233,7 +5689,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>完成</source>
-        <translation>Finish</translation>
+        <translation>Complete</translation>
     </message>
     <message>
         <source>取消</source>
@@ -4245,10 +5701,40 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SignupDialog</name>
+    <message>
+        <source>活动报名</source>
+        <translation>Activity sign-up</translation>
+    </message>
+    <message>
+        <source>报名人</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>例如 1-1-101, 可不填</source>
+        <translation>e.g. 1-1-101, optional</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
         <source>编辑员工</source>
-        <translation>Edit staff member</translation>
+        <translation>Edit staff</translation>
     </message>
     <message>
         <source>新增员工</source>
@@ -4286,12 +5772,12 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <source>在职</source>
-        <translation>Active</translation>
+        <source>已停用</source>
+        <translation>Disabled</translation>
     </message>
     <message>
-        <source>已停用</source>
-        <translation>Inactive</translation>
+        <source>在职</source>
+        <translation>Active</translation>
     </message>
     <message>
         <source>显示已停用</source>
@@ -4345,11 +5831,72 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>启用</source>
-        <translation>Activate</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>员工</source>
         <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>新建调查</source>
+        <translation>New survey</translation>
+    </message>
+    <message>
+        <source>调查名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>调查项目 (每行一项)</source>
+        <translation>Topics (one a line)</translation>
+    </message>
+    <message>
+        <source>抽样户数</source>
+        <translation>Sample size</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message>
+        <source>调查名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>新建调查</source>
+        <translation>New survey</translation>
+    </message>
+    <message>
+        <source>录入答卷</source>
+        <translation>Enter answers</translation>
+    </message>
+    <message>
+        <source> (上次 %1)</source>
+        <translation> (last time %1)</translation>
+    </message>
+    <message>
+        <source>回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>请先在右侧选择一户</source>
+        <translation>Choose a household on the right first</translation>
+    </message>
+    <message>
+        <source>这一户的答卷已经录入过了</source>
+        <translation>This household&apos;s answers are already entered</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>设置 %1 年目标</source>
+        <translation>Targets of %1</translation>
     </message>
 </context>
 <context>
@@ -4577,6 +6124,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>退出程序</source>
         <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -5349,6 +6904,10 @@ The program will close; start it again and log in.</translation>
             <numerusform>Handed over %n work order.</numerusform>
             <numerusform>Handed over %n work orders.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>升级清单 (今日 %1)</source>
+        <translation>Escalations (today %1)</translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,21 @@ def test_restore_refuses_garbage_and_foreign_files(services, sqlite_db, tmp_path
     assert counts(sqlite_db) == before
 
 
+def test_a_backup_with_page_size_1024_restores(services, sqlite_db, tmp_path):
+    fill(services)
+    before = counts(sqlite_db)
+    backup = create_backup(sqlite_db, tmp_path / "small-pages.db")
+    conn = sqlite3.connect(backup)
+    conn.execute("PRAGMA page_size=1024")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 1024
+    conn.close()
+    fill(services, 2)
+    services.backup.restore(backup)
+    assert counts(sqlite_db) == before
+    assert not [p for p in (sqlite_db.sqlite_path.parent / "backups").iterdir() if p.name.endswith(".part")]
+
+
 def test_daily_backup_once_a_day_keeping_thirty(sqlite_db):
     start = datetime(2026, 1, 1, 8, 0)
     for day in range(35):

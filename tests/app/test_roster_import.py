@@ -266,11 +266,12 @@ def test_overlapping_sheets_take_the_first_and_say_so(services, tmp_path):
     assert services.roster.preview(path, "全部").lines() == ["工作表“2023版”第2行: 与工作表“2024版”第2行重复 (同一房屋、同一人)"]
 
 
-def test_a_car_that_moves_to_another_unit_is_relinked(services, db, tmp_path):
+def test_a_car_that_moves_to_another_unit_is_relinked_when_asked(services, db, tmp_path):
     services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
     moved = write_xlsx(tmp_path / "moved.xlsx", [["楼栋", "单元", "房号", "姓名", "车牌号", "车位号"],
                                                  ["5栋", "2", "301", "赵六", "浙A12345", "B1-001"]])
-    preview = services.roster.preview(moved)
+    assert [r.status for r in services.roster.preview(moved).rows] == ["error"]  # a conflict unless asked
+    preview = services.roster.preview(moved, update_existing=True)
     assert [r.status for r in preview.rows] == ["update"]
     services.roster.commit(preview)
     assert count(db, Vehicle) == 1 and count(db, ParkingSpace) == 1

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.errors import FieldError, PermissionDenied, StateError
 from app.models import AuditLog
 from app.services import Services
+from app.services.audit import AuditFilter
 from app.services.context import SYSTEM, ServiceContext
 from app.services.service_calendar import Calendar, TeamHours
 from app.services.workorders import WorkOrderFilter
@@ -97,6 +98,8 @@ def test_calendar_rules_are_checked_and_need_the_settings_right(svc, as_role):
     cal.set_holiday(date(2027, 1, 1), "元旦")
     cal.set_escalation_margins(30, 120)
     assert [h.name for h in cal.holidays()] == ["元旦"] and cal.escalation_margins() == (30, 120)
+    audit = svc.audit.search(AuditFilter(entity="settings"))
+    assert {r.summary for r in audit} >= {"workorder.escalate_supervisor_minutes", "workorder.escalate_manager_minutes"}
     assert next(h for h in cal.team_hours() if h.team == "security").all_day  # 秩序: 24 hours by default
 
 

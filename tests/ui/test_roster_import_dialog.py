@@ -202,3 +202,26 @@ def test_archive_page_toolbar(qtbot, services, monkeypatch, boxes, tmp_path):
         actions.list_action.trigger()
     ws = load_workbook(target).active
     assert ws.max_row == 2 and ws.cell(row=2, column=6).value == "赵六"
+
+
+def test_conflicts_are_listed_before_and_after_and_imported_only_when_confirmed(
+        qtbot, services, db, monkeypatch, boxes, tmp_path):
+    services.roster.commit(write_xlsx(tmp_path / "seed.xlsx", [
+        HEADER, [1, "1栋", "1", "101", "90", "董静", "13800000001", ID_A, "", "", "浙A12345", ""]]))
+    before = dump(db)
+    path = write_xlsx(tmp_path / "impostor.xlsx", [
+        HEADER, [1, "2栋", "1", "301", "80", "冒名顶替", "13900000002", ID_A, "", "", "浙A12345", ""]])
+    dialog = open_dialog(qtbot, services, monkeypatch, path)
+    dialog.show()
+    assert not dialog.import_button.isEnabled() and dialog.update_existing_button.isVisible()
+    assert "2 处会修改已登记的人员或车辆" in dialog.summary_label.text()
+    dialog.grab().save(str(SHOTS / "roster_import_conflicts.png"))
+    qtbot.mouseClick(dialog.update_existing_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.preview.update_existing, timeout=10000)
+    question = boxes[-1][1]
+    assert "董静 → 冒名顶替" in question and "车牌号 浙A12345 所属房屋: 1栋1单元101 → 2栋1单元301" in question
+    assert dump(db) == before  # nothing written by confirming
+    assert dialog.import_button.isEnabled() and not dialog.update_existing_button.isVisible()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [p[3] for p in people(db)] == ["冒名顶替", "冒名顶替"]

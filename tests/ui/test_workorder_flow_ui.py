@@ -246,6 +246,7 @@ def test_escalation_timer_list_and_the_managers_page(qtbot, office, clock, no_me
     assert page.register.total() == 1 and page.register.model.row_at(0).number == late.number
     state_column = page.register.model.column_index("state")
     assert page.register.model.index(0, state_column).data().endswith("↑经理")  # the list shows how far
+    assert page.escalation_action.text() == "升级清单 (今日 2)"
     dialog = page.show_escalations()
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 2 and "陈工" in dialog.model.row_at(0).note

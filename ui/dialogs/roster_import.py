@@ -79,10 +79,14 @@ class RosterImportDialog(QDialog):
         self.import_button.clicked.connect(lambda: self.commit(only_valid=False))
         self.only_valid_button = QPushButton(self.tr("仅导入正确的行"))
         self.only_valid_button.clicked.connect(lambda: self.commit(only_valid=True))
+        self.update_existing_button = QPushButton(self.tr("更新已登记的信息…"))
+        self.update_existing_button.setToolTip(self.tr("列出文件将修改的已登记人员姓名、车牌和车位 (原 → 新), 确认后才会导入"))
+        self.update_existing_button.clicked.connect(lambda: self.confirm_update_existing())
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.update_existing_button)
         buttons.addWidget(self.only_valid_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.cancel_button)
@@ -141,6 +145,11 @@ class RosterImportDialog(QDialog):
         elif preview.issues:
             text += self.tr(" 共 %1 处问题 (红色行), 请在 Excel 中改正后重新导入, 或只导入正确的行。").replace(
                 "%1", str(len(preview.issues)))
+            if preview.conflicts:
+                text += self.tr(" 其中 %1 处会修改已登记的人员或车辆 (点“更新已登记的信息…”查看并确认)。").replace(
+                    "%1", str(len(preview.conflicts)))
+        if preview.update_existing and preview.conflicts:
+            text += self.tr(" 已确认更新 %1 处已登记的信息。").replace("%1", str(len(preview.conflicts)))
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet("color: #9c1c1c;" if preview.issues else "")
         extra = [r for r in preview.issues if r.row and r.row not in {p.row for p in preview.rows}]
@@ -176,6 +185,32 @@ class RosterImportDialog(QDialog):
         self.import_button.setEnabled(has_rows and preview.ok)
         valid = has_rows and preview.counts["total"] > preview.counts["error"]
         self.only_valid_button.setEnabled(bool(valid and not preview.ok))
+        self.update_existing_button.setVisible(bool(preview and preview.conflicts and not preview.update_existing))
+
+    # ---- conflicts: a stored person renamed, a plate or space moved to another unit
+    def confirm_update_existing(self) -> None:
+        """List every before → after; on yes, plan again accepting them (the user then clicks 导入)."""
+        preview = self.preview
+        if preview is None or not preview.conflicts:
+            return
+        changes = [c.change for c in preview.conflicts]
+        shown = "\n".join(changes[:15])
+        if len(changes) > 15:
+            shown += "\n" + self.tr("…… 共 %1 处").replace("%1", str(len(changes)))
+        answer = QMessageBox.question(
+            self, self.tr("更新已登记的信息"),
+            self.tr("这个文件会修改以下已登记的信息 (原 → 新):\n\n%1\n\n确认这些修改正确吗? "
+                    "每处修改都会记入审计日志。").replace("%1", shown))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        roster, parsed, path = self.services.roster, preview.parsed, preview.path
+
+        def replan(progress):
+            accepted = roster.replan(path, parsed, progress, update_existing=True)
+            _ = accepted.rows
+            return accepted
+
+        self._run(self.tr("读取花名册"), replan, self.show_preview, self._read_failed, self._read_cancelled)
 
     # ---- committing
     def commit(self, only_valid: bool = False) -> None:

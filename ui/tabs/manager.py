@@ -7,10 +7,16 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app.services import Services
 from ui.tabs.base import Page, page
 
+PLAN, RELATIONS = "management.plan", "relations.edit"
+
 
 def pages(services: Services) -> list[Page]:
     from ui.dialogs.workorder_deadlines import DeadlineRulesPage
     from ui.pages.dashboard import DashboardPage
+    from ui.pages.manager.costs import CostsPage
+    from ui.pages.manager.plan import AnnualPlanPage
+    from ui.pages.manager.relations import RelationsPage
+    from ui.pages.manager.report import MonthlyReportPage
     from ui.pages.settings import SettingsPage
     from ui.pages.staff import StaffPage
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
@@ -21,6 +27,11 @@ def pages(services: Services) -> list[Page]:
              view=("fees.reports", "workorder.manage")),
         page(QT_TRANSLATE_NOOP("Pages", "升级工单"),
              lambda: WorkOrdersPage(services, with_intake=False, state="escalated"), view="workorder.manage"),
+        page(QT_TRANSLATE_NOOP("Pages", "年度计划"), lambda: AnnualPlanPage(services), view=PLAN, edit=PLAN),
+        page(QT_TRANSLATE_NOOP("Pages", "成本"), lambda: CostsPage(services), view=PLAN, edit=PLAN),
+        page(QT_TRANSLATE_NOOP("Pages", "经营月报"), lambda: MonthlyReportPage(services), view="management.report"),
+        page(QT_TRANSLATE_NOOP("Pages", "对外关系"), lambda: RelationsPage(services), view=RELATIONS,
+             edit=RELATIONS),
         page(QT_TRANSLATE_NOOP("Pages", "员工"), lambda: StaffPage(services),
              view=("staff.edit", "workorder.manage"), edit="staff.edit"),
         page(QT_TRANSLATE_NOOP("Pages", "工单时限"), lambda: DeadlineRulesPage(services),

@@ -9,10 +9,13 @@ from ui.tabs.base import Page, page
 
 WORKORDER_RIGHTS = ("workorder.create", "workorder.handle", "workorder.manage")
 FEE_RIGHTS = ("fees.collect", "fees.reports")
+COMMUNITY = "community.edit"
 
 
 def pages(services: Services) -> list[Page]:
     from ui.pages.archive import ArchivePage
+    from ui.pages.community.activities import ActivitiesPage
+    from ui.pages.community.surveys import SurveysPage
     from ui.tabs.fees_arrears import ArrearsPage
     from ui.tabs.fees_counter import FeeCounterPage
     from ui.tabs.workorders_page import WorkOrdersPage
@@ -24,4 +27,8 @@ def pages(services: Services) -> list[Page]:
              edit="fees.collect"),
         page(QT_TRANSLATE_NOOP("Pages", "催缴"), lambda: ArrearsPage(services), view=FEE_RIGHTS,
              edit="fees.collect"),
+        page(QT_TRANSLATE_NOOP("Pages", "社区活动"), lambda: ActivitiesPage(services), view=COMMUNITY,
+             edit=COMMUNITY),
+        page(QT_TRANSLATE_NOOP("Pages", "满意度调查"), lambda: SurveysPage(services), view=COMMUNITY,
+             edit=COMMUNITY),
     ]

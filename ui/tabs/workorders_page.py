@@ -60,7 +60,7 @@ class WorkOrdersPage(QWidget):
             (self.tr("全部"), None), (self.tr("今天"), 0), (self.tr("近7天"), 6), (self.tr("近30天"), 29)])
         self.register.add_action(self.tr("刷新"), self.register.reload, shortcut="F5")
         self.register.add_action(self.tr("导出Excel"), self.export)
-        self.register.add_action(self.tr("升级清单"), self.show_escalations)
+        self.escalation_action = self.register.add_action(self.tr("升级清单"), self.show_escalations)
         handover = self.register.add_action(self.tr("交接工单"), self.handover)
         handover.setVisible(services.ctx.can("workorder.manage"))
         self.escalation_timer = QTimer(self)
@@ -68,6 +68,7 @@ class WorkOrdersPage(QWidget):
         self.escalation_timer.timeout.connect(self.run_escalation)
         if services.ctx.can("workorder.manage"):
             self.escalation_timer.start()
+        self._count_escalations()
         self.set_state_filter(state)
         self.register.reload()  # the filter combos now exist: count with them
         # The detail goes under the list: the intake panel already takes the left side.
@@ -148,8 +149,18 @@ class WorkOrdersPage(QWidget):
             return []
         if steps:
             self.register.reload()
+            self._count_escalations()
             self.escalated.emit(steps)
         return steps
+
+    def _count_escalations(self) -> None:
+        """The toolbar says how many escalation steps today has seen: the timer's work is visible."""
+        try:
+            count = len(self.services.workorders.escalations(self.services.ctx.clock().date()))
+        except ServiceError:
+            count = 0
+        self.escalation_action.setText(self.tr("升级清单 (今日 %1)").replace("%1", str(count)) if count
+                                       else self.tr("升级清单"))
 
     def show_escalations(self, day: date | None = None):
         from ui.dialogs.workorder_escalations import EscalationListDialog

@@ -1,0 +1,271 @@
+"""A worksheet's real size, read from its XML in a stream before calamine loads it.
+
+calamine builds a dense grid from the first to the last cell holding a value: one stray value in XFD1048576
+makes that 1,048,576 × 16,384 cells (512 GB) and the process aborts; one at row 1,048,576 of column CV
+takes 4 GB. ``check_extent(path, sheet)`` streams the sheet's XML (zipfile, never the whole part in
+memory) and refuses, with the cell named, a sheet whose values reach beyond ``MAX_ROWS`` × ``MAX_COLUMNS``
+(or ``MAX_CELLS``). Empty cells that only carry a style, and the ``<dimension>`` element, are ignored —
+calamine ignores them too — so a sheet "used" to XFD1048576 by formatting alone imports normally.
+
+Two passes, the second only when needed: a quick one over the raw bytes (every ``r="B12"`` reference),
+and, when that finds something too far away or cells without references, an exact one with iterparse
+that looks only at cells holding a value, counting rows and cells without references as calamine does.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from xml.etree.ElementTree import ParseError, iterparse
+
+from app.errors import ServiceError
+
+MAX_ROWS = 120_000  # a roster of more people than any one property has (and headers); more is refused up front
+MAX_COLUMNS = 256
+MAX_CELLS = 5_000_000  # rows × columns of the grid calamine would build (≈ 1 GB at worst)
+CHUNK = 1 << 20
+MANY = 1000  # more cells than this beyond the limits: a big sheet, not a few stray cells
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"')
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def column_letters(number: int) -> str:
+    out = ""
+    while number:
+        number, rem = divmod(number - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+@dataclass
+class Extent:
+    """The grid calamine would build: last row and column holding a value (1-based)."""
+
+    rows: int = 0
+    columns: int = 0
+    far: list[tuple[str, str]] = field(default_factory=list)  # (cell, value) beyond the limits, a few
+    formulas_without_value: list[str] = field(default_factory=list)  # cells such as "C5", a few
+
+    @property
+    def too_big(self) -> bool:
+        return self.rows > MAX_ROWS or self.columns > MAX_COLUMNS or self.rows * self.columns > MAX_CELLS
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its XML part inside the zip (``xl/worksheets/sheet1.xml``)."""
+    try:
+        targets = {}
+        for _, el in iterparse(zf.open("xl/_rels/workbook.xml.rels")):
+            if el.tag.endswith("Relationship"):
+                target = el.get("Target", "")
+                target = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+                targets[el.get("Id")] = target
+        parts = {}
+        for _, el in iterparse(zf.open("xl/workbook.xml")):
+            if el.tag.endswith("}sheet") or el.tag == "sheet":
+                rid = el.get(f"{_REL_NS}id") or el.get("id")
+                if rid in targets:
+                    parts[el.get("name", "")] = targets[rid]
+        return parts
+    except (KeyError, ParseError, OSError, zipfile.BadZipFile):
+        return {}
+
+
+def check_extent(zf: zipfile.ZipFile, part: str, sheet: str, file_name: str) -> Extent:
+    """The sheet's extent; ``ServiceError`` naming the far cells when calamine must not load it.
+
+    The usual sheet is settled by the quick scan alone (no reference beyond column Z or row 99999, every
+    cell with its reference, no formula lacking its value): the Extent then carries no sizes.
+    """
+    scan = quick_scan(zf, part)
+    if scan.far_refs:  # a wide or long sheet: its references say how big
+        extent, scan = ref_extent(zf, part)
+        if scan.far_cells > MANY:
+            raise ServiceError(too_big_message(extent, sheet, file_name))  # really that big, not stray cells
+        if not (extent.too_big or scan.missing_refs or scan.formulas):
+            return extent
+    elif not (scan.missing_refs or scan.formulas):
+        return Extent()
+    extent = exact_extent(zf, part)  # only cells holding a value count
+    if extent.too_big:
+        raise ServiceError(too_big_message(extent, sheet, file_name))
+    return extent
+
+
+@dataclass
+class _Scan:
+    far_refs: bool = False  # a reference with two letters (column AA or beyond) or as many digits as MAX_ROWS
+    missing_refs: bool = False  # a row or cell without r="…" first (calamine then counts on from the last one)
+    formulas: bool = False  # a formula cell saved without its value
+    far_cells: int = 0  # cells referenced beyond the limits (ref_extent)
+
+
+def _far_ref() -> re.Pattern[bytes]:
+    """A reference in column AA or beyond, or with as many digits as MAX_ROWS (cached by ``re``)."""
+    return re.compile(rb' r="(?:[A-Z]{2}|[A-Z]?[0-9]{%d})' % len(str(MAX_ROWS)))
+
+
+_NO_REF = re.compile(rb"<(?:c|row)[ >](?!r=)")
+_FORMULA_NO_VALUE = re.compile(rb"(?:</f>|<f [^>]*/>)(?:<v ?/>|<v></v>)?</c>")
+
+
+def _pieces(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's XML in pieces of about CHUNK bytes, each ending before a tag (no tag is cut in two)."""
+    tail = b""
+    with zf.open(part) as fh:
+        while chunk := fh.read(CHUNK):
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            yield data
+    if tail:
+        yield tail
+
+
+def _flags(scan: _Scan, data: bytes) -> None:
+    scan.missing_refs = scan.missing_refs or _NO_REF.search(data) is not None
+    scan.formulas = scan.formulas or _FORMULA_NO_VALUE.search(data) is not None
+
+
+def quick_scan(zf: zipfile.ZipFile, part: str) -> _Scan:
+    """Searches that find nothing in an ordinary sheet; stops at the first far reference (ref_extent goes on)."""
+    scan = _Scan()
+    far_ref = _far_ref()
+    for data in _pieces(zf, part):
+        if far_ref.search(data):
+            scan.far_refs = True
+            break
+        _flags(scan, data)
+    return scan
+
+
+def ref_extent(zf: zipfile.ZipFile, part: str) -> tuple[Extent, _Scan]:
+    """Largest row and column named by a cell reference, and how many cells lie beyond the limits: more than
+    MANY mean a big sheet (the scan stops there), a few mean stray cells (which ``exact_extent`` names)."""
+    max_row, letters, scan = 0, set(), _Scan(far_refs=True)
+    for data in _pieces(zf, part):
+        _flags(scan, data)
+        found = _CELL_REF.findall(data)
+        if found:
+            letters.update(col for col, _ in found)
+            rows = [int(row) for _, row in found]
+            max_row = max(max_row, max(rows))
+            scan.far_cells += sum(1 for (col, _), row in zip(found, rows, strict=True)
+                                  if row > MAX_ROWS or (len(col), col) > (2, b"IV"))  # IV: column 256
+            if scan.far_cells > MANY:
+                break
+    return Extent(max_row, max((column_number(c.decode()) for c in letters), default=0)), scan
+
+
+def exact_extent(zf: zipfile.ZipFile, part: str) -> Extent:
+    """Only cells holding a value count; positions as calamine gives them (refs, else the next one)."""
+    extent = Extent()
+    far: list[tuple[int, int, str]] = []
+    rows_parent = None
+    far_count = 0
+    row = 0
+    col = 0
+    cell_ref = None
+    shared = False
+    has_value = False
+    value = ""
+    has_formula = False
+    try:
+        for event, el in iterparse(zf.open(part), events=("start", "end")):
+            tag = el.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if tag == "sheetData":
+                    rows_parent = el
+                elif tag == "row":
+                    r = el.get("r")
+                    row = int(r) if r and r.isdigit() else row + 1
+                    col = 0
+                elif tag == "c":
+                    cell_ref, shared = el.get("r"), el.get("t") == "s"
+                    has_value = has_formula = False
+                    value = ""
+                continue
+            if tag in ("v", "t") and el.text not in (None, ""):
+                has_value = True
+                value = value or el.text
+            elif tag == "f":
+                has_formula = True
+            elif tag == "c":
+                r, c = _position(cell_ref, row, col + 1)
+                col = c
+                if has_value:
+                    extent.rows, extent.columns = max(extent.rows, r), max(extent.columns, c)
+                    if r > MAX_ROWS or c > MAX_COLUMNS:
+                        far_count += 1
+                        if far_count > MANY:
+                            break  # a big sheet: enough seen
+                        far.append((r, c, f"\0{value}" if shared else value))
+                        far = sorted(far, reverse=True)[:3]
+                elif has_formula and len(extent.formulas_without_value) < MAX_ROWS:
+                    extent.formulas_without_value.append(f"{column_letters(c)}{r}")
+                el.clear()
+            elif tag == "row" and rows_parent is not None:
+                rows_parent.clear()  # rows already seen: nothing of them stays in memory
+    except ParseError:
+        raise ServiceError("工作表的内容已损坏 (XML 格式错误), 无法读取。请在 Excel 中打开并重新保存后再导入。") from None
+    extent.far = [(f"{column_letters(c)}{r}", _shared_string(zf, v)) for r, c, v in far] if far_count <= MANY else []
+    return extent
+
+
+def _shared_string(zf: zipfile.ZipFile, value: str) -> str:
+    """A value as text: "\\0<index>" marks a shared string, looked up (in a stream) for the message."""
+    if not value.startswith("\0"):
+        return value
+    try:
+        wanted = int(value[1:])
+        index = -1
+        for _, el in iterparse(zf.open("xl/sharedStrings.xml")):
+            if el.tag.rsplit("}", 1)[-1] == "si":
+                index += 1
+                if index == wanted:
+                    return "".join(t.text or "" for t in el.iter() if t.tag.rsplit("}", 1)[-1] == "t")
+                el.clear()
+    except (KeyError, ValueError, ParseError, OSError):
+        pass
+    return ""
+
+
+_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
+
+
+def cell_position(ref: str) -> tuple[int, int]:
+    """"C5" → (5, 3), 1-based."""
+    match = _CELL.fullmatch(ref)
+    if not match:
+        raise ValueError(ref)
+    return int(match[2]), column_number(match[1].upper())
+
+
+def _position(ref: str | None, row: int, next_col: int) -> tuple[int, int]:
+    try:
+        return cell_position(ref) if ref else (row, next_col)
+    except ValueError:
+        return row, next_col
+
+
+def too_big_message(extent: Extent, sheet: str, file_name: str) -> str:
+    where = f"“{file_name}”的工作表“{sheet}”"
+    size = f"{extent.rows} 行 × {extent.columns} 列"
+    limit = f"{MAX_ROWS} 行、{MAX_COLUMNS} 列、共 {MAX_CELLS} 个单元格"
+    if extent.far:
+        cells = "、".join(f"{ref} (“{value[:20]}”)" for ref, value in extent.far)
+        return (f"{where}在远处的单元格 {cells} 有内容, 使表格达到 {size} (最多可读 {limit}), 无法导入。"
+                "这通常是误输入: 请在 Excel 中删除这些单元格 (或只把花名册复制到新的工作簿) 后再导入。")
+    return (f"{where}有 {size}, 超过上限 ({limit}), 未导入 (读取它会耗尽内存)。"
+            "请按楼栋拆成几个文件分别导入。")
