@@ -39,6 +39,12 @@ PERMISSIONS: dict[str, str] = {
     "management.report": "经营月报",
     "relations.edit": "对外关系记录",
     "community.edit": "社区活动与业主问卷",
+    "order.desk": "秩序登记(访客/车辆/值班/巡逻/事件/违章/钥匙快递)",
+    "order.setup": "秩序设置(应急预案/巡逻路线/停车收费规则)",
+    "parking.collect": "收取临时停车费",
+    "outage.edit": "登记停水停电通知",
+    "training.edit": "登记培训考核",
+    "incident.review": "查看上报经理的突发事件",
 }
 
 _ALL = frozenset(PERMISSIONS)
@@ -49,11 +55,11 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.MANAGER: _ALL - {"users.manage"},
     Role.SERVICE: frozenset({
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
-        "workorder.manage", "fees.collect", "community.edit",
+        "workorder.manage", "fees.collect", "community.edit", "outage.edit",
     }),
     Role.ENGINEERING: _TEAM_BASE | {"equipment.view", "equipment.manage", "maintenance.record", "inventory.view",
-                                    "inventory.manage"},
-    Role.SECURITY: _TEAM_BASE,
+                                    "inventory.manage", "outage.edit", "training.edit"},
+    Role.SECURITY: _TEAM_BASE | {"order.desk", "order.setup", "parking.collect", "outage.edit", "training.edit"},
     Role.ENVIRONMENT: _TEAM_BASE | {"inventory.view", "inventory.manage", "environment.record",
-                                    "environment.inspect"},
+                                    "environment.inspect", "training.edit"},
 }

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from sqlalchemy import select
 
 from app.db import open_database
@@ -82,6 +82,9 @@ def main() -> int:
             flag = "  <-- wider than the window" if hint.width() > width else ""
             if flag:
                 too_wide.append(f"{role}/{tab.tabText(i)} {hint.width()} px")
+            for where, need, room in _cut_in_scroll_areas(page):  # their hint hides what they scroll
+                flag += f"  <-- {where} scrolls sideways: needs {need} px, shows {room}"
+                too_wide.append(f"{role}/{tab.tabText(i)} {where} {need} px in {room}")
             print(f"{role:12s} {tab.tabText(i):24s} needs {hint.width()}×{hint.height()}{flag}")
             save(window, f"main_{role}_{i}_{_name(tab.tabText(i)) or i}")
     if not args.no_dialogs:
@@ -102,6 +105,20 @@ def _settle(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def _cut_in_scroll_areas(page: QWidget) -> list[tuple[str, int, int]]:
+    """Scroll areas on the page whose content is wider than their view: (name, needed, shown) widths. A
+    page inside a scroll area never looks wider than the window, so the window check alone misses it."""
+    cut = []
+    for area in page.findChildren(QScrollArea):
+        inner = area.widget()
+        if inner is None or not area.isVisible():
+            continue
+        need, room = inner.minimumSizeHint().width(), area.viewport().width()
+        if need > room:
+            cut.append((area.objectName() or type(inner).__name__, need, room))
+    return cut
 
 
 def _prepare_page(page: QWidget) -> None:

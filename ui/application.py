@@ -143,6 +143,9 @@ class Session:
         self.window = MainWindow(self.services.as_actor(actor), self.settings)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.show()
+        from ui.pages.order.duty import show_pending_handovers  # 秩序: handovers waiting for this shift
+
+        show_pending_handovers(self.window.services, self.window)
         if roster:
             self.window.roster_actions.import_roster()
         return True

@@ -93,5 +93,6 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         width = sum(self.table.columnWidth(c) for c in range(2)) + 60
-        self.resize(min(max(width, 520), 900), 460)
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.resize(min(max(width, 520), 900), min(rows + self.table.horizontalHeader().height() + 80, 640))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -16,6 +16,7 @@ STEP_MODULES = [
     "app.demo.fees",
     "app.demo.environment",
     "app.demo.management",
+    "app.demo.order_team",
 ]
 
 

@@ -157,7 +157,7 @@ def fill(services: Services, rng, result) -> None:
     for uid in paid_units:
         mistaken = counter.payments.pay(uid, "100", PayMethod.CASH, note="")
         _at(services, desk[-1], now - timedelta(minutes=30)).payments.void(mistaken.id, "金额录入错误, 已重新开具")
-    # the manager's moves of the week: a 减免, a 退款 of prepaid, a late payment with 滞纳金, yesterday closed
+    # the manager's moves of the week: a 减免, a 退款 of prepaid, a late payment with 滞纳金
     boss = _at(services, desk[-1], now - timedelta(minutes=20))
     for row in counter.fee_reports.arrears(today=today)[3:4]:
         oldest = counter.payments.account(row.unit_id).lines[0]
@@ -167,7 +167,6 @@ def fill(services: Services, rng, result) -> None:
     for row in counter.fee_reports.arrears(today=today)[:1]:
         counter.payments.pay(row.unit_id, counter.payments.account(row.unit_id).lines[0].outstanding + 5,
                              PayMethod.CASH, payer=row.owner, include_late_fees=True, note="补缴并交滞纳金")
-    boss.fee_reports.close_cashup(today - timedelta(days=1))
     methods = ["phone", "notice", "visit", "message"]
     reminders = 0
     for n, row in enumerate(counter.fee_reports.arrears(today=today)[:25]):

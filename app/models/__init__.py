@@ -87,6 +87,32 @@ from app.models.management import (
     SurveyAnswer,
     SurveyResponse,
 )
+from app.models.order_team import (
+    ORDER_LABELS,
+    DutyEntry,
+    EmergencyPlan,
+    Handover,
+    Incident,
+    IncidentStep,
+    KeyLoan,
+    Outage,
+    OutageKind,
+    Parcel,
+    PatrolCheckpoint,
+    PatrolRound,
+    PatrolRoute,
+    PatrolVisit,
+    PlanKind,
+    Post,
+    TrainingAttendee,
+    TrainingRecord,
+    VehiclePass,
+    Violation,
+    ViolationAction,
+    ViolationKind,
+    ViolationStage,
+    Visitor,
+)
 from app.models.people import ROLE_LABELS, TEAM_LABELS, Role, Setting, Staff, StaffPosition, Team, User
 from app.models.property import (
     LABELS,
@@ -144,4 +170,8 @@ __all__ = [
     "CleanArea", "CleaningFrequency", "GarbageKind", "GreeningKind", "Season", "ENVIRONMENT_LABELS",
     "PlanTarget", "CostEntry", "RelationContact", "Activity", "ActivitySignup", "Survey", "SurveyResponse",
     "SurveyAnswer", "CostCategory", "Metric", "Party", "MANAGEMENT_LABELS",
+    "Visitor", "VehiclePass", "PatrolRoute", "PatrolCheckpoint", "PatrolRound", "PatrolVisit", "DutyEntry",
+    "Handover", "EmergencyPlan", "Incident", "IncidentStep", "Outage", "Violation", "ViolationAction", "KeyLoan",
+    "Parcel", "TrainingRecord", "TrainingAttendee", "Post", "OutageKind", "PlanKind", "ViolationKind",
+    "ViolationStage", "ORDER_LABELS",
 ]

@@ -128,6 +128,60 @@ class Services:
         return DashboardService(self.ctx)
 
     @cached_property
+    def visitors(self):
+        from app.services.visitors import VisitorService
+
+        return VisitorService(self.ctx)
+
+    @cached_property
+    def vehicles(self):
+        from app.services.vehicles import VehicleService
+
+        return VehicleService(self.ctx)
+
+    @cached_property
+    def patrols(self):
+        from app.services.patrols import PatrolService
+
+        return PatrolService(self.ctx)
+
+    @cached_property
+    def duty_log(self):
+        from app.services.duty_log import DutyLogService
+
+        return DutyLogService(self.ctx)
+
+    @cached_property
+    def incidents(self):
+        from app.services.incidents import IncidentService
+
+        return IncidentService(self.ctx)
+
+    @cached_property
+    def outages(self):
+        from app.services.outages import OutageService
+
+        return OutageService(self.ctx)
+
+    @cached_property
+    def violations(self):
+        from app.services.violations import ViolationService
+
+        return ViolationService(self.ctx)
+
+    @cached_property
+    def keys_parcels(self):
+        from app.services.keys_parcels import KeysParcelsService
+
+        return KeysParcelsService(self.ctx)
+
+    @cached_property
+    def training(self):
+        from app.services.training import TrainingService
+
+        return TrainingService(self.ctx)
+
+    @cached_property
     def equipment(self):
         from app.services.equipment import EquipmentService
 

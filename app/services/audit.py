@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
 from app.models import AuditLog, Base, Stamped
+from app.models.order_team import ORDER_ENTITY_LABELS
 from app.validators import mask_id_number, mask_phone
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ ENTITY_LABELS: dict[str, str] = {
     "surveys": "满意度调查",
     "survey_responses": "调查答卷",
     "monthly_report": "经营月报",
+    **ORDER_ENTITY_LABELS,
 }
 
 FIELD_LABELS: dict[str, str] = {

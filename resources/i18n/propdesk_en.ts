@@ -328,6 +328,10 @@ This view has been recorded in the audit log.</translation>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
     </message>
+    <message>
+        <source>楼栋 (%1)</source>
+        <translation>Building (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
@@ -574,6 +578,78 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>经营月报</source>
         <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>访客</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>车辆出入</source>
+        <translation>Vehicle passes</translation>
+    </message>
+    <message>
+        <source>巡逻路线</source>
+        <translation>Patrol routes</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>巡逻记录</source>
+        <translation>Patrol rounds</translation>
+    </message>
+    <message>
+        <source>巡逻打卡</source>
+        <translation>Checkpoint visits</translation>
+    </message>
+    <message>
+        <source>值班记录</source>
+        <translation>Duty log</translation>
+    </message>
+    <message>
+        <source>交接班</source>
+        <translation>Shift handovers</translation>
+    </message>
+    <message>
+        <source>应急预案</source>
+        <translation>Emergency plans</translation>
+    </message>
+    <message>
+        <source>突发事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>事件处置步骤</source>
+        <translation>Incident steps</translation>
+    </message>
+    <message>
+        <source>停水停电通知</source>
+        <translation>Outage notices</translation>
+    </message>
+    <message>
+        <source>违章</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <source>违章处理</source>
+        <translation>Violation actions</translation>
+    </message>
+    <message>
+        <source>钥匙借还</source>
+        <translation>Key loans</translation>
+    </message>
+    <message>
+        <source>快递</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>培训考核</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>培训人员</source>
+        <translation>Trainees</translation>
     </message>
 </context>
 <context>
@@ -839,6 +915,147 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>访客登记</source>
+        <translation>Visitor check-in</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>访客姓名</source>
+        <translation>Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>可留空</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>到访房号</source>
+        <translation>Visiting unit</translation>
+    </message>
+    <message>
+        <source>例如 3-1-1502</source>
+        <translation>e.g. 3-1-1502</translation>
+    </message>
+    <message>
+        <source>到访地点</source>
+        <translation>Visiting place</translation>
+    </message>
+    <message>
+        <source>不是住户时填写, 如 物业办公室</source>
+        <translation>If not a unit, e.g. management office</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>探亲访友</source>
+        <translation>Family/friends</translation>
+    </message>
+    <message>
+        <source>快递外卖</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>装修施工</source>
+        <translation>Renovation work</translation>
+    </message>
+    <message>
+        <source>维修服务</source>
+        <translation>Repair service</translation>
+    </message>
+    <message>
+        <source>看房</source>
+        <translation>Viewing</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>开车来访时填写</source>
+        <translation>If coming by car</translation>
+    </message>
+    <message>
+        <source>同行人数</source>
+        <translation>Companions</translation>
+    </message>
+    <message numerus="yes">
+        <source>常客 (%n)</source>
+        <translation>
+            <numerusform>Frequent (%n)</numerusform>
+            <numerusform>Frequent (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CleaningPlansPage</name>
     <message>
         <source>位置、外包公司或作业内容</source>
@@ -1016,28 +1233,28 @@ The program will close; start it again and log in.</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <source>外包单位</source>
-        <translation>Contractor</translation>
+        <source>值班人</source>
+        <translation>On duty</translation>
     </message>
     <message>
-        <source>入职日期</source>
-        <translation>Hired on</translation>
+        <source>交班时间</source>
+        <translation>Handed over</translation>
     </message>
     <message>
-        <source>登录账户</source>
-        <translation>Login</translation>
+        <source>交班人</source>
+        <translation>Handed over by</translation>
     </message>
     <message>
-        <source>定编</source>
-        <translation>Required</translation>
+        <source>交接事项</source>
+        <translation>Open matters</translation>
     </message>
     <message>
-        <source>在岗</source>
-        <translation>Filled</translation>
+        <source>接班人</source>
+        <translation>Taken over by</translation>
     </message>
     <message>
-        <source>空缺</source>
-        <translation>Vacant</translation>
+        <source>接班时间</source>
+        <translation>Taken over</translation>
     </message>
     <message>
         <source>时间</source>
@@ -1196,6 +1413,26 @@ The program will close; start it again and log in.</translation>
         <translation>Late fee</translation>
     </message>
     <message>
+        <source>业主车辆</source>
+        <translation>Owner&apos;s car</translation>
+    </message>
+    <message>
+        <source>入场</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>出场</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>停放(分钟)</source>
+        <translation>Stay (min)</translation>
+    </message>
+    <message>
+        <source>停车费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1236,12 +1473,24 @@ The program will close; start it again and log in.</translation>
         <translation>Applies to</translation>
     </message>
     <message>
+        <source>影响楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
         <source>结束</source>
         <translation>End</translation>
+    </message>
+    <message>
+        <source>告知内容</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>启用</source>
@@ -1570,6 +1819,202 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>已办结</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>演练</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>步骤数</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>钥匙</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>归还人</source>
+        <translation>Returned by</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已通知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>取件</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>取件人</source>
+        <translation>Picked up by</translation>
+    </message>
+    <message>
+        <source>巡逻时间</source>
+        <translation>Patrol time</translation>
+    </message>
+    <message>
+        <source>路线</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>巡逻人</source>
+        <translation>Guard</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>漏巡</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>到达</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>周(周一)</source>
+        <translation>Week (Mon)</translation>
+    </message>
+    <message>
+        <source>巡逻次数</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>应巡点数</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>漏巡点数</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>培训/考核内容</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>讲师/考核人</source>
+        <translation>Trainer/assessor</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>房号/地点</source>
+        <translation>Unit/place</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>访客单号</source>
+        <translation>Pass no.</translation>
+    </message>
+    <message>
+        <source>到访</source>
+        <translation>Visiting</translation>
+    </message>
+    <message>
+        <source>进入</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <source>登录账户</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>定编</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <source>空缺</source>
+        <translation>Vacant</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2637,13 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>DeskPage</name>
+    <message>
+        <source>提示</source>
+        <translation>Notice</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>在左侧选择一行查看详情</source>
@@ -2239,12 +2691,67 @@ The program will close; start it again and log in.</translation>
         <source>请填写改派原因</source>
         <translation>Please give the reason for reassigning</translation>
     </message>
+    <message>
+        <source>请选择处理人 (↑↓)</source>
+        <translation>Choose who handles it (↑↓)</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
 </context>
 <context>
     <name>DrillDownDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DutyLogPage</name>
+    <message>
+        <source>(按岗位筛选)</source>
+        <translation>(filter by post)</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>全部岗位</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <source>记一笔</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <source>交班</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>交接班</source>
+        <translation>Shift handovers</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>例如 10:20 3栋地库监控画面中断, 已通知工程</source>
+        <translation>e.g. 10:20 camera in B3 garage down, engineering told</translation>
+    </message>
+    <message>
+        <source>值班记录</source>
+        <translation>Duty log</translation>
+    </message>
+    <message>
+        <source>交接事项</source>
+        <translation>Open matters</translation>
+    </message>
+    <message>
+        <source>每行一件未了事项; 没有请写“无”</source>
+        <translation>One open matter a line; write &quot;none&quot; if there are none</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +3307,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>该收款已作废</source>
         <translation>This payment is already void</translation>
+    </message>
+    <message>
+        <source>查找房屋 (%1)</source>
+        <translation>Find a unit (%1)</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3924,13 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverList</name>
+    <message>
+        <source>确认接班</source>
+        <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
     <name>HoldDialog</name>
     <message>
         <source>挂起原因</source>
@@ -3432,6 +3950,152 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>已锁定</source>
         <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetail</name>
+    <message>
+        <source>记录步骤</source>
+        <translation>Record step</translation>
+    </message>
+    <message>
+        <source>上报经理</source>
+        <translation>Escalate to manager</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打印报告</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>在左侧选择一个事件</source>
+        <translation>Select an incident on the left</translation>
+    </message>
+    <message>
+        <source>预案步骤: </source>
+        <translation>Plan steps: </translation>
+    </message>
+    <message>
+        <source>结果: </source>
+        <translation>Outcome: </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>处置中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已上报经理</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>事件和演练</source>
+        <translation>Incidents and drills</translation>
+    </message>
+    <message>
+        <source>突发事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>演练</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>按预案启动</source>
+        <translation>Start from plan</translation>
+    </message>
+    <message>
+        <source>记录演练</source>
+        <translation>Record drill</translation>
+    </message>
+    <message>
+        <source>预案库</source>
+        <translation>Plan library</translation>
+    </message>
+    <message>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>如 3栋12楼电梯厅</source>
+        <translation>e.g. Bldg 3, 12F lift lobby</translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>留空为现在, 或 14:05</source>
+        <translation>Empty for now, or 14:05</translation>
+    </message>
+    <message>
+        <source>情况简述</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>处置内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>如 已疏散12楼住户</source>
+        <translation>e.g. 12F residents evacuated</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>记录步骤</source>
+        <translation>Record step</translation>
+    </message>
+    <message>
+        <source>上报经理</source>
+        <translation>Escalate to manager</translation>
+    </message>
+    <message>
+        <source>参与人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>后续跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>事件报告 %1</source>
+        <translation>Incident report %1</translation>
     </message>
 </context>
 <context>
@@ -3715,6 +4379,10 @@ The program will close; start it again and log in.</translation>
         <translation>Unit</translation>
     </message>
     <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -3766,6 +4434,26 @@ The program will close; start it again and log in.</translation>
         <source> (重复报修, 前单 %1)</source>
         <translation> (repeat of %1)</translation>
     </message>
+    <message>
+        <source>查找房屋/业主: 回车选第一个, ↑↓ 换一个 (%1)</source>
+        <translation>Find the unit or owner: Enter takes the first, ↑↓ another (%1)</translation>
+    </message>
+    <message>
+        <source>登记 (%1)</source>
+        <translation>Register (%1)</translation>
+    </message>
+    <message>
+        <source>房号部分</source>
+        <translation>part of room no.</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>更多… (共 %1 个, %2)</source>
+        <translation>More… (%1 in all, %2)</translation>
+    </message>
 </context>
 <context>
     <name>Jobs</name>
@@ -3780,6 +4468,93 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>KeysParcelsPage</name>
+    <message>
+        <source>钥匙</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>借出未还</source>
+        <translation>Lent out</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>借出钥匙</source>
+        <translation>Lend key</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>快递</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>待取</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>收快递</source>
+        <translation>Receive parcel</translation>
+    </message>
+    <message>
+        <source>已通知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>取件</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>签字人姓名:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>如 配电房 / 3-1-1502 业主寄存</source>
+        <translation>e.g. switch room / 3-1-1502 deposited</translation>
+    </message>
+    <message>
+        <source>借用人(签字)</source>
+        <translation>Borrower (signs)</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>可留空</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>归还钥匙</source>
+        <translation>Return key</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>如 3-1-1502</source>
+        <translation>e.g. 3-1-1502</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Tracking no.</translation>
     </message>
 </context>
 <context>
@@ -4380,6 +5155,253 @@ The program will close; start it again and log in.</translation>
         <source>&lt;h3&gt;物业前台 · PropDesk %1&lt;/h3&gt;&lt;p&gt;住宅小区物业管理处前台的桌面应用: 业主档案、工单、收费。&lt;/p&gt;&lt;p&gt;数据: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PropDesk %1&lt;/h3&gt;&lt;p&gt;The front-desk application of a residential property-management office: owner archive, work orders, fees.&lt;/p&gt;&lt;p&gt;Data: %2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>%1 — 物业前台</source>
+        <translation>%1 — Front Desk</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>不能为空</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>should be a number</translation>
+    </message>
+    <message>
+        <source>应大于0</source>
+        <translation>should be more than 0</translation>
+    </message>
+    <message>
+        <source>数值过大</source>
+        <translation>the number is too large</translation>
+    </message>
+    <message>
+        <source>应为11位手机号码或带区号的固定电话</source>
+        <translation>should be an 11-digit mobile number or a landline with area code</translation>
+    </message>
+    <message>
+        <source>手机号码号段无效</source>
+        <translation>not a valid mobile number prefix</translation>
+    </message>
+    <message>
+        <source>含有非数字字符</source>
+        <translation>contains characters that are not digits</translation>
+    </message>
+    <message>
+        <source>应为18位数字(最后一位可为X)</source>
+        <translation>should be 18 digits (the last may be X)</translation>
+    </message>
+    <message>
+        <source>应为17位数字</source>
+        <translation>should be 17 digits</translation>
+    </message>
+    <message>
+        <source>校验位错误</source>
+        <translation>wrong check digit</translation>
+    </message>
+    <message>
+        <source>出生日期无效</source>
+        <translation>invalid date of birth</translation>
+    </message>
+    <message>
+        <source>15位旧身份证号, 请填写18位号码</source>
+        <translation>an old 15-digit ID number: enter the 18-digit one</translation>
+    </message>
+    <message>
+        <source>日期无效</source>
+        <translation>invalid date</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2019-05-01</source>
+        <translation>dates are written 2019-05-01</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <source>姓名过长</source>
+        <translation>The name is too long</translation>
+    </message>
+    <message>
+        <source>房号不能为空</source>
+        <translation>The room number is required</translation>
+    </message>
+    <message>
+        <source>楼层应为整数</source>
+        <translation>The floor should be a whole number</translation>
+    </message>
+    <message>
+        <source>该楼栋单元下已有此房号</source>
+        <translation>This building and entrance already have this room number</translation>
+    </message>
+    <message>
+        <source>楼栋名称不能为空</source>
+        <translation>The building name is required</translation>
+    </message>
+    <message>
+        <source>请填写问题描述</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>请选择类型(报修/投诉/建议/咨询)</source>
+        <translation>Choose a type (repair/complaint/suggestion/inquiry)</translation>
+    </message>
+    <message>
+        <source>请选择来源</source>
+        <translation>Choose a source</translation>
+    </message>
+    <message>
+        <source>请选择紧急程度</source>
+        <translation>Choose a priority</translation>
+    </message>
+    <message>
+        <source>请选择公共部位或自用部位</source>
+        <translation>Choose common area or private part</translation>
+    </message>
+    <message>
+        <source>自用部位报修须选择房屋</source>
+        <translation>A private-part repair needs a unit</translation>
+    </message>
+    <message>
+        <source>具体位置过长(最多128字)</source>
+        <translation>The location is too long (at most 128 characters)</translation>
+    </message>
+    <message>
+        <source>联系人姓名过长</source>
+        <translation>The contact name is too long</translation>
+    </message>
+    <message>
+        <source>请选择处理人</source>
+        <translation>Choose who handles it</translation>
+    </message>
+    <message>
+        <source>所选处理人不存在或已停用</source>
+        <translation>The chosen person does not exist or is inactive</translation>
+    </message>
+    <message>
+        <source>请填写处理情况</source>
+        <translation>Describe the work done</translation>
+    </message>
+    <message>
+        <source>取消工单必须填写原因</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <source>挂起须填写原因(如等待配件、业主不在家)</source>
+        <translation>Putting on hold needs a reason (e.g. waiting for parts, owner away)</translation>
+    </message>
+    <message>
+        <source>满意度应为1到5分</source>
+        <translation>Satisfaction should be 1 to 5</translation>
+    </message>
+    <message>
+        <source>人工费应为金额数字</source>
+        <translation>The labour fee should be an amount</translation>
+    </message>
+    <message>
+        <source>公共部位维修不向业主收费, 人工费应为0</source>
+        <translation>Common-area repairs are not charged: the labour fee should be 0</translation>
+    </message>
+    <message>
+        <source>收款金额应为数字, 如 256.80</source>
+        <translation>The amount should be a number, e.g. 256.80</translation>
+    </message>
+    <message>
+        <source>收款金额应大于0</source>
+        <translation>The amount should be more than 0</translation>
+    </message>
+    <message>
+        <source>收款金额过大, 请核对</source>
+        <translation>The amount is too large, please check</translation>
+    </message>
+    <message>
+        <source>请选择付款方式</source>
+        <translation>Choose how it is paid</translation>
+    </message>
+    <message>
+        <source>交款人过长</source>
+        <translation>The payer&apos;s name is too long</translation>
+    </message>
+    <message>
+        <source>请选择催缴方式</source>
+        <translation>Choose how the owner was reminded</translation>
+    </message>
+    <message>
+        <source>承诺缴费日期不能早于今天</source>
+        <translation>The promised date cannot be before today</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>第一个用户必须是系统管理员</source>
+        <translation>The first user must be the system administrator</translation>
+    </message>
+    <message>
+        <source>角色无效</source>
+        <translation>Invalid role</translation>
+    </message>
+    <message>
+        <source>所选账单明细已结清或已变化, 请刷新后重试。未收款。</source>
+        <translation>The chosen bill lines are settled or have changed: refresh and try again. Nothing was taken.</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>收款金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>人工费</source>
+        <translation>Labour fee</translation>
+    </message>
+    <message>
+        <source>请选择楼栋</source>
+        <translation>Choose a building</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
+    </message>
+    <message>
+        <source>用户名不能为空</source>
+        <translation>The user name is required</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Move-in date</translation>
+    </message>
 </context>
 <context>
     <name>MonthlyReportPage</name>
@@ -4500,6 +5522,159 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>OrderLabel</name>
+    <message>
+        <source>门岗</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>监控中心</source>
+        <translation>Monitoring room</translation>
+    </message>
+    <message>
+        <source>停水</source>
+        <translation>Water cut</translation>
+    </message>
+    <message>
+        <source>停电</source>
+        <translation>Power cut</translation>
+    </message>
+    <message>
+        <source>停气</source>
+        <translation>Gas cut</translation>
+    </message>
+    <message>
+        <source>电梯停运</source>
+        <translation>Lift out of service</translation>
+    </message>
+    <message>
+        <source>火警火灾</source>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <source>水浸</source>
+        <translation>Flooding</translation>
+    </message>
+    <message>
+        <source>电梯困人</source>
+        <translation>Lift entrapment</translation>
+    </message>
+    <message>
+        <source>治安事件</source>
+        <translation>Public security</translation>
+    </message>
+    <message>
+        <source>自然灾害</source>
+        <translation>Natural disaster</translation>
+    </message>
+    <message>
+        <source>违章搭建</source>
+        <translation>Illegal building</translation>
+    </message>
+    <message>
+        <source>占用消防通道</source>
+        <translation>Blocked fire lane</translation>
+    </message>
+    <message>
+        <source>违规装修</source>
+        <translation>Unauthorised renovation</translation>
+    </message>
+    <message>
+        <source>违规饲养宠物</source>
+        <translation>Pets</translation>
+    </message>
+    <message>
+        <source>乱倒垃圾</source>
+        <translation>Dumping</translation>
+    </message>
+    <message>
+        <source>劝阻</source>
+        <translation>Dissuaded</translation>
+    </message>
+    <message>
+        <source>书面整改通知</source>
+        <translation>Written notice</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Recheck</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>OutageNotice</name>
+    <message>
+        <source>请告知业主, 与此有关的报修无需重复派单。</source>
+        <translation>Tell the owner; reports about it need no new work order.</translation>
+    </message>
+    <message>
+        <source>已知%1: %2 %3–%4</source>
+        <translation>Known %1: %2 %3–%4</translation>
+    </message>
+</context>
+<context>
+    <name>OutagesPage</name>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>未结束</source>
+        <translation>Not over</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>登记停水停电</source>
+        <translation>New outage</translation>
+    </message>
+    <message>
+        <source>取消通知</source>
+        <translation>Cancel notice</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>如 2026-12-01 10:00</source>
+        <translation>e.g. 2026-12-01 10:00</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>如 2026-12-01 14:00</source>
+        <translation>e.g. 2026-12-01 14:00</translation>
+    </message>
+    <message>
+        <source>告知内容</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>如 市政管道维修, 请提前储水</source>
+        <translation>e.g. mains repair, please store water</translation>
+    </message>
+    <message>
+        <source>影响楼栋(不选为全小区)</source>
+        <translation>Buildings (none = whole estate)</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>刷新</source>
@@ -4565,6 +5740,10 @@ The program will close; start it again and log in.</translation>
         <translation>Team staff</translation>
     </message>
     <message>
+        <source>培训考核</source>
+        <translation>Training</translation>
+    </message>
+    <message>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
@@ -4611,6 +5790,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>事件上报</source>
+        <translation>Escalated incidents</translation>
     </message>
     <message>
         <source>审计日志</source>
@@ -4669,8 +5852,107 @@ The program will close; start it again and log in.</translation>
         <translation>Greening</translation>
     </message>
     <message>
+        <source>访客</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>值班记录</source>
+        <translation>Duty log</translation>
+    </message>
+    <message>
+        <source>应急事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>巡逻</source>
+        <translation>Patrols</translation>
+    </message>
+    <message>
+        <source>违章</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <source>钥匙/快递</source>
+        <translation>Keys/parcels</translation>
+    </message>
+    <message>
+        <source>停水停电</source>
+        <translation>Outages</translation>
+    </message>
+    <message>
         <source>只读: %1</source>
         <translation>Read-only: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsPage</name>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>全部巡逻</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>有漏巡</source>
+        <translation>With missed</translation>
+    </message>
+    <message>
+        <source>记录巡逻</source>
+        <translation>Record round</translation>
+    </message>
+    <message>
+        <source>异常开工单</source>
+        <translation>Work order for anomaly</translation>
+    </message>
+    <message>
+        <source>漏巡报表</source>
+        <translation>Missed report</translation>
+    </message>
+    <message>
+        <source>新建路线</source>
+        <translation>New route</translation>
+    </message>
+    <message>
+        <source>路线名称</source>
+        <translation>Route name</translation>
+    </message>
+    <message>
+        <source>如 夜间外围</source>
+        <translation>e.g. night perimeter</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>每行一个, 按巡逻顺序</source>
+        <translation>One a line, in walking order</translation>
+    </message>
+    <message>
+        <source>巡逻路线</source>
+        <translation>Patrol routes</translation>
+    </message>
+    <message>
+        <source>漏巡报表 (近四周)</source>
+        <translation>Missed checkpoints (last 4 weeks)</translation>
+    </message>
+    <message>
+        <source>每人每周的巡逻次数和漏巡点数</source>
+        <translation>Rounds and missed checkpoints per guard and week</translation>
     </message>
 </context>
 <context>
@@ -4761,12 +6043,35 @@ The program will close; start it again and log in.</translation>
         <source>无法开始打印, 请检查打印机。</source>
         <translation type="vanished">Cannot start printing; check the printer.</translation>
     </message>
+    <message>
+        <source>正在打印 %1…</source>
+        <translation>Printing %1…</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PendingHandoverDialog</name>
+    <message>
+        <source>待确认的交接班</source>
+        <translation>Handovers to acknowledge</translation>
+    </message>
+    <message>
+        <source>上一班交接的事项, 请逐条阅读后确认接班</source>
+        <translation>Matters handed over by the last shift: read, then acknowledge</translation>
+    </message>
+    <message>
+        <source>稍后处理</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>未确认的交接班会一直显示在这里和“值班记录”页。</source>
+        <translation>Unacknowledged handovers stay here and on the Duty log page.</translation>
     </message>
 </context>
 <context>
@@ -4942,6 +6247,30 @@ The program will close; start it again and log in.</translation>
         <source>社区活动与业主问卷</source>
         <translation>Community activities and owner surveys</translation>
     </message>
+    <message>
+        <source>秩序登记(访客/车辆/值班/巡逻/事件/违章/钥匙快递)</source>
+        <translation>Security desk (visitors, vehicles, duty, patrols, incidents, violations, keys, parcels)</translation>
+    </message>
+    <message>
+        <source>秩序设置(应急预案/巡逻路线/停车收费规则)</source>
+        <translation>Security set-up (plans, routes, parking rule)</translation>
+    </message>
+    <message>
+        <source>收取临时停车费</source>
+        <translation>Collect parking fees</translation>
+    </message>
+    <message>
+        <source>登记停水停电通知</source>
+        <translation>Register outages</translation>
+    </message>
+    <message>
+        <source>登记培训考核</source>
+        <translation>Record training</translation>
+    </message>
+    <message>
+        <source>查看上报经理的突发事件</source>
+        <translation>View incidents escalated to the manager</translation>
+    </message>
 </context>
 <context>
     <name>PermissionGuard</name>
@@ -5053,6 +6382,53 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>PlanLibraryDialog</name>
+    <message>
+        <source>应急预案库</source>
+        <translation>Emergency plan library</translation>
+    </message>
+    <message>
+        <source>新建预案</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <source>编辑预案</source>
+        <translation>Edit plan</translation>
+    </message>
+    <message>
+        <source>处置步骤</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>职责分工</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>呼叫顺序</source>
+        <translation>Call tree</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>预案名称</source>
+        <translation>Plan name</translation>
+    </message>
+    <message>
+        <source>每行一步, 按顺序</source>
+        <translation>One step a line, in order</translation>
+    </message>
+    <message>
+        <source>如 当班保安→秩序主管→经理→119</source>
+        <translation>e.g. guard → supervisor → manager → 119</translation>
+    </message>
+    <message>
+        <source>应急预案</source>
+        <translation>Emergency plans</translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <source>修改岗位</source>
@@ -5080,6 +6456,18 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法开始打印, 请检查打印机。</source>
         <translation>Cannot start printing; check the printer.</translation>
+    </message>
+    <message>
+        <source>打印队列没有响应: %1</source>
+        <translation>The print queue did not respond: %1</translation>
+    </message>
+    <message>
+        <source>打印队列拒绝了打印任务: %1</source>
+        <translation>The print queue refused the job: %1</translation>
+    </message>
+    <message>
+        <source>无法读取要打印的文档</source>
+        <translation>Cannot read the document to print</translation>
     </message>
 </context>
 <context>
@@ -5210,6 +6598,10 @@ The program will close; start it again and log in.</translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>搜索 (%1)</source>
+        <translation>Search (%1)</translation>
     </message>
 </context>
 <context>
@@ -5530,6 +6922,49 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <source>记录巡逻</source>
+        <translation>Record round</translation>
+    </message>
+    <message>
+        <source>路线</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>巡逻人</source>
+        <translation>Guard</translation>
+    </message>
+    <message>
+        <source>巡逻时间</source>
+        <translation>Patrol time</translation>
+    </message>
+    <message>
+        <source>留空为现在, 或 23:10</source>
+        <translation>Empty for now, or 23:10</translation>
+    </message>
+    <message>
+        <source>巡逻点</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>异常情况(如有)</source>
+        <translation>Anomaly (if any)</translation>
+    </message>
+    <message>
+        <source>开工单</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>请先在“路线”中建立巡逻路线</source>
+        <translation>Create a patrol route first</translation>
+    </message>
+    <message>
+        <source>请先在“本组员工”中添加秩序人员</source>
+        <translation>Add security staff first (Team staff)</translation>
+    </message>
+</context>
+<context>
     <name>ScoreItemDialog</name>
     <message>
         <source>新增评分项目</source>
@@ -5701,10 +7136,81 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>光标到本页的搜索框</source>
+        <translation>Cursor to this page&apos;s search box</translation>
+    </message>
+    <message>
+        <source>从搜索框进入下面的列表 (上下键选行, 回车打开)</source>
+        <translation>From the search box into the list below (arrows choose a row, Enter opens it)</translation>
+    </message>
+    <message>
+        <source>转到当前标签的第 1…9 页 (如 客服: 工单、业主档案、收费、催缴)</source>
+        <translation>Go to page 1…9 of the current tab (e.g. Service: Work orders, Owner archive, Fees, Arrears)</translation>
+    </message>
+    <message>
+        <source>转到 经理 / 客服 / 工程 / 秩序 / 环境 标签</source>
+        <translation>Go to the Manager / Service / Engineering / Security / Environment tab</translation>
+    </message>
+    <message>
+        <source>工单: 新登记, 光标到查找房屋/业主</source>
+        <translation>Work orders: new report, cursor to the unit/owner look-up</translation>
+    </message>
+    <message>
+        <source>工单: 登记; 表单: 保存</source>
+        <translation>Work orders: register; forms: save</translation>
+    </message>
+    <message>
+        <source>工单: 显示更多匹配的房屋</source>
+        <translation>Work orders: show more matching units</translation>
+    </message>
+    <message>
+        <source>收费: 收款并打印收据</source>
+        <translation>Fees: take the payment and print the receipt</translation>
+    </message>
+    <message>
+        <source>催缴: 光标到楼栋选择</source>
+        <translation>Arrears: cursor to the building choice</translation>
+    </message>
+    <message>
+        <source>预览中: 用默认打印机打印 (没有默认打印机时先选打印机); 催缴: 所选楼栋的通知单</source>
+        <translation>In a preview: print on the default printer (choose one if there is none); Arrears: the chosen building&apos;s notices</translation>
+    </message>
+    <message>
+        <source>预览中: 选择打印机、份数、页码后打印</source>
+        <translation>In a preview: choose printer, copies and pages, then print</translation>
+    </message>
+    <message>
+        <source>刷新列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>下一项 / 上一项 (列表也可以用 Tab 离开)</source>
+        <translation>Next / previous field (Tab also leaves a list)</translation>
+    </message>
+    <message>
+        <source>关闭对话框或预览, 不保存</source>
+        <translation>Close a dialog or preview without saving</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
     </message>
 </context>
 <context>
@@ -5944,6 +7450,57 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>当前用户未关联员工档案, 没有“我的工单”</source>
         <translation>This user is not linked to a staff record, so there is no &quot;My orders&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>全部班组</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>登记培训/考核</source>
+        <translation>New training</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>如 2026-11-20</source>
+        <translation>e.g. 2026-11-20</translation>
+    </message>
+    <message>
+        <source>培训/考核内容</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>如 消防器材使用</source>
+        <translation>e.g. using fire extinguishers</translation>
+    </message>
+    <message>
+        <source>讲师/考核人</source>
+        <translation>Trainer/assessor</translation>
+    </message>
+    <message>
+        <source>参加人员及成绩</source>
+        <translation>Attendees and scores</translation>
+    </message>
+    <message>
+        <source>每行一人: 姓名 成绩, 如 张三 95</source>
+        <translation>One a line: name score, e.g. Zhang San 95</translation>
+    </message>
+    <message>
+        <source>培训考核记录</source>
+        <translation>Training record</translation>
     </message>
 </context>
 <context>
@@ -6248,6 +7805,239 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>VehiclesPage</name>
+    <message>
+        <source>在场车辆</source>
+        <translation>Cars inside</translation>
+    </message>
+    <message>
+        <source>在场临时车</source>
+        <translation>Visitors&apos; cars inside</translation>
+    </message>
+    <message>
+        <source>超时停放</source>
+        <translation>Overstaying</translation>
+    </message>
+    <message>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>车牌, 如 粤B12345</source>
+        <translation>Plate, e.g. YueB12345</translation>
+    </message>
+    <message>
+        <source>入场</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>出场收费</source>
+        <translation>Exit and pay</translation>
+    </message>
+    <message>
+        <source>收费规则</source>
+        <translation>Fee rule</translation>
+    </message>
+    <message>
+        <source>车牌或收据号</source>
+        <translation>Plate or receipt no.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>打印收据</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>车位 %1 · 业主车在场 %2 · 临时车在场 %3 · 超时 %4 · 空余约 %5</source>
+        <translation>Spaces %1 · owners in %2 · visitors in %3 · overstaying %4 · free ~%5</translation>
+    </message>
+    <message>
+        <source>车辆入场</source>
+        <translation>Car in</translation>
+    </message>
+    <message>
+        <source>车辆出场</source>
+        <translation>Car out</translation>
+    </message>
+    <message>
+        <source>停车费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>停放</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>%1 分钟 (入场 %2)</source>
+        <translation>%1 min (in %2)</translation>
+    </message>
+    <message>
+        <source>付款方式</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>临时车出场 %1</source>
+        <translation>Visitor car out %1</translation>
+    </message>
+    <message>
+        <source>收款并放行</source>
+        <translation>Take payment and let out</translation>
+    </message>
+    <message>
+        <source>已收费</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已收款。打印收据吗?</source>
+        <translation>Paid. Print the receipt?</translation>
+    </message>
+    <message>
+        <source>停车收据</source>
+        <translation>Parking receipt</translation>
+    </message>
+    <message>
+        <source>免费时长(分钟)</source>
+        <translation>Free minutes</translation>
+    </message>
+    <message>
+        <source>每小时(元)</source>
+        <translation>Per hour (¥)</translation>
+    </message>
+    <message>
+        <source>每24小时封顶(元)</source>
+        <translation>Cap per 24 h (¥)</translation>
+    </message>
+    <message>
+        <source>超时提醒(小时)</source>
+        <translation>Overstay after (h)</translation>
+    </message>
+    <message>
+        <source>临时停车收费规则</source>
+        <translation>Visitor parking fee rule</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationDetail</name>
+    <message>
+        <source>在左侧选择一宗违章</source>
+        <translation>Select a case on the left</translation>
+    </message>
+    <message>
+        <source>照片: </source>
+        <translation>Photos: </translation>
+    </message>
+    <message>
+        <source>照片: 无</source>
+        <translation>Photos: none</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationsPage</name>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>未结案</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>登记违章</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>打印整改通知</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>添加照片</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>如 3-1-1502, 公共区域可留空</source>
+        <translation>e.g. 3-1-1502; empty for common areas</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>如 3栋消防通道</source>
+        <translation>e.g. Bldg 3 fire lane</translation>
+    </message>
+    <message>
+        <source>违章情况</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>如 2026-12-05, 可留空</source>
+        <translation>e.g. 2026-12-05, optional</translation>
+    </message>
+    <message>
+        <source>劝阻情况</source>
+        <translation>Dissuasion</translation>
+    </message>
+    <message>
+        <source>现场劝阻</source>
+        <translation>Dissuaded on site</translation>
+    </message>
+    <message>
+        <source>转为</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>新的整改期限</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>可留空</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>违章 %1: 下一步</source>
+        <translation>Case %1: next step</translation>
+    </message>
+    <message>
+        <source>整改通知书 %1</source>
+        <translation>Rectification notice %1</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>已联系上</source>
@@ -6307,6 +8097,53 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>业主意见</source>
         <translation type="vanished">Owner&apos;s comments</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsPage</name>
+    <message>
+        <source>姓名、手机号、车牌或单号</source>
+        <translation>Name, mobile, plate or pass no.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>在场访客</source>
+        <translation>Inside now</translation>
+    </message>
+    <message>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>登记进入</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>打印访客单(A6)</source>
+        <translation>Print pass (A6)</translation>
+    </message>
+    <message>
+        <source>打印访客单(A5)</source>
+        <translation>Print pass (A5)</translation>
+    </message>
+    <message>
+        <source>现在没有在场访客。按 Ctrl+N 登记进入。</source>
+        <translation>No visitors inside. Press Ctrl+N to check one in.</translation>
+    </message>
+    <message>
+        <source>访客离开</source>
+        <translation>Visitor out</translation>
+    </message>
+    <message>
+        <source>访客单 %1</source>
+        <translation>Visitor pass %1</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from app.cli import main
 from app.errors import PermissionDenied
+from app.models import AuditLog
 from app.pdf.dispatch_slip import SlipData, SlipMaterial, render_slip
 from app.services.workorders import Material
 from tests.conftest import actor
@@ -159,6 +160,10 @@ def test_service_slip_prints_full_phones_for_staff_with_the_right(services, orde
     assert engineer.workorders.slip_data(order.id).contact_phone == "138****5678"
     with pytest.raises(PermissionDenied):
         engineer.workorders.slip_data(order.id, full_phone=True)
+    desk.workorders.slip_pdf(order.id)  # the print with full numbers is logged, with who printed it
+    with services.db.read_session() as s:
+        logged = s.query(AuditLog).filter_by(action="print", entity="workorders").one()
+    assert logged.username == desk.ctx.actor.username and '"full_phone": true' in logged.changes
     services.property.set_setting("workorder.slip_full_phone", "0")  # the office may mask them all
     assert desk.workorders.slip_data(order.id).contact_phone == "138****5678"
     text = text_of(PdfReader(io.BytesIO(services.workorders.slip_pdf(order.id, full_phone=False))))

@@ -8,10 +8,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import func, select
 
 from app.cli import main
 from app.errors import FieldError, PermissionDenied, ServiceError, StateError
-from app.models import Metric
+from app.models import Incident, Metric
 from app.services.annual_plan import BUDGET
 from tests.app.roster_files import write_xlsx
 from tests.conftest import actor
@@ -189,7 +190,10 @@ def test_monthly_report_figures_are_the_services_figures(demo, tmp_path, cli_use
     plan = services.annual_plan.plan(2026, "2026-11")
     assert [c.year_to_date for c in report.costs] == [line.year_to_date for line in plan.lines if line.is_budget]
     assert report.pm_completion == (2, 3)
-    assert report.incidents is None  # issue 16's incident records are not in this database yet
+    with services.db.read_session() as s:  # issue 16's incident records (the demo's fall in the current month)
+        in_month = s.scalar(select(func.count(Incident.id)).where(
+            Incident.started_at >= datetime(2026, 11, 1), Incident.started_at < datetime(2026, 12, 1)))
+    assert report.incidents == in_month
 
     # The PDF says the same numbers (its text layer) and the workbook holds them as numbers.
     from pypdf import PdfReader

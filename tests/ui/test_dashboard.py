@@ -116,7 +116,7 @@ def test_charts_have_the_series_values(qtbot, office):
     assert rates["本年累计"] == pytest.approx([280 / 3492.42 * 100, 600 / 2700 * 100])
 
     trend = bar_values(page.trend_chart.chart)
-    assert categories(page.trend_chart.chart) == ["26-06", "26-07", "26-08", "26-09", "26-10", "26-11"]
+    assert categories(page.trend_chart.chart) == ["6月", "7月", "8月", "9月", "10月", "11月"]
     assert trend["物业费"] == pytest.approx([0, 0, 0, 0, 280 / 1164.14 * 100, 0])
     assert trend["停车费"] == pytest.approx([0, 0, 0, 0, 600 / 900 * 100, 0])
 
@@ -130,7 +130,7 @@ def test_charts_have_the_series_values(qtbot, office):
     assert teams["未超时"] == [0, 1, 0, 0]
 
     service = page.service_chart.chart
-    assert categories(service)[-1] == "26-11" and len(categories(service)) == 6
+    assert categories(service)[-1] == "11月" and len(categories(service)) == 6
     assert bar_values(service)["投诉(件)"] == [0, 0, 0, 0, 0, 1]
     assert line_values(service)["满意度(分)"] == [(5.0, 4.0)]
 
@@ -149,7 +149,7 @@ def test_changing_the_period_requeries(qtbot, office):
     assert rates["本月 (2026-10)"] == pytest.approx([280 / 1164.14 * 100, 600 / 900 * 100])
     assert page.rate_chart.title == "2026-10 收缴率"
     assert page.key_cards["complaints"].value.text() == "0"
-    assert categories(page.trend_chart.chart)[-1] == "26-10"
+    assert categories(page.trend_chart.chart)[-1] == "10月"
     # a period without bills: a message where the chart was, no traceback
     page.set_period("2025-12")
     assert not page.rate_chart.showing_chart()
@@ -305,3 +305,18 @@ def test_demo_database_loads_fast(qtbot, db):
     aging = services.fee_reports.aging()
     assert page.key_cards["arrears"].value.text() == f"{aging.total:,.2f}"
     assert sum(bar_values(page.team_chart.chart)["超时"]) == services.workorders.summary(NOW.date()).overdue_total
+
+
+def test_chart_axes_are_not_cut_at_1024(qtbot, office):
+    """Issue 12: at 1024 wide the month and aging labels showed as "26-…" and "4–6…"."""
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    services, *_ = office
+    page = page_for(qtbot, services)
+    page.resize(1024, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    for panel in (page.trend_chart, page.aging_chart):
+        axis = next(a for a in panel.chart.axes() if isinstance(a, QBarCategoryAxis))
+        qtbot.waitUntil(lambda axis=axis: bool(axis.categories()))
+        assert not axis.labelsTruncated(), panel.title()

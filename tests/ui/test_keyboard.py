@@ -273,3 +273,56 @@ def test_unlock_shows_whose_password_and_one_enter_counts_once(qtbot, services, 
     type_text("secret1")
     with qtbot.waitSignal(dialog.accepted):
         press_key("Return")
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request, qapp):
+    from ui.application import install_translations
+
+    installed = install_translations(qapp, request.param)
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_the_work_order_description_is_on_screen_at_1280(qtbot, services, language):
+    building = services.archive.create_building("1栋")
+    unit = services.archive.save_unit({"building_id": building, "unit_no": "1", "room_no": "101"})
+    services.workorders.intake({"kind": "repair", "source": "phone", "category": "water", "unit_id": unit,
+                                "description": "卫生间地漏堵塞, 积水排不下去"})
+    window = MainWindow(services.as_actor(actor("service")),
+                        QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "t", "t2"))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    register = window.role_tab("service").page("工单").register
+    qtbot.waitUntil(lambda: register.model.rowCount() == 1)
+    column = register.model.column_index("description")
+    table = register.table
+    assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
+
+
+@pytest.fixture
+def english(qapp):
+    from ui.application import install_translations
+
+    installed = install_translations(qapp, "en")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_service_messages_are_translated_at_the_form(qtbot, services, english):
+    from ui.dialogs.archive import PersonDialog
+
+    building = services.archive.create_building("1栋")
+    unit = services.archive.save_unit({"building_id": building, "unit_no": "1", "room_no": "101"})
+    dialog = shown(qtbot, PersonDialog(services, unit))
+    type_text("Zhang San")
+    press_key("Tab")
+    while focus() is not dialog.field("phone"):
+        press_key("Tab")
+    type_text("1381234")
+    press_key("Return")
+    message = dialog.errors()["phone"]
+    assert "11-digit" in message and not any("\u4e00" <= ch <= "\u9fff" for ch in message), message

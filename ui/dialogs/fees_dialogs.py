@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.errors import FieldError, ServiceError
 from app.models import ChargeMethod, Cycle, FeeKind, Scope, UnitUse
 from ui.labels import code_label
+from ui.messages import ui_errors
 from ui.tabs.fees_common import fee_label, reminder_method_choices
 from ui.widgets.focus import fields_first
 
@@ -80,7 +81,7 @@ class _FormDialog(QDialog):
         for label in self.errors.values():
             label.hide()
         rest = []
-        for key, message in errors.items():
+        for key, message in ui_errors(errors).items():
             if key in self.errors:
                 self.errors[key].setText(message)
                 self.errors[key].show()

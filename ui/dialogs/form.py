@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, ServiceError
+from ui.messages import ui_errors, ui_message
 from ui.widgets.focus import fields_first
 
 ERROR_STYLE = "color: #b00020;"
@@ -145,6 +146,7 @@ class FormDialog(QDialog):
         return shown
 
     def show_errors(self, errors: dict[str, str], general: str = "") -> None:
+        errors, general = ui_errors(errors), ui_message(general)  # the service's Chinese, translated
         unplaced = [msg for name, msg in errors.items() if name not in self.rows]
         for name, row in self.rows.items():
             row.set_error(errors.get(name, ""))

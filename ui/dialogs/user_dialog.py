@@ -9,6 +9,7 @@ from app.errors import FieldError, ServiceError
 from app.models import ROLE_LABELS
 from app.services.auth import MIN_PASSWORD
 from ui.labels import role_label
+from ui.messages import ui_message
 from ui.widgets.focus import fields_first
 
 
@@ -68,7 +69,7 @@ class _Form(QDialog):
             except ServiceError as exc:
                 message = str(exc)
         if message:
-            self.error.setText(message)
+            self.error.setText(ui_message(message))
             return
         self.accept()
 

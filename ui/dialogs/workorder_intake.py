@@ -26,6 +26,7 @@ from app.errors import FieldError, ServiceError
 from app.models import CATEGORY_TEAMS, Category, Kind, Location, Priority, Source
 from app.search import MATCH_ID, MATCH_NAME, MATCH_PHONE, MATCH_PLATE, MATCH_ROOM, MATCH_ROOM_PART
 from ui import shortcuts
+from ui.messages import ui_message
 from ui.workorder_labels import wo_choices, wo_label
 
 ERROR_STYLE = "color: #b00020;"
@@ -130,6 +131,10 @@ class IntakeForm(QWidget):
         chosen_row.addWidget(self.chosen, 1)
         chosen_row.addWidget(clear_unit)
         find.addLayout(chosen_row)
+        from ui.pages.order.outages import OutageNotice  # 秩序: known outages reaching the unit
+
+        self.outage_notice = OutageNotice(services, self)
+        find.addWidget(self.outage_notice)
         find.addWidget(self.recent_title)
         find.addWidget(self.recent)
 
@@ -304,6 +309,7 @@ class IntakeForm(QWidget):
             self.location.setCurrentIndex(self.location.findData(Location.PRIVATE if unit else Location.PUBLIC))
         if unit is None:
             self.chosen.setText(self.tr("未选择房屋 (公共区域报事可不选)"))
+            self._load_recent(None)
             self._show_recent([])
             return
         owners = unit.owners or self.tr("(无业主信息)")
@@ -315,7 +321,10 @@ class IntakeForm(QWidget):
             self.contact_phone.setText(unit.phone)  # masked unless the user may see it: the service keeps it
         self._load_recent(unit.id)
 
-    def _load_recent(self, unit_id: int) -> None:
+    def _load_recent(self, unit_id: int | None) -> None:
+        self.outage_notice.show_for_unit(unit_id)
+        if unit_id is None:
+            return
         try:
             rows = self.services.workorders.recent_for_unit(unit_id, limit=5)
         except ServiceError:
@@ -393,12 +402,12 @@ class IntakeForm(QWidget):
             if label is None:
                 rest.append(text)
             else:
-                label.setText(text)
+                label.setText(ui_message(text))
                 label.show()
         self.show_message("\n".join(rest) or (self.tr("请检查标红的项目") if errors else ""), error=bool(errors))
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
+        self.message.setText(ui_message(text))
         self.message.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
 
     def save(self):

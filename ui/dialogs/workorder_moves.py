@@ -40,6 +40,7 @@ from app.errors import ConflictError, FieldError, ServiceError
 from app.models import Category, Location, Priority
 from app.money import format_money, to_money
 from app.services.workorders import Material
+from ui.messages import ui_message
 from ui.widgets.focus import fields_first
 from ui.widgets.money_edit import money_input
 from ui.workorder_labels import wo_choices
@@ -115,12 +116,13 @@ class MoveDialog(QDialog):
             if label is None:
                 unplaced.append(text)
             else:
+                text = ui_message(text)
                 label.setText(text if label.isHidden() else f"{label.text()}\n{text}")
                 label.show()
         self.show_message("\n".join(unplaced))
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(ui_message(text))
         self.message.setVisible(bool(text))
 
     def submit(self) -> None:

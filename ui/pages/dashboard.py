@@ -51,6 +51,7 @@ from ui.widgets.charts import (
     RED,
     ChartPanel,
     attach,
+    month_label,
 )
 from ui.widgets.workorder_detail import WorkOrderDetailPane
 from ui.widgets.workorder_list import WORKORDER_COLUMNS, workorder_row_style
@@ -112,6 +113,7 @@ class FigureCard(QFrame):
         self.setObjectName("card")
         self.title = QLabel(title, self)
         self.title.setObjectName("card_title")
+        self.title.setWordWrap(True)  # English captions are long: eight cards must fit 1024 wide
         self.value = QLabel("—", self)
         self.value.setObjectName("card_value")
         self.note = QLabel("", self)
@@ -414,7 +416,7 @@ class DashboardPage(QWidget):
                 on_click=lambda n, i: self.drill_unpaid(CHART_KINDS[n], self.trend_periods[i]),
                 tooltip=lambda n, i: self._rate_tooltip({CHART_KINDS[n]: months[i].rate_of(CHART_KINDS[n])},
                                                         CHART_KINDS[n], months[i].period))
-            attach(panel.chart, series, panel.category_axis([m.period[2:] for m in months]),
+            attach(panel.chart, series, panel.category_axis([month_label(m.period) for m in months]),
                    panel.value_axis(0, 100, "%.0f%%"))
             panel.show_chart()
 
@@ -563,7 +565,7 @@ class DashboardPage(QWidget):
         line = panel.add_line(self.tr("满意度(分)"),
                               [float(x.average_satisfaction) if x.average_satisfaction is not None else None
                                for x in months], BLUE)
-        axis_x = panel.category_axis([x.period[2:] for x in months])
+        axis_x = panel.category_axis([month_label(x.period) for x in months])
         top = max(x.complaints for x in months)
         # complaints in the lower half, the 1–5 score line above them: labels never collide
         attach(panel.chart, bars, axis_x, panel.value_axis(0, max(top * 2, 4), "%d", self.tr("投诉(件)"),

@@ -11,6 +11,7 @@ from ui.tabs.base import Page, page
 
 def pages(services: Services) -> list[Page]:
     from ui.pages.engineering.equipment import EquipmentPage
+    from ui.pages.order.training import TrainingPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
@@ -19,4 +20,5 @@ def pages(services: Services) -> list[Page]:
              view=("workorder.handle", "workorder.manage")),
         page(QT_TRANSLATE_NOOP("Pages", "设备台账"), lambda: EquipmentPage(services), view="equipment.view"),
         page(QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENGINEERING), edit="staff.edit"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENGINEERING), view="training.edit"),
     ]

@@ -18,6 +18,7 @@ def pages(services: Services) -> list[Page]:
     from ui.pages.environment.plans import CleaningPlansPage
     from ui.pages.environment.scores import MonthlyScoresPage, ScoreSheetPage
     from ui.pages.environment.tasks import DailyTasksPage
+    from ui.pages.order.training import TrainingPage
     from ui.pages.staff import StaffPage
     from ui.tabs.team_queue_page import TeamQueuePage
 
@@ -32,4 +33,5 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "垃圾分类"), lambda: GarbagePage(services), view=REC, edit=REC),
         page(QT_TRANSLATE_NOOP("Pages", "绿化养护"), lambda: GreeningPage(services), view=REC, edit=REC),
         page(QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENVIRONMENT), edit="staff.edit"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENVIRONMENT), view="training.edit"),
     ]

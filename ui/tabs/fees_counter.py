@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import FieldError, ServiceError
 from ui import shortcuts
 from ui.dialogs.fees_dialogs import ChargeDatesDialog, RefundDialog, VoidPaymentDialog, WaiverDialog
+from ui.messages import ui_errors
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle
 from ui.tabs.fees_common import fee_label, fit_columns, money_text, pay_method_choices, show_pdf, void_text
 from ui.widgets.money_edit import money_input
@@ -389,7 +390,7 @@ class FeeCounterPage(QWidget):
                 note=self.note.text(), line_ids=line_ids, use_prepaid=self.use_prepaid.isChecked(),
                 include_late_fees=self.late_fees.isChecked())
         except FieldError as exc:
-            self.amount_error.setText("; ".join(exc.errors.values()))
+            self.amount_error.setText("; ".join(ui_errors(exc.errors).values()))
             return
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("收款"), str(exc))

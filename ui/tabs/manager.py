@@ -17,6 +17,8 @@ def pages(services: Services) -> list[Page]:
     from ui.pages.manager.plan import AnnualPlanPage
     from ui.pages.manager.relations import RelationsPage
     from ui.pages.manager.report import MonthlyReportPage
+    from ui.pages.order.incidents import IncidentsPage
+    from ui.pages.order.training import TrainingPage
     from ui.pages.settings import SettingsPage
     from ui.pages.staff import StaffPage
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
@@ -42,6 +44,9 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services),
              view=("fees.items", "fees.billing", "fees.reports"), edit="fees.items"),
         page(QT_TRANSLATE_NOOP("Pages", "设置"), lambda: SettingsPage(services), view="settings.manage"),
+        page(QT_TRANSLATE_NOOP("Pages", "事件上报"), lambda: IncidentsPage(services, state="escalated"),
+             view="incident.review"),
+        page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services), view="staff.edit"),
     ] + security_pages(services)
 
 

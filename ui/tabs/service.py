@@ -16,6 +16,7 @@ def pages(services: Services) -> list[Page]:
     from ui.pages.archive import ArchivePage
     from ui.pages.community.activities import ActivitiesPage
     from ui.pages.community.surveys import SurveysPage
+    from ui.pages.order.outages import OutagesPage
     from ui.tabs.fees_arrears import ArrearsPage
     from ui.tabs.fees_counter import FeeCounterPage
     from ui.tabs.workorders_page import WorkOrdersPage
@@ -31,4 +32,5 @@ def pages(services: Services) -> list[Page]:
              edit=COMMUNITY),
         page(QT_TRANSLATE_NOOP("Pages", "满意度调查"), lambda: SurveysPage(services), view=COMMUNITY,
              edit=COMMUNITY),
+        page(QT_TRANSLATE_NOOP("Pages", "停水停电"), lambda: OutagesPage(services), view="workorder.manage"),
     ]

@@ -8,6 +8,7 @@ of stale state; the dashboard has a handful of small series, so this costs nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCharts import (
@@ -22,7 +23,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QToolTip, QWidget
 
@@ -97,8 +98,16 @@ class ChartPanel(QStackedWidget):
 
     # ---- builders
     def category_axis(self, categories: Sequence[str]) -> QBarCategoryAxis:
+        """Category labels; "≤3个月" / "4–6 months" break after the number so a 1024-wide window (a third of
+        it per chart) shows them whole instead of "4–6…"."""
         axis = QBarCategoryAxis()
-        axis.append(list(categories))
+        shown = [_two_lines(c) for c in categories]
+        axis.append(shown)
+        axis.setProperty("plain_labels", list(categories))  # as given, for categories()
+        if all("<br>" in text or len(text) <= 3 for text in shown):
+            # Short lines: QtCharts's own measure is too cautious and would still cut "months" to "mont…".
+            # (A long single word keeps the cut: without it Qt drops a label that would overlap.)
+            axis.setTruncateLabels(False)
         axis.setLabelsFont(app_font(-1))
         self.chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         return axis
@@ -184,6 +193,33 @@ class ChartPanel(QStackedWidget):
             QToolTip.hideText()
 
 
+_NUMBER_THEN_WORD = re.compile(r"^([^A-Za-z\u4e00-\u9fff]+?)\s*([A-Za-z\u4e00-\u9fff].*)$")
+
+
+def _two_lines(label: str) -> str:
+    """"4–6个月" → "4–6<br>个月", "Customer service" → "Customer<br>service" (short labels as they are)."""
+    if len(label) <= 3:
+        return label
+    if " " in label.strip():
+        middle = len(label) / 2
+        cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
+        return f"{label[:cut]}<br>{label[cut + 1:]}"
+    return _NUMBER_THEN_WORD.sub(r"\1<br>\2", label)
+
+
+def month_label(period: str) -> str:
+    """"2026-06" → "6月" (English "Jun"): short enough for six months of bars in a third of 1024 px."""
+    return QCoreApplication.translate("Charts", MONTHS[int(period[5:7]) - 1])
+
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("Charts", "1月"), QT_TRANSLATE_NOOP("Charts", "2月"), QT_TRANSLATE_NOOP("Charts", "3月"),
+    QT_TRANSLATE_NOOP("Charts", "4月"), QT_TRANSLATE_NOOP("Charts", "5月"), QT_TRANSLATE_NOOP("Charts", "6月"),
+    QT_TRANSLATE_NOOP("Charts", "7月"), QT_TRANSLATE_NOOP("Charts", "8月"), QT_TRANSLATE_NOOP("Charts", "9月"),
+    QT_TRANSLATE_NOOP("Charts", "10月"), QT_TRANSLATE_NOOP("Charts", "11月"), QT_TRANSLATE_NOOP("Charts", "12月"),
+)
+
+
 def attach(chart: QChart, series, *axes) -> None:
     for axis in axes:
         series.attachAxis(axis)
@@ -210,7 +246,7 @@ def line_values(chart: QChart) -> dict[str, list[tuple[float, float]]]:
 def categories(chart: QChart) -> list[str]:
     for axis in chart.axes(Qt.Orientation.Horizontal):
         if isinstance(axis, QBarCategoryAxis):
-            return list(axis.categories())
+            return list(axis.property("plain_labels") or axis.categories())
     return []
 
 

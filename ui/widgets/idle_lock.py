@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ServiceError
+from ui.messages import ui_message
 from ui.widgets.focus import fields_first
 
 DEFAULT_MINUTES = 10
@@ -94,7 +95,7 @@ class UnlockDialog(QDialog):
         try:
             self.actor = self._services.auth.unlock(self.password.text())
         except ServiceError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(ui_message(str(exc)))
             self.password.clear()
             self.password.setFocus()
             return

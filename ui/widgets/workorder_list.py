@@ -69,11 +69,12 @@ WORKORDER_COLUMNS = [
     Column("priority", QT_TRANSLATE_NOOP("Column", "紧急程度"), "priority", sort_key="priority",
            formatter=wo_label, align=CENTER),
     Column("unit", QT_TRANSLATE_NOOP("Column", "房号"), "unit_code", sort_key="unit"),  # as in 业主档案/收费/催缴
+    # Early, so it is on screen beside the intake panel at 1280 wide (it was the last, off to the right).
+    Column("description", QT_TRANSLATE_NOOP("Column", "问题描述"), lambda r: _short(r.description)),
     Column("contact", QT_TRANSLATE_NOOP("Column", "联系人"), "contact_name"),
     Column("assignee", QT_TRANSLATE_NOOP("Column", "处理人"), "assignee", sort_key="assignee"),
     Column("reported_at", QT_TRANSLATE_NOOP("Column", "受理时间"), "reported_at", sort_key="reported_at"),
     _DeadlineColumn("due_at", QT_TRANSLATE_NOOP("Column", "完成时限"), "due_at", sort_key="due_at"),
-    Column("description", QT_TRANSLATE_NOOP("Column", "问题描述"), lambda r: _short(r.description)),
 ]
 
 
@@ -114,6 +115,6 @@ def make_workorder_register(services, build_filter: Callable[[dict], WorkOrderFi
                "state": [f"{t} {QCoreApplication.translate('WorkOrders', '↑经理')}" for t in labels(State)],
                "kind": [f"{t} ({QCoreApplication.translate('WorkOrders', '重复')})" for t in labels(Kind)],
                "category": labels(Category), "priority": labels(Priority), "unit": ["12-3-2504"],
-               "contact": ["欧阳明月"], "assignee": ["欧阳明月"], "reported_at": ["2026-11-28 20:18"], "due_at": due}
+               "description": ["卫生间地漏堵塞积水排不下"], "contact": ["欧阳明月"], "assignee": ["欧阳明月"], "reported_at": ["2026-11-28 20:18"], "due_at": due}
     fit_columns_to_samples(view.table, {view.model.column_index(k): v for k, v in samples.items()})
     return view
