@@ -181,6 +181,8 @@ def end_smoke_test(app: QApplication) -> None:
     modal = app.activeModalWidget()
     if modal is not None:
         modal.close()
+    for widget in app.topLevelWidgets():
+        widget.close()
     app.exit(0 if shown else 1)
 
 
