@@ -34,14 +34,17 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Engineering", "复验未通过"), QT_TRANSLATE_NOOP("Engineering", "已销项"),
     QT_TRANSLATE_NOOP("Engineering", "更换部件"), QT_TRANSLATE_NOOP("Engineering", "维修"),
     QT_TRANSLATE_NOOP("Engineering", "检查"), QT_TRANSLATE_NOOP("Engineering", "备注"),
-    QT_TRANSLATE_NOOP("Engineering", "工程库"), QT_TRANSLATE_NOOP("Engineering", "保洁库"),
-    QT_TRANSLATE_NOOP("Engineering", "材料"), QT_TRANSLATE_NOOP("Engineering", "备件"),
-    QT_TRANSLATE_NOOP("Engineering", "工具"), QT_TRANSLATE_NOOP("Engineering", "保洁用品"),
-    QT_TRANSLATE_NOOP("Engineering", "清洁药剂"), QT_TRANSLATE_NOOP("Engineering", "入库"),
-    QT_TRANSLATE_NOOP("Engineering", "领用出库"), QT_TRANSLATE_NOOP("Engineering", "退库"),
-    QT_TRANSLATE_NOOP("Engineering", "盘点调整"), QT_TRANSLATE_NOOP("Engineering", "借出"),
-    QT_TRANSLATE_NOOP("Engineering", "归还"),
+    QT_TRANSLATE_NOOP("Engineering", "维保"), QT_TRANSLATE_NOOP("Engineering", "维修工单"),
+    QT_TRANSLATE_NOOP("Engineering", "外包维保"), QT_TRANSLATE_NOOP("Engineering", "工程库"),
+    QT_TRANSLATE_NOOP("Engineering", "保洁库"), QT_TRANSLATE_NOOP("Engineering", "材料"),
+    QT_TRANSLATE_NOOP("Engineering", "备件"), QT_TRANSLATE_NOOP("Engineering", "工具"),
+    QT_TRANSLATE_NOOP("Engineering", "保洁用品"), QT_TRANSLATE_NOOP("Engineering", "清洁药剂"),
+    QT_TRANSLATE_NOOP("Engineering", "入库"), QT_TRANSLATE_NOOP("Engineering", "领用出库"),
+    QT_TRANSLATE_NOOP("Engineering", "退库"), QT_TRANSLATE_NOOP("Engineering", "盘点调整"),
 )
+
+# Texts the pages pass through eng_label that are not codes.
+_MARKED_TEXTS = (QT_TRANSLATE_NOOP("Engineering", "正常"), QT_TRANSLATE_NOOP("Engineering", "异常"))
 
 
 def eng_label(code: object) -> str:

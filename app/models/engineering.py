@@ -97,6 +97,8 @@ ENGINEERING_LABELS: dict[str, str] = {
     TakeoverArea.POWER: "电气", TakeoverArea.FIRE: "消防", TakeoverArea.LIFT: "电梯", TakeoverArea.OTHER: "其他",
     DefectState.OPEN: "待整改", DefectState.FAILED: "复验未通过", DefectState.SIGNED_OFF: "已销项",
     LogKind.PART: "更换部件", LogKind.REPAIR: "维修", LogKind.INSPECTION: "检查", LogKind.NOTE: "备注",
+    # the other kinds of an item's history line
+    "pm": "维保", "workorder": "维修工单", "vendor": "外包维保",
 }
 
 

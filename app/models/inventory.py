@@ -2,6 +2,7 @@
 
 Each item keeps its balance (``quantity``) and its value at moving-average cost (``value``); every
 change is a ``StockMove`` (signed quantity and amount), so balance = Σ moves and value = Σ amounts.
+Tools lent out (``ToolLoan``) stay in the balance; issuing and lending use the balance less open loans.
 """
 
 from __future__ import annotations
@@ -36,8 +37,6 @@ class MoveKind(StrEnum):
     OUT = "out"          # issued to a work order, a PM task or a person
     RETURN = "return"    # unused material brought back
     ADJUST = "adjust"    # stock-take difference
-    LEND = "lend"        # a tool lent out
-    GIVE_BACK = "give_back"  # a lent tool returned
 
 
 INVENTORY_LABELS: dict[str, str] = {
@@ -45,7 +44,6 @@ INVENTORY_LABELS: dict[str, str] = {
     StockCategory.MATERIAL: "材料", StockCategory.PART: "备件", StockCategory.TOOL: "工具",
     StockCategory.SUPPLY: "保洁用品", StockCategory.CHEMICAL: "清洁药剂",
     MoveKind.IN: "入库", MoveKind.OUT: "领用出库", MoveKind.RETURN: "退库", MoveKind.ADJUST: "盘点调整",
-    MoveKind.LEND: "借出", MoveKind.GIVE_BACK: "归还",
 }
 
 
@@ -79,7 +77,6 @@ class StockMove(Stamped, Base):
     workorder_id: Mapped[int | None] = mapped_column(ForeignKey("workorders.id"), index=True)
     pm_task_id: Mapped[int | None] = mapped_column(ForeignKey("pm_tasks.id"))
     person: Mapped[str] = mapped_column(String(64), default="")
-    loan_id: Mapped[int | None] = mapped_column(ForeignKey("tool_loans.id"))
     stocktake_id: Mapped[int | None] = mapped_column(ForeignKey("stocktakes.id"))
     note: Mapped[str] = mapped_column(String(200), default="")
 
@@ -107,7 +104,8 @@ class StockTakeLine(Base):
 
 
 class ToolLoan(Stamped, Base):
-    """A tool lent to someone; open until returned."""
+    """A tool lent to someone; open until returned. Lent tools stay in the balance and its value (they are
+    the office's); what can be issued or lent is the balance less the open loans."""
 
     __tablename__ = "tool_loans"
 

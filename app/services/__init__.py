@@ -252,3 +252,27 @@ class Services:
         from app.services.surveys import SurveyService
 
         return SurveyService(self.ctx)
+
+    @cached_property
+    def maintenance(self):
+        from app.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.ctx)
+
+    @cached_property
+    def inventory(self):
+        from app.services.inventory import InventoryService
+
+        return InventoryService(self.ctx)
+
+    @cached_property
+    def repair_plans(self):
+        from app.services.repair_plans import RepairPlanService
+
+        return RepairPlanService(self.ctx)
+
+    @cached_property
+    def takeover(self):
+        from app.services.takeover import TakeoverService
+
+        return TakeoverService(self.ctx)

@@ -68,6 +68,12 @@ ENTITY_LABELS: dict[str, str] = {
     "fee_item_targets": "收费对象", "roster_imports": "花名册导入", "workorder_deadlines": "工单时限",
     "workorder_events": "工单记录", "workorder_materials": "工单材料", "sequences": "单据编号",
     "notices": "缴费通知单", "ledger": "收费台账", "staff_positions": "岗位定编",
+    # 工程 registers (issue 15)
+    "equipment": "设备台账", "equipment_logs": "设备履历", "vendors": "外包单位", "vendor_visits": "外包来访",
+    "pm_plans": "维保计划", "pm_tasks": "维保任务", "pm_task_points": "维保检查项", "repair_plans": "大中修计划",
+    "takeover_inspections": "承接查验", "takeover_checks": "查验检查项", "takeover_defects": "查验问题",
+    "stock_items": "库存物品", "stock_moves": "出入库", "stocktakes": "盘点", "stocktake_lines": "盘点明细",
+    "tool_loans": "工具借用", "workorder_links": "工单关联",
     "cleaning_plans": "保洁计划",
     "cleaning_tasks": "保洁任务",
     "cleaning_score_items": "保洁评分项目",

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import FieldError, NotFound
+from app.errors import FieldError, NotFound, ServiceError
 from app.models import (
     ENGINEERING_LABELS,
     WORKORDER_LABELS,
@@ -30,7 +30,7 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
-from app.services.register_base import Cleaner, Filters, RegisterService, linked_orders
+from app.services.register_base import Cleaner, Filters, RegisterService, linked_orders, names_by_id
 from app.validators import clean_code
 
 QR_PREFIX = "PROPDESK:EQ:"  # what a label's QR code holds before the item's code
@@ -76,8 +76,26 @@ class EquipmentRow:
 
 
 @dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    created: int
+    updated: int
+
+
+class ImportRefused(ServiceError):
+    """The file has bad rows; nothing was saved. ``issues``: every (row, column, message)."""
+
+    def __init__(self, issues):
+        self.issues = list(issues)
+        shown = "\n".join(str(i) for i in self.issues[:30])
+        more = f"\n……共 {len(self.issues)} 处问题" if len(self.issues) > 30 else ""
+        super().__init__(f"导入未执行, 没有保存任何内容。请改正以下问题后重新导入:\n{shown}{more}")
+
+
+@dataclass(frozen=True)
 class HistoryRow:
-    """One line of an item's history, whatever it came from (``source``: log/pm/workorder/vendor/repair)."""
+    """One line of an item's history, whatever it came from (``source``: log/pm/workorder/vendor/repair);
+    ``kind`` is a code of ENGINEERING_LABELS (a log's kind, "pm", "workorder", "vendor", a repair's scale)."""
 
     on: date
     source: str
@@ -108,25 +126,14 @@ class EquipmentService(RegisterService):
         return super().conditions(filters)
 
     def rows(self, s: Session, objs):
-        vendor_ids = {o.vendor_id for o in objs if o.vendor_id}
-        names = dict(s.execute(select(Vendor.id, Vendor.name).where(Vendor.id.in_(vendor_ids))).all())
-        return [self._row(o, names.get(o.vendor_id, "")) for o in objs]
-
-    def to_row(self, s: Session, obj: Equipment) -> EquipmentRow:
-        return self.rows(s, [obj])[0]
-
-    @staticmethod
-    def _row(o: Equipment, vendor: str) -> EquipmentRow:
-        return EquipmentRow(o.id, o.code, o.name, o.system, o.location, o.model, o.maker, o.installed_on,
-                            o.warranty_until, o.vendor_id, vendor, o.status, o.notes, o.version)
+        vendors = names_by_id(s, Vendor, (o.vendor_id for o in objs), "name")
+        return [EquipmentRow(o.id, o.code, o.name, o.system, o.location, o.model, o.maker, o.installed_on,
+                             o.warranty_until, o.vendor_id, vendors.get(o.vendor_id, ("",))[0], o.status, o.notes,
+                             o.version) for o in objs]
 
     def clean(self, s: Session, values: Mapping[str, object], obj: Equipment | None) -> dict:
         c = Cleaner(values)
-        code = clean_code(values.get("code")).upper()
-        if not code:
-            c.fail("code", "设备编号不能为空")
-        elif len(code) > 32:
-            c.fail("code", "设备编号最多32个字符")
+        code = c.code(s, "code", "设备编号", Equipment.code, obj)
         name = c.text("name", "设备名称", required=True)
         system = c.choice("system", "所属系统", EquipmentSystem)
         installed = c.date("installed_on", "安装日期")
@@ -134,10 +141,6 @@ class EquipmentService(RegisterService):
         if installed and warranty and warranty < installed:
             c.fail("warranty_until", "保修截止不能早于安装日期")
         vendor_id = c.ref("vendor_id", "维保单位")
-        if code and "code" not in c.errors:
-            clash = s.scalar(select(Equipment.id).where(Equipment.code == code))
-            if clash is not None and (obj is None or clash != obj.id):
-                c.fail("code", f"设备编号 {code} 已存在")
         if vendor_id is not None and s.get(Vendor, vendor_id) is None:
             c.fail("vendor_id", "所选维保单位不存在")
         return c.done(
@@ -178,6 +181,29 @@ class EquipmentService(RegisterService):
                 raise NotFound("设备不存在或已被删除")
             item.status = status
 
+    def order_links(self, workorder_id: int) -> list[tuple[str, str]]:
+        """What a work order was opened from, as (item code or "", text): its equipment item, or the PM task
+        (and that task's item). Empty for an order opened at the desk."""
+        from app.services.register_base import links_of_order
+
+        self.ctx.require(self.view_permission)
+        result = []
+        with self.ctx.read() as s:
+            for entity, entity_id in links_of_order(s, workorder_id):
+                if entity == "pm_task":
+                    task = s.get(PmTask, entity_id)
+                    plan = s.get(PmPlan, task.plan_id) if task else None
+                    item = s.get(Equipment, task.equipment_id) if task and task.equipment_id else None
+                    text = f"维保任务 {plan.name if plan else ''} {task.due_on if task else ''}".strip()
+                    if item is not None:
+                        text = f"{item.code} {item.name} — {text}"
+                    result.append((item.code if item else "", text))
+                elif entity == ENTITY:
+                    item = s.get(Equipment, entity_id)
+                    if item is not None:
+                        result.append((item.code, f"{item.code} {item.name} ({item.location})"))
+        return result
+
     # ---- history
     def add_log(self, equipment_id: int, values: Mapping[str, object]) -> int:
         """A hand-written history line (part replaced, repair by others, check, note) with its cost."""
@@ -203,13 +229,13 @@ class EquipmentService(RegisterService):
             if s.get(Equipment, equipment_id) is None:
                 raise NotFound("设备不存在或已被删除")
             for log in s.scalars(select(EquipmentLog).where(EquipmentLog.equipment_id == equipment_id)):
-                rows.append(HistoryRow(log.logged_on, "log", label(log.kind), log.summary, log.cost))
+                rows.append(HistoryRow(log.logged_on, "log", log.kind, log.summary, log.cost))
             tasks = s.execute(select(PmTask, PmPlan.name).join(PmPlan, PmPlan.id == PmTask.plan_id).where(
                 PmTask.equipment_id == equipment_id, PmTask.state == TaskState.DONE))
             for task, plan in tasks:
                 result = f"{task.anomalies}项异常" if task.anomalies else "正常"
                 summary = f"{plan}: {result}" + (f" — {task.notes}" if task.notes else "")
-                rows.append(HistoryRow(_day(task.done_at) or task.due_on, "pm", "维保", summary, None,
+                rows.append(HistoryRow(_day(task.done_at) or task.due_on, "pm", "pm", summary, None,
                                        task.done_by))
             # work orders linked to the item itself or to one of its PM tasks
             task_ids = list(s.scalars(select(PmTask.id).where(PmTask.equipment_id == equipment_id)))
@@ -218,23 +244,99 @@ class EquipmentService(RegisterService):
             costs = _order_costs(s, list(orders))
             for order in orders.values():
                 summary = f"{order.number} {WORKORDER_LABELS.get(order.state, order.state)}: {order.description}"
-                rows.append(HistoryRow(_day(order.reported_at), "workorder", "维修工单", summary[:200],
+                rows.append(HistoryRow(_day(order.reported_at), "workorder", "workorder", summary[:200],
                                        costs.get(order.workorder_id), order.number))
-            for visit, vendor in s.execute(select(VendorVisit, Vendor.name).join(Vendor).where(
+            for visit, vendor in s.execute(select(VendorVisit, Vendor.name).join(Vendor, Vendor.id == VendorVisit.vendor_id).where(
                     VendorVisit.equipment_id == equipment_id)):
                 accepted = f"已验收 {visit.rating}分" if visit.accepted else "未验收"
-                rows.append(HistoryRow(visit.visited_on, "vendor", "外包维保",
+                rows.append(HistoryRow(visit.visited_on, "vendor", "vendor",
                                        f"{vendor}: {visit.work} ({accepted})", None))
             for plan in s.scalars(select(RepairPlan).where(RepairPlan.equipment_id == equipment_id,
                                                            RepairPlan.state != RepairState.CANCELLED)):
                 rows.append(HistoryRow(plan.accepted_on or plan.planned_start or date(plan.year, 1, 1), "repair",
-                                       label(plan.scale), f"{plan.title} ({label(plan.state)})",
+                                       plan.scale, f"{plan.title} ({label(plan.state)})",
                                        plan.actual_cost if plan.actual_cost is not None else None))
         rows.sort(key=lambda r: r.on, reverse=True)
         return rows
 
     def total_cost(self, equipment_id: int) -> Decimal:
         return to_money(sum((r.cost for r in self.history(equipment_id) if r.cost is not None), ZERO))
+
+    # ---- .xlsx
+    def export_xlsx(self, path, filters: Filters | None = None) -> int:
+        """The ledger (as filtered) to an .xlsx that imports back unchanged; logged as an export."""
+        from app.excel.equipment import write_equipment
+        from app.services.audit import log_event
+
+        self.ctx.require(self.view_permission)
+        rows = self.all(filters)
+        write_equipment(path, ([r.code, r.name, label(r.system), r.location, r.model, r.maker, r.installed_on,
+                                r.warranty_until, r.vendor, label(r.status), r.notes] for r in rows))
+        with self.ctx.write() as s:
+            log_event(s, "export", ENTITY, {"rows": len(rows)}, summary=f"设备台账 {len(rows)} 条")
+        return len(rows)
+
+    def import_xlsx(self, path) -> ImportResult:
+        """Add or update items (by code) from an .xlsx. All or nothing: with any bad row, ImportRefused lists
+        every problem (row, column, message) and nothing is saved."""
+        from app.excel.equipment import HEADERS, read_equipment
+        from app.excel.roster import RosterIssue
+        from app.services.audit import log_event
+
+        self.ctx.require(self.manage_permission)
+        lines, issues = read_equipment(path)
+        if not issues and not lines:
+            issues = [RosterIssue(0, "", "表中没有设备数据")]
+        if issues:
+            raise ImportRefused(issues)
+        choices = {"system": EquipmentSystem, "status": EquipmentStatus}
+        by_label = {key: {label(c): str(c) for c in codes} for key, codes in choices.items()}
+        created = updated = 0
+        with self.ctx.write() as s:
+            vendors = {name: i for i, name in s.execute(select(Vendor.id, Vendor.name)).all()}
+            existing = {code: item for item in s.scalars(select(Equipment)) for code in [item.code]}
+            seen: dict[str, int] = {}
+            staged = []
+            for line in lines:
+                values = dict(line.values)
+                for key, labels in by_label.items():
+                    text = clean_code(values.get(key))
+                    values[key] = labels.get(text, text)
+                    if text and text not in labels:
+                        issues.append(RosterIssue(line.row, HEADERS[key],
+                                                  f"“{text}”无效, 可填: {'、'.join(labels)}"))
+                vendor = clean_code(values.pop("vendor", ""))
+                if vendor and vendor not in vendors:
+                    issues.append(RosterIssue(line.row, HEADERS["vendor"], f"没有名为“{vendor}”的维保单位, 请先在外包维保中添加"))
+                values["vendor_id"] = vendors.get(vendor)
+                code = clean_code(values.get("code")).upper()
+                if code in seen:
+                    issues.append(RosterIssue(line.row, HEADERS["code"], f"设备编号 {code} 与第{seen[code]}行重复"))
+                    continue
+                seen[code] = line.row
+                obj = existing.get(code)
+                try:
+                    cleaned = self.clean(s, values, obj)
+                except FieldError as exc:
+                    issues.extend(RosterIssue(line.row, HEADERS.get(f, f), m) for f, m in exc.errors.items()
+                                  if not (f in by_label and clean_code(line.values.get(f))))  # said above
+                    continue
+                staged.append((obj, cleaned))
+            if issues:
+                raise ImportRefused(sorted(issues, key=lambda i: i.row))
+            for obj, cleaned in staged:
+                if obj is None:
+                    s.add(Equipment(**cleaned))
+                    created += 1
+                else:
+                    changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
+                    for key, value in changed.items():
+                        setattr(obj, key, value)
+                    updated += bool(changed)
+            s.flush()
+            log_event(s, "import", ENTITY, {"created": created, "updated": updated, "rows": len(lines)},
+                      summary=f"设备台账导入 新增{created} 更新{updated}")
+        return ImportResult(len(lines), created, updated)
 
     # ---- labels
     def label_pdf(self, ids: list[int] | None = None, filters: Filters | None = None) -> bytes:

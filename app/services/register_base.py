@@ -44,7 +44,7 @@ from app.models.links import WorkOrderLink
 from app.money import to_money
 from app.search import like_pattern
 from app.services.context import ServiceContext
-from app.validators import clean_text, parse_date
+from app.validators import clean_code, clean_text, parse_date
 
 Filters = Mapping[str, Any]
 
@@ -161,6 +161,19 @@ class Cleaner:
             self.fail(key, f"请选择{label}")
             return None
 
+    def code(self, s: Session, key: str, label: str, column, obj: Any | None, *, max_len: int = 32) -> str:
+        """A unique code (upper case, no spaces): required, at most ``max_len``, not another row's."""
+        code = clean_code(self.values.get(key)).upper()
+        if not code:
+            self.fail(key, f"{label}不能为空")
+        elif len(code) > max_len:
+            self.fail(key, f"{label}最多{max_len}个字符")
+        else:
+            clash = s.scalar(select(column.class_.id).where(column == code))
+            if clash is not None and (obj is None or clash != obj.id):
+                self.fail(key, f"{label} {code} 已存在")
+        return code
+
     def done(self, **cleaned: Any) -> dict[str, Any]:
         """The cleaned values, or FieldError naming every bad field."""
         if self.errors:
@@ -197,9 +210,9 @@ class RegisterService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
 
-    # ---- hooks
+    # ---- hooks (override ``to_row``, or ``rows`` when a page's related names load at once)
     def to_row(self, s: Session, obj: Any) -> Any:
-        raise NotImplementedError
+        return self.rows(s, [obj])[0]
 
     def rows(self, s: Session, objs: Sequence[Any]) -> list[Any]:
         """Rows of a page; override to load related names for the whole page at once."""
@@ -287,6 +300,24 @@ class RegisterService:
             s.flush()
             self.after_save(s, obj, created)
             return obj.id
+
+
+def names_by_id(s: Session, model, ids: Iterable[int | None], *attrs: str) -> dict[int, tuple]:
+    """id → (attr values…) of the rows of ``model`` with these ids (None ids ignored): one query per page."""
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    stmt = select(model.id, *(getattr(model, a) for a in attrs)).where(model.id.in_(wanted))
+    return {row[0]: tuple(row[1:]) for row in s.execute(stmt).all()}
+
+
+def month_range(month: str) -> tuple[date, date]:
+    """"2026-11" → (2026-11-01, 2026-12-01); FieldError for anything else."""
+    try:
+        first = date.fromisoformat(f"{month}-01")
+    except (TypeError, ValueError):
+        raise FieldError({"month": "月份格式应为 2026-11"}) from None
+    return first, date(first.year + (first.month == 12), first.month % 12 + 1, 1)
 
 
 def form_text(value: Any) -> Any:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import FieldError, StateError
 from app.models import Equipment, EquipmentSystem, Vendor, VendorVisit
-from app.services.register_base import Cleaner, Filters, RegisterService, load_versioned
+from app.services.register_base import Cleaner, Filters, RegisterService, load_versioned, month_range
 from app.validators import clean_code, normalize_phone
 
 EXPIRY_WARNING_DAYS = 60
@@ -125,14 +125,15 @@ class VendorService(RegisterService):
     # ---- visits
     def visits(self, vendor_id: int | None = None, month: str | None = None) -> list[VisitRow]:
         self.ctx.require(self.view_permission)
-        stmt = (select(VendorVisit, Vendor.name, Equipment.code, Equipment.name).join(Vendor)
+        stmt = (select(VendorVisit, Vendor.name, Equipment.code, Equipment.name).select_from(VendorVisit)
+                .join(Vendor, Vendor.id == VendorVisit.vendor_id)
                 .outerjoin(Equipment, Equipment.id == VendorVisit.equipment_id)
                 .order_by(VendorVisit.visited_on.desc(), VendorVisit.id.desc()))
         if vendor_id:
             stmt = stmt.where(VendorVisit.vendor_id == vendor_id)
         if month:
-            first = date.fromisoformat(f"{month}-01")
-            stmt = stmt.where(VendorVisit.visited_on >= first, VendorVisit.visited_on < _next_month(first))
+            first, after = month_range(month)
+            stmt = stmt.where(VendorVisit.visited_on >= first, VendorVisit.visited_on < after)
         with self.ctx.read() as s:
             return [VisitRow(v.id, v.vendor_id, vendor, v.equipment_id, f"{code} {name}" if code else "",
                              v.visited_on, v.technician, v.work, v.accepted, v.accepted_by, v.accepted_on,
@@ -176,22 +177,15 @@ class VendorService(RegisterService):
     def monthly_scores(self, month: str) -> list[VendorScore]:
         """Per vendor for a month (YYYY-MM): visits, accepted ones and their mean rating."""
         self.ctx.require(self.view_permission)
-        try:
-            first = date.fromisoformat(f"{month}-01")
-        except ValueError:
-            raise FieldError({"month": "月份格式应为 2026-11"}) from None
+        first, after = month_range(month)
         with self.ctx.read() as s:
             stmt = (select(Vendor.id, Vendor.name, func.count(VendorVisit.id),
                            func.sum(func.cast(VendorVisit.accepted, Integer)),
                            func.avg(VendorVisit.rating))
                     .join(VendorVisit, VendorVisit.vendor_id == Vendor.id)
-                    .where(VendorVisit.visited_on >= first, VendorVisit.visited_on < _next_month(first))
+                    .where(VendorVisit.visited_on >= first, VendorVisit.visited_on < after)
                     .group_by(Vendor.id, Vendor.name).order_by(Vendor.name))
             return [VendorScore(i, name, month, int(n), int(acc or 0),
                                 None if avg is None else Decimal(str(avg)).quantize(Decimal("0.1")))
                     for i, name, n, acc, avg in s.execute(stmt)]
 
-
-
-def _next_month(first: date) -> date:
-    return date(first.year + (first.month == 12), first.month % 12 + 1, 1)

@@ -40,6 +40,7 @@ from app.money import ZERO, to_money
 from app.search import like_pattern, match_condition, normalise_query, phone_condition, unit_code, unit_label
 from app.services.archive import stale_message
 from app.services.context import ServiceContext
+from app.services.inventory import draw_for_workorder
 from app.services.sequences import next_number
 from app.services.service_calendar import Calendar, load_calendar, load_margins
 from app.validators import clean_code, clean_text, mask_phone, normalize_phone
@@ -301,6 +302,7 @@ class Material:
     quantity: object
     price: object
     unit: str = ""
+    item_id: int | None = None  # a stock item: completing the order issues the quantity from stock
 
 
 # --- validation --------------------------------------------------------------------------------------
@@ -1073,6 +1075,7 @@ class WorkOrderService:
             labour = ZERO
         if errors:
             raise FieldError(errors)
+        materials = list(materials)
         rows = validate_materials(materials)
 
         def apply(s, order, now):
@@ -1086,6 +1089,7 @@ class WorkOrderService:
             order.started_at = order.started_at or now
             for r in rows:
                 s.add(WorkOrderMaterial(workorder_id=order.id, **r))
+            draw_for_workorder(s, order.id, materials, now)  # lines naming a stock item draw from stock
             from app.services.fees_payments import post_repair_charge  # the charge reaches the unit's account
 
             post_repair_charge(s, self.ctx, order)

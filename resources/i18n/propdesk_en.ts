@@ -452,6 +452,74 @@ This view has been recorded in the audit log.</translation>
         <translation>Work order</translation>
     </message>
     <message>
+        <source>设备台账</source>
+        <translation>Equipment ledger</translation>
+    </message>
+    <message>
+        <source>设备履历</source>
+        <translation>Equipment history</translation>
+    </message>
+    <message>
+        <source>外包单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>外包来访</source>
+        <translation>Contractor visit</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plans</translation>
+    </message>
+    <message>
+        <source>维保任务</source>
+        <translation>PM tasks</translation>
+    </message>
+    <message>
+        <source>维保检查项</source>
+        <translation>PM check point</translation>
+    </message>
+    <message>
+        <source>大中修计划</source>
+        <translation>Major repairs</translation>
+    </message>
+    <message>
+        <source>承接查验</source>
+        <translation>Takeover inspection</translation>
+    </message>
+    <message>
+        <source>查验检查项</source>
+        <translation>Inspection check</translation>
+    </message>
+    <message>
+        <source>查验问题</source>
+        <translation>Inspection defect</translation>
+    </message>
+    <message>
+        <source>库存物品</source>
+        <translation>Stock item</translation>
+    </message>
+    <message>
+        <source>出入库</source>
+        <translation>Stock move</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>盘点明细</source>
+        <translation>Stock-take line</translation>
+    </message>
+    <message>
+        <source>工具借用</source>
+        <translation>Tool loan</translation>
+    </message>
+    <message>
+        <source>工单关联</source>
+        <translation>Work order link</translation>
+    </message>
+    <message>
         <source>工单记录</source>
         <translation>Work order event</translation>
     </message>
@@ -1056,6 +1124,41 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>未查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <source>查验检查表</source>
+        <translation>Inspection checklist</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>CleaningPlansPage</name>
     <message>
         <source>位置、外包公司或作业内容</source>
@@ -1325,8 +1428,56 @@ The program will close; start it again and log in.</translation>
         <translation>Summary</translation>
     </message>
     <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>均价</source>
+        <translation>Avg. price</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>去向/来源</source>
+        <translation>To / from</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>物品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>用量</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>借出日期</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
     </message>
     <message>
         <source>导入批次</source>
@@ -1465,8 +1616,44 @@ The program will close; start it again and log in.</translation>
         <translation>Unit price</translation>
     </message>
     <message>
+        <source>应完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plan</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Check point</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
         <source>周期</source>
         <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>检查项数</source>
+        <translation>Points</translation>
     </message>
     <message>
         <source>适用范围</source>
@@ -1557,8 +1744,36 @@ The program will close; start it again and log in.</translation>
         <translation type="vanished">Unit</translation>
     </message>
     <message>
+        <source>单位名称</source>
+        <translation>Company</translation>
+    </message>
+    <message>
         <source>联系人</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>合同到期</source>
+        <translation>Contract ends</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>维保内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>来访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>平均评分</source>
+        <translation>Avg. rating</translation>
     </message>
     <message>
         <source>处理人</source>
@@ -1569,8 +1784,40 @@ The program will close; start it again and log in.</translation>
         <translation>Received</translation>
     </message>
     <message>
+        <source>查验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>楼栋/房屋</source>
+        <translation>Building / unit</translation>
+    </message>
+    <message>
+        <source>移交单位</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>已查项</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>未销项</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible</translation>
     </message>
     <message>
         <source>活动</source>
@@ -1993,6 +2240,26 @@ The program will close; start it again and log in.</translation>
         <translation>Out</translation>
     </message>
     <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>预算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>计划开始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>实际费用</source>
+        <translation>Actual cost</translation>
+    </message>
+    <message>
         <source>外包单位</source>
         <translation>Contractor</translation>
     </message>
@@ -2050,6 +2317,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>删除所选</source>
         <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>从库存选择</source>
+        <translation>From stock</translation>
     </message>
     <message>
         <source>使用材料</source>
@@ -2386,6 +2657,14 @@ The program will close; start it again and log in.</translation>
         <translation>No permission</translation>
     </message>
     <message>
+        <source>维保完成率</source>
+        <translation>PM completion</translation>
+    </message>
+    <message>
+        <source>%1 应做 %2 项, 完成 %3 项</source>
+        <translation>%1: %2 due, %3 done</translation>
+    </message>
+    <message>
         <source>%1 · 本年累计 %2</source>
         <translation>%1 · year to date %2</translation>
     </message>
@@ -2623,6 +2902,45 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>已保存。新登记的工单按新时限计算。</source>
         <translation>Saved. New work orders use the new deadlines.</translation>
+    </message>
+</context>
+<context>
+    <name>DefectDialog</name>
+    <message>
+        <source>编辑问题</source>
+        <translation>Edit defect</translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation>Record defect</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如 9栋12层楼梯间</source>
+        <translation>e.g. Bldg 9, 12F stairwell</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>照片路径</source>
+        <translation>Photo path</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
     </message>
 </context>
 <context>
@@ -2909,8 +3227,20 @@ The program will close; start it again and log in.</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>维保</source>
+        <translation>PM</translation>
+    </message>
+    <message>
+        <source>维修工单</source>
+        <translation>Repair order</translation>
+    </message>
+    <message>
         <source>工程库</source>
         <translation>Engineering store</translation>
+    </message>
+    <message>
+        <source>外包维保</source>
+        <translation>Contractors</translation>
     </message>
     <message>
         <source>保洁库</source>
@@ -2953,12 +3283,20 @@ The program will close; start it again and log in.</translation>
         <translation>Stock-take adjustment</translation>
     </message>
     <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
         <source>借出</source>
-        <translation>Lent out</translation>
+        <translation type="vanished">Lent out</translation>
     </message>
     <message>
         <source>归还</source>
-        <translation>Returned</translation>
+        <translation type="vanished">Returned</translation>
     </message>
 </context>
 <context>
@@ -3059,6 +3397,14 @@ The program will close; start it again and log in.</translation>
         <translation>Print labels</translation>
     </message>
     <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>记录履历</source>
         <translation>Add history</translation>
     </message>
@@ -3093,6 +3439,26 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>设备标签</source>
         <translation>Equipment labels</translation>
+    </message>
+    <message>
+        <source>导出设备台账</source>
+        <translation>Export equipment ledger</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>导入设备台账</source>
+        <translation>Import equipment ledger</translation>
+    </message>
+    <message>
+        <source>共 %1 行: 新增 %2, 更新 %3</source>
+        <translation>%1 rows: %2 added, %3 updated</translation>
     </message>
 </context>
 <context>
@@ -4117,8 +4483,36 @@ The program will close; start it again and log in.</translation>
         <translation>Area</translation>
     </message>
     <message>
+        <source>编辑查验批次</source>
+        <translation>Edit inspection</translation>
+    </message>
+    <message>
+        <source>新增查验批次</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
         <source>请选择</source>
         <translation>Choose</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>查验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <source>移交单位(开发商)</source>
+        <translation>Handed over by (developer)</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>保洁计划</source>
@@ -5000,6 +5394,25 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>LoansDialog</name>
+    <message>
+        <source>借出未还的工具</source>
+        <translation>Tools out on loan</translation>
+    </message>
+    <message>
+        <source>归还所选</source>
+        <translation>Give back selected</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Give back</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
         <source>记录履历</source>
@@ -5162,6 +5575,81 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePage</name>
+    <message>
+        <source>计划名称、设备编号、名称或位置</source>
+        <translation>Plan, equipment code, name or location</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>今日及逾期</source>
+        <translation>Today and overdue</translation>
+    </message>
+    <message>
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>记录维保</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>本月完成率 %1 (%2/%3)</source>
+        <translation>This month %1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>应完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>跳过任务</source>
+        <translation>Skip task</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -5609,6 +6097,17 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>OrderLink</name>
+    <message>
+        <source>关联设备: %1</source>
+        <translation>Equipment: %1</translation>
+    </message>
+    <message>
+        <source>我的今日维保 (%1)</source>
+        <translation>My PM today (%1)</translation>
+    </message>
+</context>
+<context>
     <name>OutageNotice</name>
     <message>
         <source>请告知业主, 与此有关的报修无需重复派单。</source>
@@ -5732,8 +6231,32 @@ The program will close; start it again and log in.</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>维保任务</source>
+        <translation>PM tasks</translation>
+    </message>
+    <message>
         <source>设备台账</source>
         <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>维保计划</source>
+        <translation>PM plans</translation>
+    </message>
+    <message>
+        <source>物料工具</source>
+        <translation>Materials and tools</translation>
+    </message>
+    <message>
+        <source>大中修计划</source>
+        <translation>Major repairs</translation>
+    </message>
+    <message>
+        <source>承接查验</source>
+        <translation>Takeover inspection</translation>
+    </message>
+    <message>
+        <source>外包维保</source>
+        <translation>Contractors</translation>
     </message>
     <message>
         <source>本组员工</source>
@@ -5850,6 +6373,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>绿化养护</source>
         <translation>Greening</translation>
+    </message>
+    <message>
+        <source>保洁用品</source>
+        <translation>Cleaning supplies</translation>
     </message>
     <message>
         <source>访客</source>
@@ -6380,6 +6907,70 @@ The program will close; start it again and log in.</translation>
         <source>作业内容</source>
         <translation>Duties</translation>
     </message>
+    <message>
+        <source>编辑维保计划</source>
+        <translation>Edit PM plan</translation>
+    </message>
+    <message>
+        <source>新增维保计划</source>
+        <translation>New PM plan</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>例如 生活水泵月保养</source>
+        <translation>e.g. water pump monthly service</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>整个系统 (不指定设备)</source>
+        <translation>Whole system (no item)</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>按设备</source>
+        <translation>As the item</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>间隔天数</source>
+        <translation>Interval (days)</translation>
+    </message>
+    <message>
+        <source>周期为“每N天”时填写</source>
+        <translation>For &quot;Every N days&quot;</translation>
+    </message>
+    <message>
+        <source>检查项 (每行一项)</source>
+        <translation>Check points (one a line)</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>未指定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Starts on</translation>
+    </message>
+    <message>
+        <source>启用 (自动生成任务)</source>
+        <translation>Active (tasks are generated)</translation>
+    </message>
 </context>
 <context>
     <name>PlanLibraryDialog</name>
@@ -6426,6 +7017,29 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>计划名称或检查内容</source>
+        <translation>Plan name or check point</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>生成任务</source>
+        <translation>Generate tasks</translation>
+    </message>
+    <message>
+        <source>新生成 %1 项任务</source>
+        <translation>%1 new tasks</translation>
     </message>
 </context>
 <context>
@@ -6538,6 +7152,45 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
         <translation>Name, address, service phone, management company and bank account, printed on receipts and fee notices. Change them later in Manager → Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTaskDialog</name>
+    <message>
+        <source>记录维保 %1</source>
+        <translation>Record %1</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>异常说明</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <source>照片路径</source>
+        <translation>Photo path</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>有异常时生成维修工单</source>
+        <translation>Open a repair order for anomalies</translation>
+    </message>
+    <message>
+        <source>工单类别</source>
+        <translation>Order category</translation>
     </message>
 </context>
 <context>
@@ -6703,6 +7356,120 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPlanDialog</name>
+    <message>
+        <source>编辑大中修计划</source>
+        <translation>Edit repair plan</translation>
+    </message>
+    <message>
+        <source>新增大中修计划</source>
+        <translation>New repair plan</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>预算(元)</source>
+        <translation>Budget (¥)</translation>
+    </message>
+    <message>
+        <source>计划开始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>计划完成</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPlansPage</name>
+    <message>
+        <source>项目名称或说明</source>
+        <translation>Project or note</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>取消计划</source>
+        <translation>Cancel plan</translation>
+    </message>
+    <message>
+        <source>%1年: 计划 %2 项 预算 %3, 已批 %4, 已验收 %5 项 实际 %6</source>
+        <translation>%1: %2 plans, budget %3, approved %4, %5 accepted, actual %6</translation>
+    </message>
+    <message>
+        <source>验收 — %1</source>
+        <translation>Accept — %1</translation>
+    </message>
+    <message>
+        <source>实际费用(元)</source>
+        <translation>Actual cost (¥)</translation>
+    </message>
+    <message>
+        <source>验收日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>验收意见</source>
+        <translation>Acceptance note</translation>
+    </message>
+    <message>
+        <source>取消计划 — %1</source>
+        <translation>Cancel plan — %1</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -6962,6 +7729,29 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>请先在“本组员工”中添加秩序人员</source>
         <translation>Add security staff first (Team staff)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <source>外包单位月度评分</source>
+        <translation>Contractors&apos; monthly score</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>月份 (例如 2026-11)</source>
+        <translation>Month (e.g. 2026-11)</translation>
+    </message>
+    <message>
+        <source>该月没有来访记录</source>
+        <translation>No visits that month</translation>
     </message>
 </context>
 <context>
@@ -7345,6 +8135,254 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>StockItemDialog</name>
+    <message>
+        <source>编辑物品</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>新增物品</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>例如 CL-001</source>
+        <translation>e.g. CL-001</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Spec / model</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>个、米、桶…</source>
+        <translation>pc, m, drum…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>仓库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>最低库存</source>
+        <translation>Min. stock</translation>
+    </message>
+    <message>
+        <source>低于或等于此数时提醒, 0 不提醒</source>
+        <translation>Warn at or below this; 0: never</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>编号、名称或规格</source>
+        <translation>Code, name or spec</translation>
+    </message>
+    <message>
+        <source>仓库</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>全部仓库</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>低于最低库存</source>
+        <translation>Below minimum</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>Stock in</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>借还工具</source>
+        <translation>Tool loans</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>月度用量</source>
+        <translation>Monthly usage</translation>
+    </message>
+    <message>
+        <source>库存金额 %1 元</source>
+        <translation>Stock value ¥%1</translation>
+    </message>
+    <message>
+        <source>%1 项低于最低库存</source>
+        <translation>%1 below minimum</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>%1 (均价 %2)</source>
+        <translation>%1 (avg. price %2)</translation>
+    </message>
+    <message>
+        <source>数量 (%1)</source>
+        <translation>Quantity (%1)</translation>
+    </message>
+    <message>
+        <source>单价(元)</source>
+        <translation>Unit price (¥)</translation>
+    </message>
+    <message>
+        <source>工单号</source>
+        <translation>Work order no.</translation>
+    </message>
+    <message>
+        <source>例如 GD202611280001</source>
+        <translation>e.g. GD202611280001</translation>
+    </message>
+    <message>
+        <source>领用人</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>工单号与领用人至少填一项</source>
+        <translation>Give a work order no. or a person</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>借出 — %1</source>
+        <translation>Lend — %1</translation>
+    </message>
+    <message>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due back</translation>
+    </message>
+    <message>
+        <source>开始盘点</source>
+        <translation>Start stock-take</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>StockPickDialog</name>
+    <message>
+        <source>从库存选择材料</source>
+        <translation>Material from stock</translation>
+    </message>
+    <message>
+        <source>库存物品</source>
+        <translation>Stock item</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+</context>
+<context>
+    <name>StockTakeDialog</name>
+    <message>
+        <source>盘点</source>
+        <translation>Stock-take</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>账面数量</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>实盘数量</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>保存实盘数</source>
+        <translation>Save counts</translation>
+    </message>
+    <message>
+        <source>完成盘点</source>
+        <translation>Finish stock-take</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SurveyDialog</name>
     <message>
         <source>新建调查</source>
@@ -7396,6 +8434,85 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>这一户的答卷已经录入过了</source>
         <translation>This household&apos;s answers are already entered</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverPage</name>
+    <message>
+        <source>移交单位、查验人或备注</source>
+        <translation>Developer, inspector or notes</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>打印问题清单</source>
+        <translation>Print defect list</translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation>Record defect</translation>
+    </message>
+    <message>
+        <source>编辑所选问题</source>
+        <translation>Edit defect</translation>
+    </message>
+    <message>
+        <source>复验所选问题</source>
+        <translation>Re-inspect defect</translation>
+    </message>
+    <message>
+        <source>移交单位</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>检查进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Defects</translation>
+    </message>
+    <message>
+        <source>%1 项, 未销项 %2 项</source>
+        <translation>%1, %2 open</translation>
+    </message>
+    <message>
+        <source>复验 — %1</source>
+        <translation>Re-inspect — %1</translation>
+    </message>
+    <message>
+        <source>复验结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>通过, 销项</source>
+        <translation>Passed, sign off</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>复验意见</source>
+        <translation>Re-inspection note</translation>
+    </message>
+    <message>
+        <source>承接查验问题清单 %1</source>
+        <translation>Takeover defect list %1</translation>
     </message>
 </context>
 <context>
@@ -7692,6 +8809,25 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>UsageDialog</name>
+    <message>
+        <source>月度用量与费用 — %1</source>
+        <translation>Monthly usage and cost — %1</translation>
+    </message>
+    <message>
+        <source>近12个月没有领用</source>
+        <translation>Nothing used in the last 12 months</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>每月合计 (元):</source>
+        <translation>Monthly totals (¥):</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <source>启用</source>
@@ -7917,6 +9053,156 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>临时停车收费规则</source>
         <translation>Visitor parking fee rule</translation>
+    </message>
+</context>
+<context>
+    <name>VendorDialog</name>
+    <message>
+        <source>编辑外包单位</source>
+        <translation>Edit contractor</translation>
+    </message>
+    <message>
+        <source>新增外包单位</source>
+        <translation>New contractor</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>维保系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>例如 电梯日常维保、年检配合</source>
+        <translation>e.g. lift maintenance, annual inspection</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <source>合同开始</source>
+        <translation>Contract start</translation>
+    </message>
+    <message>
+        <source>合同结束</source>
+        <translation>Contract end</translation>
+    </message>
+    <message>
+        <source>合同金额(元)</source>
+        <translation>Contract amount (¥)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>VendorsPage</name>
+    <message>
+        <source>单位名称、服务内容、联系人或合同编号</source>
+        <translation>Company, services, contact or contract no.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>全部系统</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>60天内到期</source>
+        <translation>Ending within 60 days</translation>
+    </message>
+    <message>
+        <source>登记来访</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <source>验收所选来访</source>
+        <translation>Accept visit</translation>
+    </message>
+    <message>
+        <source>月度评分</source>
+        <translation>Monthly score</translation>
+    </message>
+    <message>
+        <source>%1 份合同60天内到期或已到期</source>
+        <translation>%1 contracts end within 60 days or have ended</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>登记来访 — %1</source>
+        <translation>Record visit — %1</translation>
+    </message>
+    <message>
+        <source>来访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>维保人员</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>维保内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>验收 %1</source>
+        <translation>Accept %1</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>验收意见</source>
+        <translation>Acceptance note</translation>
+    </message>
+    <message>
+        <source>2分及以下请写明问题</source>
+        <translation>For 2 or less, say what was wrong</translation>
     </message>
 </context>
 <context>

@@ -77,3 +77,33 @@ def test_team_without_the_right_sees_a_message(qtbot, as_role):
     page = tab.page("设备台账")
     assert page.register.total() == 0 and "查看设备台账" in page.register.count_label.text()
     assert page.add_action is None  # no 新增/编辑 without equipment.manage
+
+
+def test_export_and_import_through_the_page(qtbot, services, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    services.equipment.save({"code": "DT-01", "name": "1号电梯", "system": "elevator"})
+    page = make_page(qtbot, services)
+    path = str(tmp_path / "ledger.xlsx")
+    assert page.export_ledger(path) == 1 and path in shown[-1]
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active.append(["DT-02", "2号电梯", "电梯"])
+    wb.active.append(["DT-03", "", "飞船"])
+    wb.save(path)
+    assert page.import_ledger(path) is None
+    assert "第4行 设备名称" in shown[-1] and "第4行 所属系统" in shown[-1] and page.register.total() == 1
+    wb.active.delete_rows(4)
+    wb.save(path)
+    assert page.import_ledger(path).created == 1 and page.register.total() == 2
+
+
+def test_every_engineering_label_is_marked_for_translation():
+    from app.models import ENGINEERING_LABELS, INVENTORY_LABELS
+    from ui import engineering_labels
+
+    assert set(ENGINEERING_LABELS.values()) | set(INVENTORY_LABELS.values()) <= set(engineering_labels._MARKED)

@@ -69,3 +69,22 @@ class RecordDialog(FormDialog):
 
     def save(self, values: dict[str, Any]) -> int:
         return self.service.save({**values, "version": self.version}, self.record_id)
+
+
+class ActionDialog(FormDialog):
+    """A one-off form (入库, 验收, 复验…): the caller adds fields, ``submit(values)`` calls the service.
+
+    ``FieldError``/``ServiceError`` from ``submit`` land under the fields / above the buttons like any
+    form's; ``saved`` carries ``submit``'s int result (0 when it returns none).
+    """
+
+    def __init__(self, title: str, submit, *, ok_text: str = "", parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.submit = submit
+        self.result_value = None
+        if ok_text:
+            self.buttons.button(self.buttons.StandardButton.Save).setText(ok_text)
+
+    def save(self, values: dict[str, Any]) -> int:
+        self.result_value = self.submit(values)
+        return self.result_value if isinstance(self.result_value, int) else 0

@@ -45,6 +45,8 @@ from ui.widgets.focus import fields_first
 from ui.widgets.money_edit import money_input
 from ui.workorder_labels import wo_choices
 
+STOCK_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # on a material's name cell: the stock item it draws from
+
 Submit = Callable[[dict[str, Any]], Any]
 ERROR_STYLE = "color: #b00020;"
 
@@ -377,9 +379,11 @@ class CompleteDialog(MoveDialog):
 
     COL_NAME, COL_UNIT, COL_QTY, COL_PRICE, COL_AMOUNT = range(5)
 
-    def __init__(self, title: str, submit: Submit, *, private: bool, parent: QWidget | None = None):
+    def __init__(self, title: str, submit: Submit, *, private: bool, parent: QWidget | None = None,
+                 services=None):
         super().__init__(title, submit, parent)
         self.private = private
+        self.services = services  # given (with the stock right): 从库存选择 adds lines that draw from stock
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("work_notes")
         self.notes.setTabChangesFocus(True)
@@ -406,6 +410,11 @@ class CompleteDialog(MoveDialog):
         column.addWidget(self.materials)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
+        if services is not None and services.ctx.can("inventory.manage"):
+            from_stock = QPushButton(self.tr("从库存选择"), self)
+            from_stock.setObjectName("pick_stock")
+            from_stock.clicked.connect(self.pick_from_stock)
+            buttons.addWidget(from_stock)
         buttons.addWidget(remove)
         buttons.addStretch(1)
         column.addLayout(buttons)
@@ -435,6 +444,18 @@ class CompleteDialog(MoveDialog):
         self.materials.setItem(row, self.COL_AMOUNT, amount)
         self.materials.blockSignals(False)
         self._recalculate()
+        return row
+
+    def pick_from_stock(self) -> int | None:
+        """A line for a stock item (its average price); completing the order issues it from stock."""
+        from ui.dialogs.stock_pick import StockPickDialog
+
+        dialog = StockPickDialog(self.services, parent=self)
+        if not dialog.exec() or dialog.picked is None:
+            return None
+        picked = dialog.picked
+        row = self.add_material(picked.name, picked.unit, picked.quantity, picked.price)
+        self.materials.item(row, self.COL_NAME).setData(STOCK_ITEM_ROLE, picked.item_id)
         return row
 
     def _remove_selected(self) -> None:
@@ -476,7 +497,7 @@ class CompleteDialog(MoveDialog):
     def values(self) -> dict[str, Any]:
         materials = [
             Material(self._cell(r, self.COL_NAME), self._cell(r, self.COL_QTY), self._cell(r, self.COL_PRICE),
-                     self._cell(r, self.COL_UNIT))
+                     self._cell(r, self.COL_UNIT), self.materials.item(r, self.COL_NAME).data(STOCK_ITEM_ROLE))
             for r in range(self.materials.rowCount())
         ]
         return {"work_notes": self.notes.toPlainText().strip(), "materials": materials,

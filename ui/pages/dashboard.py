@@ -261,6 +261,9 @@ class DashboardPage(QWidget):
             self.staff_cards[team] = card
             staff_grid.addWidget(card, 0, i)
             staff_grid.setColumnStretch(i, 1)
+        self.pm_card = FigureCard(self.tr("维保完成率"), self)  # preventive maintenance of the selected month
+        staff_grid.addWidget(self.pm_card, 0, len(Team))
+        staff_grid.setColumnStretch(len(Team), 1)
         self.property_message = QLabel(self)
         self.property_message.setVisible(False)
 
@@ -315,8 +318,19 @@ class DashboardPage(QWidget):
         self._load_fees()
         self._load_arrears()
         self._load_workorders()
+        self._load_maintenance()
         self.stamp.setText(self.tr("更新于 %1").replace("%1", self.services.ctx.clock().strftime("%H:%M")))
         self.reloaded.emit()
+
+    def _load_maintenance(self) -> None:
+        try:
+            done = self.services.maintenance.completion(self.selected_period())
+        except ServiceError:
+            self.pm_card.set("—", self.tr("无权查看"))
+            return
+        self.pm_card.set("—" if done.rate is None else f"{done.rate}%",
+                         self.tr("%1 应做 %2 项, 完成 %3 项").replace("%1", done.month).replace("%2", str(done.due))
+                         .replace("%3", str(done.done)), alert=done.rate is not None and done.rate < 90)
 
     def _load_property(self) -> None:
         try:

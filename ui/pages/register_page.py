@@ -70,8 +70,10 @@ class RegisterPage(QWidget):
         layout.addWidget(self.register)
 
     def add_refresh(self) -> None:
-        """A 刷新 button (F5) at the end of the toolbar: call after adding the page's own actions."""
+        """A 刷新 button (F5) at the end of the toolbar, and the first load with the page's filters: call it
+        last, after adding the page's own filter combos and actions."""
         self.register.add_action(self.tr("刷新"), self.refresh, shortcut="F5")
+        self.register.reload()
 
     # ---- state
     def current(self) -> Any | None:
@@ -94,8 +96,13 @@ class RegisterPage(QWidget):
     def reload_selecting(self, row_id: int | None) -> None:
         self.register.reload(select=(lambda row: getattr(row, "id", None) == row_id) if row_id else None)
 
+    def new_defaults(self) -> dict[str, Any]:
+        """Pre-filled fields of a new row (override: e.g. the page's fixed warehouse)."""
+        return {}
+
     def add(self) -> FormDialog | None:
-        return self.open_dialog(self.dialog_factory(self.services, self.service, None, parent=self))
+        return self.open_dialog(self.dialog_factory(self.services, self.service, None, defaults=self.new_defaults(),
+                                                    parent=self))
 
     def edit(self) -> FormDialog | None:
         row = self.current()
@@ -122,14 +129,14 @@ class DetailPane(QWidget):
     ``show(title, [(caption, text), …], rows)`` fills it; ``clear(message)`` empties it (buttons off).
     """
 
-    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None):
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None, row_style=None):
         super().__init__(parent)
         self.title = QLabel(self)
         self.title.setObjectName("detail_title")
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.title.setWordWrap(True)
         self.facts = QFormLayout()
-        self.model = ListTableModel(columns, parent=self)
+        self.model = ListTableModel(columns, row_style=row_style, parent=self)
         self.table = make_table_view(self.model, self, sortable=False)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)

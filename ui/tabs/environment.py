@@ -12,6 +12,7 @@ REC, INSPECT = "environment.record", "environment.inspect"
 
 
 def pages(services: Services) -> list[Page]:
+    from ui.pages.engineering.stock import StockPage
     from ui.pages.environment.garbage import GarbagePage
     from ui.pages.environment.greening import GreeningPage
     from ui.pages.environment.inspections import InspectionsPage
@@ -32,6 +33,8 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "评分表"), lambda: ScoreSheetPage(services), view=REC, edit=INSPECT),
         page(QT_TRANSLATE_NOOP("Pages", "垃圾分类"), lambda: GarbagePage(services), view=REC, edit=REC),
         page(QT_TRANSLATE_NOOP("Pages", "绿化养护"), lambda: GreeningPage(services), view=REC, edit=REC),
+        page(QT_TRANSLATE_NOOP("Pages", "保洁用品"), lambda: StockPage(services, warehouse="cleaning"),
+             view="inventory.view"),
         page(QT_TRANSLATE_NOOP("Pages", "本组员工"), lambda: StaffPage(services, Team.ENVIRONMENT), edit="staff.edit"),
         page(QT_TRANSLATE_NOOP("Pages", "培训考核"), lambda: TrainingPage(services, Team.ENVIRONMENT), view="training.edit"),
     ]

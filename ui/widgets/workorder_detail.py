@@ -282,7 +282,7 @@ class WorkOrderDetailPane(QWidget):
             self.tr("完成 %1").replace("%1", self.detail.row.number),
             lambda v: self.services.workorders.complete(oid, v["work_notes"], v["materials"], v["labour_fee"],
                                                         version=version),
-            private=self.detail.row.location == "private", parent=self)
+            private=self.detail.row.location == "private", parent=self, services=self.services)
         return self._dialog_done(dialog)
 
     def visit(self) -> bool:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import ServiceError
 from app.models import EquipmentStatus, EquipmentSystem, LogKind
@@ -29,7 +29,7 @@ COLUMNS = [
 ]
 HISTORY_COLUMNS = [
     Column("on", QT_TRANSLATE_NOOP("Column", "日期"), "on"),
-    Column("kind", QT_TRANSLATE_NOOP("Column", "类型"), "kind", formatter=lambda k: eng_label(k) or k),
+    Column("kind", QT_TRANSLATE_NOOP("Column", "类型"), "kind", formatter=eng_label),
     Column("summary", QT_TRANSLATE_NOOP("Column", "内容"), "summary"),
     Column("cost", QT_TRANSLATE_NOOP("Column", "费用"), "cost", formatter=lambda v: "" if v is None else format_money(v)),
 ]
@@ -78,6 +78,9 @@ class EquipmentPage(RegisterPage):
         reg.add_filter_combo("system", self.tr("系统"), [(self.tr("全部系统"), None), *eng_choices(EquipmentSystem)])
         reg.add_filter_combo("status", self.tr("状态"), [(self.tr("全部状态"), None), *eng_choices(EquipmentStatus)])
         reg.add_action(self.tr("打印标签"), self.print_labels)
+        reg.add_action(self.tr("导出"), self.export_ledger)
+        if self.can_manage:
+            reg.add_action(self.tr("导入"), self.import_ledger)
         if services.ctx.can("maintenance.record"):
             self.log_button = self.pane.add_button(self.tr("记录履历"), self.add_log)
         if services.ctx.can("workorder.create"):
@@ -116,6 +119,29 @@ class EquipmentPage(RegisterPage):
             return None
         show_pdf(self, pdf, self.tr("设备标签"), "equipment-labels.pdf")
         return pdf
+
+    def export_ledger(self, path: str | None = None) -> int | None:
+        """The list as filtered to an .xlsx (that imports back)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出设备台账"), "设备台账.xlsx",
+                                                  self.tr("Excel 工作簿 (*.xlsx)"))
+            if not path:
+                return None
+        return self.run(self.tr("导出设备台账"), lambda: self.services.equipment.export_xlsx(
+            path, self.register.filters()), done=self.tr("已导出到 %1").replace("%1", path))
+
+    def import_ledger(self, path: str | None = None):
+        """Add/update items from an .xlsx; any bad row: every problem listed, nothing saved."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入设备台账"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+            if not path:
+                return None
+        result = self.run(self.tr("导入设备台账"), lambda: self.services.equipment.import_xlsx(path))
+        if result is not None:
+            QMessageBox.information(self, self.tr("导入设备台账"), self.tr("共 %1 行: 新增 %2, 更新 %3")
+                                    .replace("%1", str(result.rows)).replace("%2", str(result.created))
+                                    .replace("%3", str(result.updated)))
+        return result
 
     def add_log(self) -> FormDialog | None:
         row = self.current()
