@@ -182,7 +182,7 @@ def end_smoke_test(app: QApplication) -> None:
     if modal is not None:
         modal.close()
     for widget in app.topLevelWidgets():
-        widget.close()
+        widget.hide()  # (not close(): closing the last window would quit again after this loop)
     app.exit(0 if shown else 1)
 
 
