@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "app.commands.fees",
     "app.commands.user",
     "app.commands.report",
+    "app.commands.period",
 ]
 
 

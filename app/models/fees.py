@@ -305,3 +305,22 @@ class CashupClose(Stamped, Base):
     closed_by: Mapped[int | None]
     closed_by_name: Mapped[str] = mapped_column(String(64), default="")
     snapshot: Mapped[str] = mapped_column(Text)
+
+
+class PeriodClose(Stamped, Base):
+    """月结: a closed billing period. Its bills, payments, voids, waivers and cash-ups no longer change;
+    ``snapshot`` is its collection rate as closed (JSON). Reopened only by the administrator, with a reason
+    (the row stays: ``closed`` False; closing again overwrites the snapshot)."""
+
+    __tablename__ = "fee_period_closes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), unique=True)
+    closed: Mapped[bool] = mapped_column(Boolean, default=True)
+    closed_at: Mapped[datetime]
+    closed_by: Mapped[int | None]
+    closed_by_name: Mapped[str] = mapped_column(String(64), default="")
+    snapshot: Mapped[str] = mapped_column(Text)
+    reopened_at: Mapped[datetime | None]
+    reopened_by_name: Mapped[str] = mapped_column(String(64), default="")
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")

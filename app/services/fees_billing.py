@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, FieldError, NotFound
+from app.services.fees_periods import ADJUSTMENT, guard_open_period
 from app.models import (
     FEE_LABELS,
     Allocation,
@@ -458,6 +459,7 @@ class BillingService:
             except (InvalidOperation, ValueError):
                 errors[f"reading_{unit_id}"] = f"房屋 {unit_id} 的读数无效: {raw!r}"
         with self.ctx.write() as s:
+            guard_open_period(s, period, what="录入抄表读数")
             item = s.get(FeeItem, item_id)
             if item is None or item.method != ChargeMethod.METERED:
                 raise FieldError({"item": "请选择按抄表计费的项目"})
@@ -519,6 +521,7 @@ class BillingService:
         try:
             with self.ctx.write() as s:
                 period = self._billable_period(s, period)
+                guard_open_period(s, period, what="生成账单")
                 existing = self._billed_units(s, period)
                 plan = self._plan(s, period, skip=existing, progress=progress, share=0.6)
                 self._insert(s, period, plan, progress)
@@ -537,6 +540,7 @@ class BillingService:
         period = period_or_error(period)
         session_cm = self.ctx.read() if dry_run else self.ctx.write()
         with session_cm as s:
+            guard_open_period(s, period, what="重算账单")
             wanted = set(unit_ids) if unit_ids is not None else None
             if not dry_run:  # counters paying these units wait until the re-bill is committed, and vice versa
                 billed = s.scalars(select(Bill.unit_id).where(Bill.period == period))
@@ -549,6 +553,7 @@ class BillingService:
             # 滞纳金 lines and repair charges (维修费, posted by work orders) are not the run's: kept as they are
             repair = s.scalar(select(FeeItem.id).where(FeeItem.name == REPAIR_ITEM))
             kept = BillLine.late_fee.is_(True) | (BillLine.item_id == repair) if repair else BillLine.late_fee.is_(True)
+            kept = kept | BillLine.description.like(f"{ADJUSTMENT}%")  # 月结后的调整 (app/services/fees_periods.py)
             old_lines: dict[int, list] = defaultdict(list)
             for chunk in _chunks(bill_ids, 500):
                 for line in s.execute(
@@ -626,6 +631,7 @@ class BillingService:
         period = period_or_error(period)
         session_cm = self.ctx.read() if dry_run else self.ctx.write()
         with session_cm as s:
+            guard_open_period(s, period, what="补收")
             item_id = item if isinstance(item, int) else s.scalar(select(FeeItem.id).where(FeeItem.name == item))
             if item_id is None or s.get(FeeItem, item_id) is None:
                 raise FieldError({"item": f"收费项目“{item}”不存在"})
