@@ -122,6 +122,12 @@ class Services:
         return PeriodCloseService(self.ctx)
 
     @cached_property
+    def meters(self):
+        from app.services.fees_meters import MeterService
+
+        return MeterService(self.ctx)
+
+    @cached_property
     def dashboard(self):
         from app.services.dashboard import DashboardService
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, FieldError, NotFound
+from app.services.fees_meters import changes_of, meter_usage
 from app.services.fees_periods import ADJUSTMENT, guard_open_period
 from app.models import (
     FEE_LABELS,
@@ -464,9 +465,13 @@ class BillingService:
             if item is None or item.method != ChargeMethod.METERED:
                 raise FieldError({"item": "请选择按抄表计费的项目"})
             previous = self._previous_readings(s, item_id, period, list(values))
+            changes = changes_of(s, item_id, period, list(values))
             for unit_id, value in values.items():
-                if unit_id in previous and value < previous[unit_id]:
-                    errors[f"reading_{unit_id}"] = f"房屋 {unit_id} 的读数 {value} 小于上次读数 {previous[unit_id]}"
+                try:
+                    if unit_id in previous:
+                        meter_usage(previous[unit_id], value, changes.get(unit_id), item.meter_max)
+                except ValueError as exc:
+                    errors[f"reading_{unit_id}"] = f"房屋 {unit_id} 的{exc}"
             if errors:
                 raise FieldError(errors)
             existing = dict(s.execute(
@@ -706,14 +711,22 @@ class BillingService:
                 select(ParkingSpace.id, ParkingSpace.unit_id).where(ParkingSpace.unit_id.is_not(None))
             ):
                 spaces[unit_id].append(space_id)
-        usage: dict[int, dict[int, tuple[Decimal, Decimal]]] = {}
+        usage: dict[int, dict[int, tuple[Decimal, str]]] = {}  # item → unit → (usage, its text)
         for item in items:
             if item.method == ChargeMethod.METERED:
                 now = dict(s.execute(select(MeterReading.unit_id, MeterReading.reading).where(
                     MeterReading.item_id == item.id, MeterReading.period == period)).all())
                 before = self._previous_readings(s, item.id, period, None)
-                usage[item.id] = {u: (before[u], r) for u, r in now.items() if u in before}
-                missing = len(now) - len(usage[item.id])
+                changes = changes_of(s, item.id, period)
+                meter_max = s.scalar(select(FeeItem.meter_max).where(FeeItem.id == item.id))
+                usage[item.id] = {}
+                for u, r in now.items():
+                    if u in before:
+                        try:
+                            usage[item.id][u] = meter_usage(before[u], r, changes.get(u), meter_max)
+                        except ValueError as exc:
+                            plan.warnings.append(f"“{item.name}”房屋 {u}: {exc}, 本期不计费")
+                missing = sum(u not in before for u in now)
                 if missing:
                     plan.warnings.append(f"“{item.name}”有 {missing} 户没有上期读数, 本期只记读数不计费")
         fractions = {i.id: charge_fraction(period, i.months, i.start, i.end) for i in items}
@@ -766,8 +779,7 @@ class BillingService:
                     reading = usage[item.id].get(unit_id)
                     if reading is None:
                         continue
-                    quantity = reading[1] - reading[0]
-                    qty_text = f"{reading[1]}−{reading[0]}={quantity}"
+                    quantity, qty_text = reading
                 rate = item.vacant_rate if status == vacant else None
                 key = (item.id, quantity, rate, active)
                 line = memo.get(key)
