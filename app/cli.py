@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "app.commands.user",
     "app.commands.report",
     "app.commands.period",
+    "app.commands.meters",
 ]
 
 

@@ -88,3 +88,22 @@ def test_no_meter_change_in_a_closed_period(water):
         services.meters.record_change(item, ids["a"], "2026-10", "2026-10-12", "130", "2")
     with pytest.raises(StateError, match="已月结"):
         services.billing.save_readings(item, "2026-10", {ids["a"]: "101"})
+
+
+def test_meter_commands(water, db, cli_user, capsys):
+    from app.cli import main
+
+    services, _, ids, item = water
+    prefix = cli_user(services)
+    base = ["--database", db.url, *prefix, "meter"]
+    assert main([*base, "change", "--item", "水费", "--unit", "1-1-101", "--period", "2026-11", "--date",
+                 "2026-11-12", "--old-final", "90", "--new-start", "0"]) != 0
+    assert "旧表止码 90.00 小于上次读数 100.00" in capsys.readouterr().err
+    assert main([*base, "change", "--item", "水费", "--unit", "1-1-101", "--period", "2026-11", "--date",
+                 "2026-11-12", "--old-final", "130", "--new-start", "2"]) == 0
+    assert main([*base, "max", "--item", "水费", "--max", "10000"]) == 0
+    assert "表满量程: 10000.00" in capsys.readouterr().out
+    services.billing.save_readings(item, "2026-11", {ids["a"]: "7", ids["b"]: "15"})
+    services.billing.run("2026-11")
+    assert water_line(services, ids["a"], "2026-11").quantity == D("35.00")
+    assert water_line(services, ids["b"], "2026-11").quantity == D("25.00")
