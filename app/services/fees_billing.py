@@ -19,8 +19,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, FieldError, NotFound
-from app.services.fees_meters import changes_of, meter_usage
-from app.services.fees_periods import ADJUSTMENT, guard_open_period
 from app.models import (
     FEE_LABELS,
     Allocation,
@@ -46,7 +44,9 @@ from app.models.fees import CYCLE_MONTHS
 from app.money import ZERO, to_money
 from app.progress import NULL_PROGRESS, Cancelled
 from app.services.context import ServiceContext
+from app.services.fees_meters import changes_of, meter_usage
 from app.services.fees_payments import REPAIR_ITEM, lock_units, settle_from_prepaid
+from app.services.fees_periods import ADJUSTMENT, guard_open_period
 from app.services.fees_rules import (
     add_months,
     charge_fraction,

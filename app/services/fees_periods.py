@@ -24,7 +24,6 @@ from app.money import ZERO, parse_amount, to_money
 from app.services.context import ServiceContext
 from app.validators import clean_text
 
-
 ADJUSTMENT = "调整 "  # an adjustment line's description starts with it, then the closed period
 
 

@@ -24,11 +24,10 @@ def month(db):
 
 
 def test_manager_closes_admin_reopens(qtbot, qtmodeltester, month, monkeypatch):
-    from ui.tabs.fees_periods import PeriodClosePage
-
     from PySide6.QtWidgets import QApplication
 
     from ui.application import install_font
+    from ui.tabs.fees_periods import PeriodClosePage
 
     install_font(QApplication.instance())  # for the screenshot
     services, ids = month

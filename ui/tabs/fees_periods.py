@@ -5,7 +5,15 @@ reason). The services refuse anything else; the buttons are hidden for operators
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import ServiceError
 from ui.models.windowed import RIGHT, ROW_ROLE, Column, ListTableModel
