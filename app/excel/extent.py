@@ -26,9 +26,9 @@ from app.errors import ServiceError
 MAX_ROWS = 120_000  # a roster of more people than any one property has (and headers); more is refused up front
 MAX_COLUMNS = 256
 MAX_CELLS = 5_000_000  # rows × columns of the grid calamine would build (≈ 1 GB at worst)
+MAX_XML_MB = 1024  # a sheet's XML, unpacked: 120,000 rows of a roster take about 70 MB
 CHUNK = 1 << 20
 MANY = 1000  # more cells than this beyond the limits: a big sheet, not a few stray cells
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"')
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -56,6 +56,7 @@ class Extent:
     columns: int = 0
     far: list[tuple[str, str]] = field(default_factory=list)  # (cell, value) beyond the limits, a few
     formulas_without_value: list[str] = field(default_factory=list)  # cells such as "C5", a few
+    partial: bool = False  # the count stopped early: the sheet is bigger still
 
     @property
     def too_big(self) -> bool:
@@ -85,18 +86,18 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 def check_extent(zf: zipfile.ZipFile, part: str, sheet: str, file_name: str) -> Extent:
     """The sheet's extent; ``ServiceError`` naming the far cells when calamine must not load it.
 
-    The usual sheet is settled by the quick scan alone (no reference beyond column Z or row 99999, every
-    cell with its reference, no formula lacking its value): the Extent then carries no sizes.
+    The usual sheet is settled by one quick pass (no reference beyond column Z or row 99999, every cell with
+    its reference, no formula lacking its value): the Extent then carries no sizes.
     """
-    scan = quick_scan(zf, part)
-    if scan.far_refs:  # a wide or long sheet: its references say how big
-        extent, scan = ref_extent(zf, part)
-        if scan.far_cells > MANY:
-            raise ServiceError(too_big_message(extent, sheet, file_name))  # really that big, not stray cells
-        if not (extent.too_big or scan.missing_refs or scan.formulas):
-            return extent
-    elif not (scan.missing_refs or scan.formulas):
-        return Extent()
+    size = zf.getinfo(part).file_size  # zipfile reads no more than this
+    if size > MAX_XML_MB * 1024 * 1024:
+        raise ServiceError(f"“{file_name}”的工作表“{sheet}”解压后有 {size // 1048576} MB (上限 {MAX_XML_MB} MB), "
+                           "不像是花名册, 未导入。请只保留花名册的数据后另存为新文件再导入。")
+    extent, scan = quick_scan(zf, part)
+    if scan.far_cells > MANY:
+        raise ServiceError(too_big_message(extent, sheet, file_name))  # really that big, not stray cells
+    if not (extent.too_big or scan.missing_refs or scan.formulas):
+        return extent
     extent = exact_extent(zf, part)  # only cells holding a value count
     if extent.too_big:
         raise ServiceError(too_big_message(extent, sheet, file_name))
@@ -105,18 +106,24 @@ def check_extent(zf: zipfile.ZipFile, part: str, sheet: str, file_name: str) -> 
 
 @dataclass
 class _Scan:
-    far_refs: bool = False  # a reference with two letters (column AA or beyond) or as many digits as MAX_ROWS
     missing_refs: bool = False  # a row or cell without r="…" first (calamine then counts on from the last one)
     formulas: bool = False  # a formula cell saved without its value
-    far_cells: int = 0  # cells referenced beyond the limits (ref_extent)
+    far_cells: int = 0  # cells referenced beyond the limits
 
 
 def _far_ref() -> re.Pattern[bytes]:
-    """A reference in column AA or beyond, or with as many digits as MAX_ROWS (cached by ``re``)."""
-    return re.compile(rb' r="(?:[A-Z]{2}|[A-Z]?[0-9]{%d})' % len(str(MAX_ROWS)))
+    """A cell reference in column AA or beyond, or with as many digits as MAX_ROWS (cached by ``re``).
+    Anything nearer stays within the limits: fewer than 10^n rows × 26 columns."""
+    return re.compile(rb'<c r="([A-Z]{2,3})([0-9]+)"|<c r="([A-Z])([0-9]{%d,})"' % len(str(MAX_ROWS)))
 
 
 _NO_REF = re.compile(rb"<(?:c|row)[ >](?!r=)")
+
+
+def _anything() -> re.Pattern[bytes]:
+    """Any of the three (a far reference, a missing reference, a formula) in one search (cached by ``re``)."""
+    return re.compile(rb'<(?:c(?: r="(?:[A-Z]{2}|[A-Z][0-9]{%d})|>| (?!r=))|row(?:>| (?!r=))|/f>|f [^>]*/>)'
+                      % len(str(MAX_ROWS)))
 _FORMULA_NO_VALUE = re.compile(rb"(?:</f>|<f [^>]*/>)(?:<v ?/>|<v></v>)?</c>")
 
 
@@ -133,39 +140,30 @@ def _pieces(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
         yield tail
 
 
-def _flags(scan: _Scan, data: bytes) -> None:
-    scan.missing_refs = scan.missing_refs or _NO_REF.search(data) is not None
-    scan.formulas = scan.formulas or _FORMULA_NO_VALUE.search(data) is not None
-
-
-def quick_scan(zf: zipfile.ZipFile, part: str) -> _Scan:
-    """Searches that find nothing in an ordinary sheet; stops at the first far reference (ref_extent goes on)."""
-    scan = _Scan()
-    far_ref = _far_ref()
+def quick_scan(zf: zipfile.ZipFile, part: str) -> tuple[Extent, _Scan]:
+    """One pass over the raw XML with searches that find nothing in an ordinary sheet. The Extent counts only
+    far references (empty when there are none); the pass stops once more than MANY cells lie beyond the
+    limits (the Extent is then ``partial``)."""
+    scan, far_ref, anything = _Scan(), _far_ref(), _anything()
+    max_row, max_col = 0, 0
     for data in _pieces(zf, part):
-        if far_ref.search(data):
-            scan.far_refs = True
-            break
-        _flags(scan, data)
-    return scan
-
-
-def ref_extent(zf: zipfile.ZipFile, part: str) -> tuple[Extent, _Scan]:
-    """Largest row and column named by a cell reference, and how many cells lie beyond the limits: more than
-    MANY mean a big sheet (the scan stops there), a few mean stray cells (which ``exact_extent`` names)."""
-    max_row, letters, scan = 0, set(), _Scan(far_refs=True)
-    for data in _pieces(zf, part):
-        _flags(scan, data)
-        found = _CELL_REF.findall(data)
-        if found:
-            letters.update(col for col, _ in found)
-            rows = [int(row) for _, row in found]
-            max_row = max(max_row, max(rows))
-            scan.far_cells += sum(1 for (col, _), row in zip(found, rows, strict=True)
-                                  if row > MAX_ROWS or (len(col), col) > (2, b"IV"))  # IV: column 256
-            if scan.far_cells > MANY:
-                break
-    return Extent(max_row, max((column_number(c.decode()) for c in letters), default=0)), scan
+        if not anything.search(data):
+            continue  # the usual piece: one search says there is nothing to look at
+        scan.missing_refs = scan.missing_refs or _NO_REF.search(data) is not None
+        scan.formulas = scan.formulas or _FORMULA_NO_VALUE.search(data) is not None
+        if not far_ref.search(data):
+            continue
+        for wide, wide_row, letter, long_row in far_ref.findall(data):
+            row, col = (int(wide_row), column_number(wide.decode())) if wide else (int(long_row), column_number(
+                letter.decode()))
+            max_row, max_col = max(max_row, row), max(max_col, col)
+            if row > MAX_ROWS or col > MAX_COLUMNS:
+                scan.far_cells += 1
+        if scan.far_cells > MANY:
+            return Extent(max_row, max_col, partial=True), scan
+    if max_col > 26:  # rows of the near cells were not counted: assume as many as they can be (checked exactly)
+        max_row = max(max_row, 10 ** len(str(MAX_ROWS)) - 1)
+    return Extent(max_row, max_col), scan
 
 
 def exact_extent(zf: zipfile.ZipFile, part: str) -> Extent:
@@ -262,10 +260,14 @@ def _position(ref: str | None, row: int, next_col: int) -> tuple[int, int]:
 def too_big_message(extent: Extent, sheet: str, file_name: str) -> str:
     where = f"“{file_name}”的工作表“{sheet}”"
     size = f"{extent.rows} 行 × {extent.columns} 列"
+    if extent.partial:
+        size = f"超过 {MAX_ROWS} 行" if extent.rows > MAX_ROWS else f"超过 {MAX_COLUMNS} 列"
     limit = f"{MAX_ROWS} 行、{MAX_COLUMNS} 列、共 {MAX_CELLS} 个单元格"
     if extent.far:
         cells = "、".join(f"{ref} (“{value[:20]}”)" for ref, value in extent.far)
         return (f"{where}在远处的单元格 {cells} 有内容, 使表格达到 {size} (最多可读 {limit}), 无法导入。"
                 "这通常是误输入: 请在 Excel 中删除这些单元格 (或只把花名册复制到新的工作簿) 后再导入。")
+    if extent.partial:
+        return f"{where}{size} (上限: {limit}), 未导入 (读取它会耗尽内存)。请按楼栋拆成几个文件分别导入。"
     return (f"{where}有 {size}, 超过上限 ({limit}), 未导入 (读取它会耗尽内存)。"
             "请按楼栋拆成几个文件分别导入。")

@@ -108,7 +108,7 @@ class ScoreItem(Stamped, Base):
 
 class Inspection(Stamped, Base):
     """A quality inspection of one area: score 0–100 from the sheet; a failure may be re-inspected
-    (``reinspection_of``) and may open a work order."""
+    (``reinspection_of``) and may open a work order (linked through ``workorder_links``)."""
 
     __tablename__ = "cleaning_inspections"
     __table_args__ = (Index("ix_cleaning_inspections_day_area", "day", "area"),)
@@ -124,7 +124,6 @@ class Inspection(Stamped, Base):
     score: Mapped[Decimal] = mapped_column(Numeric(5, 1))
     passed: Mapped[bool] = mapped_column(Boolean)
     reinspection_of: Mapped[int | None] = mapped_column(ForeignKey("cleaning_inspections.id"))
-    workorder_id: Mapped[int | None] = mapped_column(ForeignKey("workorders.id"))
     photos: Mapped[str] = mapped_column(Text, default="")  # file paths, one a line
     note: Mapped[str] = mapped_column(Text, default="")
 

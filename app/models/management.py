@@ -143,8 +143,7 @@ class SurveyResponse(Stamped, Base):
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     answered_on: Mapped[date | None]
-    comment: Mapped[str] = mapped_column(String(200), default="")
-    workorder_id: Mapped[int | None] = mapped_column(ForeignKey("workorders.id"))
+    comment: Mapped[str] = mapped_column(String(200), default="")  # a low score's order: workorder_links
 
 
 class SurveyAnswer(Base):

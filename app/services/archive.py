@@ -241,8 +241,10 @@ def guard_number_search(ctx: ServiceContext, text: str) -> None:
     """Log, and limit, searches by digits from operators who may not see phones/ID numbers in full.
 
     ``match_condition`` already refuses fragments; this keeps a trace of who looked for which number and
-    stops a script trying thousands (the log persists: the limit holds across restarts and PCs). The same
-    query again (paging, count then rows) is not counted twice.
+    stops a script trying one candidate after another (the log persists: the limit holds across restarts
+    and PCs). The same query again (paging, count then rows) is not logged twice, and a query that only
+    extends or shortens the one before (typing a number digit by digit in a look-up box) is logged but not
+    counted: what counts are separate tries.
     """
     query = normalise_query(text)
     if not query or not number_probe(query) or ctx.can("pii.view_full"):
@@ -253,13 +255,15 @@ def guard_number_search(ctx: ServiceContext, text: str) -> None:
     with ctx.write() as s:
         recent = s.execute(select(AuditLog.action, AuditLog.summary)
                            .where(who, AuditLog.action.in_(("search", "search_blocked")), AuditLog.at >= since)
-                           .order_by(AuditLog.id.desc()).limit(PROBE_LIMIT + 1)).all()
+                           .order_by(AuditLog.id.desc()).limit(PROBE_LIMIT * 6)).all()
         searches = [summary for action, summary in recent if action == "search"]
         if searches and searches[0] == query:
             return
-        if len(searches) >= PROBE_LIMIT:
+        tries = 1 + sum(1 for newer, older in zip([query, *searches], searches, strict=False)
+                        if not (newer.startswith(older) or older.startswith(newer)))  # this one included
+        if tries > PROBE_LIMIT:
             if not recent or recent[0][0] != "search_blocked":  # once per burst, not once per keystroke
-                log_event(s, "search_blocked", "units", {"query": query, "searches": len(searches)}, summary=query)
+                log_event(s, "search_blocked", "units", {"query": query, "tries": tries}, summary=query)
             blocked = True
         else:
             log_event(s, "search", "units", {"query": query}, summary=query)

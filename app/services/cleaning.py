@@ -28,8 +28,15 @@ from app.models.environment import ENVIRONMENT_LABELS
 from app.services.fees_billing import period_or_error
 from app.services.fees_rules import period_first_day, period_last_day
 from app.services.records import period_conditions
-from app.services.register_base import Cleaner, RegisterService, load_versioned
+from app.services.register_base import (
+    Cleaner,
+    RegisterService,
+    linked_orders,
+    load_versioned,
+    open_linked_workorder,
+)
 
+ENTITY = "cleaning_inspections"  # what work orders opened from an inspection link back to
 PASS_SCORE = Decimal("80")
 MAX_MARK = 10
 
@@ -85,7 +92,8 @@ class InspectionRow:
     passed: bool
     reinspection_of: int | None
     reinspected: bool  # a later inspection re-checked this one
-    workorder_id: int | None
+    workorder_id: int | None  # the work order opened for it (workorder_links)
+    workorder_number: str
     photos: str
     note: str
 
@@ -244,9 +252,11 @@ class InspectionService(RegisterService):
         ids = [i.id for i in objs]
         names = staff_names(s, {i.staff_id for i in objs})
         rechecked = set(s.scalars(select(Inspection.reinspection_of).where(Inspection.reinspection_of.in_(ids))))
+        orders = {o.entity_id: o for o in linked_orders(s, ENTITY, ids)}
         return [InspectionRow(i.id, i.day, i.area, i.place, i.company or names.get(i.staff_id, ""), i.inspector,
-                              i.score, i.passed, i.reinspection_of, i.id in rechecked, i.workorder_id, i.photos,
-                              i.note) for i in objs]
+                              i.score, i.passed, i.reinspection_of, i.id in rechecked,
+                              orders[i.id].workorder_id if i.id in orders else None,
+                              orders[i.id].number if i.id in orders else "", i.photos, i.note) for i in objs]
 
     def to_row(self, s, obj) -> InspectionRow:
         return self.rows(s, [obj])[0]
@@ -334,7 +344,7 @@ class InspectionService(RegisterService):
 
     def open_workorder(self, inspection_id: int) -> int:
         """Open a 保洁 work order for a failed inspection through the ordinary intake, linked back."""
-        from app.services.workorders import WorkOrderService
+        from app.services import Services
 
         self.ctx.require(self.manage_permission)
         row = self.get(inspection_id)
@@ -342,13 +352,10 @@ class InspectionService(RegisterService):
             raise StateError("检查合格, 不需要开工单")
         if row.workorder_id:
             raise StateError("这次检查已经开过工单")
-        order = WorkOrderService(self.ctx).intake({
-            "kind": "repair", "source": "patrol", "category": "cleaning", "location": "public",
-            "place": f"{ENVIRONMENT_LABELS[row.area]} {row.place}".strip(),
+        order = open_linked_workorder(Services(self.ctx), ENTITY, inspection_id, {
+            "category": "cleaning", "location": "public", "place": f"{ENVIRONMENT_LABELS[row.area]} {row.place}".strip(),
             "description": f"保洁检查不合格({row.score}分, {row.day:%Y-%m-%d}): {row.note or '见检查记录'}",
         })
-        with self.ctx.write() as s:
-            load_versioned(s, Inspection, inspection_id, None, self.what).workorder_id = order.row.id
         return order.row.id
 
     def marks(self, inspection_id: int) -> list[tuple[str, int, int]]:

@@ -136,6 +136,9 @@ def split_late(remaining: Decimal, owed: Decimal, daily_rate: Decimal | None, da
     if remaining >= owed + fee(owed):
         return owed, fee(owed)
     principal = min(to_money(remaining / (1 + multiplier)), owed)
+    if cap_left is not None and to_money(principal * multiplier) >= cap_left:  # the fee is the cap
+        principal = min(owed, remaining - max(cap_left, ZERO))
+        return principal, fee(principal)
     while principal > 0 and principal + fee(principal) > remaining:
         principal -= FEN
     while principal + FEN <= owed and principal + FEN + fee(principal + FEN) <= remaining:

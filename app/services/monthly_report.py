@@ -3,22 +3,19 @@ incidents, PM completion, cleaning scores, garbage, costs against budget — gat
 own each figure (so the report and their pages always agree), rendered as PDF (``app/pdf/monthly_report``)
 or .xlsx (``app/excel/monthly_report``).
 
-Figures of a module that may not be installed yet (issue 16's incidents) are read through
-:func:`optional_figure`, which gives None ("—" in the report) instead of failing; PM completion is None
-("—") when no PM task fell due in the month.
+PM completion is None ("—" in the report) when no PM task fell due in the month.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import and_, case, func, inspect, select
+from sqlalchemy import case, func, select
 
-from app.models import Action, PmTask, TaskState, WorkOrderEvent
+from app.models import Action, Incident, PmTask, TaskState, WorkOrderEvent
 from app.money import ZERO, format_money
 from app.services.annual_plan import BUDGET, AnnualPlanService, PlanTable, percent
 from app.services.audit import log_event
@@ -74,7 +71,7 @@ class MonthlyReport:
     collection_trend: tuple[MonthCollection, ...]
     workorders: WorkOrderFigures
     workorder_trend: tuple[MonthWorkOrders, ...]
-    incidents: int | None
+    incidents: int
     pm_completion: tuple[int, int] | None  # (done, planned) PM tasks of the month
     cleaning_average: Decimal | None
     cleaning_by_area: tuple[MonthScore, ...]
@@ -95,13 +92,6 @@ class MonthlyReport:
     def budget_total(self) -> Decimal | None:
         budgets = [c.budget for c in self.costs if c.budget is not None]
         return sum(budgets, ZERO) if budgets else None
-
-
-def optional_figure(s, table: str, read: Callable[[], object]) -> object | None:
-    """``read()`` when ``table`` exists in this database, else None (a module not installed yet)."""
-    if not inspect(s.connection()).has_table(table):
-        return None
-    return read()
 
 
 class MonthlyReportService:
@@ -127,7 +117,7 @@ class MonthlyReportService:
         with self.ctx.read() as s:
             rework = s.scalar(select(func.count()).where(
                 WorkOrderEvent.action == Action.REWORK, WorkOrderEvent.at >= start, WorkOrderEvent.at <= end)) or 0
-            incidents = optional_figure(s, "incidents", lambda: self._incidents(s, first, last))
+            incidents = self._incidents(s, first, last)
             pm = self._pm_completion(s, first, last)
         year = int(period[:4])
         plan = plan_service.plan(year, period)
@@ -160,13 +150,11 @@ class MonthlyReportService:
         return report
 
     @staticmethod
-    def _incidents(s, first: date, last: date) -> int | None:
-        from sqlalchemy import column, table
-
-        t = table("incidents", column("started_at"))  # issue 16's incident records
-        return int(s.scalar(select(func.count()).select_from(t).where(
-            and_(t.c.started_at >= datetime.combine(first, datetime.min.time()),
-                 t.c.started_at <= datetime.combine(last, datetime.max.time())))) or 0)
+    def _incidents(s, first: date, last: date) -> int:
+        """Incident records (issue 16's 秩序 register) that started in the month."""
+        return int(s.scalar(select(func.count(Incident.id)).where(
+            Incident.started_at >= datetime.combine(first, datetime.min.time()),
+            Incident.started_at <= datetime.combine(last, datetime.max.time()))) or 0)
 
     @staticmethod
     def _pm_completion(s, first: date, last: date) -> tuple[int, int] | None:

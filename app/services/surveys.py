@@ -15,8 +15,15 @@ from sqlalchemy import case, func, select
 from app.errors import FieldError, StateError
 from app.models import Survey, SurveyAnswer, SurveyResponse, Unit
 from app.services.fees_payments import unit_labels
-from app.services.register_base import Cleaner, RegisterService, load_versioned
+from app.services.register_base import (
+    Cleaner,
+    RegisterService,
+    linked_orders,
+    load_versioned,
+    open_linked_workorder,
+)
 
+ENTITY = "survey_responses"  # what a dissatisfied answer's work order links back to
 MAX_TOPICS = 12
 
 
@@ -116,8 +123,9 @@ class SurveyService(RegisterService):
             rows = list(s.scalars(select(SurveyResponse).where(SurveyResponse.survey_id == survey_id)
                                   .order_by(SurveyResponse.unit_id)))
             codes = unit_labels(s, [r.unit_id for r in rows])
+            orders = {o.entity_id: o.workorder_id for o in linked_orders(s, ENTITY, [r.id for r in rows])}
             return [ResponseRow(r.id, codes[r.unit_id][0], r.answered_on, r.comment, answers.get(r.id, {}),
-                                r.workorder_id) for r in rows]
+                                orders.get(r.id)) for r in rows]
 
     def answer(self, response_id: int, scores: Mapping[str, object], comment: str = "", answered_on: object = None,
                open_workorder: bool = False) -> None:
@@ -148,14 +156,12 @@ class SurveyService(RegisterService):
             s.add_all(SurveyAnswer(response_id=response_id, topic=t, score=v) for t, v in clean.items())
         low = [t for t, v in clean.items() if v <= 2]
         if open_workorder and low:
-            from app.services.workorders import WorkOrderService
+            from app.services import Services
 
-            order = WorkOrderService(self.ctx).intake({
+            open_linked_workorder(Services(self.ctx), ENTITY, response_id, {
                 "kind": "complaint", "source": "walk_in", "category": "other", "location": "public",
                 "unit_id": unit_id, "description": f"满意度调查不满意: {'、'.join(low)}。{comment}".strip(),
             })
-            with self.ctx.write() as s:
-                load_versioned(s, SurveyResponse, response_id, None, "调查对象").workorder_id = order.row.id
 
     def by_topic(self) -> list[TopicScore]:
         """Average satisfaction of each topic in each survey, oldest survey first (the trend over time)."""

@@ -12,6 +12,7 @@ from app.errors import FieldError, PermissionDenied, StateError
 from app.models import Team
 from app.services.cleaning import due_on, score_of
 from app.services.greening import season_of
+from app.services.register_base import links_of_order
 from tests.conftest import actor
 from tests.fees_setup import fee_services
 
@@ -79,6 +80,11 @@ def test_failed_inspection_is_reinspected_once_and_opens_a_work_order(env):
     failed = services.inspections.get(failed.id)
     order = services.workorders.get(failed.workorder_id).row
     assert order.team == Team.ENVIRONMENT and "74.0" in order.description
+    with services.ctx.read() as s:  # linked back the way every register links its orders
+        assert links_of_order(s, order.id) == [("cleaning_inspections", failed.id)]
+    assert failed.workorder_number == order.number
+    with pytest.raises(StateError):
+        services.inspections.open_workorder(failed.id)  # one order per failure
     assert services.inspections.marks(failed.id) == [("地面", 40, 5), ("玻璃", 30, 10), ("垃圾桶", 30, 8)]
     again = services.inspections.inspect({"day": "2026-11-19", "area": "lobby", "reinspection_of": failed.id},
                                       {i: 10 for i in items})

@@ -238,3 +238,25 @@ def test_readings_import_names_bad_rows(db, tmp_path, capsys, cli_user):
     water = {t.name: t for t in result.items}["水费"]
     assert water.amount == Decimal("43.13") + Decimal("32.78") and water.units == 2  # 12.5 and 9.5 × 3.45
     assert services.payments.account(ids["a"]).lines[-1].description.startswith("112.50−100.00=12.50")
+
+
+def test_ledger_export_on_a_full_disk_is_a_message_and_keeps_the_older_file(billed, tmp_path, monkeypatch):
+    """The rows spool to a temporary file before the save: a full disk there, too, is a sentence."""
+    import errno
+
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from app.errors import ServiceError
+
+    services, _, _ = billed
+    target = tmp_path / "ledger.xlsx"
+    target.write_bytes(b"older ledger")
+
+    def full(self, row):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(WriteOnlyWorksheet, "append", full)
+    with pytest.raises(ServiceError, match="磁盘空间不足.*原有文件未改动"):
+        services.fee_reports.export_ledger(target, "2026-11")
+    assert target.read_bytes() == b"older ledger"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]

@@ -10,6 +10,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
 from app.cli import main
@@ -104,6 +106,7 @@ def test_split_late_rule():
     assert split_late(D("100"), D("280"), None, 13, None) == (D("100"), D("0"))
     assert split_late(D("100"), D("280"), rate, 0, None) == (D("100"), D("0"))
     assert split_late(D("100"), D("100"), D("0.01"), 400, D("30")) == (D("70.00"), D("30"))  # capped
+    assert split_late(D("9000"), D("20000"), D("0.01"), 50, D("0")) == (D("9000"), D("0"))  # cap used up: at once
     principal, fee = split_late(D("50.00"), D("1000"), D("0.0005"), 200, None)
     assert (principal, fee) == (D("45.45"), D("4.55")) and fee == to_money(principal * D("0.1"))
 
@@ -369,3 +372,20 @@ def test_a_completed_private_repair_posts_a_bill_line_the_counter_collects(fees)
     services.workorders.start(public.id)
     services.workorders.complete(public.id, "换灯", [Material("灯泡", 1, "12")])
     assert sum(1 for ln in services.payments.account(ids["a"]).lines if ln.item_name == "维修费") == 0
+
+
+@given(st.decimals(min_value=D("0.01"), max_value=D("20000"), places=2),
+       st.decimals(min_value=D("0.01"), max_value=D("20000"), places=2),
+       st.sampled_from([D("0.0003"), D("0.0005"), D("0.001"), D("0.01")]), st.integers(1, 800),
+       st.one_of(st.none(), st.decimals(min_value=D("0"), max_value=D("6000"), places=2)))
+def test_split_late_takes_the_largest_principal_that_fits(remaining, owed, rate, days, cap):
+    principal, fee = split_late(remaining, owed, rate, days, cap)
+
+    def fee_of(p):
+        charged = to_money(p * rate * days)
+        return charged if cap is None else min(charged, cap)
+
+    assert 0 <= principal <= owed and fee == fee_of(principal)
+    assert principal + fee <= remaining
+    bigger = principal + D("0.01")
+    assert principal == owed or bigger + fee_of(bigger) > remaining

@@ -148,3 +148,29 @@ def test_full_disk_during_cli_export_is_a_message_and_keeps_the_older_file(db, s
     assert "磁盘空间不足" in proc.stderr and "Traceback" not in proc.stderr
     assert target.read_bytes() == b"older export"
     assert temps(target.parent) == []
+
+
+@pytest.mark.slow
+def test_cli_export_killed_at_random_moments_never_leaves_a_broken_file(db, services, cli_user, tmp_path):
+    """As a pulled plug would: ``roster export`` over an older export, killed -9 at several moments."""
+    import random
+    import time
+    import zipfile
+
+    _roster_db(services, tmp_path, 2000)
+    me = cli_user(services)
+    target = tmp_path / "out" / "roster.xlsx"
+    target.parent.mkdir()
+    services.roster.export(target)
+    older = target.read_bytes()
+    rng = random.Random(10)
+    for _ in range(4):
+        proc = subprocess.Popen([sys.executable, "-m", "app.cli", "--database", db.url, *me, "roster", "export",
+                                 str(target)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 3.0))
+        proc.kill()
+        proc.wait()
+        data = target.read_bytes()
+        assert data == older or zipfile.ZipFile(target).testzip() is None  # the old file, or a whole new one
+        older = data
+        assert load_workbook(target).active.max_row == 2001

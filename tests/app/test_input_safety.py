@@ -44,15 +44,16 @@ def far_cell_file(path: Path, cell: str = "XFD1048576", value: object = "x", *, 
 
 
 def run_measured(args: list[str], env: dict | None = None) -> tuple[int, str, str, int]:
-    """(exit code, stdout, stderr, peak RSS in MB) of a child process."""
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})
-    out, err = proc.communicate(timeout=180)
-    # communicate() reaped it; RUSAGE_CHILDREN is the max over children, enough as an upper bound
-    import resource
+    """(exit code, stdout, stderr, peak RSS in MB) of a child process, its own peak (wait4), not its siblings'."""
+    import tempfile
 
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // MB
-    return proc.returncode, out, err, peak
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=out, stderr=err, env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read().decode(), err.read().decode(), usage.ru_maxrss // MB
 
 
 @pytest.mark.parametrize("cell", ["XFD1048576", "CV1048576", "XFD2"])
@@ -120,7 +121,7 @@ def test_a_sheet_with_more_rows_than_the_limit_names_the_limit(tmp_path, monkeyp
     for i in range(200):
         ws.append(["3栋", str(100 + i), f"业主{i}"])
     wb.save(tmp_path / "big.xlsx")
-    with pytest.raises(ServiceError, match="201 行 × 3 列, 超过上限 \\(50 行"):
+    with pytest.raises(ServiceError, match="“花名册”超过 50 行 \\(上限: 50 行"):
         read_sheet(tmp_path / "big.xlsx")
 
 
@@ -312,17 +313,20 @@ def test_without_full_view_an_id_number_matches_only_in_full(restricted):
 
 
 def test_number_probing_is_logged_and_rate_limited(restricted, services):
-    from app.services.archive import PROBE_LIMIT
+    from app.services.archive import PROBE_LIMIT, UnitFilter
     from app.services.audit import AuditFilter
 
-    for n in range(PROBE_LIMIT):
-        restricted.archive.search_units(f"9{n:06d}")
-        restricted.archive.count_units(__import__("app.services.archive", fromlist=["UnitFilter"]).UnitFilter(
-            query=f"9{n:06d}"))  # the same query again (count, then rows): counted once
+    for digits in range(4, 12):  # typing one number into the look-up box: one try, each step logged
+        restricted.archive.lookup_units(PHONE[:digits])
+    for n in range(PROBE_LIMIT - 1):  # then one candidate after another, as a script rebuilding a number would
+        restricted.archive.search_units(f"1381234{n:04d}")
+        restricted.archive.count_units(UnitFilter(query=f"1381234{n:04d}"))  # count, then rows: logged once
     with pytest.raises(ServiceError, match="过于频繁"):
         restricted.archive.search_units("13800000000")
+    with pytest.raises(ServiceError, match="过于频繁"):
+        restricted.archive.search_units("13800000001")
     logs = services.audit.search(AuditFilter(entity="units"), limit=200)
-    assert sum(r.action == "search" for r in logs) == PROBE_LIMIT
+    assert sum(r.action == "search" for r in logs) == 8 + PROBE_LIMIT - 1
     assert [r.action for r in logs if r.action == "search_blocked"] == ["search_blocked"]
     assert services.archive.search_units("1381")  # an operator with the full-view right is not limited
 
@@ -362,10 +366,11 @@ def _numbered_roster(path: Path, start: int, count: int) -> Path:
 def test_overlapping_imports_from_two_processes_are_serialised(db, services, cli_user, tmp_path):
     from app.models import Person
 
-    me = cli_user(services)
+    pcs = [cli_user(services), cli_user(services, username="tester2")]  # two operators at two PCs
     files = [_numbered_roster(tmp_path / "a.xlsx", 0, 300), _numbered_roster(tmp_path / "b.xlsx", 150, 300)]
     procs = [subprocess.Popen([sys.executable, "-m", "app.cli", "--database", db.url, *me, "roster", "import", str(f)],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for me, f in zip(pcs, files, strict=True)]
     results = [p.communicate(timeout=180) + (p.returncode,) for p in procs]
     assert [code for _, _, code in results] == [0, 0], results
     assert not any("IntegrityError" in out + err or "内部错误" in err for out, err, _ in results)
@@ -443,3 +448,23 @@ def test_the_ranked_lookup_follows_the_same_rules(restricted):
     assert restricted.archive.lookup_units(PHONE[-4:]).total == 1
     assert restricted.archive.lookup_units(PHONE[:7]).total == 0
     assert restricted.archive.lookup_units(ID_A[:10]).total == 0
+
+
+def test_audit_search_takes_nul_and_is_no_number_oracle(restricted, services):
+    from app.services.audit import AuditFilter
+    from app.services.context import Actor
+
+    unit = services.archive.save_unit({"building_id": services.archive.create_building("7栋"), "room_no": "701"})
+    services.archive.save_member(unit, {"name": "甲", "phone": "13912345678"})  # its phone is in the changes
+    auditor = services.as_actor(Actor(None, "aud", "aud", "service", frozenset({"audit.view"})))
+    assert auditor.audit.count(AuditFilter(text="\x00" + "x" * 100_000)) == 0
+    assert services.audit.count(AuditFilter(text="1391234")) > 0  # the full-view right searches changes too
+    assert auditor.audit.count(AuditFilter(text="1391234")) == 0
+
+
+def test_a_sheet_that_unpacks_too_big_is_refused_before_reading(tmp_path, monkeypatch):
+    from app.excel import extent
+
+    monkeypatch.setattr(extent, "MAX_XML_MB", 0)
+    with pytest.raises(ServiceError, match="解压后有 0 MB"):
+        read_sheet(far_cell_file(tmp_path / "f.xlsx", "A3"))

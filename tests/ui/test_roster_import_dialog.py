@@ -225,3 +225,16 @@ def test_conflicts_are_listed_before_and_after_and_imported_only_when_confirmed(
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert [p[3] for p in people(db)] == ["冒名顶替", "冒名顶替"]
+
+
+def test_a_file_with_a_far_value_is_a_message_not_a_crash(qtbot, services, monkeypatch, boxes, tmp_path):
+    from tests.app.test_input_safety import far_cell_file
+
+    path = far_cell_file(tmp_path / "far.xlsx")
+    dialog = RosterImportDialog(services)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(boxes), timeout=10000)
+    assert boxes[0][0] == "warning" and "XFD1048576" in boxes[0][1]
+    assert "XFD1048576" in dialog.summary_label.text() and not dialog.import_button.isEnabled()

@@ -236,7 +236,6 @@ def upgrade() -> None:
     sa.Column('score', sa.Numeric(precision=5, scale=1), nullable=False),
     sa.Column('passed', sa.Boolean(), nullable=False),
     sa.Column('reinspection_of', sa.Integer(), nullable=True),
-    sa.Column('workorder_id', sa.Integer(), nullable=True),
     sa.Column('photos', sa.Text(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
@@ -246,7 +245,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['plan_id'], ['cleaning_plans.id'], name=op.f('fk_cleaning_inspections_plan_id_cleaning_plans')),
     sa.ForeignKeyConstraint(['reinspection_of'], ['cleaning_inspections.id'], name=op.f('fk_cleaning_inspections_reinspection_of_cleaning_inspections')),
     sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_cleaning_inspections_staff_id_staff')),
-    sa.ForeignKeyConstraint(['workorder_id'], ['workorders.id'], name=op.f('fk_cleaning_inspections_workorder_id_workorders')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cleaning_inspections'))
     )
     with op.batch_alter_table('cleaning_inspections', schema=None) as batch_op:
@@ -258,14 +256,12 @@ def upgrade() -> None:
     sa.Column('unit_id', sa.Integer(), nullable=False),
     sa.Column('answered_on', sa.Date(), nullable=True),
     sa.Column('comment', sa.String(length=200), nullable=False),
-    sa.Column('workorder_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.Column('created_by', sa.Integer(), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
     sa.Column('updated_by', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['survey_id'], ['surveys.id'], name=op.f('fk_survey_responses_survey_id_surveys')),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_survey_responses_unit_id_units')),
-    sa.ForeignKeyConstraint(['workorder_id'], ['workorders.id'], name=op.f('fk_survey_responses_workorder_id_workorders')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_responses')),
     sa.UniqueConstraint('survey_id', 'unit_id', name=op.f('uq_survey_responses_survey_id_unit_id'))
     )

@@ -15,8 +15,8 @@ from ui.pages.register_page import DetailPane, RegisterPage, show_pdf
 
 COLUMNS = [
     Column("day", QT_TRANSLATE_NOOP("Column", "日期"), "day", sort_key="day", width=6),
-    Column("title", QT_TRANSLATE_NOOP("Column", "活动"), "title", sort_key="title", width=10),
-    Column("place", QT_TRANSLATE_NOOP("Column", "地点"), "place", width=7),
+    Column("title", QT_TRANSLATE_NOOP("Column", "活动"), "title", sort_key="title", width=8),
+    Column("place", QT_TRANSLATE_NOOP("Column", "地点"), "place", width=5),
     Column("capacity", QT_TRANSLATE_NOOP("Column", "名额"), "capacity", width=3),
     Column("signed_up", QT_TRANSLATE_NOOP("Column", "报名人数"), "signed_up", width=4),
     Column("attended", QT_TRANSLATE_NOOP("Column", "到场人数"), "attended", width=4),

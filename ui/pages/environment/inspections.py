@@ -145,12 +145,9 @@ class InspectionsPage(RegisterPage):
         if row is None:
             self.pane.clear()
             return
-        order = ""
-        if row.workorder_id:
-            order = self.services.workorders.get(row.workorder_id).row.number
         facts = [(self.tr("日期"), row.day.isoformat()), (self.tr("保洁员/外包公司"), row.cleaner),
                  (self.tr("检查人"), row.inspector), (self.tr("得分"), f"{row.score}"),
-                 (self.tr("问题描述"), row.note), (self.tr("照片"), row.photos), (self.tr("工单"), order)]
+                 (self.tr("问题描述"), row.note), (self.tr("照片"), row.photos), (self.tr("工单"), row.workorder_number)]
         title = f"{office_label(row.area)} {row.place}".strip()
         self.pane.show(title, facts, self.services.inspections.marks(row.id))
 
