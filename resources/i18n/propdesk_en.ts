@@ -102,10 +102,6 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <source>管理员用户名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -173,10 +169,6 @@
     <message>
         <source>正在填入演示数据…</source>
         <translation>Filling in demo data…</translation>
-    </message>
-    <message>
-        <source>已退出登录</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>内部错误</source>
@@ -442,10 +434,6 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>系统设置</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>岗位定编</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>工单</source>
@@ -946,17 +934,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ChangePasswordDialog</name>
-    <message>
-        <source>修改密码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>原密码</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2262,26 +2239,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>外包单位</source>
         <translation>Contractor</translation>
-    </message>
-    <message>
-        <source>入职日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>登录账户</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>定编</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在岗</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>空缺</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>月结时间</source>
@@ -4037,14 +3994,6 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>FeesStep</name>
     <message>
-        <source>第3步: 收费项目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>勾选本小区收取的项目并填写单价。以后可在 经理 → 收费项目 中修改或增加。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
@@ -4055,10 +4004,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>计费方式</source>
         <translation>Charging method</translation>
-    </message>
-    <message>
-        <source>项目</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5537,18 +5482,6 @@ The program will close; start it again and log in.</translation>
         <translation>Language</translation>
     </message>
     <message>
-        <source>账户(&amp;U)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>修改密码…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>注销 (切换用户)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -5563,14 +5496,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>数据: %1</source>
         <translation>Data: %1</translation>
-    </message>
-    <message>
-        <source>您的权限已被管理员修改, 页面已按新权限更新。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密码已修改。</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>界面语言已保存, 重新启动后生效。</source>
@@ -6430,10 +6355,6 @@ The program will close; start it again and log in.</translation>
         <source>停水停电</source>
         <translation>Outages</translation>
     </message>
-    <message>
-        <source>只读: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>PatrolsPage</name>
@@ -6500,41 +6421,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>每人每周的巡逻次数和漏巡点数</source>
         <translation>Rounds and missed checkpoints per guard and week</translation>
-    </message>
-</context>
-<context>
-    <name>PatternForm</name>
-    <message>
-        <source>楼栋和房屋</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>楼栋数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>楼栋名称 ({n} = 序号)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每栋单元数 (0 = 不分单元)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>楼层数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每层户数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每层第1户、第2户…的面积(㎡), 如 89.5, 120</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>每户面积 (㎡)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6624,14 +6510,6 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>PeopleStep</name>
     <message>
-        <source>第4步: 管理员和员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>第一个登录账户 (系统管理员) 和各班组员工; 员工可以以后在 经理 → 员工 中增加。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>班组</source>
         <translation>Team</translation>
     </message>
@@ -6646,14 +6524,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>姓名</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>添加员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>管理员本人就是第1行的员工 (用于派单和“我的工单”)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>员工</source>
@@ -6688,7 +6558,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>月结</source>
@@ -6788,10 +6658,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>修改系统设置</source>
         <translation>Change settings</translation>
-    </message>
-    <message>
-        <source>修改物业设置</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>查看设备台账、维保、大中修、承接查验和外包</source>
@@ -7112,24 +6978,12 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>PositionDialog</name>
     <message>
-        <source>修改岗位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新增岗位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
         <source>岗位</source>
         <translation>Position</translation>
-    </message>
-    <message>
-        <source>定编人数</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7149,76 +7003,6 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法读取要打印的文档</source>
         <translation>Cannot read the document to print</translation>
-    </message>
-</context>
-<context>
-    <name>PropertyForm</name>
-    <message>
-        <source>物业设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>小区名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>服务电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>物业服务企业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>开户行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>银行账号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>标志图片 (可选)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>如 翠湖花园</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>如 0571-88886666</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>缴费通知单上供业主转账</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择标志图片</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>图片 (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PropertyStep</name>
-    <message>
-        <source>第1步: 物业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7931,53 +7715,10 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
-    <name>SettingsPage</name>
-    <message>
-        <source>保存设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已保存。之后打印的收据、缴费通知单和派工单使用新的信息。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>这些信息印在收据、缴费通知单和派工单的抬头; 银行账号印在缴费通知单上供业主转账。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>停车费</source>
         <translation>Parking fee</translation>
-    </message>
-    <message>
-        <source>物业服务费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>垃圾清运费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>公摊电费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>水费</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>初始设置 — 物业前台 · PropDesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>下一步 &gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt; 上一步</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>完成</source>
@@ -7986,10 +7727,6 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>员工第%1行: </source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8100,10 +7837,6 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Edit staff</translation>
     </message>
     <message>
-        <source>新增员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -8120,14 +7853,6 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <source>入职日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>外包人员填写所属公司, 自有员工留空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>外包单位</source>
         <translation>Contractor</translation>
     </message>
@@ -8139,40 +7864,12 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Disabled</translation>
     </message>
     <message>
-        <source>在职</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>显示已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新增员工…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <source>停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>刷新</source>
         <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>新增岗位…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>修改岗位…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>删除岗位</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>共 %n 人</source>
@@ -8180,17 +7877,6 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n people</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>定岗定编: 空缺 %n 人</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>定岗定编: 尚未设置岗位</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>启用</source>
@@ -8466,13 +8152,6 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>调查项目 (每行一项)</source>
         <translation>Topics (one a line)</translation>
-    </message>
-    <message>
-        <source>客户服务
-工程维修
-秩序维护
-环境保洁</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>抽样户数</source>
@@ -8833,29 +8512,6 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
-    <name>UnitsStep</name>
-    <message>
-        <source>第2步: 楼栋和房屋</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>按规律生成楼栋和房屋 (房号 = 楼层 + 两位户号, 如 1502); 也可以改为导入业主花名册。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>改为导入花名册 (完成后打开“导入花名册”, 房屋从表格中建立)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(填写完整后显示将生成的房屋数)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>将生成 %1 栋 (%2), 共 %3 套房屋。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定</source>
@@ -8932,28 +8588,8 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Unlock</translation>
     </message>
     <message>
-        <source>关联员工…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>用户</source>
         <translation>Users</translation>
-    </message>
-    <message>
-        <source>角色权限 (勾选即生效, 已登录的用户在一分钟内起作用; 系统管理员总是拥有全部权限)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(不关联)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>关联员工</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>用户 %1 是哪位员工 (派单、我的工单、接单据此)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>
