@@ -9,6 +9,7 @@ Both :meth:`BillingService.save_readings` and the billing run go through :func:`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -120,6 +121,15 @@ class MeterService:
                     for c in s.scalars(select(MeterChange).where(MeterChange.unit_id == unit_id)
                                        .order_by(MeterChange.period))]
 
+    def sheet(self, item_id: int, period: str, building_id: int | None = None) -> list[SheetRow]:
+        """The readings grid of a building for ``period`` (``fees.billing``)."""
+        from app.services.fees_billing import period_or_error
+
+        self.ctx.require("fees.billing")
+        period = period_or_error(period)
+        with self.ctx.read() as s:
+            return readings_sheet(s, item_id, period, building_id)
+
     def set_meter_max(self, item_id: int, value: object) -> Decimal | None:
         """表满量程 of a metered item's meters (``fees.items``): a reading below the last one then wraps."""
         self.ctx.require("fees.items")
@@ -136,3 +146,65 @@ class MeterService:
                 raise FieldError({"item": "请选择按抄表计费的项目"})
             item.meter_max = meter_max
         return meter_max
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One unit of the readings grid: what the reader needs to see before typing this period's reading."""
+
+    unit_id: int
+    room: str
+    last_reading: Decimal | None
+    average: Decimal | None  # mean usage of the earlier periods
+    reading: Decimal | None  # already stored for this period
+    change: tuple[Decimal, Decimal] | None
+    meter_max: Decimal | None
+
+    def check(self, value: Decimal) -> tuple[Decimal | None, str]:
+        """(usage, a warning): refused readings (negative usage) and outliers (> 3 × the average) named."""
+        if self.last_reading is None:
+            return None, ""
+        try:
+            usage, _ = meter_usage(self.last_reading, value, self.change, self.meter_max)
+        except ValueError as exc:
+            return None, str(exc)
+        if self.average and usage > 3 * self.average:
+            return usage, f"用量 {usage} 超过平均 {self.average} 的3倍, 请核对"
+        return usage, ""
+
+
+def natural(text: str) -> tuple:
+    """Sort key reading digit runs as numbers: 2栋 before 10栋, 902 before 1001."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text or "") if part)
+
+
+def readings_sheet(s: Session, item_id: int, period: str, building_id: int | None) -> list[SheetRow]:
+    """The building's units in room order with their last reading, average usage and this period's reading."""
+    from app.models import Building, MeterReading
+    from app.search import unit_code
+
+    stmt = select(Unit.id, Building.name, Unit.unit_no, Unit.room_no, Unit.floor).join(Building)
+    if building_id is not None:
+        stmt = stmt.where(Unit.building_id == building_id)
+    units = sorted(s.execute(stmt).all(),
+                   key=lambda u: (natural(u.name), natural(u.unit_no), u.floor or 0, natural(u.room_no)))
+    ids = [u.id for u in units]
+    history: dict[int, list[tuple[str, Decimal]]] = {}
+    for unit_id, p, reading in s.execute(
+        select(MeterReading.unit_id, MeterReading.period, MeterReading.reading)
+        .where(MeterReading.item_id == item_id, MeterReading.unit_id.in_(ids), MeterReading.period <= period)
+        .order_by(MeterReading.unit_id, MeterReading.period)
+    ):
+        history.setdefault(unit_id, []).append((p, reading))
+    changes = changes_of(s, item_id, period, ids)
+    meter_max = s.scalar(select(FeeItem.meter_max).where(FeeItem.id == item_id))
+    rows = []
+    for u in units:
+        past = history.get(u.id, [])
+        current = past[-1][1] if past and past[-1][0] == period else None
+        before = [r for p, r in past if p < period]
+        steps = [b - a for a, b in zip(before, before[1:], strict=False) if b >= a]
+        average = to_money(sum(steps) / len(steps)) if steps else None
+        rows.append(SheetRow(u.id, unit_code(u.name, u.unit_no, u.room_no), before[-1] if before else None,
+                             average, current, changes.get(u.id), meter_max))
+    return rows

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.errors import FieldError, PermissionDenied, StateError
 from app.models import BillLine, ChargeMethod, FeeKind
-from app.services.fees_meters import meter_usage
+from app.services.fees_meters import meter_usage, natural
 from tests.conftest import actor
 from tests.fees_setup import add_items, build_property, fee_services
 
@@ -107,3 +107,19 @@ def test_meter_commands(water, db, cli_user, capsys):
     services.billing.run("2026-11")
     assert water_line(services, ids["a"], "2026-11").quantity == D("35.00")
     assert water_line(services, ids["b"], "2026-11").quantity == D("25.00")
+
+
+def test_readings_sheet_in_room_order_with_last_reading_average_and_flags(water):
+    services, _, ids, item = water
+    services.billing.save_readings(item, "2026-11", {ids["a"]: "110", ids["b"]: "9995"})
+    rows = services.meters.sheet(item, "2026-12")
+    assert [r.room for r in rows] == ["1-1-101", "1-1-102", "1-1-201", "2-1-101", "2-1-102"]
+    assert natural("10栋") > natural("2栋") and natural("1001") > natural("902")
+    a = next(r for r in rows if r.unit_id == ids["a"])
+    assert (a.last_reading, a.average, a.reading) == (D("110.00"), D("10.00"), None)
+    assert a.check(D("125")) == (D("15.00"), "")
+    usage, warning = a.check(D("141"))
+    assert usage == D("31.00") and "超过平均 10.00 的3倍" in warning
+    assert a.check(D("100"))[0] is None and "小于上次读数" in a.check(D("100"))[1]
+    services.billing.save_readings(item, "2026-12", {ids["a"]: "125"})
+    assert next(r for r in services.meters.sheet(item, "2026-12") if r.unit_id == ids["a"]).reading == D("125.00")
