@@ -2256,6 +2256,22 @@ The program will close; start it again and log in.</translation>
         <source>重新打开原因</source>
         <translation>Reopen reason</translation>
     </message>
+    <message>
+        <source>上次读数</source>
+        <translation>Last reading</translation>
+    </message>
+    <message>
+        <source>平均用量</source>
+        <translation>Average usage</translation>
+    </message>
+    <message>
+        <source>本期读数</source>
+        <translation>This reading</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
 </context>
 <context>
     <name>CompleteDialog</name>
@@ -6248,6 +6264,10 @@ The program will close; start it again and log in.</translation>
         <translation>Month-end</translation>
     </message>
     <message>
+        <source>抄表录入</source>
+        <translation>Meter readings</translation>
+    </message>
+    <message>
         <source>计费</source>
         <translation>Billing</translation>
     </message>
@@ -7003,6 +7023,61 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法读取要打印的文档</source>
         <translation>Cannot read the document to print</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsGridPage</name>
+    <message>
+        <source>读数无效</source>
+        <translation>Invalid reading</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>载入</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>保存读数 (Ctrl+S)</source>
+        <translation>Save readings (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>没有按抄表计费的收费项目</source>
+        <translation>No metered fee item</translation>
+    </message>
+    <message>
+        <source>输入读数后按回车到下一户; 红色行: 用量为负或超过平均的3倍</source>
+        <translation>Type a reading and press Enter for the next unit; red rows: negative usage or more than 3 × the average</translation>
+    </message>
+    <message>
+        <source>保存读数</source>
+        <translation>Save readings</translation>
+    </message>
+    <message>
+        <source>以下读数不能保存, 请更正:</source>
+        <translation>These readings cannot be saved; please correct them:</translation>
+    </message>
+    <message>
+        <source>以下用量异常, 仍然保存?</source>
+        <translation>Unusual usage below. Save anyway?</translation>
+    </message>
+    <message>
+        <source>已保存 %1 户读数</source>
+        <translation>Saved readings of %1 units</translation>
     </message>
 </context>
 <context>
