@@ -134,3 +134,17 @@ def test_period_commands(month, db, cli_user, capsys):
     admin = cli_user(services)
     assert main(["--database", db.url, *admin, "period", "reopen", "2026-10", "--reason", "补录回单"]) == 0
     assert "已重新打开" in capsys.readouterr().out
+
+
+def test_period_adjust_command(month, db, cli_user, capsys):
+    services, _, ids, _, manager, _ = month
+    manager.periods.close("2026-10")
+    prefix = cli_user(services, role="manager", username="jingli")
+    base = ["--database", db.url, *prefix, "period", "adjust", "2026-10", "--unit", "1-1-102", "--item", "物业服务费"]
+    assert main([*base, "--amount", "8", "--reason", "漏收"]) == 0
+    assert "已调整 1-1-102" in capsys.readouterr().out
+    assert main([*base, "--amount", "0", "--reason", "漏收"]) != 0
+    assert "调整金额应大于0" in capsys.readouterr().err
+    with services.ctx.read() as s:
+        line = s.scalar(select(BillLine).where(BillLine.unit_id == ids["b"], BillLine.description.like("调整%")))
+    assert (line.period, line.amount) == ("2026-11", D("8.00"))
