@@ -17,6 +17,7 @@ STEP_MODULES = [
     "app.demo.management",
     "app.demo.order_team",
     "app.demo.engineering",
+    "app.demo.month_end",
 ]
 
 
