@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app.errors import DatabaseError
+from app.errors import DatabaseError, ServiceError
 from app.resources import FONT_FAMILY, font_path, resource_path
 from app.services import Services
 from ui.main_window import LANGUAGE_KEY
@@ -65,8 +65,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(database_url: str | None, demo: bool = False) -> int:
-    """Open the database, log in and show the main window; the exit code of the event loop."""
+def run_gui(database_url: str | None, demo: bool = False, sign_in: tuple[str, str] | None = None,
+            smoke: float | None = None) -> int:
+    """Open the database, log in and show the main window; the exit code of the event loop.
+
+    ``sign_in`` (user, password) skips the login dialog when right; ``smoke`` quits after that many seconds.
+    """
     from app.db import open_database
 
     app = make_application()
@@ -93,8 +97,16 @@ def run_gui(database_url: str | None, demo: bool = False) -> int:
             print(app.translate("Application", "正在填入演示数据…"), flush=True)
             print_passwords(fill_demo(services))
 
+    if smoke:
+        QTimer.singleShot(int(smoke * 1000), lambda: end_smoke_test(app))
+    actor = None
+    if sign_in is not None:
+        try:
+            actor = services.auth.login(*sign_in)
+        except ServiceError as exc:
+            print(exc, file=sys.stderr)
     session = Session(services)
-    if not session.start():
+    if not session.start(actor):
         return 0
     code = app.exec()
     session.end()
@@ -159,6 +171,19 @@ class Session:
             old.deleteLater()
         finally:
             app.setQuitOnLastWindowClosed(True)
+
+
+def end_smoke_test(app: QApplication) -> None:
+    """``gui --smoke``: name the windows that are up, close any dialog, quit."""
+    shown = [f"{w.objectName() or type(w).__name__} ({w.windowTitle()})" for w in app.topLevelWidgets()
+             if w.isVisible() and w.windowTitle()]
+    print("SMOKE windows: " + " | ".join(shown), flush=True)
+    modal = app.activeModalWidget()
+    if modal is not None:
+        modal.close()
+    for widget in app.topLevelWidgets():
+        widget.hide()  # (not close(): closing the last window would quit again after this loop)
+    app.exit(0 if shown else 1)
 
 
 def show_unexpected_error(exc_type, exc, tb) -> None:

@@ -11,6 +11,7 @@ from app.services import Services
 # Each module defines ``fill(services, rng, result)``; order matters (fees need units, …).
 STEP_MODULES = [
     "app.demo.property",
+    "app.demo.office",
     "app.demo.workorders",
     "app.demo.fees",
     "app.demo.environment",

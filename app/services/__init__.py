@@ -68,6 +68,12 @@ class Services:
         return StaffService(self.ctx)
 
     @cached_property
+    def dbcopy(self):
+        from app.services.dbcopy import DatabaseCopyService
+
+        return DatabaseCopyService(self.ctx)
+
+    @cached_property
     def setup(self):
         from app.services.setup import SetupService
 

@@ -91,7 +91,9 @@ class AuthService:
         """Check the password; five wrong ones lock the account for 15 minutes."""
         now = self.ctx.clock()
         with self.ctx.write() as s:
-            user = s.scalar(select(User).where(User.username == clean_text(username)))
+            # FOR UPDATE: simultaneous logins to one account (PostgreSQL) wait for each other instead of
+            # racing on the row's version (StaleDataError); SQLite's BEGIN IMMEDIATE already serialises.
+            user = s.scalar(select(User).where(User.username == clean_text(username)).with_for_update())
             failed = self._check(s, user, username, password, now, "login")
             if not failed:
                 user.last_login_at = now
@@ -108,7 +110,7 @@ class AuthService:
         now = self.ctx.clock()
         actor = self.ctx.actor
         with self.ctx.write() as s:
-            user = s.get(User, actor.user_id) if actor.user_id is not None else None
+            user = s.get(User, actor.user_id, with_for_update=True) if actor.user_id is not None else None
             failed = self._check(s, user, actor.username, password, now, "unlock")
             if not failed:
                 fresh = actor_for(user, s)

@@ -102,6 +102,10 @@
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>管理员用户名</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -169,6 +173,10 @@
     <message>
         <source>正在填入演示数据…</source>
         <translation>Filling in demo data…</translation>
+    </message>
+    <message>
+        <source>已退出登录</source>
+        <translation>Signed out</translation>
     </message>
     <message>
         <source>内部错误</source>
@@ -434,6 +442,10 @@ This view has been recorded in the audit log.</translation>
     <message>
         <source>系统设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>岗位定编</source>
+        <translation>Required positions</translation>
     </message>
     <message>
         <source>工单</source>
@@ -934,6 +946,17 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>台账已导出: %1</source>
         <translation>Ledger exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2262,26 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>外包单位</source>
         <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <source>登录账户</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>定编</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <source>空缺</source>
+        <translation>Vacant</translation>
     </message>
     <message>
         <source>月结时间</source>
@@ -4010,6 +4053,14 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>FeesStep</name>
     <message>
+        <source>第3步: 收费项目</source>
+        <translation>Step 3: Fee items</translation>
+    </message>
+    <message>
+        <source>勾选本小区收取的项目并填写单价。以后可在 经理 → 收费项目 中修改或增加。</source>
+        <translation>Tick the items this property charges and enter their prices. Change or add items later in Manager → Fee items.</translation>
+    </message>
+    <message>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
@@ -4020,6 +4071,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>计费方式</source>
         <translation>Charging method</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
     </message>
 </context>
 <context>
@@ -5498,6 +5553,18 @@ The program will close; start it again and log in.</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>账户(&amp;U)</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>注销 (切换用户)</source>
+        <translation>Sign out (switch user)</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -5512,6 +5579,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>数据: %1</source>
         <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>您的权限已被管理员修改, 页面已按新权限更新。</source>
+        <translation>An administrator changed your rights; the pages now follow them.</translation>
+    </message>
+    <message>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
     </message>
     <message>
         <source>界面语言已保存, 重新启动后生效。</source>
@@ -6375,6 +6450,10 @@ The program will close; start it again and log in.</translation>
         <source>停水停电</source>
         <translation>Outages</translation>
     </message>
+    <message>
+        <source>只读: %1</source>
+        <translation>Read-only: %1</translation>
+    </message>
 </context>
 <context>
     <name>PatrolsPage</name>
@@ -6441,6 +6520,41 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>每人每周的巡逻次数和漏巡点数</source>
         <translation>Rounds and missed checkpoints per guard and week</translation>
+    </message>
+</context>
+<context>
+    <name>PatternForm</name>
+    <message>
+        <source>楼栋和房屋</source>
+        <translation>Buildings and units</translation>
+    </message>
+    <message>
+        <source>楼栋数</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>楼栋名称 ({n} = 序号)</source>
+        <translation>Building name ({n} = number)</translation>
+    </message>
+    <message>
+        <source>每栋单元数 (0 = 不分单元)</source>
+        <translation>Entrances per building (0 = none)</translation>
+    </message>
+    <message>
+        <source>楼层数</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>每层户数</source>
+        <translation>Flats per floor</translation>
+    </message>
+    <message>
+        <source>每层第1户、第2户…的面积(㎡), 如 89.5, 120</source>
+        <translation>Area (m²) of flat 1, flat 2… of each floor, e.g. 89.5, 120</translation>
+    </message>
+    <message>
+        <source>每户面积 (㎡)</source>
+        <translation>Area per flat (m²)</translation>
     </message>
 </context>
 <context>
@@ -6530,6 +6644,14 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>PeopleStep</name>
     <message>
+        <source>第4步: 管理员和员工</source>
+        <translation>Step 4: Administrator and staff</translation>
+    </message>
+    <message>
+        <source>第一个登录账户 (系统管理员) 和各班组员工; 员工可以以后在 经理 → 员工 中增加。</source>
+        <translation>The first login (the administrator) and the staff of each team; add staff later in Manager → Staff.</translation>
+    </message>
+    <message>
         <source>班组</source>
         <translation>Team</translation>
     </message>
@@ -6544,6 +6666,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>姓名</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>添加员工</source>
+        <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>管理员本人就是第1行的员工 (用于派单和“我的工单”)</source>
+        <translation>The administrator is the staff member in row 1 (for dispatch and “My orders”)</translation>
     </message>
     <message>
         <source>员工</source>
@@ -6566,7 +6696,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>月结前须账目检查通过; 月结后该账期的账单、收款、作废、减免、日结不能再改, 更正请在当前账期做调整 (propdesk period adjust)。收缴率按月结时冻结, 之后收回的欠费计入“月结后补收”。</source>
-        <translation>A period is closed only when the ledger check passes; afterwards its bills, payments, voids, waivers and cash-ups cannot change — correct it with an adjustment in the open period (propdesk period adjust). The collection rate is frozen at the close; arrears paid later show as &quot;Collected later&quot;.</translation>
+        <translation>A period is closed only when the ledger check passes; afterwards its bills, payments, voids, waivers and cash-ups cannot change — correct it with an adjustment in the open period (propdesk period adjust). The collection rate is frozen at the close; arrears paid later show as "Collected later".</translation>
     </message>
     <message>
         <source>月结所选账期…</source>
@@ -6678,6 +6808,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>修改系统设置</source>
         <translation>Change settings</translation>
+    </message>
+    <message>
+        <source>修改物业设置</source>
+        <translation>Change property settings</translation>
     </message>
     <message>
         <source>查看设备台账、维保、大中修、承接查验和外包</source>
@@ -6998,12 +7132,24 @@ The program will close; start it again and log in.</translation>
 <context>
     <name>PositionDialog</name>
     <message>
+        <source>修改岗位</source>
+        <translation>Edit position</translation>
+    </message>
+    <message>
+        <source>新增岗位</source>
+        <translation>New position</translation>
+    </message>
+    <message>
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
         <source>岗位</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>定编人数</source>
+        <translation>People required</translation>
     </message>
 </context>
 <context>
@@ -7023,6 +7169,76 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法读取要打印的文档</source>
         <translation>Cannot read the document to print</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyForm</name>
+    <message>
+        <source>物业设置</source>
+        <translation>Property settings</translation>
+    </message>
+    <message>
+        <source>小区名称</source>
+        <translation>Property name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>服务电话</source>
+        <translation>Service phone</translation>
+    </message>
+    <message>
+        <source>物业服务企业</source>
+        <translation>Management company</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>标志图片 (可选)</source>
+        <translation>Logo (optional)</translation>
+    </message>
+    <message>
+        <source>如 翠湖花园</source>
+        <translation>e.g. Green Lake Garden</translation>
+    </message>
+    <message>
+        <source>如 0571-88886666</source>
+        <translation>e.g. 0571-88886666</translation>
+    </message>
+    <message>
+        <source>缴费通知单上供业主转账</source>
+        <translation>Printed on fee notices for owners&apos; transfers</translation>
+    </message>
+    <message>
+        <source>选择标志图片</source>
+        <translation>Choose the logo</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyStep</name>
+    <message>
+        <source>第1步: 物业</source>
+        <translation>Step 1: The property</translation>
+    </message>
+    <message>
+        <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
+        <translation>Name, address, service phone, management company and bank account, printed on receipts and fee notices. Change them later in Manager → Settings.</translation>
     </message>
 </context>
 <context>
@@ -7790,10 +8006,53 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>已保存。之后打印的收据、缴费通知单和派工单使用新的信息。</source>
+        <translation>Saved. Receipts, fee notices and dispatch slips printed from now on use it.</translation>
+    </message>
+    <message>
+        <source>这些信息印在收据、缴费通知单和派工单的抬头; 银行账号印在缴费通知单上供业主转账。</source>
+        <translation>These head receipts, fee notices and dispatch slips; the bank account is printed on fee notices for owners&apos; transfers.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>停车费</source>
         <translation>Parking fee</translation>
+    </message>
+    <message>
+        <source>物业服务费</source>
+        <translation>Property service fee</translation>
+    </message>
+    <message>
+        <source>垃圾清运费</source>
+        <translation>Refuse collection</translation>
+    </message>
+    <message>
+        <source>公摊电费</source>
+        <translation>Shared electricity</translation>
+    </message>
+    <message>
+        <source>水费</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>初始设置 — 物业前台 · PropDesk</source>
+        <translation>First set-up — PropDesk</translation>
+    </message>
+    <message>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
     </message>
     <message>
         <source>完成</source>
@@ -7802,6 +8061,10 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>员工第%1行: </source>
+        <translation>Staff row %1: </translation>
     </message>
 </context>
 <context>
@@ -7912,6 +8175,10 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Edit staff</translation>
     </message>
     <message>
+        <source>新增员工</source>
+        <translation>New staff member</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -7928,6 +8195,14 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Phone</translation>
     </message>
     <message>
+        <source>入职日期</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <source>外包人员填写所属公司, 自有员工留空</source>
+        <translation>Contractors: their company; own staff: leave empty</translation>
+    </message>
+    <message>
         <source>外包单位</source>
         <translation>Contractor</translation>
     </message>
@@ -7939,12 +8214,40 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Disabled</translation>
     </message>
     <message>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>显示已停用</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <source>新增员工…</source>
+        <translation>New staff member…</translation>
+    </message>
+    <message>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>新增岗位…</source>
+        <translation>New position…</translation>
+    </message>
+    <message>
+        <source>修改岗位…</source>
+        <translation>Edit position…</translation>
+    </message>
+    <message>
+        <source>删除岗位</source>
+        <translation>Delete position</translation>
     </message>
     <message numerus="yes">
         <source>共 %n 人</source>
@@ -7952,6 +8255,17 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n people</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>定岗定编: 空缺 %n 人</source>
+        <translation>
+            <numerusform>Required positions: %n vacancy</numerusform>
+            <numerusform>Required positions: %n vacancies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>定岗定编: 尚未设置岗位</source>
+        <translation>Required positions: none set yet</translation>
     </message>
     <message>
         <source>启用</source>
@@ -8587,6 +8901,29 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>UnitsStep</name>
+    <message>
+        <source>第2步: 楼栋和房屋</source>
+        <translation>Step 2: Buildings and units</translation>
+    </message>
+    <message>
+        <source>按规律生成楼栋和房屋 (房号 = 楼层 + 两位户号, 如 1502); 也可以改为导入业主花名册。</source>
+        <translation>Generate buildings and units from a pattern (room = floor + two-digit flat, e.g. 1502), or import the owner roster instead.</translation>
+    </message>
+    <message>
+        <source>改为导入花名册 (完成后打开“导入花名册”, 房屋从表格中建立)</source>
+        <translation>Import the roster instead (opens “Import roster” when done; units come from the sheet)</translation>
+    </message>
+    <message>
+        <source>(填写完整后显示将生成的房屋数)</source>
+        <translation>(the number of units appears once every field is filled in)</translation>
+    </message>
+    <message>
+        <source>将生成 %1 栋 (%2), 共 %3 套房屋。</source>
+        <translation>%1 buildings (%2) with %3 units in all will be created.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定</source>
@@ -8663,8 +9000,28 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
         <translation>Unlock</translation>
     </message>
     <message>
+        <source>关联员工…</source>
+        <translation>Link to staff…</translation>
+    </message>
+    <message>
         <source>用户</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>角色权限 (勾选即生效, 已登录的用户在一分钟内起作用; 系统管理员总是拥有全部权限)</source>
+        <translation>Role rights (a tick applies at once; signed-in users get it within a minute; the administrator always holds every right)</translation>
+    </message>
+    <message>
+        <source>(不关联)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>关联员工</source>
+        <translation>Link to staff</translation>
+    </message>
+    <message>
+        <source>用户 %1 是哪位员工 (派单、我的工单、接单据此)</source>
+        <translation>Which staff member is user %1 (dispatch, My orders and Take go by it)</translation>
     </message>
     <message>
         <source>角色权限 (勾选即生效, 用户下次登录或解锁时起作用; 系统管理员总是拥有全部权限)</source>

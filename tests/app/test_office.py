@@ -176,3 +176,19 @@ def test_complete_checks_every_step_before_writing(services):
 def test_roster_instead_of_a_pattern_makes_no_units(services):
     services.setup.complete(plan(pattern=None, fee_items=(), staff=[], admin_staff=None))
     assert services.archive.buildings() == [] and services.auth.has_users()
+
+
+def test_a_new_office_dispatches_to_staff_it_added(services):
+    """Checked by: on a fresh database, staff added (wizard + 员工) and dispatched to; 我的工单 shows it."""
+    boss = services.as_actor(services.setup.complete(plan()))
+    tech = boss.staff.save_staff({"name": "赵师傅", "team": "engineering", "position": "维修技工"})
+    uid = boss.users.create_user("zhao", "赵师傅", "secret123", Role.ENGINEERING)
+    boss.users.link_staff(uid, tech)
+    unit = boss.archive.search_units("1号楼1单元101")[0].id
+    order = boss.workorders.intake({"kind": "repair", "source": "phone", "category": "water", "priority": "normal",
+                                    "location": "private", "unit_id": unit, "place": "厨房",
+                                    "description": "厨房水槽漏水", "assignee_id": tech})
+    assert order.row.assignee == "赵师傅"
+    zhao = services.as_actor(services.auth.login("zhao", "secret123"))
+    mine = zhao.workorders.queue_filter("engineering", "mine")
+    assert [r.number for r in zhao.workorders.list(mine)] == [order.row.number]

@@ -249,3 +249,16 @@ def test_change_own_password(qtbot, office):
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert kefu.auth.login("kefu", "newpass1").username == "kefu"
 
+
+
+def test_gui_signs_in_with_user_and_password_and_smoke_quits(qtbot, office, db, monkeypatch, tmp_path, capsys):
+    """``propdesk --user NAME gui --smoke N`` (the bundle check): no login dialog, the window, then exit 0."""
+    import sys
+
+    monkeypatch.setattr("app.db.open_database", lambda _url: db)
+    monkeypatch.setattr(application, "install_translations", lambda _app, _lang: [])
+    monkeypatch.setattr(application, "settings", lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(application, "login", lambda _s: pytest.fail("the login dialog was shown"))
+    assert application.run_gui("ignored", sign_in=("jingli", "secret1"), smoke=0.3) == 0
+    assert "SMOKE windows: MainWindow (" in capsys.readouterr().out

@@ -209,6 +209,8 @@ class PeopleStep(QWizardPage):
         self.staff.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("班组"), self.tr("岗位"), self.tr("电话")])
         self.staff.verticalHeader().setVisible(False)
         self.staff.horizontalHeader().setStretchLastSection(True)
+        for col, chars in ((self.COL_NAME, 8), (self.COL_TEAM, 11), (self.COL_POSITION, 10)):
+            self.staff.setColumnWidth(col, self.fontMetrics().horizontalAdvance("中") * chars)
         add = QPushButton(self.tr("添加员工"), self)
         add.setObjectName("add_staff_row")
         add.clicked.connect(lambda: self.add_row())
@@ -260,6 +262,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.services = services
         self.actor = None
+        self.setObjectName("SetupWizard")
         self.setWindowTitle(self.tr("初始设置 — 物业前台 · PropDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
