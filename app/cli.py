@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "app.commands.fees",
     "app.commands.user",
     "app.commands.report",
+    "app.commands.period",
+    "app.commands.meters",
 ]
 
 

@@ -22,6 +22,8 @@ PERMISSIONS: dict[str, str] = {
     "fees.billing": "执行计费",
     "fees.reports": "查看收费报表",
     "fees.waive": "批准减免/退款",
+    "fees.close": "月结 (关闭账期)",
+    "fees.reopen": "重新打开已月结的账期",
     "audit.view": "查看审计日志",
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",
@@ -52,7 +54,7 @@ _TEAM_BASE = frozenset({"archive.view", "workorder.create", "workorder.handle"})
 
 DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: _ALL,
-    Role.MANAGER: _ALL - {"users.manage"},
+    Role.MANAGER: _ALL - {"users.manage", "fees.reopen"},
     Role.SERVICE: frozenset({
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
         "workorder.manage", "fees.collect", "community.edit", "outage.edit",

@@ -18,6 +18,7 @@ STEP_MODULES = [
     "app.demo.management",
     "app.demo.order_team",
     "app.demo.engineering",
+    "app.demo.month_end",
 ]
 
 

@@ -112,6 +112,7 @@ class FeeItem(Versioned, Base):
     late_fee_daily_rate: Mapped[Decimal | None] = mapped_column(Rate)  # e.g. 0.0003 = 万分之三/天
     late_fee_grace_days: Mapped[int] = mapped_column(default=0)
     late_fee_cap_rate: Mapped[Decimal | None] = mapped_column(Rate)  # cap as a share of the line amount
+    meter_max: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # a metered item's meters wrap to 0 here
     sort_order: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -142,6 +143,23 @@ class MeterReading(Stamped, Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
     reading: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+
+
+class MeterChange(Stamped, Base):
+    """换表: a unit's meter of a metered item replaced in ``period`` (between the last reading and this one):
+    usage = (old_final − last reading) + (this reading − new_start)."""
+
+    __tablename__ = "meter_changes"
+    __table_args__ = (UniqueConstraint("item_id", "unit_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("fee_items.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    period: Mapped[str] = mapped_column(String(7))
+    changed_on: Mapped[date]
+    old_final: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    new_start: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Bill(Stamped, Base):
@@ -305,3 +323,22 @@ class CashupClose(Stamped, Base):
     closed_by: Mapped[int | None]
     closed_by_name: Mapped[str] = mapped_column(String(64), default="")
     snapshot: Mapped[str] = mapped_column(Text)
+
+
+class PeriodClose(Stamped, Base):
+    """月结: a closed billing period. Its bills, payments, voids, waivers and cash-ups no longer change;
+    ``snapshot`` is its collection rate as closed (JSON). Reopened only by the administrator, with a reason
+    (the row stays: ``closed`` False; closing again overwrites the snapshot)."""
+
+    __tablename__ = "fee_period_closes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), unique=True)
+    closed: Mapped[bool] = mapped_column(Boolean, default=True)
+    closed_at: Mapped[datetime]
+    closed_by: Mapped[int | None]
+    closed_by_name: Mapped[str] = mapped_column(String(64), default="")
+    snapshot: Mapped[str] = mapped_column(Text)
+    reopened_at: Mapped[datetime | None]
+    reopened_by_name: Mapped[str] = mapped_column(String(64), default="")
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")

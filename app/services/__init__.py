@@ -122,6 +122,18 @@ class Services:
         return LedgerCheckService(self.ctx)
 
     @cached_property
+    def periods(self):
+        from app.services.fees_periods import PeriodCloseService
+
+        return PeriodCloseService(self.ctx)
+
+    @cached_property
+    def meters(self):
+        from app.services.fees_meters import MeterService
+
+        return MeterService(self.ctx)
+
+    @cached_property
     def dashboard(self):
         from app.services.dashboard import DashboardService
 

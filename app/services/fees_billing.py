@@ -44,7 +44,9 @@ from app.models.fees import CYCLE_MONTHS
 from app.money import ZERO, to_money
 from app.progress import NULL_PROGRESS, Cancelled
 from app.services.context import ServiceContext
+from app.services.fees_meters import changes_of, meter_usage
 from app.services.fees_payments import REPAIR_ITEM, lock_units, settle_from_prepaid
+from app.services.fees_periods import ADJUSTMENT, guard_open_period
 from app.services.fees_rules import (
     add_months,
     charge_fraction,
@@ -458,13 +460,18 @@ class BillingService:
             except (InvalidOperation, ValueError):
                 errors[f"reading_{unit_id}"] = f"房屋 {unit_id} 的读数无效: {raw!r}"
         with self.ctx.write() as s:
+            guard_open_period(s, period, what="录入抄表读数")
             item = s.get(FeeItem, item_id)
             if item is None or item.method != ChargeMethod.METERED:
                 raise FieldError({"item": "请选择按抄表计费的项目"})
             previous = self._previous_readings(s, item_id, period, list(values))
+            changes = changes_of(s, item_id, period, list(values))
             for unit_id, value in values.items():
-                if unit_id in previous and value < previous[unit_id]:
-                    errors[f"reading_{unit_id}"] = f"房屋 {unit_id} 的读数 {value} 小于上次读数 {previous[unit_id]}"
+                try:
+                    if unit_id in previous:
+                        meter_usage(previous[unit_id], value, changes.get(unit_id), item.meter_max)
+                except ValueError as exc:
+                    errors[f"reading_{unit_id}"] = f"房屋 {unit_id} 的{exc}"
             if errors:
                 raise FieldError(errors)
             existing = dict(s.execute(
@@ -519,6 +526,7 @@ class BillingService:
         try:
             with self.ctx.write() as s:
                 period = self._billable_period(s, period)
+                guard_open_period(s, period, what="生成账单")
                 existing = self._billed_units(s, period)
                 plan = self._plan(s, period, skip=existing, progress=progress, share=0.6)
                 self._insert(s, period, plan, progress)
@@ -537,6 +545,7 @@ class BillingService:
         period = period_or_error(period)
         session_cm = self.ctx.read() if dry_run else self.ctx.write()
         with session_cm as s:
+            guard_open_period(s, period, what="重算账单")
             wanted = set(unit_ids) if unit_ids is not None else None
             if not dry_run:  # counters paying these units wait until the re-bill is committed, and vice versa
                 billed = s.scalars(select(Bill.unit_id).where(Bill.period == period))
@@ -549,6 +558,7 @@ class BillingService:
             # 滞纳金 lines and repair charges (维修费, posted by work orders) are not the run's: kept as they are
             repair = s.scalar(select(FeeItem.id).where(FeeItem.name == REPAIR_ITEM))
             kept = BillLine.late_fee.is_(True) | (BillLine.item_id == repair) if repair else BillLine.late_fee.is_(True)
+            kept = kept | BillLine.description.like(f"{ADJUSTMENT}%")  # 月结后的调整 (app/services/fees_periods.py)
             old_lines: dict[int, list] = defaultdict(list)
             for chunk in _chunks(bill_ids, 500):
                 for line in s.execute(
@@ -626,6 +636,7 @@ class BillingService:
         period = period_or_error(period)
         session_cm = self.ctx.read() if dry_run else self.ctx.write()
         with session_cm as s:
+            guard_open_period(s, period, what="补收")
             item_id = item if isinstance(item, int) else s.scalar(select(FeeItem.id).where(FeeItem.name == item))
             if item_id is None or s.get(FeeItem, item_id) is None:
                 raise FieldError({"item": f"收费项目“{item}”不存在"})
@@ -700,14 +711,22 @@ class BillingService:
                 select(ParkingSpace.id, ParkingSpace.unit_id).where(ParkingSpace.unit_id.is_not(None))
             ):
                 spaces[unit_id].append(space_id)
-        usage: dict[int, dict[int, tuple[Decimal, Decimal]]] = {}
+        usage: dict[int, dict[int, tuple[Decimal, str]]] = {}  # item → unit → (usage, its text)
         for item in items:
             if item.method == ChargeMethod.METERED:
                 now = dict(s.execute(select(MeterReading.unit_id, MeterReading.reading).where(
                     MeterReading.item_id == item.id, MeterReading.period == period)).all())
                 before = self._previous_readings(s, item.id, period, None)
-                usage[item.id] = {u: (before[u], r) for u, r in now.items() if u in before}
-                missing = len(now) - len(usage[item.id])
+                changes = changes_of(s, item.id, period)
+                meter_max = s.scalar(select(FeeItem.meter_max).where(FeeItem.id == item.id))
+                usage[item.id] = {}
+                for u, r in now.items():
+                    if u in before:
+                        try:
+                            usage[item.id][u] = meter_usage(before[u], r, changes.get(u), meter_max)
+                        except ValueError as exc:
+                            plan.warnings.append(f"“{item.name}”房屋 {u}: {exc}, 本期不计费")
+                missing = sum(u not in before for u in now)
                 if missing:
                     plan.warnings.append(f"“{item.name}”有 {missing} 户没有上期读数, 本期只记读数不计费")
         fractions = {i.id: charge_fraction(period, i.months, i.start, i.end) for i in items}
@@ -760,8 +779,7 @@ class BillingService:
                     reading = usage[item.id].get(unit_id)
                     if reading is None:
                         continue
-                    quantity = reading[1] - reading[0]
-                    qty_text = f"{reading[1]}−{reading[0]}={quantity}"
+                    quantity, qty_text = reading
                 rate = item.vacant_rate if status == vacant else None
                 key = (item.id, quantity, rate, active)
                 line = memo.get(key)

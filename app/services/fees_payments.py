@@ -240,6 +240,9 @@ def guard_open_day(s: Session, now: datetime) -> None:
     next_value(s, f"cashup:{now:%Y%m%d}")
     if s.scalar(select(CashupClose.id).where(CashupClose.day == now.date())) is not None:
         raise StateError(f"{now:%Y-%m-%d} 已日结, 当日不能再收款、作废或退款。未做任何更改。")
+    from app.services.fees_periods import guard_open_period, period_of
+
+    guard_open_period(s, period_of(now), what="收款、作废或退款")
 
 
 def _open_lines(s: Session, unit_id: int, line_ids: Iterable[int] | None = None, *,
@@ -693,6 +696,9 @@ class PaymentService:
             payment = s.get(Payment, payment_id, with_for_update=True, populate_existing=True)
             if payment.voided:
                 raise StateError(f"收据 {payment.receipt_no} 已于 {payment.voided_at:%Y-%m-%d %H:%M} 作废")
+            from app.services.fees_periods import guard_open_period, period_of
+
+            guard_open_period(s, period_of(payment.paid_at), what=f"作废该账期收取的收据 {payment.receipt_no}")
             who = self.ctx.actor.user_id
             cash = list(s.scalars(select(Allocation).where(Allocation.payment_id == payment_id,
                                                            Allocation.voided.is_(False))))
@@ -838,6 +844,9 @@ class PaymentService:
         with self.ctx.write() as s:
             lock_unit(s, unit_id)
             now = self.ctx.clock()
+            from app.services.fees_periods import guard_open_period
+
+            guard_open_period(s, period, what="减免")
             lines = [ln for ln in _open_lines(s, unit_id) if ln.period == period
                      and (item_id is None or ln.item_id == item_id)]
             owed = sum((ln.amount - ln.paid for ln in lines), ZERO)

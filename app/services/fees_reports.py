@@ -414,6 +414,9 @@ class FeeReportService:
         self.ctx.require("fees.reports")
         with self.ctx.write() as s:
             next_value(s, f"cashup:{day:%Y%m%d}")  # waits for a payment of that day still being written
+            from app.services.fees_periods import guard_open_period, period_of
+
+            guard_open_period(s, period_of(day), what="日结")
             if s.scalar(select(CashupClose.id).where(CashupClose.day == day)) is not None:
                 raise StateError(f"{day:%Y-%m-%d} 已经日结")
             now = self.ctx.clock()

@@ -2283,6 +2283,38 @@ The program will close; start it again and log in.</translation>
         <source>空缺</source>
         <translation>Vacant</translation>
     </message>
+    <message>
+        <source>月结时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <source>月结人</source>
+        <translation>Closed by</translation>
+    </message>
+    <message>
+        <source>月结后补收(元)</source>
+        <translation>Collected later</translation>
+    </message>
+    <message>
+        <source>重新打开原因</source>
+        <translation>Reopen reason</translation>
+    </message>
+    <message>
+        <source>上次读数</source>
+        <translation>Last reading</translation>
+    </message>
+    <message>
+        <source>平均用量</source>
+        <translation>Average usage</translation>
+    </message>
+    <message>
+        <source>本期读数</source>
+        <translation>This reading</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
 </context>
 <context>
     <name>CompleteDialog</name>
@@ -6303,6 +6335,14 @@ The program will close; start it again and log in.</translation>
         <translation>Collection/daily</translation>
     </message>
     <message>
+        <source>月结</source>
+        <translation>Month-end</translation>
+    </message>
+    <message>
+        <source>抄表录入</source>
+        <translation>Meter readings</translation>
+    </message>
+    <message>
         <source>计费</source>
         <translation>Billing</translation>
     </message>
@@ -6638,6 +6678,53 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>员工</source>
         <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodClosePage</name>
+    <message>
+        <source>已月结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已重新打开</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>未结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>月结前须账目检查通过; 月结后该账期的账单、收款、作废、减免、日结不能再改, 更正请在当前账期做调整 (propdesk period adjust)。收缴率按月结时冻结, 之后收回的欠费计入“月结后补收”。</source>
+        <translation>A period is closed only when the ledger check passes; afterwards its bills, payments, voids, waivers and cash-ups cannot change — correct it with an adjustment in the open period (propdesk period adjust). The collection rate is frozen at the close; arrears paid later show as "Collected later".</translation>
+    </message>
+    <message>
+        <source>月结所选账期…</source>
+        <translation>Close selected period…</translation>
+    </message>
+    <message>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>月结</source>
+        <translation>Month-end</translation>
+    </message>
+    <message>
+        <source>月结 %1? 之后该账期的账单、收款、作废、减免、日结都不能再改, 收缴率按现在的数字冻结。</source>
+        <translation>Close %1? Its bills, payments, voids, waivers and cash-ups can then no longer change; the collection rate is frozen as it is now.</translation>
+    </message>
+    <message>
+        <source>重新打开账期</source>
+        <translation>Reopen period</translation>
+    </message>
+    <message>
+        <source>重新打开 %1 的原因 (记入审计日志)</source>
+        <translation>Reason for reopening %1 (recorded in the audit log)</translation>
     </message>
 </context>
 <context>
@@ -7152,6 +7239,61 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>小区名称、地址、服务电话、物业公司和收款账户, 印在收据和缴费通知单上。以后可在 经理 → 设置 中修改。</source>
         <translation>Name, address, service phone, management company and bank account, printed on receipts and fee notices. Change them later in Manager → Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsGridPage</name>
+    <message>
+        <source>读数无效</source>
+        <translation>Invalid reading</translation>
+    </message>
+    <message>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <source>载入</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>保存读数 (Ctrl+S)</source>
+        <translation>Save readings (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>没有按抄表计费的收费项目</source>
+        <translation>No metered fee item</translation>
+    </message>
+    <message>
+        <source>输入读数后按回车到下一户; 红色行: 用量为负或超过平均的3倍</source>
+        <translation>Type a reading and press Enter for the next unit; red rows: negative usage or more than 3 × the average</translation>
+    </message>
+    <message>
+        <source>保存读数</source>
+        <translation>Save readings</translation>
+    </message>
+    <message>
+        <source>以下读数不能保存, 请更正:</source>
+        <translation>These readings cannot be saved; please correct them:</translation>
+    </message>
+    <message>
+        <source>以下用量异常, 仍然保存?</source>
+        <translation>Unusual usage below. Save anyway?</translation>
+    </message>
+    <message>
+        <source>已保存 %1 户读数</source>
+        <translation>Saved readings of %1 units</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,8 @@ def pages(services: Services) -> list[Page]:
     from ui.pages.settings import SettingsPage
     from ui.pages.staff import StaffPage
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
+    from ui.tabs.fees_periods import PeriodClosePage
+    from ui.tabs.fees_readings import ReadingsGridPage
     from ui.tabs.workorders_page import WorkOrdersPage
 
     return [
@@ -39,6 +41,10 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "工单时限"), lambda: DeadlineRulesPage(services),
              view=("workorder.manage", "settings.edit"), edit="settings.edit"),
         page(QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services), view="fees.reports"),
+        page(QT_TRANSLATE_NOOP("Pages", "月结"), lambda: PeriodClosePage(services), view="fees.reports",
+             edit=None),
+        page(QT_TRANSLATE_NOOP("Pages", "抄表录入"), lambda: ReadingsGridPage(services), view="fees.billing",
+             edit="fees.billing"),
         page(QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services),
              view=("fees.billing", "fees.reports"), edit="fees.billing"),
         page(QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services),

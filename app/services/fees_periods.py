@@ -1,0 +1,208 @@
+"""月结 (period close): the manager closes a billing period once ``fees check`` of it is clean.
+
+A closed period's bills (billing run, re-bill, 补收, readings), waivers, and the payments, voids, refunds and
+cash-ups dated in it are refused — each write calls :func:`guard_open_period` at the place it goes through
+(like :func:`app.services.fees_payments.guard_open_day` one level down). Arrears of a closed period may still
+be paid: that money is "collected later", shown apart from the collection rate frozen at the close. A
+correction is an adjustment (调整) line on the unit's bill of an open period that names the closed one. Only the
+administrator reopens a period (``fees.reopen``), with a reason; the audit trail keeps both moves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldError, NotFound, StateError
+from app.models import Bill, BillLine, FeeItem, PeriodClose
+from app.money import ZERO, parse_amount, to_money
+from app.services.context import ServiceContext
+from app.validators import clean_text
+
+ADJUSTMENT = "调整 "  # an adjustment line's description starts with it, then the closed period
+
+
+def closed_periods(s: Session, periods) -> set[str]:
+    periods = set(periods)
+    if not periods:
+        return set()
+    return set(s.scalars(select(PeriodClose.period).where(PeriodClose.period.in_(periods),
+                                                          PeriodClose.closed.is_(True))))
+
+
+def guard_open_period(s: Session, *periods: str, what: str = "更改") -> None:
+    """Refuse a write touching a closed (月结) period, naming it."""
+    closed = sorted(closed_periods(s, periods))
+    if closed:
+        raise StateError(f"账期 {', '.join(closed)} 已月结, 不能再{what}。如需更正, 请在当前未结账期做调整"
+                         f" (经理: 收费 → 月结 → 调整); 重新打开需管理员。未做任何更改。")
+
+
+def period_of(moment: date | datetime) -> str:
+    return f"{moment:%Y-%m}"
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    period: str
+    closed: bool
+    closed_at: datetime | None
+    closed_by: str
+    billed: Decimal  # as closed (frozen), or now while open
+    collected: Decimal  # as closed (frozen), or now while open
+    collected_later: Decimal  # paid on the period's lines since its close
+    reopened_at: datetime | None = None
+    reopened_by: str = ""
+    reopen_reason: str = ""
+
+    @property
+    def rate(self) -> float:
+        return float(self.collected / self.billed) if self.billed else 0.0
+
+    @property
+    def rate_now(self) -> float:
+        return float((self.collected + self.collected_later) / self.billed) if self.billed else 0.0
+
+
+class PeriodCloseService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    def _period(self, text: object) -> str:
+        from app.services.fees_billing import period_or_error
+
+        return period_or_error(text)
+
+    def _collected(self, period: str) -> tuple[Decimal, Decimal, dict]:
+        from app.services.fees_reports import FeeReportService
+
+        figures = FeeReportService(self.ctx).collection_rate(period)
+        rows = {r.kind: [str(r.billed), str(r.collected)] for r in figures.month}
+        return Decimal(rows["all"][0]), Decimal(rows["all"][1]), rows
+
+    def periods(self) -> list[PeriodRow]:
+        """Every billed or closed period, newest first, with its frozen and later-collected figures."""
+        self.ctx.require("fees.reports")
+        with self.ctx.read() as s:
+            billed = set(s.scalars(select(Bill.period).distinct()))
+            closes = {c.period: c for c in s.scalars(select(PeriodClose))}
+        out = []
+        for period in sorted(billed | set(closes), reverse=True):
+            close = closes.get(period)
+            if close is not None and close.closed:
+                frozen = json.loads(close.snapshot)["all"]
+                b, c = Decimal(frozen[0]), Decimal(frozen[1])
+                _, current, _ = self._collected(period)
+                out.append(PeriodRow(period, True, close.closed_at, close.closed_by_name, b, c,
+                                     to_money(current - c)))
+            else:
+                b, c, _ = self._collected(period) if period in billed else (ZERO, ZERO, {})
+                out.append(PeriodRow(period, False, None, "", b, c, ZERO,
+                                     close.reopened_at if close else None, close.reopened_by_name if close else "",
+                                     close.reopen_reason if close else ""))
+        return out
+
+    def get(self, period: str) -> PeriodRow:
+        period = self._period(period)
+        row = next((r for r in self.periods() if r.period == period), None)
+        if row is None:
+            raise NotFound(f"账期 {period} 还没有账单")
+        return row
+
+    def close(self, period: str) -> PeriodRow:
+        """月结 ``period`` (``fees.close``): only after the month is over and when ``fees check`` of it is clean;
+        its collection rate is frozen as of now."""
+        from app.services.fees_check import LedgerCheckService
+
+        self.ctx.require("fees.close")
+        period = self._period(period)
+        today = self.ctx.clock().date()
+        if period >= period_of(today):
+            raise FieldError({"period": f"账期 {period} 还没有结束 (今天 {today:%Y-%m-%d}), 月底之后才能月结"})
+        with self.ctx.read() as s:
+            if s.scalar(select(Bill.id).where(Bill.period == period).limit(1)) is None:
+                raise FieldError({"period": f"账期 {period} 还没有账单, 无需月结"})
+        result = LedgerCheckService(self.ctx).check(period, limit=5)
+        if not result.ok:
+            raise StateError(f"账期 {period} 的账目检查未通过 ({len(result.violations)} 处问题), 不能月结:\n"
+                             + "\n".join(result.violations[:5]))
+        _, _, rows = self._collected(period)
+        with self.ctx.write() as s:
+            from app.services.sequences import next_value
+
+            next_value(s, f"period:{period}")  # one close at a time per period
+            close = s.scalar(select(PeriodClose).where(PeriodClose.period == period))
+            if close is not None and close.closed:
+                raise StateError(f"账期 {period} 已于 {close.closed_at:%Y-%m-%d %H:%M} 由 {close.closed_by_name} 月结")
+            now, actor = self.ctx.clock(), self.ctx.actor
+            values = dict(closed=True, closed_at=now, closed_by=actor.user_id, closed_by_name=actor.display_name,
+                          snapshot=json.dumps(rows, ensure_ascii=False))
+            if close is None:
+                s.add(PeriodClose(period=period, reopened_by_name="", reopen_reason="", **values))
+            else:
+                for key, value in values.items():
+                    setattr(close, key, value)
+        return self.get(period)
+
+    def reopen(self, period: str, reason: str) -> PeriodRow:
+        """Reopen a closed period: the administrator only (``fees.reopen``), with a reason; audited."""
+        self.ctx.require("fees.reopen")
+        period = self._period(period)
+        reason = clean_text(reason)
+        if len(reason) < 2:
+            raise FieldError({"reason": "请填写重新打开账期的原因"})
+        with self.ctx.write() as s:
+            close = s.scalar(select(PeriodClose).where(PeriodClose.period == period))
+            if close is None or not close.closed:
+                raise StateError(f"账期 {period} 没有月结, 无需重新打开")
+            close.closed = False
+            close.reopened_at = self.ctx.clock()
+            close.reopened_by_name = self.ctx.actor.display_name
+            close.reopen_reason = reason
+        return self.get(period)
+
+    def adjust(self, unit_id: int, closed_period: str, item: int | str, amount: object, reason: str) -> int:
+        """调整: an amount owed for a closed period (e.g. a charge found missing after the close), put on the
+        unit's bill of the latest open period as its own line naming the closed one. Needs ``fees.close``.
+        Money charged too much is given back in the open period (减免 or 退款), never on the closed bill."""
+        from app.services.fees_payments import lock_unit, settle_from_prepaid
+
+        self.ctx.require("fees.close")
+        closed_period = self._period(closed_period)
+        errors = {}
+        try:
+            value = parse_amount(amount)
+            if value <= 0:
+                errors["amount"] = "调整金额应大于0 (多收的请在当前账期减免或退款)"
+        except ValueError as exc:
+            errors["amount"] = f"调整金额: {exc}"
+            value = ZERO
+        reason = clean_text(reason)
+        if len(reason) < 2:
+            errors["reason"] = "请填写调整原因"
+        if errors:
+            raise FieldError(errors)
+        with self.ctx.write() as s:
+            lock_unit(s, unit_id)
+            if not closed_periods(s, [closed_period]):
+                raise FieldError({"period": f"账期 {closed_period} 没有月结: 请直接重算或补收该账期"})
+            item_id = item if isinstance(item, int) else s.scalar(select(FeeItem.id).where(FeeItem.name == item))
+            if item_id is None or s.get(FeeItem, item_id) is None:
+                raise FieldError({"item": f"收费项目“{item}”不存在"})
+            closed = select(PeriodClose.period).where(PeriodClose.closed.is_(True))
+            bill = s.scalar(select(Bill).where(Bill.unit_id == unit_id, Bill.period > closed_period,
+                                               Bill.period.not_in(closed)).order_by(Bill.period.desc()).limit(1))
+            if bill is None:
+                raise FieldError({"period": f"该房屋在 {closed_period} 之后还没有未结账期的账单: 请先生成当期账单"})
+            s.add(BillLine(bill_id=bill.id, unit_id=unit_id, period=bill.period, item_id=item_id, quantity=1,
+                           unit_price=value, factor=1, description=f"{ADJUSTMENT}{closed_period}: {reason}"[:128],
+                           amount=value, paid=ZERO))
+            bill.total = to_money(bill.total + value)
+            s.flush()
+            settle_from_prepaid(s, self.ctx, unit_id)
+            return bill.id
