@@ -8,6 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: timings belong in bench/, and a loaded CI machine must not fail a correct property.
+settings.register_profile("propdesk", deadline=None)
+settings.load_profile("propdesk")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
