@@ -29,6 +29,8 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Permission", "执行计费"),
     QT_TRANSLATE_NOOP("Permission", "查看收费报表"),
     QT_TRANSLATE_NOOP("Permission", "批准减免/退款"),
+    QT_TRANSLATE_NOOP("Permission", "月结 (关闭账期)"),
+    QT_TRANSLATE_NOOP("Permission", "重新打开已月结的账期"),
     QT_TRANSLATE_NOOP("Permission", "查看审计日志"),
     QT_TRANSLATE_NOOP("Permission", "管理用户和权限"),
     QT_TRANSLATE_NOOP("Permission", "备份与恢复"),

@@ -6696,7 +6696,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>月结前须账目检查通过; 月结后该账期的账单、收款、作废、减免、日结不能再改, 更正请在当前账期做调整 (propdesk period adjust)。收缴率按月结时冻结, 之后收回的欠费计入“月结后补收”。</source>
-        <translation>A period is closed only when the ledger check passes; afterwards its bills, payments, voids, waivers and cash-ups cannot change — correct it with an adjustment in the open period (propdesk period adjust). The collection rate is frozen at the close; arrears paid later show as "Collected later".</translation>
+        <translation>A period is closed only when the ledger check passes; afterwards its bills, payments, voids, waivers and cash-ups cannot change — correct it with an adjustment in the open period (propdesk period adjust). The collection rate is frozen at the close; arrears paid later show as &quot;Collected later&quot;.</translation>
     </message>
     <message>
         <source>月结所选账期…</source>
@@ -6792,6 +6792,14 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>批准减免/退款</source>
         <translation>Approve waivers/refunds</translation>
+    </message>
+    <message>
+        <source>月结 (关闭账期)</source>
+        <translation>Close a period (month-end)</translation>
+    </message>
+    <message>
+        <source>重新打开已月结的账期</source>
+        <translation>Reopen a closed period</translation>
     </message>
     <message>
         <source>查看审计日志</source>
@@ -8541,6 +8549,16 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>调查项目 (每行一项)</source>
         <translation>Topics (one a line)</translation>
+    </message>
+    <message>
+        <source>客户服务
+工程维修
+秩序维护
+环境保洁</source>
+        <translation>Customer service
+Engineering and repairs
+Order and security
+Cleaning and environment</translation>
     </message>
     <message>
         <source>抽样户数</source>
