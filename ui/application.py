@@ -105,15 +105,15 @@ def run_gui(database_url: str | None, demo: bool = False, sign_in: tuple[str, st
             actor = services.auth.login(*sign_in)
         except ServiceError as exc:
             print(exc, file=sys.stderr)
-    session = Session(services)
-    if not session.start(actor):
+    signed_in = SignedInWindow(services)
+    if not signed_in.start(actor):
         return 0
     code = app.exec()
-    session.end()
+    signed_in.end()
     return code
 
 
-class Session:
+class SignedInWindow:
     """Who is signed in to the window: login → main window; 注销 (or a disabled account) → login again."""
 
     def __init__(self, services: Services, settings_: QSettings | None = None):

@@ -98,7 +98,7 @@ def test_first_start_runs_the_wizard_then_opens_the_window(qtbot, services, monk
     monkeypatch.setattr(SetupWizard, "exec", finish)
     opened = []
     monkeypatch.setattr("ui.roster_actions.RosterActions.import_roster", lambda self: opened.append(True))
-    session = application.Session(services, gui_settings)
+    session = application.SignedInWindow(services, gui_settings)
     assert session.start()
     qtbot.addWidget(session.window)
     assert session.window.services.ctx.actor.username == "admin" and opened == [True]
@@ -225,7 +225,7 @@ def test_switch_user_opens_a_window_for_the_next_operator(qtbot, office, service
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     nexts = iter([office("gong").ctx.actor])
     monkeypatch.setattr(application, "login", lambda _services: next(nexts))
-    session = application.Session(services, gui_settings)
+    session = application.SignedInWindow(services, gui_settings)
     assert session.start(office("kefu").ctx.actor)
     first = session.window
     qtbot.addWidget(first)
