@@ -92,6 +92,7 @@ def normalise_query(text: str) -> str:
     """What to look for in ``search_text``: room forms become the canonical code, phones lose dashes.
     Cleaned like every text coming in (a NUL or a zero-width space is no part of it) and cut to MAX_QUERY."""
     query = clean_text(str(text)[: MAX_QUERY * 4])[:MAX_QUERY].lower()
+    query = query.rstrip("- ") or query  # "3-1-" is a room code being typed, not the digits "31"
     match = _ROOM_QUERY.fullmatch(query)
     if match and _FULL_NUMBER.fullmatch(digits := re.sub(r"[\- ]", "", query)):
         return digits  # 138-1234-5678 is a phone, not building 138 unit 1234 room 5678

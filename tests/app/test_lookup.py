@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.search import MATCH_NAME, MATCH_PHONE, MATCH_ROOM, rank_match
+from app.search import MATCH_NAME, MATCH_PHONE, MATCH_ROOM, MATCH_ROOM_PART, rank_match
 
 
 def _unit(services, building, room, name, phone, id_number=""):
@@ -39,3 +39,16 @@ def test_rank_order():
     assert rank_match("王五", ["1-1-304"], "304", people, [])[1] == MATCH_NAME
     assert rank_match("1502", ["1-1-304"], "304", people, []) == (4, MATCH_PHONE)
     assert rank_match("0000", ["1-1-304"], "304", people, []) == (6, MATCH_PHONE)
+
+
+def test_a_room_code_typed_half_way_finds_rooms_not_id_digits(services):
+    """"3-1-" is the moment before the room number is typed: it must not turn into the digits "31" and pick
+    the first owner whose ID number holds them."""
+    b1 = services.archive.create_building("1栋", floors=18)
+    b3 = services.archive.create_building("3栋", floors=18)
+    _unit(services, b1, "503", "郭洋", "17734505320", "110101199003071233")  # "31" in the ID number
+    wanted = _unit(services, b3, "1502", "张三", "13812345678")
+    for typed in ("3-1-", "3-1"):
+        result = services.archive.lookup_units(typed)
+        assert [m.unit.id for m in result.matches] == [wanted], typed
+        assert result.matches[0].reason == MATCH_ROOM_PART
