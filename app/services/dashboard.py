@@ -2,22 +2,27 @@
 
 The single-month figures come from the services that own them (``FeeReportService.collection_rate``,
 ``WorkOrderService.summary``); this module adds what a chart needs — the same figures for a run of months,
-each series one grouped SQL query instead of a query per month.
+each series one grouped SQL query instead of a query per month — and ``load()``, everything the page shows
+in one call made from a background job (the services open their own sessions in the worker thread).
+The collection figures of both come from one computation, ``fees_reports.collection_sums`` (减免 apart).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import case, func, select
 
-from app.models import BillLine, FeeItem, FeeKind, Kind, WorkOrder
-from app.money import ZERO, to_money
+from app.errors import ServiceError
+from app.models import FeeKind, Kind, WorkOrder
+from app.money import ZERO
 from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
-from app.services.fees_reports import CollectionRate
+from app.services.fees_reports import CollectionRate, FeeReportService, collection_sums, figures_of, rates_of
 from app.services.fees_rules import add_months, period_first_day
 from app.services.workorders import WorkOrderService
 
@@ -49,6 +54,36 @@ class MonthWorkOrders:
     average_satisfaction: Decimal | None  # one decimal, as ``WorkOrderSummary``
 
 
+@dataclass(frozen=True)
+class Part:
+    """One section of the dashboard: its figures, or the message to show in their place (no right…)."""
+
+    value: Any = None
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Everything the 概况 page shows for a period, read in one background call (``DashboardService.load``)."""
+
+    period: str
+    today: date
+    loaded_at: datetime
+    property_name: str
+    property: Part  # PropertyFigures
+    collection: Part  # (CollectionFigures of the period, [MonthCollection] of the trend months)
+    aging: Part  # AgingSummary as of ``today``
+    workorders: Part  # (WorkOrderSummary since the period's first day, [MonthWorkOrders])
+    maintenance: Part  # maintenance Completion of the period
+
+
+def _part(fn: Callable[[], Any]) -> Part:
+    try:
+        return Part(fn())
+    except ServiceError as exc:
+        return Part(None, str(exc))
+
+
 def periods_ending(last: str, months: int) -> list[str]:
     """``months`` consecutive periods, oldest first, ending with ``last``."""
     return [add_months(last, -n) for n in range(months - 1, -1, -1)]
@@ -72,28 +107,43 @@ class DashboardService:
         self.ctx = ctx
 
     def collection_by_month(self, last: str, months: int = 12) -> list[MonthCollection]:
-        """收缴率 of each of ``months`` periods ending with ``last``: the same sums as
-        ``FeeReportService.collection_rate(period).month`` (late fees left out), in one grouped query."""
+        """收缴率 of each of ``months`` periods ending with ``last``: per period exactly
+        ``FeeReportService.collection_rate(period).month`` (减免 apart, 滞纳金 its own row), in one grouped query."""
         self.ctx.require("fees.reports")
         last = period_or_error(last)
         periods = periods_ending(last, months)
         with self.ctx.read() as s:
-            found: dict[str, dict[str, tuple[Decimal, Decimal]]] = {p: {} for p in periods}
-            for period, kind, billed, paid in s.execute(
-                select(BillLine.period, FeeItem.kind, func.sum(BillLine.amount), func.sum(BillLine.paid))
-                .join(FeeItem, FeeItem.id == BillLine.item_id)
-                .where(BillLine.period >= periods[0], BillLine.period <= last, BillLine.late_fee.is_(False))
-                .group_by(BillLine.period, FeeItem.kind)
-            ):
-                found[period][kind] = (to_money(billed or 0), to_money(paid or 0))
-        out = []
-        for period in periods:
-            rows = found[period]
-            rates = [CollectionRate(k, *rows.get(k, (ZERO, ZERO))) for k in CHART_KINDS]
-            rates.append(CollectionRate("all", sum((v[0] for v in rows.values()), ZERO),
-                                        sum((v[1] for v in rows.values()), ZERO)))
-            out.append(MonthCollection(period, tuple(rates)))
-        return out
+            sums = collection_sums(s, periods[0], last)
+        return [MonthCollection(p, rates_of(sums.get(p, {}))) for p in periods]
+
+    def _collection(self, period: str, months: int):
+        """The period's figures and the trend from the same sums (the trend's months cover the year)."""
+        self.ctx.require("fees.reports")
+        periods = periods_ending(period, max(months, int(period[5:7])))
+        with self.ctx.read() as s:
+            sums = collection_sums(s, periods[0], period)
+        trend = [MonthCollection(p, rates_of(sums.get(p, {}))) for p in periods[-months:]]
+        return figures_of(period, sums), trend
+
+    def load(self, period: str, today: date | None = None, months: int = 12) -> DashboardData:
+        """Every figure of the 概况 page for ``period``; a section the operator may not see carries its
+        message instead. Meant for a worker thread: each service call opens its own session."""
+        from app.services.maintenance import MaintenanceService
+        from app.services.property import PropertyService
+        from app.services.workorders import WorkOrderService
+
+        period = period_or_error(period)
+        today = today or self.ctx.clock().date()
+        prop = PropertyService(self.ctx)
+        orders = WorkOrderService(self.ctx)
+        return DashboardData(
+            period, today, self.ctx.clock(), prop.property_name(),
+            _part(prop.figures),
+            _part(lambda: self._collection(period, months)),
+            _part(lambda: FeeReportService(self.ctx).aging(today)),
+            _part(lambda: (orders.summary(period_first_day(period)), self.workorders_by_month(period, months))),
+            _part(lambda: MaintenanceService(self.ctx).completion(period)),
+        )
 
     def workorders_by_month(self, last: str, months: int = 12) -> list[MonthWorkOrders]:
         """Reported orders, complaints, return visits and the average satisfaction of each calendar month."""

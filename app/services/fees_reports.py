@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 
 from app.errors import StateError
 from app.models import (
@@ -33,7 +33,7 @@ from app.money import ZERO, format_money, to_money
 from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
 from app.services.fees_payments import owner_names, prepaid_balances, unit_labels
-from app.services.fees_rules import aging_bucket, months_overdue, period_last_day
+from app.services.fees_rules import add_months, aging_bucket, months_overdue, period_last_day, period_of
 
 LATE_FEE_NAME = "滞纳金"
 PREPAID_NAME = "预存款"
@@ -63,6 +63,7 @@ class AgingSummary:
     units: int
     buckets: tuple[Decimal, Decimal, Decimal, Decimal]
     unit_counts: tuple[int, int, int, int]  # units by their oldest arrears
+    bucket_units: tuple[int, int, int, int] = (0, 0, 0, 0)  # units with any arrears of that age
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,101 @@ NOTICE_NOTES = ("请于缴费截止日期前缴清费用; 如已缴纳请忽略�
                 "逾期未缴的, 按物业服务合同约定处理。如有疑问请致电物业服务中心。")
 
 
+# ---- the sums behind the reports: one computation for the 收缴率 page, the dashboard and the month-end
+
+
+def collection_sums(s, first: str, last: str) -> dict[str, dict[str, tuple[Decimal, Decimal]]]:
+    """Billed and collected of the periods ``first``…``last``: period → kind (or "late_fee") → (billed,
+    collected). 减免 (live waiver allocations) is neither billed nor collected; 滞纳金 lines are their own
+    key, not folded into their item's kind. Two grouped queries on indexes (migration 0018)."""
+    kinds = dict(s.execute(select(FeeItem.id, FeeItem.kind)).all())
+    in_range = (BillLine.period >= first, BillLine.period <= last)
+    waived: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
+    for period, item_id, late, amount in s.execute(
+        select(BillLine.period, BillLine.item_id, BillLine.late_fee, func.sum(Allocation.amount))
+        .join(BillLine, BillLine.id == Allocation.line_id)
+        .where(Allocation.waiver_id.is_not(None), Allocation.voided.is_(False), *in_range)
+        .group_by(BillLine.period, BillLine.item_id, BillLine.late_fee)
+    ):
+        waived[(period, "late_fee" if late else kinds[item_id])] += to_money(amount or 0)
+    out: dict[str, dict[str, tuple[Decimal, Decimal]]] = defaultdict(dict)
+    for period, item_id, late, billed, paid in s.execute(
+        select(BillLine.period, BillLine.item_id, BillLine.late_fee, func.sum(BillLine.amount),
+               func.sum(BillLine.paid))
+        .where(*in_range).group_by(BillLine.period, BillLine.item_id, BillLine.late_fee)
+    ):
+        key = "late_fee" if late else kinds[item_id]
+        old_b, old_p = out[period].get(key, (ZERO, ZERO))
+        out[period][key] = (old_b + to_money(billed or 0), old_p + to_money(paid or 0))
+    for (period, key), cut in waived.items():
+        billed, paid = out[period][key]
+        out[period][key] = (billed - cut, paid - cut)
+    return out
+
+
+def rates_of(sums: dict[str, tuple[Decimal, Decimal]]) -> tuple[CollectionRate, ...]:
+    """物业费, 停车费 (always), the other kinds and 滞纳金 found, then "all"."""
+    fixed = (FeeKind.PROPERTY, FeeKind.PARKING)
+    out = [CollectionRate(k, *sums.get(k, (ZERO, ZERO))) for k in fixed]
+    out += [CollectionRate(k, *v) for k, v in sums.items() if k not in fixed]
+    out.append(CollectionRate("all", sum((v[0] for v in sums.values()), ZERO),
+                              sum((v[1] for v in sums.values()), ZERO)))
+    return tuple(out)
+
+
+def merge_sums(months: Iterable[dict[str, tuple[Decimal, Decimal]]]) -> dict[str, tuple[Decimal, Decimal]]:
+    total: dict[str, tuple[Decimal, Decimal]] = {}
+    for month in months:
+        for key, (billed, paid) in month.items():
+            old_b, old_p = total.get(key, (ZERO, ZERO))
+            total[key] = (old_b + billed, old_p + paid)
+    return total
+
+
+def figures_of(period: str, months: dict[str, dict[str, tuple[Decimal, Decimal]]]) -> CollectionFigures:
+    """收缴率 of ``period`` and of its year up to it, from ``collection_sums`` covering at least that year."""
+    year_start = period[:4] + "-01"
+    ytd = merge_sums(v for p, v in months.items() if year_start <= p <= period)
+    return CollectionFigures(period, rates_of(months.get(period, {})), rates_of(ytd))
+
+
+def summarise_aging(rows: list[ArrearsRow]) -> AgingSummary:
+    buckets = [sum((r.buckets[i] for r in rows), ZERO) for i in range(4)]
+    counts = [0, 0, 0, 0]
+    for r in rows:
+        counts[max(i for i in range(4) if r.buckets[i] > 0)] += 1
+    having = tuple(sum(1 for r in rows if r.buckets[i] > 0) for i in range(4))
+    return AgingSummary(sum(buckets, ZERO), len(rows), tuple(buckets), tuple(counts), having)
+
+
+def aging_in_sql(s, today: date) -> AgingSummary:
+    """``summarise_aging(arrears(today))`` summed by the database: two grouped queries over the owing lines
+    (the partial index of migration 0018), whatever the number of units in arrears."""
+    current = period_of(today)
+    edges = [add_months(current, -n) for n in (3, 6, 12)]  # aging_bucket's limits as periods
+
+    def bucket(period):
+        return case((period >= edges[0], 0), (period >= edges[1], 1), (period >= edges[2], 2), else_=3)
+
+    owing = (select(BillLine.unit_id, BillLine.period, bucket(BillLine.period).label("bucket"),
+                    (BillLine.amount - BillLine.paid).label("owed"))
+             .join(Bill, Bill.id == BillLine.bill_id)
+             .where(BillLine.amount > BillLine.paid, Bill.due_date < today)).subquery()
+    buckets, having = [ZERO] * 4, [0] * 4
+    for b, units, owed in s.execute(
+        select(owing.c.bucket, func.count(func.distinct(owing.c.unit_id)), func.sum(owing.c.owed))
+        .group_by(owing.c.bucket)
+    ):
+        buckets[int(b)], having[int(b)] = to_money(owed or 0), int(units)
+    oldest = (select(owing.c.unit_id, func.min(owing.c.period).label("first"))
+              .group_by(owing.c.unit_id)).subquery()
+    by_oldest = select(bucket(oldest.c.first).label("bucket")).subquery()
+    counts = [0] * 4
+    for b, n in s.execute(select(by_oldest.c.bucket, func.count()).group_by(by_oldest.c.bucket)):
+        counts[int(b)] = int(n)
+    return AgingSummary(sum(buckets, ZERO), sum(counts), tuple(buckets), tuple(counts), tuple(having))
+
+
 class FeeReportService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
@@ -284,13 +380,14 @@ class FeeReportService:
         return rows
 
     def aging(self, today: date | None = None, rows: list[ArrearsRow] | None = None) -> AgingSummary:
-        """Totals per aging bucket; pass the rows of ``arrears()`` (whole property) to skip a second query."""
-        rows = self.arrears(today=today) if rows is None else rows
-        buckets = [sum((r.buckets[i] for r in rows), ZERO) for i in range(4)]
-        counts = [0, 0, 0, 0]
-        for r in rows:
-            counts[max(i for i in range(4) if r.buckets[i] > 0)] += 1
-        return AgingSummary(sum(buckets, ZERO), len(rows), tuple(buckets), tuple(counts))
+        """Totals per aging bucket. Pass the rows of ``arrears()`` (whole property) when you have them;
+        otherwise the totals are summed by the database (a few grouped rows, not one per unit)."""
+        if rows is not None:
+            return summarise_aging(rows)
+        self._require_any("fees.collect", "fees.reports")
+        today = today or self._today()
+        with self.ctx.read() as s:
+            return aging_in_sql(s, today)
 
     def chase_list(self, today: date | None = None, building_id: int | None = None) -> list[ArrearsRow]:
         """Units to chase today: owing, not reminded in the last week, and no promise still running."""
@@ -432,36 +529,9 @@ class FeeReportService:
         """收缴率 of ``period`` and of the year up to it, by item kind: collected so far ÷ billed."""
         self.ctx.require("fees.reports")
         period = period_or_error(period)
-        year_start = period[:4] + "-01"
         with self.ctx.read() as s:
-            def figures(where) -> tuple[CollectionRate, ...]:
-                waived = {
-                    (kind, late): to_money(w or 0) for kind, late, w in s.execute(
-                        select(FeeItem.kind, BillLine.late_fee, func.sum(Allocation.amount))
-                        .join(BillLine, BillLine.id == Allocation.line_id)
-                        .join(FeeItem, FeeItem.id == BillLine.item_id)
-                        .where(where, Allocation.waiver_id.is_not(None), Allocation.voided.is_(False))
-                        .group_by(FeeItem.kind, BillLine.late_fee))
-                }
-                rows: dict[str, tuple[Decimal, Decimal]] = {}
-                for kind, late, b, p in s.execute(
-                    select(FeeItem.kind, BillLine.late_fee, func.sum(BillLine.amount), func.sum(BillLine.paid))
-                    .join(FeeItem, FeeItem.id == BillLine.item_id).where(where)
-                    .group_by(FeeItem.kind, BillLine.late_fee)
-                ):
-                    # 减免 is neither billed nor collected; 滞纳金 is its own row, not folded into its item
-                    key, w = ("late_fee" if late else kind), waived.get((kind, late), ZERO)
-                    old_b, old_p = rows.get(key, (ZERO, ZERO))
-                    rows[key] = (old_b + to_money(b or 0) - w, old_p + to_money(p or 0) - w)
-                out = [CollectionRate(k, *rows.get(k, (ZERO, ZERO))) for k in (FeeKind.PROPERTY, FeeKind.PARKING)]
-                out += [CollectionRate(k, *v) for k, v in rows.items() if k not in (FeeKind.PROPERTY, FeeKind.PARKING)]
-                out.append(CollectionRate("all", sum((v[0] for v in rows.values()), ZERO),
-                                          sum((v[1] for v in rows.values()), ZERO)))
-                return tuple(out)
-
-            month = figures(BillLine.period == period)
-            ytd = figures(and_(BillLine.period >= year_start, BillLine.period <= period))
-        return CollectionFigures(period, month, ytd)
+            months = collection_sums(s, period[:4] + "-01", period)
+        return figures_of(period, months)
 
     # ---- ledger and notices
     def ledger(self, period: str, building_id: int | None = None) -> Ledger:

@@ -3,7 +3,6 @@ clicking a card or a bar opens the rows behind it, and operators without a right
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from decimal import Decimal
 
@@ -65,11 +64,17 @@ def office(db):
     return services, clock, ids, {"complaint": complaint.number, "late": late.number}
 
 
+def settled(qtbot, page: DashboardPage) -> DashboardPage:
+    """The page once its background load has shown the figures."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    return page
+
+
 def page_for(qtbot, services) -> DashboardPage:
     page = DashboardPage(services)
     qtbot.addWidget(page)
     page.resize(1280, 800)
-    return page
+    return settled(qtbot, page)
 
 
 def test_cards_show_the_figures(qtbot, office):
@@ -152,6 +157,7 @@ def test_changing_the_period_requeries(qtbot, office):
     assert categories(page.trend_chart.chart)[-1] == "10月"
     # a period without bills: a message where the chart was, no traceback
     page.set_period("2025-12")
+    settled(qtbot, page)
     assert not page.rate_chart.showing_chart()
     assert "尚无账单" in page.rate_chart.message.text()
     assert page.key_cards["property_rate"].value.text() == "—"
@@ -160,6 +166,7 @@ def test_changing_the_period_requeries(qtbot, office):
     page.set_period("2026-11")
     services.payments.pay(office[2]["d"], "100", "cash")  # goes to June first
     qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, page)
     assert page.key_cards["arrears"].value.text() == "3,283.28"
 
 
@@ -299,9 +306,9 @@ def test_demo_database_loads_fast(qtbot, db):
     services = Services.open(db)
     fill_demo(services)
     page = page_for(qtbot, services)
-    started = time.perf_counter()
     page.reload()
-    assert time.perf_counter() - started < 1.5
+    assert page.loading  # the GUI thread only shows the placeholder; the job reads the figures
+    settled(qtbot, page)
     aging = services.fee_reports.aging()
     assert page.key_cards["arrears"].value.text() == f"{aging.total:,.2f}"
     assert sum(bar_values(page.team_chart.chart)["超时"]) == services.workorders.summary(NOW.date()).overdue_total

@@ -269,4 +269,5 @@ def test_dashboard_shows_the_month_pm_completion_rate(qtbot, world):
     qtbot.addWidget(page)
     page.set_period("2026-11")
     page.reload()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)  # figures load in a background job
     assert page.pm_card.value.text() == "100.0%" and "完成 1 项" in page.pm_card.note.text()

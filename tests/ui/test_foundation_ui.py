@@ -135,6 +135,7 @@ def test_switching_tabs_builds_each_page(qtbot, services, small_property, gui_se
         assert isinstance(tab, RoleTab) and tab.count() >= 1
     overview = window.role_tab("manager").page("概况")
     assert isinstance(overview, OverviewPage)
+    qtbot.waitUntil(lambda: not overview.loading, timeout=10_000)  # figures load in a background job
     assert overview.cards["units"].value.text() == "4"
     assert overview.cards["occupancy"].value.text() == "75.0%"
     assert overview.staff_cards[Team.ENGINEERING].value.text() == "1"

@@ -336,6 +336,7 @@ def test_dashboard_shows_on_time_and_rework_rates(qtbot, office, clock):
     wo.visit(late.id, 4)
     page = DashboardPage(office["system"].as_actor(actor("manager")))
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)  # figures load in a background job
     # By hand: completed 2 (the leak on time, the light two days later: late) → 50%; visited 2 orders,
     # one reopened → 50%.
     assert page.key_cards["on_time"].value.text() == "50.0%"

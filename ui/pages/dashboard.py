@@ -5,9 +5,10 @@ return-visit satisfaction, orders waiting for the manager), five QtCharts charts
 period and the year to date, collection by month, arrears aging, open/overdue orders by team, complaints
 and satisfaction by month) and the property's figures (units, occupancy, people, vehicles, staff per team).
 
-Every number comes from a service (``fee_reports``, ``workorders``, ``property``, ``dashboard``); each
-section catches its own ``ServiceError`` and shows a message in place of the chart (no permission, no data
-yet). Clicking a card or a bar opens the rows behind the number (:class:`DrillDownDialog`).
+Every number comes from one service call, ``dashboard.load(period)``, run in a background job (ui/jobs.py)
+while the cards show "…" and the charts "正在加载…"; a section the operator may not see (no permission, no
+data yet) comes back with a message shown in place of its chart. Clicking a card or a bar opens the rows
+behind the number (:class:`DrillDownDialog`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from app.services import Services
 from app.services.fees_rules import add_months, period_first_day, period_last_day, period_of
 from app.services.workorders import OPEN_STATES, WorkOrderFilter
 from ui.dialogs.drilldown import DrillDownDialog
+from ui.jobs import Job
 from ui.labels import team_label
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle, WindowedTableModel
 from ui.tabs.fees_arrears import ARREARS_COLUMNS  # the aging drill-down lists what 催缴 lists
@@ -168,6 +170,10 @@ class DashboardPage(QWidget):
         self.summary = None  # WorkOrderSummary
         self.month_orders = None  # MonthWorkOrders of the selected period
         self.figures = None  # PropertyFigures
+        self.aging = None  # AgingSummary
+        self.loading = False  # a background load is running; the cards show "…" meanwhile
+        self.job = None
+        self._request = 0  # results of an older load (period changed meanwhile) are dropped
 
         # ---- top bar
         self.heading = QLabel(self)
@@ -307,41 +313,66 @@ class DashboardPage(QWidget):
             index = self.period.count() - 1
         self.period.setCurrentIndex(index)
 
-    def _month_start(self) -> date:
-        return period_first_day(self.selected_period())
-
     # ---- loading
     def reload(self) -> None:
+        """Show the placeholder and read every figure in a background job; ``reloaded`` once shown."""
         self.today = self.services.ctx.clock().date()
-        self.heading.setText(self.services.property.property_name())
-        self._load_property()
-        self._load_fees()
-        self._load_arrears()
-        self._load_workorders()
-        self._load_maintenance()
-        self.stamp.setText(self.tr("更新于 %1").replace("%1", self.services.ctx.clock().strftime("%H:%M")))
+        self._request += 1
+        request, period, today = self._request, self.selected_period(), self.today
+        self._show_placeholder()
+        dashboard = self.services.dashboard
+        self.job = Job(lambda _progress: (request, dashboard.load(period, today, TREND_MONTHS)))
+        self.job.signals.finished.connect(self._loaded)  # bound methods: dropped if the page is gone
+        self.job.signals.failed.connect(self._load_failed)
+        self.job.start()
+
+    def _show_placeholder(self) -> None:
+        self.loading = True
+        self.stamp.setText(self.tr("正在加载…"))
+        for card in (*self.key_cards.values(), *self.cards.values(), *self.staff_cards.values(), self.pm_card):
+            card.set("…")
+            card.set_clickable(False)
+        for panel in (self.rate_chart, self.trend_chart, self.aging_chart, self.team_chart, self.service_chart,
+                      self.units_chart):
+            panel.show_message(self.tr("正在加载…"))
+
+    def _load_failed(self, message: str) -> None:
+        self.loading = False
+        self.stamp.setText(message)
+
+    def _loaded(self, result) -> None:
+        request, data = result
+        if request != self._request:  # the period changed while this one was read
+            return
+        self.heading.setText(data.property_name)
+        self._show_property(data.property)
+        self._show_fees(data.collection)
+        self._show_arrears(data.aging)
+        self._show_workorders(data.workorders)
+        self._show_maintenance(data.maintenance)
+        self.stamp.setText(self.tr("更新于 %1").replace("%1", data.loaded_at.strftime("%H:%M")))
+        self.loading = False
         self.reloaded.emit()
 
-    def _load_maintenance(self) -> None:
-        try:
-            done = self.services.maintenance.completion(self.selected_period())
-        except ServiceError:
+    def _show_maintenance(self, part) -> None:
+        if part.error:
             self.pm_card.set("—", self.tr("无权查看"))
             return
+        done = part.value
         self.pm_card.set("—" if done.rate is None else f"{done.rate}%",
                          self.tr("%1 应做 %2 项, 完成 %3 项").replace("%1", done.month).replace("%2", str(done.due))
                          .replace("%3", str(done.done)), alert=done.rate is not None and done.rate < 90)
 
-    def _load_property(self) -> None:
-        try:
-            f = self.services.property.figures()
-        except ServiceError as exc:
-            self.property_message.setText(str(exc))
+    def _show_property(self, part) -> None:
+        if part.error:
+            self.property_message.setText(part.error)
             self.property_message.setVisible(True)
-            self.units_chart.show_message(str(exc))
+            self.units_chart.show_message(part.error)
+            for card in self.cards.values():
+                card.set("—")
             return
         self.property_message.setVisible(False)
-        self.figures = f
+        self.figures = f = part.value
         self.cards["units"].set(
             f"{f.units:,}",
             self.tr("已入住 %1 · 空置 %2 · 装修中 %3").replace("%1", f"{f.occupied:,}")
@@ -367,20 +398,17 @@ class DashboardPage(QWidget):
         ])
         panel.show_chart()
 
-    def _fee_message(self, exc: ServiceError) -> str:
+    def _fee_message(self, error: str) -> str:
         if not self.services.ctx.can("fees.reports"):
             return self.tr("没有“查看收费报表”权限, 不显示收费图表。")
-        return str(exc)
+        return error
 
-    def _load_fees(self) -> None:
+    def _show_fees(self, part) -> None:
         period = self.selected_period()
         self.rate_chart.set_title(self.tr("%1 收缴率").replace("%1", period))
-        try:
-            self.collection = self.services.fee_reports.collection_rate(period)
-            months = self.services.dashboard.collection_by_month(period, TREND_MONTHS)
-        except ServiceError as exc:
+        if part.error:
             self.collection = None
-            message = self._fee_message(exc)
+            message = self._fee_message(part.error)
             for key in ("property_rate", "parking_rate"):
                 self.key_cards[key].set("—", self.tr("无权查看") if not self.services.ctx.can("fees.reports")
                                         else "")
@@ -388,6 +416,7 @@ class DashboardPage(QWidget):
             self.rate_chart.show_message(message)
             self.trend_chart.show_message(message)
             return
+        self.collection, months = part.value
         month = {r.kind: r for r in self.collection.month}
         ytd = {r.kind: r for r in self.collection.year_to_date}
         for key, kind in (("property_rate", FeeKind.PROPERTY), ("parking_rate", FeeKind.PARKING)):
@@ -452,15 +481,13 @@ class DashboardPage(QWidget):
         first = next((i for i, m in enumerate(months) if has_data(m)), len(months))
         return months[min(first, max(len(months) - MIN_TREND_MONTHS, 0)):]
 
-    def _load_arrears(self) -> None:
+    def _show_arrears(self, part) -> None:
         panel = self.aging_chart
         panel.set_title(self.tr("欠费账龄 (截至 %1)").replace("%1", self.today.isoformat()))
         card = self.key_cards["arrears"]
-        try:
-            self.arrears_rows = self.services.fee_reports.arrears(today=self.today)
-            aging = self.services.fee_reports.aging(self.today, rows=self.arrears_rows)
-        except ServiceError:
-            self.arrears_rows = []
+        self.arrears_rows = []  # the units behind the totals are read when a bar or the card is clicked
+        aging = part.value
+        if part.error:
             self.aging = None
             card.set("—", self.tr("无权查看"))
             card.set_clickable(False)
@@ -481,7 +508,7 @@ class DashboardPage(QWidget):
             on_click=lambda _n, i: self.drill_arrears(i),
             tooltip=lambda _n, i: self.tr("%1: %2 元, %3 户").replace("%1", labels[i])
             .replace("%2", money_text(aging.buckets[i]))
-            .replace("%3", str(sum(1 for r in self.arrears_rows if r.buckets[i] > 0))))
+            .replace("%3", str(aging.bucket_units[i])))
         series.setLabelsPrecision(6)
         bar_set = series.barSets()[0]
         bar_set.setSelectedColor(AGING_COLOURS[3])  # debt older than six months in red
@@ -510,20 +537,17 @@ class DashboardPage(QWidget):
         for key in ("on_time", "rework"):
             self.key_cards[key].setToolTip("\n".join(lines))
 
-    def _load_workorders(self) -> None:
+    def _show_workorders(self, part) -> None:
         wo_cards = ("open", "overdue", "complaints", "satisfaction", "escalated", "on_time", "rework")
-        try:
-            self.summary = self.services.workorders.summary(self._month_start())
-            self.orders_by_month = self.services.dashboard.workorders_by_month(self.selected_period(),
-                                                                               TREND_MONTHS)
-        except ServiceError as exc:
+        if part.error:
             self.summary = None
             for key in wo_cards:
                 self.key_cards[key].set("—", self.tr("无权查看"))
                 self.key_cards[key].set_clickable(False)
-            self.team_chart.show_message(str(exc))
-            self.service_chart.show_message(str(exc))
+            self.team_chart.show_message(part.error)
+            self.service_chart.show_message(part.error)
             return
+        self.summary, self.orders_by_month = part.value
         s = self.summary
         period = self.selected_period()
         self.month_orders = self.orders_by_month[-1]
@@ -602,6 +626,11 @@ class DashboardPage(QWidget):
 
     def drill_arrears(self, bucket: int | None) -> DrillDownDialog | None:
         """Units in arrears (``bucket`` 0–3: only those with debt of that age, largest first)."""
+        if not self.arrears_rows:
+            try:
+                self.arrears_rows = self.services.fee_reports.arrears(today=self.today)
+            except ServiceError as exc:
+                return self._open(self.tr("欠费房屋"), str(exc), ListTableModel(ARREARS_COLUMNS))
         rows = self.arrears_rows
         if bucket is None:
             title = self.tr("欠费房屋")
