@@ -153,3 +153,47 @@ def run_with_progress_dialog(parent: QWidget | None, title: str, fn: Callable[[P
 
     job.signals.done.connect(finish)
     return job.start(pool)
+
+
+class Loader(QObject):
+    """Reads a page's figures off the GUI thread, the newest request winning.
+
+    ``load(fn)`` runs ``fn()`` (services only: they open their own sessions in the worker) in a job and
+    emits ``loaded(value, "")`` in the GUI thread, or ``loaded(None, message)`` on a ``ServiceError``; the
+    result of an older request still running when a newer one was made is dropped. ``busy`` meanwhile, so
+    the page can show a placeholder. A child of the page: if the page goes, late results go nowhere.
+    """
+
+    loaded = Signal(object, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.busy = False
+        self.job: Job | None = None
+        self._request = 0
+
+    def load(self, fn: Callable[[], Any]) -> Job:
+        self._request += 1
+        request = self._request
+
+        def work(_progress: Progress):
+            try:
+                return request, fn(), ""
+            except ServiceError as exc:
+                return request, None, str(exc)
+
+        self.busy = True
+        self.job = Job(work)
+        self.job.signals.finished.connect(self._finished)  # connected before start: nothing is missed
+        self.job.signals.failed.connect(self._failed)
+        return self.job.start()
+
+    def _finished(self, result) -> None:
+        request, value, error = result
+        if request == self._request:
+            self.busy = False
+            self.loaded.emit(value, error)
+
+    def _failed(self, message: str) -> None:  # an internal error, already logged by the job
+        self.busy = False
+        self.loaded.emit(None, message)

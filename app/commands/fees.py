@@ -302,7 +302,7 @@ def import_readings(args) -> int:
 def export_ledger(args) -> int:
     services = args.services
     path, ledger = services.fee_reports.export_ledger(args.file, args.period, building_id(services, args.building))
-    print(f"已导出台账 {ledger.period}: {len(ledger.rows)} 户 → {path}")
+    print(f"已导出台账 {ledger.period}: {ledger.unit_count} 户 → {path}")
     return 0
 
 

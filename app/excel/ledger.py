@@ -35,7 +35,9 @@ def ledger_values(ledger, row) -> list[object]:
     return values + [row.billed, row.waived, row.paid, row.unpaid, row.earlier_arrears, row.total_due]
 
 
-def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:
+def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS, rows=None) -> Path:
+    """Write ``rows`` (default ``ledger.rows``; any iterable, e.g. ``FeeReportService.ledger_stream``'s,
+    with ``ledger.unit_count`` their number) one by one: nothing but the running totals is kept."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -70,8 +72,12 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:
         cells.append(_fixed_style(cell))
     append_cells = _cell_appender(ws)
     totals = [Decimal("0.00")] * (len(headers) - 5)
-    total_rows = len(ledger.rows)
-    for n, row in enumerate(ledger.rows, start=1):
+    if rows is None:
+        rows, total_rows = ledger.rows, len(ledger.rows)
+    else:
+        total_rows = ledger.unit_count
+    n = 0
+    for n, row in enumerate(rows, start=1):
         values = ledger_values(ledger, row)
         out = []
         for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
@@ -85,7 +91,7 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS) -> Path:
         append_cells(out)
         if n % 2000 == 0:
             progress.report(n, total_rows, "写入台账")
-    label = WriteOnlyCell(ws, value=f"合计 ({total_rows} 户)")
+    label = WriteOnlyCell(ws, value=f"合计 ({n} 户)")
     label.font = bold
     footer = [label, None, None, None, None]
     for value in totals:

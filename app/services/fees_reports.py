@@ -8,7 +8,8 @@ its period to today's month (see ``fees_rules.months_overdue``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -38,6 +39,7 @@ from app.services.fees_rules import add_months, aging_bucket, months_overdue, pe
 LATE_FEE_NAME = "滞纳金"
 PREPAID_NAME = "预存款"
 LATE_FEE_ITEM = 0  # the ledger's 滞纳金 column: late-fee lines are not folded into their item's column
+LEDGER_BLOCK = 1000  # units read at a time by the ledger's stream
 CHASE_QUIET_DAYS = 7  # a unit reminded within this many days is not chased again yet
 
 
@@ -176,6 +178,7 @@ class Ledger:
     property_name: str
     items: tuple[tuple[int, str], ...]
     rows: tuple[LedgerRow, ...]
+    unit_count: int = 0  # len(rows); also set on the heading of ``ledger_stream``, whose rows stream apart
 
 
 @dataclass(frozen=True)
@@ -536,23 +539,43 @@ class FeeReportService:
     # ---- ledger and notices
     def ledger(self, period: str, building_id: int | None = None) -> Ledger:
         """台账 of a period: per unit and item billed/paid/unpaid, plus arrears of earlier periods."""
+        with self.ledger_stream(period, building_id) as (head, rows):
+            found = tuple(rows)
+        return replace(head, rows=found, unit_count=len(found))
+
+    @contextmanager
+    def ledger_stream(self, period: str, building_id: int | None = None) -> Iterator[tuple[Ledger, Iterator[LedgerRow]]]:
+        """``with ledger_stream(p) as (head, rows):`` the ledger's heading (``rows`` empty, ``unit_count`` set)
+        and its rows, read unit block by unit block inside one read transaction: memory stays flat however
+        many units (the export of 100,000 units streams through it)."""
         self._require_any("fees.collect", "fees.reports")
         period = period_or_error(period)
         with self.ctx.read() as s:
-            unit_stmt = (select(Unit.id, Building.name, Unit.area).join(Building)
+            unit_stmt = (select(Unit.id)
                          .join(Bill, and_(Bill.unit_id == Unit.id, Bill.period == period))
                          .order_by(Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no))
             if building_id is not None:
                 unit_stmt = unit_stmt.where(Unit.building_id == building_id)
-            units = s.execute(unit_stmt).all()
-            ids = [u.id for u in units]
+            ids = list(s.scalars(unit_stmt))
+            item_ids = select(BillLine.item_id).where(BillLine.period == period, BillLine.late_fee.is_(False))
+            items = tuple((i, n) for i, n in s.execute(
+                select(FeeItem.id, FeeItem.name).where(FeeItem.id.in_(item_ids))
+                .order_by(FeeItem.sort_order, FeeItem.id))) + ((LATE_FEE_ITEM, LATE_FEE_NAME),)
+            head = Ledger(period, self._property()[0], items, (), len(ids))
+            yield head, self._ledger_rows(s, period, ids)
+
+    def _ledger_rows(self, s, period: str, ids: list[int]) -> Iterator[LedgerRow]:
+        for start in range(0, len(ids), LEDGER_BLOCK):
+            block = ids[start : start + LEDGER_BLOCK]
+            units = {u: (b, a) for u, b, a in s.execute(
+                select(Unit.id, Building.name, Unit.area).join(Building).where(Unit.id.in_(block)))}
             cells: dict[int, dict[int, list[Decimal]]] = defaultdict(dict)
-            item_ids = set()
             waived: dict[int, dict[int, Decimal]] = defaultdict(dict)
             for unit_id, item_id, late, amount in s.execute(
                 select(BillLine.unit_id, BillLine.item_id, BillLine.late_fee, func.sum(Allocation.amount))
                 .join(Allocation, Allocation.line_id == BillLine.id)
-                .where(BillLine.period == period, Allocation.waiver_id.is_not(None), Allocation.voided.is_(False))
+                .where(BillLine.period == period, BillLine.unit_id.in_(block), Allocation.waiver_id.is_not(None),
+                       Allocation.voided.is_(False))
                 .group_by(BillLine.unit_id, BillLine.item_id, BillLine.late_fee)
             ):
                 key = LATE_FEE_ITEM if late else item_id
@@ -560,33 +583,27 @@ class FeeReportService:
             for unit_id, item_id, late, amount, paid in s.execute(
                 select(BillLine.unit_id, BillLine.item_id, BillLine.late_fee, func.sum(BillLine.amount),
                        func.sum(BillLine.paid))
-                .where(BillLine.period == period).group_by(BillLine.unit_id, BillLine.item_id, BillLine.late_fee)
+                .where(BillLine.period == period, BillLine.unit_id.in_(block))
+                .group_by(BillLine.unit_id, BillLine.item_id, BillLine.late_fee)
             ):
                 key = LATE_FEE_ITEM if late else item_id
                 billed, settled = cells[unit_id].get(key, [ZERO, ZERO])
                 cells[unit_id][key] = [billed + to_money(amount), settled + to_money(paid)]
-                if not late:
-                    item_ids.add(item_id)
-            earlier = self._earlier_arrears(s, period)
-            labels = unit_labels(s, ids)
-            owners = owner_names(s, ids)
-            items = tuple((i, n) for i, n in s.execute(
-                select(FeeItem.id, FeeItem.name).where(FeeItem.id.in_(item_ids))
-                .order_by(FeeItem.sort_order, FeeItem.id))) + ((LATE_FEE_ITEM, LATE_FEE_NAME),)
-        rows = []
-        for unit_id, building, area in units:
-            cut = waived.get(unit_id, {})
-            # per item: billed, money collected (减免 apart), unpaid
-            by_item = {i: (b, p - cut.get(i, ZERO), b - p) for i, (b, p) in cells.get(unit_id, {}).items()}
-            billed = sum((v[0] for v in by_item.values()), ZERO)
-            paid = sum((v[1] for v in by_item.values()), ZERO)
-            unpaid = sum((v[2] for v in by_item.values()), ZERO)
-            before = earlier.get(unit_id, ZERO)
-            code, label = labels[unit_id]
-            rows.append(LedgerRow(unit_id, building, code, label, "、".join(n for n, _ in owners.get(unit_id, [])),
-                                  area, by_item, billed, paid, unpaid, before, unpaid + before,
-                                  sum(cut.values(), ZERO)))
-        return Ledger(period, self._property()[0], items, tuple(rows))
+            earlier = self._earlier_arrears(s, period, block)
+            labels = unit_labels(s, block)
+            owners = owner_names(s, block)
+            for unit_id in block:
+                building, area = units[unit_id]
+                cut = waived.get(unit_id, {})
+                # per item: billed, money collected (减免 apart), unpaid
+                by_item = {i: (b, p - cut.get(i, ZERO), b - p) for i, (b, p) in cells.get(unit_id, {}).items()}
+                billed = sum((v[0] for v in by_item.values()), ZERO)
+                paid = sum((v[1] for v in by_item.values()), ZERO)
+                unpaid = sum((v[2] for v in by_item.values()), ZERO)
+                before = earlier.get(unit_id, ZERO)
+                code, label = labels[unit_id]
+                yield LedgerRow(unit_id, building, code, label, "、".join(n for n, _ in owners.get(unit_id, [])),
+                                area, by_item, billed, paid, unpaid, before, unpaid + before, sum(cut.values(), ZERO))
 
     @staticmethod
     def _earlier_arrears(s, period: str, unit_ids: list[int] | None = None) -> dict[int, Decimal]:
@@ -613,17 +630,20 @@ class FeeReportService:
 
     def export_ledger(self, path, period: str, building_id: int | None = None, progress=None):
         """Write the period's ledger (台账) to .xlsx; owners' names leave the office, so it is audited."""
+        from app.excel.cells import check_target
         from app.excel.ledger import write_ledger
         from app.files import write_errors
         from app.progress import NULL_PROGRESS
         from app.services.audit import AuditService
 
-        ledger = self.ledger(period, building_id)
-        with write_errors(path):  # rows spool to a temporary file while written: a full disk may strike there
-            written = write_ledger(path, ledger, progress or NULL_PROGRESS)
+        check_target(path)  # before any reading
+        with self.ledger_stream(period, building_id) as (ledger, rows), write_errors(path):
+            # rows stream from the database into the write-only sheet, which spools them to a temporary
+            # file (a full disk may strike there) and is renamed into place at the end
+            written = write_ledger(path, ledger, progress or NULL_PROGRESS, rows=rows)
         AuditService(self.ctx).record("export", "ledger", {"file": written.name, "period": ledger.period,
-                                                           "rows": len(ledger.rows)},
-                                      summary=f"收费台账 {ledger.period}: {len(ledger.rows)} 户")
+                                                           "rows": ledger.unit_count},
+                                      summary=f"收费台账 {ledger.period}: {ledger.unit_count} 户")
         return written, ledger
 
     def notices(self, period: str, unit_ids: Iterable[int]) -> list[NoticeData]:

@@ -173,6 +173,8 @@ def test_figures_page_rates_and_cashup(qtbot, qtmodeltester, fees):
     page.resize(1200, 500)
     page.period.setText("2026-11")
     page.reload()
+    assert page.loading and page.aging_label.text() == "正在加载…"  # read in the background
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
     kinds = {r.kind: r for r in page.month_model.rows()}
     assert kinds["parking"].collected == Decimal("600.00")
     qtmodeltester.check(page.month_model)

@@ -39,7 +39,7 @@ from app.services import Services
 from app.services.fees_rules import add_months, period_first_day, period_last_day, period_of
 from app.services.workorders import OPEN_STATES, WorkOrderFilter
 from ui.dialogs.drilldown import DrillDownDialog
-from ui.jobs import Job
+from ui.jobs import Loader
 from ui.labels import team_label
 from ui.models.windowed import RIGHT, Column, ListTableModel, RowStyle, WindowedTableModel
 from ui.tabs.fees_arrears import ARREARS_COLUMNS  # the aging drill-down lists what 催缴 lists
@@ -171,9 +171,8 @@ class DashboardPage(QWidget):
         self.month_orders = None  # MonthWorkOrders of the selected period
         self.figures = None  # PropertyFigures
         self.aging = None  # AgingSummary
-        self.loading = False  # a background load is running; the cards show "…" meanwhile
-        self.job = None
-        self._request = 0  # results of an older load (period changed meanwhile) are dropped
+        self.loader = Loader(self)  # reads the figures in a background job; the cards show "…" meanwhile
+        self.loader.loaded.connect(self._loaded)
 
         # ---- top bar
         self.heading = QLabel(self)
@@ -316,18 +315,16 @@ class DashboardPage(QWidget):
     # ---- loading
     def reload(self) -> None:
         """Show the placeholder and read every figure in a background job; ``reloaded`` once shown."""
-        self.today = self.services.ctx.clock().date()
-        self._request += 1
-        request, period, today = self._request, self.selected_period(), self.today
+        self.today = today = self.services.ctx.clock().date()
+        period, dashboard = self.selected_period(), self.services.dashboard
         self._show_placeholder()
-        dashboard = self.services.dashboard
-        self.job = Job(lambda _progress: (request, dashboard.load(period, today, TREND_MONTHS)))
-        self.job.signals.finished.connect(self._loaded)  # bound methods: dropped if the page is gone
-        self.job.signals.failed.connect(self._load_failed)
-        self.job.start()
+        self.loader.load(lambda: dashboard.load(period, today, TREND_MONTHS))
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.busy
 
     def _show_placeholder(self) -> None:
-        self.loading = True
         self.stamp.setText(self.tr("正在加载…"))
         for card in (*self.key_cards.values(), *self.cards.values(), *self.staff_cards.values(), self.pm_card):
             card.set("…")
@@ -336,13 +333,9 @@ class DashboardPage(QWidget):
                       self.units_chart):
             panel.show_message(self.tr("正在加载…"))
 
-    def _load_failed(self, message: str) -> None:
-        self.loading = False
-        self.stamp.setText(message)
-
-    def _loaded(self, result) -> None:
-        request, data = result
-        if request != self._request:  # the period changed while this one was read
+    def _loaded(self, data, error: str) -> None:
+        if data is None:
+            self.stamp.setText(error)
             return
         self.heading.setText(data.property_name)
         self._show_property(data.property)
@@ -351,7 +344,6 @@ class DashboardPage(QWidget):
         self._show_workorders(data.workorders)
         self._show_maintenance(data.maintenance)
         self.stamp.setText(self.tr("更新于 %1").replace("%1", data.loaded_at.strftime("%H:%M")))
-        self.loading = False
         self.reloaded.emit()
 
     def _show_maintenance(self, part) -> None:

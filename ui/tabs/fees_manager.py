@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.errors import ServiceError
 from app.services.fees_rules import parse_period
 from ui.dialogs.fees_dialogs import FeeItemDialog
-from ui.jobs import run_with_progress_dialog
+from ui.jobs import Loader, run_with_progress_dialog
 from ui.models.windowed import RIGHT, Column, ListTableModel
 from ui.tabs.fees_common import aging_labels, fee_label, fit_columns, money_text, show_pdf, total_text
 from ui.widgets.permission_guard import guard
@@ -383,16 +383,30 @@ class FeeFiguresPage(QWidget):
         layout.addWidget(rates, 1)
         layout.addWidget(cash, 1)
         self.cashup = None
+        # both halves are read in background jobs, each showing "正在加载…" until its figures come
+        self.rates_loader = Loader(self)
+        self.rates_loader.loaded.connect(self._show_rates)
+        self.cashup_loader = Loader(self)
+        self.cashup_loader.loaded.connect(self._show_cashup)
         self.reload()
 
+    @property
+    def loading(self) -> bool:
+        return self.rates_loader.busy or self.cashup_loader.busy
+
     def reload(self) -> None:
-        reports = self.services.fee_reports
-        try:
-            figures = reports.collection_rate(self.period.text())
-            aging = reports.aging()
-        except ServiceError as exc:
-            self.aging_label.setText(str(exc))
+        reports, period = self.services.fee_reports, self.period.text()
+        self.aging_label.setText(self.tr("正在加载…"))
+        self.month_model.set_rows([])
+        self.year_model.set_rows([])
+        self.rates_loader.load(lambda: (reports.collection_rate(period), reports.aging()))
+        self.reload_cashup()
+
+    def _show_rates(self, value, error: str) -> None:
+        if value is None:
+            self.aging_label.setText(error)
             return
+        figures, aging = value
         self.month_title.setText(self.tr("本期 %1").replace("%1", figures.period))
         self.year_title.setText(self.tr("本年累计 (%1 至 %2)").replace("%1", figures.period[:4] + "-01")
                                 .replace("%2", figures.period))
@@ -403,18 +417,23 @@ class FeeFiguresPage(QWidget):
         buckets = ", ".join(f"{label} {money_text(v)}" for label, v in zip(aging_labels(), aging.buckets, strict=True))
         self.aging_label.setText(self.tr("欠费 %1 户, 合计 %2 元: %3").replace("%1", str(aging.units))
                                  .replace("%2", money_text(aging.total)).replace("%3", buckets))
-        self.reload_cashup()
 
     def _day(self) -> date:
         d = self.day.date()
         return date(d.year(), d.month(), d.day())
 
     def reload_cashup(self) -> None:
-        try:
-            self.cashup = self.services.fee_reports.cashup(self._day())
-        except ServiceError as exc:
-            self.cashup_label.setText(str(exc))
+        reports, day = self.services.fee_reports, self._day()
+        self.cashup = None
+        self.cashup_model.set_rows([])
+        self.cashup_label.setText(self.tr("正在加载…"))
+        self.cashup_loader.load(lambda: reports.cashup(day))
+
+    def _show_cashup(self, cashup, error: str) -> None:
+        if cashup is None:
+            self.cashup_label.setText(error)
             return
+        self.cashup = cashup
         self.cashup_model.set_rows(self.cashup.rows)
         fit_columns(self.cashup_table)
         c = self.cashup
