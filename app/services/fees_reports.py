@@ -256,7 +256,7 @@ def rates_of(sums: dict[str, tuple[Decimal, Decimal]]) -> tuple[CollectionRate, 
     """物业费, 停车费 (always), the other kinds and 滞纳金 found, then "all"."""
     fixed = (FeeKind.PROPERTY, FeeKind.PARKING)
     out = [CollectionRate(k, *sums.get(k, (ZERO, ZERO))) for k in fixed]
-    out += [CollectionRate(k, *v) for k, v in sums.items() if k not in fixed]
+    out += [CollectionRate(k, *sums[k]) for k in sorted(sums, key=lambda k: (k == "late_fee", k)) if k not in fixed]
     out.append(CollectionRate("all", sum((v[0] for v in sums.values()), ZERO),
                               sum((v[1] for v in sums.values()), ZERO)))
     return tuple(out)
