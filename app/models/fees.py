@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Stamped, Versioned
@@ -185,6 +185,11 @@ class BillLine(Base):
         Index("ix_bill_lines_bill", "bill_id"),
         Index("ix_bill_lines_unit_period", "unit_id", "period"),
         Index("ix_bill_lines_period_item", "period", "item_id"),
+        # issue 18: the collection sums read only this index; the open lines (arrears, aging, notices,
+        # earlier arrears) are a small partial index instead of a scan of every line ever billed
+        Index("ix_bill_lines_period_sums", "period", "item_id", "late_fee", "amount", "paid"),
+        Index("ix_bill_lines_owing", "unit_id", "period", "bill_id", "amount", "paid",
+              sqlite_where=text("amount > paid"), postgresql_where=text("amount > paid")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -206,7 +211,8 @@ class Payment(Stamped, Base):
     """Money taken at the counter. Never deleted: voided with a reason, who and when."""
 
     __tablename__ = "payments"
-    __table_args__ = (Index("ix_payments_unit", "unit_id"), Index("ix_payments_paid_at", "paid_at"))
+    __table_args__ = (Index("ix_payments_unit", "unit_id"), Index("ix_payments_paid_at", "paid_at"),
+                      Index("ix_payments_voided_at", "voided_at"))  # the day's voids in 日结 (issue 18)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -246,7 +252,11 @@ class Allocation(Base):
     """Money put on a bill line: from a payment's cash, or from the prepaid balance (``prepaid_entry_id``)."""
 
     __tablename__ = "allocations"
-    __table_args__ = (Index("ix_allocations_line", "line_id"), Index("ix_allocations_payment", "payment_id"))
+    __table_args__ = (Index("ix_allocations_line", "line_id"), Index("ix_allocations_payment", "payment_id"),
+                      # 减免 read apart (issue 18): a few rows, not a probe per bill line
+                      Index("ix_allocations_waived", "line_id", "amount", "voided",
+                            sqlite_where=text("waiver_id IS NOT NULL"),
+                            postgresql_where=text("waiver_id IS NOT NULL")))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     line_id: Mapped[int] = mapped_column(ForeignKey("bill_lines.id"))

@@ -118,6 +118,10 @@ class WorkOrder(Versioned, Base):
     __table_args__ = (
         Index("ix_workorders_state_due", "state", "due_at"),
         Index("ix_workorders_team_state", "team", "state"),
+        # the dashboard's month figures and rates read these alone, never the orders' rows (issue 18)
+        Index("ix_workorders_reported_kind", "reported_at", "kind"),
+        Index("ix_workorders_visited_score", "visited_at", "satisfaction"),
+        Index("ix_workorders_completed_due", "completed_at", "due_at", "team"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,6 +173,7 @@ class WorkOrderEvent(Base):
     """One move of an order: who, when, from → to, and the note. Append-only."""
 
     __tablename__ = "workorder_events"
+    __table_args__ = (Index("ix_workorder_events_action_at", "action", "at", "workorder_id"),)  # dashboard rates
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workorder_id: Mapped[int] = mapped_column(ForeignKey("workorders.id"), index=True)

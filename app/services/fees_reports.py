@@ -230,10 +230,13 @@ def collection_sums(s, first: str, last: str) -> dict[str, dict[str, tuple[Decim
     kinds = dict(s.execute(select(FeeItem.id, FeeItem.kind)).all())
     in_range = (BillLine.period >= first, BillLine.period <= last)
     waived: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
+    # the waived lines first (a partial index), then their lines by key: never a probe per bill line
+    cuts = (select(Allocation.line_id, func.sum(Allocation.amount).label("cut"))
+            .where(Allocation.waiver_id.is_not(None), Allocation.voided.is_(False))
+            .group_by(Allocation.line_id)).subquery()
     for period, item_id, late, amount in s.execute(
-        select(BillLine.period, BillLine.item_id, BillLine.late_fee, func.sum(Allocation.amount))
-        .join(BillLine, BillLine.id == Allocation.line_id)
-        .where(Allocation.waiver_id.is_not(None), Allocation.voided.is_(False), *in_range)
+        select(BillLine.period, BillLine.item_id, BillLine.late_fee, func.sum(cuts.c.cut))
+        .select_from(cuts).join(BillLine, BillLine.id == cuts.c.line_id).where(*in_range)
         .group_by(BillLine.period, BillLine.item_id, BillLine.late_fee)
     ):
         waived[(period, "late_fee" if late else kinds[item_id])] += to_money(amount or 0)
@@ -288,30 +291,34 @@ def summarise_aging(rows: list[ArrearsRow]) -> AgingSummary:
 
 
 def aging_in_sql(s, today: date) -> AgingSummary:
-    """``summarise_aging(arrears(today))`` summed by the database: two grouped queries over the owing lines
-    (the partial index of migration 0018), whatever the number of units in arrears."""
+    """``summarise_aging(arrears(today))`` summed by the database in one grouped query over the open lines
+    (the partial index of migration 0018): a row per age of oldest debt, not one per unit in arrears."""
     current = period_of(today)
     edges = [add_months(current, -n) for n in (3, 6, 12)]  # aging_bucket's limits as periods
 
     def bucket(period):
         return case((period >= edges[0], 0), (period >= edges[1], 1), (period >= edges[2], 2), else_=3)
 
-    owing = (select(BillLine.unit_id, BillLine.period, bucket(BillLine.period).label("bucket"),
-                    (BillLine.amount - BillLine.paid).label("owed"))
-             .join(Bill, Bill.id == BillLine.bill_id)
-             .where(BillLine.amount > BillLine.paid, Bill.due_date < today)).subquery()
-    buckets, having = [ZERO] * 4, [0] * 4
-    for b, units, owed in s.execute(
-        select(owing.c.bucket, func.count(func.distinct(owing.c.unit_id)), func.sum(owing.c.owed))
-        .group_by(owing.c.bucket)
+    owed = BillLine.amount - BillLine.paid
+    per_unit = (
+        select(func.min(BillLine.period).label("first"),
+               *(func.sum(case((bucket(BillLine.period) == i, owed), else_=0)).label(f"s{i}") for i in range(4)))
+        .join(Bill, Bill.id == BillLine.bill_id)
+        .where(BillLine.amount > BillLine.paid, Bill.due_date < today)
+        .group_by(BillLine.unit_id)
+    ).subquery()
+    with_age = select(bucket(per_unit.c.first).label("age"), *(per_unit.c[f"s{i}"] for i in range(4))).subquery()
+    sums = [with_age.c[f"s{i}"] for i in range(4)]
+    buckets, having, counts = [ZERO] * 4, [0] * 4, [0] * 4
+    for age, units, *row in s.execute(
+        select(with_age.c.age, func.count(), *(func.sum(c) for c in sums),
+               *(func.sum(case((c > 0, 1), else_=0)) for c in sums))
+        .group_by(with_age.c.age)
     ):
-        buckets[int(b)], having[int(b)] = to_money(owed or 0), int(units)
-    oldest = (select(owing.c.unit_id, func.min(owing.c.period).label("first"))
-              .group_by(owing.c.unit_id)).subquery()
-    by_oldest = select(bucket(oldest.c.first).label("bucket")).subquery()
-    counts = [0] * 4
-    for b, n in s.execute(select(by_oldest.c.bucket, func.count()).group_by(by_oldest.c.bucket)):
-        counts[int(b)] = int(n)
+        counts[int(age)] = int(units)
+        for i in range(4):
+            buckets[i] += to_money(row[i] or 0)
+            having[i] += int(row[4 + i] or 0)
     return AgingSummary(sum(buckets, ZERO), sum(counts), tuple(buckets), tuple(counts), tuple(having))
 
 
