@@ -327,3 +327,39 @@ def test_chart_axes_are_not_cut_at_1024(qtbot, office):
         axis = next(a for a in panel.chart.axes() if isinstance(a, QBarCategoryAxis))
         qtbot.waitUntil(lambda axis=axis: bool(axis.categories()))
         assert not axis.labelsTruncated(), panel.title()
+
+
+def test_a_placeholder_shows_until_the_background_job_has_read_the_figures(qtbot, office, monkeypatch):
+    """Issue 18: the figures are read by a job off the GUI thread; meanwhile the cards show "…" and the charts
+    "正在加载…"; a load overtaken by a newer one (the period changed) is dropped."""
+    import threading
+
+    from app.services.dashboard import DashboardService
+
+    services, *_ = office
+    release, threads = threading.Event(), []
+    real = DashboardService.load
+
+    def held(self, *args, **kwargs):
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(DashboardService, "load", held)
+    page = DashboardPage(services)
+    qtbot.addWidget(page)
+    try:
+        assert page.loading
+        assert page.key_cards["arrears"].value.text() == "…" and not page.key_cards["arrears"].clickable
+        assert not page.rate_chart.showing_chart() and page.rate_chart.message.text().endswith("正在加载…")
+        assert page.stamp.text() == "正在加载…"
+        page.set_period("2026-10")  # a second load while the first is still reading
+    finally:
+        release.set()
+    settled(qtbot, page)
+    assert threads and threading.main_thread() not in threads
+    assert page.key_cards["arrears"].value.text() == "3,383.28"
+    assert page.key_cards["property_rate"].value.text() == "24.1%"  # October's, not November's 0.0%
+    assert page.rate_chart.showing_chart() and page.rate_chart.title == "2026-10 收缴率"
+    qtbot.wait(200)  # the overtaken November load finishes too: it must not overwrite October
+    assert page.key_cards["property_rate"].value.text() == "24.1%"
