@@ -2693,6 +2693,10 @@ The program will close; start it again and log in.</translation>
         <translation>PM completion</translation>
     </message>
     <message>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>%1 应做 %2 项, 完成 %3 项</source>
         <translation>%1: %2 due, %3 done</translation>
     </message>
@@ -3740,6 +3744,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>本期 %1</source>
