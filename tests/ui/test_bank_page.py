@@ -104,6 +104,15 @@ def test_agreement_export_preview_and_import(qtbot, qtmodeltester, bank, tmp_pat
     page.grab().save(str(SHOTS / "bank_batches.png"))
     assert services.fees_check.check("2026-10").ok
 
+    from ui.tabs.fees_counter import FeeCounterPage  # the failed unit's fee view shows the bank's reason
+
+    counter = FeeCounterPage(services)
+    qtbot.addWidget(counter)
+    counter.show_unit(ids["d"])
+    assert "银行托收失败" in counter.summary.text() and "余额不足" in counter.summary.text()
+    counter.show_unit(ids["b"])
+    assert "银行托收失败" not in counter.summary.text()
+
 
 def test_service_operator_sees_masked_numbers_read_only(qtbot, bank):
     from ui.pages.manager.bank import BankPage
