@@ -34,6 +34,7 @@ from app.excel.reader import SheetData, find_columns, rows_below
 from app.excel.roster import RosterIssue as FileIssue
 from app.models import BankAgreement, BankBatch, BankBatchRow, BankProfile, BillLine, PayMethod
 from app.money import ZERO, parse_amount, to_money
+from app.progress import NULL_PROGRESS, ProgressLike
 from app.services.register_base import Cleaner, Filters, RegisterService
 from app.validators import clean_code, clean_text, mask_id_number
 
@@ -644,7 +645,8 @@ class BankCollectionService(RegisterService):
         return ResultPreview(str(path), digest, layout.name, batch.id if batch else None,
                              batch.number if batch else "", tuple(lines), tuple(issues))
 
-    def import_result(self, source: ResultPreview | str | Path, profile: str | None = None) -> BatchRow:
+    def import_result(self, source: ResultPreview | str | Path, profile: str | None = None,
+                      progress: ProgressLike = NULL_PROGRESS) -> BatchRow:
         """Import the bank's result all or nothing: BankResultRejected (nothing written) when any row is wrong.
         Successful rows become payments with receipts (method 托收) dated now, in the open period."""
         from app.services.audit import log_event
@@ -668,7 +670,9 @@ class BankCollectionService(RegisterService):
             if paid:
                 lock_units(s, [r.unit_id for r, _ in paid])
                 guard_open_day(s, now)
-            for row, line in paid:
+            for number, (row, line) in enumerate(paid):
+                if number % 100 == 0:
+                    progress.report(number, len(paid), f"已入账 {number}/{len(paid)} 户")  # 取消: rolls back
                 row.payment_id = payments.take(s, row.unit_id, row.amount, PayMethod.BANK, now, payer=row.holder,
                                                note=f"银行托收 {line.reference}")
                 row.status = PAID

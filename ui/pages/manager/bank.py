@@ -170,7 +170,8 @@ class ResultImportDialog(QDialog):
             self.import_button.setEnabled(True)
 
         self.job = run_with_progress_dialog(self, self.tr("正在导入银行扣款结果…"),
-                                            lambda _progress: self.services.bank.import_result(self.preview),
+                                            lambda progress: self.services.bank.import_result(
+                                                self.preview, progress=progress),
                                             on_result=done, on_error=failed)
 
 
