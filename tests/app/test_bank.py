@@ -256,3 +256,31 @@ def test_bank_commands_round_trip(tmp_path, capsys, cli_user):
     assert "不能重复导入" in capsys.readouterr().out
     assert main(["--database", url, *me, "fees", "check"]) == 0
     assert main(["--database", url, "bank", "batches"]) == 2  # no --user
+
+
+@pytest.mark.postgres_only
+def test_bank_import_racing_counters_on_the_same_units_keeps_the_ledger(db, office, tmp_path):
+    """PostgreSQL: the import (one process) locks each unit like the counter; four counters pay, use prepaid and
+    void on the same units meanwhile. Afterwards every invariant holds and each success is one payment."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.app.test_fees_races import assert_ledger_holds, finish, spawn
+
+    services, _, ids = office
+    export = tmp_path / "t.xlsx"
+    services.bank.export("2026-11", export)
+    answer = result_file(tmp_path / "r.xlsx", export, {2: ("失败", "余额不足")})
+    units = [ids["a"], ids["b"], ids["d"]]
+    procs = [spawn(db.url, "counter", seed, 15, units) for seed in range(3)]
+    procs.append(subprocess.Popen([sys.executable, "-m", "app.cli", "--database", db.url, "bank", "import", str(answer)],
+                                  cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True))
+    outs = finish(procs)
+    assert "成功 2 户" in outs[-1]
+    assert_ledger_holds(db)
+    result = services.fees_check.check()
+    assert result.ok, "\n".join(result.violations)
+    with services.ctx.read() as s:
+        assert s.scalar(select(func.count(Payment.id)).where(Payment.method == "bank")) == 2
