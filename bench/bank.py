@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from app.db import open_database  # noqa: E402
-from app.models import Allocation, BankAgreement, Bill, BillLine, Payment, PrepaidEntry, Unit  # noqa: E402
+from app.models import Allocation, BankAgreement, Payment, PrepaidEntry, Unit  # noqa: E402
 from app.services import Services  # noqa: E402
 
 PERIOD = "2026-11"
@@ -86,7 +86,7 @@ def export_ceiling(url: str, out: str) -> float:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("托收")
     ws.append(["参考号", "房号", "户名", "开户银行", "账号", "金额", "账期"])
-    for n, (uid, building, unit_no, room, holder, bank, account, amount) in enumerate(rows, start=1):
+    for n, (_uid, building, unit_no, room, holder, bank, account, amount) in enumerate(rows, start=1):
         ws.append([f"TS000-{n:05d}", f"{building}{unit_no}单元{room}", holder, bank, account, amount, PERIOD])
     wb.save(out)
     elapsed = time.perf_counter() - started

@@ -42,11 +42,10 @@ def answer(export: Path, target: Path, results: list[tuple[str, str]]) -> Path:
 
 
 def test_agreement_export_preview_and_import(qtbot, qtmodeltester, bank, tmp_path, monkeypatch):
-    from ui.pages.manager.bank import BankPage
-
     from PySide6.QtWidgets import QApplication
 
     from ui.application import install_font
+    from ui.pages.manager.bank import BankPage
 
     install_font(QApplication.instance())  # Chinese in the screenshots
     services, _, ids, shown = bank
