@@ -59,7 +59,7 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.MANAGER: _ALL - {"users.manage", "fees.reopen"},
     Role.SERVICE: frozenset({
         "archive.view", "archive.edit", "pii.reveal", "roster.import", "workorder.create", "workorder.handle",
-        "workorder.manage", "fees.collect", "community.edit", "outage.edit", "bank.view",
+        "workorder.manage", "fees.collect", "community.edit", "outage.edit",
     }),
     Role.ENGINEERING: _TEAM_BASE | {"equipment.view", "equipment.manage", "maintenance.record", "inventory.view",
                                     "inventory.manage", "outage.edit", "training.edit"},

@@ -195,7 +195,10 @@ def test_profile_and_agreement_rules(office):
 
 def test_account_numbers_masked_without_the_right_and_changes_audited(office):
     services, _, ids = office
-    kefu = services.as_actor(actor("service", user_id=7, name="小王"))
+    with pytest.raises(PermissionDenied):
+        services.as_actor(actor("service", user_id=7, name="小王")).bank_agreements.all()
+    # a 客服 granted bank.view (in 用户与权限) but not pii.view_full
+    kefu = services.as_actor(Actor(7, "xiaowang", "小王", "service", DEFAULT_ROLE_PERMISSIONS["service"] | {"bank.view"}))
     rows = kefu.bank_agreements.all()
     assert rows and all("*" in r.account_no for r in rows)
     assert {r.account_no for r in rows} >= {"6222***********5678"}

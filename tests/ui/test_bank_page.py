@@ -11,7 +11,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.conftest import actor
+from app.permissions import DEFAULT_ROLE_PERMISSIONS
+from app.services.context import Actor
 from tests.fees_setup import add_items, build_property, fee_services
 
 SHOTS = Path("/tmp/shots")
@@ -118,7 +119,7 @@ def test_service_operator_sees_masked_numbers_read_only(qtbot, bank):
     from ui.tabs.base import make_read_only
 
     services, _, _, _ = bank
-    kefu = services.as_actor(actor("service", user_id=7, name="小王"))
+    kefu = services.as_actor(Actor(7, "xiaowang", "小王", "service", DEFAULT_ROLE_PERMISSIONS["service"] | {"bank.view"}))
     page = BankPage(kefu)
     qtbot.addWidget(page)
     make_read_only(page, "")

@@ -13,8 +13,7 @@ down_revision = "0013"
 branch_labels = None
 depends_on = None
 
-GRANTS = (("admin", "bank.view"), ("admin", "bank.collect"), ("manager", "bank.view"), ("manager", "bank.collect"),
-          ("service", "bank.view"))
+GRANTS = (("admin", "bank.view"), ("admin", "bank.collect"), ("manager", "bank.view"), ("manager", "bank.collect"))
 
 
 def _stamps() -> list[sa.Column]:
