@@ -699,6 +699,18 @@ This view has been recorded in the audit log.</translation>
         <translation>Monthly report</translation>
     </message>
     <message>
+        <source>代扣协议</source>
+        <translation>Withholding agreement</translation>
+    </message>
+    <message>
+        <source>银行格式</source>
+        <translation>Bank layout</translation>
+    </message>
+    <message>
+        <source>托收批次</source>
+        <translation>Bank collection batch</translation>
+    </message>
+    <message>
         <source>访客</source>
         <translation>Visitors</translation>
     </message>
@@ -7090,6 +7102,14 @@ Give the file to the bank; when the bank returns its result, import it with &quo
     <message>
         <source>重新打开已月结的账期</source>
         <translation>Reopen a closed period</translation>
+    </message>
+    <message>
+        <source>查看代扣协议和银行托收批次</source>
+        <translation>View withholding agreements and bank collection batches</translation>
+    </message>
+    <message>
+        <source>管理代扣协议, 导出托收文件, 导入银行扣款结果</source>
+        <translation>Manage withholding agreements, make collection files, import bank results</translation>
     </message>
     <message>
         <source>查看审计日志</source>
