@@ -197,7 +197,7 @@ class ArchivePage(QWidget):
             "status", self.tr("状态"), [(self.tr("全部状态"), None), *choices(UnitStatus)]
         )
         self.unverified_combo = self.register.add_filter_combo(
-            "unverified", self.tr("身份证"), [(self.tr("全部"), None), (self.tr("有待核实的身份证号"), True)])
+            "unverified", self.tr("身份证"), [(self.tr("全部"), None), (self.tr("待核实"), True)])
         can_edit = services.ctx.can("archive.edit")
         self.add_unit_action = self.register.add_action(self.tr("新增房屋"), self.add_unit)
         self.edit_unit_action = self.register.add_action(self.tr("编辑房屋"), self.edit_unit, needs_row=True)
