@@ -291,7 +291,7 @@ class _Builder:
             if id(owner) in ids:
                 del owners[number]
                 bad.add(number)
-        for number, group in members.items():
+        for group in members.values():
             group[:] = [r for r in group if id(r) not in ids]
 
     # ---- 房屋信息: one record per room (with its owner), plus one per member of that owner

@@ -18,8 +18,6 @@ from decimal import Decimal
 from functools import partial
 
 from app.errors import FieldError
-from app.models import Relation
-from app.search import building_code, canonical_building_name, chinese_number
 from app.excel.legacy import (
     DEFAULT_OPTIONS,
     EXTRA_KEYS,
@@ -30,6 +28,8 @@ from app.excel.legacy import (
     side_block_note,
     table_width,
 )
+from app.models import Relation
+from app.search import building_code, canonical_building_name, chinese_number
 from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_plate
 
 HEADER_SCAN_ROWS = 20

@@ -113,7 +113,7 @@ def large_hc(path: Path, n: int = 600) -> tuple[Path, dict[str, int]]:
             id_number = valid_id(i, 1950 + i % 50)
         owners.append(owner(i, f"业主{i}", id_number, phone, age=1 if i % 3 else 40))
     shared = valid_id(999, 1960)
-    for k, i in enumerate((7, 11, 13)):  # one ID number under three names
+    for i in (7, 11, 13):  # one ID number under three names
         owners[i - 1][5] = shared
         expect["shared"] += 1
     for i in range(1, n + 1):
