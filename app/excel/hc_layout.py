@@ -203,48 +203,63 @@ class _Builder:
             facts[code] = (floors, elevator)
         return facts
 
-    # ---- 业主信息: people by 业主编号; family members and tenants under their owner
+    # ---- 业主信息: people by their number (the first column, as HC reads it); members under their owner
     def people(self) -> tuple[dict[str, RosterRecord], dict[str, list[RosterRecord]], set[str]]:
-        """(owners by 业主编号, members by their owner's 业主编号, owner numbers whose row is in error)."""
+        """(owners by number, members by their owner's number, owner numbers whose row is in error).
+
+        hc.xlsx has 编号 (the person's own number, which 房屋信息 refers to) and 业主编号 (for 1002/1003/1004:
+        the owner they belong to); wy.xlsx has only 业主编号 (everyone an owner)."""
         sheet = self.sheets[OWNERS]
         owners: dict[str, RosterRecord] = {}
         members: dict[str, list[RosterRecord]] = {}
         bad: set[str] = set()
         first_row: dict[str, int] = {}
-        own_key = "owner_no" if "owner_no" in sheet.columns else "number"
+        own_key = "number" if "number" in sheet.columns else "owner_no"
+        ref_key = "owner_no" if own_key == "number" and "owner_no" in sheet.columns else None
+        label = sheet.labels.get(own_key, "业主编号")
         by_id: dict[str, list[RosterRecord]] = {}
+        pending: list[tuple[str, RosterRecord]] = []  # members, attached once every owner is known
         for row_no, row in sheet.data_rows():
             kind = _number(sheet.value(row, "kind"))
-            relation = KINDS.get(kind, Relation.OWNER) if kind else Relation.OWNER
-            owner_no = _number(sheet.value(row, own_key))
-            label = sheet.labels.get(own_key, "业主编号")
+            number = _number(sheet.value(row, own_key))
             if kind and kind not in KINDS:
                 self.error(OWNERS, row_no, sheet.labels["kind"], f"“{kind}”应为 1001 业主、1002 家庭成员、1003 房屋租客 "
                                                                 "或 1004 临时人员")
-                bad.add(owner_no)
+                bad.add(number)
                 continue
-            if not owner_no:
+            relation = KINDS.get(kind, Relation.OWNER)
+            if not number:
                 self.error(OWNERS, row_no, label, "不能为空")
                 continue
-            if relation == Relation.OWNER and owner_no in first_row:
-                self.error(OWNERS, row_no, f"{label} {owner_no}", f"与第{first_row[owner_no]}行重复 (业主编号必须唯一)")
-                bad.add(owner_no)
+            if number in first_row:
+                self.error(OWNERS, row_no, f"{label} {number}", f"与第{first_row[number]}行重复 (编号必须唯一)")
+                bad.add(number)
                 continue
+            first_row[number] = row_no
             rec = RosterRecord(row=row_no, raw=None, sheet=OWNERS, relation=relation)
             self._person(sheet, row, rec)
+            owner_ref = _number(sheet.value(row, ref_key)) if ref_key and relation != Relation.OWNER else number
+            if relation != Relation.OWNER and not owner_ref:
+                rec.errors.append((sheet.labels.get("owner_no", "业主编号"), "家庭成员、租客须填写所属业主的编号"))
             if rec.errors:
                 rec.raw = {}
                 self.records.append(rec)
                 if relation == Relation.OWNER:
-                    bad.add(owner_no)
+                    bad.add(number)
                 continue
             if relation == Relation.OWNER:
-                first_row[owner_no] = row_no
-                owners[owner_no] = rec
+                owners[number] = rec
             else:
-                members.setdefault(owner_no, []).append(rec)
+                pending.append((owner_ref, rec))
             if rec.id_number:
                 by_id.setdefault(rec.id_number, []).append(rec)
+        for owner_ref, rec in pending:
+            if owner_ref in owners or owner_ref in bad:
+                members.setdefault(owner_ref, []).append(rec)
+            else:
+                rec.errors.append((f"{sheet.labels['owner_no']} {owner_ref}", f"{OWNERS}中没有这位业主"))
+                rec.raw = {}
+                self.records.append(rec)
         for id_number, recs in by_id.items():
             if len({r.name for r in recs}) > 1:
                 self._id_conflict(sheet, id_number, recs, owners, members, bad)
@@ -283,9 +298,10 @@ class _Builder:
         for n, rec in enumerate(recs):
             message = (f"{id_number} 在 {len(recs)} 行中姓名不同: {listing}" if n == 0
                        else f"与第{first.row}行 ({first.name}) 同一身份证号, 姓名不同")
+            if not rec.errors:  # (a member whose owner is missing is already among the records)
+                self.records.append(rec)
             rec.errors.append((label, message))
             rec.raw = {}
-            self.records.append(rec)
         ids = {id(r) for r in recs}
         for number, owner in list(owners.items()):
             if id(owner) in ids:

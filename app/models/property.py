@@ -104,9 +104,10 @@ class Person(Versioned, Base):
     phone: Mapped[str] = mapped_column(String(32), default="", index=True)
     id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
-    gender: Mapped[str] = mapped_column(String(4), default="", server_default="")  # 男 / 女 / ""
+    # server defaults only: inserts written for 0.1.0's columns (upgrade tests, old scripts) leave them out
+    gender: Mapped[str] = mapped_column(String(4), server_default="")  # 男 / 女 / ""
     # 待核实: an ID number kept from a legacy system although its check digit fails (import --keep-invalid-id)
-    id_unverified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false(), index=True)
+    id_unverified: Mapped[bool] = mapped_column(Boolean, server_default=sa_false(), index=True)
 
     occupancies: Mapped[list[Occupancy]] = relationship(back_populates="person")
 
