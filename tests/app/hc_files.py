@@ -27,7 +27,9 @@ FEES = [[1, "物业费", "测试收费1", "周期性费用", "预付费", 6, "�
 
 
 def valid_id(n: int, year: int = 1980) -> str:
-    first17 = f"110101{year}0101{n % 1000:03d}"
+    """A distinct valid ID number for each n below 336,000 (at a given year)."""
+    month, day = 1 + n // 1000 % 12, 1 + n // 12000 % 28
+    first17 = f"110101{year}{month:02d}{day:02d}{n % 1000:03d}"
     return first17 + id_check_digit(first17)
 
 
