@@ -44,11 +44,11 @@ UNIT_COLUMNS = [
 MEMBER_COLUMNS = [
     Column("name", QT_TRANSLATE_NOOP("Column", "姓名"), "name"),
     Column("relation", QT_TRANSLATE_NOOP("Column", "身份"), "relation", formatter=code_label),
-    Column("gender", QT_TRANSLATE_NOOP("Column", "性别"), "gender"),
     Column("phone", QT_TRANSLATE_NOOP("Column", "电话"), "phone"),
     Column("id_number", QT_TRANSLATE_NOOP("Column", "身份证号"), "id_number"),
     Column("id_unverified", QT_TRANSLATE_NOOP("Column", "核实"), "id_unverified",
            formatter=lambda flag: QCoreApplication.translate("Archive", "待核实") if flag else ""),
+    Column("gender", QT_TRANSLATE_NOOP("Column", "性别"), "gender"),
     Column("move_in_date", QT_TRANSLATE_NOOP("Column", "入住日期"), "move_in_date"),
 ]
 VEHICLE_COLUMNS = [
