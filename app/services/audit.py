@@ -89,6 +89,7 @@ ENTITY_LABELS: dict[str, str] = {
     "surveys": "满意度调查",
     "survey_responses": "调查答卷",
     "monthly_report": "经营月报",
+    "bank_agreements": "代扣协议", "bank_profiles": "银行格式", "bank_batches": "托收批次",
     **ORDER_ENTITY_LABELS,
 }
 

@@ -131,6 +131,57 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>编辑代扣协议</source>
+        <translation>Edit withholding agreement</translation>
+    </message>
+    <message>
+        <source>新增代扣协议</source>
+        <translation>New withholding agreement</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>房号, 如 3-1-1502</source>
+        <translation>Room, e.g. 3-1-1502</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>如 工商银行</source>
+        <translation>e.g. ICBC</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>扣款账号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>不填为长期</source>
+        <translation>Empty: no end</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>AnnualPlanPage</name>
     <message>
         <source>年度</source>
@@ -667,6 +718,18 @@ This view has been recorded in the audit log.</translation>
         <translation>Monthly report</translation>
     </message>
     <message>
+        <source>代扣协议</source>
+        <translation>Withholding agreement</translation>
+    </message>
+    <message>
+        <source>银行格式</source>
+        <translation>Bank layout</translation>
+    </message>
+    <message>
+        <source>托收批次</source>
+        <translation>Bank collection batch</translation>
+    </message>
+    <message>
         <source>访客</source>
         <translation>Visitors</translation>
     </message>
@@ -830,6 +893,177 @@ A copy of the current database is saved first.</translation>
 程序将关闭, 请重新启动并登录。</source>
         <translation>Restored. The data before the restore was saved as %1.
 The program will close; start it again and log in.</translation>
+    </message>
+</context>
+<context>
+    <name>Bank</name>
+    <message>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>已导入结果</source>
+        <translation>Result imported</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>扣款成功</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <source>扣款失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>有误</source>
+        <translation>In error</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>无效</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>未选择文件, 未生成。</source>
+        <translation>No file chosen; nothing was made.</translation>
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <source>户名或开户行</source>
+        <translation>Holder or bank</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>今天有效</source>
+        <translation>Active today</translation>
+    </message>
+    <message>
+        <source>生成托收文件</source>
+        <translation>Make collection file</translation>
+    </message>
+    <message>
+        <source>导入银行结果</source>
+        <translation>Import bank result</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>代扣协议</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>托收批次</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>银行格式</source>
+        <translation>Bank layouts</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>托收截至账期</source>
+        <translation>Collect arrears up to</translation>
+    </message>
+    <message>
+        <source>文件格式</source>
+        <translation>File format</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, Excel 可直接打开)</source>
+        <translation>CSV (UTF-8, opens in Excel)</translation>
+    </message>
+    <message>
+        <source>保存托收文件</source>
+        <translation>Save collection file</translation>
+    </message>
+    <message>
+        <source>正在生成托收文件…</source>
+        <translation>Making the collection file…</translation>
+    </message>
+    <message>
+        <source>已生成托收批次 {0}: {1} 户, 共 {2} 元。
+请把文件交给银行; 银行返回结果后用“导入银行结果”导入。</source>
+        <translation>Made collection batch {0}: {1} units, {2} yuan in all.
+Give the file to the bank; when the bank returns its result, import it with &quot;Import bank result&quot;.</translation>
+    </message>
+    <message>
+        <source>选择银行结果文件</source>
+        <translation>Choose the bank result file</translation>
+    </message>
+    <message>
+        <source>银行结果文件 (*.xlsx *.csv)</source>
+        <translation>Bank result files (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>结果文件的银行格式</source>
+        <translation>Layout of the result file</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesPage</name>
+    <message>
+        <source>批次号或账期</source>
+        <translation>Batch no. or period</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>银行格式</source>
+        <translation>Bank layouts</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>{0} 导入: 成功 {1} 户 {2} 元, 失败 {3} 户</source>
+        <translation>imported {0}: {1} collected ({2} yuan), {3} failed</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>托收批次 {0}</source>
+        <translation>Collection batch {0}</translation>
     </message>
 </context>
 <context>
@@ -1623,12 +1857,68 @@ The program will close; start it again and log in.</translation>
         <translation>Cashier</translation>
     </message>
     <message>
+        <source>户名</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>扣款账号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
         <source>户数</source>
         <translation>Units</translation>
     </message>
     <message>
         <source>金额(元)</source>
         <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>参考号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>失败原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>成功值</source>
+        <translation>Success values</translation>
+    </message>
+    <message>
+        <source>失败值</source>
+        <translation>Failure values</translation>
     </message>
     <message>
         <source>名称</source>
@@ -1768,7 +2058,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>房屋</source>
-        <translation type="vanished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>单位名称</source>
@@ -3676,6 +3966,10 @@ The program will close; start it again and log in.</translation>
         <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
     </message>
     <message>
+        <source>银行托收失败 (%1): %2</source>
+        <translation>Bank collection failed (%1): %2</translation>
+    </message>
+    <message>
         <source>日结单</source>
         <translation>Daily report</translation>
     </message>
@@ -4028,6 +4322,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>转账</source>
         <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>托收</source>
+        <translation>Bank collection</translation>
     </message>
     <message>
         <source>电话</source>
@@ -6366,6 +6664,10 @@ The program will close; start it again and log in.</translation>
         <translation>Month-end</translation>
     </message>
     <message>
+        <source>银行托收</source>
+        <translation>Bank collection</translation>
+    </message>
+    <message>
         <source>抄表录入</source>
         <translation>Meter readings</translation>
     </message>
@@ -6829,6 +7131,14 @@ The program will close; start it again and log in.</translation>
         <translation>Reopen a closed period</translation>
     </message>
     <message>
+        <source>查看代扣协议和银行托收批次</source>
+        <translation>View withholding agreements and bank collection batches</translation>
+    </message>
+    <message>
+        <source>管理代扣协议, 导出托收文件, 导入银行扣款结果</source>
+        <translation>Manage withholding agreements, make collection files, import bank results</translation>
+    </message>
+    <message>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
@@ -7204,6 +7514,53 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法读取要打印的文档</source>
         <translation>Cannot read the document to print</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>编辑银行格式</source>
+        <translation>Edit bank layout</translation>
+    </message>
+    <message>
+        <source>新增银行格式</source>
+        <translation>New bank layout</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>如 工商银行</source>
+        <translation>e.g. ICBC</translation>
+    </message>
+    <message>
+        <source>每行一列, 按文件中的顺序: 字段: 表头</source>
+        <translation>One column a line, in file order: field: header</translation>
+    </message>
+    <message>
+        <source>列 (字段: 表头)</source>
+        <translation>Columns (field: header)</translation>
+    </message>
+    <message>
+        <source>表示成功的值</source>
+        <translation>Success values</translation>
+    </message>
+    <message>
+        <source>如 成功, 0</source>
+        <translation>e.g. 0 (or the text the bank writes)</translation>
+    </message>
+    <message>
+        <source>表示失败的值</source>
+        <translation>Failure values</translation>
+    </message>
+    <message>
+        <source>如 失败, 1</source>
+        <translation>e.g. 1 (or the text the bank writes)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -7658,6 +8015,29 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>为用户 %1 设置新密码 (同时解除锁定)。</source>
         <translation>Set a new password for %1 (also unlocks the account).</translation>
+    </message>
+</context>
+<context>
+    <name>ResultImportDialog</name>
+    <message>
+        <source>导入银行扣款结果</source>
+        <translation>Import bank collection result</translation>
+    </message>
+    <message>
+        <source>确认导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>托收批次 {0}: 扣款成功 {1} 户, 共 {2} 元 (将生成收据, 付款方式 托收); 扣款失败 {3} 户 (保留欠费并记录银行的原因)。</source>
+        <translation>Batch {0}: {1} units collected, {2} yuan (receipts will be made, method bank collection); {3} failed (their arrears stay, with the bank&apos;s reason).</translation>
+    </message>
+    <message>
+        <source>结果文件有 {0} 处问题, 不能导入。请更正后重新选择文件; 不会导入任何内容。</source>
+        <translation>The result file has {0} problems and cannot be imported. Correct it and choose it again; nothing is imported.</translation>
+    </message>
+    <message>
+        <source>正在导入银行扣款结果…</source>
+        <translation>Importing the bank result…</translation>
     </message>
 </context>
 <context>
