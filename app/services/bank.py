@@ -671,8 +671,7 @@ class BankCollectionService(RegisterService):
                 lock_units(s, [r.unit_id for r, _ in paid])
                 guard_open_day(s, now)
             for number, (row, line) in enumerate(paid):
-                if number % 100 == 0:
-                    progress.report(number, len(paid), f"已入账 {number}/{len(paid)} 户")  # 取消: rolls back
+                progress.report(number, len(paid), f"已入账 {number}/{len(paid)} 户")  # 取消: all rolls back
                 row.payment_id = payments.take(s, row.unit_id, row.amount, PayMethod.BANK, now, payer=row.holder,
                                                note=f"银行托收 {line.reference}")
                 row.status = PAID

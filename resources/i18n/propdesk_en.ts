@@ -1034,6 +1034,26 @@ Give the file to the bank; when the bank returns its result, import it with &quo
         <translation>All</translation>
     </message>
     <message>
+        <source>撤销批次</source>
+        <translation>Cancel batch</translation>
+    </message>
+    <message>
+        <source>撤销托收批次 {0}</source>
+        <translation>Cancel collection batch {0}</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Cancel batch</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>如 银行未处理, 重新生成</source>
+        <translation>e.g. not processed by the bank, made again</translation>
+    </message>
+    <message>
         <source>账期</source>
         <translation>Period</translation>
     </message>

@@ -126,3 +126,24 @@ def test_service_operator_sees_masked_numbers_read_only(qtbot, bank):
     model = page.agreements.register.model
     assert model.index(0, 3).data() == "6217***********2333"
     assert not hasattr(page, "export_action")
+
+
+def test_cancel_a_batch_the_bank_did_not_process(qtbot, bank, tmp_path):
+    from ui.pages.manager.bank import BankPage
+
+    services, _, _, _ = bank
+    batch = services.bank.export("2026-10", tmp_path / "t.xlsx")
+    page = BankPage(services)
+    qtbot.addWidget(page)
+    batches = page.batches
+    batches.register.reload(select=lambda row: row.id == batch.id)
+    qtbot.waitUntil(lambda: batches.current() is not None, timeout=5000)
+    assert batches.cancel_button.isEnabled()
+    dialog = batches.cancel_batch()
+    dialog.accept()
+    assert "撤销原因" in dialog.errors().get("reason", "")
+    dialog.field("reason").setText("银行未处理")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.accept()
+    assert services.bank.get(batch.id).status == "cancelled"
+    services.bank.export("2026-10", tmp_path / "again.xlsx")  # a new file may be made now

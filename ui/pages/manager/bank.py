@@ -185,7 +185,20 @@ class BatchesPage(RegisterPage):
         self.register.add_filter_combo("status", self.tr("状态"), [
             (self.tr("全部"), None), *((status_text(code), code) for code in ("sent", "imported", "cancelled"))])
         self.register.current_row_changed.connect(self.show_batch)
+        if services.ctx.can("bank.collect"):
+            self.cancel_button = self.pane.add_button(self.tr("撤销批次"), self.cancel_batch)
         self.add_refresh()
+
+    def cancel_batch(self) -> ActionDialog | None:
+        """撤销 a batch the bank did not process (asks the reason): a new file may then be made."""
+        row = self.current()
+        if row is None:
+            return None
+        dialog = ActionDialog(self.tr("撤销托收批次 {0}").format(row.number),
+                              lambda values: self.services.bank.cancel(row.id, values["reason"]) and row.id,
+                              ok_text=self.tr("撤销"), parent=self)
+        dialog.add_field("reason", self.tr("原因"), line(self.tr("如 银行未处理, 重新生成")))
+        return self.open_dialog(dialog)
 
     def show_batch(self, row) -> None:
         if row is None:
