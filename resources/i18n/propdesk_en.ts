@@ -235,6 +235,13 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>待核实</source>
+        <translation>To verify</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <source>搜索: 房号 (3-1-1502)、姓名、手机号、身份证尾号或车牌</source>
@@ -251,6 +258,18 @@
     <message>
         <source>全部状态</source>
         <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation>To verify</translation>
     </message>
     <message>
         <source>新增房屋</source>
@@ -1542,8 +1561,16 @@ Give the file to the bank; when the bank returns its result, import it with &quo
         <translation>Name</translation>
     </message>
     <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <source>核实</source>
+        <translation>Verified</translation>
     </message>
     <message>
         <source>车牌</source>
@@ -8103,6 +8130,10 @@ Give the file to the bank; when the bank returns its result, import it with &quo
         <translation>After you choose a roster file, the rows to add, update and the rows with errors show here. Nothing is written until you click &quot;Import&quot;.</translation>
     </message>
     <message>
+        <source>身份证号仅校验位不符时照原样保留, 标为“待核实” (旧系统的数据)</source>
+        <translation>Keep ID numbers whose check digit fails as they are, marked &quot;to verify&quot; (data from the old system)</translation>
+    </message>
+    <message>
         <source>全部行</source>
         <translation>All rows</translation>
     </message>
@@ -8159,6 +8190,14 @@ Give the file to the bank; when the bank returns its result, import it with &quo
         <translation>Sheet &quot;%1&quot;, header in row %2. New %3 rows, updated %4, unchanged %5, with errors %6.</translation>
     </message>
     <message>
+        <source>识别为 %1 导入模板。</source>
+        <translation>Recognised as the %1 import template. </translation>
+    </message>
+    <message>
+        <source> 将导入: 房屋 %1 套, 人员 %2 人, 车位 %3 个, 车牌 %4 个, 身份证号待核实 %5 个。</source>
+        <translation> To import: %1 units, %2 people, %3 parking spaces, %4 plates, %5 ID numbers to verify.</translation>
+    </message>
+    <message>
         <source> 共 %1 处问题 (红色行), 请在 Excel 中改正后重新导入, 或只导入正确的行。</source>
         <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
     </message>
@@ -8173,6 +8212,10 @@ Give the file to the bank; when the bank returns its result, import it with &quo
     <message>
         <source>未识别的列 (已忽略): %1</source>
         <translation>Unknown columns (ignored): %1</translation>
+    </message>
+    <message>
+        <source>旧系统的收费项目 (未自动创建, 请在 收费 → 收费项目 中对应到 PropDesk 的收费项目):</source>
+        <translation>Fee items of the old system (not created; map them to PropDesk fee items under Fees → Fee items):</translation>
     </message>
     <message>
         <source>已取消读取。</source>
@@ -9191,12 +9234,20 @@ Cleaning and environment</translation>
         <translation>Floor</translation>
     </message>
     <message>
+        <source>室内面积</source>
+        <translation>Inner area</translation>
+    </message>
+    <message>
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
     </message>
     <message>
         <source>车位</source>
@@ -9237,6 +9288,22 @@ Cleaning and environment</translation>
     <message>
         <source>在左侧选择一套房屋查看详情</source>
         <translation>Select a unit on the left to see its details</translation>
+    </message>
+    <message>
+        <source> (共 %1 层)</source>
+        <translation> (of %1 floors)</translation>
+    </message>
+    <message>
+        <source>有电梯</source>
+        <translation>with lift</translation>
+    </message>
+    <message>
+        <source>无电梯</source>
+        <translation>no lift</translation>
+    </message>
+    <message>
+        <source>电梯: 未登记</source>
+        <translation>lift: not recorded</translation>
     </message>
     <message>
         <source>无</source>
