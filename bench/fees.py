@@ -21,9 +21,9 @@ import io
 import json
 import os
 import pickle
-import subprocess
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
