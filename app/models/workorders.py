@@ -122,6 +122,7 @@ class WorkOrder(Versioned, Base):
         Index("ix_workorders_reported_kind", "reported_at", "kind"),
         Index("ix_workorders_visited_score", "visited_at", "satisfaction"),
         Index("ix_workorders_completed_due", "completed_at", "due_at", "team"),
+        Index("ix_workorders_state_escalation", "state", "escalation_level"),  # 待经理处理: an OR of two seeks
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,8 +1,9 @@
 """report_scale: dashboard, reports and exports at a million rows (issue 18)
 
 Indexes only: the collection sums read a covering index of bill lines, the open lines (arrears, aging,
-notices) a partial one (amount > paid), 减免 its own, the day's voids (日结) one; work orders' reported/visited/completed times (covering) and the events'
-(action, at) for the dashboard's rates.
+notices) a partial one (amount > paid), 减免 its own partial one, the day's voids (日结) one; the dashboard's
+work-order figures read covering indexes (reported/visited/completed times, state + escalation level) and
+the events' (action, at).
 
 Revision ID: 0018
 Revises: 0017
@@ -31,11 +32,13 @@ def upgrade() -> None:
     op.create_index("ix_workorders_reported_kind", "workorders", ["reported_at", "kind"])
     op.create_index("ix_workorders_visited_score", "workorders", ["visited_at", "satisfaction"])
     op.create_index("ix_workorders_completed_due", "workorders", ["completed_at", "due_at", "team"])
+    op.create_index("ix_workorders_state_escalation", "workorders", ["state", "escalation_level"])
     op.create_index("ix_workorder_events_action_at", "workorder_events", ["action", "at", "workorder_id"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_workorder_events_action_at", "workorder_events")
+    op.drop_index("ix_workorders_state_escalation", "workorders")
     op.drop_index("ix_workorders_completed_due", "workorders")
     op.drop_index("ix_workorders_visited_score", "workorders")
     op.drop_index("ix_workorders_reported_kind", "workorders")
