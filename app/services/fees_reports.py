@@ -436,37 +436,40 @@ class FeeReportService:
             return self._cashup(s, day, operator_id)
 
     def _cashup(self, s, day: date, operator_id: int | None) -> Cashup:
+        """The day's takings summed by the database (a busy day has thousands of payments); the voids and
+        refunds of the day, a handful, are listed one by one."""
         from app.models import Allocation, PrepaidEntry, PrepaidKind, Refund
 
         start = datetime.combine(day, datetime.min.time())
         end = start + timedelta(days=1)
-        taken_stmt = select(Payment).where(Payment.paid_at >= start, Payment.paid_at < end)
+        taken_where = [Payment.paid_at >= start, Payment.paid_at < end]
         void_stmt = select(Payment).where(Payment.voided_at >= start, Payment.voided_at < end)
         refund_stmt = select(Refund).where(Refund.refunded_at >= start, Refund.refunded_at < end)
         if operator_id is not None:
-            taken_stmt = taken_stmt.where(Payment.operator_id == operator_id)
+            taken_where.append(Payment.operator_id == operator_id)
             void_stmt = void_stmt.where(Payment.voided_by == operator_id)
             refund_stmt = refund_stmt.where(Refund.operator_id == operator_id)
-        taken = list(s.scalars(taken_stmt.order_by(Payment.id)))
         reversed_ = list(s.scalars(void_stmt.order_by(Payment.voided_at, Payment.id)))
         refunds = list(s.scalars(refund_stmt.order_by(Refund.id)))
-        labels = unit_labels(s, [p.unit_id for p in taken + reversed_] + [r.unit_id for r in refunds])
-        ids = list({p.id for p in taken + reversed_})
-        split: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-        for start_i in range(0, len(ids), 500):
-            chunk = ids[start_i : start_i + 500]
-            for pid, name, late, amount in s.execute(
-                select(Allocation.payment_id, FeeItem.name, BillLine.late_fee, func.sum(Allocation.amount))
+        labels = unit_labels(s, [p.unit_id for p in reversed_] + [r.unit_id for r in refunds])
+
+        def by_item(where) -> list[tuple[str, Decimal]]:
+            """(fee item name / 滞纳金 / 预存款, amount) of the payments ``where`` selects, summed."""
+            out = []
+            for name, late, amount in s.execute(
+                select(FeeItem.name, BillLine.late_fee, func.sum(Allocation.amount))
+                .join(Payment, Payment.id == Allocation.payment_id)
                 .join(BillLine, BillLine.id == Allocation.line_id).join(FeeItem, FeeItem.id == BillLine.item_id)
-                .where(Allocation.payment_id.in_(chunk)).group_by(Allocation.payment_id, FeeItem.name, BillLine.late_fee)
+                .where(*where).group_by(FeeItem.name, BillLine.late_fee)
             ):
-                split[pid][LATE_FEE_NAME if late else name] += to_money(amount)
-            for pid, amount in s.execute(
-                select(PrepaidEntry.payment_id, func.sum(PrepaidEntry.amount))
-                .where(PrepaidEntry.payment_id.in_(chunk), PrepaidEntry.kind == PrepaidKind.DEPOSIT)
-                .group_by(PrepaidEntry.payment_id)
-            ):
-                split[pid][PREPAID_NAME] += to_money(amount)
+                out.append((LATE_FEE_NAME if late else name, to_money(amount)))
+            deposits = s.scalar(select(func.sum(PrepaidEntry.amount))
+                                .join(Payment, Payment.id == PrepaidEntry.payment_id)
+                                .where(*where, PrepaidEntry.kind == PrepaidKind.DEPOSIT))
+            if deposits is not None:
+                out.append((PREPAID_NAME, to_money(deposits)))
+            return out
+
         groups: dict[tuple[str, str], list] = defaultdict(lambda: [0, ZERO])
         methods: dict[str, list] = defaultdict(lambda: [0, ZERO])
         items: dict[str, Decimal] = defaultdict(lambda: ZERO)
@@ -476,15 +479,25 @@ class FeeReportService:
                 bucket[0] += count
                 bucket[1] += amount
 
-        for p in taken:
-            book(p.operator_name, p.method, 1, p.amount)
-            for name, amount in split[p.id].items():
-                items[name] += amount
+        for operator, method, count, amount in s.execute(
+            select(Payment.operator_name, Payment.method, func.count(), func.sum(Payment.amount))
+            .where(*taken_where).group_by(Payment.operator_name, Payment.method)
+        ):
+            book(operator, method, int(count), to_money(amount))
+        for name, amount in by_item(taken_where):
+            items[name] += amount
+        first, last, taken_total = s.execute(
+            select(func.min(Payment.receipt_no), func.max(Payment.receipt_no), func.sum(Payment.amount))
+            .where(*taken_where)).one()
+        operator = (s.scalar(select(Payment.operator_name).where(*taken_where).order_by(Payment.id).limit(1))
+                    if operator_id is not None else None)
         voided = []
+        for start_i in range(0, len(reversed_), 500):
+            chunk = reversed_[start_i : start_i + 500]
+            for name, amount in by_item([Payment.id.in_([p.id for p in chunk])]):
+                items[name] -= amount
         for p in reversed_:
             book(p.voided_by_name, p.method, -1, -p.amount)
-            for name, amount in split[p.id].items():
-                items[name] -= amount
             reason = p.void_reason if p.paid_at.date() == day else f"{p.void_reason} (原收款 {p.paid_at:%Y-%m-%d})"
             voided.append((p.receipt_no, labels[p.unit_id][1], p.amount, reason, p.voided_by_name))
         for r in refunds:
@@ -496,18 +509,16 @@ class FeeReportService:
             for (op, m), v in sorted(groups.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 9)))
         )
         by_method = tuple((m, methods[m][0], methods[m][1]) for m in PayMethod if m in methods)
-        operator = taken[0].operator_name if operator_id is not None and taken else None
-        numbers = sorted(p.receipt_no for p in taken)
         item_order = {n: i for i, n in enumerate(s.scalars(select(FeeItem.name).order_by(FeeItem.sort_order,
                                                                                          FeeItem.id)))}
-        by_item = tuple(sorted(((n, a) for n, a in items.items() if a),
-                               key=lambda kv: item_order.get(kv[0], len(item_order) + (kv[0] == PREPAID_NAME))))
+        by_item_rows = tuple(sorted(((n, a) for n, a in items.items() if a),
+                                    key=lambda kv: item_order.get(kv[0], len(item_order) + (kv[0] == PREPAID_NAME))))
         return Cashup(
             day, self._property()[0], rows, by_method, sum((r.amount for r in rows), ZERO),
-            sum(r.count for r in rows), tuple(voided), operator, by_item,
-            (numbers[0], numbers[-1]) if numbers else ("", ""),
+            sum(r.count for r in rows), tuple(voided), operator, by_item_rows,
+            (first, last) if first else ("", ""),
             tuple((r.voucher_no, labels[r.unit_id][1], r.amount, r.reason, r.operator_name) for r in refunds),
-            sum((p.amount for p in taken), ZERO),
+            to_money(taken_total or 0),
         )
 
     def close_cashup(self, day: date) -> Cashup:
