@@ -8,7 +8,7 @@ of the lines paid (the database is kept in ``--cache`` if given), then times sep
 and, each in a fresh process (so no cache or import is shared):
 - ``export_s``: the export as the app does it (``FeeReportService.export_ledger``: rows streamed from the
   database into the write-only sheet, saved atomically), with its peak memory — ``export_rss_mb`` (the
-  process's peak RSS, interpreter and libraries included) and ``export_traced_mb`` (peak of Python
+  process's peak RSS, VmHWM: interpreter and libraries included) and ``export_traced_mb`` (peak of Python
   allocations by tracemalloc, in a third run, since tracing slows it down);
 - ``ceiling_s``: the same rows from ONE SQL query (sqlite3, conditional sums per item) written by openpyxl
   write-only with no styles, and its ``ceiling_rss_mb``; ``ceiling_ratio`` = export_s / ceiling_s.
@@ -143,10 +143,21 @@ def worker(kind: str, db_path: Path, out: Path) -> dict:
         services = Services.open(open_database(f"sqlite:///{db_path}", migrate=False))
         services.fee_reports.export_ledger(out, PERIODS[-1])
     elapsed = time.perf_counter() - started
-    result = {"s": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    result = {"s": elapsed, "rss_mb": peak_rss_mb()}
     if kind == "traced":
         result["traced_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
     return result
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory: VmHWM (ru_maxrss would carry the parent's peak across exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def fresh(kind: str, db_path: Path, out: Path) -> dict:
