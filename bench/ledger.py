@@ -166,14 +166,22 @@ def fresh(kind: str, db_path: Path, out: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def build(path: Path, units: int) -> None:
-    rng = random.Random(11)
+def billed_property(path: Path, units: int, periods, rng: random.Random, log=lambda _text: None) -> Services:
+    """A new database at ``path``: N units with owners and the fee items, billed for ``periods``."""
     services = Services.open(open_database(f"sqlite:///{path}"))
     started = time.perf_counter()
     fill(services, units, rng)
     add_owners(services, rng)
-    for period in PERIODS:
+    for period in periods:
         services.billing.run(period)
+        log(f"  billed {period} ({time.perf_counter() - started:.0f} s)")
+    return services
+
+
+def build(path: Path, units: int) -> None:
+    rng = random.Random(11)
+    started = time.perf_counter()
+    services = billed_property(path, units, PERIODS, rng)
     pay_part(services, rng)
     services.db.dispose()
     print(f"filled and billed {units} units in {time.perf_counter() - started:.1f} s")

@@ -38,20 +38,12 @@ def build(path: Path, units: int, orders: int, seed: int = 18) -> None:
     """The property at ``path``: units, owners, 12 billing runs, payments, waivers, voids, late fees, orders."""
     from sqlalchemy import insert, select, text
 
-    from app.db import open_database
     from app.models import Allocation, Payment, PrepaidEntry, Waiver, WorkOrder
-    from app.services import Services
-    from bench.fees import fill
-    from bench.ledger import add_owners
+    from bench.ledger import billed_property
 
     rng = random.Random(seed)
-    services = Services.open(open_database(f"sqlite:///{path}"))
     started = time.perf_counter()
-    fill(services, units, rng)
-    add_owners(services, rng)
-    for period in PERIODS:
-        services.billing.run(period)
-        print(f"  billed {period} ({time.perf_counter() - started:.0f} s)", flush=True)
+    services = billed_property(path, units, PERIODS, rng, log=lambda text: print(text, flush=True))
     with services.ctx.write() as s:
         conn = s.connection()
         lines = conn.execute(text("SELECT id, unit_id, period, amount FROM bill_lines ORDER BY unit_id, period, id"))
