@@ -549,6 +549,12 @@ def rss_mb() -> float:
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory since it started (VmHWM: unlike ru_maxrss, not inherited from the
+    process that spawned it)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -1091,8 +1097,8 @@ PEAK_AIMS = {"ledger_export": 100, "roster_export": 60}
 JOB_NAMES = [*JOBS_IN_PROCESS, *JOBS_SPAWNED]
 
 
-def run_worker(job: str, variant: str, paths: dict) -> None:
-    """``--worker``: one measurement in this fresh process; prints one JSON line."""
+def run_worker(job: str, variant: str, paths: dict) -> dict:
+    """One measurement (``--worker``: in a fresh process, which prints it as one JSON line)."""
     try:
         if job in JOBS_SPAWNED:
             result = JOBS_SPAWNED[job](paths, variant == "ceiling")
@@ -1101,10 +1107,13 @@ def run_worker(job: str, variant: str, paths: dict) -> None:
             result = (ceiling_fn if variant == "ceiling" else app_fn)(paths)
     except BaseException as exc:  # noqa: BLE001 - a failing job is a row with its error, never the bench's end
         result = {"error": f"{type(exc).__name__}: {exc}"[:400]}
-    print("RESULT " + json.dumps(result, ensure_ascii=False, default=str), flush=True)
+    return json.loads(json.dumps(result, ensure_ascii=False, default=str))
 
 
-def measure(job: str, variant: str, paths: dict) -> dict:
+def measure(job: str, variant: str, paths: dict, in_process: bool = False) -> dict:
+    """One measurement in a fresh process (``in_process``: in this one, for the quick test of the bench)."""
+    if in_process:
+        return run_worker(job, variant, paths)
     proc = subprocess.run([sys.executable, __file__, "--worker", job, variant, json.dumps(paths)],
                           capture_output=True, text=True, env=_env(), cwd=str(ROOT), timeout=1800)
     for line in reversed(proc.stdout.splitlines()):
@@ -1139,11 +1148,11 @@ def _row(app: dict, ceiling: dict, key: str, aim: float | None, extra_aim_mb: fl
     return row
 
 
-def run_jobs(jobs: list[str], paths: dict) -> dict:
+def run_jobs(jobs: list[str], paths: dict, in_process: bool = False) -> dict:
     rows: dict[str, dict] = {}
     for job in jobs:
-        app = measure(job, "app", paths)
-        ceiling = measure(job, "ceiling", paths)
+        app = measure(job, "app", paths, in_process)
+        ceiling = measure(job, "ceiling", paths, in_process)
         if "first" in app or "first" in ceiling:
             for part in ("first", "end"):
                 rows[f"{job}_{part}"] = _row(app, ceiling, part, AIMS.get(f"{job}_{part}"))
@@ -1181,13 +1190,16 @@ def format_row(name: str, row: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--worker"]:
-        run_worker(argv[1], argv[2], json.loads(argv[3]))
+        result = run_worker(argv[1], argv[2], json.loads(argv[3]))
+        print("RESULT " + json.dumps(result, ensure_ascii=False), flush=True)
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=list(SCALES), default="full")
     parser.add_argument("--only", default="", help="comma-separated jobs: " + ", ".join(JOB_NAMES))
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "propdesk-bench")
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")
+    parser.add_argument("--in-process", action="store_true",
+                        help="measure in this process, not a fresh one each (only to check the bench quickly)")
     args = parser.parse_args(argv)
     jobs = [j.strip() for j in args.only.split(",") if j.strip()] or JOB_NAMES
     unknown = [j for j in jobs if j not in JOB_NAMES]
@@ -1209,7 +1221,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"databases ready in {scale_info['prepare_s']} s: "
           + ", ".join(f"{n} {scale_info[n]['mb']} MB" for n in SCALES[args.scale]), flush=True)
     print(f"{'job':<28} {'app':>11} {'ceiling':>11} {'ratio':>7} {'aim':>11}", flush=True)
-    rows = run_jobs(jobs, paths)
+    rows = run_jobs(jobs, paths, args.in_process)
     print(json.dumps({"scale": scale_info, "rows": rows}, ensure_ascii=False, default=str))
     return 0
 
