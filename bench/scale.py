@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import sqlite3
@@ -795,7 +796,9 @@ def ceiling_wo_sort(paths, key: str) -> dict:
     from app.models import Priority, State
 
     conn = _sql(paths["office"])
-    if key == "unit":
+    if key == "unit" and "unit_sort" in _columns(conn, "workorders"):  # the room's sort key kept on the order
+        order, source = ["w.unit_sort"], "workorders w"
+    elif key == "unit":
         order = ["u.building_id", "u.unit_no", "length(u.room_no)", "u.room_no"]
         source = "workorders w LEFT JOIN units u ON u.id = w.unit_id"
     else:
@@ -818,18 +821,32 @@ def ceiling_wo_sort(paths, key: str) -> dict:
 
 
 def _wo_match_sql(conn, text: str) -> tuple[str, list]:
-    """The search box's result as plain SQL: number, contact, phone, or the unit's search text (FTS ≥ 3 chars)."""
+    """The search box's matches as plain SQL on the best index the schema has: ``workorders_fts`` (trigram over
+    number, contact, phone, place, description, room) when it exists; else a room code through ``units_fts`` and
+    the index on ``unit_id`` (a room code is no order number or name), other text by LIKE."""
     from app.search import like_pattern, normalise_query
 
     query = normalise_query(text)
+    if len(query) >= 3 and "workorders_fts" in _tables(conn):
+        return "w.id IN (SELECT rowid FROM workorders_fts WHERE workorders_fts MATCH ?)", [_phrase(text.strip())]
+    if len(query) >= 3 and re.fullmatch(r"[0-9a-z]+(-[0-9a-z]+)+", query):
+        return "w.unit_id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?)", [_phrase(query)]
     if len(query) >= 3:
         units = "w.unit_id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?)"
-        unit_arg = '"' + query.replace('"', '""') + '"'
+        unit_arg = _phrase(query)
     else:
         units = "w.unit_id IN (SELECT id FROM units WHERE search_text LIKE ? ESCAPE '\\')"
         unit_arg = like_pattern(query)
-    where = (f"(w.number LIKE ? ESCAPE '\\' OR w.contact_name LIKE ? ESCAPE '\\' OR {units})")
+    where = f"(w.number LIKE ? ESCAPE '\\' OR w.contact_name LIKE ? ESCAPE '\\' OR {units})"
     return where, [like_pattern(text.upper()), like_pattern(text), unit_arg]
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _tables(conn) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def ceiling_wo_search(paths, text: str) -> dict:
