@@ -1148,7 +1148,8 @@ def run_worker(job: str, variant: str, paths: dict) -> dict:
             app_fn, ceiling_fn = JOBS_IN_PROCESS[job]
             result = (ceiling_fn if variant == "ceiling" else app_fn)(paths)
     except BaseException as exc:  # noqa: BLE001 - a failing job is a row with its error, never the bench's end
-        result = {"error": f"{type(exc).__name__}: {exc}"[:400]}
+        first = (str(exc).strip().splitlines() or [""])[0]  # SQLAlchemy appends the statement: not that
+        result = {"error": f"{type(exc).__name__}: {first}"[:300]}
     return json.loads(json.dumps(result, ensure_ascii=False, default=str))
 
 
