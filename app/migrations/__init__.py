@@ -22,9 +22,16 @@ HERE = Path(__file__).resolve().parent
 before_upgrade_hooks: list[Callable[[Database, str | None], None]] = []
 
 
+# Indexes only a migration makes (an expression index, a PostgreSQL trigram index): not in the models.
+MIGRATION_ONLY_INDEXES = {"ix_units_code_order", "ix_workorders_search_trgm"}
+
+
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """Leave SQLite's full-text index tables (units_fts*) out of autogenerate comparisons."""
-    return not (type_ == "table" and name and name.startswith("units_fts"))
+    """Leave SQLite's full-text index tables (units_fts*, workorders_fts*) and the migration-only indexes
+    out of autogenerate comparisons."""
+    if type_ == "table" and name and name.startswith(("units_fts", "workorders_fts")):
+        return False
+    return not (type_ == "index" and name in MIGRATION_ONLY_INDEXES)
 
 
 def alembic_config(db: Database) -> Config:
