@@ -306,3 +306,11 @@ def test_migration_0017_backfills_a_0_1_0_database(tmp_path):
     assert [r.id for r in wo.list(WorkOrderFilter(query="新工单"))] == [new.id]  # the triggers are in place
     upgraded.dispose()
 
+
+
+def test_head_and_current_revision_without_alembic_agree_with_alembic(db):
+    from alembic.runtime.migration import MigrationContext
+
+    assert migrations.head_revision() == migrations.script_directory().get_current_head()
+    with db.engine.connect() as conn:
+        assert migrations.current_revision(db) == MigrationContext.configure(conn).get_current_revision()
