@@ -156,6 +156,9 @@ class WorkOrder(Versioned, Base):
         Index("ix_workorders_category_id", "category", "id"),
         Index("ix_workorders_team_id", "team", "id"),
         Index("ix_workorders_unit_sort_id", "unit_sort", "id"),
+        # Searches by the start of a name (1–2 characters) or of a room code.
+        Index("ix_workorders_contact_name", "contact_name", "reported_at", "id"),
+        Index("ix_workorders_unit_text", "unit_text"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -225,9 +225,9 @@ def test_a_short_search_stops_counting(services, monkeypatch):
     _insert_orders(services, unit_ids, [(State.RECEIVED, Priority.NORMAL, Kind.REPAIR, Category.WATER, 0, n, 1)
                                         for n in range(8)])
     wo = services.workorders
-    count = wo.count(WorkOrderFilter(query="描述"))
+    count = wo.count(WorkOrderFilter(query="联系"))  # 1–2 characters: names starting with them
     assert isinstance(count, AtLeast) and count == 5
-    assert len(wo.list(WorkOrderFilter(query="描述"), limit=200)) == 8
+    assert len(wo.list(WorkOrderFilter(query="联系"), limit=200)) == 8
     assert wo.count(WorkOrderFilter(query="描述1")) == 1 and not isinstance(
         wo.count(WorkOrderFilter(query="描述1")), AtLeast)
 
@@ -314,3 +314,21 @@ def test_head_and_current_revision_without_alembic_agree_with_alembic(db):
     assert migrations.head_revision() == migrations.script_directory().get_current_head()
     with db.engine.connect() as conn:
         assert migrations.current_revision(db) == MigrationContext.configure(conn).get_current_revision()
+
+
+@pytest.mark.sqlite_only
+def test_common_text_is_tested_row_by_row_with_the_same_result(services, monkeypatch):
+    unit_ids = _units(services, ROOMS)
+    _insert_orders(services, unit_ids, [(State.RECEIVED, Priority.NORMAL, Kind.REPAIR, Category.WATER, n % 5, n, 1)
+                                        for n in range(8)])
+    with services.ctx.db.write_session() as s:
+        s.execute(update(WorkOrder).where(WorkOrder.id % 2 == 0).values(description="厨房水管漏水"))
+    wo = services.workorders
+    flt = WorkOrderFilter(query="水管漏")
+    through_index = [r.id for r in wo.list(flt, sort="unit", descending=False)]
+    assert len(through_index) == 4 and wo.count(flt) == 4
+    monkeypatch.setattr("app.services.workorders.DENSE_MATCHES", 2)  # "common": more matches than that
+    monkeypatch.setattr("app.services.workorders.COUNT_CAP", 1)
+    assert [r.id for r in wo.list(flt, sort="unit", descending=False)] == through_index
+    assert wo.count(flt) == AtLeast(1) and isinstance(wo.count(flt), AtLeast)
+    assert wo.count(WorkOrderFilter(query="水管漏", states=(State.RECEIVED,))) == 4  # other filters: counted

@@ -34,6 +34,8 @@ SORT_INDEXES = {
     "ix_workorders_category_id": ["category", "id"],
     "ix_workorders_team_id": ["team", "id"],
     "ix_workorders_unit_sort_id": ["unit_sort", "id"],
+    "ix_workorders_contact_name": ["contact_name", "reported_at", "id"],
+    "ix_workorders_unit_text": ["unit_text"],
 }
 UNIT_INDEXES = {
     "ix_units_floor_id": ["floor", "id"],
