@@ -25,10 +25,16 @@ COUNT_CAP = 1000  # a count that would scan more than this many matches stops an
 
 
 class AtLeast(int):
-    """A count known only to be at least this (``AtLeast(1000)`` shows as "1000+")."""
+    """A count known only to be at least this: compares as the number, prints as "1000+"."""
 
     def __repr__(self) -> str:
         return f"AtLeast({int(self)})"
+
+    def __str__(self) -> str:
+        return f"{int(self)}+"
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else format(int(self), spec)
 
 
 def capped_count(s: Session, stmt: Select, cap: int = COUNT_CAP) -> int:

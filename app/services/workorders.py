@@ -1380,11 +1380,13 @@ class WorkOrderService:
         self._require_view()
         total = self.count(flt)
 
-        def rows():
-            for offset in range(0, total, block):
-                yield from self.list(flt, offset, block, sort, descending)
+        def rows():  # block after block by keyset (never OFFSET), to the last match even past a capped count
+            done, after = 0, None
+            while page := self.list(flt, done, block, sort, descending, after=after):
+                yield from page
+                done, after = done + len(page), page[-1].id
                 if progress is not None:
-                    progress.report(min(offset + block, total), total, f"已写入 {min(offset + block, total)} 条")
+                    progress.report(done, max(done, total), f"已写入 {done} 条")
 
         written = write_workorders(path, rows())
         self._log_export(written, path)

@@ -332,3 +332,18 @@ def test_common_text_is_tested_row_by_row_with_the_same_result(services, monkeyp
     assert [r.id for r in wo.list(flt, sort="unit", descending=False)] == through_index
     assert wo.count(flt) == AtLeast(1) and isinstance(wo.count(flt), AtLeast)
     assert wo.count(WorkOrderFilter(query="水管漏", states=(State.RECEIVED,))) == 4  # other filters: counted
+
+
+def test_cli_list_searches_and_says_when_it_stopped_counting(services, db, cli_user, capsys, monkeypatch):
+    from app.cli import main
+
+    unit_ids = _units(services, ROOMS)
+    _insert_orders(services, unit_ids, [(State.RECEIVED, Priority.NORMAL, Kind.REPAIR, Category.WATER, n % 5, n, 1)
+                                        for n in range(6)])
+    prefix = cli_user(services)
+    assert main(["--database", db.url, *prefix, "workorder", "list", "--query", "3栋1单元1502"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "共 2 条" and all("3-1-1502" in line for line in out[:-1]) and len(out) == 3
+    monkeypatch.setattr("app.services.workorders.capped_count.__defaults__", (3,))
+    assert main(["--database", db.url, *prefix, "workorder", "list", "--query", "联系", "--limit", "2"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "共 3+ 条, 显示前 2 条"

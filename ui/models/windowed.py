@@ -274,7 +274,7 @@ class WindowedTableModel(_ColumnTableModel):
     def iter_rows(self) -> Iterator[Any]:
         """Every row in the current order, block by block (for export); does not fill the cache."""
         offset, last = 0, None
-        while offset < self._count:
+        while offset < self._count or (self.seek and isinstance(self._count, AtLeast)):  # past a capped count
             block = self._safe_fetch(offset, after=last)
             if not block:
                 return
