@@ -74,21 +74,21 @@ def _case(column: str, codes: list[str]) -> str:
 
 def _backfill_unit_keys(bind) -> None:
     """Room code and sort key of every order's unit: worked out once per unit in Python (the building code
-    rules live in app/search.py), then one UPDATE through a keyed scratch table."""
+    rules live in app/search.py), 20,000 units at a time, then one UPDATE through a keyed scratch table."""
     from app.search import unit_code
 
-    rows = bind.execute(sa.text(
-        "SELECT u.id, b.name, u.unit_no, u.room_no, u.building_id FROM units u JOIN buildings b "
-        "ON b.id = u.building_id WHERE u.id IN (SELECT DISTINCT unit_id FROM workorders)")).all()
-    if not rows:
-        return
     bind.execute(sa.text("CREATE TEMPORARY TABLE wo_unit_keys (unit_id INTEGER PRIMARY KEY, "
                          "unit_text VARCHAR(40) NOT NULL, unit_sort VARCHAR(48) NOT NULL)"))
-    bind.execute(sa.text("INSERT INTO wo_unit_keys VALUES (:i, :t, :s)"), [
-        {"i": uid, "t": unit_code(name, unit_no, room_no),
-         "s": f"{building_id:08d} {unit_no} {len(room_no):03d} {room_no}"}
-        for uid, name, unit_no, room_no, building_id in rows
-    ])
+    last = 0
+    while rows := bind.execute(sa.text(
+            "SELECT u.id, b.name, u.unit_no, u.room_no, u.building_id FROM units u JOIN buildings b "
+            "ON b.id = u.building_id WHERE u.id > :last ORDER BY u.id LIMIT 20000"), {"last": last}).all():
+        bind.execute(sa.text("INSERT INTO wo_unit_keys VALUES (:i, :t, :s)"), [
+            {"i": uid, "t": unit_code(name, unit_no, room_no),
+             "s": f"{building_id:08d} {unit_no} {len(room_no):03d} {room_no}"}
+            for uid, name, unit_no, room_no, building_id in rows
+        ])
+        last = rows[-1][0]
     bind.execute(sa.text(
         "UPDATE workorders SET "
         "unit_text = (SELECT k.unit_text FROM wo_unit_keys k WHERE k.unit_id = workorders.unit_id), "
