@@ -9,13 +9,12 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, select, text, update
 
 from app import migrations
-from app.db import Database, open_database
+from app.db import open_database
 from app.models import Base, Category, Kind, Priority, State, Unit, WorkOrder
 from app.models.workorders import PRIORITY_RANK, STATE_RANK
 from app.paging import AtLeast
@@ -24,6 +23,7 @@ from app.services.archive import SORT_KEYS as UNIT_SORT_KEYS
 from app.services.archive import UnitFilter
 from app.services.workorder_keys import refresh_unit_keys
 from app.services.workorders import SORT_KEYS, WorkOrderFilter
+from tests.conftest import database_at
 
 T0 = datetime(2026, 11, 1, 8, 0)
 
@@ -268,11 +268,7 @@ UPGRADE_ROWS = {
 @pytest.mark.sqlite_only
 def test_migration_0017_backfills_a_0_1_0_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'office.db'}"
-    db = Database(url)
-    with db.engine.begin() as conn:
-        cfg = migrations.alembic_config(db)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0005")
+    db = database_at(url, "0005")
     columns_0005 = ("id, number, kind, source, location, category, priority, team, state, unit_id, contact_name, "
                     "contact_phone, place, description, reported_at, respond_by, due_at, work_notes, labour_fee, "
                     "material_fee, visit_comment, cancel_reason, chase_count, version")
