@@ -525,8 +525,8 @@ def prepare(name: str, shape: Shape, scale: str, cache: Path, rebuild: bool, tod
         print(f"  built {name} ({scale}) in {counts['built_s']} s: {counts}", flush=True)
     meta = json.loads(meta_path.read_text())
     if not final.exists():
-        for old in cache.glob(f"{scale}-{name}-*.db"):
-            if old not in (base, final) and not old.name.endswith(".base.db"):
+        for old in cache.glob(f"{scale}-{name}-*"):  # this database at an older head (and its -wal, -shm)
+            if old not in (base, meta_path) and not old.name.endswith(".base.db"):
                 old.unlink()
         started = time.perf_counter()
         tmp = final.with_name(final.name + ".tmp")
