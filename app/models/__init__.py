@@ -63,6 +63,15 @@ from app.models.fees import (
     Scope,
     Waiver,
 )
+from app.models.shared_meters import (
+    SHARED_LABELS,
+    ShareBasis,
+    SharedMeter,
+    SharedMeterLine,
+    SharedMeterReading,
+    SharedMeterUnit,
+    ShareScope,
+)
 from app.models.inventory import (
     INVENTORY_LABELS,
     MoveKind,
@@ -176,4 +185,6 @@ __all__ = [
     "Handover", "EmergencyPlan", "Incident", "IncidentStep", "Outage", "Violation", "ViolationAction", "KeyLoan",
     "Parcel", "TrainingRecord", "TrainingAttendee", "Post", "OutageKind", "PlanKind", "ViolationKind",
     "ViolationStage", "ORDER_LABELS",
+    "SHARED_LABELS", "ShareBasis", "SharedMeter", "SharedMeterLine", "SharedMeterReading", "SharedMeterUnit",
+    "ShareScope",
 ]
