@@ -36,6 +36,7 @@ from app.models import (
     PrepaidEntry,
     Relation,
     Scope,
+    SharedMeterLine,
     Unit,
     UnitStatus,
     UnitUse,
@@ -559,6 +560,7 @@ class BillingService:
             repair = s.scalar(select(FeeItem.id).where(FeeItem.name == REPAIR_ITEM))
             kept = BillLine.late_fee.is_(True) | (BillLine.item_id == repair) if repair else BillLine.late_fee.is_(True)
             kept = kept | BillLine.description.like(f"{ADJUSTMENT}%")  # 月结后的调整 (app/services/fees_periods.py)
+            kept = kept | BillLine.id.in_(select(SharedMeterLine.line_id))  # 公摊 (app/services/fees_shared.py)
             old_lines: dict[int, list] = defaultdict(list)
             for chunk in _chunks(bill_ids, 500):
                 for line in s.execute(
