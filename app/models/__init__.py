@@ -63,15 +63,6 @@ from app.models.fees import (
     Scope,
     Waiver,
 )
-from app.models.shared_meters import (
-    SHARED_LABELS,
-    ShareBasis,
-    SharedMeter,
-    SharedMeterLine,
-    SharedMeterReading,
-    SharedMeterUnit,
-    ShareScope,
-)
 from app.models.inventory import (
     INVENTORY_LABELS,
     MoveKind,
@@ -141,6 +132,15 @@ from app.models.property import (
 from app.models.roster import RosterImport
 from app.models.security import AuditLog, RolePermission
 from app.models.sequences import NumberSequence
+from app.models.shared_meters import (
+    SHARED_LABELS,
+    ShareBasis,
+    SharedMeter,
+    SharedMeterLine,
+    SharedMeterReading,
+    SharedMeterUnit,
+    ShareScope,
+)
 from app.models.workorders import (
     CATEGORY_TEAMS,
     WORKORDER_LABELS,

@@ -329,9 +329,8 @@ class SharedMeterService:
         """入账: put each unit's share on its bill of ``period`` (``fees.billing``), replacing the meter's unpaid
         lines of that period; refused once one of them is paid, or when the period is closed."""
         from app.services.fees_billing import period_or_error
-        from app.services.fees_payments import lock_units, settle_from_prepaid
+        from app.services.fees_payments import bill_of, lock_units, settle_from_prepaid
         from app.services.fees_periods import guard_open_period
-        from app.services.fees_rules import period_last_day
 
         self.ctx.require("fees.billing")
         period = period_or_error(period)
@@ -365,12 +364,8 @@ class SharedMeterService:
                 else:
                     if part.amount <= 0:
                         continue
-                    bill = bills.get(part.unit_id)
-                    if bill is None:
-                        bill = Bill(unit_id=part.unit_id, period=period, due_date=period_last_day(period))
-                        s.add(bill)
-                        s.flush()
-                        bills[part.unit_id] = bill
+                    bill = bills.get(part.unit_id) or bill_of(s, part.unit_id, period)
+                    bills[part.unit_id] = bill
                     line = BillLine(bill_id=bill.id, unit_id=part.unit_id, period=period, item_id=meter.item_id,
                                     late_fee=False, quantity=part.quantity, unit_price=meter.unit_price,
                                     factor=Decimal(1), description=part.formula, amount=part.amount, paid=ZERO)
