@@ -359,6 +359,23 @@ def post_repair_charge(s: Session, ctx: ServiceContext, order) -> Decimal:
     return extra
 
 
+def waive_lines(s: Session, ctx: ServiceContext, unit_id: int, lines: list[BillLine], value: Decimal, reason: str,
+                now: datetime) -> list[int]:
+    """Forgive ``value`` over ``lines`` (open, locked) oldest first: one 减免 and its allocation per line."""
+    shares, _ = allocate(value, [ln.amount - ln.paid for ln in lines])
+    ids = []
+    for line, share in zip(lines, shares, strict=True):
+        if share <= 0:
+            continue
+        waiver = Waiver(unit_id=unit_id, line_id=line.id, amount=share, reason=reason, at=now,
+                        approved_by=ctx.actor.user_id, approved_by_name=ctx.actor.display_name)
+        s.add(waiver)
+        s.flush()
+        _put_shares(s, [(line, share)], now, waiver_id=waiver.id)
+        ids.append(waiver.id)
+    return ids
+
+
 def _unapply(s: Session, allocations: list[Allocation]) -> Decimal:
     """Flag allocations void and take their money off the lines and bills; returns the total."""
     total = ZERO
@@ -865,18 +882,7 @@ class PaymentService:
             owed = sum((ln.amount - ln.paid for ln in lines), ZERO)
             if value > owed:
                 raise FieldError({"amount": f"减免金额 {value} 元超过 {period} 未缴的 {owed} 元"})
-            shares, _ = allocate(value, [ln.amount - ln.paid for ln in lines])
-            ids = []
-            for line, share in zip(lines, shares, strict=True):
-                if share <= 0:
-                    continue
-                waiver = Waiver(unit_id=unit_id, line_id=line.id, amount=share, reason=reason, at=now,
-                                approved_by=self.ctx.actor.user_id, approved_by_name=self.ctx.actor.display_name)
-                s.add(waiver)
-                s.flush()
-                _put_shares(s, [(line, share)], now, waiver_id=waiver.id)
-                ids.append(waiver.id)
-            return ids
+            return waive_lines(s, self.ctx, unit_id, lines, value, reason, now)
 
     def prepaid_history(self, unit_id: int) -> list[tuple[datetime, str, Decimal, str]]:
         """The unit's prepaid ledger: (when, kind, signed amount, note), oldest first."""

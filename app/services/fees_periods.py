@@ -204,18 +204,22 @@ class PeriodCloseService:
         return self.get(period)
 
     def adjust(self, unit_id: int, closed_period: str, item: int | str, amount: object, reason: str) -> int:
-        """调整: an amount owed for a closed period (e.g. a charge found missing after the close), put on the
-        unit's bill of the latest open period as its own line naming the closed one. Needs ``fees.close``.
-        Money charged too much is given back in the open period (减免 or 退款), never on the closed bill."""
-        from app.services.fees_payments import lock_unit, settle_from_prepaid
+        """调整 of a closed period, landing on the unit's bill of the latest open period and naming the closed one
+        (``fees.close``). An amount owed (a charge found missing after the close) is its own line there; a credit
+        (negative: charged too much) is forgiven from that bill's unpaid lines — the item's first — as a 减免
+        whose reason names the closed period, so the open period's billed figure drops by it. A credit larger
+        than what the bill still owes is refused: the owner's money is given back by 退款. Returns the bill id."""
+        from app.services.fees_payments import _open_lines, lock_unit, settle_from_prepaid, waive_lines
 
         self.ctx.require("fees.close")
         closed_period = self._period(closed_period)
         errors = {}
+        credit = False
         try:
-            value = parse_amount(amount)
-            if value <= 0:
-                errors["amount"] = "调整金额应大于0 (多收的请在当前账期减免或退款)"
+            value = parse_amount(clean_text(amount).replace("−", "-"))
+            credit, value = value < 0, abs(value)
+            if value == 0:
+                errors["amount"] = "调整金额不能为0 (补收填正数, 多收冲减填负数)"
         except ValueError as exc:
             errors["amount"] = f"调整金额: {exc}"
             value = ZERO
@@ -236,9 +240,18 @@ class PeriodCloseService:
                                                Bill.period.not_in(closed)).order_by(Bill.period.desc()).limit(1))
             if bill is None:
                 raise FieldError({"period": f"该房屋在 {closed_period} 之后还没有未结账期的账单: 请先生成当期账单"})
+            note = f"{ADJUSTMENT}{closed_period}: {reason}"[:128]
+            if credit:
+                lines = sorted((ln for ln in _open_lines(s, unit_id) if ln.bill_id == bill.id),
+                               key=lambda ln: ln.item_id != item_id)
+                owed = sum((ln.amount - ln.paid for ln in lines), ZERO)
+                if value > owed:
+                    raise FieldError({"amount": f"冲减 {value} 元超过该户 {bill.period} 账单未缴的 {owed} 元: "
+                                                "多收的款项请退款 (先转入预存款)"})
+                waive_lines(s, self.ctx, unit_id, lines, value, note, self.ctx.clock())
+                return bill.id
             s.add(BillLine(bill_id=bill.id, unit_id=unit_id, period=bill.period, item_id=item_id, quantity=1,
-                           unit_price=value, factor=1, description=f"{ADJUSTMENT}{closed_period}: {reason}"[:128],
-                           amount=value, paid=ZERO))
+                           unit_price=value, factor=1, description=note, amount=value, paid=ZERO))
             bill.total = to_money(bill.total + value)
             s.flush()
             settle_from_prepaid(s, self.ctx, unit_id)

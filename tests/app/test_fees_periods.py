@@ -106,8 +106,6 @@ def test_reopen_is_the_admins_with_a_reason_and_audited(month):
 def test_an_adjustment_lands_in_the_open_period_naming_the_closed_one(month):
     services, _, ids, items, manager, _ = month
     manager.periods.close("2026-10")
-    with pytest.raises(FieldError, match="多收"):
-        manager.periods.adjust(ids["b"], "2026-10", items["property"], "-5", "多收")
     with pytest.raises(FieldError, match="没有月结"):
         manager.periods.adjust(ids["b"], "2026-11", items["property"], "5", "漏收")
     frozen = services.periods.get("2026-10")
@@ -146,7 +144,7 @@ def test_period_adjust_command(month, db, cli_user, capsys):
     assert main([*base, "--amount", "8", "--reason", "漏收"]) == 0
     assert "已调整 1-1-102" in capsys.readouterr().out
     assert main([*base, "--amount", "0", "--reason", "漏收"]) != 0
-    assert "调整金额应大于0" in capsys.readouterr().err
+    assert "调整金额不能为0" in capsys.readouterr().err
     with services.ctx.read() as s:
         line = s.scalar(select(BillLine).where(BillLine.unit_id == ids["b"], BillLine.description.like("调整%")))
     assert (line.period, line.amount) == ("2026-11", D("8.00"))
@@ -231,3 +229,26 @@ def test_a_late_fee_before_the_open_period_is_billed_does_not_stop_its_billing_r
             BillLine.unit_id == ids["b"], BillLine.period == "2026-12"))}
     assert (items["property"], False) in december and (items["property"], True) in december
     assert services.fees_check.check("2026-12").ok
+
+
+def test_a_credit_adjustment_forgives_the_open_bill_naming_the_closed_period(month):
+    services, _, ids, items, manager, _ = month
+    manager.periods.close("2026-10")
+    frozen = services.periods.get("2026-10")
+    november = {r.kind: r for r in services.fee_reports.collection_rate("2026-11").month}["all"]
+    owed = services.payments.account(ids["b"]).outstanding
+    manager.periods.adjust(ids["b"], "2026-10", items["property"], "−20.00", "10月面积多算")
+    assert services.payments.account(ids["b"]).outstanding == owed - D("20.00")
+    after = {r.kind: r for r in services.fee_reports.collection_rate("2026-11").month}["all"]
+    assert (after.billed, after.collected) == (november.billed - D("20.00"), november.collected)
+    assert services.periods.get("2026-10") == frozen
+    with services.ctx.read() as s:
+        from app.models import Waiver
+
+        waiver = s.scalar(select(Waiver).where(Waiver.unit_id == ids["b"]))
+        line = s.get(BillLine, waiver.line_id)
+    assert waiver.reason == "调整 2026-10: 10月面积多算" and line.period == "2026-11"
+    assert line.item_id == items["property"]
+    with pytest.raises(FieldError, match="多收的款项请退款"):
+        manager.periods.adjust(ids["b"], "2026-10", items["property"], "-99999", "多收")
+    assert services.fees_check.check("2026-11").ok
