@@ -50,8 +50,6 @@ def _fields(exc: FieldError) -> ServiceError:
 
 
 def add_meter(args) -> int:
-    from app.commands.fees import unit_id
-
     services = args.services
     values = {"name": args.name, "item_name": args.item, "basis": args.basis, "unit_price": args.price}
     if args.sub_item:
@@ -65,8 +63,7 @@ def add_meter(args) -> int:
             raise ServiceError(f"楼栋“{args.building}”不存在")
         values.update(scope=ShareScope.BUILDING, building_id=building)
     elif args.units:
-        values.update(scope=ShareScope.UNITS,
-                      unit_ids=[unit_id(services, room) for room in args.units.split(",") if room.strip()])
+        values.update(scope=ShareScope.UNITS, rooms=args.units)
     else:
         values["scope"] = ShareScope.ALL
     try:

@@ -203,12 +203,13 @@ class PeriodCloseService:
             close.reopen_reason = reason
         return self.get(period)
 
-    def adjust(self, unit_id: int, closed_period: str, item: int | str, amount: object, reason: str) -> int:
+    def adjust(self, unit_id: int | str, closed_period: str, item: int | str, amount: object, reason: str) -> int:
         """调整 of a closed period, landing on the unit's bill of the latest open period and naming the closed one
         (``fees.close``). An amount owed (a charge found missing after the close) is its own line there; a credit
         (negative: charged too much) is forgiven from that bill's unpaid lines — the item's first — as a 减免
         whose reason names the closed period, so the open period's billed figure drops by it. A credit larger
         than what the bill still owes is refused: the owner's money is given back by 退款. Returns the bill id."""
+        from app.services.fees_meters import resolve_rooms
         from app.services.fees_payments import _open_lines, lock_unit, settle_from_prepaid, waive_lines
 
         self.ctx.require("fees.close")
@@ -229,6 +230,11 @@ class PeriodCloseService:
         if errors:
             raise FieldError(errors)
         with self.ctx.write() as s:
+            if isinstance(unit_id, str):  # a room code typed in the form
+                found = resolve_rooms(s, unit_id, "unit")
+                if len(found) != 1:
+                    raise FieldError({"unit": "请填写一个房号, 如 3-1-1502"})
+                unit_id = found[0]
             lock_unit(s, unit_id)
             if not closed_periods(s, [closed_period]):
                 raise FieldError({"period": f"账期 {closed_period} 没有月结: 请直接重算或补收该账期"})

@@ -38,7 +38,7 @@ from app.models import (
 )
 from app.money import FEN, ZERO, to_money
 from app.services.context import ServiceContext
-from app.services.fees_meters import changes_of, meter_usage, natural
+from app.services.fees_meters import changes_of, meter_usage, natural, resolve_rooms
 from app.validators import clean_text
 
 
@@ -78,6 +78,7 @@ class SharedMeterRow:
     building_id: int | None
     building_name: str
     unit_ids: tuple[int, ...]
+    rooms: str  # the chosen units' room codes, for the form
     active: bool
     notes: str
     version: int
@@ -185,14 +186,19 @@ class SharedMeterService:
         names = dict(s.execute(select(FeeItem.id, FeeItem.name).where(
             FeeItem.id.in_([i for i in (m.item_id, m.sub_item_id) if i]))).all())
         building = s.scalar(select(Building.name).where(Building.id == m.building_id)) if m.building_id else ""
-        units = tuple(s.scalars(select(SharedMeterUnit.unit_id).where(SharedMeterUnit.meter_id == m.id)
-                                .order_by(SharedMeterUnit.unit_id)))
+        from app.search import unit_code
+
+        chosen = s.execute(select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building)
+                           .join(SharedMeterUnit, SharedMeterUnit.unit_id == Unit.id)
+                           .where(SharedMeterUnit.meter_id == m.id).order_by(Unit.id)).all()
+        units = tuple(u.id for u in chosen)
+        rooms = ", ".join(unit_code(u.name, u.unit_no, u.room_no) for u in chosen)
         last = s.execute(select(SharedMeterReading.period, SharedMeterReading.reading)
                          .where(SharedMeterReading.meter_id == m.id)
                          .order_by(SharedMeterReading.period.desc()).limit(1)).first()
         return SharedMeterRow(m.id, m.name, m.item_id, names.get(m.item_id, ""), m.sub_item_id,
                               names.get(m.sub_item_id, "") if m.sub_item_id else "", m.basis, m.unit_price, m.scope,
-                              m.building_id, building or "", units, m.active, m.notes, m.version,
+                              m.building_id, building or "", units, rooms, m.active, m.notes, m.version,
                               last.period if last else "", last.reading if last else None)
 
     def save_meter(self, values: dict, meter_id: int | None = None) -> int:
@@ -225,8 +231,14 @@ class SharedMeterService:
         if scope == ShareScope.BUILDING and not building_id:
             errors["building_id"] = "请选择楼栋"
         unit_ids = sorted(set(values.get("unit_ids") or ())) if scope == ShareScope.UNITS else []
+        if scope == ShareScope.UNITS and not unit_ids and values.get("rooms"):
+            with self.ctx.read() as s:
+                try:
+                    unit_ids = sorted(resolve_rooms(s, values["rooms"]))
+                except FieldError as exc:
+                    errors.update(exc.errors)
         if scope == ShareScope.UNITS and not unit_ids:
-            errors["unit_ids"] = "请选择公摊的房屋"
+            errors.setdefault("rooms", "请填写公摊的房号")
         if errors:
             raise FieldError(errors)
         with self.ctx.write() as s:
@@ -238,7 +250,7 @@ class SharedMeterService:
             if building_id is not None and s.get(Building, building_id) is None:
                 raise FieldError({"building_id": "楼栋不存在"})
             if unit_ids and len(set(s.scalars(select(Unit.id).where(Unit.id.in_(unit_ids))))) != len(unit_ids):
-                raise FieldError({"unit_ids": "所选房屋有的已不存在"})
+                raise FieldError({"rooms": "所选房屋有的已不存在"})
             taken = s.scalar(select(SharedMeter.id).where(SharedMeter.name == name))
             if taken is not None and taken != meter_id:
                 raise FieldError({"name": f"已有名为“{name}”的公摊总表"})
