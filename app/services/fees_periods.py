@@ -144,6 +144,13 @@ class PeriodCloseService:
             raise NotFound(f"账期 {period} 还没有账单")
         return row
 
+    def open_days(self, period: str) -> list[date]:
+        """The days of ``period`` that moved money and are not closed (日结) yet: a close waits for them."""
+        self.ctx.require("fees.reports")
+        period = self._period(period)
+        with self.ctx.read() as s:
+            return open_cashup_days(s, period)
+
     def close(self, period: str) -> PeriodRow:
         """月结 ``period`` (``fees.close``): only after the month is over, when every day of it that moved money is
         closed (日结) and ``fees check`` of it is clean — checked inside the closing transaction, after taking the
