@@ -44,8 +44,8 @@ def _scope(row) -> str:
     if row.scope == ShareScope.BUILDING:
         return row.building_name
     if row.scope == ShareScope.UNITS:
-        return _tr("指定 %1 户").replace("%1", str(len(row.unit_ids)))
-    return _tr("全小区")
+        return QCoreApplication.translate("SharedMetersPage", "指定 %1 户").replace("%1", str(len(row.unit_ids)))
+    return QCoreApplication.translate("SharedMetersPage", "全小区")
 
 
 METER_COLUMNS = [
