@@ -145,6 +145,7 @@ def test_period_adjust_command(month, db, cli_user, capsys):
     assert "已调整 1-1-102" in capsys.readouterr().out
     assert main([*base, "--amount", "0", "--reason", "漏收"]) != 0
     assert "调整金额不能为0" in capsys.readouterr().err
+    assert main([*base, "--amount", "-3", "--reason", "多收"]) == 0  # a credit: forgiven from the open bill
     with services.ctx.read() as s:
         line = s.scalar(select(BillLine).where(BillLine.unit_id == ids["b"], BillLine.description.like("调整%")))
     assert (line.period, line.amount) == ("2026-11", D("8.00"))

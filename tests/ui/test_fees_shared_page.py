@@ -78,3 +78,8 @@ def test_define_read_preview_and_post(qtbot, qtmodeltester, building, monkeypatc
     services.payments.pay(ids["b"], str(owed), "cash")
     page.preview()
     assert "已有 1 户缴费" in page.summary.text() and not page.post_button.isEnabled()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    qtbot.keyClicks(page.reading, "900")  # below October's 1000
+    qtbot.keyClick(page.reading, Qt.Key.Key_Return)
+    assert warnings and "小于上次读数" in warnings[-1] and page.reading.text() == "900"

@@ -40,6 +40,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SharedMetersPage", text)
 
 
+def _message(exc: ServiceError) -> str:
+    """A refusal as the operator reads it: every field's message of a FieldError, translated."""
+    text = "\n".join(exc.errors.values()) if isinstance(exc, FieldError) else str(exc)
+    return ui_message(text)
+
+
 def _scope(row) -> str:
     if row.scope == ShareScope.BUILDING:
         return row.building_name
@@ -231,12 +237,8 @@ class SharedMetersPage(QWidget):
             return
         try:
             result = self.services.shared_meters.preview(meter.id, self.period.text())
-        except FieldError as exc:
-            self.summary.setText(ui_message("\n".join(exc.errors.values())))
-            self._show(None)
-            return
         except ServiceError as exc:
-            self.summary.setText(ui_message(str(exc)))
+            self.summary.setText(_message(exc))
             self._show(None)
             return
         state = self.tr("已入账") if result.posted else self.tr("未入账")
@@ -250,13 +252,8 @@ class SharedMetersPage(QWidget):
         meter = self.selected()
         if meter is None or not self.reading.text().strip():
             return
-        try:
-            self.services.shared_meters.save_reading(meter.id, self.period.text(), self.reading.text())
-        except FieldError as exc:
-            QMessageBox.warning(self, self.tr("保存读数"), ui_message("\n".join(exc.errors.values())))
-            return
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("保存读数"), ui_message(str(exc)))
+        if self._attempt(self.tr("保存读数"), lambda: self.services.shared_meters.save_reading(
+                meter.id, self.period.text(), self.reading.text())) is None:
             return
         self.reading.clear()
         self.reload(meter.id)
@@ -272,14 +269,17 @@ class SharedMetersPage(QWidget):
                     .replace("%3", result.period))
         if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            posted = self.services.shared_meters.post(meter.id, result.period)
-        except FieldError as exc:
-            QMessageBox.warning(self, title, ui_message("\n".join(exc.errors.values())))
-            return
-        except ServiceError as exc:
-            QMessageBox.warning(self, title, ui_message(str(exc)))
+        posted = self._attempt(title, lambda: self.services.shared_meters.post(meter.id, result.period))
+        if posted is None:
             return
         self.preview()
         self.summary.setText(self.summary.text() + "\n" + self.tr("已入账: %1 户, 合计 %2 元")
                              .replace("%1", str(len(posted.parts))).replace("%2", money_text(posted.total)))
+
+    def _attempt(self, title: str, action):
+        """Run a service call; its refusal goes to a message box (and None comes back)."""
+        try:
+            return action()
+        except ServiceError as exc:
+            QMessageBox.warning(self, title, _message(exc))
+            return None
