@@ -175,3 +175,22 @@ def test_shared_commands(lift, db, cli_user, capsys):
     assert "2-1-101  30.00  总表 20 × 1.50 元 ÷ 1 户" in out and "已入账: 1 户, 合计 30.00 元" in out
     assert main(["--database", url, *prefix, "shared", "list"]) == 0
     assert "1栋公共用电" in capsys.readouterr().out
+
+
+def test_a_unit_leaving_the_scope_loses_its_unpaid_line(lift):
+    services, _, ids, _, meter = lift
+    services.shared_meters.post(meter, "2026-11")
+    row = services.shared_meters.get(meter)
+    services.shared_meters.save_meter({"name": row.name, "item_name": row.item_name, "sub_item_id": row.sub_item_id,
+                                       "basis": ShareBasis.EQUAL, "unit_price": "1.20", "scope": ShareScope.UNITS,
+                                       "rooms": "1-1-101, 1-1-102", "version": row.version}, meter)
+    with pytest.raises(FieldError, match="房号不存在: 9-9-9"):
+        services.shared_meters.save_meter({"name": row.name, "unit_price": "1.20", "scope": ShareScope.UNITS,
+                                           "rooms": "1-1-101, 9-9-9"}, meter)
+    services.billing.save_readings(services.shared_meters.get(meter).sub_item_id, "2026-11",
+                                   {ids["a"]: "180", ids["b"]: "260"})
+    result = services.shared_meters.post(meter, "2026-11")  # (250 − 140) × 1.20 over two units, equally
+    assert [p.amount for p in result.parts] == [D("66.00"), D("66.00")]
+    lines = shared_lines(services)
+    assert set(lines) == {ids["a"], ids["b"]} and lines[ids["a"]].description.endswith("÷ 2 户")
+    assert services.fees_check.check("2026-11").ok
