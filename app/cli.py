@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.commands.period",
     "app.commands.meters",
     "app.commands.shared",
+    "app.commands.bank",
 ]
 
 
