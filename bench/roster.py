@@ -5,8 +5,8 @@ part in a FRESH PROCESS (no part runs after another warmed its caches) and each 
 - the ceiling: calamine reading the same file + one Core ``insert()`` executemany of the same rows into a
   table of the same columns (no validation, no indexes);
 - import end to end (read with calamine, the extent check, validate, plan, commit) through
-  ``RosterService.commit``, timed from a signed-in state (Services open, ORM mappers configured — as the
-  sign-in's first query does in the app);
+  ``RosterService.commit``, timed from a signed-in state (Services open, ORM mappers configured and the
+  roster service's modules loaded — as the sign-in and the page offering the import have done in the app);
 - export of the imported roster (streamed from SQL into openpyxl write-only), with the process's peak
   memory added by the export (peak RSS minus the RSS just before it).
 With ``--repeat K`` the ceiling and the import alternate K times; the figures are the medians (the ratio is
@@ -110,6 +110,7 @@ def _services(db_url: str):
 
     services = Services.open(open_database(db_url))
     configure_mappers()  # what the sign-in's first query does in the app, before anyone can import
+    assert services.roster is not None  # its modules loaded, as the page that offers the import has them
     return services
 
 

@@ -20,7 +20,7 @@ from functools import partial
 from app.errors import FieldError
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
-from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_plate
+from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_phone, normalize_plate
 
 HEADER_SCAN_ROWS = 20
 
@@ -214,8 +214,6 @@ def phone_text(raw: object) -> str:
 def split_phones(raw: object) -> tuple[str, list[str]]:
     """A phone cell → (the phone, other numbers in the same cell). "138… / 139…" and "138… 139…" hold two;
     "138 1234 5678" is one number written with spaces."""
-    from app.validators import normalize_phone
-
     if not isinstance(raw, str):
         return phone_text(raw), []
     text = clean_text(raw)
@@ -653,7 +651,7 @@ class _Cleaner:
             notes = notes if extra in notes else f"{notes}; {extra}" if notes else extra
             present.add("notes")
         name = values.get("name")
-        if isinstance(name, str) and _CJK_NAME.fullmatch(name):
+        if isinstance(name, str) and not name.isalnum() and _CJK_NAME.fullmatch(name):
             name = "".join(name.split())  # "王　五" padded to line up with three-character names
         try:
             person = self.validate_person({"name": name, "phone": phone_raw, "id_number": id_raw, "notes": notes})
