@@ -99,7 +99,11 @@ _ID_OLD_SHAPE = re.compile(r"\d{15}")
 def id_check_digit(first17: str) -> str:
     if len(first17) != 17:
         raise ValueError("应为17位数字")
-    return _ID_CHECK[sum(map(mul, map(int, first17), _ID_WEIGHTS)) % 11]
+    if first17.isascii() and first17.isdigit():  # the usual case: the weighted sum in one int() call
+        # The weights are 2^(18-i) mod 11, so the sum is 2 × (the 17 digits as a polynomial at x = 2) mod 11;
+        # read in base 13 (13 ≡ 2 mod 11) the digits are that polynomial.
+        return _ID_CHECK[2 * int(first17, 13) % 11]
+    return _ID_CHECK[sum(map(mul, map(int, first17), _ID_WEIGHTS)) % 11]  # other Unicode digits match \d too
 
 
 @lru_cache(maxsize=65536)
@@ -110,7 +114,7 @@ def _birth_date_ok(yyyymmdd: str, today_: date) -> bool:
         born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
     except ValueError:
         return False
-    return 1900 <= born.year and born <= today_
+    return born.year >= 1900 and born <= today_
 
 
 def normalize_id_number(value: object) -> str:
@@ -122,13 +126,7 @@ def normalize_id_number(value: object) -> str:
         raise ValueError("应为18位数字(最后一位可为X)")
     if not _birth_date_ok(text[6:14], today()):
         raise ValueError("出生日期无效")
-    if text.isascii():  # the usual case: the weighted sum in one int() call, no Python work per digit
-        # The weights are 2^(18-i) mod 11, so the sum is 2 × (the 17 digits as a polynomial at x = 2) mod 11;
-        # read in base 13 (13 ≡ 2 mod 11) the digits are that polynomial.
-        check = _ID_CHECK[2 * int(text[:17], 13) % 11]
-    else:  # other Unicode digits match \d too
-        check = id_check_digit(text[:17])
-    if check != text[17]:
+    if id_check_digit(text[:17]) != text[17]:
         raise ValueError("校验位错误")
     return text
 

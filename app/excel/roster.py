@@ -20,7 +20,14 @@ from functools import partial
 from app.errors import FieldError
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
-from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_phone, normalize_plate
+from app.validators import (
+    check_move_in,
+    clean_code,
+    clean_text,
+    has_invisible,
+    normalize_phone,
+    normalize_plate,
+)
 
 HEADER_SCAN_ROWS = 20
 
