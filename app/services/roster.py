@@ -322,19 +322,21 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             ParkingSpace.code, codes):
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
 
-    index_of = {id(rec): i for i, rec in enumerate(records)}
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
-    for n, rec in enumerate(valid):
-        if n % 2000 == 0:
-            progress.report(len(records) // 10 + n * 4 // 10, len(records), "比对数据库")
-        i = index_of[id(rec)]
+    for i, rec in enumerate(records):
+        if i % 2000 == 0:
+            progress.report(len(records) // 10 + i * 4 // 10, len(records), "比对数据库")
+        if rec.errors:
+            continue
         bcode, unit_no, room_no = key = rec.unit_key
         if not unit_no and bcode in buildings_with_units:
             column = parsed.header_for(rec, "unit")
             result.issues.append(RosterIssue(rec.row, column, f"不能为空 (系统中{rec.building}的房屋分单元)", rec.sheet))
             result.statuses[i] = ERROR
             continue
-        found = _conflicts(rec, result, by_id_number, key)
+        stored = by_id_number.get(rec.id_number) if rec.id_number else None
+        found = ((stored is not None and stored.id is not None) or rec.spaces or rec.plates) and _conflicts(
+            rec, result, by_id_number, key)  # (the usual new person without a car: nothing to look at)
         if found:
             result.conflicts += found
             if not update_existing:
