@@ -954,9 +954,9 @@ class RosterService:
         """Roster lines of all units (or these), one per person; phone/ID masked without pii.view_full."""
         self.ctx.require("roster.export")
         with self.ctx.read() as s:
-            return list(self._export_lines(s, unit_ids))
+            return list(self._export_lines(s, _unit_id_list(unit_ids)))
 
-    def _export_lines(self, s: Session, unit_ids: Iterable[int] | None) -> Iterator[RosterExportRow]:
+    def _export_lines(self, s: Session, unit_ids: list[int] | None) -> Iterator[RosterExportRow]:
         """The lines in roster order, streamed from SQL a block at a time (flat memory at any size).
 
         Rows come ordered by building, unit and room, then person: a unit's people are consecutive, and each
@@ -996,7 +996,7 @@ class RosterService:
         from app.services.audit import AuditService
 
         self.ctx.require("roster.export")
-        ids = None if unit_ids is None else sorted(set(unit_ids))
+        ids = _unit_id_list(unit_ids)
         with self.ctx.read() as s:
             count = write_roster(path, self._export_lines(s, ids), total=_export_count(s, ids), progress=progress)
         AuditService(self.ctx).record("export", "roster", {
@@ -1013,6 +1013,10 @@ class RosterService:
 
 EXPORT_BLOCK = 2000  # roster lines fetched (and plates/spaces looked up) at a time
 FEW_UNITS = 5000  # a filtered export of up to this many units is read by id; more: one ordered pass, filtered
+
+
+def _unit_id_list(unit_ids: Iterable[int] | None) -> list[int] | None:
+    return None if unit_ids is None else sorted(set(unit_ids))
 
 
 def _export_statement():

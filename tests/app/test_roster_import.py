@@ -213,7 +213,7 @@ def test_export_streamed_in_blocks_keeps_lines_and_cars(services, db, tmp_path, 
     monkeypatch.setattr(roster_module, "EXPORT_BLOCK", 1)
     monkeypatch.setattr(roster_module, "FEW_UNITS", 0)
     assert services.roster.export_rows() == whole
-    assert services.roster.export_rows(unit_ids) == few == whole[:3]
+    assert services.roster.export_rows(iter(unit_ids)) == few == whole[:3]
     out = tmp_path / "blocks.xlsx"
     assert services.roster.export(out) == 4
     ws = load_workbook(out).active
