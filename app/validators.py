@@ -11,7 +11,6 @@ import time
 import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from operator import mul
 
 # What comes in from files, forms and search boxes is normalised here, once:
@@ -106,17 +105,6 @@ def id_check_digit(first17: str) -> str:
     return _ID_CHECK[sum(map(mul, map(int, first17), _ID_WEIGHTS)) % 11]  # other Unicode digits match \d too
 
 
-@lru_cache(maxsize=65536)
-def _birth_date_ok(yyyymmdd: str, today_: date) -> bool:
-    """The birth date part of an ID number: a real day from 1900 to today (a few thousand distinct ones in a
-    roster: each is worked out once)."""
-    try:
-        born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
-    except ValueError:
-        return False
-    return born.year >= 1900 and born <= today_
-
-
 def normalize_id_number(value: object) -> str:
     """An 18-digit resident ID number, ``x`` upper-cased, birth date and check digit verified."""
     text = clean_code(value).upper()
@@ -124,7 +112,11 @@ def normalize_id_number(value: object) -> str:
         if _ID_OLD_SHAPE.fullmatch(text):
             raise ValueError("15位旧身份证号, 请填写18位号码")
         raise ValueError("应为18位数字(最后一位可为X)")
-    if not _birth_date_ok(text[6:14], today()):
+    try:
+        born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        raise ValueError("出生日期无效") from None
+    if born.year < 1900 or born > today():
         raise ValueError("出生日期无效")
     if id_check_digit(text[:17]) != text[17]:
         raise ValueError("校验位错误")
