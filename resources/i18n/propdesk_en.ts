@@ -7799,6 +7799,10 @@ Give the file to the bank; when the bank returns its result, import it with &quo
         <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
         <translation>Nothing matches. Clear the search box or set the filters to &quot;All&quot;.</translation>
     </message>
+    <message>
+        <source>共 %1+ 条</source>
+        <translation>%1+ rows</translation>
+    </message>
     <message numerus="yes">
         <source>共 %n 条</source>
         <translation>
