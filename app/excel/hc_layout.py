@@ -24,6 +24,7 @@ from decimal import Decimal
 from app.errors import FieldError
 from app.excel.legacy import (
     DEFAULT_OPTIONS,
+    HC_KINDS,
     ImportOptions,
     PlaceholderCounter,
     clean_gender,
@@ -49,7 +50,7 @@ from app.validators import check_area, clean_code, clean_text, normalize_plate
 LAYOUT = "HC小区"
 BUILDINGS, OWNERS, FEES, ROOMS, SPACES = "楼栋单元", "业主信息", "费用设置", "房屋信息", "车位信息"
 SHEET_ORDER = (BUILDINGS, OWNERS, FEES, ROOMS, SPACES)
-KINDS = {"1001": Relation.OWNER, "1002": Relation.FAMILY, "1003": Relation.TENANT, "1004": Relation.TENANT}
+KINDS = {code: Relation(value) for code, value in HC_KINDS.items()}
 
 # sheet → {key: headers HC uses for it}; a header matches when it starts with one of them ("车类型（9901 …）").
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
