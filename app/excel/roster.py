@@ -20,8 +20,8 @@ from functools import partial
 from app.errors import FieldError
 from app.excel.legacy import (
     DEFAULT_OPTIONS,
-    HC_KINDS,
     EXTRA_KEYS,
+    HC_KINDS,
     ImportOptions,
     PlaceholderCounter,
     apply_extras,
