@@ -153,10 +153,11 @@ def _read_sheet(name: str, rows: list[list[object]], notes: list[str]) -> _Sheet
 
 
 def _number(value: object) -> str:
-    """An HC number cell (1.0 / "1" / " 1 ") as text: "1"."""
+    """An HC number cell (1.0 / "1" / " 1 " / "001") as text: "1" — the same number however it was typed."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return clean_code(value)
+    text = clean_code(value)
+    return str(int(text)) if text.isdigit() and text.isascii() else text
 
 
 class _Builder:
@@ -323,8 +324,8 @@ class _Builder:
             rec.building, rec.bcode = name, building_code(name).upper() if name else ""
             if not name:
                 rec.errors.append((sheet.labels.get("building", "楼栋编号"), "不能为空"))
-            unit_no = clean_unit_no(_number(sheet.value(row, "unit")))
-            room_no = clean_room_no(_number(sheet.value(row, "room")))
+            unit_no = clean_unit_no(sheet.value(row, "unit"))
+            room_no = clean_room_no(sheet.value(row, "room"))  # "0101" stays itself
             try:
                 cleaned = self.validate_unit({"building_id": -1, "unit_no": unit_no, "room_no": room_no,
                                               "area": sheet.value(row, "area")})
