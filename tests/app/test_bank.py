@@ -215,6 +215,15 @@ def test_account_numbers_masked_without_the_right_and_changes_audited(office):
     assert ACCOUNTS["a"] in {r.account_no for r in services.bank_agreements.all()}
     with services.ctx.read() as s:
         assert s.scalar(select(func.count(AuditLog.id)).where(AuditLog.entity == "bank_agreements")) >= 4
+    # the audit trail keeps the number; its viewer masks it without pii.view_full
+    from app.services.audit import AuditFilter
+
+    auditor = services.as_actor(Actor(9, "audit", "审计", "manager", no_pii | {"audit.view"}))
+    created = [r for r in auditor.audit.search(AuditFilter(entity="bank_agreements"), limit=50)
+               if r.action == "create" or "account_no" in r.changes]
+    assert created and all(ACCOUNTS["a"] not in str(r.changes) for r in created)
+    assert any("6222***********5678" in str(r.changes) for r in created)
+    assert any(ACCOUNTS["a"] in str(r.changes) for r in services.audit.search(AuditFilter(entity="bank_agreements")))
 
 
 def test_closed_day_refuses_the_import(office, tmp_path):
