@@ -81,9 +81,11 @@ def unit_search_text(
     building_name: str, unit_no: str, room_no: str, people: Iterable[tuple[str, str, str]], plates: Iterable[str]
 ) -> str:
     """Lower-cased text holding the unit's codes and each person's name, phone digits and ID number."""
-    pieces = [unit_code(building_name, unit_no, room_no), unit_label(building_name, unit_no, room_no)]
+    code = building_code(building_name)
+    pieces = [f"{code}-{unit_no}-{room_no}" if code and unit_no and room_no else unit_code(building_name, unit_no, room_no),
+              f"{building_name}{unit_no}单元{room_no}" if unit_no else f"{building_name}{room_no}"]
     for name, phone, id_number in people:
-        pieces += [name, phone.replace("-", ""), id_number]
+        pieces += (name, phone.replace("-", "") if "-" in phone else phone, id_number)
     pieces += plates
     return " ".join(filter(None, pieces)).lower()
 

@@ -167,37 +167,43 @@ _RELATIONS, _UNIT_STATUSES, _UNIT_USES = frozenset(Relation), frozenset(UnitStat
 def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     """Clean a person's fields; raise FieldError naming every bad field. Empty phone/ID are allowed."""
     errors: dict[str, str] = {}
-    cleaned: dict[str, object] = {"name": clean_text(values.get("name"))}
-    if not cleaned["name"]:
+    name = clean_text(values.get("name"))
+    if not name:
         errors["name"] = "姓名不能为空"
-    elif len(str(cleaned["name"])) > 64:
+    elif len(name) > 64:
         errors["name"] = "姓名过长"
-    for field, rule in (("phone", normalize_phone), ("id_number", normalize_id_number)):
-        raw = clean_code(values.get(field))
-        cleaned[field] = ""
+    cleaned: dict[str, object] = {"name": name, "phone": "", "id_number": ""}
+    for field, rule in _NUMBER_RULES:
         typed = values.get(field)
+        if typed is None or typed == "":  # the usual blank, without cleaning it
+            continue
         if type(typed) is str and not (typed.isascii() and typed.isprintable()) and has_invisible(typed):
-            errors[field] = invisible_message(raw)  # a look-alike number: say so rather than store a guess
-        elif raw:
+            errors[field] = invisible_message(typed)  # a look-alike number: say so rather than store a guess
+            continue
+        raw = clean_code(typed)
+        if raw:
             try:
                 cleaned[field] = rule(raw)
             except ValueError as exc:
                 errors[field] = str(exc)
-    relation = values.get("relation") or Relation.OWNER
+    relation = cleaned["relation"] = values.get("relation") or Relation.OWNER
     if relation not in _RELATIONS:
         errors["relation"] = "身份无效"
-    cleaned["relation"] = relation
     cleaned["move_in_date"] = None
     raw_date = values.get("move_in_date")
-    if raw_date not in (None, ""):
+    if raw_date is not None and raw_date != "":
         try:
             cleaned["move_in_date"] = check_move_in(raw_date)
         except ValueError as exc:
             errors["move_in_date"] = str(exc)
-    cleaned["notes"] = clean_text(values.get("notes"))
+    notes = values.get("notes")
+    cleaned["notes"] = "" if notes is None or notes == "" else clean_text(notes)
     if errors:
         raise FieldError(errors)
     return cleaned
+
+
+_NUMBER_RULES = (("phone", normalize_phone), ("id_number", normalize_id_number))
 
 
 MAX_CODE = 16  # unit and room numbers
