@@ -196,6 +196,14 @@ def _pick(rng, pairs):
     return rng.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
 
 
+def _building(db):
+    """A file being built needs no fsync after every commit (the app's FULL sync is for real offices)."""
+    from sqlalchemy import event
+
+    event.listen(db.engine, "connect", lambda conn, _record: conn.execute("PRAGMA synchronous=OFF"))
+    return db
+
+
 def empty_schema(folder: Path) -> Path:
     """An empty database at BASE_REVISION made by the app's migrations (made once, copied for each database)."""
     from alembic import command
@@ -207,7 +215,7 @@ def empty_schema(folder: Path) -> Path:
     if not path.exists():
         tmp = path.with_name(path.name + ".tmp")
         tmp.unlink(missing_ok=True)
-        db = Database(f"sqlite:///{tmp}")
+        db = _building(Database(f"sqlite:///{tmp}"))
         with db.engine.begin() as conn:
             cfg = migrations.alembic_config(db)
             cfg.attributes["connection"] = conn
@@ -525,8 +533,8 @@ def prepare(name: str, shape: Shape, scale: str, cache: Path, rebuild: bool, tod
         print(f"  built {name} ({scale}) in {counts['built_s']} s: {counts}", flush=True)
     meta = json.loads(meta_path.read_text())
     if not final.exists():
-        for old in cache.glob(f"{scale}-{name}-*.db"):
-            if old not in (base, final) and not old.name.endswith(".base.db"):
+        for old in cache.glob(f"{scale}-{name}-*"):  # this database at an older head (and its -wal, -shm)
+            if old not in (base, meta_path) and not old.name.endswith(".base.db"):
                 old.unlink()
         started = time.perf_counter()
         tmp = final.with_name(final.name + ".tmp")
@@ -549,7 +557,7 @@ def _migrate_and_sign(path: Path) -> None:
     from app.db import Database
     from app.services import Services
 
-    db = Database(f"sqlite:///{path}")
+    db = _building(Database(f"sqlite:///{path}"))
     with db.engine.begin() as conn:
         cfg = migrations.alembic_config(db)
         cfg.attributes["connection"] = conn
