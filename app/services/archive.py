@@ -276,25 +276,28 @@ def guard_number_search(ctx: ServiceContext, text: str) -> None:
 # --- search index -------------------------------------------------------------------------------
 
 
-def refresh_search_text(session: Session, unit_ids: Iterable[int]) -> None:
-    """Rebuild ``units.search_text`` for these units from their people and vehicles (one pass each)."""
+SEARCH_CHUNK = 2000  # units per round trip: far below SQLite's 250,000 and PostgreSQL's 65,535 parameters
+
+
+def refresh_search_text(session: Session, unit_ids: Iterable[int], chunk_size: int = SEARCH_CHUNK) -> None:
+    """Rebuild ``units.search_text`` for these units from their people and vehicles, ``chunk_size`` units
+    at a time (any number of ids: a roster import of a million rows passes them all)."""
     ids = sorted(set(unit_ids))
-    if not ids:
-        return
+    for start in range(0, len(ids), chunk_size):
+        _refresh_search_chunk(session, ids[start : start + chunk_size])
+
+
+def _refresh_search_chunk(session: Session, ids: list[int]) -> None:
     people: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     plates: dict[int, list[str]] = defaultdict(list)
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        for unit_id, name, phone, id_number in session.execute(
-            select(Occupancy.unit_id, Person.name, Person.phone, Person.id_number)
-            .join(Person, Person.id == Occupancy.person_id)
-            .where(Occupancy.unit_id.in_(chunk))
-        ):
-            people[unit_id].append((name, phone, id_number))
-        for unit_id, plate in session.execute(
-            select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(chunk))
-        ):
-            plates[unit_id].append(plate)
+    for unit_id, name, phone, id_number in session.execute(
+        select(Occupancy.unit_id, Person.name, Person.phone, Person.id_number)
+        .join(Person, Person.id == Occupancy.person_id)
+        .where(Occupancy.unit_id.in_(ids))
+    ):
+        people[unit_id].append((name, phone, id_number))
+    for unit_id, plate in session.execute(select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(ids))):
+        plates[unit_id].append(plate)
     rows = session.execute(
         select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building).where(Unit.id.in_(ids))
     ).all()
@@ -302,10 +305,12 @@ def refresh_search_text(session: Session, unit_ids: Iterable[int]) -> None:
         {"uid": uid, "text": unit_search_text(bname, unit_no, room_no, people[uid], plates[uid])}
         for uid, bname, unit_no, room_no in rows
     ]
-    session.connection().execute(
-        update(Unit.__table__).where(Unit.__table__.c.id == bindparam("uid")).values(search_text=bindparam("text")),
-        params,
-    )
+    if params:
+        session.connection().execute(
+            update(Unit.__table__).where(Unit.__table__.c.id == bindparam("uid"))
+            .values(search_text=bindparam("text")),
+            params,
+        )
 
 
 class ArchiveService:
