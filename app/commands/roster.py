@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from app.db import open_database
 from app.errors import ServiceError
-from app.services import Services
 
 
 def register(sub) -> None:
@@ -88,6 +86,9 @@ def run_export(args) -> int:
 
 
 def run_template(args) -> int:
+    from app.db import open_database
+    from app.services import Services
+
     try:
         Services.open(open_database(args.database)).roster.template(args.file)
     except ServiceError as exc:
