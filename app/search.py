@@ -103,6 +103,15 @@ def normalise_query(text: str) -> str:
     return query.replace(" ", "")
 
 
+class CappedCount(int):
+    """A count that stopped at its cap: there are more matches than this (the list says "1000+")."""
+
+    capped = True
+
+
+SHORT_QUERY = 2  # a normalised query this short has no trigram to use: LIKE, and its count stops at the cap
+
+
 def like_pattern(query: str) -> str:
     """``%query%`` with LIKE's wildcards escaped (use ``escape='\\\\'``)."""
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -26,6 +26,8 @@ from app.models import (
     Vehicle,
 )
 from app.search import (
+    SHORT_QUERY,
+    CappedCount,
     match_condition,
     normalise_query,
     number_probe,
@@ -120,6 +122,7 @@ class UnitLookup:
 
 
 LOOKUP_CANDIDATES = 500
+COUNT_CAP = 1000  # a 1–2 character search counts this many matches at most (more: "1000+")
 
 
 @dataclass(frozen=True)
@@ -342,10 +345,25 @@ class ArchiveService:
         return stmt
 
     def count_units(self, flt: UnitFilter) -> int:
+        """How many units match; for a 1–2 character query at most ``COUNT_CAP`` (a ``CappedCount`` when
+        there are more): such a query matches a large part of a big property, and counting every match
+        scanned a million rows."""
         self.ctx.require("archive.view")
         guard_number_search(self.ctx, flt.query)
         with self.ctx.read() as s:
-            return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
+            if not self._is_short(flt):
+                return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
+            found = len(self._first_matches(s, flt))
+            return CappedCount(COUNT_CAP) if found > COUNT_CAP else found
+
+    @staticmethod
+    def _is_short(flt: UnitFilter) -> bool:
+        return 0 < len(normalise_query(flt.query)) <= SHORT_QUERY
+
+    def _first_matches(self, s: Session, flt: UnitFilter) -> list[int]:
+        """Up to ``COUNT_CAP + 1`` matching ids in storage order: the scan stops as soon as there are that
+        many (a common character), else it has seen every match (a rare one)."""
+        return list(s.scalars(self._unit_query(flt).limit(COUNT_CAP + 1)))
 
     def list_units(
         self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False
@@ -363,7 +381,10 @@ class ArchiveService:
         limit = max(0, min(limit, 1000))
         offset = max(0, offset)
         with self.ctx.read() as s:
-            ids = list(s.scalars(self._unit_query(flt).order_by(*order).offset(offset).limit(limit)))
+            stmt = self._unit_query(flt)
+            if self._is_short(flt) and len(few := self._first_matches(s, flt)) <= COUNT_CAP:
+                stmt = stmt.where(Unit.id.in_(few))  # a rare 1–2 characters: sort those few, no second scan
+            ids = list(s.scalars(stmt.order_by(*order).offset(offset).limit(limit)))
             return self._unit_rows(s, ids)
 
     def search_units(self, text: str, limit: int = 20) -> list[UnitRow]:

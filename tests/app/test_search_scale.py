@@ -3,7 +3,9 @@
 from sqlalchemy import select, update
 
 from app.models import Unit
-from app.services.archive import refresh_search_text
+from app.search import CappedCount
+from app.services import archive
+from app.services.archive import UnitFilter, refresh_search_text
 
 
 def _units(services, rooms):
@@ -44,3 +46,43 @@ def test_refresh_search_text_in_small_chunks_builds_the_same_text(services, db):
         refresh_search_text(s, reversed(ids), chunk_size=2)
     assert _texts(db, ids) == before
     assert all(f"业主{n}" in before[uid] for n, uid in enumerate(ids))
+
+
+# --- 1–2 character searches: the count stops at a cap, the first page is the same ---------------------------
+
+ROOMS = ["101", "102", "201", "202", "301", "1001", "1002"]
+
+
+def _codes(rows):
+    return [row.code for row in rows]
+
+
+def test_a_short_query_with_more_matches_than_the_cap_says_so_and_lists_the_same_first_rows(services, db,
+                                                                                          monkeypatch):
+    _units(services, ROOMS)  # every owner is called 业主…: "业" matches all seven
+    expected = _codes(services.archive.list_units(UnitFilter(query="业"), limit=200))
+    assert expected == ["3-1-101", "3-1-102", "3-1-201", "3-1-202", "3-1-301", "3-1-1001", "3-1-1002"]
+    monkeypatch.setattr(archive, "COUNT_CAP", 3)
+    count = services.archive.count_units(UnitFilter(query="业"))
+    assert count == 3 and isinstance(count, CappedCount) and count.capped
+    assert _codes(services.archive.list_units(UnitFilter(query="业"), limit=200)) == expected
+    assert _codes(services.archive.list_units(UnitFilter(query="业主"), offset=2, limit=2)) == expected[2:4]
+    desc = services.archive.list_units(UnitFilter(query="业"), limit=200, sort="code", descending=True)
+    assert _codes(desc) == expected[::-1]
+
+
+def test_a_short_query_with_few_matches_counts_them_exactly(services, monkeypatch):
+    _units(services, ROOMS)
+    monkeypatch.setattr(archive, "COUNT_CAP", 3)
+    for query, codes in (("主1", ["3-1-102"]), ("主6", ["3-1-1002"]), ("主5", ["3-1-1001"]), ("无此", [])):
+        count = services.archive.count_units(UnitFilter(query=query))
+        assert count == len(codes) and not isinstance(count, CappedCount), query
+        assert _codes(services.archive.list_units(UnitFilter(query=query))) == codes
+
+
+def test_three_or_more_characters_are_counted_in_full(services, monkeypatch):
+    _units(services, ROOMS)
+    monkeypatch.setattr(archive, "COUNT_CAP", 3)
+    count = services.archive.count_units(UnitFilter(query="3-1"))  # the trigram index: every match counted
+    assert count == 7 and not isinstance(count, CappedCount)
+    assert len(services.archive.list_units(UnitFilter(query="3-1"))) == 7

@@ -76,6 +76,7 @@ class RegisterView(QWidget):
         self._combos: dict[str, QComboBox] = {}
         self._row_actions: list[QAction] = []
         self._error = ""
+        self._count_capped = False  # the last count stopped at the service's cap ("1000+")
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
@@ -103,7 +104,7 @@ class RegisterView(QWidget):
 
         self.model = WindowedTableModel(
             columns,
-            count=lambda: count(self.filters()),
+            count=lambda: self._counted(count(self.filters())),
             fetch=lambda offset, limit, key, desc: fetch(self.filters(), offset, limit, key, desc),
             sort_key=sort_key, descending=descending, block_size=block_size, row_style=row_style,
             load=False, parent=self,
@@ -275,10 +276,18 @@ class RegisterView(QWidget):
         self._update_count_label()
         self.load_failed.emit(message)
 
+    def _counted(self, total: int) -> int:
+        """Note whether the service stopped counting at a cap (``app.search.CappedCount``: "1000+")."""
+        self._count_capped = bool(getattr(total, "capped", False))
+        return total
+
     def _update_count_label(self) -> None:
         if self._error:
             self.count_label.setText(self._error)
             self.count_label.setStyleSheet("color: #b00020;")
+        elif self._count_capped:
+            self.count_label.setText(self.tr("共 %1+ 条").replace("%1", str(self.model.total())))
+            self.count_label.setStyleSheet("")
         else:
             self.count_label.setText(self.tr("共 %n 条", "", self.model.total()))
             self.count_label.setStyleSheet("")
