@@ -80,12 +80,15 @@ def unit_label(building_name: str, unit_no: str, room_no: str) -> str:
 def unit_search_text(
     building_name: str, unit_no: str, room_no: str, people: Iterable[tuple[str, str, str]], plates: Iterable[str]
 ) -> str:
-    """Lower-cased text holding the unit's codes and each person's name, phone digits and ID number."""
+    """Lower-cased text holding the unit's codes and each person's name, phone digits and ID number.
+
+    It ends with a space, so that every two characters of it start a trigram of ``units_fts`` (even the
+    last two): a 2-character search finds its units through the index (``short_match_terms``)."""
     pieces = [unit_code(building_name, unit_no, room_no), unit_label(building_name, unit_no, room_no)]
     for name, phone, id_number in people:
         pieces += [name, phone.replace("-", ""), id_number]
     pieces += plates
-    return " ".join(filter(None, pieces)).lower()
+    return " ".join(filter(None, pieces)).lower() + " "
 
 
 def normalise_query(text: str) -> str:
@@ -101,6 +104,33 @@ def normalise_query(text: str) -> str:
     if re.fullmatch(r"[\d\- ]+", query):
         return query.replace("-", "").replace(" ", "")
     return query.replace(" ", "")
+
+
+def two_character_condition(id_column, session, query: str, *, sample_rows: int = 20_000):
+    """For a 2-character query on SQLite that is *rare*: ``id IN (units whose search text contains it)`` from
+    the trigram index, else None (use LIKE, which finds a page of a common one at once).
+
+    Every occurrence of the two characters starts a trigram (the text ends with a space), and
+    ``units_fts_vocab`` lists the trigrams that start with them; their union is exactly the units holding
+    the query. Rare means fewer than 20 hits among the first ``sample_rows`` units: a common pair such
+    as "13" has huge trigram lists that are slower to read than the LIKE scan that stops at its cap."""
+    if len(query) != 2 or session.get_bind().dialect.name != "sqlite":
+        return None
+    pattern = like_pattern(query)
+    common = session.scalar(text(
+        "SELECT count(*) FROM (SELECT 1 FROM (SELECT search_text FROM units ORDER BY id LIMIT :rows) "
+        "WHERE search_text LIKE :pattern ESCAPE '\\' LIMIT 20)"), {"rows": sample_rows, "pattern": pattern})
+    if common >= 20:
+        return None
+    terms = list(session.scalars(text(
+        "SELECT term FROM units_fts_vocab WHERE term >= :q AND term < :q || char(1114111) LIMIT 201"), {"q": query}))
+    if len(terms) > 200:
+        return None
+    if not terms:
+        return false()
+    match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    return id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :short_query").bindparams(
+        short_query=match))
 
 
 class CappedCount(int):

@@ -29,6 +29,7 @@ from app.search import (
     SHORT_QUERY,
     CappedCount,
     match_condition,
+    two_character_condition,
     normalise_query,
     number_probe,
     rank_match,
@@ -333,7 +334,7 @@ class ArchiveService:
         return [BuildingRow(*row) for row in rows]
 
     def _unit_query(self, flt: UnitFilter) -> Select:
-        stmt = select(Unit.id).join(Building)
+        stmt = select(Unit.id)  # (every unit has its building: no join needed to find or order them)
         query = normalise_query(flt.query)
         if query:
             stmt = stmt.where(match_condition(Unit.id, Unit.search_text, query, use_fts=self.ctx.db.is_sqlite,
@@ -360,10 +361,16 @@ class ArchiveService:
     def _is_short(flt: UnitFilter) -> bool:
         return 0 < len(normalise_query(flt.query)) <= SHORT_QUERY
 
+    def _short_query(self, s: Session, flt: UnitFilter) -> Select:
+        """``_unit_query`` of a 1–2 character query; two rare characters are looked up in the trigram index
+        (``two_character_condition``), a common query is left to LIKE, which meets a page of matches at once."""
+        stmt = self._unit_query(flt)
+        rare = two_character_condition(Unit.id, s, normalise_query(flt.query))
+        return stmt if rare is None else stmt.where(rare)
+
     def _first_matches(self, s: Session, flt: UnitFilter) -> list[int]:
-        """Up to ``COUNT_CAP + 1`` matching ids in storage order: the scan stops as soon as there are that
-        many (a common character), else it has seen every match (a rare one)."""
-        return list(s.scalars(self._unit_query(flt).limit(COUNT_CAP + 1)))
+        """Up to ``COUNT_CAP + 1`` matching ids: the scan stops as soon as there are that many."""
+        return list(s.scalars(self._short_query(s, flt).limit(COUNT_CAP + 1)))
 
     def list_units(
         self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False
@@ -381,9 +388,7 @@ class ArchiveService:
         limit = max(0, min(limit, 1000))
         offset = max(0, offset)
         with self.ctx.read() as s:
-            stmt = self._unit_query(flt)
-            if self._is_short(flt) and len(few := self._first_matches(s, flt)) <= COUNT_CAP:
-                stmt = stmt.where(Unit.id.in_(few))  # a rare 1–2 characters: sort those few, no second scan
+            stmt = self._short_query(s, flt) if self._is_short(flt) else self._unit_query(flt)
             ids = list(s.scalars(stmt.order_by(*order).offset(offset).limit(limit)))
             return self._unit_rows(s, ids)
 
