@@ -82,13 +82,17 @@ def unit_search_text(
 ) -> str:
     """Lower-cased text holding the unit's codes and each person's name, phone digits and ID number.
 
-    It ends with a space, so that every two characters of it start a trigram of ``units_fts`` (even the
-    last two): a 2-character search finds its units through the index (``short_match_terms``)."""
+    It ends with two spaces, so that every one or two characters of it start a trigram of ``units_fts``
+    (even the last ones): a rare 1–2 character search finds its units through the index
+    (``rare_short_condition``)."""
     pieces = [unit_code(building_name, unit_no, room_no), unit_label(building_name, unit_no, room_no)]
     for name, phone, id_number in people:
         pieces += [name, phone.replace("-", ""), id_number]
     pieces += plates
-    return " ".join(filter(None, pieces)).lower() + " "
+    return " ".join(filter(None, pieces)).lower() + SEARCH_TEXT_END
+
+
+SEARCH_TEXT_END = "  "  # see unit_search_text and migration 0019
 
 
 def normalise_query(text: str) -> str:
@@ -106,15 +110,15 @@ def normalise_query(text: str) -> str:
     return query.replace(" ", "")
 
 
-def two_character_condition(id_column, session, query: str, *, sample_rows: int = 20_000):
-    """For a 2-character query on SQLite that is *rare*: ``id IN (units whose search text contains it)`` from
-    the trigram index, else None (use LIKE, which finds a page of a common one at once).
+def rare_short_condition(id_column, session, query: str, *, sample_rows: int = 20_000):
+    """For a 1–2 character query on SQLite that is *rare*: ``id IN (units whose search text contains it)``
+    from the trigram index, else None (use LIKE, which finds a page of a common one at once).
 
-    Every occurrence of the two characters starts a trigram (the text ends with a space), and
+    Every occurrence of one or two characters starts a trigram (the text ends with two spaces), and
     ``units_fts_vocab`` lists the trigrams that start with them; their union is exactly the units holding
-    the query. Rare means fewer than 20 hits among the first ``sample_rows`` units: a common pair such
-    as "13" has huge trigram lists that are slower to read than the LIKE scan that stops at its cap."""
-    if len(query) != 2 or session.get_bind().dialect.name != "sqlite":
+    the query. Rare means fewer than 20 hits among the first ``sample_rows`` units: a common query such
+    as "13" or "王" has huge trigram lists that are slower to read than the LIKE scan that stops at its cap."""
+    if not 1 <= len(query) <= 2 or session.get_bind().dialect.name != "sqlite":
         return None
     pattern = like_pattern(query)
     common = session.scalar(text(

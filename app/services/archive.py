@@ -29,10 +29,10 @@ from app.search import (
     SHORT_QUERY,
     CappedCount,
     match_condition,
-    two_character_condition,
     normalise_query,
     number_probe,
     rank_match,
+    rare_short_condition,
     unit_code,
     unit_label,
     unit_search_text,
@@ -362,10 +362,10 @@ class ArchiveService:
         return 0 < len(normalise_query(flt.query)) <= SHORT_QUERY
 
     def _short_query(self, s: Session, flt: UnitFilter) -> Select:
-        """``_unit_query`` of a 1–2 character query; two rare characters are looked up in the trigram index
-        (``two_character_condition``), a common query is left to LIKE, which meets a page of matches at once."""
+        """``_unit_query`` of a 1–2 character query: a rare one is looked up in the trigram index
+        (``rare_short_condition``), a common one is left to LIKE, which meets a page of matches at once."""
         stmt = self._unit_query(flt)
-        rare = two_character_condition(Unit.id, s, normalise_query(flt.query))
+        rare = rare_short_condition(Unit.id, s, normalise_query(flt.query))
         return stmt if rare is None else stmt.where(rare)
 
     def _first_matches(self, s: Session, flt: UnitFilter) -> list[int]:

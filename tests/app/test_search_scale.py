@@ -3,7 +3,7 @@
 from sqlalchemy import select, update
 
 from app.models import Unit
-from app.search import CappedCount, normalise_query, two_character_condition
+from app.search import CappedCount, normalise_query, rare_short_condition
 from app.services import archive
 from app.services.archive import UnitFilter, refresh_search_text
 
@@ -88,7 +88,7 @@ def test_three_or_more_characters_are_counted_in_full(services, monkeypatch):
     assert len(services.archive.list_units(UnitFilter(query="3-1"))) == 7
 
 
-def test_two_characters_found_through_the_index_are_exactly_the_units_holding_them(services, db):
+def test_one_or_two_characters_found_through_the_index_are_exactly_the_units_holding_them(services, db):
     building = services.archive.create_building("9栋")
     people = [("张伟", "", ""), ("王秀英", "13812345678", ""), ("欧阳娜娜", "", "11010519491231002X"),
               ("李a", "", ""), ("赵四", "0571-8888-1234", "")]
@@ -99,12 +99,14 @@ def test_two_characters_found_through_the_index_are_exactly_the_units_holding_th
         ids.append(uid)
     services.archive.add_vehicle(ids[1], "浙A·9Z8YB")  # a text ending in letters
     texts = _texts(db, ids)
-    assert all(t.endswith(" ") for t in texts.values())
-    pairs = {t[i : i + 2] for t in texts.values() for i in range(len(t) - 1)} | {"无此", "伟王", "yz"}
+    assert all(t.endswith("  ") for t in texts.values())
+    pairs = {t[i : i + n] for t in texts.values() for n in (1, 2) for i in range(len(t) - n + 1)}
+    pairs |= {"无此", "伟王", "yz", "鑫"}
     pairs = {p for p in pairs if " " not in p}
     with db.read_session() as s:
         if db.is_sqlite:  # the index answers these (each is rare here), not LIKE
-            assert two_character_condition(Unit.id, s, "张伟") is not None
+            assert rare_short_condition(Unit.id, s, "张伟") is not None
+            assert rare_short_condition(Unit.id, s, "欧") is not None
     for pair in sorted(pairs):
         query = normalise_query(pair)  # ("-1" is the digit 1)
         expected = sorted(uid for uid, t in texts.items() if query in t)
