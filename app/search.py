@@ -110,7 +110,7 @@ def normalise_query(text: str) -> str:
     return query.replace(" ", "")
 
 
-def rare_short_condition(id_column, session, query: str, *, sample_rows: int = 20_000):
+def rare_short_condition(id_column, session, query: str, *, sample_rows: int = 5_000):
     """For a 1–2 character query on SQLite that is *rare*: ``id IN (units whose search text contains it)``
     from the trigram index, else None (use LIKE, which finds a page of a common one at once).
 
