@@ -769,6 +769,10 @@ This view has been recorded in the audit log.</translation>
 <context>
     <name>BackupActions</name>
     <message>
+        <source>今日自动备份已完成: %1</source>
+        <translation>Today&apos;s automatic backup is done: %1</translation>
+    </message>
+    <message>
         <source>备份…</source>
         <translation>Back up…</translation>
     </message>
@@ -7394,6 +7398,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>没有符合条件的记录。可以清空搜索框或把筛选改为“全部”。</source>
         <translation>Nothing matches. Clear the search box or set the filters to &quot;All&quot;.</translation>
+    </message>
+    <message>
+        <source>共 %1+ 条</source>
+        <translation>%1+ rows</translation>
     </message>
     <message numerus="yes">
         <source>共 %n 条</source>
