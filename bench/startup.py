@@ -50,18 +50,19 @@ def timed_process(args: list[str], env: dict[str, str], until: str | None = None
     """Milliseconds from starting the process to its end (or to the line ``until`` on its output)."""
     started = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    if until is not None:
-        for line in proc.stdout:
-            if line.strip() == until:
-                break
-        else:
-            raise SystemExit(f"{args[-1]}: the process ended before “{until}”")
-    else:
+    if until is None:
         proc.communicate()
+        elapsed = (time.perf_counter() - started) * 1000
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(args)} failed ({proc.returncode})")
+        return elapsed
+    for line in proc.stdout:
+        if line.strip() == until:
+            break
+    else:
+        raise SystemExit(f"{args[-1]}: the process ended before “{until}”")
     elapsed = (time.perf_counter() - started) * 1000
     proc.communicate()
-    if until is None and proc.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode})")
     return elapsed
 
 
