@@ -24,6 +24,8 @@ PERMISSIONS: dict[str, str] = {
     "fees.waive": "批准减免/退款",
     "fees.close": "月结 (关闭账期)",
     "fees.reopen": "重新打开已月结的账期",
+    "bank.view": "查看代扣协议和银行托收批次",
+    "bank.collect": "管理代扣协议, 导出托收文件, 导入银行扣款结果",
     "audit.view": "查看审计日志",
     "users.manage": "管理用户和权限",
     "backup.manage": "备份与恢复",

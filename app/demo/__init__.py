@@ -19,6 +19,7 @@ STEP_MODULES = [
     "app.demo.order_team",
     "app.demo.engineering",
     "app.demo.month_end",
+    "app.demo.bank",
 ]
 
 

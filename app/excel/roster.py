@@ -18,6 +18,16 @@ from decimal import Decimal
 from functools import partial
 
 from app.errors import FieldError
+from app.excel.legacy import (
+    DEFAULT_OPTIONS,
+    EXTRA_KEYS,
+    ImportOptions,
+    PlaceholderCounter,
+    apply_extras,
+    person_validator,
+    side_block_note,
+    table_width,
+)
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
 from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_plate
@@ -71,11 +81,19 @@ COLUMNS: tuple[Column, ...] = (
     Column("plate", "车牌号", ("车牌号", "车牌", "车牌号码", "车辆号牌", "车牌照", "车辆牌照", "车号"),
            "多个用顿号分隔, 如 浙A12345、浙AD12345", 16),
     Column("notes", "备注", ("备注", "说明", "备注信息", "其他"), "", 20),
+    # Kept from the systems offices used before (app.excel.legacy)
+    Column("gender", "性别", ("性别",), "男 / 女", 6),
+    Column("floor", "楼层", ("楼层", "所在楼层", "房屋楼层"), "数字; 留空时按房号推算", 6),
+    Column("inner_area", "室内面积(㎡)", ("室内面积", "室内面积㎡"), "数字, 单位平方米", 12),
+    Column("floors", "总层数", ("总层数", "楼栋总层数", "楼层数"), "楼栋的总层数", 8),
+    Column("elevator", "是否有电梯", ("是否有电梯", "有无电梯", "电梯"), "有 / 无", 10),
+    Column("id_unverified", "身份证待核实", ("身份证待核实", "待核实"),
+           "“是”: 身份证号校验位不符, 照原样保留并标为待核实", 12),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
 # What exports and the template write: every field except the combined address.
 EXPORT_KEYS = ("seq", "building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",
-               "space", "plate", "notes")
+               "space", "plate", "notes", "gender", "floor", "inner_area", "floors", "elevator", "id_unverified")
 RELATION_WORDS = {
     Relation.OWNER: ("业主", "产权人", "房主", "户主", "本人", "业主本人", "共有人", "owner"),
     Relation.TENANT: ("租户", "租客", "承租人", "租住", "租赁", "tenant"),
@@ -91,7 +109,8 @@ _SPLIT_MULTI = re.compile(r"[、,，;；/\s]+")
 # What people type in a cell that has nothing to say; only for optional columns (a 姓名 of "无" stays an error).
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "\\", "无", "暂无", "没有", "空", "N/A", "n/a", "NA", "null", "NULL",
                           "未知", "不详", "?", "？"})
-OPTIONAL_KEYS = frozenset({"unit", "area", "relation", "phone", "id_number", "move_in", "space", "plate"})
+OPTIONAL_KEYS = frozenset({"unit", "area", "relation", "phone", "id_number", "move_in", "space", "plate", "gender",
+                           "floor", "inner_area", "floors"})  # not 是否有电梯: its "无" is an answer
 _UNIT_ROOM = re.compile(r"([0-9A-Za-z一二三四五六七八九十]+)单元-?([0-9A-Za-z]+(?:室|号)?)")
 _DASHED_ROOM = re.compile(r"(\d{1,2})-(\d{3,4})")
 _BUILDING_UNIT = re.compile(r"(.+?(?:号楼|栋|幢|座|#))-?([0-9A-Za-z一二三四五六七八九十]+)单元")
@@ -262,11 +281,12 @@ class RosterIssue:
     column: str
     message: str
     sheet: str = ""  # only when several sheets are imported together
+    plain: bool = False  # "房屋信息 第7行" (a workbook of named sheets, as HC小区's) rather than 工作表“…”第7行
 
     def __str__(self) -> str:
         where = f"第{self.row}行" if self.row else "文件"
         if self.sheet:
-            where = f"工作表“{self.sheet}”{where}"
+            where = f"{self.sheet} {where}" if self.plain else f"工作表“{self.sheet}”{where}"
         return f"{where} {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
 
 
@@ -291,6 +311,11 @@ class RosterRecord:
     spaces: tuple[str, ...] = ()
     plates: tuple[str, ...] = ()
     notes: str = ""
+    gender: str = ""
+    inner_area: Decimal | None = None
+    floors: int | None = None  # the building's 总层数
+    elevator: bool | None = None  # the building's 是否有电梯
+    id_unverified: bool = False  # ID number kept although its check digit fails (待核实)
     present: set[str] = field(default_factory=set)
     errors: list[tuple[str, str]] = field(default_factory=list)
 
@@ -316,6 +341,9 @@ class ParsedRoster:
     sheet_names: tuple[str, ...] = ()
     parts: dict[str, ParsedRoster] = field(default_factory=dict)  # sheet → its own parse, when combined
     notes: list[str] = field(default_factory=list)  # things to tell the user that are not errors
+    layout: str = ""  # a recognised layout of another system ("HC小区"), "" for a roster sheet
+    placeholder_counts: dict[str, int] = field(default_factory=dict)  # "占位手机号 18999999999" → rows
+    fee_items: list = field(default_factory=list)  # fee items of the old system, listed for mapping
 
     def header_of(self, key: str) -> str:
         cols = self.fields.get(key)
@@ -381,10 +409,12 @@ FORMULA_WITHOUT_VALUE = "是公式, 但文件中没有保存它的计算结果�
 
 
 def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = True,
-                 formulas: frozenset[tuple[int, int]] = frozenset()) -> ParsedRoster:
+                 formulas: frozenset[tuple[int, int]] = frozenset(), options: ImportOptions = DEFAULT_OPTIONS,
+                 ) -> ParsedRoster:
     """Header, column map and every data row cleaned and checked (within the file).
 
     ``formulas``: (row, column) of cells that hold a formula saved without its value (blank here).
+    ``options``: placeholder values read as blank, ID numbers kept with a failing check digit (app.excel.legacy).
     """
     found = find_header(rows)
     if found is None:
@@ -427,7 +457,8 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
     if issues:
         return parsed
     header_texts = {v for v in header if isinstance(v, str) and v.strip()}
-    cleaner = _Cleaner(parsed)
+    _legacy_pass(rows, header_index, header, parsed, options)
+    cleaner = _Cleaner(parsed, options)
     max_col = max(col for cols in fields.values() for col in cols)
     single = [(key, cols[0]) for key, cols in fields.items() if len(cols) == 1]
     multi = [(key, cols) for key, cols in fields.items() if len(cols) > 1]
@@ -453,6 +484,20 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
     if check:
         check_within_file(parsed.records, parsed)
     return parsed
+
+
+def _legacy_pass(rows: list[list[object]], header_index: int, header: list[object], parsed: ParsedRoster,
+                 options: ImportOptions) -> None:
+    """Placeholder phones/ID numbers (18999999999, …) blanked and counted; a notes block beside the table noted."""
+    counter = PlaceholderCounter(options)
+    for key in ("phone", "id_number"):
+        counter.blank(rows, header_index + 1, key, parsed.fields.get(key, ()))
+    parsed.placeholder_counts = counter.lines()
+    width = table_width(header)
+    if width > max(col for cols in parsed.fields.values() for col in cols):
+        note = side_block_note(rows, header_index, width, parsed.sheet)
+        if note:
+            parsed.notes.append(note)
 
 
 def _formula_errors(rec: RosterRecord, index: int, fields: dict[str, list[int]], headers: dict[int, str],
@@ -502,10 +547,13 @@ def _not_data(row: list[object], values: dict[str, object], header_texts: set[st
 class _Cleaner:
     """Cleans data rows; values that repeat down a column (楼栋, 单元, 房号+面积, dates) are cleaned once."""
 
-    def __init__(self, parsed: ParsedRoster):
+    def __init__(self, parsed: ParsedRoster, options: ImportOptions = DEFAULT_OPTIONS):
         from app.services.archive import validate_person, validate_unit
 
         self.validate_person, self.validate_unit = validate_person, validate_unit
+        if options.keep_invalid_id or "id_unverified" in parsed.fields:
+            self.validate_person = person_validator(options.keep_invalid_id, validate_person)
+        self.extras = tuple(k for k in parsed.fields if k in EXTRA_KEYS)
         self.parsed = parsed
         self.header = parsed.header_of
         self.has_address = "address" in parsed.fields
@@ -656,9 +704,11 @@ class _Cleaner:
         if isinstance(name, str) and _CJK_NAME.fullmatch(name):
             name = "".join(name.split())  # "王　五" padded to line up with three-character names
         try:
-            person = self.validate_person({"name": name, "phone": phone_raw, "id_number": id_raw, "notes": notes})
+            person = self.validate_person({"name": name, "phone": phone_raw, "id_number": id_raw, "notes": notes,
+                                           "id_unverified": values.get("id_unverified", "")})
             rec.name, rec.phone, rec.id_number, rec.notes = (
                 person["name"], person["phone"], person["id_number"], person["notes"])
+            rec.id_unverified = person.get("id_unverified", False)
         except FieldError as exc:
             for name, message in exc.errors.items():
                 err((header(name), message))
@@ -680,6 +730,8 @@ class _Cleaner:
                 except ValueError as exc:
                     err((header("plate"), f"“{text}”{exc}"))
             rec.plates = tuple(dict.fromkeys(plates))
+        if self.extras:
+            apply_extras(rec, values, self.extras, header)
         if not rec.errors:
             rec.raw = None  # the cleaned values say it all; 100,000 rows of cell dicts cost 100 MB
         return rec
@@ -727,5 +779,5 @@ def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> 
                     rec.errors.append((header(what), f"{value} 与{ref(other, rec)} (另一套房屋) 重复"))
 
 
-def record_issues(rec: RosterRecord) -> list[RosterIssue]:
-    return [RosterIssue(rec.row, column, message, rec.sheet) for column, message in rec.errors]
+def record_issues(rec: RosterRecord, plain: bool = False) -> list[RosterIssue]:
+    return [RosterIssue(rec.row, column, message, rec.sheet, plain) for column, message in rec.errors]

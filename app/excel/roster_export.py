@@ -49,7 +49,8 @@ def _as_tuple(row) -> Sequence[str]:
     if isinstance(row, Sequence):
         return [str(v or "") for v in row]
     return [row.building, row.unit_no, row.room_no, row.area, row.name, row.relation, row.phone, row.id_number,
-            row.move_in, row.spaces, row.plates, row.notes]
+            row.move_in, row.spaces, row.plates, row.notes, row.gender, row.floor, row.inner_area, row.floors,
+            row.elevator, row.id_unverified]
 
 
 def _letter(index: int) -> str:

@@ -1,5 +1,6 @@
 """All tables; importing this package registers every model on ``Base.metadata``."""
 
+from app.models.bank import BankAgreement, BankBatch, BankBatchRow, BankProfile
 from app.models.base import Base, Money, Stamped, Versioned
 from app.models.engineering import (
     ENGINEERING_LABELS,
@@ -159,6 +160,7 @@ __all__ = [
     "Reminder", "FeeKind", "ChargeMethod", "Cycle", "Scope", "PayMethod", "ReminderMethod", "PrepaidKind",
     "FEE_LABELS", "Waiver", "Refund", "CashupClose", "PeriodClose", "MeterChange",
     "AuditLog", "RolePermission",
+    "BankAgreement", "BankProfile", "BankBatch", "BankBatchRow",
     "RosterImport", "WorkOrderLink",
     "Equipment", "EquipmentLog", "EquipmentStatus", "EquipmentSystem", "Frequency", "LogKind", "PmPlan", "PmTask",
     "PmTaskPoint", "RepairPlan", "RepairScale", "RepairState", "TakeoverArea", "TakeoverCheck", "TakeoverDefect",

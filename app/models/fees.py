@@ -61,6 +61,7 @@ class PayMethod(StrEnum):
     ALIPAY = "alipay"
     CARD = "card"
     TRANSFER = "transfer"
+    BANK = "bank"  # 托收: collected by the bank under a withholding agreement (never at the counter)
 
 
 class ReminderMethod(StrEnum):
@@ -86,7 +87,7 @@ FEE_LABELS: dict[str, str] = {
     Scope.ALL: "全部房屋", Scope.BUILDINGS: "指定楼栋", Scope.USES: "指定用途", Scope.UNITS: "指定房屋",
     Scope.SPACES: "指定车位",
     PayMethod.CASH: "现金", PayMethod.WECHAT: "微信", PayMethod.ALIPAY: "支付宝", PayMethod.CARD: "银行卡",
-    PayMethod.TRANSFER: "转账",
+    PayMethod.TRANSFER: "转账", PayMethod.BANK: "托收",
     ReminderMethod.PHONE: "电话", ReminderMethod.NOTICE: "催缴通知", ReminderMethod.VISIT: "上门",
     ReminderMethod.MESSAGE: "短信/微信",
     "late_fee": "滞纳金",

@@ -32,6 +32,24 @@ class Services:
         return ArchiveService(self.ctx)
 
     @cached_property
+    def bank_agreements(self):
+        from app.services.bank import BankAgreementService
+
+        return BankAgreementService(self.ctx)
+
+    @cached_property
+    def bank_profiles(self):
+        from app.services.bank import BankProfileService
+
+        return BankProfileService(self.ctx)
+
+    @cached_property
+    def bank(self):
+        from app.services.bank import BankCollectionService
+
+        return BankCollectionService(self.ctx)
+
+    @cached_property
     def roster(self):
         from app.services.roster import RosterService
 

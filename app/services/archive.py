@@ -87,6 +87,18 @@ class MemberRow:
     id_number: str
     move_in_date: date | None
     version: int
+    gender: str = ""
+    id_unverified: bool = False  # the ID number was kept from an old system although its check digit fails
+
+
+@dataclass(frozen=True)
+class UnverifiedPerson:
+    """A person whose ID number is 待核实 (kept by an import although its check digit fails)."""
+
+    person_id: int
+    name: str
+    id_number: str  # masked without pii.view_full
+    units: str  # the units they live in, "1栋1单元1011、…"
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,9 @@ class UnitDetail:
     members: tuple[MemberRow, ...]
     vehicles: tuple[VehicleRow, ...]
     parking_spaces: tuple[str, ...]
+    inner_area: Decimal | None = None  # 室内面积
+    building_floors: int | None = None  # 总层数
+    elevator: bool | None = None  # 是否有电梯
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,7 @@ class UnitFilter:
     query: str = ""
     building_id: int | None = None
     status: str | None = None
+    unverified: bool = False  # only units with a person whose ID number is 待核实
 
 
 SORT_KEYS = ("code", "area", "status", "floor")
@@ -343,6 +359,9 @@ class ArchiveService:
             stmt = stmt.where(Unit.building_id == flt.building_id)
         if flt.status:
             stmt = stmt.where(Unit.status == flt.status)
+        if flt.unverified:
+            stmt = stmt.where(Unit.id.in_(select(Occupancy.unit_id).join(Person, Person.id == Occupancy.person_id)
+                                          .where(Person.id_unverified.is_(True))))
         return stmt
 
     def count_units(self, flt: UnitFilter) -> int:
@@ -483,7 +502,7 @@ class ArchiveService:
             row = self._unit_rows(s, [unit_id])[0]
             members = tuple(
                 MemberRow(p.id, o.id, p.name, o.relation, show_phone(p.phone), show_id(p.id_number),
-                          o.move_in_date, p.version)
+                          o.move_in_date, p.version, p.gender, p.id_unverified)
                 for o, p in s.execute(
                     select(Occupancy, Person).join(Person).where(Occupancy.unit_id == unit_id).order_by(Occupancy.id)
                 )
@@ -499,7 +518,27 @@ class ArchiveService:
                 )
             )
             spaces = tuple(s.scalars(select(ParkingSpace.code).where(ParkingSpace.unit_id == unit_id)))
-            return UnitDetail(row, unit.notes, members, vehicles, spaces)
+            building = unit.building
+            return UnitDetail(row, unit.notes, members, vehicles, spaces, unit.inner_area, building.floors,
+                              building.has_elevator)
+
+    def unverified_people(self, limit: int = 10000) -> list[UnverifiedPerson]:
+        """People whose ID number is 待核实, by name; ID numbers masked unless the operator may see them."""
+        self.ctx.require("archive.view")
+        show_id = self.ctx.show_id_number
+        with self.ctx.read() as s:
+            people = s.execute(select(Person.id, Person.name, Person.id_number).where(Person.id_unverified.is_(True))
+                               .order_by(Person.name, Person.id).limit(limit)).all()
+            homes: dict[int, list[str]] = defaultdict(list)
+            ids = [p.id for p in people]
+            for start in range(0, len(ids), 500):
+                for pid, bname, unit_no, room_no in s.execute(
+                        select(Occupancy.person_id, Building.name, Unit.unit_no, Unit.room_no)
+                        .join(Unit, Unit.id == Occupancy.unit_id).join(Building, Building.id == Unit.building_id)
+                        .where(Occupancy.person_id.in_(ids[start:start + 500])).order_by(Occupancy.id)):
+                    homes[pid].append(unit_label(bname, unit_no, room_no))
+        return [UnverifiedPerson(pid, name, show_id(id_number), "、".join(homes.get(pid, ())))
+                for pid, name, id_number in people]
 
     def get_unit_values(self, unit_id: int) -> dict[str, object]:
         """The stored values of a unit, for an edit form."""
@@ -584,7 +623,14 @@ class ArchiveService:
                 for field in ("phone", "id_number"):
                     if "*" in str(values.get(field) or ""):
                         values[field] = getattr(person, field)
-            cleaned = validate_person(values)
+            keep_unverified = (person is not None and person.id_unverified
+                               and clean_code(values.get("id_number")).upper() == person.id_number)
+            if keep_unverified:  # the 待核实 number left as it is: the form may still save the other fields
+                cleaned = {**validate_person({**values, "id_number": ""}), "id_number": person.id_number}
+            else:
+                cleaned = validate_person(values)
+            if person is not None:
+                person.id_unverified = keep_unverified
             if person is None:
                 person = Person(name=cleaned["name"], phone=cleaned["phone"], id_number=cleaned["id_number"],
                                 notes=cleaned["notes"])

@@ -89,6 +89,7 @@ ENTITY_LABELS: dict[str, str] = {
     "surveys": "满意度调查",
     "survey_responses": "调查答卷",
     "monthly_report": "经营月报",
+    "bank_agreements": "代扣协议", "bank_profiles": "银行格式", "bank_batches": "托收批次",
     **ORDER_ENTITY_LABELS,
 }
 
@@ -100,9 +101,10 @@ FIELD_LABELS: dict[str, str] = {
     "position": "岗位", "amount": "金额", "state": "状态", "assignee_id": "处理人",
     "building_id": "楼栋编号", "unit_id": "房屋编号", "person_id": "人员编号", "brand": "品牌", "color": "颜色",
     "field": "字段", "receipt_no": "收据号", "method": "方式", "payer": "交款人", "voided": "已作废", "void_reason": "作废原因",
+    "account_no": "扣款账号", "holder": "户名", "bank": "开户行", "active_from": "生效日期", "active_until": "终止日期",
 }
 
-PERSONAL_FIELDS = frozenset({"phone", "id_number", "mobile", "contact_phone"})
+PERSONAL_FIELDS = frozenset({"phone", "id_number", "mobile", "contact_phone", "account_no"})
 
 # never worth a line of their own: bookkeeping columns and derived search text
 IGNORED_FIELDS = frozenset({"version", "created_at", "created_by", "updated_at", "updated_by", "search_text"})
@@ -425,7 +427,7 @@ def _show(value: Any) -> str:
 def _mask(key: str, value: Any) -> Any:
     if not isinstance(value, str) or not value:
         return value
-    return mask_id_number(value) if key == "id_number" else mask_phone(value)
+    return mask_id_number(value) if key in ("id_number", "account_no") else mask_phone(value)
 
 
 def _masked_changes(changes: dict) -> dict:

@@ -635,36 +635,45 @@ class PaymentService:
             lock_unit(s, unit_id)
             now = self.ctx.clock()
             guard_open_day(s, now)
-            wanted = list(line_ids) if line_ids is not None else None
-            lines = _open_lines(s, unit_id, wanted)
-            if wanted is not None and len(lines) != len(set(wanted)):
-                raise StateError("所选账单明细已结清或已变化, 请刷新后重试。未收款。")
-            payer = payer or "、".join(n for n, _ in owner_names(s, [unit_id]).get(unit_id, []))[:64]
-            payment = Payment(
-                receipt_no=next_number(s, "receipt", RECEIPT_PREFIX, now), unit_id=unit_id, payer=payer,
-                method=method, amount=value, paid_at=now, operator_id=self.ctx.actor.user_id,
-                operator_name=self.ctx.actor.display_name, note=clean_text(note),
-            )
-            s.add(payment)
-            s.flush()
-            if use_prepaid:
-                payment.prepaid_used = apply_prepaid(s, self.ctx, unit_id, lines, payment_id=payment.id)
-                lines = [ln for ln in lines if ln.amount > ln.paid]
-            plan, rest = self._plan_cash(s, lines, value, now.date(), include_late_fees)
-            shares: list[tuple[BillLine, Decimal]] = []
-            for line, principal, fee, days in plan:
-                shares.append((line, principal))
-                if fee > 0:
-                    shares.append((self._late_line(s, line, principal, fee, days), fee))
-            s.flush()
-            _put_shares(s, shares, now, payment_id=payment.id)
-            if rest > 0:
-                s.add(PrepaidEntry(unit_id=unit_id, kind=PrepaidKind.DEPOSIT, amount=rest, payment_id=payment.id,
-                                   at=now, by=self.ctx.actor.user_id, note=f"收据 {payment.receipt_no} 预存"))
-            s.flush()
-            settle_from_prepaid(s, self.ctx, unit_id)
-            s.flush()
-            return self._payment_rows(s, select(Payment).where(Payment.id == payment.id))[0]
+            payment_id = self.take(s, unit_id, value, method, now, payer=payer, note=note, line_ids=line_ids,
+                                   use_prepaid=use_prepaid, include_late_fees=include_late_fees)
+            return self._payment_rows(s, select(Payment).where(Payment.id == payment_id))[0]
+
+    def take(self, s: Session, unit_id: int, value: Decimal, method: str, now: datetime, *, payer: str = "",
+             note: str = "", line_ids: Iterable[int] | None = None, use_prepaid: bool = False,
+             include_late_fees: bool = False) -> int:
+        """The payment itself, inside the caller's write transaction, after the caller locked the unit and
+        called ``guard_open_day`` (the bank import takes many in one transaction). Returns the payment id."""
+        wanted = list(line_ids) if line_ids is not None else None
+        lines = _open_lines(s, unit_id, wanted)
+        if wanted is not None and len(lines) != len(set(wanted)):
+            raise StateError("所选账单明细已结清或已变化, 请刷新后重试。未收款。")
+        payer = payer or "、".join(n for n, _ in owner_names(s, [unit_id]).get(unit_id, []))[:64]
+        payment = Payment(
+            receipt_no=next_number(s, "receipt", RECEIPT_PREFIX, now), unit_id=unit_id, payer=payer,
+            method=method, amount=value, paid_at=now, operator_id=self.ctx.actor.user_id,
+            operator_name=self.ctx.actor.display_name, note=clean_text(note),
+        )
+        s.add(payment)
+        s.flush()
+        if use_prepaid:
+            payment.prepaid_used = apply_prepaid(s, self.ctx, unit_id, lines, payment_id=payment.id)
+            lines = [ln for ln in lines if ln.amount > ln.paid]
+        plan, rest = self._plan_cash(s, lines, value, now.date(), include_late_fees)
+        shares: list[tuple[BillLine, Decimal]] = []
+        for line, principal, fee, days in plan:
+            shares.append((line, principal))
+            if fee > 0:
+                shares.append((self._late_line(s, line, principal, fee, days), fee))
+        s.flush()
+        _put_shares(s, shares, now, payment_id=payment.id)
+        if rest > 0:
+            s.add(PrepaidEntry(unit_id=unit_id, kind=PrepaidKind.DEPOSIT, amount=rest, payment_id=payment.id,
+                               at=now, by=self.ctx.actor.user_id, note=f"收据 {payment.receipt_no} 预存"))
+        s.flush()
+        settle_from_prepaid(s, self.ctx, unit_id)
+        s.flush()
+        return payment.id
 
     @staticmethod
     def _late_line(s: Session, line: BillLine, principal: Decimal, fee: Decimal, days: int) -> BillLine:

@@ -24,6 +24,8 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ServiceError
+from app.excel import hc_layout
+from app.excel.legacy import DEFAULT_OPTIONS, PLACEHOLDER_SETTING, ImportOptions, split_placeholders
 from app.excel.roster import (
     RELATION_LABELS,
     ParsedRoster,
@@ -128,6 +130,60 @@ class RosterPreview:
     def lines(self) -> list[str]:
         return [str(issue) for issue in self.issues]
 
+    @property
+    def layout(self) -> str:
+        """The other system whose layout was recognised ("HC小区"), or ""."""
+        return self.parsed.layout
+
+    @property
+    def placeholder_lines(self) -> list[str]:
+        """"占位手机号 18999999999 视为空: 3,120 行", one per placeholder value found."""
+        from app.excel.legacy import placeholder_lines
+
+        return placeholder_lines(self.parsed.placeholder_counts)
+
+    @property
+    def fee_items(self) -> tuple:
+        """The old system's fee items (HC's 费用设置), to be mapped to PropDesk's by the user."""
+        return tuple(self.parsed.fee_items)
+
+    @cached_property
+    def totals(self) -> ImportTotals:
+        """What the importable rows hold: units, people, parking spaces, plates, ID numbers kept 待核实."""
+        return import_totals(rec for rec, status in zip(self.parsed.records, self.statuses, strict=True)
+                             if status != ERROR)
+
+
+@dataclass(frozen=True)
+class ImportTotals:
+    units: int
+    persons: int
+    owners: int
+    spaces: int
+    plates: int
+    unverified_ids: int
+
+    def __str__(self) -> str:
+        return (f"房屋 {self.units:,} 套, 人员 {self.persons:,} 人 (其中业主 {self.owners:,} 人), "
+                f"车位 {self.spaces:,} 个, 车牌 {self.plates:,} 个, 身份证号待核实 {self.unverified_ids:,} 个")
+
+
+def import_totals(records: Iterable[RosterRecord]) -> ImportTotals:
+    units, persons, owners, spaces, plates, unverified = set(), set(), set(), set(), set(), set()
+    for rec in records:
+        if rec.room_no:
+            units.add(rec.unit_key)
+        if rec.name:
+            key = rec.id_number or (rec.unit_key, rec.name)
+            persons.add(key)
+            if rec.relation in (None, Relation.OWNER):
+                owners.add(key)
+        spaces.update(rec.spaces)
+        plates.update(rec.plates)
+        if rec.id_unverified:
+            unverified.add(rec.id_number)
+    return ImportTotals(len(units), len(persons), len(owners), len(spaces), len(plates), len(unverified))
+
 
 @dataclass(frozen=True)
 class RosterResult:
@@ -170,6 +226,12 @@ class RosterExportRow:
     spaces: str
     plates: str
     notes: str
+    gender: str = ""
+    floor: str = ""
+    inner_area: str = ""
+    floors: str = ""  # the building's 总层数
+    elevator: str = ""  # 有 / 无
+    id_unverified: str = ""  # 是: the ID number is kept as the old system had it (待核实)
 
 
 def _values(rec: RosterRecord, status: str) -> tuple[str, ...]:
@@ -197,8 +259,9 @@ class _Obj:
         return self.orig is not None and tuple(self.vals[k] for k in keys) != self.orig
 
 
-UNIT_KEYS = ("area",)
-PERSON_KEYS = ("name", "phone", "id_number", "notes")
+UNIT_KEYS = ("area", "floor", "inner_area")
+PERSON_KEYS = ("name", "phone", "id_number", "notes", "gender", "id_unverified")
+BUILDING_KEYS = ("floors", "has_elevator")
 OCC_KEYS = ("relation", "move_in_date")
 VEHICLE_KEYS = ("unit", "person", "space")
 SPACE_KEYS = ("unit", "person")
@@ -266,8 +329,11 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     valid = [rec for rec in records if not rec.errors]
     has_relation = "relation" in parsed.fields
 
-    for bid, name in s.execute(select(Building.id, Building.name)):
-        result.buildings.setdefault(building_code(name).upper(), _Obj(bid, {"name": name}))
+    for bid, name, floors, elevator in s.execute(select(Building.id, Building.name, Building.floors,
+                                                        Building.has_elevator)):
+        result.buildings.setdefault(building_code(name).upper(),
+                                    _Obj(bid, {"name": name, "floors": floors, "has_elevator": elevator},
+                                         (floors, elevator)))
     wanted_codes = {rec.unit_key[0] for rec in valid}
     stored_bids = [b.id for code, b in result.buildings.items() if code in wanted_codes]
     code_of = {b.id: code for code, b in result.buildings.items()}
@@ -275,27 +341,28 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     members: dict[tuple, list[tuple[_Obj, _Obj]]] = {}  # unit key → [(occupancy, person)]
     persons_by_id: dict[int, _Obj] = {}
     for chunk in _chunks(stored_bids):
-        for uid, bid, unit_no, room_no, area in s.execute(
-            select(Unit.id, Unit.building_id, Unit.unit_no, Unit.room_no, Unit.area).where(Unit.building_id.in_(chunk))
+        for uid, bid, unit_no, room_no, area, floor, inner_area in s.execute(
+            select(Unit.id, Unit.building_id, Unit.unit_no, Unit.room_no, Unit.area, Unit.floor, Unit.inner_area)
+            .where(Unit.building_id.in_(chunk))
         ):
             key = (code_of[bid], unit_no, room_no)
-            result.units[key] = _Obj(uid, {"area": area, "key": key, "touched": False}, (area,))
+            result.units[key] = _Obj(uid, {"area": area, "floor": floor, "inner_area": inner_area, "key": key,
+                                           "touched": False}, (area, floor, inner_area))
             if unit_no:
                 buildings_with_units.add(code_of[bid])
         rows = s.execute(
             select(Occupancy.id, Occupancy.unit_id, Occupancy.relation, Occupancy.move_in_date, Person.id,
-                   Person.name, Person.phone, Person.id_number, Person.notes, Unit.building_id, Unit.unit_no,
-                   Unit.room_no)
+                   Person.name, Person.phone, Person.id_number, Person.notes, Person.gender, Person.id_unverified,
+                   Unit.building_id, Unit.unit_no, Unit.room_no)
             .join(Person, Person.id == Occupancy.person_id)
             .join(Unit, Unit.id == Occupancy.unit_id)
             .where(Unit.building_id.in_(chunk))
             .order_by(Occupancy.id)
         )
-        for oid, uid, relation, move_in, pid, name, phone, id_number, notes, bid, unit_no, room_no in rows:
+        for oid, uid, relation, move_in, pid, *stored, bid, unit_no, room_no in rows:
             person = persons_by_id.get(pid)
             if person is None:
-                vals = {"name": name, "phone": phone, "id_number": id_number, "notes": notes}
-                person = persons_by_id[pid] = _Obj(pid, vals, (name, phone, id_number, notes))
+                person = persons_by_id[pid] = _person_obj(pid, stored)
             occ = _Obj(oid, {"relation": relation, "move_in_date": move_in}, (relation, move_in))
             key = (code_of[bid], unit_no, room_no)
             members.setdefault(key, []).append((occ, person))
@@ -304,12 +371,9 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
 
     by_id_number: dict[str, _Obj] = {p.vals["id_number"]: p for p in persons_by_id.values() if p.vals["id_number"]}
     missing = sorted({rec.id_number for rec in valid if rec.id_number and rec.id_number not in by_id_number})
-    for pid, name, phone, id_number, notes in _where_in(
-            s, select(Person.id, Person.name, Person.phone, Person.id_number, Person.notes), Person.id_number, missing):
-        person = persons_by_id.setdefault(
-            pid, _Obj(pid, {"name": name, "phone": phone, "id_number": id_number, "notes": notes},
-                      (name, phone, id_number, notes)))
-        by_id_number.setdefault(id_number, person)
+    for pid, *stored in _where_in(s, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
+        person = persons_by_id.setdefault(pid, _person_obj(pid, stored))
+        by_id_number.setdefault(person.vals["id_number"], person)
     result.persons = list(persons_by_id.values())
     plates = sorted({p for rec in valid for p in rec.plates})
     for vid, plate, uid, pid, sid in _where_in(
@@ -343,17 +407,32 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         created = changed = False
         building = result.buildings.get(bcode)
         if building is None:
-            building = result.buildings[bcode] = _Obj(None, {"name": rec.building})
+            building = result.buildings[bcode] = _Obj(None, {"name": rec.building, "floors": None,
+                                                             "has_elevator": None})
+        if rec.floors is not None or rec.elevator is not None:
+            changed |= _building_facts(building, rec, claimed)
         unit = result.units.get(key)
         if unit is None:
             unit = result.units[key] = _Obj(None, {"area": rec.area, "key": key, "floor": rec.floor,
-                                                   "unit_no": unit_no, "room_no": room_no, "touched": True})
+                                                   "inner_area": rec.inner_area, "unit_no": unit_no,
+                                                   "room_no": room_no, "touched": True})
             created = True
-        elif rec.area is not None and unit.vals["area"] != rec.area:
-            unit.vals["area"] = rec.area
-            changed = True
+        else:
+            before = tuple(unit.vals[k] for k in UNIT_KEYS)
+            if rec.area is not None:
+                unit.vals["area"] = rec.area
+            if "floor" in rec.present:
+                unit.vals["floor"] = rec.floor
+            if rec.inner_area is not None:
+                unit.vals["inner_area"] = rec.inner_area
+            changed |= before != tuple(unit.vals[k] for k in UNIT_KEYS)
         unit.ref = building
         unit_members = members.setdefault(key, [])
+        if not rec.name:  # a unit of the old system with nobody living in it yet
+            status = result.statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
+            if status != UNCHANGED:
+                unit.vals["touched"] = True
+            continue
 
         person = by_id_number.get(rec.id_number) if rec.id_number else None
         if person is None:
@@ -363,7 +442,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                     break
         if person is None:
             person = _Obj(None, {"name": rec.name, "phone": rec.phone, "id_number": rec.id_number,
-                                 "notes": rec.notes})
+                                 "notes": rec.notes, "gender": rec.gender, "id_unverified": rec.id_unverified})
             result.persons.append(person)
             created = True
         else:
@@ -377,6 +456,9 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                 person.vals["phone"] = rec.phone
             if rec.id_number and not person.vals["id_number"]:
                 person.vals["id_number"] = rec.id_number
+                person.vals["id_unverified"] = rec.id_unverified
+            if rec.gender and (first_row or not person.vals["gender"]):
+                person.vals["gender"] = rec.gender
             if "notes" in rec.present and (first_row or not person.vals["notes"]):
                 person.vals["notes"] = rec.notes
             changed |= before != tuple(person.vals[k] for k in PERSON_KEYS)
@@ -423,9 +505,10 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         status = result.statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
         if status != UNCHANGED:
             unit.vals["touched"] = True
+    plain = bool(parsed.layout)
     for rec in records:
         if rec.errors:
-            result.issues.extend(record_issues(rec))
+            result.issues.extend(record_issues(rec, plain))
     if result.conflicts:
         _describe_conflicts(s, parsed, result.conflicts)
         if not update_existing:
@@ -433,6 +516,27 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     order = {name: i for i, name in enumerate(parsed.sheets_used)}
     result.issues.sort(key=lambda issue: (order.get(issue.sheet, -1), issue.row))
     return result
+
+
+PERSON_COLUMNS = tuple(getattr(Person, k) for k in PERSON_KEYS)
+
+
+def _person_obj(pid: int, stored: Sequence) -> _Obj:
+    """A stored person (its PERSON_KEYS values in order) to compare the file with."""
+    return _Obj(pid, dict(zip(PERSON_KEYS, stored, strict=True)), tuple(stored))
+
+
+def _building_facts(building: _Obj, rec: RosterRecord, claimed: set[int]) -> bool:
+    """总层数 / 是否有电梯 from the first row of this file that gives them; True when that changes a stored building."""
+    if id(building) in claimed:
+        return False
+    claimed.add(id(building))
+    before = (building.vals["floors"], building.vals["has_elevator"])
+    if rec.floors is not None:
+        building.vals["floors"] = rec.floors
+    if rec.elevator is not None:
+        building.vals["has_elevator"] = rec.elevator
+    return building.id is not None and before != (building.vals["floors"], building.vals["has_elevator"])
 
 
 @dataclass
@@ -691,22 +795,27 @@ class RosterService:
         self.ctx = ctx
 
     # ---- import
-    def read(self, path: str | Path, sheet: str | None = None) -> ParsedRoster:
+    def read(self, path: str | Path, sheet: str | None = None,
+             options: ImportOptions = DEFAULT_OPTIONS) -> ParsedRoster:
         """The parsed file. ``sheet`` names one sheet, or ALL_SHEETS for every sheet with a roster header.
 
         With several sheets and none named: the sheets with a roster header are taken together when they
         hold different units (one sheet per building, as many offices keep it); when they overlap (two
-        versions of the roster) only the first is taken, and ``notes`` says so.
+        versions of the roster) only the first is taken, and ``notes`` says so. A workbook in HC小区's
+        layout (房屋信息 + 业主信息 …) is read as that (``app.excel.hc_layout``).
         """
         from app.excel.reader import iter_sheets, read_sheet
 
         if sheet and sheet.strip() not in ALL_SHEETS:
-            return _parse(read_sheet(path, sheet))
+            return _parse(read_sheet(path, sheet), options=options)
         first, rosters, refused = None, [], []
-        for data in iter_sheets(path):
+        sheets = iter_sheets(path)
+        for data in sheets:
+            if first is None and hc_layout.is_hc_workbook(data.sheet_names):
+                return hc_layout.parse_hc({d.name: d.rows for d in (data, *sheets)}, options)
             if not any(any(v not in ("", None) for v in row) for row in data.rows):
                 continue
-            parsed = _parse(data, check=False)
+            parsed = _parse(data, check=False, options=options)
             first = first or parsed
             if parsed.header_row and not parsed.issues:
                 rosters.append(parsed)
@@ -742,14 +851,30 @@ class RosterService:
 
         return sheet_names(path)
 
+    def options(self, *, keep_invalid_id: bool = False, placeholders: Iterable[str] = ()) -> ImportOptions:
+        """The reading options: the office's placeholder setting (``roster.placeholders``) plus ``placeholders``."""
+        stored = split_placeholders(self._setting(PLACEHOLDER_SETTING))
+        extra = tuple(p for value in placeholders for p in split_placeholders(value))
+        return ImportOptions(keep_invalid_id, tuple(dict.fromkeys(stored + extra)))
+
+    def _setting(self, key: str) -> str:
+        from app.models import Setting
+
+        with self.ctx.read() as s:
+            row = s.get(Setting, key)
+            return row.value if row else ""
+
     def preview(self, path: str | Path, sheet: str | None = None,
-                progress: ProgressLike = NULL_PROGRESS, *, update_existing: bool = False) -> RosterPreview:
+                progress: ProgressLike = NULL_PROGRESS, *, update_existing: bool = False,
+                options: ImportOptions | None = None) -> RosterPreview:
         """What the import would do. Conflicts (a stored person renamed, a plate or space moved to another
-        unit) are issues unless ``update_existing``; ``preview.conflicts`` lists them either way."""
+        unit) are issues unless ``update_existing``; ``preview.conflicts`` lists them either way.
+        ``options`` (default: the office's setting): placeholders read as blank, ID numbers kept as 待核实."""
         self.ctx.require("roster.import")
         progress.report(0, 1, "读取文件")
+        options = options or self.options()
         with _no_gc():
-            parsed = self.read(path, sheet)
+            parsed = self.read(path, sheet, options)
             return self.replan(path, parsed, progress, update_existing=update_existing)
 
     def replan(self, path: str | Path, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRESS, *,
@@ -772,7 +897,8 @@ class RosterService:
         )
 
     def commit(self, source: RosterPreview | str | Path, *, sheet: str | None = None, only_valid: bool = False,
-               progress: ProgressLike = NULL_PROGRESS, update_existing: bool | None = None) -> RosterResult:
+               progress: ProgressLike = NULL_PROGRESS, update_existing: bool | None = None,
+               options: ImportOptions | None = None) -> RosterResult:
         """Write the roster in one transaction; refuse it whole (RosterRejected) when a row is wrong.
 
         ``update_existing`` (default: as the preview was made, else False) lets rows rename stored people and
@@ -785,18 +911,19 @@ class RosterService:
 
         try:
             with _no_gc():
-                return self._commit(source, sheet, only_valid, progress, update_existing)
+                return self._commit(source, sheet, only_valid, progress, update_existing, options)
         except OperationalError as exc:  # SQLite: another PC's import held the write lock past the busy timeout
             if "locked" in str(exc.orig):
                 raise ServiceError(f"{IMPORT_BUSY}: 数据库正忙, 请在对方导入完成后再试。") from None
             raise
 
-    def _commit(self, source, sheet, only_valid, progress, update_existing: bool) -> RosterResult:
+    def _commit(self, source, sheet, only_valid, progress, update_existing: bool,
+                options: ImportOptions | None = None) -> RosterResult:
         if isinstance(source, RosterPreview):
             parsed, path = source.parsed, source.path
         else:
             progress.report(0, 1, "读取文件")
-            parsed, path = self.read(source, sheet), str(source)
+            parsed, path = self.read(source, sheet, options or self.options()), str(source)
         if parsed.issues:
             raise RosterRejected(parsed.issues)
         with self.ctx.write() as s:
@@ -840,7 +967,10 @@ class RosterService:
         new_buildings = [b for b in p.buildings.values() if b.id is None]
         if new_buildings:
             _insert_with_ids(conn, Building, new_buildings, {
-                "name": [b.vals["name"] for b in new_buildings], "floors": _Same(None), "notes": _Same(""), **stamp})
+                "name": [b.vals["name"] for b in new_buildings], "floors": [b.vals["floors"] for b in new_buildings],
+                "has_elevator": [b.vals["has_elevator"] for b in new_buildings], "notes": _Same(""), **stamp})
+        self._update(s, Building, [b for b in p.buildings.values() if b.changed(BUILDING_KEYS)], BUILDING_KEYS,
+                     now, user)
         new_units = [u for u in p.units.values() if u.id is None]
         if new_units:
             # A new unit's people and plates all come from this file: its search text is known now,
@@ -857,7 +987,8 @@ class RosterService:
             columns = {
                 "building_id": [u.ref.id for u in new_units], "unit_no": [u.vals["unit_no"] for u in new_units],
                 "room_no": [u.vals["room_no"] for u in new_units], "floor": [u.vals["floor"] for u in new_units],
-                "area": [u.vals["area"] for u in new_units], "use": _Same("residential"), "status": _Same("occupied"),
+                "area": [u.vals["area"] for u in new_units], "inner_area": [u.vals["inner_area"] for u in new_units],
+                "use": _Same("residential"), "status": _Same("occupied"),
                 "notes": _Same(""),
                 "search_text": [unit_search_text(u.ref.vals["name"], u.vals["unit_no"], u.vals["room_no"],
                                                  people.get(id(u), ()), plates.get(id(u), ())) for u in new_units],
@@ -957,7 +1088,8 @@ class RosterService:
             stmt = (
                 select(Occupancy.unit_id, Occupancy.person_id, Occupancy.relation, Occupancy.move_in_date,
                        Building.name, Unit.unit_no, Unit.room_no, Unit.area, Person.name, Person.phone,
-                       Person.id_number, Person.notes)
+                       Person.id_number, Person.notes, Person.gender, Unit.floor, Unit.inner_area, Building.floors,
+                       Building.has_elevator, Person.id_unverified)
                 .join(Unit, Unit.id == Occupancy.unit_id).join(Building, Building.id == Unit.building_id)
                 .join(Person, Person.id == Occupancy.person_id)
                 .order_by(func.length(Building.name), Building.name, func.length(Unit.unit_no), Unit.unit_no,
@@ -985,14 +1117,18 @@ class RosterService:
         for uid, pid, *_ in rows:
             first_of_unit.setdefault(uid, pid)
         out = []
-        for uid, pid, relation, move_in, bname, unit_no, room_no, area, name, phone, id_number, notes in rows:
+        for (uid, pid, relation, move_in, bname, unit_no, room_no, area, name, phone, id_number, notes, gender, floor,
+             inner_area, floors, elevator, unverified) in rows:
             own_plates = plates.get((uid, pid), []) + (plates.get((uid, None), []) if first_of_unit[uid] == pid else [])
             own_spaces = spaces.get((uid, pid), []) + (spaces.get((uid, None), []) if first_of_unit[uid] == pid else [])
             out.append(RosterExportRow(
                 building=bname, unit_no=unit_no, room_no=room_no, area="" if area is None else _area_text(area),
                 name=name, relation=RELATION_LABELS.get(relation, relation), phone=show_phone(phone),
                 id_number=show_id(id_number), move_in=move_in.isoformat() if isinstance(move_in, date) else "",
-                spaces="、".join(own_spaces), plates="、".join(own_plates), notes=notes,
+                spaces="、".join(own_spaces), plates="、".join(own_plates), notes=notes, gender=gender,
+                floor="" if floor is None else str(floor), inner_area="" if inner_area is None else _area_text(inner_area),
+                floors="" if floors is None else str(floors),
+                elevator="" if elevator is None else "有" if elevator else "无", id_unverified="是" if unverified else "",
             ))
         return out
 
@@ -1027,8 +1163,8 @@ def _area_text(area: Decimal) -> str:
     return f"{Decimal(area):.2f}"
 
 
-def _parse(data, check: bool = True) -> ParsedRoster:
-    parsed = parse_roster(data.rows, data.name, check=check, formulas=data.formulas_without_value)
+def _parse(data, check: bool = True, options: ImportOptions = DEFAULT_OPTIONS) -> ParsedRoster:
+    parsed = parse_roster(data.rows, data.name, check=check, formulas=data.formulas_without_value, options=options)
     parsed.sheet_names = data.sheet_names
     return parsed
 

@@ -131,6 +131,57 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>编辑代扣协议</source>
+        <translation>Edit withholding agreement</translation>
+    </message>
+    <message>
+        <source>新增代扣协议</source>
+        <translation>New withholding agreement</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>房号, 如 3-1-1502</source>
+        <translation>Room, e.g. 3-1-1502</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>如 工商银行</source>
+        <translation>e.g. ICBC</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>扣款账号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>不填为长期</source>
+        <translation>Empty: no end</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>AnnualPlanPage</name>
     <message>
         <source>年度</source>
@@ -184,6 +235,13 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>待核实</source>
+        <translation>To verify</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <source>搜索: 房号 (3-1-1502)、姓名、手机号、身份证尾号或车牌</source>
@@ -200,6 +258,18 @@
     <message>
         <source>全部状态</source>
         <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation>To verify</translation>
     </message>
     <message>
         <source>新增房屋</source>
@@ -648,6 +718,18 @@ This view has been recorded in the audit log.</translation>
         <translation>Monthly report</translation>
     </message>
     <message>
+        <source>代扣协议</source>
+        <translation>Withholding agreement</translation>
+    </message>
+    <message>
+        <source>银行格式</source>
+        <translation>Bank layout</translation>
+    </message>
+    <message>
+        <source>托收批次</source>
+        <translation>Bank collection batch</translation>
+    </message>
+    <message>
         <source>访客</source>
         <translation>Visitors</translation>
     </message>
@@ -815,6 +897,197 @@ A copy of the current database is saved first.</translation>
 程序将关闭, 请重新启动并登录。</source>
         <translation>Restored. The data before the restore was saved as %1.
 The program will close; start it again and log in.</translation>
+    </message>
+</context>
+<context>
+    <name>Bank</name>
+    <message>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>已导入结果</source>
+        <translation>Result imported</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>扣款成功</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <source>扣款失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>有误</source>
+        <translation>In error</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>无效</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>未选择文件, 未生成。</source>
+        <translation>No file chosen; nothing was made.</translation>
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <source>户名或开户行</source>
+        <translation>Holder or bank</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>今天有效</source>
+        <translation>Active today</translation>
+    </message>
+    <message>
+        <source>生成托收文件</source>
+        <translation>Make collection file</translation>
+    </message>
+    <message>
+        <source>导入银行结果</source>
+        <translation>Import bank result</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>代扣协议</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>托收批次</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>银行格式</source>
+        <translation>Bank layouts</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>托收截至账期</source>
+        <translation>Collect arrears up to</translation>
+    </message>
+    <message>
+        <source>文件格式</source>
+        <translation>File format</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, Excel 可直接打开)</source>
+        <translation>CSV (UTF-8, opens in Excel)</translation>
+    </message>
+    <message>
+        <source>保存托收文件</source>
+        <translation>Save collection file</translation>
+    </message>
+    <message>
+        <source>正在生成托收文件…</source>
+        <translation>Making the collection file…</translation>
+    </message>
+    <message>
+        <source>已生成托收批次 {0}: {1} 户, 共 {2} 元。
+请把文件交给银行; 银行返回结果后用“导入银行结果”导入。</source>
+        <translation>Made collection batch {0}: {1} units, {2} yuan in all.
+Give the file to the bank; when the bank returns its result, import it with &quot;Import bank result&quot;.</translation>
+    </message>
+    <message>
+        <source>选择银行结果文件</source>
+        <translation>Choose the bank result file</translation>
+    </message>
+    <message>
+        <source>银行结果文件 (*.xlsx *.csv)</source>
+        <translation>Bank result files (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>结果文件的银行格式</source>
+        <translation>Layout of the result file</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesPage</name>
+    <message>
+        <source>批次号或账期</source>
+        <translation>Batch no. or period</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>撤销批次</source>
+        <translation>Cancel batch</translation>
+    </message>
+    <message>
+        <source>撤销托收批次 {0}</source>
+        <translation>Cancel collection batch {0}</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Cancel batch</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>如 银行未处理, 重新生成</source>
+        <translation>e.g. not processed by the bank, made again</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>银行格式</source>
+        <translation>Bank layouts</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>{0} 导入: 成功 {1} 户 {2} 元, 失败 {3} 户</source>
+        <translation>imported {0}: {1} collected ({2} yuan), {3} failed</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>托收批次 {0}</source>
+        <translation>Collection batch {0}</translation>
     </message>
 </context>
 <context>
@@ -1292,8 +1565,16 @@ The program will close; start it again and log in.</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <source>核实</source>
+        <translation>Verified</translation>
     </message>
     <message>
         <source>车牌</source>
@@ -1600,12 +1881,68 @@ The program will close; start it again and log in.</translation>
         <translation>Cashier</translation>
     </message>
     <message>
+        <source>户名</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>扣款账号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
         <source>户数</source>
         <translation>Units</translation>
     </message>
     <message>
         <source>金额(元)</source>
         <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>参考号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>失败原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>成功值</source>
+        <translation>Success values</translation>
+    </message>
+    <message>
+        <source>失败值</source>
+        <translation>Failure values</translation>
     </message>
     <message>
         <source>名称</source>
@@ -1745,7 +2082,7 @@ The program will close; start it again and log in.</translation>
     </message>
     <message>
         <source>房屋</source>
-        <translation type="vanished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>单位名称</source>
@@ -3653,6 +3990,10 @@ The program will close; start it again and log in.</translation>
         <translation>Unpaid ¥%1 · of which earlier periods ¥%2 · prepayment balance ¥%3 · late fees due ¥%4</translation>
     </message>
     <message>
+        <source>银行托收失败 (%1): %2</source>
+        <translation>Bank collection failed (%1): %2</translation>
+    </message>
+    <message>
         <source>日结单</source>
         <translation>Daily report</translation>
     </message>
@@ -4005,6 +4346,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>转账</source>
         <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>托收</source>
+        <translation>Bank collection</translation>
     </message>
     <message>
         <source>电话</source>
@@ -6343,6 +6688,10 @@ The program will close; start it again and log in.</translation>
         <translation>Month-end</translation>
     </message>
     <message>
+        <source>银行托收</source>
+        <translation>Bank collection</translation>
+    </message>
+    <message>
         <source>抄表录入</source>
         <translation>Meter readings</translation>
     </message>
@@ -6806,6 +7155,14 @@ The program will close; start it again and log in.</translation>
         <translation>Reopen a closed period</translation>
     </message>
     <message>
+        <source>查看代扣协议和银行托收批次</source>
+        <translation>View withholding agreements and bank collection batches</translation>
+    </message>
+    <message>
+        <source>管理代扣协议, 导出托收文件, 导入银行扣款结果</source>
+        <translation>Manage withholding agreements, make collection files, import bank results</translation>
+    </message>
+    <message>
         <source>查看审计日志</source>
         <translation>View the audit log</translation>
     </message>
@@ -7181,6 +7538,53 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>无法读取要打印的文档</source>
         <translation>Cannot read the document to print</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>编辑银行格式</source>
+        <translation>Edit bank layout</translation>
+    </message>
+    <message>
+        <source>新增银行格式</source>
+        <translation>New bank layout</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>如 工商银行</source>
+        <translation>e.g. ICBC</translation>
+    </message>
+    <message>
+        <source>每行一列, 按文件中的顺序: 字段: 表头</source>
+        <translation>One column a line, in file order: field: header</translation>
+    </message>
+    <message>
+        <source>列 (字段: 表头)</source>
+        <translation>Columns (field: header)</translation>
+    </message>
+    <message>
+        <source>表示成功的值</source>
+        <translation>Success values</translation>
+    </message>
+    <message>
+        <source>如 成功, 0</source>
+        <translation>e.g. 0 (or the text the bank writes)</translation>
+    </message>
+    <message>
+        <source>表示失败的值</source>
+        <translation>Failure values</translation>
+    </message>
+    <message>
+        <source>如 失败, 1</source>
+        <translation>e.g. 1 (or the text the bank writes)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -7642,6 +8046,29 @@ The program will close; start it again and log in.</translation>
     </message>
 </context>
 <context>
+    <name>ResultImportDialog</name>
+    <message>
+        <source>导入银行扣款结果</source>
+        <translation>Import bank collection result</translation>
+    </message>
+    <message>
+        <source>确认导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>托收批次 {0}: 扣款成功 {1} 户, 共 {2} 元 (将生成收据, 付款方式 托收); 扣款失败 {3} 户 (保留欠费并记录银行的原因)。</source>
+        <translation>Batch {0}: {1} units collected, {2} yuan (receipts will be made, method bank collection); {3} failed (their arrears stay, with the bank&apos;s reason).</translation>
+    </message>
+    <message>
+        <source>结果文件有 {0} 处问题, 不能导入。请更正后重新选择文件; 不会导入任何内容。</source>
+        <translation>The result file has {0} problems and cannot be imported. Correct it and choose it again; nothing is imported.</translation>
+    </message>
+    <message>
+        <source>正在导入银行扣款结果…</source>
+        <translation>Importing the bank result…</translation>
+    </message>
+</context>
+<context>
     <name>RosterActions</name>
     <message>
         <source>导入花名册…</source>
@@ -7711,6 +8138,10 @@ The program will close; start it again and log in.</translation>
         <translation>After you choose a roster file, the rows to add, update and the rows with errors show here. Nothing is written until you click &quot;Import&quot;.</translation>
     </message>
     <message>
+        <source>身份证号仅校验位不符时照原样保留, 标为“待核实” (旧系统的数据)</source>
+        <translation>Keep ID numbers whose check digit fails as they are, marked &quot;to verify&quot; (data from the old system)</translation>
+    </message>
+    <message>
         <source>全部行</source>
         <translation>All rows</translation>
     </message>
@@ -7767,6 +8198,14 @@ The program will close; start it again and log in.</translation>
         <translation>Sheet &quot;%1&quot;, header in row %2. New %3 rows, updated %4, unchanged %5, with errors %6.</translation>
     </message>
     <message>
+        <source>识别为 %1 导入模板。</source>
+        <translation>Recognised as the %1 import template. </translation>
+    </message>
+    <message>
+        <source> 将导入: 房屋 %1 套, 人员 %2 人, 车位 %3 个, 车牌 %4 个, 身份证号待核实 %5 个。</source>
+        <translation> To import: %1 units, %2 people, %3 parking spaces, %4 plates, %5 ID numbers to verify.</translation>
+    </message>
+    <message>
         <source> 共 %1 处问题 (红色行), 请在 Excel 中改正后重新导入, 或只导入正确的行。</source>
         <translation> %1 problems (red rows): correct them in Excel and import again, or import only the valid rows.</translation>
     </message>
@@ -7781,6 +8220,10 @@ The program will close; start it again and log in.</translation>
     <message>
         <source>未识别的列 (已忽略): %1</source>
         <translation>Unknown columns (ignored): %1</translation>
+    </message>
+    <message>
+        <source>旧系统的收费项目 (未自动创建, 请在 收费 → 收费项目 中对应到 PropDesk 的收费项目):</source>
+        <translation>Fee items of the old system (not created; map them to PropDesk fee items under Fees → Fee items):</translation>
     </message>
     <message>
         <source>已取消读取。</source>
@@ -8799,12 +9242,20 @@ Cleaning and environment</translation>
         <translation>Floor</translation>
     </message>
     <message>
+        <source>室内面积</source>
+        <translation>Inner area</translation>
+    </message>
+    <message>
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
     </message>
     <message>
         <source>车位</source>
@@ -8845,6 +9296,22 @@ Cleaning and environment</translation>
     <message>
         <source>在左侧选择一套房屋查看详情</source>
         <translation>Select a unit on the left to see its details</translation>
+    </message>
+    <message>
+        <source> (共 %1 层)</source>
+        <translation> (of %1 floors)</translation>
+    </message>
+    <message>
+        <source>有电梯</source>
+        <translation>with lift</translation>
+    </message>
+    <message>
+        <source>无电梯</source>
+        <translation>no lift</translation>
+    </message>
+    <message>
+        <source>电梯: 未登记</source>
+        <translation>lift: not recorded</translation>
     </message>
     <message>
         <source>无</source>

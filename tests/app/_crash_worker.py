@@ -75,6 +75,11 @@ def roster(services: Services, path: str) -> None:
     services.roster.commit(path, progress=StallingProgress(at="更新搜索索引"))
 
 
+def bank_import(services: Services, path: str) -> None:
+    """Stall three quarters through the bank result's payments (each flushed), before the batch is marked."""
+    services.bank.import_result(path, progress=StallingProgress())
+
+
 def handover(services: Services, staff: str) -> None:
     """Stall inside ``handover`` after two orders were handed over and flushed."""
     from app.services.workorders import WorkOrderService
@@ -123,6 +128,8 @@ def main(argv: list[str]) -> int:
         billing(services, arg)
     elif scenario == "roster":
         roster(services, arg)
+    elif scenario == "bank":
+        bank_import(services, arg)
     elif scenario == "handover":
         handover(services, arg)
     elif scenario == "export":

@@ -126,6 +126,24 @@ def test_killed_billing_run_creates_no_bill(demo_db):
     assert result.bills > 0 and money_state(demo_db)[3] == before[3] + result.bills
 
 
+@pytest.mark.slow
+def test_killed_bank_import_leaves_no_payment_and_the_batch_waiting(demo_db, tmp_path):
+    services = Services.open(demo_db)
+    out = tmp_path / "托收.csv"
+    batch = services.bank.export(services.ctx.clock().strftime("%Y-%m"), out)
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    answer = tmp_path / "回盘.csv"
+    answer.write_text("\n".join([lines[0] + ",扣款结果,失败原因", *(f"{line},成功," for line in lines[1:])]),
+                      encoding="utf-8-sig")
+    before = money_state(demo_db)
+    run_worker(demo_db.url, "bank", str(answer), delay=0.1)
+    demo_db.dispose()
+    assert money_state(demo_db) == before
+    assert services.bank.get(batch.id).status == "sent"
+    done = services.bank.import_result(answer)  # the same file imports after the crash
+    assert done.succeeded == batch.rows and money_state(demo_db)[0] == before[0] + batch.rows
+
+
 def roster_file(path: Path, rows: int) -> Path:
     from tests.app.roster_files import HEADER, id_no, write_xlsx
 

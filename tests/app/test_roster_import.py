@@ -148,7 +148,8 @@ def test_export_then_import_is_no_change(services, db, tmp_path):
     assert services.roster.export(out) == 4
     ws = load_workbook(out).active
     assert [c.value for c in ws[1]] == ["序号", "楼栋", "单元", "房号", "建筑面积(㎡)", "业主姓名", "身份", "联系电话",
-                                        "身份证号码", "入住日期", "车位号", "车牌号", "备注"]
+                                        "身份证号码", "入住日期", "车位号", "车牌号", "备注", "性别", "楼层", "室内面积(㎡)",
+                                        "总层数", "是否有电梯", "身份证待核实"]
     assert ws.freeze_panes == "A2"
     first = [c.value for c in ws[2]]
     assert first[1:4] == ["3栋", "1", "1501"] and first[7] == "0571-88886666"
@@ -312,7 +313,8 @@ def test_bulk_inserts_leave_one_summary_row_per_table_in_the_audit_log(services,
                                             "parking_spaces")} == {
         "buildings": "批量 2 行", "units": "批量 3 行", "persons": "批量 4 行", "occupancies": "批量 4 行",
         "vehicles": "批量 1 行", "parking_spaces": "批量 1 行"}
-    assert created["persons"].changes == {"rows": 4, "columns": ["id", "id_number", "name", "notes", "phone"]}
+    assert created["persons"].changes == {"rows": 4, "columns": ["gender", "id", "id_number", "id_unverified", "name",
+                                                                "notes", "phone"]}
 
 
 @pytest.mark.sqlite_only

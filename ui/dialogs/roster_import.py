@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -63,6 +64,12 @@ class RosterImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.columns_label = QLabel()
         self.columns_label.setWordWrap(True)
+        self.columns_label.setObjectName("roster_notes")
+        self.keep_id_check = QCheckBox(self.tr("身份证号仅校验位不符时照原样保留, 标为“待核实” (旧系统的数据)"))
+        self.keep_id_check.toggled.connect(self._reload)
+        self.fee_label = QLabel()  # the old system's fee items, to be mapped to PropDesk's (nothing is created)
+        self.fee_label.setWordWrap(True)
+        self.fee_label.setVisible(False)
         self.filter_combo = QComboBox()
         self.filter_combo.addItems([self.tr("全部行"), self.tr("只看有错误的行"), self.tr("只看新增和更新的行")])
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
@@ -95,6 +102,8 @@ class RosterImportDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(middle)
         layout.addWidget(self.columns_label)
+        layout.addWidget(self.keep_id_check)
+        layout.addWidget(self.fee_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._update_buttons()
@@ -116,8 +125,11 @@ class RosterImportDialog(QDialog):
         self._update_buttons()
         roster = self.services.roster
 
+        keep_id = self.keep_id_check.isChecked()
+
         def read(progress):
-            preview = roster.preview(path, sheet, progress=progress)
+            options = roster.options(keep_invalid_id=keep_id)
+            preview = roster.preview(path, sheet, progress=progress, options=options)
             _ = preview.rows  # build the grid rows here, off the GUI thread
             return preview
 
@@ -140,6 +152,12 @@ class RosterImportDialog(QDialog):
                 .replace("%1", preview.sheet).replace("%2", str(preview.header_row))
                 .replace("%3", str(counts["create"])).replace("%4", str(counts["update"]))
                 .replace("%5", str(counts["unchanged"])).replace("%6", str(counts["error"])))
+        if preview.layout:
+            text = self.tr("识别为 %1 导入模板。").replace("%1", preview.layout) + text
+        totals = preview.totals
+        text += self.tr(" 将导入: 房屋 %1 套, 人员 %2 人, 车位 %3 个, 车牌 %4 个, 身份证号待核实 %5 个。").replace(
+            "%1", f"{totals.units:,}").replace("%2", f"{totals.persons:,}").replace("%3", f"{totals.spaces:,}").replace(
+            "%4", f"{totals.plates:,}").replace("%5", f"{totals.unverified_ids:,}")
         if preview.file_level_issues:
             text = "\n".join(str(issue) for issue in preview.file_level_issues)
         elif preview.issues:
@@ -153,16 +171,31 @@ class RosterImportDialog(QDialog):
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet("color: #9c1c1c;" if preview.issues else "")
         extra = [r for r in preview.issues if r.row and r.row not in {p.row for p in preview.rows}]
-        notes = list(preview.notes)
+        notes = [n for n in preview.notes if not n.startswith("识别为")] + preview.placeholder_lines
         if preview.unknown_columns:
             notes.append(self.tr("未识别的列 (已忽略): %1").replace("%1", "、".join(preview.unknown_columns)))
         notes += [str(issue) for issue in extra]
         self.columns_label.setText("\n".join(notes))
+        self.show_fee_items(preview.fee_items)
         self.model.set_preview_rows(preview.rows)
         self._filter_changed(self.filter_combo.currentIndex())
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(COL_MESSAGES, min(max(self.table.columnWidth(COL_MESSAGES), 120), 420))
         self._update_buttons()
+
+    def show_fee_items(self, items) -> None:
+        """HC's 费用设置: listed for the user to map to PropDesk's fee items; the import creates none."""
+        self.fee_label.setVisible(bool(items))
+        if not items:
+            return
+        lines = [self.tr("旧系统的收费项目 (未自动创建, 请在 收费 → 收费项目 中对应到 PropDesk 的收费项目):")]
+        lines += [f"  • {item}" for item in items]
+        self.fee_label.setText("\n".join(lines))
+
+    def _reload(self, *_args) -> None:
+        """Read the file again with the changed choice (保留待核实的身份证号)."""
+        if self.preview is not None and not self.busy:
+            self.load(self.preview.path, None if self.preview.layout else self.sheet_combo.currentData())
 
     def _sheet_chosen(self, index: int) -> None:
         if self.preview is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -46,6 +46,9 @@ MEMBER_COLUMNS = [
     Column("relation", QT_TRANSLATE_NOOP("Column", "身份"), "relation", formatter=code_label),
     Column("phone", QT_TRANSLATE_NOOP("Column", "电话"), "phone"),
     Column("id_number", QT_TRANSLATE_NOOP("Column", "身份证号"), "id_number"),
+    Column("id_unverified", QT_TRANSLATE_NOOP("Column", "核实"), "id_unverified",
+           formatter=lambda flag: QCoreApplication.translate("Archive", "待核实") if flag else ""),
+    Column("gender", QT_TRANSLATE_NOOP("Column", "性别"), "gender"),
     Column("move_in_date", QT_TRANSLATE_NOOP("Column", "入住日期"), "move_in_date"),
 ]
 VEHICLE_COLUMNS = [
@@ -58,7 +61,8 @@ VEHICLE_COLUMNS = [
 
 
 def unit_filter(f: Filters) -> UnitFilter:
-    return UnitFilter(query=f.get("query", ""), building_id=f.get("building_id"), status=f.get("status"))
+    return UnitFilter(query=f.get("query", ""), building_id=f.get("building_id"), status=f.get("status"),
+                      unverified=bool(f.get("unverified")))
 
 
 class UnitDetailPane(QWidget):
@@ -69,10 +73,12 @@ class UnitDetailPane(QWidget):
         self.detail: UnitDetail | None = None
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.facts = {key: QLabel(self) for key in ("area", "floor", "use", "status", "parking", "notes")}
+        captions = (("area", self.tr("建筑面积")), ("inner_area", self.tr("室内面积")), ("floor", self.tr("楼层")),
+                    ("building", self.tr("楼栋")), ("use", self.tr("用途")), ("status", self.tr("状态")),
+                    ("parking", self.tr("车位")), ("notes", self.tr("备注")))
+        self.facts = {key: QLabel(self) for key, _caption in captions}
         facts_form = QFormLayout()
-        for key, caption in (("area", self.tr("建筑面积")), ("floor", self.tr("楼层")), ("use", self.tr("用途")),
-                             ("status", self.tr("状态")), ("parking", self.tr("车位")), ("notes", self.tr("备注"))):
+        for key, caption in captions:
             self.facts[key].setWordWrap(True)
             self.facts[key].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             facts_form.addRow(caption, self.facts[key])
@@ -133,7 +139,12 @@ class UnitDetailPane(QWidget):
         unit = detail.unit
         self.title.setText(f"{unit.label}  ({unit.code})")
         self.facts["area"].setText(f"{unit.area} ㎡" if unit.area is not None else "—")
-        self.facts["floor"].setText(str(unit.floor) if unit.floor is not None else "—")
+        self.facts["inner_area"].setText(f"{detail.inner_area} ㎡" if detail.inner_area is not None else "—")
+        floors = detail.building_floors
+        self.facts["floor"].setText((str(unit.floor) if unit.floor is not None else "—")
+                                    + (self.tr(" (共 %1 层)").replace("%1", str(floors)) if floors else ""))
+        elevator = {True: self.tr("有电梯"), False: self.tr("无电梯"), None: self.tr("电梯: 未登记")}[detail.elevator]
+        self.facts["building"].setText(f"{unit.building}, {elevator}")
         self.facts["use"].setText(code_label(unit.use))
         self.facts["status"].setText(code_label(unit.status))
         self.facts["parking"].setText("、".join(detail.parking_spaces) or self.tr("无"))
@@ -185,6 +196,8 @@ class ArchivePage(QWidget):
         self.status_combo = self.register.add_filter_combo(
             "status", self.tr("状态"), [(self.tr("全部状态"), None), *choices(UnitStatus)]
         )
+        self.unverified_combo = self.register.add_filter_combo(
+            "unverified", self.tr("身份证"), [(self.tr("全部"), None), (self.tr("待核实"), True)])
         can_edit = services.ctx.can("archive.edit")
         self.add_unit_action = self.register.add_action(self.tr("新增房屋"), self.add_unit)
         self.edit_unit_action = self.register.add_action(self.tr("编辑房屋"), self.edit_unit, needs_row=True)

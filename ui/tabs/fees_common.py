@@ -26,6 +26,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("FeeLabel", "指定车位"),
     QT_TRANSLATE_NOOP("FeeLabel", "现金"), QT_TRANSLATE_NOOP("FeeLabel", "微信"), QT_TRANSLATE_NOOP("FeeLabel", "支付宝"),
     QT_TRANSLATE_NOOP("FeeLabel", "银行卡"), QT_TRANSLATE_NOOP("FeeLabel", "转账"),
+    QT_TRANSLATE_NOOP("FeeLabel", "托收"),
     QT_TRANSLATE_NOOP("FeeLabel", "电话"), QT_TRANSLATE_NOOP("FeeLabel", "催缴通知"), QT_TRANSLATE_NOOP("FeeLabel", "上门"),
     QT_TRANSLATE_NOOP("FeeLabel", "短信/微信"), QT_TRANSLATE_NOOP("FeeLabel", "滞纳金"),
 )
@@ -60,7 +61,7 @@ def money_text(value: object) -> str:
 
 
 def pay_method_choices() -> list[tuple[str, str]]:
-    return [(fee_label(m), str(m)) for m in PayMethod]
+    return [(fee_label(m), str(m)) for m in PayMethod if m != PayMethod.BANK]  # 托收 comes from the bank
 
 
 def reminder_method_choices() -> list[tuple[str, str]]:

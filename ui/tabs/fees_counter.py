@@ -276,7 +276,8 @@ class FeeCounterPage(QWidget):
         self.summary.setText(
             self.tr("未缴合计 %1 元 · 其中往期欠费 %2 元 · 预存款余额 %3 元 · 可收滞纳金 %4 元")
             .replace("%1", money_text(a.outstanding)).replace("%2", money_text(a.arrears))
-            .replace("%3", money_text(a.prepaid_balance)).replace("%4", money_text(a.late_fees)))
+            .replace("%3", money_text(a.prepaid_balance)).replace("%4", money_text(a.late_fees))
+            + self._bank_failure(a))
         self.owed.set_rows(a.lines)
         self.payments.set_rows(a.payments)
         fit_columns(self.owed_table)
@@ -286,6 +287,15 @@ class FeeCounterPage(QWidget):
         self.use_prepaid.setEnabled(a.prepaid_balance > 0)
         self._set_enabled(True)
         self._fill_amount()
+
+    def _bank_failure(self, a) -> str:
+        """The bank's reason when its last collection of this unit failed and the arrears are still open."""
+        if a.outstanding <= 0 or not self.services.ctx.can("fees.collect"):
+            return ""
+        failed = self.services.bank.failures(a.unit_id, limit=1)
+        if not failed:
+            return ""
+        return "\n" + self.tr("银行托收失败 (%1): %2").replace("%1", failed[0].reference).replace("%2", failed[0].reason)
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.amount, self.method, self.payer, self.note, self.only_selected, self.waive_button,

@@ -13,6 +13,7 @@ PLAN, RELATIONS = "management.plan", "relations.edit"
 def pages(services: Services) -> list[Page]:
     from ui.dialogs.workorder_deadlines import DeadlineRulesPage
     from ui.pages.dashboard import DashboardPage
+    from ui.pages.manager.bank import BankPage
     from ui.pages.manager.costs import CostsPage
     from ui.pages.manager.plan import AnnualPlanPage
     from ui.pages.manager.relations import RelationsPage
@@ -43,6 +44,7 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "收缴率/日结"), lambda: FeeFiguresPage(services), view="fees.reports"),
         page(QT_TRANSLATE_NOOP("Pages", "月结"), lambda: PeriodClosePage(services), view="fees.reports",
              edit=None),
+        page(QT_TRANSLATE_NOOP("Pages", "银行托收"), lambda: BankPage(services), view="bank.view", edit="bank.collect"),
         page(QT_TRANSLATE_NOOP("Pages", "抄表录入"), lambda: ReadingsGridPage(services), view="fees.billing",
              edit="fees.billing"),
         page(QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services),
