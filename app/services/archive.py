@@ -427,8 +427,9 @@ class ArchiveService:
         guard_number_search(self.ctx, text)
         order = [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no]
         with self.ctx.read() as s:
-            ids = list(s.scalars(self._unit_query(UnitFilter(query=text)).order_by(*order)
-                                 .limit(LOOKUP_CANDIDATES)))
+            flt = UnitFilter(query=text)
+            candidates = self._short_query(s, flt) if self._is_short(flt) else self._unit_query(flt)
+            ids = list(s.scalars(candidates.order_by(*order).limit(LOOKUP_CANDIDATES)))
             # Exact rooms even when the text matches more units than are looked at.
             exact = s.scalars(select(Unit.id).where(Unit.room_no == query).order_by(*order).limit(50))
             ids += [uid for uid in exact if uid not in set(ids)]

@@ -112,3 +112,10 @@ def test_one_or_two_characters_found_through_the_index_are_exactly_the_units_hol
         expected = sorted(uid for uid, t in texts.items() if query in t)
         assert services.archive.count_units(UnitFilter(query=pair)) == len(expected), pair
         assert sorted(r.id for r in services.archive.list_units(UnitFilter(query=pair))) == expected, pair
+
+
+def test_the_desk_look_up_finds_a_two_character_name_through_the_same_path(services):
+    ids = _units(services, ["101", "102"])
+    services.archive.save_member(ids[1], {"name": "张伟", "phone": ""})
+    found = services.archive.lookup_units("张伟")
+    assert [(m.unit.id, m.reason) for m in found.matches] == [(ids[1], "name")] and found.total == 1
