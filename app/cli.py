@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "app.commands.report",
     "app.commands.period",
     "app.commands.meters",
+    "app.commands.shared",
     "app.commands.bank",
 ]
 

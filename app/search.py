@@ -85,9 +85,11 @@ def unit_search_text(
     It ends with two spaces, so that every one or two characters of it start a trigram of ``units_fts``
     (even the last ones): a rare 1–2 character search finds its units through the index
     (``rare_short_condition``)."""
-    pieces = [unit_code(building_name, unit_no, room_no), unit_label(building_name, unit_no, room_no)]
+    code = building_code(building_name)
+    pieces = [f"{code}-{unit_no}-{room_no}" if code and unit_no and room_no else unit_code(building_name, unit_no, room_no),
+              f"{building_name}{unit_no}单元{room_no}" if unit_no else f"{building_name}{room_no}"]
     for name, phone, id_number in people:
-        pieces += [name, phone.replace("-", ""), id_number]
+        pieces += (name, phone.replace("-", "") if "-" in phone else phone, id_number)
     pieces += plates
     return " ".join(filter(None, pieces)).lower() + SEARCH_TEXT_END
 
@@ -135,12 +137,6 @@ def rare_short_condition(id_column, session, query: str, *, sample_rows: int = 5
     match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
     return id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :short_query").bindparams(
         short_query=match))
-
-
-class CappedCount(int):
-    """A count that stopped at its cap: there are more matches than this (the list says "1000+")."""
-
-    capped = True
 
 
 SHORT_QUERY = 2  # a normalised query this short has no trigram to use: LIKE, and its count stops at the cap

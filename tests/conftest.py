@@ -116,3 +116,17 @@ def cli_user(monkeypatch):
         return ["--user", username]
 
     return make
+
+
+def database_at(url: str, revision: str) -> Database:
+    """A new database migrated only to ``revision`` (e.g. "0005", release 0.1.0), to fill the old way and upgrade."""
+    from alembic import command
+
+    from app import migrations
+
+    db = Database(url)
+    with db.engine.begin() as conn:
+        cfg = migrations.alembic_config(db)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return db

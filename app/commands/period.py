@@ -18,7 +18,7 @@ def register(sub) -> None:
     reopen.set_defaults(func=reopen_period, needs_user=True)
     listing = period.add_parser("list", help="各账期: 是否月结, 月结时的收缴率, 之后补收的金额")
     listing.set_defaults(func=list_periods, needs_user=True)
-    adjust = period.add_parser("adjust", help="调整: 已月结账期漏收的费用, 记在该户当前未结账期的账单上")
+    adjust = period.add_parser("adjust", help="调整: 已月结账期漏收 (正数) 或多收 (负数, 冲减) 的费用, 记在该户当前未结账期的账单上")
     adjust.add_argument("period", metavar="YYYY-MM", help="已月结的账期")
     adjust.add_argument("--unit", required=True, metavar="ROOM", help="房号, 如 3-1-1502")
     adjust.add_argument("--item", required=True, metavar="NAME", help="收费项目名称")

@@ -32,6 +32,7 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
+from app.services.workorder_keys import refresh_unit_keys
 from app.services.workorders import NUMBER_PREFIX, SEQUENCE_NAME, WorkOrderFilter
 
 ORDER_COUNT = 300
@@ -378,6 +379,7 @@ def fill(services, rng, result) -> None:
             materials_by_number[number] = mats
 
         s.execute(insert(WorkOrder.__table__), orders)  # Core: keeps our version (the ORM would reset it)
+        refresh_unit_keys(s, {row["unit_id"] for row in orders if row.get("unit_id")})  # the room codes
         ids = dict(s.execute(select(WorkOrder.number, WorkOrder.id)).all())
         s.execute(insert(WorkOrderEvent), [
             {**e, "workorder_id": ids[number]} for number, events in events_by_number.items() for e in events

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import partial
 
 from app.errors import FieldError
 from app.excel.legacy import (
@@ -30,7 +29,14 @@ from app.excel.legacy import (
 )
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
-from app.validators import check_move_in, clean_code, clean_text, has_invisible, normalize_plate
+from app.validators import (
+    check_move_in,
+    clean_code,
+    clean_text,
+    has_invisible,
+    normalize_phone,
+    normalize_plate,
+)
 
 HEADER_SCAN_ROWS = 20
 
@@ -233,8 +239,6 @@ def phone_text(raw: object) -> str:
 def split_phones(raw: object) -> tuple[str, list[str]]:
     """A phone cell → (the phone, other numbers in the same cell). "138… / 139…" and "138… 139…" hold two;
     "138 1234 5678" is one number written with spaces."""
-    from app.validators import normalize_phone
-
     if not isinstance(raw, str):
         return phone_text(raw), []
     text = clean_text(raw)
@@ -528,7 +532,7 @@ def _not_data(row: list[object], values: dict[str, object], header_texts: set[st
     """Blank rows, pre-numbered empty rows, repeated headers, totals/signature lines, the template's example."""
     name = values.get("name", "")
     if (name != "" and name not in header_texts and (values.get("room", "") != "" or values.get("address", "") != "")
-            and (type(seq := values.get("seq")) is int or clean_text(seq) not in ("示例", "例", "样例"))):
+            and (type(seq := values.get("seq")) in (int, float) or clean_text(seq) not in ("示例", "例", "样例"))):
         return False  # the usual data row: no need to look closer
     filled = [v for v in row if not is_blank(v)]
     if not filled:
@@ -701,7 +705,7 @@ class _Cleaner:
             notes = notes if extra in notes else f"{notes}; {extra}" if notes else extra
             present.add("notes")
         name = values.get("name")
-        if isinstance(name, str) and _CJK_NAME.fullmatch(name):
+        if isinstance(name, str) and not name.isalnum() and _CJK_NAME.fullmatch(name):
             name = "".join(name.split())  # "王　五" padded to line up with three-character names
         try:
             person = self.validate_person({"name": name, "phone": phone_raw, "id_number": id_raw, "notes": notes,
@@ -755,13 +759,12 @@ def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> 
     for rec in records:
         if not rec.building or not rec.room_no:
             continue
-        header = partial(parsed.header_for, rec)
         ukey = rec.unit_key
         if not rec.unit_no and ukey[0] in building_with_units:
-            rec.errors.append((header("unit"), f"不能为空 ({ref(building_with_units[ukey[0]], rec)}同一楼栋填写了单元)"))
+            rec.errors.append((parsed.header_for(rec, "unit"), f"不能为空 ({ref(building_with_units[ukey[0]], rec)}同一楼栋填写了单元)"))
         first = unit_first.setdefault(ukey, rec)
         if first is not rec and rec.area is not None and first.area is not None and rec.area != first.area:
-            rec.errors.append((header("area"), f"{rec.area} 与{ref(first, rec)}同一房屋的 {first.area} 不一致"))
+            rec.errors.append((parsed.header_for(rec, "area"), f"{rec.area} 与{ref(first, rec)}同一房屋的 {first.area} 不一致"))
         if rec.name:
             pkey = (ukey, rec.person_key)
             if pkey in person_rows:
@@ -771,12 +774,12 @@ def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> 
         if rec.id_number and rec.name:
             other = id_names.setdefault(rec.id_number, rec)
             if other.name != rec.name:
-                rec.errors.append((header("id_number"), f"与{ref(other, rec)}相同, 但姓名不同 ({other.name} / {rec.name})"))
+                rec.errors.append((parsed.header_for(rec, "id_number"), f"与{ref(other, rec)}相同, 但姓名不同 ({other.name} / {rec.name})"))
         for values, seen, what in ((rec.plates, plate_units, "plate"), (rec.spaces, space_units, "space")):
             for value in values:
                 other = seen.setdefault(value, rec)
                 if other.unit_key != ukey:
-                    rec.errors.append((header(what), f"{value} 与{ref(other, rec)} (另一套房屋) 重复"))
+                    rec.errors.append((parsed.header_for(rec, what), f"{value} 与{ref(other, rec)} (另一套房屋) 重复"))
 
 
 def record_issues(rec: RosterRecord, plain: bool = False) -> list[RosterIssue]:

@@ -15,14 +15,19 @@ from app.excel.roster import BY_KEY, EXPORT_KEYS
 from app.progress import NULL_PROGRESS, ProgressLike
 
 
-def write_roster(path: str | Path, rows: Iterable, *, title: str = "业主花名册",
-                 progress: ProgressLike = NULL_PROGRESS) -> None:
-    """Rows are ``RosterExportRow`` (or any sequence in EXPORT_KEYS order without 序号)."""
+def write_roster(path: str | Path, rows: Iterable, *, title: str = "业主花名册", total: int | None = None,
+                 progress: ProgressLike = NULL_PROGRESS) -> int:
+    """Rows are ``RosterExportRow`` (or any sequence in EXPORT_KEYS order without 序号); returns how many
+    were written. ``rows`` may be an iterator (streamed from SQL): nothing is held but the current row;
+    ``total`` is then only for the progress bar."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
 
     check_target(path)
-    rows = list(rows)
+    if total is None:
+        rows = list(rows)
+        total = len(rows)
+    n = 0
     with new_workbook(path) as wb:
         ws = wb.create_sheet(title[:31])
         columns = [BY_KEY[k] for k in EXPORT_KEYS]
@@ -37,12 +42,12 @@ def write_roster(path: str | Path, rows: Iterable, *, title: str = "业主花名
             cell.font, cell.fill, cell.alignment = bold, fill, center
             header.append(cell)
         ws.append(header)
-        total = len(rows)
         for n, row in enumerate(rows, start=1):
             # Python str → a text cell: ID numbers and phones keep every digit without a number format.
             ws.append([n, *(safe_value(v) if v else None for v in _as_tuple(row))])
             if n % 2000 == 0:
                 progress.report(n, total, "写入 Excel")
+    return n
 
 
 def _as_tuple(row) -> Sequence[str]:

@@ -133,6 +133,15 @@ from app.models.property import (
 from app.models.roster import RosterImport
 from app.models.security import AuditLog, RolePermission
 from app.models.sequences import NumberSequence
+from app.models.shared_meters import (
+    SHARED_LABELS,
+    ShareBasis,
+    SharedMeter,
+    SharedMeterLine,
+    SharedMeterReading,
+    SharedMeterUnit,
+    ShareScope,
+)
 from app.models.workorders import (
     CATEGORY_TEAMS,
     WORKORDER_LABELS,
@@ -178,4 +187,6 @@ __all__ = [
     "Handover", "EmergencyPlan", "Incident", "IncidentStep", "Outage", "Violation", "ViolationAction", "KeyLoan",
     "Parcel", "TrainingRecord", "TrainingAttendee", "Post", "OutageKind", "PlanKind", "ViolationKind",
     "ViolationStage", "ORDER_LABELS",
+    "SHARED_LABELS", "ShareBasis", "SharedMeter", "SharedMeterLine", "SharedMeterReading", "SharedMeterUnit",
+    "ShareScope",
 ]

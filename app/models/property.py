@@ -71,7 +71,14 @@ class Unit(Versioned, Base):
     """A house/flat (房屋), identified by building + unit (单元, may be empty) + room."""
 
     __tablename__ = "units"
-    __table_args__ = (UniqueConstraint("building_id", "unit_no", "room_no"),)
+    __table_args__ = (
+        UniqueConstraint("building_id", "unit_no", "room_no"),
+        # The archive's sortable columns, the id last (keyset paging). The room order (building, 单元,
+        # length(room), room, id) is an expression index made by migration 0017 (ix_units_code_order).
+        Index("ix_units_floor_id", "floor", "id"),
+        Index("ix_units_area_id", "area", "id"),
+        Index("ix_units_status_id", "status", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id"), index=True)

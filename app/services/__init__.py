@@ -152,6 +152,12 @@ class Services:
         return MeterService(self.ctx)
 
     @cached_property
+    def shared_meters(self):
+        from app.services.fees_shared import SharedMeterService
+
+        return SharedMeterService(self.ctx)
+
+    @cached_property
     def dashboard(self):
         from app.services.dashboard import DashboardService
 

@@ -25,9 +25,9 @@ from app.models import (
     UnitUse,
     Vehicle,
 )
+from app.paging import COUNT_CAP, capped_count, id_page
 from app.search import (
     SHORT_QUERY,
-    CappedCount,
     match_condition,
     normalise_query,
     number_probe,
@@ -39,6 +39,7 @@ from app.search import (
 )
 from app.services.audit import log_event
 from app.services.context import ServiceContext
+from app.services.workorder_keys import refresh_unit_keys
 from app.validators import (
     check_area,
     check_move_in,
@@ -138,7 +139,6 @@ class UnitLookup:
 
 
 LOOKUP_CANDIDATES = 500
-COUNT_CAP = 1000  # a 1–2 character search counts this many matches at most (more: "1000+")
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,13 @@ class UnitFilter:
 
 
 SORT_KEYS = ("code", "area", "status", "floor")
+# Each sort key's columns (the id follows), as indexed by migration 0017; the room order is the expression
+# index ix_units_code_order. Floor and area may be empty (NULL): those orders page by OFFSET.
+UNIT_SORT_COLUMNS = {
+    "code": [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no],
+    "area": [Unit.area], "status": [Unit.status], "floor": [Unit.floor],
+}
+NULLABLE_SORTS = ("area", "floor")
 REVEALABLE = {"phone": "手机号", "id_number": "身份证号"}
 
 
@@ -162,37 +169,43 @@ _RELATIONS, _UNIT_STATUSES, _UNIT_USES = frozenset(Relation), frozenset(UnitStat
 def validate_person(values: Mapping[str, object]) -> dict[str, object]:
     """Clean a person's fields; raise FieldError naming every bad field. Empty phone/ID are allowed."""
     errors: dict[str, str] = {}
-    cleaned: dict[str, object] = {"name": clean_text(values.get("name"))}
-    if not cleaned["name"]:
+    name = clean_text(values.get("name"))
+    if not name:
         errors["name"] = "姓名不能为空"
-    elif len(str(cleaned["name"])) > 64:
+    elif len(name) > 64:
         errors["name"] = "姓名过长"
-    for field, rule in (("phone", normalize_phone), ("id_number", normalize_id_number)):
-        raw = clean_code(values.get(field))
-        cleaned[field] = ""
+    cleaned: dict[str, object] = {"name": name, "phone": "", "id_number": ""}
+    for field, rule in _NUMBER_RULES:
         typed = values.get(field)
+        if typed is None or typed == "":  # the usual blank, without cleaning it
+            continue
         if type(typed) is str and not (typed.isascii() and typed.isprintable()) and has_invisible(typed):
-            errors[field] = invisible_message(raw)  # a look-alike number: say so rather than store a guess
-        elif raw:
+            errors[field] = invisible_message(typed)  # a look-alike number: say so rather than store a guess
+            continue
+        raw = clean_code(typed)
+        if raw:
             try:
                 cleaned[field] = rule(raw)
             except ValueError as exc:
                 errors[field] = str(exc)
-    relation = values.get("relation") or Relation.OWNER
+    relation = cleaned["relation"] = values.get("relation") or Relation.OWNER
     if relation not in _RELATIONS:
         errors["relation"] = "身份无效"
-    cleaned["relation"] = relation
     cleaned["move_in_date"] = None
     raw_date = values.get("move_in_date")
-    if raw_date not in (None, ""):
+    if raw_date is not None and raw_date != "":
         try:
             cleaned["move_in_date"] = check_move_in(raw_date)
         except ValueError as exc:
             errors["move_in_date"] = str(exc)
-    cleaned["notes"] = clean_text(values.get("notes"))
+    notes = values.get("notes")
+    cleaned["notes"] = "" if notes is None or notes == "" else clean_text(notes)
     if errors:
         raise FieldError(errors)
     return cleaned
+
+
+_NUMBER_RULES = (("phone", normalize_phone), ("id_number", normalize_id_number))
 
 
 MAX_CODE = 16  # unit and room numbers
@@ -350,7 +363,7 @@ class ArchiveService:
         return [BuildingRow(*row) for row in rows]
 
     def _unit_query(self, flt: UnitFilter) -> Select:
-        stmt = select(Unit.id)  # (every unit has its building: no join needed to find or order them)
+        stmt = select(Unit.id)  # no join: counting and paging stay on units' own indexes
         query = normalise_query(flt.query)
         if query:
             stmt = stmt.where(match_condition(Unit.id, Unit.search_text, query, use_fts=self.ctx.db.is_sqlite,
@@ -365,7 +378,7 @@ class ArchiveService:
         return stmt
 
     def count_units(self, flt: UnitFilter) -> int:
-        """How many units match; for a 1–2 character query at most ``COUNT_CAP`` (a ``CappedCount`` when
+        """How many units match; for a 1–2 character query at most ``COUNT_CAP`` (``app.paging.AtLeast`` when
         there are more): such a query matches a large part of a big property, and counting every match
         scanned a million rows."""
         self.ctx.require("archive.view")
@@ -373,8 +386,7 @@ class ArchiveService:
         with self.ctx.read() as s:
             if not self._is_short(flt):
                 return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
-            found = len(self._first_matches(s, flt))
-            return CappedCount(COUNT_CAP) if found > COUNT_CAP else found
+            return capped_count(s, self._short_query(s, flt), COUNT_CAP)
 
     @staticmethod
     def _is_short(flt: UnitFilter) -> bool:
@@ -387,28 +399,21 @@ class ArchiveService:
         rare = rare_short_condition(Unit.id, s, normalise_query(flt.query))
         return stmt if rare is None else stmt.where(rare)
 
-    def _first_matches(self, s: Session, flt: UnitFilter) -> list[int]:
-        """Up to ``COUNT_CAP + 1`` matching ids: the scan stops as soon as there are that many."""
-        return list(s.scalars(self._short_query(s, flt).limit(COUNT_CAP + 1)))
-
     def list_units(
-        self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False
+        self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False,
+        after: int | None = None,
     ) -> list[UnitRow]:
-        """One page of units in SQL order; ``sort`` is one of SORT_KEYS."""
+        """One page of units in SQL order on an index; ``sort`` is one of SORT_KEYS. With ``after`` (the id of
+        the row before the page) the page is sought from that row instead of skipping ``offset`` rows."""
         self.ctx.require("archive.view")
-        keys = {
-            "code": [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no],
-            "area": [Unit.area, Unit.id],
-            "status": [Unit.status, Unit.id],
-            "floor": [Unit.floor, Unit.id],
-        }[sort if sort in SORT_KEYS else "code"]
-        order = [k.desc() for k in keys] if descending else keys
+        key = sort if sort in SORT_KEYS else "code"
+        keys = UNIT_SORT_COLUMNS[key] + [Unit.id]
         guard_number_search(self.ctx, flt.query)
         limit = max(0, min(limit, 1000))
-        offset = max(0, offset)
         with self.ctx.read() as s:
             stmt = self._short_query(s, flt) if self._is_short(flt) else self._unit_query(flt)
-            ids = list(s.scalars(stmt.order_by(*order).offset(offset).limit(limit)))
+            ids = id_page(s, stmt, keys, descending=descending, offset=offset, limit=limit,
+                          after=after, seek=key not in NULLABLE_SORTS)
             return self._unit_rows(s, ids)
 
     def search_units(self, text: str, limit: int = 20) -> list[UnitRow]:
@@ -611,6 +616,8 @@ class ArchiveService:
                     setattr(unit, key, value)
             s.flush()
             refresh_search_text(s, [unit.id])
+            if unit_id is not None:
+                refresh_unit_keys(s, [unit.id])  # its work orders show and sort by the room code
             return unit.id
 
     def save_member(self, unit_id: int, values: Mapping[str, object], person_id: int | None = None) -> int:

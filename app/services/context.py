@@ -129,3 +129,23 @@ def _stamp_rows(session: Session, _flush_context, _instances) -> None:
 
 # The audit trail hooks into the same sessions (after_flush: before → after of every Stamped row).
 from app.services import audit as _audit  # noqa: E402, F401
+
+
+class _Within(ServiceContext):
+    """A context whose sessions are one already open transaction (see :meth:`ServiceContext.within`)."""
+
+    def __init__(self, outer: ServiceContext, session: Session):
+        super().__init__(outer.db, outer._actor, outer.clock)
+        self._session = session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        yield self._session
+
+    read = write
+
+
+def within(ctx: ServiceContext, session: Session) -> ServiceContext:
+    """``ctx``'s operator and clock over an open transaction: services built on it read (and write) in that
+    transaction — a check that must see exactly what the caller is about to commit (月结)."""
+    return _Within(ctx, session)

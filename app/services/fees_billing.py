@@ -36,6 +36,7 @@ from app.models import (
     PrepaidEntry,
     Relation,
     Scope,
+    SharedMeterLine,
     Unit,
     UnitStatus,
     UnitUse,
@@ -556,9 +557,7 @@ class BillingService:
             plan = self._plan(s, period, only=set(unpaid), progress=progress, share=0.8)
             bill_ids = [b.id for b in unpaid.values()]
             # 滞纳金 lines and repair charges (维修费, posted by work orders) are not the run's: kept as they are
-            repair = s.scalar(select(FeeItem.id).where(FeeItem.name == REPAIR_ITEM))
-            kept = BillLine.late_fee.is_(True) | (BillLine.item_id == repair) if repair else BillLine.late_fee.is_(True)
-            kept = kept | BillLine.description.like(f"{ADJUSTMENT}%")  # 月结后的调整 (app/services/fees_periods.py)
+            kept = _not_the_runs(s)
             old_lines: dict[int, list] = defaultdict(list)
             for chunk in _chunks(bill_ids, 500):
                 for line in s.execute(
@@ -671,7 +670,10 @@ class BillingService:
     # ---- internals
     @staticmethod
     def _billed_units(s: Session, period: str) -> set[int]:
-        return set(s.scalars(select(Bill.unit_id).where(Bill.period == period)))
+        """Units the run has billed for ``period``: their bill has a line of the run's own (a bill made earlier
+        for a 滞纳金, a repair charge, an adjustment or a 公摊 line alone still gets the run's lines)."""
+        return set(s.scalars(select(Bill.unit_id).join(BillLine, BillLine.bill_id == Bill.id)
+                             .where(Bill.period == period, ~_not_the_runs(s)).distinct()))
 
     def _load_items(self, s: Session, period: str) -> list[_Item]:
         first, last = period_first_day(period), period_last_day(period)
@@ -802,12 +804,19 @@ class BillingService:
         unit_ids = list(plan.lines)
         conn = s.connection()
         bills_t, lines_t = Bill.__table__, BillLine.__table__
-        bill_ids = dict(zip(unit_ids, self._new_ids(s, bills_t, len(unit_ids)), strict=True))
+        made = dict(s.execute(select(Bill.unit_id, Bill.id).where(Bill.period == period)).all())  # see _billed_units
+        if made:
+            conn.execute(update(bills_t).where(bills_t.c.id == bindparam("bid")).values(
+                total=bills_t.c.total + bindparam("add"), revision=bills_t.c.revision + 1, updated_at=now,
+                updated_by=who), [{"bid": made[u], "add": sum((ln.amount for ln in plan.lines[u]), ZERO)}
+                                  for u in unit_ids if u in made])
+        fresh = [u for u in unit_ids if u not in made]
+        bill_ids = {**made, **dict(zip(fresh, self._new_ids(s, bills_t, len(fresh)), strict=True))}
         bill_rows = [
             {"id": bill_ids[u], "unit_id": u, "period": period, "due_date": due,
              "total": sum((ln.amount for ln in plan.lines[u]), ZERO), "paid": ZERO, "revision": 1, "created_at": now,
              "created_by": who}
-            for u in unit_ids
+            for u in fresh
         ]
         done = 0
         for chunk in _chunks(bill_rows, 5000):
@@ -878,6 +887,16 @@ class BillingService:
     def default_run_period(self) -> str:
         periods = self.billed_periods()
         return add_months(periods[0], 1) if periods else self.next_period()
+
+
+def _not_the_runs(s: Session):
+    """Lines a billing run neither makes nor changes: 滞纳金, repair charges (维修费, posted by work orders),
+    adjustments after a close (app/services/fees_periods.py) and 公摊 lines (app/services/fees_shared.py)."""
+    repair = s.scalar(select(FeeItem.id).where(FeeItem.name == REPAIR_ITEM))
+    extra = BillLine.late_fee.is_(True) | BillLine.description.like(f"{ADJUSTMENT}%")
+    if repair:
+        extra = extra | (BillLine.item_id == repair)
+    return extra | BillLine.id.in_(select(SharedMeterLine.line_id))
 
 
 def _chunks(rows: list, size: int):

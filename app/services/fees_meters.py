@@ -208,3 +208,17 @@ def readings_sheet(s: Session, item_id: int, period: str, building_id: int | Non
         rows.append(SheetRow(u.id, unit_code(u.name, u.unit_no, u.room_no), before[-1] if before else None,
                              average, current, changes.get(u.id), meter_max))
     return rows
+
+
+def resolve_rooms(s: Session, text: object, field: str = "rooms") -> list[int]:
+    """Room codes typed in a form ("1-1-101, 1-1-102") → unit ids, in the order typed; unknown ones named."""
+    from app.models import Building
+    from app.search import normalise_query, unit_code
+
+    typed = [c for c in re.split(r"[,，、;；\s]+", clean_text(text or "")) if c]
+    known = {unit_code(b, u, r).lower(): uid for uid, b, u, r in
+             s.execute(select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building))}
+    missing = [c for c in typed if normalise_query(c) not in known]
+    if missing:
+        raise FieldError({field: f"房号不存在: {'、'.join(missing[:10])} (请写成 3-1-1502)"})
+    return list(dict.fromkeys(known[normalise_query(c)] for c in typed))

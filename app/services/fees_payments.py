@@ -315,12 +315,22 @@ def settle_from_prepaid(s: Session, ctx: ServiceContext, unit_id: int) -> Decima
 REPAIR_ITEM = "维修费"
 
 
+def bill_of(s: Session, unit_id: int, period: str) -> Bill:
+    """The unit's bill of ``period``, made (empty, due at the period's end) if it has none yet."""
+    from app.services.fees_rules import period_last_day
+
+    bill = s.scalar(select(Bill).where(Bill.unit_id == unit_id, Bill.period == period))
+    if bill is None:
+        bill = Bill(unit_id=unit_id, period=period, due_date=period_last_day(period), total=ZERO, paid=ZERO)
+        s.add(bill)
+        s.flush()
+    return bill
+
+
 def post_repair_charge(s: Session, ctx: ServiceContext, order) -> Decimal:
     """A completed 自用部位 repair's labour + materials become a line on the unit's bill of this month (made
     if missing), under the fee item 维修费 (inactive: billing runs never bill it), so the counter collects
     it. Completing the same order again (返工) posts only what was not posted yet. Returns what was posted."""
-    from app.services.fees_rules import period_last_day
-
     amount = to_money(order.labour_fee + order.material_fee)
     if order.unit_id is None or amount <= 0:
         return ZERO
@@ -339,11 +349,7 @@ def post_repair_charge(s: Session, ctx: ServiceContext, order) -> Decimal:
     if extra <= 0:
         return ZERO
     period = period_of(ctx.clock().date())
-    bill = s.scalar(select(Bill).where(Bill.unit_id == order.unit_id, Bill.period == period))
-    if bill is None:
-        bill = Bill(unit_id=order.unit_id, period=period, due_date=period_last_day(period))
-        s.add(bill)
-        s.flush()
+    bill = bill_of(s, order.unit_id, period)
     s.add(BillLine(bill_id=bill.id, unit_id=order.unit_id, period=period, item_id=item.id, late_fee=False,
                    quantity=Decimal(1), unit_price=extra, factor=Decimal(1), amount=extra, paid=ZERO,
                    description=f"{tag} 人工 {order.labour_fee} + 材料 {order.material_fee}"[:128]))
@@ -351,6 +357,23 @@ def post_repair_charge(s: Session, ctx: ServiceContext, order) -> Decimal:
     s.flush()
     settle_from_prepaid(s, ctx, order.unit_id)
     return extra
+
+
+def waive_lines(s: Session, ctx: ServiceContext, unit_id: int, lines: list[BillLine], value: Decimal, reason: str,
+                now: datetime) -> list[int]:
+    """Forgive ``value`` over ``lines`` (open, locked) oldest first: one 减免 and its allocation per line."""
+    shares, _ = allocate(value, [ln.amount - ln.paid for ln in lines])
+    ids = []
+    for line, share in zip(lines, shares, strict=True):
+        if share <= 0:
+            continue
+        waiver = Waiver(unit_id=unit_id, line_id=line.id, amount=share, reason=reason, at=now,
+                        approved_by=ctx.actor.user_id, approved_by_name=ctx.actor.display_name)
+        s.add(waiver)
+        s.flush()
+        _put_shares(s, [(line, share)], now, waiver_id=waiver.id)
+        ids.append(waiver.id)
+    return ids
 
 
 def _unapply(s: Session, allocations: list[Allocation]) -> Decimal:
@@ -664,7 +687,7 @@ class PaymentService:
         for line, principal, fee, days in plan:
             shares.append((line, principal))
             if fee > 0:
-                shares.append((self._late_line(s, line, principal, fee, days), fee))
+                shares.append((self._late_line(s, line, principal, fee, days, now), fee))
         s.flush()
         _put_shares(s, shares, now, payment_id=payment.id)
         if rest > 0:
@@ -676,14 +699,21 @@ class PaymentService:
         return payment.id
 
     @staticmethod
-    def _late_line(s: Session, line: BillLine, principal: Decimal, fee: Decimal, days: int) -> BillLine:
-        """The 滞纳金 line for ``principal`` of ``line`` paid ``days`` late, added to the same bill."""
+    def _late_line(s: Session, line: BillLine, principal: Decimal, fee: Decimal, days: int,
+                   now: datetime) -> BillLine:
+        """The 滞纳金 line for ``principal`` of ``line`` paid ``days`` late, added to the same bill — or, when the
+        line's period is closed (月结), to the unit's bill of this (open) period, naming the closed one."""
+        from app.services.fees_periods import closed_periods, period_of
+
         rate = s.scalar(select(FeeItem.late_fee_daily_rate).where(FeeItem.id == line.item_id))
-        extra = BillLine(bill_id=line.bill_id, unit_id=line.unit_id, period=line.period, item_id=line.item_id,
-                         late_fee=True, source_line_id=line.id, quantity=principal, unit_price=ZERO, factor=rate * days,
-                         description=f"本金{principal} × 日{rate.normalize():f} × 逾期{days}天", amount=fee, paid=ZERO)
-        s.add(extra)
+        text = f"本金{principal} × 日{rate.normalize():f} × 逾期{days}天"
         bill = s.get(Bill, line.bill_id)
+        if closed_periods(s, [line.period]):
+            bill, text = bill_of(s, line.unit_id, period_of(now)), f"{line.period} 欠费滞纳金: {text}"
+        extra = BillLine(bill_id=bill.id, unit_id=line.unit_id, period=bill.period, item_id=line.item_id,
+                         late_fee=True, source_line_id=line.id, quantity=principal, unit_price=ZERO, factor=rate * days,
+                         description=text[:128], amount=fee, paid=ZERO)
+        s.add(extra)
         bill.total = to_money(bill.total + fee)
         return extra
 
@@ -861,18 +891,7 @@ class PaymentService:
             owed = sum((ln.amount - ln.paid for ln in lines), ZERO)
             if value > owed:
                 raise FieldError({"amount": f"减免金额 {value} 元超过 {period} 未缴的 {owed} 元"})
-            shares, _ = allocate(value, [ln.amount - ln.paid for ln in lines])
-            ids = []
-            for line, share in zip(lines, shares, strict=True):
-                if share <= 0:
-                    continue
-                waiver = Waiver(unit_id=unit_id, line_id=line.id, amount=share, reason=reason, at=now,
-                                approved_by=self.ctx.actor.user_id, approved_by_name=self.ctx.actor.display_name)
-                s.add(waiver)
-                s.flush()
-                _put_shares(s, [(line, share)], now, waiver_id=waiver.id)
-                ids.append(waiver.id)
-            return ids
+            return waive_lines(s, self.ctx, unit_id, lines, value, reason, now)
 
     def prepaid_history(self, unit_id: int) -> list[tuple[datetime, str, Decimal, str]]:
         """The unit's prepaid ledger: (when, kind, signed amount, note), oldest first."""

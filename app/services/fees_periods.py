@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.errors import FieldError, NotFound, StateError
@@ -35,12 +35,42 @@ def closed_periods(s: Session, periods) -> set[str]:
                                                           PeriodClose.closed.is_(True))))
 
 
+PERIOD_LOCK_KEY = 0x4D4F4E54  # "MONT": the advisory locks of 月结 on PostgreSQL, second key = 202610
+
+
+def lock_periods(s: Session, periods, *, exclusive: bool = False) -> None:
+    """PostgreSQL: every write to a period holds its lock shared until it commits; the close takes it
+    exclusively, so it waits for those writes and they wait for it (then see the period closed). SQLite: the
+    write transaction (``BEGIN IMMEDIATE``) already serialises them."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    for period in sorted(set(periods)):
+        s.execute(text(f"SELECT {function}(:k, :p)"), {"k": PERIOD_LOCK_KEY, "p": int(period.replace("-", ""))})
+
+
 def guard_open_period(s: Session, *periods: str, what: str = "更改") -> None:
-    """Refuse a write touching a closed (月结) period, naming it."""
+    """Refuse a write touching a closed (月结) period, naming it (after waiting for a close under way)."""
+    lock_periods(s, periods)
     closed = sorted(closed_periods(s, periods))
     if closed:
         raise StateError(f"账期 {', '.join(closed)} 已月结, 不能再{what}。如需更正, 请在当前未结账期做调整"
                          f" (经理: 收费 → 月结 → 调整); 重新打开需管理员。未做任何更改。")
+
+
+def open_cashup_days(s: Session, period: str) -> list[date]:
+    """Days of ``period`` on which money was taken, voided or refunded whose cash-up (日结) is not closed."""
+    from app.models import CashupClose, Payment, Refund
+    from app.services.fees_check import days_of
+
+    days = days_of(period)
+    start, end = datetime.combine(days[0], datetime.min.time()), datetime.combine(days[-1], datetime.max.time())
+    moved: set[date] = set()
+    for column in (Payment.paid_at, Payment.voided_at, Refund.refunded_at):
+        moved |= {d if isinstance(d, date) else date.fromisoformat(str(d)[:10])
+                  for d in s.scalars(select(func.date(column)).where(column >= start, column <= end).distinct())}
+    closed = set(s.scalars(select(CashupClose.day).where(CashupClose.day >= days[0], CashupClose.day <= days[-1])))
+    return sorted(moved - closed)
 
 
 def period_of(moment: date | datetime) -> str:
@@ -114,31 +144,45 @@ class PeriodCloseService:
             raise NotFound(f"账期 {period} 还没有账单")
         return row
 
+    def open_days(self, period: str) -> list[date]:
+        """The days of ``period`` that moved money and are not closed (日结) yet: a close waits for them."""
+        self.ctx.require("fees.reports")
+        period = self._period(period)
+        with self.ctx.read() as s:
+            return open_cashup_days(s, period)
+
     def close(self, period: str) -> PeriodRow:
-        """月结 ``period`` (``fees.close``): only after the month is over and when ``fees check`` of it is clean;
-        its collection rate is frozen as of now."""
+        """月结 ``period`` (``fees.close``): only after the month is over, when every day of it that moved money is
+        closed (日结) and ``fees check`` of it is clean — checked inside the closing transaction, after taking the
+        period's lock, so nothing can change between the check and the close. Its collection rate is frozen."""
+        from app.services.context import within
         from app.services.fees_check import LedgerCheckService
+        from app.services.sequences import next_value
 
         self.ctx.require("fees.close")
         period = self._period(period)
         today = self.ctx.clock().date()
         if period >= period_of(today):
             raise FieldError({"period": f"账期 {period} 还没有结束 (今天 {today:%Y-%m-%d}), 月底之后才能月结"})
-        with self.ctx.read() as s:
+        with self.ctx.write() as s:
+            lock_periods(s, [period], exclusive=True)
+            next_value(s, f"period:{period}")  # one close at a time per period
             if s.scalar(select(Bill.id).where(Bill.period == period).limit(1)) is None:
                 raise FieldError({"period": f"账期 {period} 还没有账单, 无需月结"})
-        result = LedgerCheckService(self.ctx).check(period, limit=5)
-        if not result.ok:
-            raise StateError(f"账期 {period} 的账目检查未通过 ({len(result.violations)} 处问题), 不能月结:\n"
-                             + "\n".join(result.violations[:5]))
-        _, _, rows = self._collected(period)
-        with self.ctx.write() as s:
-            from app.services.sequences import next_value
-
-            next_value(s, f"period:{period}")  # one close at a time per period
             close = s.scalar(select(PeriodClose).where(PeriodClose.period == period))
             if close is not None and close.closed:
                 raise StateError(f"账期 {period} 已于 {close.closed_at:%Y-%m-%d %H:%M} 由 {close.closed_by_name} 月结")
+            days = open_cashup_days(s, period)
+            if days:
+                raise StateError(f"账期 {period} 还有 {len(days)} 天没有日结, 不能月结: "
+                                 + "、".join(f"{d:%m-%d}" for d in days[:15]) + (" …" if len(days) > 15 else "")
+                                 + " (收缴率/日结 页逐日日结)")
+            inside = within(self.ctx, s)
+            result = LedgerCheckService(inside).check(period, limit=5)
+            if not result.ok:
+                raise StateError(f"账期 {period} 的账目检查未通过 ({len(result.violations)} 处问题), 不能月结:\n"
+                                 + "\n".join(result.violations[:5]))
+            _, _, rows = PeriodCloseService(inside)._collected(period)
             now, actor = self.ctx.clock(), self.ctx.actor
             values = dict(closed=True, closed_at=now, closed_by=actor.user_id, closed_by_name=actor.display_name,
                           snapshot=json.dumps(rows, ensure_ascii=False))
@@ -166,19 +210,24 @@ class PeriodCloseService:
             close.reopen_reason = reason
         return self.get(period)
 
-    def adjust(self, unit_id: int, closed_period: str, item: int | str, amount: object, reason: str) -> int:
-        """调整: an amount owed for a closed period (e.g. a charge found missing after the close), put on the
-        unit's bill of the latest open period as its own line naming the closed one. Needs ``fees.close``.
-        Money charged too much is given back in the open period (减免 or 退款), never on the closed bill."""
-        from app.services.fees_payments import lock_unit, settle_from_prepaid
+    def adjust(self, unit_id: int | str, closed_period: str, item: int | str, amount: object, reason: str) -> int:
+        """调整 of a closed period, landing on the unit's bill of the latest open period and naming the closed one
+        (``fees.close``). An amount owed (a charge found missing after the close) is its own line there; a credit
+        (negative: charged too much) is forgiven from that bill's unpaid lines — the item's first — as a 减免
+        whose reason names the closed period, so the open period's billed figure drops by it. A credit larger
+        than what the bill still owes is refused: the owner's money is given back by 退款. Returns the bill id."""
+        from app.services.fees_meters import resolve_rooms
+        from app.services.fees_payments import _open_lines, lock_unit, settle_from_prepaid, waive_lines
 
         self.ctx.require("fees.close")
         closed_period = self._period(closed_period)
         errors = {}
+        credit = False
         try:
-            value = parse_amount(amount)
-            if value <= 0:
-                errors["amount"] = "调整金额应大于0 (多收的请在当前账期减免或退款)"
+            value = parse_amount(clean_text(amount).replace("−", "-"))
+            credit, value = value < 0, abs(value)
+            if value == 0:
+                errors["amount"] = "调整金额不能为0 (补收填正数, 多收冲减填负数)"
         except ValueError as exc:
             errors["amount"] = f"调整金额: {exc}"
             value = ZERO
@@ -188,6 +237,11 @@ class PeriodCloseService:
         if errors:
             raise FieldError(errors)
         with self.ctx.write() as s:
+            if isinstance(unit_id, str):  # a room code typed in the form
+                found = resolve_rooms(s, unit_id, "unit")
+                if len(found) != 1:
+                    raise FieldError({"unit": "请填写一个房号, 如 3-1-1502"})
+                unit_id = found[0]
             lock_unit(s, unit_id)
             if not closed_periods(s, [closed_period]):
                 raise FieldError({"period": f"账期 {closed_period} 没有月结: 请直接重算或补收该账期"})
@@ -199,9 +253,18 @@ class PeriodCloseService:
                                                Bill.period.not_in(closed)).order_by(Bill.period.desc()).limit(1))
             if bill is None:
                 raise FieldError({"period": f"该房屋在 {closed_period} 之后还没有未结账期的账单: 请先生成当期账单"})
+            note = f"{ADJUSTMENT}{closed_period}: {reason}"[:128]
+            if credit:
+                lines = sorted((ln for ln in _open_lines(s, unit_id) if ln.bill_id == bill.id),
+                               key=lambda ln: ln.item_id != item_id)
+                owed = sum((ln.amount - ln.paid for ln in lines), ZERO)
+                if value > owed:
+                    raise FieldError({"amount": f"冲减 {value} 元超过该户 {bill.period} 账单未缴的 {owed} 元: "
+                                                "多收的款项请退款 (先转入预存款)"})
+                waive_lines(s, self.ctx, unit_id, lines, value, note, self.ctx.clock())
+                return bill.id
             s.add(BillLine(bill_id=bill.id, unit_id=unit_id, period=bill.period, item_id=item_id, quantity=1,
-                           unit_price=value, factor=1, description=f"{ADJUSTMENT}{closed_period}: {reason}"[:128],
-                           amount=value, paid=ZERO))
+                           unit_price=value, factor=1, description=note, amount=value, paid=ZERO))
             bill.total = to_money(bill.total + value)
             s.flush()
             settle_from_prepaid(s, self.ctx, unit_id)

@@ -11,7 +11,7 @@ by name within the unit. Blank cells never clear stored values, so re-importing 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -386,19 +386,21 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             ParkingSpace.code, codes):
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
 
-    index_of = {id(rec): i for i, rec in enumerate(records)}
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
-    for n, rec in enumerate(valid):
-        if n % 2000 == 0:
-            progress.report(len(records) // 10 + n * 4 // 10, len(records), "比对数据库")
-        i = index_of[id(rec)]
+    for i, rec in enumerate(records):
+        if i % 2000 == 0:
+            progress.report(len(records) // 10 + i * 4 // 10, len(records), "比对数据库")
+        if rec.errors:
+            continue
         bcode, unit_no, room_no = key = rec.unit_key
         if not unit_no and bcode in buildings_with_units:
             column = parsed.header_for(rec, "unit")
             result.issues.append(RosterIssue(rec.row, column, f"不能为空 (系统中{rec.building}的房屋分单元)", rec.sheet))
             result.statuses[i] = ERROR
             continue
-        found = _conflicts(rec, result, by_id_number, key)
+        stored = by_id_number.get(rec.id_number) if rec.id_number else None
+        found = ((stored is not None and stored.id is not None) or rec.spaces or rec.plates) and _conflicts(
+            rec, result, by_id_number, key)  # (the usual new person without a car: nothing to look at)
         if found:
             result.conflicts += found
             if not update_existing:
@@ -1082,74 +1084,112 @@ class RosterService:
     def export_rows(self, unit_ids: Iterable[int] | None = None) -> list[RosterExportRow]:
         """Roster lines of all units (or these), one per person; phone/ID masked without pii.view_full."""
         self.ctx.require("roster.export")
-        show_phone, show_id = self.ctx.show_phone, self.ctx.show_id_number
-        ids = None if unit_ids is None else sorted(set(unit_ids))
         with self.ctx.read() as s:
-            stmt = (
-                select(Occupancy.unit_id, Occupancy.person_id, Occupancy.relation, Occupancy.move_in_date,
-                       Building.name, Unit.unit_no, Unit.room_no, Unit.area, Person.name, Person.phone,
-                       Person.id_number, Person.notes, Person.gender, Unit.floor, Unit.inner_area, Building.floors,
-                       Building.has_elevator, Person.id_unverified)
-                .join(Unit, Unit.id == Occupancy.unit_id).join(Building, Building.id == Unit.building_id)
-                .join(Person, Person.id == Occupancy.person_id)
-                .order_by(func.length(Building.name), Building.name, func.length(Unit.unit_no), Unit.unit_no,
-                          func.length(Unit.room_no), Unit.room_no, Occupancy.id)
-            )
+            return list(self._export_lines(s, _unit_id_list(unit_ids)))
+
+    def _export_lines(self, s: Session, unit_ids: list[int] | None) -> Iterator[RosterExportRow]:
+        """The lines in roster order, streamed from SQL a block at a time (flat memory at any size).
+
+        Rows come ordered by building, unit and room, then person: a unit's people are consecutive, and each
+        block's plates and parking spaces are read for its units only. A plate or space of a unit with no
+        person named goes to the unit's first person.
+        """
+        show_phone, show_id = self.ctx.show_phone, self.ctx.show_id_number
+        last_unit, first_person = None, None
+        for block in _export_blocks(s, unit_ids):
+            units = sorted({row[0] for row in block})
             plates: dict[tuple, list[str]] = {}
             spaces: dict[tuple, list[str]] = {}
-            vstmt = select(Vehicle.unit_id, Vehicle.person_id, Vehicle.plate).order_by(Vehicle.id)
-            pstmt = select(ParkingSpace.unit_id, ParkingSpace.person_id, ParkingSpace.code).order_by(ParkingSpace.id)
-            if ids is None:
-                rows = s.execute(stmt).all()
-                extra = [(plates, s.execute(vstmt)), (spaces, s.execute(pstmt))]
-            else:
-                rows, extra = [], []
-                for chunk in _chunks(ids):
-                    rows += s.execute(stmt.where(Occupancy.unit_id.in_(chunk))).all()
-                    extra += [(plates, s.execute(vstmt.where(Vehicle.unit_id.in_(chunk))).all()),
-                              (spaces, s.execute(pstmt.where(ParkingSpace.unit_id.in_(chunk))).all())]
-                rows.sort(key=lambda r: (len(r[4]), r[4], len(r[5]), r[5], len(r[6]), r[6]))
-            for target, result in extra:
-                for unit_id, person_id, value in result:
-                    if unit_id is not None:
-                        target.setdefault((unit_id, person_id), []).append(value)
-        first_of_unit: dict[int, int] = {}
-        for uid, pid, *_ in rows:
-            first_of_unit.setdefault(uid, pid)
-        out = []
-        for (uid, pid, relation, move_in, bname, unit_no, room_no, area, name, phone, id_number, notes, gender, floor,
-             inner_area, floors, elevator, unverified) in rows:
-            own_plates = plates.get((uid, pid), []) + (plates.get((uid, None), []) if first_of_unit[uid] == pid else [])
-            own_spaces = spaces.get((uid, pid), []) + (spaces.get((uid, None), []) if first_of_unit[uid] == pid else [])
-            out.append(RosterExportRow(
-                building=bname, unit_no=unit_no, room_no=room_no, area="" if area is None else _area_text(area),
-                name=name, relation=RELATION_LABELS.get(relation, relation), phone=show_phone(phone),
-                id_number=show_id(id_number), move_in=move_in.isoformat() if isinstance(move_in, date) else "",
-                spaces="、".join(own_spaces), plates="、".join(own_plates), notes=notes, gender=gender,
-                floor="" if floor is None else str(floor), inner_area="" if inner_area is None else _area_text(inner_area),
-                floors="" if floors is None else str(floors),
-                elevator="" if elevator is None else "有" if elevator else "无", id_unverified="是" if unverified else "",
-            ))
-        return out
+            for target, column, value in ((plates, Vehicle, Vehicle.plate), (spaces, ParkingSpace, ParkingSpace.code)):
+                for chunk in _chunks(units):
+                    for unit_id, person_id, text in s.execute(
+                            select(column.unit_id, column.person_id, value)
+                            .where(column.unit_id.in_(chunk)).order_by(column.id)):
+                        target.setdefault((unit_id, person_id), []).append(text)
+            for (uid, pid, relation, move_in, bname, unit_no, room_no, area, name, phone, id_number, notes, gender,
+                 floor, inner_area, floors, elevator, unverified) in block:
+                if uid != last_unit:
+                    last_unit, first_person = uid, pid
+                own_plates, own_spaces = plates.get((uid, pid), []), spaces.get((uid, pid), [])
+                if pid == first_person:
+                    own_plates, own_spaces = own_plates + plates.get((uid, None), []), own_spaces + spaces.get((uid, None), [])
+                yield RosterExportRow(
+                    building=bname, unit_no=unit_no, room_no=room_no, area="" if area is None else _area_text(area),
+                    name=name, relation=RELATION_LABELS.get(relation, relation), phone=show_phone(phone),
+                    id_number=show_id(id_number), move_in=move_in.isoformat() if isinstance(move_in, date) else "",
+                    spaces="、".join(own_spaces), plates="、".join(own_plates), notes=notes, gender=gender,
+                    floor="" if floor is None else str(floor),
+                    inner_area="" if inner_area is None else _area_text(inner_area),
+                    floors="" if floors is None else str(floors),
+                    elevator="" if elevator is None else "有" if elevator else "无", id_unverified="是" if unverified else "",
+                )
 
     def export(self, path: str | Path, unit_ids: Iterable[int] | None = None,
                progress: ProgressLike = NULL_PROGRESS) -> int:
-        """Write the roster (or these units) to ``path``; returns the number of lines written."""
+        """Write the roster (or these units) to ``path``, streamed from SQL into a write-only workbook saved
+        atomically; returns the number of lines written."""
         from app.excel.roster_export import write_roster
         from app.services.audit import AuditService
 
-        rows = self.export_rows(unit_ids)
-        write_roster(path, rows, progress=progress)
+        self.ctx.require("roster.export")
+        ids = _unit_id_list(unit_ids)
+        with self.ctx.read() as s:
+            count = write_roster(path, self._export_lines(s, ids), total=_export_count(s, ids), progress=progress)
         AuditService(self.ctx).record("export", "roster", {
-            "file": Path(path).name, "rows": len(rows), "filtered": unit_ids is not None,
+            "file": Path(path).name, "rows": count, "filtered": unit_ids is not None,
             "full_personal_data": self.ctx.can("pii.view_full"),
-        }, summary=f"{Path(path).name}: {len(rows)} 行")
-        return len(rows)
+        }, summary=f"{Path(path).name}: {count} 行")
+        return count
 
     def template(self, path: str | Path) -> None:
         from app.excel.roster_template import write_template
 
         write_template(path)
+
+
+EXPORT_BLOCK = 2000  # roster lines fetched (and plates/spaces looked up) at a time
+FEW_UNITS = 5000  # a filtered export of up to this many units is read by id; more: one ordered pass, filtered
+
+
+def _unit_id_list(unit_ids: Iterable[int] | None) -> list[int] | None:
+    return None if unit_ids is None else sorted(set(unit_ids))
+
+
+def _export_statement():
+    return (
+        select(Occupancy.unit_id, Occupancy.person_id, Occupancy.relation, Occupancy.move_in_date, Building.name,
+               Unit.unit_no, Unit.room_no, Unit.area, Person.name, Person.phone, Person.id_number, Person.notes,
+               Person.gender, Unit.floor, Unit.inner_area, Building.floors, Building.has_elevator, Person.id_unverified)
+        .join(Unit, Unit.id == Occupancy.unit_id).join(Building, Building.id == Unit.building_id)
+        .join(Person, Person.id == Occupancy.person_id)
+    )
+
+
+def _export_order(row) -> tuple:
+    return len(row[4]), row[4], len(row[5]), row[5], len(row[6]), row[6]
+
+
+def _export_blocks(s: Session, ids: list[int] | None) -> Iterator[Sequence]:
+    """Blocks of roster lines (see ``_export_statement``) in roster order: all units, or the units ``ids``."""
+    stmt = _export_statement()
+    if ids is not None and len(ids) <= FEW_UNITS:  # a list on screen: by id, sorted here (a few thousand lines)
+        rows = [row for chunk in _chunks(ids) for row in s.execute(stmt.where(Occupancy.unit_id.in_(chunk)).order_by(Occupancy.id))]
+        rows.sort(key=_export_order)
+        yield from _chunks(rows, EXPORT_BLOCK)
+        return
+    stmt = stmt.order_by(func.length(Building.name), Building.name, func.length(Unit.unit_no), Unit.unit_no,
+                         func.length(Unit.room_no), Unit.room_no, Occupancy.id)
+    wanted = None if ids is None else set(ids)
+    for block in s.execute(stmt.execution_options(yield_per=EXPORT_BLOCK)).partitions():
+        yield block if wanted is None else [row for row in block if row[0] in wanted]
+
+
+def _export_count(s: Session, ids: list[int] | None) -> int:
+    """How many lines the export will write (for its progress bar)."""
+    if ids is None:
+        return s.scalar(select(func.count()).select_from(Occupancy)) or 0
+    return sum(s.scalar(select(func.count()).select_from(Occupancy).where(Occupancy.unit_id.in_(chunk))) or 0
+               for chunk in _chunks(ids))
 
 
 def _audit_summary(obj: _Obj) -> str:

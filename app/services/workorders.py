@@ -3,12 +3,14 @@ DESIGN.md enforced here (the UI only mirrors ``allowed_actions``), and paged que
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, FieldError, NotFound, PermissionDenied, ServiceError, StateError
@@ -37,12 +39,14 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
-from app.search import like_pattern, match_condition, normalise_query, phone_condition, unit_code, unit_label
+from app.paging import COUNT_CAP, AtLeast, capped_count, id_page
+from app.search import like_pattern, normalise_query, phone_condition, unit_code, unit_label
 from app.services.archive import stale_message
 from app.services.context import ServiceContext
 from app.services.inventory import draw_for_workorder
 from app.services.sequences import next_number
 from app.services.service_calendar import Calendar, load_calendar, load_margins
+from app.services.workorder_keys import set_unit_keys
 from app.validators import clean_code, clean_text, mask_phone, normalize_phone
 
 NUMBER_PREFIX = "GD"
@@ -115,6 +119,42 @@ ESCALATION_LABELS = {1: "已升级至主管", 2: "已升级至经理"}
 
 SORT_KEYS = ("number", "reported_at", "due_at", "state", "priority", "kind", "category", "unit", "assignee",
              "team")
+# Each sort key's column, indexed together with the id (migration 0017). Assignee is nullable: paged by OFFSET.
+SORT_COLUMNS = {
+    "number": WorkOrder.number, "reported_at": WorkOrder.reported_at, "due_at": WorkOrder.due_at,
+    "state": WorkOrder.state_rank, "priority": WorkOrder.priority_rank, "kind": WorkOrder.kind,
+    "category": WorkOrder.category, "unit": WorkOrder.unit_sort, "assignee": WorkOrder.assignee_id,
+    "team": WorkOrder.team,
+}
+
+
+def _search_text(*columns) -> ColumnElement[str]:
+    """lower(a || ' ' || b …): one text to search, written exactly as PostgreSQL's trigram index (0017)."""
+    joined = columns[0]
+    for column in columns[1:]:
+        joined = joined.concat(literal_column("' '")).concat(column)
+    return func.lower(joined)
+
+
+_SEARCHED = (WorkOrder.number, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.place,
+             WorkOrder.description, WorkOrder.unit_text)
+SEARCH_TEXT = _search_text(*_SEARCHED)
+_ROW_COLUMNS = [getattr(WorkOrder, name) for name in (
+    "id", "number", "kind", "source", "location", "category", "priority", "team", "state", "unit_id", "unit_text",
+    "contact_name", "contact_phone", "place", "description", "assignee_id", "reported_at", "respond_by", "due_at",
+    "started_at", "completed_at", "satisfaction", "chase_count", "version", "escalation_level", "rework_count",
+    "repeat_of_id")]
+DENSE_MATCHES = 5_000  # more trigram matches than this (0.5% of 1M): test rows along the sort index
+_ROOM_CODE = re.compile(r"[0-9a-z]+-[0-9a-z]*(-[0-9a-z]*)?")  # normalise_query's room form, maybe unfinished
+_ORDER_NUMBER = re.compile(NUMBER_PREFIX.lower() + r"[0-9]+")
+
+
+def _starts_with(column, prefix: str, sqlite: bool) -> ColumnElement[bool]:
+    """``column`` starts with ``prefix``, on the column's index (SQLite's LIKE would not use it)."""
+    if sqlite:
+        return and_(column >= prefix, column < prefix + "\U0010ffff")
+    return column.startswith(prefix, autoescape=True)
+SEARCH_TEXT_NO_PHONE = _search_text(*(c for c in _SEARCHED if c is not WorkOrder.contact_phone))
 
 
 def label(code: str | None) -> str:
@@ -595,8 +635,8 @@ class WorkOrderService:
                    and_(WorkOrder.state.in_(OPEN_STATES), WorkOrder.escalation_level >= 2))
 
     # ---- queries
-    def _query(self, flt: WorkOrderFilter, now: datetime) -> Select:
-        stmt = select(WorkOrder.id).outerjoin(Unit, Unit.id == WorkOrder.unit_id)
+    def _query(self, flt: WorkOrderFilter, now: datetime, s: Session) -> Select:
+        stmt = select(WorkOrder.id)
         if flt.states:
             stmt = stmt.where(WorkOrder.state.in_(flt.states))
         for column, value in ((WorkOrder.kind, flt.kind), (WorkOrder.category, flt.category),
@@ -620,55 +660,74 @@ class WorkOrderService:
         if flt.due_soon:
             stmt = stmt.where(WorkOrder.state.in_(OPEN_STATES), ~self._overdue_clause(now),
                               WorkOrder.due_at <= now + NEAR_DEADLINE)
-        text = clean_text(flt.query)
-        if text:
-            code = text.replace(" ", "").upper()
-            pattern = like_pattern(code)
-            conditions = [
-                WorkOrder.number.like(pattern, escape="\\"),
-                WorkOrder.contact_name.like(like_pattern(text), escape="\\"),
-            ]
-            digits = code.replace("-", "")
-            full_pii = self.ctx.can("pii.view_full")
-            if digits.isdigit() and len(digits) >= 4:
-                conditions.append(phone_condition(WorkOrder.contact_phone, digits, full_pii=full_pii))
-            unit_query = normalise_query(text)
-            if unit_query:
-                conditions.append(match_condition(WorkOrder.unit_id, Unit.search_text, unit_query,
-                                                  use_fts=self.ctx.db.is_sqlite, full_pii=full_pii))
-            stmt = stmt.where(or_(*conditions))
+        query = normalise_query(flt.query)
+        if query:
+            stmt = stmt.where(self._search(s, query)[0])
         return stmt
 
+    def _search(self, s: Session, query: str) -> tuple[ColumnElement[bool], bool]:
+        """(condition, many): orders matching the (normalised) search text, each kind of query on an index:
+
+        - 1–2 characters: a contact name starting with them (a surname, "王");
+        - a room code (3-1-1502, or its start 3-1-15) or an order number (GD2026…): that column's start;
+        - anything else: the number, contact, phone, place, description or room holds it, through the trigram
+          index (SQLite FTS5 ``workorders_fts``; PostgreSQL's pg_trgm GIN index on SEARCH_TEXT). When it
+          matches more than DENSE_MATCHES orders, SQLite tests the text row by row while walking the list's
+          sort index instead (a first page of common words at once, no list of 100,000 ids to sort).
+
+        Without the right to see phones in full, digits match a phone only as a whole number or its last
+        4 digits (``phone_condition``), never a fragment. ``many``: the index alone found more than
+        DENSE_MATCHES orders (so more than COUNT_CAP).
+        """
+        sqlite = self.ctx.db.is_sqlite
+        if len(query) < 3:
+            return _starts_with(WorkOrder.contact_name, query, sqlite), False
+        if _ROOM_CODE.fullmatch(query):
+            return _starts_with(WorkOrder.unit_text, query.upper(), sqlite), False
+        if _ORDER_NUMBER.fullmatch(query):
+            return _starts_with(WorkOrder.number, query.upper(), sqlite), False
+        many = False
+        found = SEARCH_TEXT.like(like_pattern(query), escape="\\")
+        if self.ctx.db.is_sqlite:
+            matches = "SELECT rowid FROM workorders_fts WHERE workorders_fts MATCH :wo_query"
+            phrase = {"wo_query": '"' + query.replace('"', '""') + '"'}
+            hits = s.scalar(sql_text(f"SELECT count(*) FROM ({matches} LIMIT {DENSE_MATCHES + 1})"), phrase)
+            if hits <= DENSE_MATCHES:
+                found = WorkOrder.id.in_(sql_text(matches).bindparams(**phrase))
+            else:  # common text: LIKE on each column (SQLite's LIKE ignores ASCII case), row by row
+                found, many = or_(*(column.like(like_pattern(query), escape="\\") for column in _SEARCHED)), True
+        if self.ctx.can("pii.view_full") or not query.isdigit():
+            return found, many
+        return and_(found, or_(SEARCH_TEXT_NO_PHONE.like(like_pattern(query), escape="\\"),
+                               phone_condition(WorkOrder.contact_phone, query, full_pii=False))), False
+
     def count(self, flt: WorkOrderFilter = WorkOrderFilter()) -> int:
-        """True number of orders matching ``flt`` (the windowed list's row count)."""
+        """Number of orders matching ``flt`` (the windowed list's row count); a search stops counting at
+        COUNT_CAP (``AtLeast``: the list says "1000+")."""
         self._require_view()
         now = self.ctx.clock()
         with self.ctx.read() as s:
-            return s.scalar(select(func.count()).select_from(self._query(flt, now).subquery())) or 0
+            query = normalise_query(flt.query)
+            stmt = self._query(replace(flt, query=""), now, s)
+            if not query:
+                return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            condition, many = self._search(s, query)
+            if many and replace(flt, query="") == WorkOrderFilter():
+                return AtLeast(COUNT_CAP)  # the index alone found more than that
+            return capped_count(s, stmt.where(condition))
 
     def list(self, flt: WorkOrderFilter = WorkOrderFilter(), offset: int = 0, limit: int = 200,
-             sort: str = "reported_at", descending: bool = True) -> list[WorkOrderRow]:
-        """One page of orders, filtered and sorted in SQL; ``sort`` is one of SORT_KEYS."""
+             sort: str = "reported_at", descending: bool = True, after: int | None = None) -> list[WorkOrderRow]:
+        """One page of orders, filtered and sorted in SQL on an index; ``sort`` is one of SORT_KEYS. With
+        ``after`` (the id of the row before the page, in this order) the page is sought from that row
+        instead of skipping ``offset`` rows (app/paging.py)."""
         self._require_view()
         now = self.ctx.clock()
-        offset, limit = max(0, offset), max(0, min(limit, 10_000))
-        priority_rank = case({p: i for i, p in enumerate(Priority)}, value=WorkOrder.priority, else_=9)
-        state_rank = case({st: i for i, st in enumerate(State)}, value=WorkOrder.state, else_=99)
-        keys = {
-            "number": [WorkOrder.number],
-            "reported_at": [WorkOrder.reported_at],
-            "due_at": [WorkOrder.due_at],
-            "state": [state_rank],
-            "priority": [priority_rank],
-            "kind": [WorkOrder.kind],
-            "category": [WorkOrder.category],
-            "unit": [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no],
-            "assignee": [WorkOrder.assignee_id],
-            "team": [WorkOrder.team],
-        }[sort if sort in SORT_KEYS else "reported_at"] + [WorkOrder.id]
-        order = [k.desc() for k in keys] if descending else keys
+        limit = max(0, min(limit, 10_000))
+        key = sort if sort in SORT_KEYS else "reported_at"
         with self.ctx.read() as s:
-            ids = list(s.scalars(self._query(flt, now).order_by(*order).offset(max(offset, 0)).limit(limit)))
+            ids = id_page(s, self._query(flt, now, s), [SORT_COLUMNS[key], WorkOrder.id], descending=descending,
+                          offset=offset, limit=limit, after=after, seek=key != "assignee")
             return self._rows(s, ids, now)
 
     def _rows(self, s: Session, ids: list[int], now: datetime) -> list[WorkOrderRow]:
@@ -676,19 +735,16 @@ class WorkOrderService:
             return []
         show_phone = self.ctx.show_phone
         found = {}
-        for order, bname, unit_no, room_no, staff_name in s.execute(
-            select(WorkOrder, Building.name, Unit.unit_no, Unit.room_no, Staff.name)
-            .outerjoin(Unit, Unit.id == WorkOrder.unit_id)
-            .outerjoin(Building, Building.id == Unit.building_id)
-            .outerjoin(Staff, Staff.id == WorkOrder.assignee_id)
-            .where(WorkOrder.id.in_(ids))
+        for order in s.execute(  # plain columns, not ORM objects: a block of 200 rows costs a third
+            select(*_ROW_COLUMNS, Staff.name.label("assignee_name"))
+            .outerjoin(Staff, Staff.id == WorkOrder.assignee_id).where(WorkOrder.id.in_(ids))
         ):
             found[order.id] = WorkOrderRow(
                 id=order.id, number=order.number, kind=order.kind, source=order.source, location=order.location,
                 category=order.category, priority=order.priority, team=order.team, state=order.state,
-                unit_id=order.unit_id, unit_code=unit_code(bname, unit_no, room_no) if bname else "",
+                unit_id=order.unit_id, unit_code=order.unit_text,
                 contact_name=order.contact_name, contact_phone=show_phone(order.contact_phone), place=order.place,
-                description=order.description, assignee_id=order.assignee_id, assignee=staff_name or "",
+                description=order.description, assignee_id=order.assignee_id, assignee=order.assignee_name or "",
                 reported_at=order.reported_at, respond_by=order.respond_by, due_at=order.due_at,
                 started_at=order.started_at, completed_at=order.completed_at, satisfaction=order.satisfaction,
                 chase_count=order.chase_count,
@@ -783,7 +839,7 @@ class WorkOrderService:
         self._require_view()
         now = self.ctx.clock()
         with self.ctx.read() as s:
-            ids = self._query(flt, now).subquery()
+            ids = self._query(flt, now, s).subquery()
             return dict(s.execute(select(WorkOrder.state, func.count()).where(WorkOrder.id.in_(select(ids.c.id)))
                                   .group_by(WorkOrder.state)).all())
 
@@ -884,6 +940,7 @@ class WorkOrderService:
                 reported_at=now, clock_start=now, paused_minutes=0,
             )
             self._set_deadlines(s, order)
+            set_unit_keys(s, order)
             earlier = self._earlier_report(s, order, now)
             order.repeat_of_id = earlier[0] if earlier else None
             s.add(order)
@@ -1221,6 +1278,7 @@ class WorkOrderService:
                     setattr(order, key, new)
             if not changes:
                 raise FieldError({"category": "没有要更正的内容"})
+            set_unit_keys(s, order)
             if order.assignee_id is None and order.state == State.RECEIVED:
                 order.team = CATEGORY_TEAMS[order.category]
             self._set_deadlines(s, order)
@@ -1322,11 +1380,13 @@ class WorkOrderService:
         self._require_view()
         total = self.count(flt)
 
-        def rows():
-            for offset in range(0, total, block):
-                yield from self.list(flt, offset, block, sort, descending)
+        def rows():  # block after block by keyset (never OFFSET), to the last match even past a capped count
+            done, after = 0, None
+            while page := self.list(flt, done, block, sort, descending, after=after):
+                yield from page
+                done, after = done + len(page), page[-1].id
                 if progress is not None:
-                    progress.report(min(offset + block, total), total, f"已写入 {min(offset + block, total)} 条")
+                    progress.report(done, max(done, total), f"已写入 {done} 条")
 
         written = write_workorders(path, rows())
         self._log_export(written, path)

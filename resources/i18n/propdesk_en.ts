@@ -96,6 +96,41 @@
     </message>
 </context>
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>调整已月结账期 %1</source>
+        <translation>Adjust closed period %1</translation>
+    </message>
+    <message>
+        <source>记在该户当前未结账期的账单上: 漏收填正数 (加一行调整), 多收填负数 (冲减该账单未缴的费用)。</source>
+        <translation>Goes on the unit&apos;s bill of the current open period: a positive amount for a missed charge (an adjustment line), a negative one for an overcharge (taken off that bill&apos;s unpaid fees).</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>如 3-1-1502</source>
+        <translation>e.g. 3-1-1502</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>金额 (元)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>如 12.50 或 -20</source>
+        <translation>e.g. 12.50 or -20</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>AdminForm</name>
     <message>
         <source>系统管理员</source>
@@ -2655,6 +2690,50 @@ Give the file to the bank; when the bank returns its result, import it with &quo
     <message>
         <source>提示</source>
         <translation>Warning</translation>
+    </message>
+    <message>
+        <source>公摊总表</source>
+        <translation>Shared meter</translation>
+    </message>
+    <message>
+        <source>扣除分户表</source>
+        <translation>Less sub-meters</translation>
+    </message>
+    <message>
+        <source>分摊方式</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>单价(元)</source>
+        <translation>Unit price (¥)</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>最近读数</source>
+        <translation>Last reading</translation>
+    </message>
+    <message>
+        <source>面积/户</source>
+        <translation>Area/unit</translation>
+    </message>
+    <message>
+        <source>分户用量</source>
+        <translation>Own usage</translation>
+    </message>
+    <message>
+        <source>分摊用量</source>
+        <translation>Shared usage</translation>
+    </message>
+    <message>
+        <source>已入账(元)</source>
+        <translation>Posted (¥)</translation>
+    </message>
+    <message>
+        <source>公式</source>
+        <translation>Formula</translation>
     </message>
 </context>
 <context>
@@ -6273,6 +6352,33 @@ Give the file to the bank; when the bank returns its result, import it with &quo
     </message>
 </context>
 <context>
+    <name>MeterChangeDialog</name>
+    <message>
+        <source>登记换表 - %1</source>
+        <translation>Meter change - %1</translation>
+    </message>
+    <message>
+        <source>账期 %1, 上次读数 %2</source>
+        <translation>Period %1, last reading %2</translation>
+    </message>
+    <message>
+        <source>换表日期</source>
+        <translation>Changed on</translation>
+    </message>
+    <message>
+        <source>旧表止码</source>
+        <translation>Old meter final reading</translation>
+    </message>
+    <message>
+        <source>新表起码</source>
+        <translation>New meter start reading</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyReportPage</name>
     <message>
         <source>生成</source>
@@ -6696,6 +6802,10 @@ Give the file to the bank; when the bank returns its result, import it with &quo
         <translation>Meter readings</translation>
     </message>
     <message>
+        <source>公摊</source>
+        <translation>Shared meters</translation>
+    </message>
+    <message>
         <source>计费</source>
         <translation>Billing</translation>
     </message>
@@ -7049,11 +7159,19 @@ Give the file to the bank; when the bank returns its result, import it with &quo
     </message>
     <message>
         <source>月结前须账目检查通过; 月结后该账期的账单、收款、作废、减免、日结不能再改, 更正请在当前账期做调整 (propdesk period adjust)。收缴率按月结时冻结, 之后收回的欠费计入“月结后补收”。</source>
-        <translation>A period is closed only when the ledger check passes; afterwards its bills, payments, voids, waivers and cash-ups cannot change — correct it with an adjustment in the open period (propdesk period adjust). The collection rate is frozen at the close; arrears paid later show as &quot;Collected later&quot;.</translation>
+        <translation type="vanished">A period is closed only when the ledger check passes; afterwards its bills, payments, voids, waivers and cash-ups cannot change — correct it with an adjustment in the open period (propdesk period adjust). The collection rate is frozen at the close; arrears paid later show as &quot;Collected later&quot;.</translation>
+    </message>
+    <message>
+        <source>月结前须账目检查通过; 月结后该账期的账单、收款、作废、减免、日结不能再改, 更正请选中该账期点“调整…”, 记在当前未结账期。收缴率按月结时冻结, 之后收回的欠费计入“月结后补收”。</source>
+        <translation>A period is closed only when the ledger check passes and its days are cashed up; afterwards its bills, payments, voids, waivers and cash-ups cannot change — to correct it, select it and click &quot;Adjust…&quot;: the adjustment goes into the open period. The collection rate is frozen at the close; arrears paid later show as &quot;Collected later&quot;.</translation>
     </message>
     <message>
         <source>月结所选账期…</source>
         <translation>Close selected period…</translation>
+    </message>
+    <message>
+        <source>调整…</source>
+        <translation>Adjust…</translation>
     </message>
     <message>
         <source>重新打开…</source>
@@ -7672,6 +7790,10 @@ Give the file to the bank; when the bank returns its result, import it with &quo
         <translation>Load</translation>
     </message>
     <message>
+        <source>换表…</source>
+        <translation>Meter change…</translation>
+    </message>
+    <message>
         <source>保存读数 (Ctrl+S)</source>
         <translation>Save readings (Ctrl+S)</translation>
     </message>
@@ -7694,6 +7816,10 @@ Give the file to the bank; when the bank returns its result, import it with &quo
     <message>
         <source>输入读数后按回车到下一户; 红色行: 用量为负或超过平均的3倍</source>
         <translation>Type a reading and press Enter for the next unit; red rows: negative usage or more than 3 × the average</translation>
+    </message>
+    <message>
+        <source>已登记换表</source>
+        <translation>Meter change recorded</translation>
     </message>
     <message>
         <source>保存读数</source>
@@ -8524,6 +8650,152 @@ Are these changes correct? Each one is recorded in the audit log.</translation>
     <message>
         <source>员工第%1行: </source>
         <translation>Staff row %1: </translation>
+    </message>
+</context>
+<context>
+    <name>SharedMeterDialog</name>
+    <message>
+        <source>编辑公摊总表</source>
+        <translation>Edit shared meter</translation>
+    </message>
+    <message>
+        <source>新增公摊总表</source>
+        <translation>New shared meter</translation>
+    </message>
+    <message>
+        <source>总表名称</source>
+        <translation>Meter name</translation>
+    </message>
+    <message>
+        <source>如: 1栋公共用电</source>
+        <translation>e.g. Building 1 public power</translation>
+    </message>
+    <message>
+        <source>账单上的收费项目</source>
+        <translation>Fee item on the bills</translation>
+    </message>
+    <message>
+        <source>如: 公摊电费 (没有则新建)</source>
+        <translation>e.g. shared power (made if missing)</translation>
+    </message>
+    <message>
+        <source>扣除的分户表</source>
+        <translation>Less the sub-meters of</translation>
+    </message>
+    <message>
+        <source>不扣 (电梯等没有分户表)</source>
+        <translation>None (a lift has no sub-meters)</translation>
+    </message>
+    <message>
+        <source>分摊方式</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>单价 (元/度, 元/吨)</source>
+        <translation>Unit price (¥/kWh, ¥/t)</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>指定房号</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>逗号分隔, 如 1-1-101, 1-1-102</source>
+        <translation>comma-separated, e.g. 1-1-101, 1-1-102</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>SharedMetersPage</name>
+    <message>
+        <source>按建筑面积</source>
+        <translation>By floor area</translation>
+    </message>
+    <message>
+        <source>按户均摊</source>
+        <translation>Equally per unit</translation>
+    </message>
+    <message>
+        <source>一栋楼</source>
+        <translation>One building</translation>
+    </message>
+    <message>
+        <source>全小区</source>
+        <translation>Whole property</translation>
+    </message>
+    <message>
+        <source>指定房屋</source>
+        <translation>Chosen units</translation>
+    </message>
+    <message>
+        <source>指定 %1 户</source>
+        <translation>%1 chosen units</translation>
+    </message>
+    <message>
+        <source>新增总表…</source>
+        <translation>New meter…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>本期总表读数</source>
+        <translation>this period&apos;s reading</translation>
+    </message>
+    <message>
+        <source>保存读数</source>
+        <translation>Save reading</translation>
+    </message>
+    <message>
+        <source>试算</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>入账…</source>
+        <translation>Post…</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>总表读数</source>
+        <translation>Master reading</translation>
+    </message>
+    <message>
+        <source>还没有公摊总表: 点“新增总表…”登记一块总表 (如 1栋公共用电)。</source>
+        <translation>No shared meter yet: click &quot;New meter…&quot; to add one (e.g. Building 1 public power).</translation>
+    </message>
+    <message>
+        <source>已入账</source>
+        <translation>posted</translation>
+    </message>
+    <message>
+        <source>未入账</source>
+        <translation>not posted</translation>
+    </message>
+    <message>
+        <source>公摊入账</source>
+        <translation>Post shared charges</translation>
+    </message>
+    <message>
+        <source>把 %1 户的公摊 (合计 %2 元) 记入 %3 的账单? 已入账未缴的会被替换。</source>
+        <translation>Put the shares of %1 units (¥%2 in all) on the bills of %3? Unpaid shares posted before are replaced.</translation>
+    </message>
+    <message>
+        <source>已入账: %1 户, 合计 %2 元</source>
+        <translation>Posted: %1 units, ¥%2 in all</translation>
     </message>
 </context>
 <context>

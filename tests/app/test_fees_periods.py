@@ -20,12 +20,14 @@ D = Decimal
 
 @pytest.fixture
 def month(db):
-    """October billed and partly paid in October; the clock on 2026-11-05, November billed."""
+    """October billed and partly paid in October (that day's cash-up closed); the clock on 2026-11-05, November
+    billed."""
     services, clock = fee_services(db, now=datetime(2026, 10, 20, 10, 0))
     ids = build_property(services)
     items = add_items(services)
     services.billing.run("2026-10")
     paid = services.payments.pay(ids["a"], "500", "cash")
+    services.fee_reports.close_cashup(date(2026, 10, 20))
     clock.now = datetime(2026, 11, 5, 9, 0)
     services.billing.run("2026-11")
     manager = services.as_actor(actor("manager", user_id=8, name="张经理"))
@@ -104,8 +106,6 @@ def test_reopen_is_the_admins_with_a_reason_and_audited(month):
 def test_an_adjustment_lands_in_the_open_period_naming_the_closed_one(month):
     services, _, ids, items, manager, _ = month
     manager.periods.close("2026-10")
-    with pytest.raises(FieldError, match="多收"):
-        manager.periods.adjust(ids["b"], "2026-10", items["property"], "-5", "多收")
     with pytest.raises(FieldError, match="没有月结"):
         manager.periods.adjust(ids["b"], "2026-11", items["property"], "5", "漏收")
     frozen = services.periods.get("2026-10")
@@ -144,7 +144,112 @@ def test_period_adjust_command(month, db, cli_user, capsys):
     assert main([*base, "--amount", "8", "--reason", "漏收"]) == 0
     assert "已调整 1-1-102" in capsys.readouterr().out
     assert main([*base, "--amount", "0", "--reason", "漏收"]) != 0
-    assert "调整金额应大于0" in capsys.readouterr().err
+    assert "调整金额不能为0" in capsys.readouterr().err
+    assert main([*base, "--amount", "-3", "--reason", "多收"]) == 0  # a credit: forgiven from the open bill
     with services.ctx.read() as s:
         line = s.scalar(select(BillLine).where(BillLine.unit_id == ids["b"], BillLine.description.like("调整%")))
     assert (line.period, line.amount) == ("2026-11", D("8.00"))
+
+
+def test_close_requires_the_cash_ups_of_the_days_that_moved_money(month):
+    services, clock, ids, _, manager, _ = month
+    clock.now = datetime(2026, 10, 25, 16, 0)
+    services.payments.pay(ids["b"], "10", "wechat")
+    clock.now = datetime(2026, 11, 5, 9, 0)
+    with pytest.raises(StateError, match=r"还有 1 天没有日结.*10-25"):
+        manager.periods.close("2026-10")
+    services.fee_reports.close_cashup(date(2026, 10, 25))
+    assert manager.periods.close("2026-10").closed
+
+
+def test_a_late_fee_on_closed_arrears_lands_in_the_open_period(month):
+    services, clock, ids, items, manager, _ = month
+    manager.periods.close("2026-10")
+    frozen = services.periods.get("2026-10")
+    with services.ctx.read() as s:
+        october = s.scalar(select(BillLine).where(BillLine.unit_id == ids["b"], BillLine.period == "2026-10",
+                                                  BillLine.item_id == items["property"]))
+        october_total = s.scalar(select(func.sum(BillLine.amount)).where(BillLine.period == "2026-10"))
+    clock.now = datetime(2026, 11, 28, 10, 0)  # 28 days after the due date, past the 15-day grace
+    plan = services.payments.preview(ids["b"], "1000", include_late_fees=True)
+    assert any(p.late_fee > 0 and p.period == "2026-10" for p in plan.lines)
+    services.payments.pay(ids["b"], "1000", "cash", include_late_fees=True)
+    with services.ctx.read() as s:
+        late = s.scalar(select(BillLine).where(BillLine.source_line_id == october.id))
+        assert s.scalar(select(func.sum(BillLine.amount)).where(BillLine.period == "2026-10")) == october_total
+    assert late.period == "2026-11" and late.late_fee and late.amount > 0
+    assert late.description.startswith("2026-10 欠费滞纳金")
+    assert services.periods.get("2026-10").billed == frozen.billed
+    assert services.fees_check.check("2026-11").ok and services.fees_check.check("2026-10").ok
+
+
+def test_nothing_slips_in_between_the_check_and_the_close(month, monkeypatch):
+    """A void of an October receipt started while the close is checking the ledger waits for the close and
+    is then refused: the check saw exactly what was closed."""
+    import threading
+    import time
+
+    from app.services.fees_check import LedgerCheckService
+
+    services, _, _, _, manager, paid = month
+    outcome = {}
+
+    def void_meanwhile():
+        try:
+            services.payments.void(paid.id, "收错户")
+            outcome["voided"] = True
+        except StateError as exc:
+            outcome["refused"] = str(exc)
+
+    check = LedgerCheckService.check
+    worker = threading.Thread(target=void_meanwhile)
+
+    def checking(self, *args, **kwargs):
+        worker.start()
+        time.sleep(1.0)  # the void is under way (waiting for the closing transaction)
+        return check(self, *args, **kwargs)
+
+    monkeypatch.setattr(LedgerCheckService, "check", checking)
+    assert manager.periods.close("2026-10").closed
+    worker.join(30)
+    assert "已月结" in outcome.get("refused", "") and "voided" not in outcome
+    assert not services.payments.get_payment(paid.id).voided
+
+
+def test_a_late_fee_before_the_open_period_is_billed_does_not_stop_its_billing_run(month):
+    services, clock, ids, items, manager, _ = month
+    clock.now = datetime(2026, 12, 20, 10, 0)
+    manager.periods.close("2026-10")
+    manager.periods.close("2026-11")
+    services.payments.pay(ids["b"], "2000", "cash", include_late_fees=True)  # December not billed yet
+    with services.ctx.read() as s:
+        assert s.scalar(select(func.count(BillLine.id)).where(BillLine.period == "2026-12")) >= 1
+    services.billing.run("2026-12")
+    with services.ctx.read() as s:
+        december = {(ln.item_id, ln.late_fee) for ln in s.scalars(select(BillLine).where(
+            BillLine.unit_id == ids["b"], BillLine.period == "2026-12"))}
+    assert (items["property"], False) in december and (items["property"], True) in december
+    assert services.fees_check.check("2026-12").ok
+
+
+def test_a_credit_adjustment_forgives_the_open_bill_naming_the_closed_period(month):
+    services, _, ids, items, manager, _ = month
+    manager.periods.close("2026-10")
+    frozen = services.periods.get("2026-10")
+    november = {r.kind: r for r in services.fee_reports.collection_rate("2026-11").month}["all"]
+    owed = services.payments.account(ids["b"]).outstanding
+    manager.periods.adjust(ids["b"], "2026-10", items["property"], "−20.00", "10月面积多算")
+    assert services.payments.account(ids["b"]).outstanding == owed - D("20.00")
+    after = {r.kind: r for r in services.fee_reports.collection_rate("2026-11").month}["all"]
+    assert (after.billed, after.collected) == (november.billed - D("20.00"), november.collected)
+    assert services.periods.get("2026-10") == frozen
+    with services.ctx.read() as s:
+        from app.models import Waiver
+
+        waiver = s.scalar(select(Waiver).where(Waiver.unit_id == ids["b"]))
+        line = s.get(BillLine, waiver.line_id)
+    assert waiver.reason == "调整 2026-10: 10月面积多算" and line.period == "2026-11"
+    assert line.item_id == items["property"]
+    with pytest.raises(FieldError, match="多收的款项请退款"):
+        manager.periods.adjust(ids["b"], "2026-10", items["property"], "-99999", "多收")
+    assert services.fees_check.check("2026-11").ok

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from alembic import command
 from sqlalchemy import text
 
 from app import migrations
 from app.db import Database, open_database
 from app.models import Base
 from app.services import Services
+from tests.conftest import database_at
 
 ROWS = {
     "buildings": [{"id": 1, "name": "3栋", "notes": "", "version": 1}],
@@ -61,11 +61,7 @@ def _rows(db: Database, table: str, columns: list[str]) -> list[tuple]:
 
 def test_a_0_1_0_database_with_fee_rows_upgrades_keeping_every_row(tmp_path):
     url = f"sqlite:///{tmp_path / 'office.db'}"
-    db = Database(url)
-    with db.engine.begin() as conn:
-        cfg = migrations.alembic_config(db)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0005")
+    db = database_at(url, "0005")
     with db.engine.begin() as conn:
         for table, rows in ROWS.items():  # the app's own column types, only the columns 0.1.0 had
             conn.execute(Base.metadata.tables[table].insert(), rows)

@@ -16,6 +16,7 @@ from app.services import Services
 from app.services.context import ServiceContext
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")  # 0017's
 def test_migrations_match_the_models(db):
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": migrations.include_object})

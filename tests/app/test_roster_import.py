@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.errors import PermissionDenied, ServiceError
 from app.models import ParkingSpace, Person, RosterImport, Unit, Vehicle
@@ -193,6 +193,33 @@ def test_export_of_a_filtered_list(services, tmp_path):
     out = tmp_path / "some.xlsx"
     assert services.roster.export(out, unit_ids) == 1
     assert load_workbook(out).active.cell(row=2, column=6).value == "赵六"
+
+
+def test_export_streamed_in_blocks_keeps_lines_and_cars(services, db, tmp_path, monkeypatch):
+    """The export reads a block of lines at a time: a unit whose owners fall in two blocks still gives its
+    car and space without a person (the unit's) to its first owner only, and a filtered export of many units
+    (one ordered pass) writes the same lines as one of a few."""
+    import app.services.roster as roster_module
+
+    services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
+    with db.engine.begin() as conn:  # the car and the space belong to unit 1502, to nobody in particular
+        conn.execute(update(Vehicle).values(person_id=None))
+        conn.execute(update(ParkingSpace).values(person_id=None))
+    whole = services.roster.export_rows()
+    assert [(r.room_no, r.name, r.plates, r.spaces) for r in whole] == [
+        ("1501", "王五", "", ""), ("1502", "张三", "浙A12345", "B1-001"), ("1502", "李四", "", ""),
+        ("301", "赵六", "", "")]
+    unit_ids = [row.id for row in services.archive.search_units("3栋")]
+    few = services.roster.export_rows(unit_ids)
+    monkeypatch.setattr(roster_module, "EXPORT_BLOCK", 1)
+    monkeypatch.setattr(roster_module, "FEW_UNITS", 0)
+    assert services.roster.export_rows() == whole
+    assert services.roster.export_rows(iter(unit_ids)) == few == whole[:3]
+    out = tmp_path / "blocks.xlsx"
+    assert services.roster.export(out) == 4
+    ws = load_workbook(out).active
+    assert [[c.value for c in row][5] for row in ws.iter_rows(min_row=2)] == ["王五", "张三", "李四", "赵六"]
+    assert ws.cell(row=3, column=12).value == "浙A12345" and ws.cell(row=4, column=12).value is None
 
 
 def test_template_imports_with_its_example_skipped(services, tmp_path):

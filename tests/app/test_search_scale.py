@@ -3,7 +3,8 @@
 from sqlalchemy import select, update
 
 from app.models import Unit
-from app.search import CappedCount, normalise_query, rare_short_condition
+from app.paging import AtLeast
+from app.search import normalise_query, rare_short_condition
 from app.services import archive
 from app.services.archive import UnitFilter, refresh_search_text
 
@@ -64,7 +65,7 @@ def test_a_short_query_with_more_matches_than_the_cap_says_so_and_lists_the_same
     assert expected == ["3-1-101", "3-1-102", "3-1-201", "3-1-202", "3-1-301", "3-1-1001", "3-1-1002"]
     monkeypatch.setattr(archive, "COUNT_CAP", 3)
     count = services.archive.count_units(UnitFilter(query="业"))
-    assert count == 3 and isinstance(count, CappedCount) and count.capped
+    assert count == 3 and isinstance(count, AtLeast)
     assert _codes(services.archive.list_units(UnitFilter(query="业"), limit=200)) == expected
     assert _codes(services.archive.list_units(UnitFilter(query="业主"), offset=2, limit=2)) == expected[2:4]
     desc = services.archive.list_units(UnitFilter(query="业"), limit=200, sort="code", descending=True)
@@ -76,7 +77,7 @@ def test_a_short_query_with_few_matches_counts_them_exactly(services, monkeypatc
     monkeypatch.setattr(archive, "COUNT_CAP", 3)
     for query, codes in (("主1", ["3-1-102"]), ("主6", ["3-1-1002"]), ("主5", ["3-1-1001"]), ("无此", [])):
         count = services.archive.count_units(UnitFilter(query=query))
-        assert count == len(codes) and not isinstance(count, CappedCount), query
+        assert count == len(codes) and not isinstance(count, AtLeast), query
         assert _codes(services.archive.list_units(UnitFilter(query=query))) == codes
 
 
@@ -84,7 +85,7 @@ def test_three_or_more_characters_are_counted_in_full(services, monkeypatch):
     _units(services, ROOMS)
     monkeypatch.setattr(archive, "COUNT_CAP", 3)
     count = services.archive.count_units(UnitFilter(query="3-1"))  # the trigram index: every match counted
-    assert count == 7 and not isinstance(count, CappedCount)
+    assert count == 7 and not isinstance(count, AtLeast)
     assert len(services.archive.list_units(UnitFilter(query="3-1"))) == 7
 
 

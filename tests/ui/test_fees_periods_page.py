@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -18,6 +18,7 @@ def month(db):
     add_items(services)
     services.billing.run("2026-10")
     services.payments.pay(ids["a"], "500", "cash")
+    services.fee_reports.close_cashup(date(2026, 10, 20))
     clock.now = datetime(2026, 11, 5, 9, 0)
     services.billing.run("2026-11")
     return services, ids
@@ -64,3 +65,43 @@ def test_manager_closes_admin_reopens(qtbot, qtmodeltester, month, monkeypatch):
     page2.reopen_button.click()
     assert not services.periods.get("2026-10").closed
     assert page2.model.index(1, 1).data() == "已重新打开" and page2.model.index(1, 8).data() == "银行回单漏录"
+
+
+def test_adjustments_of_a_closed_period_from_the_page(qtbot, month, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.tabs.fees_periods import AdjustDialog, PeriodClosePage
+
+    services, ids = month
+    manager = services.as_actor(actor("manager", user_id=8, name="张经理"))
+    manager.periods.close("2026-10")
+    page = PeriodClosePage(manager)
+    qtbot.addWidget(page)
+    page.show()
+    page.table.selectRow(0)  # 2026-11: open, nothing to adjust
+    assert not page.adjust_button.isEnabled()
+    page.table.selectRow(1)
+    assert page.adjust_button.isEnabled()
+    owed = services.payments.account(ids["b"]).outstanding
+
+    def fill(unit, amount, reason):
+        page.adjust_button.click()
+        dialog = page.findChild(AdjustDialog)
+        dialog.field("unit").setText(unit)
+        dialog.field("amount").setText(amount)
+        dialog.field("reason").setText(reason)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        return dialog
+
+    dialog = fill("9-9-999", "10", "漏收")
+    assert "房号不存在" in dialog.errors()["unit"] and dialog.isVisible()
+    dialog.field("unit").setText("1-1-102")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert services.payments.account(ids["b"]).outstanding == owed + 10
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: page.findChild(AdjustDialog) is None)
+    dialog = fill("1-1-102", "-25", "10月多收")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert services.payments.account(ids["b"]).outstanding == owed - 15
+    assert services.fees_check.check("2026-11").ok

@@ -81,3 +81,35 @@ def test_keyboard_entry_flags_and_saves(qtbot, qtmodeltester, water, monkeypatch
     sheet = {r.unit_id: r.reading for r in services.meters.sheet(item, "2026-11")}
     assert sheet[ids["a"]] == Decimal("112.00") and sheet[ids["b"]] == Decimal("95.00")
     assert "已保存 2 户" in page.status.text()
+
+
+def test_a_meter_change_from_the_grid_makes_a_lower_reading_right(qtbot, water, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.tabs.fees_readings import MeterChangeDialog, ReadingsGridPage
+
+    services, ids, item = water
+    page = ReadingsGridPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    page.period.setText("2026-11")
+    page.reload()
+    model = page.model
+    page.table.setFocus()
+    type_reading(qtbot, page.table, "7")  # 1-1-101: below the last reading 100
+    assert "小于上次读数" in model.index(0, 5).data()
+    page.table.setCurrentIndex(model.index(0, 3))
+    page.change_button.click()
+    dialog = page.findChild(MeterChangeDialog)
+    assert dialog is not None and "1-1-101" in dialog.windowTitle()
+    dialog.field("old_final").setText("90")  # below the last reading: refused under the field
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "旧表止码" in dialog.errors()["old_final"] and dialog.isVisible()
+    dialog.field("old_final").setText("110")
+    dialog.field("new_start").setText("2")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert model.index(0, 3).data() == "7"  # what was typed stays
+    assert model.index(0, 4).data() == "15.00" and model.index(0, 5).data() == ""  # 10 old + 5 new
+    page.save_button.click()
+    assert {r.unit_id: r.reading for r in services.meters.sheet(item, "2026-11")}[ids["a"]] == Decimal("7.00")

@@ -51,6 +51,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.errors import ServiceError
+from app.paging import AtLeast
 
 log = logging.getLogger(__name__)
 
@@ -228,6 +229,13 @@ class WindowedTableModel(_ColumnTableModel):
     descending)`` returns up to ``limit`` rows from ``offset`` in that order. Only the last
     ``max_blocks`` blocks are kept. A ``ServiceError`` from either callable is reported through
     ``load_failed(message)`` and the list shows as empty instead of raising inside ``data()``.
+
+    With ``seek=True`` the service pages by keyset (app/paging.py): its order is total (the id breaks ties)
+    and ``fetch`` takes ``after=`` (the ``id`` of the row just before the block, in the order asked, or
+    None: use the offset). A block next to a cached one is sought from that one's edge row; a block in the
+    second half of the list with no neighbour cached is fetched in the reverse order (offset counted from
+    the end, then reversed), so scrolling to the end never skips a million rows. ``count()`` may return
+    an ``app.paging.AtLeast`` (a search that stopped counting): ``total()`` keeps it.
     """
 
     load_failed = Signal(str)
@@ -235,12 +243,14 @@ class WindowedTableModel(_ColumnTableModel):
 
     def __init__(self, columns: Sequence[Column], count: CountFn, fetch: FetchFn, *, sort_key: str | None = None,
                  descending: bool = False, block_size: int = 200, max_blocks: int = 50,
-                 row_style: Callable[[Any], RowStyle | None] | None = None, load: bool = True, parent=None):
+                 row_style: Callable[[Any], RowStyle | None] | None = None, load: bool = True, seek: bool = False,
+                 parent=None):
         super().__init__(columns, row_style, parent)
         self._count_fn = count
         self._fetch_fn = fetch
         self.block_size = block_size
         self.max_blocks = max_blocks
+        self.seek = seek
         self.sort_key = sort_key
         self.descending = descending
         self._count = 0
@@ -263,13 +273,14 @@ class WindowedTableModel(_ColumnTableModel):
 
     def iter_rows(self) -> Iterator[Any]:
         """Every row in the current order, block by block (for export); does not fill the cache."""
-        offset = 0
-        while offset < self._count:
-            block = self._safe_fetch(offset)
+        offset, last = 0, None
+        while offset < self._count or (self.seek and isinstance(self._count, AtLeast)):  # past a capped count
+            block = self._safe_fetch(offset, after=last)
             if not block:
                 return
             yield from block
             offset += len(block)
+            last = block[-1]
 
     # ---- Qt interface
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -295,7 +306,7 @@ class WindowedTableModel(_ColumnTableModel):
         number, offset = divmod(row, self.block_size)
         block = self._blocks.get(number)
         if block is None:
-            block = self._safe_fetch(number * self.block_size)
+            block = self._fetch_block(number)
             self._blocks[number] = block
             while len(self._blocks) > self.max_blocks:
                 self._blocks.popitem(last=False)
@@ -304,17 +315,39 @@ class WindowedTableModel(_ColumnTableModel):
         # Rows deleted by another PC since the count: the tail of the list shows empty until reload.
         return block[offset] if offset < len(block) else None
 
+    def _fetch_block(self, number: int) -> list[Any]:
+        offset = number * self.block_size
+        if not self.seek:
+            return self._safe_fetch(offset)
+        before, beyond = self._blocks.get(number - 1), self._blocks.get(number + 1)
+        if before:
+            return self._safe_fetch(offset, after=before[-1])
+        size = min(self.block_size, self._count - offset)
+        if not isinstance(self._count, AtLeast) and (beyond or offset > self._count // 2):
+            # From the end: the reverse order, then turned round.
+            block = self._safe_fetch(self._count - offset - size, size, reverse=True,
+                                     after=beyond[0] if beyond else None)
+            return block[::-1]
+        return self._safe_fetch(offset)
+
     def _safe_count(self) -> int:
         try:
-            return int(self._count_fn())
+            count = self._count_fn()
+            return count if isinstance(count, int) else int(count)
         except ServiceError as exc:
             self.load_failed.emit(str(exc))
             return 0
 
-    def _safe_fetch(self, offset: int) -> list[Any]:
+    def _safe_fetch(self, offset: int, limit: int | None = None, *, reverse: bool = False,
+                    after: Any = None) -> list[Any]:
         self.fetch_calls += 1
+        limit = self.block_size if limit is None else limit
+        descending = self.descending != reverse
         try:
-            return list(self._fetch_fn(offset, self.block_size, self.sort_key, self.descending))
+            if not self.seek:
+                return list(self._fetch_fn(offset, limit, self.sort_key, descending))
+            return list(self._fetch_fn(offset, limit, self.sort_key, descending,
+                                       after=None if after is None else after.id))
         except ServiceError as exc:
             self.load_failed.emit(str(exc))
             return []

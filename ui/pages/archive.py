@@ -179,9 +179,9 @@ class ArchivePage(QWidget):
         self.register = RegisterView(
             UNIT_COLUMNS,
             count=lambda f: archive.count_units(unit_filter(f)),
-            fetch=lambda f, offset, limit, key, desc: archive.list_units(
-                unit_filter(f), offset, limit, key or "code", desc),
-            sort_key="code",
+            fetch=lambda f, offset, limit, key, desc, after=None: archive.list_units(
+                unit_filter(f), offset, limit, key or "code", desc, after=after),
+            sort_key="code", seek=True,
             placeholder=self.tr("搜索: 房号 (3-1-1502)、姓名、手机号、身份证尾号或车牌"),
             detail=self.detail,
             parent=self,

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ServiceError
+from ui.dialogs.form import FormDialog
 from ui.models.windowed import RIGHT, ROW_ROLE, Column, ListTableModel
 from ui.tabs.fees_common import fit_columns, money_text
 from ui.widgets.permission_guard import guard
@@ -48,6 +51,29 @@ PERIOD_COLUMNS = [
 ]
 
 
+class AdjustDialog(FormDialog):
+    """调整 of a closed period: a charge found missing (positive) or an overcharge (negative, forgiven from the
+    unit's open bill); it lands in the unit's latest open period, naming the closed one."""
+
+    def __init__(self, services, period: str, parent: QWidget | None = None):
+        super().__init__(self.tr("调整已月结账期 %1").replace("%1", period), parent)
+        self.services, self.period = services, period
+        hint = QLabel(self.tr("记在该户当前未结账期的账单上: 漏收填正数 (加一行调整), 多收填负数 (冲减该账单未缴的费用)。"),
+                      self)
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+        self.add_field("unit", self.tr("房号"), QLineEdit(self)).setPlaceholderText(self.tr("如 3-1-1502"))
+        item = self.add_field("item", self.tr("收费项目"), QComboBox(self))
+        for row in services.billing.items():
+            item.addItem(row.name, row.id)
+        self.add_field("amount", self.tr("金额 (元)"), QLineEdit(self)).setPlaceholderText(self.tr("如 12.50 或 -20"))
+        self.add_field("reason", self.tr("原因"), QLineEdit(self))
+
+    def save(self, values) -> int:
+        return self.services.periods.adjust(values["unit"], self.period, values["item"], values["amount"],
+                                            values["reason"])
+
+
 class PeriodClosePage(QWidget):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,19 +82,23 @@ class PeriodClosePage(QWidget):
         self.table = make_table_view(self.model, self, sortable=False)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.note = QLabel(self.tr("月结前须账目检查通过; 月结后该账期的账单、收款、作废、减免、日结不能再改, "
-                                   "更正请在当前账期做调整 (propdesk period adjust)。收缴率按月结时冻结, "
+                                   "更正请选中该账期点“调整…”, 记在当前未结账期。收缴率按月结时冻结, "
                                    "之后收回的欠费计入“月结后补收”。"), self)
         self.note.setWordWrap(True)
         self.close_button = QPushButton(self.tr("月结所选账期…"), self)
         self.close_button.clicked.connect(self.close_period)
+        self.adjust_button = QPushButton(self.tr("调整…"), self)
+        self.adjust_button.clicked.connect(self.adjust)
         self.reopen_button = QPushButton(self.tr("重新打开…"), self)
         self.reopen_button.clicked.connect(self.reopen_period)
         refresh = QPushButton(self.tr("刷新"), self)
         refresh.clicked.connect(self.reload)
         self.can_close = guard(services, "fees.close", self.close_button, hide=True)
+        guard(services, "fees.close", self.adjust_button, hide=True)
         self.can_reopen = guard(services, "fees.reopen", self.reopen_button, hide=True)
         bar = QHBoxLayout()
         bar.addWidget(self.close_button)
+        bar.addWidget(self.adjust_button)
         bar.addWidget(self.reopen_button)
         bar.addStretch(1)
         bar.addWidget(refresh)
@@ -100,6 +130,7 @@ class PeriodClosePage(QWidget):
     def _enable(self) -> None:
         row = self.selected()
         self.close_button.setEnabled(self.can_close and row is not None and not row.closed)
+        self.adjust_button.setEnabled(self.can_close and row is not None and row.closed)
         self.reopen_button.setEnabled(self.can_reopen and row is not None and row.closed)
 
     def close_period(self) -> None:
@@ -113,6 +144,15 @@ class PeriodClosePage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._run(self.tr("月结"), lambda: self.services.periods.close(row.period))
+
+    def adjust(self) -> None:
+        row = self.selected()
+        if row is None or not row.closed:
+            return
+        dialog = AdjustDialog(self.services, row.period, self)
+        dialog.saved.connect(lambda _id: self.reload())
+        dialog.open()
+        self._dialog = dialog
 
     def reopen_period(self) -> None:
         row = self.selected()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FieldError, ServiceError
 from app.models import ChargeMethod
+from ui.dialogs.form import FormDialog
 from ui.widgets.table import fit_columns, make_table_view
 
 READING = 3
@@ -39,10 +40,10 @@ class ReadingsModel(QAbstractTableModel):
         self.rows = []
         self.typed: dict[int, str] = {}  # row → text typed this session
 
-    def set_rows(self, rows) -> None:
+    def set_rows(self, rows, typed: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self.typed = {}
+        self.typed = dict(typed or {})
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -119,6 +120,28 @@ class ReadingsModel(QAbstractTableModel):
         return refused, outliers
 
 
+class MeterChangeDialog(FormDialog):
+    """换表 of one unit in this period's reading: the old meter's final reading, the new one's start, the date;
+    the period's usage then spans both meters."""
+
+    def __init__(self, services, item_id: int, period: str, row, parent: QWidget | None = None):
+        super().__init__(self.tr("登记换表 - %1").replace("%1", row.room), parent)
+        self.services, self.item_id, self.period, self.unit_id = services, item_id, period, row.unit_id
+        last = "" if row.last_reading is None else str(row.last_reading)
+        self.form.addRow(QLabel(self.tr("账期 %1, 上次读数 %2").replace("%1", period).replace("%2", last or "-"), self))
+        self.add_field("changed_on", self.tr("换表日期"), QLineEdit(services.ctx.clock().strftime("%Y-%m-%d"), self))
+        self.add_field("old_final", self.tr("旧表止码"), QLineEdit(self))
+        self.add_field("new_start", self.tr("新表起码"), QLineEdit("0", self))
+        self.add_field("note", self.tr("备注"), QLineEdit(self))
+        if row.change is not None:
+            self.set_values({"old_final": row.change[0], "new_start": row.change[1]})
+        self.first_field = self.field("old_final")
+
+    def save(self, values) -> int:
+        return self.services.meters.record_change(self.item_id, self.unit_id, self.period, values["changed_on"],
+                                                  values["old_final"], values["new_start"], values["note"])
+
+
 class ReadingsGridPage(QWidget):
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,6 +158,8 @@ class ReadingsGridPage(QWidget):
         self.period.setMaximumWidth(90)
         load = QPushButton(self.tr("载入"), self)
         load.clicked.connect(self.reload)
+        self.change_button = QPushButton(self.tr("换表…"), self)
+        self.change_button.clicked.connect(self.record_change)
         self.save_button = QPushButton(self.tr("保存读数 (Ctrl+S)"), self)
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -154,6 +179,7 @@ class ReadingsGridPage(QWidget):
             bar.addWidget(widget)
         bar.addWidget(load)
         bar.addStretch(1)
+        bar.addWidget(self.change_button)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -165,7 +191,7 @@ class ReadingsGridPage(QWidget):
     def home_widget(self) -> QWidget:
         return self.table
 
-    def reload(self) -> None:
+    def reload(self, keep_typed: bool = False) -> None:
         if self.item.currentData() is None:
             self.status.setText(self.tr("没有按抄表计费的收费项目"))
             return
@@ -174,11 +200,29 @@ class ReadingsGridPage(QWidget):
         except ServiceError as exc:
             self.status.setText(str(exc))
             return
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, self.model.typed if keep_typed else None)
         fit_columns(self.table)
         self.status.setText(self.tr("输入读数后按回车到下一户; 红色行: 用量为负或超过平均的3倍"))
         if rows:
             self.table.setCurrentIndex(self.model.index(0, READING))
+
+    def record_change(self) -> None:
+        """换表 for the room of the current row; the grid reloads with the usage across both meters."""
+        index = self.table.currentIndex()
+        if not index.isValid() or self.item.currentData() is None:
+            return
+        dialog = MeterChangeDialog(self.services, self.item.currentData(), self.period.text(),
+                                   self.model.rows[index.row()], self)
+        row = index.row()
+
+        def changed(_id) -> None:
+            self.reload(keep_typed=True)  # what was typed stays, now checked against the change
+            self.table.setCurrentIndex(self.model.index(row, READING))
+            self.status.setText(self.tr("已登记换表"))
+
+        dialog.saved.connect(changed)
+        dialog.open()
+        self._dialog = dialog
 
     def _next_row(self, top_left, _bottom_right) -> None:
         below = self.model.index(top_left.row() + 1, READING)

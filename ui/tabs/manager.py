@@ -25,6 +25,7 @@ def pages(services: Services) -> list[Page]:
     from ui.tabs.fees_manager import BillingRunPage, FeeFiguresPage, FeeItemsPage
     from ui.tabs.fees_periods import PeriodClosePage
     from ui.tabs.fees_readings import ReadingsGridPage
+    from ui.tabs.fees_shared import SharedMetersPage
     from ui.tabs.workorders_page import WorkOrdersPage
 
     return [
@@ -47,6 +48,8 @@ def pages(services: Services) -> list[Page]:
         page(QT_TRANSLATE_NOOP("Pages", "银行托收"), lambda: BankPage(services), view="bank.view", edit="bank.collect"),
         page(QT_TRANSLATE_NOOP("Pages", "抄表录入"), lambda: ReadingsGridPage(services), view="fees.billing",
              edit="fees.billing"),
+        page(QT_TRANSLATE_NOOP("Pages", "公摊"), lambda: SharedMetersPage(services),
+             view=("fees.billing", "fees.reports"), edit="fees.billing"),
         page(QT_TRANSLATE_NOOP("Pages", "计费"), lambda: BillingRunPage(services),
              view=("fees.billing", "fees.reports"), edit="fees.billing"),
         page(QT_TRANSLATE_NOOP("Pages", "收费项目"), lambda: FeeItemsPage(services),

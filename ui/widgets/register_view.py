@@ -16,6 +16,10 @@ widget with its own columns, service callables, filter combos, detail widget and
     view.set_detail(UnitDetailPane())
     view.current_row_changed.connect(detail.show_row)
 
+With ``seek=True`` the service pages by keyset: ``fetch`` also takes ``after=`` (see
+``WindowedTableModel``) and passes it on, e.g. ``lambda f, offset, limit, sort, desc, after=None:
+svc.list_units(…, after=after)``.
+
 ``f`` is :meth:`filters`: ``{"query": <search text>, <combo key>: <combo data>, …}``. Typing in the search
 box reloads after a short pause (``debounce_ms``); a combo reloads at once. After saving something call
 :meth:`reload` (optionally ``select=lambda row: row.id == new_id`` to put the cursor on it).
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.paging import AtLeast
 from ui import shortcuts
 from ui.models.windowed import ROW_ROLE, Column, RowStyle, WindowedTableModel
 from ui.widgets.flow_layout import FlowLayout, labelled
@@ -70,13 +75,13 @@ class RegisterView(QWidget):
         detail: QWidget | None = None,
         debounce_ms: int = 250,
         block_size: int = 200,
+        seek: bool = False,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._combos: dict[str, QComboBox] = {}
         self._row_actions: list[QAction] = []
         self._error = ""
-        self._count_capped = False  # the last count stopped at the service's cap ("1000+")
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
@@ -104,10 +109,11 @@ class RegisterView(QWidget):
 
         self.model = WindowedTableModel(
             columns,
-            count=lambda: self._counted(count(self.filters())),
-            fetch=lambda offset, limit, key, desc: fetch(self.filters(), offset, limit, key, desc),
+            count=lambda: count(self.filters()),
+            fetch=lambda offset, limit, key, desc, **seek_from: fetch(self.filters(), offset, limit, key, desc,
+                                                                    **seek_from),
             sort_key=sort_key, descending=descending, block_size=block_size, row_style=row_style,
-            load=False, parent=self,
+            load=False, seek=seek, parent=self,
         )
         self.model.load_failed.connect(self._on_load_failed)
         self.table = make_table_view(self.model, self)
@@ -276,19 +282,15 @@ class RegisterView(QWidget):
         self._update_count_label()
         self.load_failed.emit(message)
 
-    def _counted(self, total: int) -> int:
-        """Note whether the service stopped counting at a cap (``app.search.CappedCount``: "1000+")."""
-        self._count_capped = bool(getattr(total, "capped", False))
-        return total
-
     def _update_count_label(self) -> None:
         if self._error:
             self.count_label.setText(self._error)
             self.count_label.setStyleSheet("color: #b00020;")
-        elif self._count_capped:
-            self.count_label.setText(self.tr("共 %1+ 条").replace("%1", str(self.model.total())))
-            self.count_label.setStyleSheet("")
         else:
-            self.count_label.setText(self.tr("共 %n 条", "", self.model.total()))
+            total = self.model.total()
+            if isinstance(total, AtLeast):  # a short search stopped counting
+                self.count_label.setText(self.tr("共 %1+ 条").replace("%1", str(int(total))))
+            else:
+                self.count_label.setText(self.tr("共 %n 条", "", total))
             self.count_label.setStyleSheet("")
         self.empty_label.setVisible(not self._error and self.model.total() == 0)

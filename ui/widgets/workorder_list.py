@@ -98,10 +98,10 @@ def make_workorder_register(services, build_filter: Callable[[dict], WorkOrderFi
     view = RegisterView(
         WORKORDER_COLUMNS,
         count=lambda values: wo.count(flt(values)),
-        fetch=lambda values, offset, limit, sort, desc: wo.list(flt(values), offset, limit, sort or "reported_at",
-                                                                desc),
+        fetch=lambda values, offset, limit, sort, desc, after=None: wo.list(
+            flt(values), offset, limit, sort or "reported_at", desc, after=after),
         sort_key="reported_at", descending=True, placeholder=placeholder, row_style=workorder_row_style,
-        parent=parent,
+        seek=True, parent=parent,
     )
     view.setObjectName("workorder_register")
     # Widths from what the columns can show in the current language (labels are much longer in English).
