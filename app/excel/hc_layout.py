@@ -24,6 +24,7 @@ from decimal import Decimal
 from app.errors import FieldError
 from app.excel.legacy import (
     DEFAULT_OPTIONS,
+    HC_KINDS,
     ImportOptions,
     PlaceholderCounter,
     clean_gender,
@@ -49,7 +50,7 @@ from app.validators import check_area, clean_code, clean_text, normalize_plate
 LAYOUT = "HC小区"
 BUILDINGS, OWNERS, FEES, ROOMS, SPACES = "楼栋单元", "业主信息", "费用设置", "房屋信息", "车位信息"
 SHEET_ORDER = (BUILDINGS, OWNERS, FEES, ROOMS, SPACES)
-KINDS = {"1001": Relation.OWNER, "1002": Relation.FAMILY, "1003": Relation.TENANT, "1004": Relation.TENANT}
+KINDS = {code: Relation(value) for code, value in HC_KINDS.items()}
 
 # sheet → {key: headers HC uses for it}; a header matches when it starts with one of them ("车类型（9901 …）").
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -152,10 +153,11 @@ def _read_sheet(name: str, rows: list[list[object]], notes: list[str]) -> _Sheet
 
 
 def _number(value: object) -> str:
-    """An HC number cell (1.0 / "1" / " 1 ") as text: "1"."""
+    """An HC number cell (1.0 / "1" / " 1 " / "001") as text: "1" — the same number however it was typed."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return clean_code(value)
+    text = clean_code(value)
+    return str(int(text)) if text.isdigit() and text.isascii() else text
 
 
 class _Builder:
@@ -322,8 +324,8 @@ class _Builder:
             rec.building, rec.bcode = name, building_code(name).upper() if name else ""
             if not name:
                 rec.errors.append((sheet.labels.get("building", "楼栋编号"), "不能为空"))
-            unit_no = clean_unit_no(_number(sheet.value(row, "unit")))
-            room_no = clean_room_no(_number(sheet.value(row, "room")))
+            unit_no = clean_unit_no(sheet.value(row, "unit"))
+            room_no = clean_room_no(sheet.value(row, "room"))  # "0101" stays itself
             try:
                 cleaned = self.validate_unit({"building_id": -1, "unit_no": unit_no, "room_no": room_no,
                                               "area": sheet.value(row, "area")})

@@ -26,6 +26,8 @@ HC_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "id_number": ("111111111111111111",),
     "age": ("1",),
 }
+# HC's 业主类型 codes (业主信息 and importRoom.xlsx): relation by code.
+HC_KINDS = {"1001": "owner", "1002": "family", "1003": "tenant", "1004": "tenant"}  # 1004 临时人员
 PLACEHOLDER_LABELS = {"phone": "占位手机号", "id_number": "占位身份证号", "age": "占位年龄"}
 PLACEHOLDER_SETTING = "roster.placeholders"  # extra values, separated by commas/spaces
 KEEP_ID_ERROR = "校验位错误"  # the only ID problem --keep-invalid-id accepts (a real legacy number, mistyped)

@@ -20,6 +20,7 @@ from app.errors import FieldError
 from app.excel.legacy import (
     DEFAULT_OPTIONS,
     EXTRA_KEYS,
+    HC_KINDS,
     ImportOptions,
     PlaceholderCounter,
     apply_extras,
@@ -71,7 +72,7 @@ COLUMNS: tuple[Column, ...] = (
                                 "客户姓名", "住户姓名", "业主名字", "产权人姓名", "业主(产权人)", "住户", "名字",
                                 "联系人", "住户名称"),
            "必填。一行一人; 一套房有多位业主时写多行", 10),
-    Column("relation", "身份", ("身份", "人员类型", "人员身份", "住户类型", "与业主关系", "关系", "类型",
+    Column("relation", "身份", ("身份", "人员类型", "人员身份", "住户类型", "与业主关系", "关系", "类型", "业主类型",
                                 "住户身份", "成员关系", "人员关系"), "业主 / 租户 / 家庭成员, 留空为业主", 8),
     Column("phone", "联系电话", ("联系电话", "手机", "手机号码", "手机号", "电话", "联系方式", "电话号码", "联系号码",
                                  "业主电话", "移动电话", "固定电话", "手机/电话", "电话/手机", "联系手机", "手机电话"),
@@ -107,7 +108,7 @@ RELATION_WORDS = {
                       "父亲", "母亲", "夫妻", "family"),
 }
 RELATION_LABELS = {Relation.OWNER: "业主", Relation.TENANT: "租户", Relation.FAMILY: "家庭成员"}
-_RELATION_BY_WORD = {w: rel for rel, words in RELATION_WORDS.items() for w in words}
+_RELATION_BY_WORD = {w: rel for rel, words in RELATION_WORDS.items() for w in words} | HC_KINDS  # HC: 1001 业主 …
 _ALIAS = {a.lower(): c.key for c in COLUMNS for a in (c.header, *c.aliases)}
 _PAREN = re.compile(r"[(\[【（][^)\]】）]*[)\]】）]")
 _REQUIRED_MARK = re.compile(r"[*＊※]|必填|选填")

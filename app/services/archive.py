@@ -151,7 +151,7 @@ class UnitFilter:
 
 SORT_KEYS = ("code", "area", "status", "floor")
 # Each sort key's columns (the id follows), as indexed by migration 0017; the room order is the expression
-# index ix_units_code_order. Floor and area may be empty (NULL): those orders page by OFFSET.
+# index ix_units_code_order. Floor and area may be empty (NULL): sought in two parts (app/paging.py).
 UNIT_SORT_COLUMNS = {
     "code": [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no],
     "area": [Unit.area], "status": [Unit.status], "floor": [Unit.floor],
@@ -413,7 +413,7 @@ class ArchiveService:
         with self.ctx.read() as s:
             stmt = self._short_query(s, flt) if self._is_short(flt) else self._unit_query(flt)
             ids = id_page(s, stmt, keys, descending=descending, offset=offset, limit=limit,
-                          after=after, seek=key not in NULLABLE_SORTS)
+                          after=after, nullable=key in NULLABLE_SORTS)
             return self._unit_rows(s, ids)
 
     def search_units(self, text: str, limit: int = 20) -> list[UnitRow]:

@@ -181,7 +181,7 @@ def test_cli_summary_counts_match_the_source(services, db, tmp_path, capsys, cli
     assert f"身份证号待核实: {expect['bad_ids']} 人" in capsys.readouterr().out
 
 
-def import_room_xlsx(path, id_number):
+def import_room_xlsx(path, id_number, family: bool = True):
     """HC's importRoom.xlsx: one sheet 资产信息, a 说明 block after an empty column."""
     wb = Workbook()
     ws = wb.active
@@ -189,6 +189,9 @@ def import_room_xlsx(path, id_number):
     ws.append(["楼号", "单元", "房间", "楼层", "总层数", "是否有电梯", "房屋类型", "房屋户型", "建筑面积", "室内面积", "租金",
                "房屋状态", "业主名称", "性别", "手机号", "身份证号", "业主类型"])
     ws.append([1, 1, 1001, 1, 33, "有", 110, 10102, 94.56, 80.12, 0, 2001, "吴学文", "女", 18909711443, id_number, 1001])
+    if family:  # a family member: the room repeated, 业主类型 1002
+        ws.append([1, 1, 1001, 1, 33, "有", 110, 10102, 94.56, 80.12, 0, 2001, "吴小文", "男", 18999999999,
+                   "111111111111111111", 1002])
     for r, note in enumerate(["说明", "楼号", "单元", "总层数"], start=6):
         ws.cell(row=r, column=19, value=note)
         ws.cell(row=r, column=20, value="楼栋编号")
@@ -199,23 +202,35 @@ def import_room_xlsx(path, id_number):
 def test_import_room_keeps_its_owner_gender_floor_and_floors(services, db, tmp_path, capsys, cli_user):
     path = import_room_xlsx(tmp_path / "importRoom.xlsx", bad_check_digit(1))
     prefix = cli_user(services)
-    assert main(["--database", db.url, *prefix, "roster", "import", str(path), "--only-valid"]) == 1
+    assert main(["--database", db.url, *prefix, "roster", "import", str(path), "--only-valid"]) == 0
     out = capsys.readouterr()
     assert (out.out + out.err).count("校验位错误") == 1  # printed once, not twice
     assert "--keep-invalid-id" in out.out
+    assert "跳过有错误的 1 行" in out.out  # only the owner's row: the room and the family member are in
     assert main(["--database", db.url, *prefix, "roster", "import", str(path), "--keep-invalid-id"]) == 0
     assert "身份证号待核实 1 个" in capsys.readouterr().out
     with db.read_session() as s:
         unit, building = s.execute(select(Unit, Building).join(Building)).one()
-        person = s.scalar(select(Person))
+        person = s.scalar(select(Person).where(Person.name == "吴学文"))
         assert (building.name, unit.unit_no, unit.room_no, unit.floor, unit.inner_area) == (
             "1栋", "1", "1001", 1, Decimal("80.12"))
         assert (building.floors, building.has_elevator) == (33, True)
         assert (person.name, person.gender, person.id_unverified) == ("吴学文", "女", True)
+        family = s.execute(select(Person, Occupancy.relation).join(Occupancy).where(Person.name == "吴小文")).one()
+        assert (family[0].phone, family[0].id_number, family[1]) == ("", "", Relation.FAMILY)  # placeholders
     out_file = tmp_path / "export.xlsx"
     assert main(["--database", db.url, *prefix, "roster", "export", str(out_file)]) == 0
     assert main(["--database", db.url, *prefix, "roster", "import", str(out_file)]) == 0
-    assert "新增 0 行, 更新 0 行, 无变化 1 行" in capsys.readouterr().out
+    assert "新增 0 行, 更新 0 行, 无变化 2 行" in capsys.readouterr().out
+
+
+def test_only_valid_prints_the_one_problem_of_hcs_published_import_room_once(services, db, tmp_path, capsys,
+                                                                          cli_user):
+    path = import_room_xlsx(tmp_path / "importRoom.xlsx", bad_check_digit(1), family=False)
+    prefix = cli_user(services)
+    assert main(["--database", db.url, *prefix, "roster", "import", str(path), "--only-valid"]) == 1
+    out = capsys.readouterr()
+    assert (out.out + out.err).count("第2行 身份证号: 校验位错误") == 1
 
 
 def test_notes_beside_an_ordinary_roster_are_ignored_with_a_note(services, db, tmp_path):
@@ -223,7 +238,7 @@ def test_notes_beside_an_ordinary_roster_are_ignored_with_a_note(services, db, t
     preview = services.roster.preview(path)
     assert preview.ok
     assert "工作表“资产信息”S列起的内容 (说明等) 与表格隔着空列, 不是数据, 已忽略" in preview.notes
-    assert preview.counts["total"] == 1
+    assert preview.counts["total"] == 2
 
 
 def test_spaces_and_plates_need_a_known_owner_with_a_room(services, db, tmp_path):
