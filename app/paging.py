@@ -7,8 +7,9 @@ performance rules). :func:`id_page` does either: given ``after`` (the id of the 
 block, in the order asked) it seeks, otherwise it falls back to OFFSET. The list's model asks for the
 last blocks in the reverse order (offset 0 of the reversed list), so jumping to the end is a seek too.
 
-Seeking needs a total order (the id is always the last key) and keys that are never NULL (a NULL has no
-place in a row-value comparison): sort keys on nullable columns are paged with OFFSET.
+Seeking needs a total order (the id is always the last key). A NULL has no place in a row-value comparison:
+one nullable key before the id is sought in two parts (``nullable=True``); other orders with NULLs page
+with OFFSET.
 
 :class:`AtLeast` is a row count that stopped counting (a 1–2 character search matches too many rows to
 count cheaply): lists show "1000+".
@@ -44,19 +45,41 @@ def capped_count(s: Session, stmt: Select, cap: int = COUNT_CAP) -> int:
 
 
 def id_page(s: Session, stmt: Select, keys: Sequence[ColumnElement], *, descending: bool, offset: int, limit: int,
-            after: int | None = None, seek: bool = True) -> list[int]:
+            after: int | None = None, seek: bool = True, nullable: bool = False) -> list[int]:
     """Ids of one page of ``stmt`` (a ``select(Table.id)`` with its filters) ordered by ``keys`` (the id
     column last, so the order is total), each ascending or each descending.
 
     With ``after`` (an id of this query's rows) and ``seek`` the page starts just after that row and
     ``offset`` is ignored; when the row is gone (deleted meanwhile) or ``seek`` is off, ``offset`` is used.
+    ``nullable``: the one key before the id may be NULL (floor, area): the NULL rows and the others are each
+    sought on the index and joined where the database puts NULLs (SQLite first going up, PostgreSQL last).
     """
     order = [k.desc() for k in keys] if descending else list(keys)
     limit = max(0, limit)
     if after is not None and seek:
         anchor = s.execute(select(*keys).where(keys[-1] == after)).first()
+        if anchor is not None and nullable and len(keys) == 2:
+            return _nullable_page(s, stmt, keys, tuple(anchor), order, descending, limit)
         if anchor is not None and None not in tuple(anchor):
             here, there = tuple_(*keys), tuple_(*anchor)
             stmt = stmt.where(here < there if descending else here > there)
             return list(s.scalars(stmt.order_by(*order).limit(limit)))
     return list(s.scalars(stmt.order_by(*order).offset(max(0, offset)).limit(limit)))
+
+
+def _nullable_page(s: Session, stmt: Select, keys: Sequence[ColumnElement], anchor: tuple, order: list,
+                   descending: bool, limit: int) -> list[int]:
+    key, ident = keys
+    value, anchor_id = anchor
+    nulls_first = (s.get_bind().dialect.name == "sqlite") != descending
+    if value is None:  # among the NULLs, by id; then the values, if they come after the NULLs
+        same = stmt.where(key.is_(None), ident < anchor_id if descending else ident > anchor_id)
+        rest = stmt.where(key.is_not(None)) if nulls_first else None
+    else:  # among the values; then the NULLs, if they come after the values
+        here, there = tuple_(key, ident), tuple_(value, anchor_id)
+        same = stmt.where(here < there if descending else here > there)
+        rest = None if nulls_first else stmt.where(key.is_(None))
+    ids = list(s.scalars(same.order_by(*order).limit(limit)))
+    if rest is not None and len(ids) < limit:
+        ids += s.scalars(rest.order_by(*order).limit(limit - len(ids)))
+    return ids

@@ -80,14 +80,21 @@ def unit_label(building_name: str, unit_no: str, room_no: str) -> str:
 def unit_search_text(
     building_name: str, unit_no: str, room_no: str, people: Iterable[tuple[str, str, str]], plates: Iterable[str]
 ) -> str:
-    """Lower-cased text holding the unit's codes and each person's name, phone digits and ID number."""
+    """Lower-cased text holding the unit's codes and each person's name, phone digits and ID number.
+
+    It ends with two spaces, so that every one or two characters of it start a trigram of ``units_fts``
+    (even the last ones): a rare 1–2 character search finds its units through the index
+    (``rare_short_condition``)."""
     code = building_code(building_name)
     pieces = [f"{code}-{unit_no}-{room_no}" if code and unit_no and room_no else unit_code(building_name, unit_no, room_no),
               f"{building_name}{unit_no}单元{room_no}" if unit_no else f"{building_name}{room_no}"]
     for name, phone, id_number in people:
         pieces += (name, phone.replace("-", "") if "-" in phone else phone, id_number)
     pieces += plates
-    return " ".join(filter(None, pieces)).lower()
+    return " ".join(filter(None, pieces)).lower() + SEARCH_TEXT_END
+
+
+SEARCH_TEXT_END = "  "  # see unit_search_text and migration 0019
 
 
 def normalise_query(text: str) -> str:
@@ -103,6 +110,36 @@ def normalise_query(text: str) -> str:
     if re.fullmatch(r"[\d\- ]+", query):
         return query.replace("-", "").replace(" ", "")
     return query.replace(" ", "")
+
+
+def rare_short_condition(id_column, session, query: str, *, sample_rows: int = 5_000):
+    """For a 1–2 character query on SQLite that is *rare*: ``id IN (units whose search text contains it)``
+    from the trigram index, else None (use LIKE, which finds a page of a common one at once).
+
+    Every occurrence of one or two characters starts a trigram (the text ends with two spaces), and
+    ``units_fts_vocab`` lists the trigrams that start with them; their union is exactly the units holding
+    the query. Rare means fewer than 20 hits among the first ``sample_rows`` units: a common query such
+    as "13" or "王" has huge trigram lists that are slower to read than the LIKE scan that stops at its cap."""
+    if not 1 <= len(query) <= 2 or session.get_bind().dialect.name != "sqlite":
+        return None
+    pattern = like_pattern(query)
+    common = session.scalar(text(
+        "SELECT count(*) FROM (SELECT 1 FROM (SELECT search_text FROM units ORDER BY id LIMIT :rows) "
+        "WHERE search_text LIKE :pattern ESCAPE '\\' LIMIT 20)"), {"rows": sample_rows, "pattern": pattern})
+    if common >= 20:
+        return None
+    terms = list(session.scalars(text(
+        "SELECT term FROM units_fts_vocab WHERE term >= :q AND term < :q || char(1114111) LIMIT 201"), {"q": query}))
+    if len(terms) > 200:
+        return None
+    if not terms:
+        return false()
+    match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    return id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :short_query").bindparams(
+        short_query=match))
+
+
+SHORT_QUERY = 2  # a normalised query this short has no trigram to use: LIKE, and its count stops at the cap
 
 
 def like_pattern(query: str) -> str:

@@ -499,9 +499,12 @@ def _digest(paths) -> str:
 
 
 def base_key() -> str:
+    """The rows at BASE_REVISION depend on the builder and the migrations up to it (released: they never change).
+    ``units.search_text`` is brought up to date after migrating (``_sync_search_text``), so app/search.py is no
+    part of the key."""
     versions = ROOT / "app" / "migrations" / "versions"
     base = [p for p in versions.glob("*.py") if p.name[:4].isdigit() and p.name[:4] <= BASE_REVISION]
-    return f"v{BUILDER_VERSION}-{_digest([*base, ROOT / 'app' / 'search.py', ROOT / 'app' / 'demo' / 'property.py'])}"
+    return f"v{BUILDER_VERSION}-{_digest(base)}"
 
 
 def head_key() -> str:
@@ -521,6 +524,8 @@ def prepare(name: str, shape: Shape, scale: str, cache: Path, rebuild: bool, tod
         for p in (base, final, meta_path):
             p.unlink(missing_ok=True)
     if not base.exists() or not meta_path.exists():
+        _adopt_base(cache, f"{scale}-{name}-v{BUILDER_VERSION}-", f"-{today:%Y%m%d}.base.db", base, meta_path)
+    if not base.exists() or not meta_path.exists():
         for old in cache.glob(f"{scale}-{name}-*"):  # an older build of this database
             old.unlink()
         started = time.perf_counter()
@@ -534,7 +539,7 @@ def prepare(name: str, shape: Shape, scale: str, cache: Path, rebuild: bool, tod
     meta = json.loads(meta_path.read_text())
     if not final.exists():
         for old in cache.glob(f"{scale}-{name}-*"):  # this database at an older head (and its -wal, -shm)
-            if old not in (base, meta_path) and not old.name.endswith(".base.db"):
+            if old not in (base, meta_path):
                 old.unlink()
         started = time.perf_counter()
         tmp = final.with_name(final.name + ".tmp")
@@ -547,6 +552,47 @@ def prepare(name: str, shape: Shape, scale: str, cache: Path, rebuild: bool, tod
     meta["file"] = str(final)
     meta["mb"] = round(final.stat().st_size / 2**20)
     return final, meta
+
+
+def _adopt_base(cache: Path, prefix: str, suffix: str, base: Path, meta_path: Path) -> None:
+    """A base file of the same builder and day made under an older key (when the key still hashed
+    app/search.py): the same rows at the same revision, so it is taken under the current name."""
+    for old in sorted(cache.glob(f"{prefix}*{suffix}")):
+        old_meta = old.with_suffix(".json")
+        if old != base and old_meta.exists():
+            old.rename(base)
+            old_meta.rename(meta_path)
+            return
+
+
+def _sync_search_text(db) -> int:
+    """``units.search_text`` as the app's code builds it now: units whose text differs are refreshed through
+    ``refresh_search_text`` (20,000 at a time); usually none. Returns how many were."""
+    from app.search import unit_search_text
+    from app.services.archive import refresh_search_text
+
+    stale: list[int] = []
+    with contextlib.closing(sqlite3.connect(db.sqlite_path)) as conn:
+        last = 0
+        while units := conn.execute(
+                "SELECT u.id, b.name, u.unit_no, u.room_no, u.search_text FROM units u JOIN buildings b "
+                "ON b.id = u.building_id WHERE u.id > ? ORDER BY u.id LIMIT 20000", [last]).fetchall():
+            first, last = units[0][0], units[-1][0]
+            people: dict[int, list] = {}
+            for uid, pname, phone, idn in conn.execute(
+                    "SELECT o.unit_id, p.name, p.phone, p.id_number FROM occupancies o JOIN persons p "
+                    "ON p.id = o.person_id WHERE o.unit_id BETWEEN ? AND ? ORDER BY o.id", [first, last]):
+                people.setdefault(uid, []).append((pname, phone, idn))
+            plates: dict[int, list] = {}
+            for uid, plate in conn.execute("SELECT unit_id, plate FROM vehicles WHERE unit_id BETWEEN ? AND ? "
+                                           "ORDER BY id", [first, last]):
+                plates.setdefault(uid, []).append(plate)
+            stale += [uid for uid, bname, unit_no, room_no, text in units
+                      if text != unit_search_text(bname, unit_no, room_no, people.get(uid, ()), plates.get(uid, ()))]
+    for start in range(0, len(stale), 20_000):
+        with db.write_session() as s:
+            refresh_search_text(s, stale[start:start + 20_000])
+    return len(stale)
 
 
 def _migrate_and_sign(path: Path) -> None:
@@ -562,6 +608,9 @@ def _migrate_and_sign(path: Path) -> None:
         cfg = migrations.alembic_config(db)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    refreshed = _sync_search_text(db)
+    if refreshed:
+        print(f"  refreshed search_text of {refreshed} units (app/search.py changed since the base was built)")
     services = Services.open(db)
     if not services.auth.has_users():
         services.auth.create_user(USER, "基准测试", PASSWORD, "admin")

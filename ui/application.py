@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -85,9 +85,6 @@ def run_gui(database_url: str | None, demo: bool = False, sign_in: tuple[str, st
                              f"{type(exc).__name__}: {exc}")
         return 1
     services = Services.open(db)
-    from app.services.backup import daily_backup
-
-    daily_backup(db)  # first start of the day: a copy in the data folder's backups/, the last 30 kept
 
     if demo:
         from app.commands.demo import print_passwords
@@ -108,7 +105,14 @@ def run_gui(database_url: str | None, demo: bool = False, sign_in: tuple[str, st
     signed_in = SignedInWindow(services)
     if not signed_in.start(actor):
         return 0
+    from ui.backup_actions import start_daily_backup
+
+    # First start of the day: a copy in the data folder's backups/ (the last 30 kept), made in the
+    # background after the login so a 1.2 GB file does not hold the login window up.
+    backup = start_daily_backup(db, signed_in.show_status)
     code = app.exec()
+    backup.cancel()  # closing mid-copy leaves no half file (the next start makes today's copy)
+    QThreadPool.globalInstance().waitForDone(30_000)
     signed_in.end()
     return code
 
@@ -149,6 +153,11 @@ class SignedInWindow:
         if roster:
             self.window.roster_actions.import_roster()
         return True
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        """A message in the signed-in window's status bar (0: until the next message)."""
+        if self.window is not None:
+            self.window.statusBar().showMessage(text, timeout_ms)
 
     def end(self) -> None:
         if self.window is not None:

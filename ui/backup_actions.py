@@ -9,15 +9,36 @@ In the main window::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import ServiceError
-from app.services.backup import default_backup_name
+from app.services.backup import default_backup_name, take_daily_backup
+from ui.jobs import Job
 from ui.widgets.permission_guard import guard
+
+
+def start_daily_backup(db, report: Callable[[str, int], None]) -> Job:
+    """Today's first automatic backup (``take_daily_backup``) on a worker thread, started after the login.
+
+    ``report(text, timeout_ms)`` puts the outcome in the status bar: the file made, or the reason it failed
+    (also logged; never a traceback). ``cancel()`` on the returned job stops it between two steps and
+    leaves no file; nothing is reported when today's backup exists already.
+    """
+    job = Job(lambda progress: take_daily_backup(db, progress=progress))
+
+    def done(path: Path | None) -> None:
+        if path is not None:
+            report(QCoreApplication.translate("BackupActions", "今日自动备份已完成: %1").replace("%1", path.name),
+                   15_000)
+
+    job.signals.finished.connect(done)
+    job.signals.failed.connect(lambda message: report(message, 0))
+    return job.start()
 
 
 class BackupActions(QObject):

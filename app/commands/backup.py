@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from app.db import open_database
-
 
 def register(sub) -> None:
     backup = sub.add_parser("backup", help="备份与恢复数据库").add_subparsers(dest="backup_command", required=True)
@@ -30,6 +28,7 @@ def restore_cmd(args) -> int:
 
 
 def list_cmd(args) -> int:
+    from app.db import open_database
     from app.services.backup import backup_folder, list_backups
 
     db = open_database(args.database)

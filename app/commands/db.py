@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, table
-
-from app import migrations
-from app.db import open_database
-
 INFO_TABLES = [
     ("buildings", "楼栋"), ("units", "房屋"), ("persons", "业主/住户"), ("occupancies", "房屋-人员关系"),
     ("vehicles", "车辆"), ("parking_spaces", "车位"), ("staff", "员工"), ("users", "用户"),
@@ -25,12 +20,20 @@ def register(sub) -> None:
 
 
 def upgrade(args) -> int:
+    from app import migrations
+    from app.db import open_database
+
     database = open_database(args.database)
     print(f"数据库 {database.display_url} 已是最新版本 {migrations.current_revision(database)}")
     return 0
 
 
 def info(args) -> int:
+    from sqlalchemy import func, select, table
+
+    from app import migrations
+    from app.db import open_database
+
     database = open_database(args.database)
     print(f"数据库: {database.display_url}")
     print(f"版本:   {migrations.current_revision(database)} (程序: {migrations.head_revision()})")

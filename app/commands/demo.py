@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.db import open_database
-from app.demo import DemoResult, fill_demo, is_empty
-from app.models import ROLE_LABELS
-from app.services import Services
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.demo import DemoResult
 
 
 def register(sub) -> None:
@@ -15,12 +15,18 @@ def register(sub) -> None:
 
 
 def print_passwords(result: DemoResult) -> None:
+    from app.models import ROLE_LABELS
+
     print("演示账户 (密码只显示这一次, 请记下):")
     for username, (role, password) in result.passwords.items():
         print(f"  {ROLE_LABELS.get(role, role):<8} 用户名 {username:<10} 密码 {password}")
 
 
 def run(args) -> int:
+    from app.db import open_database
+    from app.demo import fill_demo, is_empty
+    from app.services import Services
+
     services = Services.open(open_database(args.database))
     if not is_empty(services) or services.auth.has_users():
         print("数据库已有数据, 未填入演示数据。演示数据只能填入空数据库。")

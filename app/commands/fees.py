@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.commands import lazy_choices
 from app.errors import ServiceError
 from app.money import format_money
-from app.search import building_code
-from app.services import Services
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+
+def _pay_methods() -> list[str]:
+    from app.models import PayMethod
+
+    return [m.value for m in PayMethod]
 
 
 def register(sub) -> None:
@@ -54,14 +63,12 @@ def register(sub) -> None:
                          help="也为无欠费的房屋打印 (默认跳过, 并报告跳过的户数)")
     notices.set_defaults(func=print_notices)
 
-    from app.models import PayMethod
-
     payment = sub.add_parser("payment", help="收款: 收费并打印收据, 作废收款").add_subparsers(
         dest="payment_command", required=True)
     take = payment.add_parser("take", help="为一户收款 (不足额时按账期从早到晚冲抵, 多余转预存)")
     take.add_argument("--unit", required=True, metavar="ROOM", help="房号, 如 3-1-1502")
     take.add_argument("--amount", required=True, metavar="元")
-    take.add_argument("--method", default=PayMethod.CASH, choices=[m.value for m in PayMethod])
+    lazy_choices(take.add_argument("--method", default="cash"), _pay_methods)
     take.add_argument("--payer", default="", help="交款人 (默认: 业主姓名)")
     take.add_argument("--note", default="", help="备注")
     take.add_argument("--use-prepaid", action="store_true", help="先用该户预存款余额抵扣, 再收现金")
@@ -77,7 +84,7 @@ def register(sub) -> None:
     refund = payment.add_parser("refund", help="退款: 退还预存款/多缴款, 另编退款单号 (TK…); 需“批准减免/退款”权限")
     refund.add_argument("--unit", required=True, metavar="ROOM")
     refund.add_argument("--amount", required=True, metavar="元")
-    refund.add_argument("--method", default=PayMethod.CASH, choices=[m.value for m in PayMethod])
+    lazy_choices(refund.add_argument("--method", default="cash"), _pay_methods)
     refund.add_argument("--reason", required=True)
     refund.add_argument("--payee", default="", help="收款人 (默认: 业主姓名)")
     refund.set_defaults(func=refund_payment)
@@ -110,6 +117,8 @@ def register(sub) -> None:
 
 def building_id(services: Services, name: str | None) -> int | None:
     """"3栋", "3号楼" or "3" → the building's id; an unknown name is an error listing the real ones."""
+    from app.search import building_code
+
     if not name:
         return None
     buildings = services.archive.buildings()

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from app.db import open_database
 from app.errors import ServiceError
-from app.excel.legacy import KEEP_ID_ERROR
-from app.services import Services
 
 
 def register(sub) -> None:
@@ -47,6 +44,8 @@ def _fail(message: str) -> int:
 
 
 def run_import(args) -> int:
+    from app.excel.legacy import KEEP_ID_ERROR
+
     try:
         services = args.services
         options = services.roster.options(keep_invalid_id=args.keep_invalid_id, placeholders=args.placeholder)
@@ -125,6 +124,9 @@ def run_export(args) -> int:
 
 
 def run_template(args) -> int:
+    from app.db import open_database
+    from app.services import Services
+
     try:
         Services.open(open_database(args.database)).roster.template(args.file)
     except ServiceError as exc:

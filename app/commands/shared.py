@@ -3,9 +3,15 @@
 
 from __future__ import annotations
 
+from app.commands import lazy_choices
 from app.errors import FieldError, ServiceError
-from app.models import SHARED_LABELS, ShareBasis, ShareScope
 from app.money import format_money
+
+
+def _bases() -> list[str]:
+    from app.models import ShareBasis
+
+    return [b.value for b in ShareBasis]
 
 
 def register(sub) -> None:
@@ -15,8 +21,7 @@ def register(sub) -> None:
     add.add_argument("name", help="总表名称")
     add.add_argument("--item", default="公摊费", help="账单上的收费项目名称, 如 公摊电费 (没有则新建)")
     add.add_argument("--sub-item", default="", help="分户表的抄表项目, 如 电费 (不填: 不扣分户用量)")
-    add.add_argument("--basis", choices=[b.value for b in ShareBasis], default=ShareBasis.AREA,
-                     help="area 按建筑面积, equal 按户均摊")
+    lazy_choices(add.add_argument("--basis", default="area", help="area 按建筑面积, equal 按户均摊"), _bases)
     add.add_argument("--price", required=True, help="单价 (元/度, 元/吨)")
     where = add.add_mutually_exclusive_group(required=True)
     where.add_argument("--building", help="楼栋名称, 如 1栋")
@@ -50,6 +55,8 @@ def _fields(exc: FieldError) -> ServiceError:
 
 
 def add_meter(args) -> int:
+    from app.models import ShareScope
+
     services = args.services
     values = {"name": args.name, "item_name": args.item, "basis": args.basis, "unit_price": args.price}
     if args.sub_item:
@@ -75,6 +82,8 @@ def add_meter(args) -> int:
 
 
 def list_meters(args) -> int:
+    from app.models import SHARED_LABELS
+
     meters = args.services.shared_meters.meters()
     for m in meters:
         last = f"{m.last_period} 读数 {m.last_reading}" if m.last_period else "还没有读数"

@@ -9,8 +9,14 @@ from __future__ import annotations
 import getpass
 import os
 
+from app.commands import lazy_choices
 from app.errors import ServiceError
-from app.models import ROLE_LABELS
+
+
+def _role_labels() -> dict[str, str]:
+    from app.models import ROLE_LABELS
+
+    return ROLE_LABELS
 
 NEW_PASSWORD_ENV = "PROPDESK_NEW_PASSWORD"
 
@@ -20,7 +26,7 @@ def register(sub) -> None:
         dest="user_command", required=True)
     add = user.add_parser("add", help="添加用户 (空数据库中第一个用户须为 admin)")
     add.add_argument("name", metavar="NAME", help="用户名")
-    add.add_argument("--role", required=True, choices=list(ROLE_LABELS), help="角色")
+    lazy_choices(add.add_argument("--role", required=True, help="角色"), _role_labels)
     add.add_argument("--display-name", default="", help="显示名 (默认同用户名)")
     add.set_defaults(func=add_cmd)
     user.add_parser("list", help="列出用户").set_defaults(func=list_cmd)
@@ -46,7 +52,7 @@ def new_password(username: str) -> str:
 def add_cmd(args) -> int:
     # the first user needs no right (the database is being set up); later ones need users.manage
     args.services.auth.create_user(args.name, args.display_name, new_password(args.name), args.role)
-    print(f"已添加用户 {args.name} ({ROLE_LABELS[args.role]})")
+    print(f"已添加用户 {args.name} ({_role_labels()[args.role]})")
     return 0
 
 

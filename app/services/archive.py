@@ -25,12 +25,14 @@ from app.models import (
     UnitUse,
     Vehicle,
 )
-from app.paging import id_page
+from app.paging import COUNT_CAP, capped_count, id_page
 from app.search import (
+    SHORT_QUERY,
     match_condition,
     normalise_query,
     number_probe,
     rank_match,
+    rare_short_condition,
     unit_code,
     unit_label,
     unit_search_text,
@@ -149,7 +151,7 @@ class UnitFilter:
 
 SORT_KEYS = ("code", "area", "status", "floor")
 # Each sort key's columns (the id follows), as indexed by migration 0017; the room order is the expression
-# index ix_units_code_order. Floor and area may be empty (NULL): those orders page by OFFSET.
+# index ix_units_code_order. Floor and area may be empty (NULL): sought in two parts (app/paging.py).
 UNIT_SORT_COLUMNS = {
     "code": [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no],
     "area": [Unit.area], "status": [Unit.status], "floor": [Unit.floor],
@@ -307,25 +309,28 @@ def guard_number_search(ctx: ServiceContext, text: str) -> None:
 # --- search index -------------------------------------------------------------------------------
 
 
-def refresh_search_text(session: Session, unit_ids: Iterable[int]) -> None:
-    """Rebuild ``units.search_text`` for these units from their people and vehicles (one pass each)."""
+SEARCH_CHUNK = 2000  # units per round trip: far below SQLite's 250,000 and PostgreSQL's 65,535 parameters
+
+
+def refresh_search_text(session: Session, unit_ids: Iterable[int], chunk_size: int = SEARCH_CHUNK) -> None:
+    """Rebuild ``units.search_text`` for these units from their people and vehicles, ``chunk_size`` units
+    at a time (any number of ids: a roster import of a million rows passes them all)."""
     ids = sorted(set(unit_ids))
-    if not ids:
-        return
+    for start in range(0, len(ids), chunk_size):
+        _refresh_search_chunk(session, ids[start : start + chunk_size])
+
+
+def _refresh_search_chunk(session: Session, ids: list[int]) -> None:
     people: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     plates: dict[int, list[str]] = defaultdict(list)
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        for unit_id, name, phone, id_number in session.execute(
-            select(Occupancy.unit_id, Person.name, Person.phone, Person.id_number)
-            .join(Person, Person.id == Occupancy.person_id)
-            .where(Occupancy.unit_id.in_(chunk))
-        ):
-            people[unit_id].append((name, phone, id_number))
-        for unit_id, plate in session.execute(
-            select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(chunk))
-        ):
-            plates[unit_id].append(plate)
+    for unit_id, name, phone, id_number in session.execute(
+        select(Occupancy.unit_id, Person.name, Person.phone, Person.id_number)
+        .join(Person, Person.id == Occupancy.person_id)
+        .where(Occupancy.unit_id.in_(ids))
+    ):
+        people[unit_id].append((name, phone, id_number))
+    for unit_id, plate in session.execute(select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(ids))):
+        plates[unit_id].append(plate)
     rows = session.execute(
         select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building).where(Unit.id.in_(ids))
     ).all()
@@ -333,10 +338,12 @@ def refresh_search_text(session: Session, unit_ids: Iterable[int]) -> None:
         {"uid": uid, "text": unit_search_text(bname, unit_no, room_no, people[uid], plates[uid])}
         for uid, bname, unit_no, room_no in rows
     ]
-    session.connection().execute(
-        update(Unit.__table__).where(Unit.__table__.c.id == bindparam("uid")).values(search_text=bindparam("text")),
-        params,
-    )
+    if params:
+        session.connection().execute(
+            update(Unit.__table__).where(Unit.__table__.c.id == bindparam("uid"))
+            .values(search_text=bindparam("text")),
+            params,
+        )
 
 
 class ArchiveService:
@@ -371,10 +378,26 @@ class ArchiveService:
         return stmt
 
     def count_units(self, flt: UnitFilter) -> int:
+        """How many units match; for a 1–2 character query at most ``COUNT_CAP`` (``app.paging.AtLeast`` when
+        there are more): such a query matches a large part of a big property, and counting every match
+        scanned a million rows."""
         self.ctx.require("archive.view")
         guard_number_search(self.ctx, flt.query)
         with self.ctx.read() as s:
-            return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
+            if not self._is_short(flt):
+                return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
+            return capped_count(s, self._short_query(s, flt), COUNT_CAP)
+
+    @staticmethod
+    def _is_short(flt: UnitFilter) -> bool:
+        return 0 < len(normalise_query(flt.query)) <= SHORT_QUERY
+
+    def _short_query(self, s: Session, flt: UnitFilter) -> Select:
+        """``_unit_query`` of a 1–2 character query: a rare one is looked up in the trigram index
+        (``rare_short_condition``), a common one is left to LIKE, which meets a page of matches at once."""
+        stmt = self._unit_query(flt)
+        rare = rare_short_condition(Unit.id, s, normalise_query(flt.query))
+        return stmt if rare is None else stmt.where(rare)
 
     def list_units(
         self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False,
@@ -388,8 +411,9 @@ class ArchiveService:
         guard_number_search(self.ctx, flt.query)
         limit = max(0, min(limit, 1000))
         with self.ctx.read() as s:
-            ids = id_page(s, self._unit_query(flt), keys, descending=descending, offset=offset, limit=limit,
-                          after=after, seek=key not in NULLABLE_SORTS)
+            stmt = self._short_query(s, flt) if self._is_short(flt) else self._unit_query(flt)
+            ids = id_page(s, stmt, keys, descending=descending, offset=offset, limit=limit,
+                          after=after, nullable=key in NULLABLE_SORTS)
             return self._unit_rows(s, ids)
 
     def search_units(self, text: str, limit: int = 20) -> list[UnitRow]:
@@ -408,8 +432,9 @@ class ArchiveService:
         guard_number_search(self.ctx, text)
         order = [Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no]
         with self.ctx.read() as s:
-            ids = list(s.scalars(self._unit_query(UnitFilter(query=text)).order_by(*order)
-                                 .limit(LOOKUP_CANDIDATES)))
+            flt = UnitFilter(query=text)
+            candidates = self._short_query(s, flt) if self._is_short(flt) else self._unit_query(flt)
+            ids = list(s.scalars(candidates.order_by(*order).limit(LOOKUP_CANDIDATES)))
             # Exact rooms even when the text matches more units than are looked at.
             exact = s.scalars(select(Unit.id).where(Unit.room_no == query).order_by(*order).limit(50))
             ids += [uid for uid in exact if uid not in set(ids)]

@@ -24,6 +24,7 @@ from pathlib import Path
 from app.db import Database, default_data_dir
 from app.errors import ServiceError
 from app.files import atomic_path, clean_stray_files, is_temp_file, temp_name, write_error
+from app.progress import Cancelled, Progress
 from app.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -65,11 +66,38 @@ def _pg_dump_url(db: Database) -> str:
     return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def _sqlite_copy(source: sqlite3.Connection, target_path: Path) -> None:
+STEP_PAGES = 2048  # pages copied per step (8 MB at 4 KB pages): the source is read-locked only that long
+MAX_RESTARTS = 3  # another connection wrote between steps this often: copy the rest in one go
+
+
+class _TooBusy(Exception):
+    """The database keeps changing between steps (each change restarts the copy)."""
+
+
+def _sqlite_copy(source: sqlite3.Connection, target_path: Path, progress: Progress | None = None) -> None:
+    """Copy with the online backup API in steps of ``STEP_PAGES``; a write by another connection between
+    two steps restarts the copy, so after ``MAX_RESTARTS`` restarts the rest goes in one step (under WAL,
+    which PropDesk's files use, that blocks no writer either). ``progress`` can cancel between steps."""
+    last_remaining = None
+    restarts = 0
+
+    def step_done(_status: int, remaining: int, total: int) -> None:
+        nonlocal last_remaining, restarts
+        if last_remaining is not None and remaining > last_remaining:
+            restarts += 1
+            if restarts > MAX_RESTARTS:
+                raise _TooBusy
+        last_remaining = remaining
+        if progress is not None:
+            progress.report(total - remaining, total)  # raises Cancelled after a cancel
+
     with atomic_path(target_path) as tmp:
         dest = sqlite3.connect(tmp)
         try:
-            source.backup(dest)
+            try:
+                source.backup(dest, pages=STEP_PAGES, progress=step_done, sleep=0.05)
+            except _TooBusy:
+                source.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")  # a self-contained single file, no -wal beside it
         except sqlite3.OperationalError as exc:  # "database or disk is full" comes as this, not OSError
             raise _sqlite_write_error(target_path, exc) from None
@@ -84,8 +112,10 @@ def _sqlite_write_error(target: Path, exc: sqlite3.Error) -> ServiceError:
     return ServiceError(f"备份失败: {text}")
 
 
-def create_backup(db: Database, target: str | Path | None = None, now: datetime | None = None) -> Path:
-    """Write a consistent copy of the whole database to ``target`` (default: the backups folder)."""
+def create_backup(db: Database, target: str | Path | None = None, now: datetime | None = None,
+                  progress: Progress | None = None) -> Path:
+    """Write a consistent copy of the whole database to ``target`` (default: the backups folder);
+    ``progress`` (SQLite) hears each step and can cancel, leaving no file behind."""
     path = Path(target) if target else backup_folder(db) / default_backup_name(db, now)
     if path.is_dir():
         path = path / default_backup_name(db, now)
@@ -97,7 +127,7 @@ def create_backup(db: Database, target: str | Path | None = None, now: datetime 
             raise ServiceError("备份文件不能是数据库文件本身")
         source = sqlite3.connect(db.sqlite_path, timeout=30)
         try:
-            _sqlite_copy(source, path)
+            _sqlite_copy(source, path, progress)
         finally:
             source.close()
         return path
@@ -245,12 +275,23 @@ def list_backups(db: Database) -> list[BackupFile]:
 
 def daily_backup(db: Database, now: datetime | None = None, keep: int = KEEP_DAILY, *,
                  include_server: bool = False) -> Path | None:
+    """``take_daily_backup`` that never raises (a failure is logged): a failed backup must not stop the
+    front desk from working."""
+    try:
+        return take_daily_backup(db, now, keep, include_server=include_server)
+    except ServiceError:
+        return None
+
+
+def take_daily_backup(db: Database, now: datetime | None = None, keep: int = KEEP_DAILY, *,
+                      include_server: bool = False, progress: Progress | None = None) -> Path | None:
     """On the first start of a day copy the database into the backups folder; keep the last ``keep``.
 
+    The window runs this in the background after the login (a 1.2 GB file takes seconds to copy).
     Returns the new file, or None when today's exists already or nothing is to be done. A shared
     PostgreSQL database is skipped unless ``include_server`` (every PC dumping the whole office's data
-    over the network at start-up would be slow; the server's own backups apply). Never raises: a
-    failed backup must not stop the front desk from working.
+    over the network at start-up would be slow; the server's own backups apply). A failure is logged
+    and raised as a ``ServiceError`` saying so; a cancel (``progress``) leaves no file.
     """
     now = now or datetime.now()
     if not db.is_sqlite and not include_server:
@@ -263,14 +304,17 @@ def daily_backup(db: Database, now: datetime | None = None, keep: int = KEEP_DAI
             return None
         if not db.is_sqlite and shutil.which("pg_dump") is None:
             return None
-        path = create_backup(db, folder / f"{today}-{now:%H%M%S}.{'db' if db.is_sqlite else 'dump'}")
+        path = create_backup(db, folder / f"{today}-{now:%H%M%S}.{'db' if db.is_sqlite else 'dump'}",
+                             progress=progress)
         dailies = sorted(p for p in folder.iterdir() if p.name.startswith(DAILY_PREFIX) and _is_backup(p))
         for old in dailies[:-keep] if keep > 0 else []:
             old.unlink(missing_ok=True)
         return path
-    except Exception as exc:  # noqa: BLE001 - reported, not fatal
-        log.warning("每日自动备份失败: %s", exc)
-        return None
+    except Cancelled:
+        raise
+    except Exception as exc:  # reported, not fatal
+        log.warning("每日自动备份失败: %s", exc, exc_info=not isinstance(exc, ServiceError))
+        raise ServiceError(f"每日自动备份失败: {exc}") from exc
 
 
 def pre_migration_backup(db: Database, current_revision: str | None) -> None:

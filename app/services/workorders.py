@@ -119,7 +119,7 @@ ESCALATION_LABELS = {1: "已升级至主管", 2: "已升级至经理"}
 
 SORT_KEYS = ("number", "reported_at", "due_at", "state", "priority", "kind", "category", "unit", "assignee",
              "team")
-# Each sort key's column, indexed together with the id (migration 0017). Assignee is nullable: paged by OFFSET.
+# Each sort key's column, indexed together with the id (migration 0017); the assignee may be NULL.
 SORT_COLUMNS = {
     "number": WorkOrder.number, "reported_at": WorkOrder.reported_at, "due_at": WorkOrder.due_at,
     "state": WorkOrder.state_rank, "priority": WorkOrder.priority_rank, "kind": WorkOrder.kind,
@@ -727,7 +727,7 @@ class WorkOrderService:
         key = sort if sort in SORT_KEYS else "reported_at"
         with self.ctx.read() as s:
             ids = id_page(s, self._query(flt, now, s), [SORT_COLUMNS[key], WorkOrder.id], descending=descending,
-                          offset=offset, limit=limit, after=after, seek=key != "assignee")
+                          offset=offset, limit=limit, after=after, nullable=key == "assignee")
             return self._rows(s, ids, now)
 
     def _rows(self, s: Session, ids: list[int], now: datetime) -> list[WorkOrderRow]:

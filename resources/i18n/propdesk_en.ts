@@ -886,6 +886,10 @@ This view has been recorded in the audit log.</translation>
 <context>
     <name>BackupActions</name>
     <message>
+        <source>今日自动备份已完成: %1</source>
+        <translation>Today&apos;s automatic backup is done: %1</translation>
+    </message>
+    <message>
         <source>备份…</source>
         <translation>Back up…</translation>
     </message>

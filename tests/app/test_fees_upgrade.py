@@ -71,7 +71,12 @@ def test_a_0_1_0_database_with_fee_rows_upgrades_keeping_every_row(tmp_path):
     upgraded = open_database(url)  # migrates to head (a backup is taken first)
     assert migrations.current_revision(upgraded) == migrations.head_revision()
     for table, rows in ROWS.items():
-        assert _rows(upgraded, table, list(rows[0])) == before[table], table
+        after = _rows(upgraded, table, list(rows[0]))
+        if table == "units":  # 0019 ends the derived search text with two spaces (app.search.unit_search_text)
+            i = list(rows[0]).index("search_text")
+            assert all(row[i].endswith("  ") for row in after)
+            after = [(*row[:i], row[i].rstrip(" "), *row[i + 1:]) for row in after]
+        assert after == before[table], table
     with upgraded.engine.connect() as conn:
         assert conn.execute(text("SELECT charge_start, charge_end FROM units")).all() == [(None, None), (None, None)]
         assert conn.execute(text("SELECT waiver_id FROM allocations")).all() == [(None,), (None,)]

@@ -1,8 +1,7 @@
 """Issue 14 "Checked by": a scripted month on a fresh demo database (both engines) — readings with a meter change
-and an outlier, a 公摊 period, then the close; afterwards every change to the closed period is refused, the
+and an outlier, a 公摊 period, a collection file out and a simulated bank result in with failures (托收), then
+the close; afterwards every change to the closed period is refused, the
 corrections land in the open one, and the figures agree with a computation by hand.
-
-(The bank engineer adds the collection-file step — file out, simulated bank result in with failures — here.)
 """
 
 from __future__ import annotations
@@ -27,12 +26,25 @@ def item_id(services, name: str) -> int:
     return next(i.id for i in services.billing.items() if i.name == name)
 
 
+def bank_answer(export, target, failures: dict[int, str]):
+    """The bank's result: the collection file with 扣款结果/失败原因 added; row n in ``failures`` failed."""
+    from openpyxl import Workbook, load_workbook
+
+    rows = list(load_workbook(export, read_only=True).worksheets[0].iter_rows(values_only=True))
+    wb = Workbook()
+    wb.active.append([*rows[0], "扣款结果", "失败原因"])
+    for n, row in enumerate(rows[1:], start=1):
+        wb.active.append([*row, "失败" if n in failures else "成功", failures.get(n, "")])
+    wb.save(target)
+    return target
+
+
 def rate(services, period: str):
     return {r.kind: r for r in services.fee_reports.collection_rate(period).month}["all"]
 
 
 @pytest.mark.slow
-def test_a_scripted_month_end(db):
+def test_a_scripted_month_end(db, tmp_path):
     from app.demo import fill_demo
 
     services, clock = fee_services(db, now=datetime(2026, 11, 28, 10, 0))
@@ -88,6 +100,27 @@ def test_a_scripted_month_end(db):
     # ---- the money of the month, then the close (after every day's cash-up)
     payer = outlier.unit_id
     payment = services.payments.pay(payer, "100", "cash")
+
+    # ---- 托收: the month's collection file out, the bank's result back with one failure
+    with services.ctx.read() as s:  # by hand: what each unit with an agreement owes up to the month
+        owed = dict(s.execute(select(BillLine.unit_id, func.sum(BillLine.amount - BillLine.paid))
+                              .where(BillLine.period <= MONTH, BillLine.amount > BillLine.paid)
+                              .group_by(BillLine.unit_id)).all())
+    signed = {a.unit_id for a in services.bank_agreements.all({"active": 1})}
+    batch = manager.bank.export(MONTH, tmp_path / "托收.xlsx")
+    sent = manager.bank.lines(batch.id)
+    assert {ln.unit_id: ln.amount for ln in sent} == {u: owed[u] for u in signed if u in owed}
+    answer = bank_answer(tmp_path / "托收.xlsx", tmp_path / "回盘.xlsx", {2: "余额不足"})
+    done = manager.bank.import_result(answer)
+    assert (done.succeeded, done.failed) == (batch.rows - 1, 1)
+    failed = sent[1]
+    with services.ctx.read() as s:
+        bank_paid = s.scalar(select(func.sum(Payment.amount)).where(
+            Payment.method == "bank", Payment.note.like(f"银行托收 {batch.number}-%")))
+    assert bank_paid == batch.total - failed.amount == done.succeeded_amount
+    assert services.payments.account(failed.unit_id).outstanding >= failed.amount  # the arrears stay
+    assert [f.reason for f in services.bank.failures(failed.unit_id)][0] == "余额不足"
+    assert services.fees_check.check(MONTH).ok
     clock.now = datetime(2026, 12, 5, 9, 0)
     services.billing.run(NEXT)
     days = manager.periods.open_days(MONTH)

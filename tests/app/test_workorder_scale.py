@@ -45,8 +45,9 @@ def _insert_orders(services, unit_ids: list[int], specs: list[tuple]) -> None:
     """Orders through Core (as a bulk loader would): the ranks come from the insert defaults, the room
     codes from ``refresh_unit_keys``."""
     rows = []
-    for n, (state, priority, kind, category, unit, minutes, due) in enumerate(specs, 1):
-        rows.append({"number": f"GD2026110{n:05d}", "kind": kind, "source": "phone", "location": "public",
+    staff = getattr(services, "_scale_staff", None) or []
+    for n, (state, priority, kind, category, unit, minutes, due, *assignee) in enumerate(specs, 1):
+        rows.append({"assignee_id": staff[assignee[0]] if assignee and assignee[0] is not None else None,"number": f"GD2026110{n:05d}", "kind": kind, "source": "phone", "location": "public",
                      "category": category, "priority": priority, "team": "engineering", "state": state,
                      "unit_id": unit_ids[unit] if unit is not None else None, "contact_name": f"联系人{n % 3}",
                      "contact_phone": "13800000000", "place": "", "description": f"描述{n}",
@@ -75,7 +76,7 @@ def _walk(list_fn, total: int, key: str, descending: bool, size: int, seek: bool
 order_specs = st.lists(st.tuples(
     st.sampled_from(list(State)), st.sampled_from(list(Priority)), st.sampled_from(list(Kind)),
     st.sampled_from(list(Category)[:3]), st.sampled_from([None, 0, 1, 2, 3, 4]),
-    st.integers(0, 5), st.integers(0, 3)), max_size=30)
+    st.integers(0, 5), st.integers(0, 3), st.sampled_from([None, 0, 1])), max_size=30)
 
 
 @settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -83,6 +84,8 @@ order_specs = st.lists(st.tuples(
 def test_keyset_pages_are_the_offset_pages_for_every_sort_and_direction(services, specs, size):
     unit_ids = getattr(services, "_scale_units", None) or _units(services, ROOMS)
     services._scale_units = unit_ids
+    services._scale_staff = getattr(services, "_scale_staff", None) or [
+        services.staff.save_staff({"name": name, "team": "engineering"}) for name in ("李师傅", "王师傅")]
     _insert_orders(services, unit_ids, specs)
     wo = services.workorders
     flt = WorkOrderFilter()
