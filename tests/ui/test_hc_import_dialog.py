@@ -16,9 +16,9 @@ from ui.pages.archive import ArchivePage
 SHOTS = Path("/tmp/shots")
 
 
-def shot(widget, name: str) -> None:
-    """Save a screenshot in the bundled CJK font (as the application shows it), without changing the
-    application font for other tests."""
+def cjk(widget):
+    """The widget in the bundled CJK font, as the application shows it (screenshots render Chinese), without
+    changing the application font for other tests."""
     from PySide6.QtGui import QFont, QFontDatabase
 
     from app.resources import font_path
@@ -26,6 +26,10 @@ def shot(widget, name: str) -> None:
     families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font_path())))
     if families:
         widget.setFont(QFont(families[0], 10))
+    return widget
+
+
+def shot(widget, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     widget.grab().save(str(SHOTS / name))
 
@@ -47,7 +51,7 @@ def test_dialog_shows_hc_detection_placeholders_fee_items_and_keeps_legacy_ids(q
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(hc_file(tmp_path)), ""))
-    dialog = RosterImportDialog(services)
+    dialog = cjk(RosterImportDialog(services))
     qtbot.addWidget(dialog)
     dialog.resize(1024, 700)
     dialog.show()
@@ -78,7 +82,7 @@ def test_dialog_shows_hc_detection_placeholders_fee_items_and_keeps_legacy_ids(q
 def test_archive_filters_and_shows_unverified_id_numbers(qtbot, services, db, tmp_path):
     preview = services.roster.preview(hc_file(tmp_path), options=services.roster.options(keep_invalid_id=True))
     services.roster.commit(preview)
-    page = ArchivePage(services)
+    page = cjk(ArchivePage(services))
     qtbot.addWidget(page)
     page.resize(1024, 768)
     page.show()
