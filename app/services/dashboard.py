@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
-from app.errors import ServiceError
+from app.errors import PermissionDenied, ServiceError
 from app.models import FeeKind, Kind, WorkOrder
 from app.money import ZERO
 from app.services.context import ServiceContext
@@ -60,6 +60,7 @@ class Part:
 
     value: Any = None
     error: str = ""
+    denied: bool = False  # the error is a missing right (decided in the worker: the GUI asks nothing)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class DashboardData:
 def _part(fn: Callable[[], Any]) -> Part:
     try:
         return Part(fn())
+    except PermissionDenied as exc:
+        return Part(None, str(exc), denied=True)
     except ServiceError as exc:
         return Part(None, str(exc))
 

@@ -389,20 +389,18 @@ class DashboardPage(QWidget):
         ])
         panel.show_chart()
 
-    def _fee_message(self, error: str) -> str:
-        if not self.services.ctx.can("fees.reports"):
-            return self.tr("没有“查看收费报表”权限, 不显示收费图表。")
-        return error
+    def _fee_message(self, part) -> str:
+        # decided from the job's result: asking the context here could re-read a revoked account in a slot
+        return self.tr("没有“查看收费报表”权限, 不显示收费图表。") if part.denied else part.error
 
     def _show_fees(self, part) -> None:
         period = self.selected_period()
         self.rate_chart.set_title(self.tr("%1 收缴率").replace("%1", period))
         if part.error:
             self.collection = None
-            message = self._fee_message(part.error)
+            message = self._fee_message(part)
             for key in ("property_rate", "parking_rate"):
-                self.key_cards[key].set("—", self.tr("无权查看") if not self.services.ctx.can("fees.reports")
-                                        else "")
+                self.key_cards[key].set("—", self.tr("无权查看") if part.denied else "")
                 self.key_cards[key].set_clickable(False)
             self.rate_chart.show_message(message)
             self.trend_chart.show_message(message)

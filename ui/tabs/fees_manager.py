@@ -349,6 +349,7 @@ class FeeFiguresPage(QWidget):
         self.close_button = QPushButton(self.tr("日结 (关闭当日)…"), self)
         self.close_button.clicked.connect(self.close_day)
         guard(services, "fees.reports", self.close_button)
+        self.may_close = services.ctx.can("fees.reports")  # read once here, not in the job's result slot
 
         rates = QGroupBox(self.tr("收缴率"), self)
         rates_layout = QVBoxLayout(rates)
@@ -451,7 +452,7 @@ class FeeFiguresPage(QWidget):
         if c.closed:
             text += "\n" + self.tr("已日结: %1").replace("%1", c.closed)
         self.cashup_label.setText(text)
-        self.close_button.setEnabled(not c.closed and self.services.ctx.can("fees.reports"))
+        self.close_button.setEnabled(not c.closed and self.may_close)
 
     def close_day(self) -> None:
         day = self._day()
