@@ -519,6 +519,7 @@ class BankCollectionService(RegisterService):
         layout = BankProfileService(self.ctx).layout(profile)
         now = self.ctx.clock()
         with self.ctx.write() as s:
+            number = next_number(s, "bankbatch", BATCH_PREFIX, now)  # first: its counter row serialises two PCs
             waiting = s.scalar(select(BankBatch.number).where(BankBatch.status == SENT).order_by(BankBatch.id))
             if waiting:
                 raise StateError(f"托收批次 {waiting} 还没有导入银行结果。请先导入其结果 (或撤销该批次) 再生成新的"
@@ -526,7 +527,6 @@ class BankCollectionService(RegisterService):
             due = self.due(s, period, now.date())
             if not due:
                 raise StateError(f"没有需要托收的房屋: 截至 {period} 有欠费且代扣协议有效的房屋为 0 户。未生成文件。")
-            number = next_number(s, "bankbatch", BATCH_PREFIX, now)
             total = to_money(sum((amount for _, _, amount in due), ZERO))
             batch = BankBatch(number=number, period=period, profile=layout.name, status=SENT, rows=len(due),
                               total=total, file_name=path.name, exported_at=now,
@@ -659,7 +659,10 @@ class BankCollectionService(RegisterService):
             path = Path(source)
         payments = PaymentService(self.ctx)
         with self.ctx.write() as s:
-            preview = self._check_in(s, path, profile)  # checked again inside the transaction
+            first = self._check_in(s, path, profile)
+            if first.batch_id is not None:  # lock the batch, then check again: another PC may have just imported it
+                s.refresh(self._get(s, first.batch_id))
+            preview = self._check_in(s, path, profile)
             if not preview.ok:
                 raise BankResultRejected(preview)
             batch = self._get(s, preview.batch_id)

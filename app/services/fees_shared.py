@@ -350,8 +350,8 @@ class SharedMeterService:
         with self.ctx.write() as s:
             guard_open_period(s, period, what="公摊入账")
             meter = self._meter(s, meter_id)
-            lines = self._posted(s, meter_id, period)  # unit → its line now
-            lock_units(s, set(self._scope_units(s, meter)) | set(lines))
+            lock_units(s, set(self._scope_units(s, meter)) | set(self._posted(s, meter_id, period)))
+            lines = self._posted(s, meter_id, period)  # unit → its line, read under the locks (another PC's post)
             result = self._compute(s, meter, period)
             if result.refusal:
                 raise StateError(result.refusal)

@@ -296,3 +296,27 @@ def test_bank_import_racing_counters_on_the_same_units_keeps_the_ledger(db, offi
     assert result.ok, "\n".join(result.violations)
     with services.ctx.read() as s:
         assert s.scalar(select(func.count(Payment.id)).where(Payment.method == "bank")) == 2
+
+
+@pytest.mark.postgres_only
+def test_the_same_result_file_imported_on_two_pcs_at_once_pays_once(db, office, tmp_path):
+    """PostgreSQL: two PCs import the bank's result at the same moment; the second waits for the batch and is
+    refused — each success is one payment, never two."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.app.test_fees_races import assert_ledger_holds
+
+    services, _, _ = office
+    export = tmp_path / "t.xlsx"
+    services.bank.export("2026-11", export)
+    answer = result_file(tmp_path / "r.xlsx", export, {2: ("失败", "余额不足")})
+    procs = [subprocess.Popen([sys.executable, "-m", "app.cli", "--database", db.url, "bank", "import", str(answer)],
+                              cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [proc.communicate(timeout=600) for proc in procs]
+    assert sorted(proc.returncode for proc in procs) == [0, 1], outs
+    assert_ledger_holds(db)
+    with services.ctx.read() as s:
+        assert s.scalar(select(func.count(Payment.id)).where(Payment.method == "bank")) == 2
