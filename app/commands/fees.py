@@ -95,6 +95,9 @@ def register(sub) -> None:
                                           "台账=收缴率=日结; 无问题退出码 0, 否则逐条列出并退出码 1")
     check.add_argument("--period", metavar="YYYY-MM", help="同时核对该账期的台账、收缴率与各日日结")
     check.set_defaults(func=check_ledger)
+    rebuild = fees.add_parser("rebuild-sums", help="重建收缴率/概况所用的收费汇总 (检查发现汇总与明细不符时); "
+                                                   "重建期间其他电脑暂不能收款")
+    rebuild.set_defaults(func=rebuild_sums)
     settle = fees.add_parser("settle", help="用预存款冲抵所有房屋的欠费 (从最早的账期起); 旧版本数据库升级后运行一次")
     settle.set_defaults(func=settle_all)
     waive = fees.add_parser("waive", help="减免: 免收某户某账期的部分费用, 需填写原因; 以批准人身份 (--user 经理) 执行")
@@ -199,6 +202,12 @@ def run_supplement(args) -> int:
           f" (已有该项目 {r.existing_bills} 户, 未重复)")
     for warning in r.warnings:
         print(f"  注意: {warning}")
+    return 0
+
+
+def rebuild_sums(args) -> int:
+    rows = args.services.fees_check.rebuild_sums()
+    print(f"收费汇总已按明细重建: {rows} 行")
     return 0
 
 

@@ -44,6 +44,7 @@ from app.models import (
 from app.models.fees import CYCLE_MONTHS
 from app.money import ZERO, to_money
 from app.progress import NULL_PROGRESS, Cancelled
+from app.services import fee_sums
 from app.services.context import ServiceContext
 from app.services.fees_meters import changes_of, meter_usage
 from app.services.fees_payments import REPAIR_ITEM, lock_units, settle_from_prepaid
@@ -536,6 +537,7 @@ class BillingService:
                 summary = self._summary(s, period, plan, len(existing), committed=True)
         except IntegrityError:
             raise ConflictError(f"{period} 的账单正由另一台电脑生成, 请稍后重试。本次未写入任何数据。") from None
+        fee_sums.fold_slots(self.ctx)  # PostgreSQL: the run's slot rows into slot 0
         _finished(progress)
         return summary
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.errors import FieldError, NotFound, StateError
 from app.models import Bill, BillLine, FeeItem, PeriodClose
 from app.money import ZERO, parse_amount, to_money
+from app.services import fee_sums
 from app.services.context import ServiceContext
 from app.validators import clean_text
 
@@ -191,6 +192,7 @@ class PeriodCloseService:
             else:
                 for key, value in values.items():
                     setattr(close, key, value)
+        fee_sums.fold_slots(self.ctx)  # PostgreSQL: the month's slot rows into slot 0
         return self.get(period)
 
     def reopen(self, period: str, reason: str) -> PeriodRow:

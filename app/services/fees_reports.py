@@ -25,12 +25,14 @@ from app.models import (
     Building,
     FeeItem,
     FeeKind,
+    FeeOwing,
     Payment,
     PayMethod,
     Reminder,
     Unit,
 )
 from app.money import ZERO, format_money, to_money
+from app.services import fee_sums
 from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
 from app.services.fees_payments import owner_names, prepaid_balances, unit_labels
@@ -226,7 +228,20 @@ NOTICE_NOTES = ("请于缴费截止日期前缴清费用; 如已缴纳请忽略�
 def collection_sums(s, first: str, last: str) -> dict[str, dict[str, tuple[Decimal, Decimal]]]:
     """Billed and collected of the periods ``first``…``last``: period → kind (or "late_fee") → (billed,
     collected). 减免 (live waiver allocations) is neither billed nor collected; 滞纳金 lines are their own
-    key, not folded into their item's kind. Two grouped queries on indexes (migration 0018)."""
+    key, not folded into their item's kind. Read from the kept sums (``fee_sums``, migration 0020): a few
+    hundred rows, not the lines; exactly ``collection_sums_live`` (tests and ``fees check`` compare them)."""
+    kinds = dict(s.execute(select(FeeItem.id, FeeItem.kind)).all())
+    out: dict[str, dict[str, tuple[Decimal, Decimal]]] = defaultdict(dict)
+    for period, item_id, late, billed, paid, waived in fee_sums.period_sums(s, first, last):
+        key = "late_fee" if late else kinds[item_id]
+        old_b, old_p = out[period].get(key, (ZERO, ZERO))
+        out[period][key] = (old_b + fee_sums.money(billed - waived), old_p + fee_sums.money(paid - waived))
+    return out
+
+
+def collection_sums_live(s, first: str, last: str) -> dict[str, dict[str, tuple[Decimal, Decimal]]]:
+    """``collection_sums`` computed over the bill lines themselves (the reference the kept sums are held to):
+    two grouped queries on indexes (migration 0018)."""
     kinds = dict(s.execute(select(FeeItem.id, FeeItem.kind)).all())
     in_range = (BillLine.period >= first, BillLine.period <= last)
     waived: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
@@ -290,36 +305,56 @@ def summarise_aging(rows: list[ArrearsRow]) -> AgingSummary:
     return AgingSummary(sum(buckets, ZERO), len(rows), tuple(buckets), tuple(counts), having)
 
 
-def aging_in_sql(s, today: date) -> AgingSummary:
-    """``summarise_aging(arrears(today))`` summed by the database in one grouped query over the open lines
-    (the partial index of migration 0018): a row per age of oldest debt, not one per unit in arrears."""
+def _aging_edges(today: date) -> list[str]:
     current = period_of(today)
-    edges = [add_months(current, -n) for n in (3, 6, 12)]  # aging_bucket's limits as periods
+    return [add_months(current, -n) for n in (3, 6, 12)]  # aging_bucket's limits as periods
 
-    def bucket(period):
-        return case((period >= edges[0], 0), (period >= edges[1], 1), (period >= edges[2], 2), else_=3)
 
-    owed = BillLine.amount - BillLine.paid
-    per_unit = (
-        select(func.min(BillLine.period).label("first"),
-               *(func.sum(case((bucket(BillLine.period) == i, owed), else_=0)).label(f"s{i}") for i in range(4)))
-        .join(Bill, Bill.id == BillLine.bill_id)
-        .where(BillLine.amount > BillLine.paid, Bill.due_date < today)
-        .group_by(BillLine.unit_id)
-    ).subquery()
-    with_age = select(bucket(per_unit.c.first).label("age"), *(per_unit.c[f"s{i}"] for i in range(4))).subquery()
-    sums = [with_age.c[f"s{i}"] for i in range(4)]
+def _aging_of(rows, as_money=lambda v: to_money(v or 0)) -> AgingSummary:
+    """AgingSummary from rows (age of oldest debt, units, Σ owed per bucket ×4, units owing per bucket ×4);
+    ``as_money`` reads a sum (the kept table counts fen)."""
     buckets, having, counts = [ZERO] * 4, [0] * 4, [0] * 4
-    for age, units, *row in s.execute(
-        select(with_age.c.age, func.count(), *(func.sum(c) for c in sums),
-               *(func.sum(case((c > 0, 1), else_=0)) for c in sums))
-        .group_by(with_age.c.age)
-    ):
+    for age, units, *row in rows:
         counts[int(age)] = int(units)
         for i in range(4):
-            buckets[i] += to_money(row[i] or 0)
+            buckets[i] += as_money(row[i])
             having[i] += int(row[4 + i] or 0)
     return AgingSummary(sum(buckets, ZERO), sum(counts), tuple(buckets), tuple(counts), tuple(having))
+
+
+def _aging_select(today: date, period, owed, unit, *where, join=None):
+    """Per age of a unit's oldest overdue period: units, then Σ owed and units owing per age bucket — one
+    grouped query over (unit, period, owed) rows, not a row per unit in arrears."""
+    edges = _aging_edges(today)
+
+    def bucket(p):
+        return case((p >= edges[0], 0), (p >= edges[1], 1), (p >= edges[2], 2), else_=3)
+
+    per_unit = select(func.min(period).label("first"),
+                      *(func.sum(case((bucket(period) == i, owed), else_=0)).label(f"s{i}") for i in range(4)))
+    if join is not None:
+        per_unit = per_unit.join(*join)
+    per_unit = per_unit.where(*where).group_by(unit).subquery()
+    with_age = select(bucket(per_unit.c.first).label("age"), *(per_unit.c[f"s{i}"] for i in range(4))).subquery()
+    sums = [with_age.c[f"s{i}"] for i in range(4)]
+    return (select(with_age.c.age, func.count(), *(func.sum(c) for c in sums),
+                   *(func.sum(case((c > 0, 1), else_=0)) for c in sums))
+            .group_by(with_age.c.age))
+
+
+def aging_in_sql(s, today: date) -> AgingSummary:
+    """``summarise_aging(arrears(today))`` summed by the database from the kept ``fee_owing`` (a row per unit
+    and open period, migration 0020): exactly ``aging_live`` (tests and ``fees check`` compare them)."""
+    return _aging_of(s.execute(_aging_select(today, FeeOwing.period, FeeOwing.owed, FeeOwing.unit_id,
+                                             FeeOwing.due_date < today)), fee_sums.money)
+
+
+def aging_live(s, today: date) -> AgingSummary:
+    """The aging summed over the open lines joined to their bills (the partial index of migration 0018):
+    the reference ``aging_in_sql`` is held to."""
+    return _aging_of(s.execute(_aging_select(
+        today, BillLine.period, BillLine.amount - BillLine.paid, BillLine.unit_id,
+        BillLine.amount > BillLine.paid, Bill.due_date < today, join=(Bill, Bill.id == BillLine.bill_id))))
 
 
 class FeeReportService:
