@@ -330,8 +330,10 @@ def _aging_select(today: date, period, owed, unit, *where, join=None):
     def bucket(p):
         return case((p >= edges[0], 0), (p >= edges[1], 1), (p >= edges[2], 2), else_=3)
 
+    within = [period >= edges[0], and_(period < edges[0], period >= edges[1]),
+              and_(period < edges[1], period >= edges[2]), period < edges[2]]  # bucket(period) == i, flat
     per_unit = select(func.min(period).label("first"),
-                      *(func.sum(case((bucket(period) == i, owed), else_=0)).label(f"s{i}") for i in range(4)))
+                      *(func.sum(case((within[i], owed), else_=0)).label(f"s{i}") for i in range(4)))
     if join is not None:
         per_unit = per_unit.join(*join)
     per_unit = per_unit.where(*where).group_by(unit).subquery()

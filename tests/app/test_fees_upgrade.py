@@ -11,7 +11,7 @@ from sqlalchemy import text
 from app import migrations
 from app.db import Database, open_database
 from app.models import Base
-from app.services import Services
+from app.services import Services, fee_sums
 from tests.conftest import database_at
 
 ROWS = {
@@ -84,6 +84,10 @@ def test_a_0_1_0_database_with_fee_rows_upgrades_keeping_every_row(tmp_path):
         assert [r[0] for r in grants] == ["admin", "manager"]
 
     services = Services.open(upgraded)
+    with services.ctx.read() as s:  # 0020 backfilled the kept sums from the lines, to the fen
+        assert fee_sums.kept_sums(s) == fee_sums.live_sums(s) == {
+            ("2026-10", 1, False): (1, 25077, 9891, 0), ("2026-10", 1, True): (1, 109, 109, 0)}
+        assert fee_sums.kept_owing(s) == fee_sums.live_owing(s) == {(1, "2026-10"): (date(2026, 10, 31), 15186)}
     assert [u.id for u in services.archive.search_units("1502")] == [1]  # the FTS triggers survived
     # the old books balance; only 0.1.0's "prepaid beside arrears" is named, and `fees settle` clears it
     assert services.fees_check.check().violations == ("房屋 1: 有预存款 50.00 却仍有未缴明细 (应自动抵扣)",)
@@ -92,4 +96,7 @@ def test_a_0_1_0_database_with_fee_rows_upgrades_keeping_every_row(tmp_path):
     assert services.payments.settle_all() == {1: Decimal("50.00")}
     assert services.fees_check.check().ok
     assert services.payments.account(1).outstanding == Decimal("101.86")
+    with services.ctx.read() as s:  # and the triggers keep them from then on
+        assert fee_sums.kept_owing(s) == {(1, "2026-10"): (date(2026, 10, 31), 10186)}
+        assert fee_sums.kept_sums(s) == fee_sums.live_sums(s)
     upgraded.dispose()
