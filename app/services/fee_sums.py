@@ -52,27 +52,61 @@ def _live_owing_select():
             .group_by(BillLine.unit_id, BillLine.period))
 
 
-def live_sums(s) -> Sums:
-    return {(p, i, bool(late)): (int(n), int(b), int(pd), int(w))
-            for p, i, late, n, b, pd, w in s.execute(_live_sums_select())}
+def _kept_sums_select():
+    return (select(FeeSum.period, FeeSum.item_id, FeeSum.late_fee, func.sum(FeeSum.lines), func.sum(FeeSum.billed),
+                   func.sum(FeeSum.paid), func.sum(FeeSum.waived))
+            .group_by(FeeSum.period, FeeSum.item_id, FeeSum.late_fee))
 
 
-def kept_sums(s) -> Sums:
-    return {(p, i, bool(late)): (int(n), int(b), int(pd), int(w))
-            for p, i, late, n, b, pd, w in s.execute(
-                select(FeeSum.period, FeeSum.item_id, FeeSum.late_fee, func.sum(FeeSum.lines),
-                       func.sum(FeeSum.billed), func.sum(FeeSum.paid), func.sum(FeeSum.waived))
-                .group_by(FeeSum.period, FeeSum.item_id, FeeSum.late_fee))
+def _kept_owing_select():
+    return select(FeeOwing.unit_id, FeeOwing.period, FeeOwing.due_date, FeeOwing.owed)
+
+
+def _both(s, kept, live) -> tuple[list, list]:
+    """Kept and live rows read by one statement: one snapshot, so a write committed meanwhile (PostgreSQL
+    reads each statement afresh) never shows as a difference."""
+    out: tuple[list, list] = ([], [])
+    both = union_all(select(literal(0).label("side"), *kept.subquery().c),
+                     select(literal(1).label("side"), *live.subquery().c))
+    for side, *row in s.execute(both):
+        out[side].append(row)
+    return out
+
+
+def _sums_of(rows) -> Sums:
+    return {(p, i, bool(late)): (int(n), int(b), int(pd), int(w)) for p, i, late, n, b, pd, w in rows
             if (n, b, pd, w) != (0, 0, 0, 0)}
 
 
+def _owing_of(rows) -> Owing:
+    return {(u, p): (due if isinstance(due, date) else date.fromisoformat(due), int(owed))
+            for u, p, due, owed in rows}
+
+
+def sums_kept_and_live(s) -> tuple[Sums, Sums]:
+    kept, live = _both(s, _kept_sums_select(), _live_sums_select())
+    return _sums_of(kept), _sums_of(live)
+
+
+def owing_kept_and_live(s) -> tuple[Owing, Owing]:
+    kept, live = _both(s, _kept_owing_select(), _live_owing_select())
+    return _owing_of(kept), _owing_of(live)
+
+
+def live_sums(s) -> Sums:
+    return _sums_of(s.execute(_live_sums_select()))
+
+
+def kept_sums(s) -> Sums:
+    return _sums_of(s.execute(_kept_sums_select()))
+
+
 def live_owing(s) -> Owing:
-    return {(u, p): (due, int(owed)) for u, p, due, owed in s.execute(_live_owing_select())}
+    return _owing_of(s.execute(_live_owing_select()))
 
 
 def kept_owing(s) -> Owing:
-    return {(u, p): (due, int(owed)) for u, p, due, owed in s.execute(
-        select(FeeOwing.unit_id, FeeOwing.period, FeeOwing.due_date, FeeOwing.owed))}
+    return _owing_of(s.execute(_kept_owing_select()))
 
 
 def _lock(conn) -> None:

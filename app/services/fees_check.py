@@ -168,7 +168,7 @@ class LedgerCheckService:
 
         hint = " (propdesk fees rebuild-sums 重建)"
         bad = []
-        kept, live = fee_sums.kept_sums(s), fee_sums.live_sums(s)
+        kept, live = fee_sums.sums_kept_and_live(s)
         for key in sorted(set(kept) | set(live)):
             got, want = kept.get(key, (0, 0, 0, 0)), live.get(key, (0, 0, 0, 0))
             if got != want:
@@ -176,7 +176,7 @@ class LedgerCheckService:
                 shown = [" / ".join([str(v[0]), *(str(fee_sums.money(x)) for x in v[1:])]) for v in (got, want)]
                 bad.append(f"收缴汇总 {period} 收费项目 #{item_id}{' 滞纳金' if late else ''}: "
                            f"笔数/应收/已缴/减免 {shown[0]} ≠ 明细之和 {shown[1]}{hint}")
-        kept_owing, live_owing = fee_sums.kept_owing(s), fee_sums.live_owing(s)
+        kept_owing, live_owing = fee_sums.owing_kept_and_live(s)
         for unit_id, period in sorted(set(kept_owing) | set(live_owing)):
             got, want = kept_owing.get((unit_id, period)), live_owing.get((unit_id, period))
             if got != want:

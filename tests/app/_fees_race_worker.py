@@ -57,12 +57,23 @@ def supplement(services: Services, _rng: random.Random, _rounds: int, _units: li
     return 1
 
 
+def fold(services: Services, rng: random.Random, rounds: int, _units: list[int]) -> int:
+    """Folds the kept sums' per-connection slots again and again while the counters pay."""
+    from app.services import fee_sums
+
+    for _ in range(rounds):
+        with services.ctx.write() as s:
+            fee_sums.fold(s.connection())
+        time.sleep(rng.random() / 20)
+    return rounds
+
+
 def main() -> None:
     url, role, seed, rounds, *units = sys.argv[1:]
     db = Database(url)
     services = Services(ServiceContext(db))
     time.sleep(0.2)
-    done = {"counter": counter, "rebill": rebill, "supplement": supplement}[role](
+    done = {"counter": counter, "rebill": rebill, "supplement": supplement, "fold": fold}[role](
         services, random.Random(int(seed)), int(rounds), [int(u) for u in units])
     db.dispose()
     print(f"DONE {done}", flush=True)

@@ -91,3 +91,23 @@ def test_three_pcs_spending_the_same_prepaid_balance(db, racing_property):
     assert_ledger_holds(db)
     result = services.fees_check.check()
     assert result.ok, "\n".join(result.violations)
+
+
+def test_counters_paying_the_same_period_and_kind_for_different_units(db, racing_property):
+    """Four PCs take money for four units at once (no unit lock shared), all on the same periods and fee items,
+    while the kept sums are folded: no one waits on or deadlocks over a summary row (a deadlock would end a
+    worker with a traceback), and the kept sums equal the lines afterwards."""
+    from app.services import fee_sums
+
+    services, ids = racing_property
+    services.billing.supplement("2026-11", "电梯费")
+    procs = [spawn(db.url, "counter", seed, 30, [ids[unit]]) for seed, unit in enumerate("abde", start=21)]
+    procs.append(spawn(db.url, "fold", 5, 40, []))
+    finish(procs)
+    assert_ledger_holds(db)
+    result = services.fees_check.check()
+    assert result.ok, "\n".join(result.violations)
+    with db.read_session() as s:
+        assert fee_sums.kept_sums(s) == fee_sums.live_sums(s)
+        assert fee_sums.kept_owing(s) == fee_sums.live_owing(s)
+        assert s.scalar(select(func.count(Payment.id))) > 40
