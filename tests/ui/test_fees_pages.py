@@ -186,6 +186,39 @@ def test_figures_page_rates_and_cashup(qtbot, qtmodeltester, fees):
     grab(page, "fees_figures.png")
 
 
+def test_figures_page_reads_the_fee_services_only_in_its_loaders(qtbot, fees, monkeypatch):
+    """Issue 18: the page's first touch of the fee services (their import, their queries) is in the
+    background jobs, never on the GUI thread; the figures it shows are the live sums over the lines."""
+    import threading
+
+    from app.services import Services
+    from app.services.fees_reports import FeeReportService, aging_live, collection_sums_live, figures_of
+    from ui.tabs.fees_manager import FeeFiguresPage
+
+    services, clock, ids, _ = fees
+    services.billing.run("2026-11")
+    services.payments.pay(ids["a"], "300", "cash")
+    services.payments.waive(ids["b"], "2026-11", "20", "困难户")
+    threads = []
+
+    def fee_reports(self):
+        threads.append(threading.current_thread())
+        return FeeReportService(self.ctx)
+
+    monkeypatch.setattr(Services, "fee_reports", property(fee_reports))
+    page = FeeFiguresPage(services)
+    qtbot.addWidget(page)
+    page.period.setText("2026-11")
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert threads and threading.main_thread() not in threads
+    with services.ctx.read() as s:
+        live = figures_of("2026-11", collection_sums_live(s, "2026-01", "2026-11"))
+        aging = aging_live(s, clock.now.date())
+    assert tuple(page.month_model.rows()) == live.month and tuple(page.year_model.rows()) == live.year_to_date
+    assert f"欠费 {aging.units} 户" in page.aging_label.text()
+
+
 def test_billing_page_imports_meter_readings(qtbot, fees, tmp_path, monkeypatch):
     from openpyxl import Workbook
     from PySide6.QtWidgets import QFileDialog, QInputDialog
