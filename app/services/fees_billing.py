@@ -798,7 +798,7 @@ class BillingService:
         return plan
 
     def _insert(self, s: Session, period: str, plan: _Plan, progress) -> None:
-        """Bills then lines, both as plain Core executemany (the fast path: no RETURNING round trips)."""
+        """Bills then lines as plain Core bulk inserts (bills executemany; lines in multi-row statements)."""
         if not plan.lines:
             return
         now, who = self.ctx.clock(), self.ctx.actor.user_id
@@ -835,7 +835,11 @@ class BillingService:
         done = 0
         for chunk in _chunks(line_rows, 5000):
             check_cancel(progress)
-            conn.execute(insert(lines_t), chunk)
+            # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues", 1,000 rows a statement)
+            # instead of one statement per row: SQLite then runs the fee-sum triggers (migration 0020) inside
+            # a few statements rather than opening a statement journal per row (3× slower); PostgreSQL fires
+            # its statement-level trigger once per 1,000 rows
+            conn.execute(insert(lines_t).returning(lines_t.c.id), chunk).all()
             done += len(chunk)
             progress.report(800 + int(done * 190 / len(line_rows)), 1000, "写入账单明细…")
 
