@@ -16,6 +16,7 @@ from sqlalchemy import BigInteger, cast, delete, func, insert, literal, select, 
 from app.models import Allocation, Bill, BillLine, FeeOwing, FeeSum
 from app.money import to_money
 
+DERIVED_TABLES = ("fee_sums", "fee_owing")  # rebuilt from the lines, never copied or restored as data
 FOLD_LOCK = 720_018  # PostgreSQL advisory lock: one fold or rebuild at a time
 
 SumKey = tuple[str, int, bool]  # period, item id, late fee
