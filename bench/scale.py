@@ -1196,6 +1196,15 @@ RATIO_AIMS = {"ledger_export": 1.3}  # × the streamed write-only ceiling
 JOB_NAMES = [*JOBS_IN_PROCESS, *JOBS_SPAWNED]
 
 
+def job_database(job: str) -> str | None:
+    """The scale database a job reads (``help`` none)."""
+    if job in ("ledger_export", "roster_export"):
+        return "exports"
+    if job.startswith("archive_") or job == "refresh_search_text":
+        return "archive"
+    return None if job == "help" else "office"
+
+
 def run_worker(job: str, variant: str, paths: dict) -> dict:
     """One measurement (``--worker``: in a fresh process, which prints it as one JSON line)."""
     try:
@@ -1312,17 +1321,19 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     paths, scale_info = {}, {"name": args.scale}
     for name, shape in SCALES[args.scale].items():
+        if not any(job_database(job) == name for job in jobs):
+            continue  # only the databases these jobs read are built, migrated or even looked for
         path, meta = prepare(name, shape, args.scale, args.cache_dir, args.rebuild, today)
         paths[name] = str(path)
         scale_info[name] = {k: v for k, v in meta.items() if k != "file"}
-    paths["office_periods"] = scale_info["office"].get("periods", [])
-    paths["exports_period"] = scale_info["exports"]["periods"][-1]
+    paths["office_periods"] = scale_info.get("office", {}).get("periods", [])
+    paths["exports_period"] = (scale_info.get("exports", {}).get("periods") or [None])[-1]
     from app.migrations import head_revision
 
     scale_info["schema"] = head_revision()
     scale_info["prepare_s"] = round(time.perf_counter() - started, 1)
     print(f"databases ready in {scale_info['prepare_s']} s: "
-          + ", ".join(f"{n} {scale_info[n]['mb']} MB" for n in SCALES[args.scale]), flush=True)
+          + ", ".join(f"{n} {scale_info[n]['mb']} MB" for n in SCALES[args.scale] if n in scale_info), flush=True)
     print(f"{'job':<28} {'app':>11} {'ceiling':>11} {'ratio':>7} {'aim':>11}", flush=True)
     rows = run_jobs(jobs, paths, args.in_process)
     print(json.dumps({"scale": scale_info, "rows": rows}, ensure_ascii=False, default=str))
