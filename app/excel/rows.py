@@ -20,7 +20,7 @@ from copy import copy
 from decimal import Decimal
 from xml.etree.ElementTree import _escape_cdata  # what et_xmlfile escapes text with
 
-_NUMBERS = (Decimal, int, float)
+_NUMBERS = frozenset((Decimal, int, float))
 
 
 class _Prepared(tuple):
@@ -44,18 +44,15 @@ def fast_rows(ws, styles: Sequence[object | None]) -> Callable[[Sequence[object]
         if style is not None:
             cell._style = copy(style._style)
         templates.append(cell)
-    # ' s="3"' for a styled column (its style registered in the workbook, as writing the cell would), else ''
-    style_attrs = [f' s="{cell.style_id}"' if cell.has_style else "" for cell in templates]
-    letters = [get_column_letter(i) for i in range(1, len(templates) + 1)]
-    columns = tuple(zip(letters, style_attrs, range(len(templates)), strict=True))
+    # per column: '<c r="B' and what follows the row number for text and for a number, with ' s="3"' for a
+    # styled column (its style registered in the workbook, as writing the cell would)
+    columns = []
+    for index, cell in enumerate(templates):
+        style = f' s="{cell.style_id}"' if cell.has_style else ""
+        columns.append((f'<c r="{get_column_letter(index + 1)}', f'"{style} t="inlineStr"><is><t',
+                        f'"{style} t="n"><v>', index))
     errors = frozenset(ERROR_CODES)
-
-    def plain(value) -> bool:
-        """Whether the text below is what openpyxl writes for this value."""
-        kind = type(value)
-        if kind is str:
-            return not (value.startswith("=") and len(value) > 1) and value not in errors and value != ""
-        return kind in _NUMBERS and math.isfinite(value)
+    numbers: dict[object, str] = {}  # number → its text ("%.16g" of a Decimal costs 2 µs; amounts repeat)
 
     def openpyxl_cell(index: int, value, row_idx: int):
         cell = WriteOnlyCell(ws)
@@ -69,23 +66,37 @@ def fast_rows(ws, styles: Sequence[object | None]) -> Callable[[Sequence[object]
             return plain_write_row(xf, row, row_idx)
         file = getattr(xf, "_file", None)  # et_xmlfile's text sink (lxml's writer has none)
         if file is None or ws.row_dimensions.get(row_idx) is not None:
-            cells = [openpyxl_cell(i, v, row_idx) for (_l, _s, i), v in zip(columns, row, strict=True)
+            cells = [openpyxl_cell(index, v, row_idx) for (*_, index), v in zip(columns, row, strict=True)
                      if v is not None]
             return plain_write_row(xf, cells, row_idx)
-        parts = [f'<row r="{row_idx}">']
-        for (letter, style, index), value in zip(columns, row, strict=True):
+        r = str(row_idx)
+        parts = [f'<row r="{r}">']
+        for (head, text, number, index), value in zip(columns, row, strict=True):
             if value is None:
                 continue
-            if not plain(value):
-                file("".join(parts))
-                parts = []
-                write_cell(xf, ws, openpyxl_cell(index, value, row_idx), bool(style))
-            elif type(value) is str:
-                space = ' xml:space="preserve"' if value != value.strip() and value.strip() else ""
-                parts.append(f'<c r="{letter}{row_idx}"{style} t="inlineStr"><is><t{space}>'
-                             f'{_escape_cdata(value)}</t></is></c>')
-            else:
-                parts.append(f'<c r="{letter}{row_idx}"{style} t="n"><v>{"%.16g" % value}</v></c>')
+            kind = type(value)
+            # printable: no character openpyxl refuses, and of the white space only " " (so the test for
+            # openpyxl's xml:space="preserve" is simple); a formula-like or error-code text goes to openpyxl
+            if kind is str and value.isprintable() and value and value[0] != "=" and value not in errors \
+                    and len(value) <= 32767:
+                space = ' xml:space="preserve">' if (value[0] == " " or value[-1] == " ") and value.strip(" ") \
+                    else ">"
+                parts.append(f"{head}{r}{text}{space}{_escape_cdata(value)}</t></is></c>")
+                continue
+            if kind in _NUMBERS:
+                shown = numbers.get(value)
+                if shown is None and math.isfinite(value):
+                    if len(numbers) > 100_000:
+                        numbers.clear()
+                    shown = numbers[value] = "%.16g" % value
+                if shown is not None:
+                    parts.append(f"{head}{r}{number}{shown}</v></c>")
+                    continue
+            # anything else as openpyxl writes it (a formula-like or error-code text, a date, NaN …)
+            file("".join(parts))
+            parts = []
+            cell = openpyxl_cell(index, value, row_idx)
+            write_cell(xf, ws, cell, cell.has_style)
         parts.append("</row>")
         file("".join(parts))
 
