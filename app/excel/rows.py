@@ -20,7 +20,7 @@ from copy import copy
 from decimal import Decimal
 from xml.etree.ElementTree import _escape_cdata  # what et_xmlfile escapes text with
 
-_NUMBERS = frozenset((Decimal, int, float))
+_EXACT = 2**53  # an int up to this: "%.16g" writes its digits, as str() does
 
 
 class _Prepared(tuple):
@@ -52,7 +52,7 @@ def fast_rows(ws, styles: Sequence[object | None]) -> Callable[[Sequence[object]
         columns.append((f'<c r="{get_column_letter(index + 1)}', f'"{style} t="inlineStr"><is><t',
                         f'"{style} t="n"><v>', index))
     errors = frozenset(ERROR_CODES)
-    numbers: dict[object, str] = {}  # number → its text ("%.16g" of a Decimal costs 2 µs; amounts repeat)
+    numbers: dict[object, str] = {}  # amount → its text ("%.16g" of a Decimal costs 2 µs; amounts repeat)
 
     def openpyxl_cell(index: int, value, row_idx: int):
         cell = WriteOnlyCell(ws)
@@ -83,10 +83,13 @@ def fast_rows(ws, styles: Sequence[object | None]) -> Callable[[Sequence[object]
                     else ">"
                 parts.append(f"{head}{r}{text}{space}{_escape_cdata(value)}</t></is></c>")
                 continue
-            if kind in _NUMBERS:
+            if kind is int and -_EXACT <= value <= _EXACT:
+                parts.append(f"{head}{r}{number}{value}</v></c>")
+                continue
+            if kind is Decimal or kind is float:
                 shown = numbers.get(value)
                 if shown is None and math.isfinite(value):
-                    if len(numbers) > 100_000:
+                    if len(numbers) >= 4096:
                         numbers.clear()
                     shown = numbers[value] = "%.16g" % value
                 if shown is not None:
