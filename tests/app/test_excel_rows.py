@@ -5,8 +5,8 @@ error-code text, numbers of every kind, dates, bools, NaN, missing cells)."""
 from __future__ import annotations
 
 import math
-from copy import copy
 import zipfile
+from copy import copy
 from datetime import date
 from decimal import Decimal
 
