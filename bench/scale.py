@@ -1196,6 +1196,17 @@ RATIO_AIMS = {"ledger_export": 1.3}  # × the streamed write-only ceiling
 JOB_NAMES = [*JOBS_IN_PROCESS, *JOBS_SPAWNED]
 
 
+def databases_for(job: str) -> set[str]:
+    """The scale databases a job reads (``--only`` prepares just those: a missing one would be built)."""
+    if job == "help":
+        return set()
+    if job.startswith("archive_") or job == "refresh_search_text":
+        return {"archive"}
+    if job in ("ledger_export", "roster_export"):
+        return {"exports"}
+    return {"office"}
+
+
 def run_worker(job: str, variant: str, paths: dict) -> dict:
     """One measurement (``--worker``: in a fresh process, which prints it as one JSON line)."""
     try:
@@ -1311,18 +1322,21 @@ def main(argv: list[str] | None = None) -> int:
     today = date.today()
     started = time.perf_counter()
     paths, scale_info = {}, {"name": args.scale}
+    needed = set().union(*map(databases_for, jobs))
     for name, shape in SCALES[args.scale].items():
+        if name not in needed:
+            continue
         path, meta = prepare(name, shape, args.scale, args.cache_dir, args.rebuild, today)
         paths[name] = str(path)
         scale_info[name] = {k: v for k, v in meta.items() if k != "file"}
-    paths["office_periods"] = scale_info["office"].get("periods", [])
-    paths["exports_period"] = scale_info["exports"]["periods"][-1]
+    paths["office_periods"] = scale_info.get("office", {}).get("periods", [])
+    paths["exports_period"] = scale_info.get("exports", {"periods": [None]})["periods"][-1]
     from app.migrations import head_revision
 
     scale_info["schema"] = head_revision()
     scale_info["prepare_s"] = round(time.perf_counter() - started, 1)
     print(f"databases ready in {scale_info['prepare_s']} s: "
-          + ", ".join(f"{n} {scale_info[n]['mb']} MB" for n in SCALES[args.scale]), flush=True)
+          + ", ".join(f"{n} {scale_info[n]['mb']} MB" for n in SCALES[args.scale] if n in needed), flush=True)
     print(f"{'job':<28} {'app':>11} {'ceiling':>11} {'ratio':>7} {'aim':>11}", flush=True)
     rows = run_jobs(jobs, paths, args.in_process)
     print(json.dumps({"scale": scale_info, "rows": rows}, ensure_ascii=False, default=str))
