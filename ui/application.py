@@ -291,6 +291,9 @@ class OpeningServices(QObject):
             self._services = open_services(self.database_url)
         except DatabaseError as exc:
             self._error = exc
+            return
+        with contextlib.suppress(Exception):  # (the GUI thread would meet the same error and report it)
+            warm_up()
 
     def get(self) -> Services:
         self.start()
@@ -309,3 +312,18 @@ class OpeningServices(QObject):
             self._thread.join()
             if self._services is not None:
                 self._services.db.dispose()
+
+
+def warm_up() -> None:
+    """While the user types: what signing in and the main window need first — SQLAlchemy's mapper set-up (done
+    by the first query otherwise, ~0.3–0.7 s) and the modules of the window and its role tabs. Imports only: no
+    widget is made off the GUI thread."""
+    import importlib
+
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+    from ui.main_window import ROLE_TABS
+
+    for _role, _title, module in ROLE_TABS:
+        importlib.import_module(module)
