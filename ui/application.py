@@ -86,6 +86,8 @@ def run_gui(database_url: str | None, demo: bool = False, sign_in: tuple[str, st
 
     app = make_application()
     sys.excepthook = show_unexpected_error
+    if smoke:
+        QTimer.singleShot(int(smoke * 1000), lambda: end_smoke_test(app))
     ready = ready_for_login(database_url) if not demo and sign_in is None else None
     if ready is not None:  # the usual start: the login window first, the database opened behind it
         opening = OpeningServices(database_url)
@@ -93,7 +95,7 @@ def run_gui(database_url: str | None, demo: bool = False, sign_in: tuple[str, st
         if actor is None:
             opening.close()
             return 0
-        return run_signed_in(app, opening.get(), actor, smoke)
+        return run_signed_in(app, opening.get(), actor)
     try:
         services = open_services(database_url)
     except DatabaseError as exc:
@@ -114,7 +116,7 @@ def run_gui(database_url: str | None, demo: bool = False, sign_in: tuple[str, st
             actor = services.auth.login(*sign_in)
         except ServiceError as exc:
             print(exc, file=sys.stderr)
-    return run_signed_in(app, services, actor, smoke)
+    return run_signed_in(app, services, actor)
 
 
 def open_services(database_url: str | None) -> Services:
@@ -130,10 +132,8 @@ def open_services(database_url: str | None) -> Services:
         raise DatabaseError(f"{type(exc).__name__}: {exc}") from exc
 
 
-def run_signed_in(app: QApplication, services: Services, actor, smoke: float | None) -> int:
+def run_signed_in(app: QApplication, services: Services, actor) -> int:
     """The main window for ``actor`` (or after the login/set-up wizard when None) until the program ends."""
-    if smoke:
-        QTimer.singleShot(int(smoke * 1000), lambda: end_smoke_test(app))
     signed_in = SignedInWindow(services)
     if not signed_in.start(actor):
         return 0

@@ -232,3 +232,13 @@ def test_the_set_up_wizard_still_runs_on_an_empty_database(db, qtbot, monkeypatc
     monkeypatch.setattr(SetupWizard, "exec", lambda wizard: shown.append(wizard) or 0)
     code, windows, _opened = window_run(f"sqlite:///{db.sqlite_path}")
     assert (code, windows, len(shown)) == (0, [], 1)
+
+
+def test_the_smoke_check_closes_the_quick_login_window(office, tmp_path):
+    """``propdesk gui --smoke N`` (the bundle check) on an office with users: the login window, then exit 0."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "--database", f"sqlite:///{office}", "gui", "--smoke", "1"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "SMOKE windows: LoginDialog (登录" in proc.stdout
