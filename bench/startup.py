@@ -30,30 +30,10 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-LOGIN_PROBE = """
-import os, sys
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
-
-class Shown(QObject):  # the first window shown (the login dialog, or the set-up wizard): nothing imported ahead
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
-            print("LOGIN_SHOWN", type(obj).__name__, flush=True)
-            os._exit(0)
-        return False
-
-app = QApplication(sys.argv[:1])
-shown = Shown()
-app.installEventFilter(shown)
-{body}
-os._exit(1)
-"""
-LOGIN_APP = 'from app.cli import main\nmain(["--database", sys.argv[1], "gui"])'
-LOGIN_CEILING = """from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
-d = QDialog(); f = QFormLayout(d); f.addRow("用户名", QLineEdit()); f.addRow("密码", QLineEdit())
-d.exec()"""
-
+# the first window shown (the login dialog, or the set-up wizard) through `propdesk gui`, and a bare dialog
+from bench.scale import FIRST_START, FIRST_START_APP, FIRST_START_CEILING  # noqa: E402
 
 SEEN: dict[str, list[str]] = {}  # the last line ``until`` stopped at (the window shown)
 
@@ -112,7 +92,6 @@ def main() -> None:
               f"({result['cli_help_ratio']}×)", flush=True)
 
         db_file = args.database or Path(folder) / "startup.db"
-        sys.path.insert(0, str(ROOT))
         from app.db import open_database
         from app.services.backup import daily_backup
 
@@ -128,14 +107,15 @@ def main() -> None:
             for path in todays_dailies(db_file):
                 path.unlink()
 
-        probe = [py, "-c", LOGIN_PROBE.format(body=LOGIN_APP), f"sqlite:///{db_file}"]
-        ceiling = [py, "-c", LOGIN_PROBE.format(body=LOGIN_CEILING)]
-        result["login_first_ms"] = median_ms(args.runs, probe, env, "LOGIN_SHOWN", before_each=first_start)
-        result["login_window"] = SEEN["LOGIN_SHOWN"][0]
-        result["login_ceiling_ms"] = median_ms(args.runs, ceiling, env, "LOGIN_SHOWN")
+        app_body = FIRST_START_APP.format(url=f"sqlite:///{db_file}")
+        probe = [py, "-c", FIRST_START.format(root=str(ROOT), body=app_body), "0"]
+        ceiling = [py, "-c", FIRST_START.format(root=str(ROOT), body=FIRST_START_CEILING), "0"]
+        result["login_first_ms"] = median_ms(args.runs, probe, env, "SHOWN", before_each=first_start)
+        result["login_window"] = SEEN["SHOWN"][1]
+        result["login_ceiling_ms"] = median_ms(args.runs, ceiling, env, "SHOWN")
         result["login_ratio"] = round(result["login_first_ms"] / result["login_ceiling_ms"], 2)
         daily_backup(db)
-        result["login_again_ms"] = median_ms(args.runs, probe, env, "LOGIN_SHOWN")
+        result["login_again_ms"] = median_ms(args.runs, probe, env, "SHOWN")
         first_start()
         started = time.perf_counter()
         made = daily_backup(db)
