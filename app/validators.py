@@ -121,7 +121,7 @@ def normalize_id_number(value: object) -> str:
             born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
         except ValueError:
             raise ValueError("出生日期无效") from None
-        if 1900 <= born.year and born <= today() and text.isascii():  # at most one entry per day since 1900
+        if born.year >= 1900 and born <= today() and text.isascii():  # at most one entry per day since 1900
             _BIRTHS[text[6:14]] = born
     if born.year < 1900 or born > today():
         raise ValueError("出生日期无效")
