@@ -418,3 +418,36 @@ def test_a_section_that_fails_shows_its_message_and_the_others_their_figures(qtb
     assert page.key_cards["complaints"].value.text() == "1"  # the month figures are their own section
     assert page.service_chart.showing_chart() and page.aging_chart.showing_chart()
     assert page.key_cards["arrears"].value.text() == "3,383.28"
+
+
+def test_an_overtaken_load_that_fails_does_not_show_its_error(qtbot, office, monkeypatch):
+    """A section's first read fails after the period was changed: the newer figures stay on the page."""
+    import threading
+
+    from app.services.workorders import WorkOrderService
+    from ui import jobs
+
+    services, *_ = office
+    release, calls = threading.Event(), []
+    real = WorkOrderService.summary
+
+    def first_fails(self, since):
+        calls.append(since)
+        if len(calls) == 1:
+            assert release.wait(10)
+            raise RuntimeError("旧的读取失败")
+        return real(self, since)
+
+    monkeypatch.setattr(WorkOrderService, "summary", first_fails)
+    page = DashboardPage(services)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    page.set_period("2026-10")
+    try:
+        qtbot.waitUntil(lambda: page.team_chart.showing_chart(), timeout=10_000)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not jobs._RUNNING, timeout=10_000)
+    qtbot.wait(50)
+    assert page.team_chart.showing_chart() and "旧的读取失败" not in page.team_chart.message.text()
+    assert page.key_cards["open"].value.text() == "3" and not page.loading
