@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, and_, false, func, literal, or_, text
 
 from app.paging import AtLeast, capped_count
 from app.validators import clean_text
@@ -121,18 +121,28 @@ PROBE_ROWS = 5_000  # rows of a common query taken from the index to prove its c
 
 @dataclass(frozen=True)
 class ShortPlan:
-    """How a 1–2 character query is answered (``short_plan``). Each part is an extra WHERE on the rows'
-    ids from the trigram index, or None: ``narrow`` holds every row of a rare query (its page and count
-    come from these rows, sorted); a common one has no ``narrow`` (its page is found at once by testing
-    rows along the list's sort index) but a ``probe``: some thousands of its rows, enough to find the
-    count's cap among them instead of scanning the table for it. The index only narrows: callers keep
-    their LIKE, which decides."""
+    """How a 1–2 character query is answered (``short_plan``). ``narrow`` and ``probe`` are extra WHEREs on
+    the rows' ids from the trigram index, or None: ``narrow`` holds every row of a rare query (its page and
+    count come from these rows, sorted); a common one has no ``narrow`` (its page is found at once by
+    testing rows along the list's sort index) but a ``probe``: some thousands of its rows, enough to find
+    the count's cap among them instead of scanning the table for it. The index only narrows: callers keep
+    their LIKE, which decides — except for a count of nothing but the query (``bare``) made only of
+    characters without case (汉字, digits): then the index's rows are exactly LIKE's, and are counted."""
 
     narrow: ColumnElement[bool] | None = None
     probe: ColumnElement[bool] | None = None
+    fts: str = ""
+    query: str = ""
+    rows: int | None = None  # the index's rows holding the query, up to INDEX_PAGE_MAX + 1 (None: not read)
 
-    def count(self, s, stmt, cap: int) -> int:
-        """``capped_count`` of ``stmt`` (the query's own LIKE and filters), on the index where it can."""
+    def count(self, s, stmt, cap: int, *, bare: bool = False) -> int:
+        """``capped_count`` of ``stmt`` (the query's own LIKE and filters), on the index where it can.
+        ``bare``: ``stmt`` is the LIKE of the query alone (no other filter, no restriction of digits)."""
+        if bare and self.fts and all(ch.lower() == ch.upper() for ch in self.query):
+            found = self.rows  # exact up to INDEX_PAGE_MAX, beyond it only "more"
+            if found is None or (found > INDEX_PAGE_MAX and cap >= INDEX_PAGE_MAX):
+                found = _index_rows(s, self.fts, self.query, cap + 1)
+            return AtLeast(cap) if found > cap else found
         if self.narrow is not None:
             return capped_count(s, stmt.where(self.narrow), cap)
         if self.probe is not None:
@@ -145,7 +155,18 @@ class ShortPlan:
         return stmt if self.narrow is None else stmt.where(self.narrow)
 
 
-def short_plan(id_column, session, query: str, like: ColumnElement[bool], fts: str = "units_fts") -> ShortPlan:
+def _rows_sql(fts: str) -> str:
+    return f"SELECT DISTINCT doc FROM {fts}_instance WHERE term >= :short_q AND term < :short_q || char(1114111)"
+
+
+def _index_rows(session, fts: str, query: str, limit: int) -> int:
+    """Rows of ``fts`` holding ``query`` (1–2 characters), counted up to ``limit``: about that many
+    occurrences read."""
+    return session.scalar(text(f"SELECT count(*) FROM ({_rows_sql(fts)} LIMIT {limit})"), {"short_q": query})
+
+
+def short_plan(id_column, session, query: str, fts: str = "units_fts",
+               columns: Sequence[str] = ("search_text",)) -> ShortPlan:
     """The cheapest way to a 1–2 character query's first page and capped count on SQLite (else LIKE).
 
     Every occurrence of one or two characters starts a trigram of ``fts`` (each indexed value ends with
@@ -154,17 +175,26 @@ def short_plan(id_column, session, query: str, like: ColumnElement[bool], fts: s
     the query, read lazily. So "how many rows, up to INDEX_PAGE_MAX" costs about that many occurrences:
     a rare query (张伟, 王芳: 0.25 % of a million units) gets every row from the index, a commoner one a
     probe of PROBE_ROWS rows for its count. A LIKE scan for 1,001 matches of "王芳" read 400,000 rows, its
-    first page along the sort index 80,000. The commonest ("王", "13": ``like`` holds in DENSE_SHARE of a
-    sample) are left to LIKE: reading the table in order meets 1,001 of them sooner than looking rows up."""
+    first page along the sort index 80,000. The commonest ("王", "13": in DENSE_SHARE of a sample of
+    rows, LIKE on ``columns``) are left to LIKE: reading the table in order meets 1,001 of them sooner than
+    looking rows up."""
     if not 1 <= len(query) <= 2 or session.get_bind().dialect.name != "sqlite":
         return ShortPlan()
-    if _dense(session, id_column, like, (str(session.get_bind().url), fts, query)):
-        return ShortPlan()
-    rows = (f"SELECT DISTINCT doc FROM {fts}_instance WHERE term >= :short_q AND term < :short_q || char(1114111)")
-    found = session.scalar(text(f"SELECT count(*) FROM ({rows} LIMIT {INDEX_PAGE_MAX + 1})"), {"short_q": query})
+    if _dense(session, id_column, columns, query, fts):
+        return ShortPlan(fts=fts, query=query)
+    rows = _rows_sql(fts)
+    found = _index_rows(session, fts, query, INDEX_PAGE_MAX + 1)
     if found <= INDEX_PAGE_MAX:
-        return ShortPlan(narrow=id_column.in_(text(rows).bindparams(short_q=query)) if found else false())
-    return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)))
+        narrow = id_column.in_(text(rows).bindparams(short_q=query)) if found else false()
+        return ShortPlan(narrow=narrow, fts=fts, query=query, rows=found)
+    return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)), fts=fts,
+                     query=query, rows=found)
+
+
+def restricts_digits(query: str, full_pii: bool) -> bool:
+    """Whether ``match_condition`` narrows this query beyond LIKE (a digit search without the right to see
+    numbers in full)."""
+    return not full_pii and bool(_NUMBER_QUERY.fullmatch(query))
 
 
 DENSE_SAMPLE = 2_000  # rows sampled in ten runs of ids spread over the table (one crowded building is not all)
@@ -173,18 +203,25 @@ DENSE_KEPT_S = 60.0  # how long a query's sample is reused: the list counts, fet
 _dense_seen: dict[tuple[str, str, str], tuple[float, bool]] = {}
 
 
-def _dense(session, id_column, like: ColumnElement[bool], key: tuple[str, str, str], runs: int = 10) -> bool:
+def _dense(session, id_column, columns: Sequence[str], query: str, fts: str, runs: int = 10) -> bool:
+    """Whether ``query`` is in DENSE_SHARE of a sample of rows; plain SQL text (a search's first statements
+    in a fresh window cost more to build than to run), remembered DENSE_KEPT_S."""
+    table = id_column.table.name
+    key = (str(session.get_bind().url), fts, query)
     now = time.monotonic()
     seen = _dense_seen.get(key)
     if seen is not None and now - seen[0] < DENSE_KEPT_S:
         return seen[1]
-    low, high = session.scalar(select(func.min(id_column))), session.scalar(select(func.max(id_column)))
+    low, high = session.execute(text(  # two subqueries: min and max in one SELECT scan the table
+        f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})")).one()
     if low is None:
         return False
     width, step = DENSE_SAMPLE // runs, max(1, (high - low + 1) // runs)
-    spans = or_(*(id_column.between(low + k * step, low + k * step + width - 1) for k in range(runs)))
+    spans = " OR ".join(f"id BETWEEN {low + k * step} AND {low + k * step + width - 1}" for k in range(runs))
+    like = " OR ".join(f"{column} LIKE :pattern ESCAPE '\\'" for column in columns)
     need = int(DENSE_SAMPLE * DENSE_SHARE)
-    hits = session.scalar(select(func.count()).select_from(select(id_column).where(spans, like).limit(need).subquery()))
+    hits = session.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE ({spans}) AND ({like}) "
+                               f"LIMIT {need})"), {"pattern": like_pattern(query)})
     if len(_dense_seen) > 256:
         _dense_seen.clear()
     _dense_seen[key] = (now, hits >= need)

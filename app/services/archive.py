@@ -29,11 +29,11 @@ from app.paging import COUNT_CAP, id_page
 from app.search import (
     SHORT_QUERY,
     ShortPlan,
-    like_pattern,
     match_condition,
     normalise_query,
     number_probe,
     rank_match,
+    restricts_digits,
     short_plan,
     unit_code,
     unit_label,
@@ -388,7 +388,9 @@ class ArchiveService:
         with self.ctx.read() as s:
             if not self._is_short(flt):
                 return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
-            return self._short_plan(s, flt).count(s, self._unit_query(flt), COUNT_CAP)
+            bare = flt == UnitFilter(query=flt.query) and not restricts_digits(normalise_query(flt.query),
+                                                                              self.ctx.can("pii.view_full"))
+            return self._short_plan(s, flt).count(s, self._unit_query(flt), COUNT_CAP, bare=bare)
 
     @staticmethod
     def _is_short(flt: UnitFilter) -> bool:
@@ -402,7 +404,7 @@ class ArchiveService:
     @staticmethod
     def _short_plan(s: Session, flt: UnitFilter) -> ShortPlan:
         query = normalise_query(flt.query)
-        return short_plan(Unit.id, s, query, Unit.search_text.like(like_pattern(query), escape="\\"))
+        return short_plan(Unit.id, s, query)
 
     def list_units(
         self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False,
