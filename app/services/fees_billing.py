@@ -807,11 +807,11 @@ class BillingService:
         conn = s.connection()
         bills_t, lines_t = Bill.__table__, BillLine.__table__
         made = dict(s.execute(select(Bill.unit_id, Bill.id).where(Bill.period == period)).all())  # see _billed_units
-        if made:
+        grown = [{"bid": made[u], "add": sum((ln.amount for ln in plan.lines[u]), ZERO)} for u in unit_ids if u in made]
+        if grown:  # (an empty executemany would run once without parameters)
             conn.execute(update(bills_t).where(bills_t.c.id == bindparam("bid")).values(
                 total=bills_t.c.total + bindparam("add"), revision=bills_t.c.revision + 1, updated_at=now,
-                updated_by=who), [{"bid": made[u], "add": sum((ln.amount for ln in plan.lines[u]), ZERO)}
-                                  for u in unit_ids if u in made])
+                updated_by=who), grown)
         fresh = [u for u in unit_ids if u not in made]
         bill_ids = {**made, **dict(zip(fresh, self._new_ids(s, bills_t, len(fresh)), strict=True))}
         bill_rows = [

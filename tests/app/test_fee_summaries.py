@@ -133,3 +133,21 @@ def test_kept_sums_read_only_the_summary_tables(services):
     event.remove(services.ctx.db.engine, "before_cursor_execute", log)
     figures = [st_ for st_ in statements if "fee_sums" in st_ or "fee_owing" in st_]
     assert figures and not any("bill_lines" in st_ for st_ in figures)
+
+
+def test_a_second_run_of_a_period_bills_a_unit_added_since(db):
+    """Found by the property above: running a billed period again after a unit was added crashed on an empty
+    update of the already billed units' bills ("A value is required for bind parameter 'add'")."""
+    from datetime import datetime
+
+    from tests.fees_setup import add_items, build_property, fee_services
+
+    services, clock = fee_services(db, datetime(2026, 7, 5, 10, 0))
+    build_property(services)
+    add_items(services)
+    assert services.billing.run("2026-07").bills == 5
+    building = services.archive.create_building("9栋", floors=5)
+    services.archive.save_unit({"building_id": building, "unit_no": "1", "room_no": "101", "area": "50",
+                                "status": "occupied"})
+    assert services.billing.run("2026-07").bills == 1
+    assert_kept_equals_live(services, clock.now.date())
