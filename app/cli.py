@@ -7,9 +7,15 @@ import getpass
 import importlib
 import os
 import sys
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import ServiceError
+from app.signin import PendingSignIn, SignInFailed, check_ahead
+
+if TYPE_CHECKING:
+    from app.services import Services
 
 # Each module defines ``register(subparsers)``; its parsers set ``func(args) -> int``.
 COMMAND_MODULES = [
@@ -59,20 +65,63 @@ def read_password(username: str) -> str:
         raise ServiceError(f"无法读取密码: 请在环境变量 {PASSWORD_ENV} 中提供") from None
 
 
-def sign_in(args):
-    """Services acting as ``--user`` (same permissions as in the window, audit names them).
+def sign_in(args) -> tuple[Services, PendingSignIn | None]:
+    """Services acting as ``--user`` (same permissions as in the window, audit names them), and the pending
+    sign-in when there is one.
 
     A database with no users yet is being set up: it is used as the system until the first user exists.
+    With ``--user`` the password is checked in a background thread while the command loads its services; the
+    command's first use of them runs the login (``AuthService.login``: lockout, audit as in the window) and
+    waits for it (``PendingSignIn``), and ``main`` holds the command's output until then.
     """
     from app.db import open_database
+
+    db = open_database(args.database)
+    if args.user:
+        password = read_password(args.user)
+        ahead = check_ahead(db, args.user, password)  # the argon2 check (0.1 s) runs from here on
     from app.services import Services
 
-    services = Services.open(open_database(args.database))
+    services = Services.open(db)
     if not args.user:
         if services.auth.has_users():
             raise NotSignedIn
-        return services
-    return services.as_actor(services.auth.login(args.user, read_password(args.user)))
+        return services, None
+    pending = PendingSignIn(lambda: services.auth.login(args.user, password, ahead))
+    return services.as_actor(pending), pending
+
+
+class _AfterSignIn:
+    """stdout/stderr while the sign-in is pending: the first use waits for it (raising if it failed)."""
+
+    def __init__(self, stream, pending: PendingSignIn):
+        self._stream, self._pending = stream, pending
+
+    def __getattr__(self, name):
+        self._pending.actor()
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _signed_in_first(pending: PendingSignIn | None):
+    """Run the command so that nothing it prints appears, and no result counts, before its sign-in succeeded
+    (a failed sign-in is the error reported, whatever else happened meanwhile)."""
+    if pending is None:
+        yield
+        return
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _AfterSignIn(sys.stdout, pending), _AfterSignIn(sys.stderr, pending)
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        pending.actor()
+        raise
+    else:
+        pending.actor()
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,9 +133,14 @@ def main(argv: list[str] | None = None) -> int:
 
     ignore_file_size_signal()  # a full disk or a size limit is a message ("磁盘空间不足"), not a killed process
     try:
-        if getattr(args, "needs_user", True):  # see app/commands/__init__.py
-            args.services = sign_in(args)
-        return int(args.func(args) or 0)
+        try:
+            pending = None
+            if getattr(args, "needs_user", True):  # see app/commands/__init__.py
+                args.services, pending = sign_in(args)
+            with _signed_in_first(pending):
+                return int(args.func(args) or 0)
+        except SignInFailed as failed:
+            raise failed.error from None
     except NotSignedIn:
         print(NOT_SIGNED_IN, file=sys.stderr)
         return 2
