@@ -35,15 +35,64 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="propdesk", description="PropDesk 物业前台")
+# top-level command → the module registering it: a run that names its command builds only that module's part of
+# the tree (tests/app/test_cli_startup.py checks this against the modules)
+COMMAND_WORDS = {
+    "gui": "app.commands.gui", "db": "app.commands.db", "demo": "app.commands.demo",
+    "roster": "app.commands.roster", "workorder": "app.commands.workorder", "backup": "app.commands.backup",
+    **dict.fromkeys(("billing", "readings", "ledger", "notices", "payment", "fees"), "app.commands.fees"),
+    "user": "app.commands.user", "report": "app.commands.report", "period": "app.commands.period",
+    "meter": "app.commands.meters", "shared": "app.commands.shared", "bank": "app.commands.bank",
+}
+
+
+class _NotThisPart(Exception):
+    """A run that a partial tree (``build_parser(command)``) cannot parse: the whole tree parses it again."""
+
+
+class _PartialParser(argparse.ArgumentParser):
+    def error(self, message):
+        raise _NotThisPart(message)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command tree; with ``command``, only the module registering it (a parser whose errors raise
+    ``_NotThisPart``: the whole tree gives the message)."""
+    parser_class = argparse.ArgumentParser if command is None else _PartialParser
+    parser = parser_class(prog="propdesk", description="PropDesk 物业前台")
     parser.add_argument("--version", action="version", version=f"PropDesk {__version__}")
     parser.add_argument("--database", metavar="URL", help="数据库 URL (默认: 用户数据目录中的 SQLite 文件)")
     parser.add_argument("--user", metavar="NAME", help="以此用户身份执行 (密码取自 PROPDESK_PASSWORD 或提示输入)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in [COMMAND_WORDS[command]] if command is not None else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command a run names after plainly spelt global options (``--database URL``, ``--user NAME``), else
+    None (no command, ``--help``, ``--version``, an abbreviation …: the whole tree)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("--database", "--user"):
+            next(tokens, None)
+        elif not token.startswith(("--database=", "--user=")):
+            return token if token in COMMAND_WORDS else None
+    return None
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """``argv`` parsed by the part of the tree its command needs (importing one command module, not all), or
+    by the whole tree when that part cannot parse it — the same result and the same messages either way."""
+    command = _command_word(argv)
+    if command is not None:
+        try:
+            args = build_parser(command).parse_args(argv)
+            if args.command == command:
+                return args
+        except _NotThisPart:
+            pass
+    return build_parser().parse_args(argv)
 
 
 PASSWORD_ENV = "PROPDESK_PASSWORD"
@@ -125,10 +174,10 @@ def _signed_in_first(pending: PendingSignIn | None):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
     if args.command is None:  # plain `propdesk` opens the window
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = parse_args([*argv, "gui"])
     from app.files import ignore_file_size_signal
 
     ignore_file_size_signal()  # a full disk or a size limit is a message ("磁盘空间不足"), not a killed process

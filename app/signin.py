@@ -89,15 +89,17 @@ class PendingSignIn:
 
     def __init__(self, sign_in: Callable[[], Actor]):
         self._sign_in = sign_in
+        self._lock = threading.Lock()
         self._actor: Actor | None = None
         self._error: BaseException | None = None
 
     def actor(self) -> Actor:
-        if self._actor is None and self._error is None:
-            try:
-                self._actor = self._sign_in()
-            except BaseException as exc:  # noqa: BLE001 - kept: every later use fails the same way
-                self._error = exc.error if isinstance(exc, SignInFailed) else exc
+        with self._lock:
+            if self._actor is None and self._error is None:
+                try:
+                    self._actor = self._sign_in()
+                except BaseException as exc:  # noqa: BLE001 - kept: every later use fails the same way
+                    self._error = exc.error if isinstance(exc, SignInFailed) else exc
         if self._error is not None:
             raise SignInFailed(self._error)
         return self._actor

@@ -41,7 +41,6 @@ from app.models import (
 from app.money import ZERO, to_money
 from app.paging import COUNT_CAP, AtLeast, capped_count, id_page
 from app.search import like_pattern, normalise_query, phone_condition, unit_code, unit_label
-from app.services.archive import stale_message
 from app.services.context import ServiceContext
 from app.services.sequences import next_number
 from app.services.service_calendar import Calendar, load_calendar, load_margins
@@ -534,6 +533,8 @@ class WorkOrderService:
         if order is None:
             raise NotFound("工单不存在")
         if version is not None and int(version) != order.version:
+            from app.services.archive import stale_message  # (the archive service: only when needed)
+
             raise ConflictError(stale_message(s, order, f"工单 {order.number} "))
         return order
 
