@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import ServiceError
-from app.signin import PendingSignIn, SignInFailed, check_ahead
 
 if TYPE_CHECKING:
     from app.services import Services
+    from app.signin import PendingSignIn
 
 # Each module defines ``register(subparsers)``; its parsers set ``func(args) -> int``.
 COMMAND_MODULES = [
@@ -126,6 +126,7 @@ def sign_in(args) -> tuple[Services, PendingSignIn | None]:
     waits for it (``PendingSignIn``), and ``main`` holds the command's output until then.
     """
     from app.db import open_database
+    from app.signin import PendingSignIn, check_ahead
 
     db = open_database(args.database)
     if args.user:
@@ -204,6 +205,8 @@ def _run(argv: list[str], started=lambda: None) -> int:
     from app.files import ignore_file_size_signal
 
     ignore_file_size_signal()  # a full disk or a size limit is a message ("磁盘空间不足"), not a killed process
+    from app.signin import SignInFailed
+
     try:
         try:
             pending = None
