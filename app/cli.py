@@ -36,6 +36,8 @@ COMMAND_MODULES = [
 ]
 
 
+GLOBAL_OPTIONS = ("--database", "--user")  # each takes a value
+
 # top-level command → the module registering it: a run that names its command builds only that module's part of
 # the tree (tests/app/test_cli_startup.py checks this against the modules)
 COMMAND_WORDS = {
@@ -48,7 +50,7 @@ COMMAND_WORDS = {
 
 
 class _NotThisPart(Exception):
-    """A run that a partial tree (``build_parser(command)``) cannot parse: the whole tree parses it again."""
+    """A run that a part of the tree (``parser_for``) cannot parse: the whole tree parses it again."""
 
 
 class _PartialParser(argparse.ArgumentParser):
@@ -56,44 +58,47 @@ class _PartialParser(argparse.ArgumentParser):
         raise _NotThisPart(message)
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command tree; with ``command``, only the module registering it (a parser whose errors raise
-    ``_NotThisPart``: the whole tree gives the message)."""
-    parser_class = argparse.ArgumentParser if command is None else _PartialParser
-    parser = parser_class(prog="propdesk", description="PropDesk 物业前台")
+def build_parser(modules: list[str] = COMMAND_MODULES, *, part: bool = False) -> argparse.ArgumentParser:
+    """The command tree of ``modules``; ``part``: a parser whose errors raise ``_NotThisPart`` (the whole tree
+    then parses the command line again and gives the message)."""
+    parser = (_PartialParser if part else argparse.ArgumentParser)(prog="propdesk", description="PropDesk 物业前台")
     parser.add_argument("--version", action="version", version=f"PropDesk {__version__}")
     parser.add_argument("--database", metavar="URL", help="数据库 URL (默认: 用户数据目录中的 SQLite 文件)")
     parser.add_argument("--user", metavar="NAME", help="以此用户身份执行 (密码取自 PROPDESK_PASSWORD 或提示输入)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in [COMMAND_WORDS[command]] if command is not None else COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
 
-def _command_word(argv: list[str]) -> str | None:
-    """The command a run names after plainly spelt global options (``--database URL``, ``--user NAME``), else
-    None (no command, ``--help``, ``--version``, an abbreviation …: the whole tree)."""
-    tokens = iter(argv)
-    for token in tokens:
-        if token in ("--database", "--user"):
-            next(tokens, None)
-        elif not token.startswith(("--database=", "--user=")):
-            return token if token in COMMAND_WORDS else None
-    return None
+def parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """The part of the tree a run needs: the module of the command it names after plainly spelt global options
+    (``--database URL``, ``--user NAME``), the window's (``gui``) when it names none — the other seventy
+    parsers cost 20–70 ms (issue 18). ``--help``, ``--version``, an abbreviation, a word that is no command:
+    the whole tree."""
+    words = iter(argv)
+    for word in words:
+        if word in GLOBAL_OPTIONS:
+            next(words, None)
+        elif not word.startswith(tuple(f"{option}=" for option in GLOBAL_OPTIONS)):
+            return build_parser([COMMAND_WORDS[word]], part=True) if word in COMMAND_WORDS else build_parser()
+    return build_parser([COMMAND_WORDS["gui"]], part=True)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    """``argv`` parsed by the part of the tree its command needs (importing one command module, not all), or
-    by the whole tree when that part cannot parse it — the same result and the same messages either way."""
-    command = _command_word(argv)
-    if command is not None:
-        try:
-            args = build_parser(command).parse_args(argv)
-            if args.command == command:
-                return args
-        except _NotThisPart:
-            pass
-    return build_parser().parse_args(argv)
+    """``argv`` parsed by the part of the tree it needs, or by the whole tree when that part cannot parse it:
+    the same result and the same messages either way. Plain ``propdesk`` opens the window."""
+    try:
+        return _parse(parser_for(argv), argv)
+    except _NotThisPart:
+        return _parse(build_parser(), argv)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "gui"])
+    return args
 
 
 PASSWORD_ENV = "PROPDESK_PASSWORD"
@@ -200,8 +205,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str], started=lambda: None) -> int:
     args = parse_args(argv)
-    if args.command is None:  # plain `propdesk` opens the window
-        args = parse_args([*argv, "gui"])
     from app.files import ignore_file_size_signal
 
     ignore_file_size_signal()  # a full disk or a size limit is a message ("磁盘空间不足"), not a killed process

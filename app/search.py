@@ -9,11 +9,14 @@ which the list pages anyway (DESIGN.md performance rules). Rooms typed as "3栋1
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, false, func, literal, or_, text
 
+from app.paging import AtLeast, capped_count
 from app.validators import clean_text
 
 _BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|号|#|楼)+$")
@@ -84,7 +87,7 @@ def unit_search_text(
 
     It ends with two spaces, so that every one or two characters of it start a trigram of ``units_fts``
     (even the last ones): a rare 1–2 character search finds its units through the index
-    (``rare_short_condition``)."""
+    (``short_plan``)."""
     code = building_code(building_name)
     pieces = [f"{code}-{unit_no}-{room_no}" if code and unit_no and room_no else unit_code(building_name, unit_no, room_no),
               f"{building_name}{unit_no}单元{room_no}" if unit_no else f"{building_name}{room_no}"]
@@ -112,31 +115,117 @@ def normalise_query(text: str) -> str:
     return query.replace(" ", "")
 
 
-def rare_short_condition(id_column, session, query: str, *, sample_rows: int = 5_000):
-    """For a 1–2 character query on SQLite that is *rare*: ``id IN (units whose search text contains it)``
-    from the trigram index, else None (use LIKE, which finds a page of a common one at once).
+INDEX_PAGE_MAX = 5_000  # an index listing at most this many rows gives the first page faster than a scan
+PROBE_ROWS = 5_000  # rows of a common query taken from the index to prove its count passes the cap
 
-    Every occurrence of one or two characters starts a trigram (the text ends with two spaces), and
-    ``units_fts_vocab`` lists the trigrams that start with them; their union is exactly the units holding
-    the query. Rare means fewer than 20 hits among the first ``sample_rows`` units: a common query such
-    as "13" or "王" has huge trigram lists that are slower to read than the LIKE scan that stops at its cap."""
+
+@dataclass(frozen=True)
+class ShortPlan:
+    """How a 1–2 character query is answered (``short_plan``). ``narrow`` and ``probe`` are extra WHEREs on
+    the rows' ids from the trigram index, or None: ``narrow`` holds every row of a rare query (its page and
+    count come from these rows, sorted); a common one has no ``narrow`` (its page is found at once by
+    testing rows along the list's sort index) but a ``probe``: some thousands of its rows, enough to find
+    the count's cap among them instead of scanning the table for it. The index only narrows: callers keep
+    their LIKE, which decides — except for a count of nothing but the query (``bare``) made only of
+    characters without case (汉字, digits): then the index's rows are exactly LIKE's, and are counted."""
+
+    narrow: ColumnElement[bool] | None = None
+    probe: ColumnElement[bool] | None = None
+    fts: str = ""
+    query: str = ""
+    rows: int | None = None  # the index's rows holding the query, up to INDEX_PAGE_MAX + 1 (None: not read)
+
+    def count(self, s, stmt, cap: int, *, bare: bool = False) -> int:
+        """``capped_count`` of ``stmt`` (the query's own LIKE and filters), on the index where it can.
+        ``bare``: ``stmt`` is the LIKE of the query alone (no other filter, no restriction of digits)."""
+        if bare and self.fts and all(ch.lower() == ch.upper() for ch in self.query):
+            found = self.rows  # exact up to INDEX_PAGE_MAX, beyond it only "more"
+            if found is None or (found > INDEX_PAGE_MAX and cap >= INDEX_PAGE_MAX):
+                found = _index_rows(s, self.fts, self.query, cap + 1)
+            return AtLeast(cap) if found > cap else found
+        if self.narrow is not None:
+            return capped_count(s, stmt.where(self.narrow), cap)
+        if self.probe is not None:
+            found = capped_count(s, stmt.where(self.probe), cap)
+            if isinstance(found, AtLeast):
+                return found
+        return capped_count(s, stmt, cap)  # other filters left too few of the probe's rows: count them all
+
+    def page(self, stmt):
+        return stmt if self.narrow is None else stmt.where(self.narrow)
+
+
+def _rows_sql(fts: str) -> str:
+    return f"SELECT DISTINCT doc FROM {fts}_instance WHERE term >= :short_q AND term < :short_q || char(1114111)"
+
+
+def _index_rows(session, fts: str, query: str, limit: int) -> int:
+    """Rows of ``fts`` holding ``query`` (1–2 characters), counted up to ``limit``: about that many
+    occurrences read."""
+    return session.scalar(text(f"SELECT count(*) FROM ({_rows_sql(fts)} LIMIT {limit})"), {"short_q": query})
+
+
+def short_plan(id_column, session, query: str, fts: str = "units_fts",
+               columns: Sequence[str] = ("search_text",)) -> ShortPlan:
+    """The cheapest way to a 1–2 character query's first page and capped count on SQLite (else LIKE).
+
+    Every occurrence of one or two characters starts a trigram of ``fts`` (each indexed value ends with
+    two spaces), and ``{fts}_instance`` (fts5vocab, one row per occurrence, in term order) lists the
+    trigrams that start with them: the distinct rows among those occurrences are exactly the rows holding
+    the query, read lazily. So "how many rows, up to INDEX_PAGE_MAX" costs about that many occurrences:
+    a rare query (张伟, 王芳: 0.25 % of a million units) gets every row from the index, a commoner one a
+    probe of PROBE_ROWS rows for its count. A LIKE scan for 1,001 matches of "王芳" read 400,000 rows, its
+    first page along the sort index 80,000. The commonest ("王", "13": in DENSE_SHARE of a sample of
+    rows, LIKE on ``columns``) are left to LIKE: reading the table in order meets 1,001 of them sooner than
+    looking rows up."""
     if not 1 <= len(query) <= 2 or session.get_bind().dialect.name != "sqlite":
-        return None
-    pattern = like_pattern(query)
-    common = session.scalar(text(
-        "SELECT count(*) FROM (SELECT 1 FROM (SELECT search_text FROM units ORDER BY id LIMIT :rows) "
-        "WHERE search_text LIKE :pattern ESCAPE '\\' LIMIT 20)"), {"rows": sample_rows, "pattern": pattern})
-    if common >= 20:
-        return None
-    terms = list(session.scalars(text(
-        "SELECT term FROM units_fts_vocab WHERE term >= :q AND term < :q || char(1114111) LIMIT 201"), {"q": query}))
-    if len(terms) > 200:
-        return None
-    if not terms:
-        return false()
-    match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
-    return id_column.in_(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :short_query").bindparams(
-        short_query=match))
+        return ShortPlan()
+    if _dense(session, id_column, columns, query, fts):
+        return ShortPlan(fts=fts, query=query)
+    rows = _rows_sql(fts)
+    found = _index_rows(session, fts, query, INDEX_PAGE_MAX + 1)
+    if found <= INDEX_PAGE_MAX:
+        narrow = id_column.in_(text(rows).bindparams(short_q=query)) if found else false()
+        return ShortPlan(narrow=narrow, fts=fts, query=query, rows=found)
+    return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)), fts=fts,
+                     query=query, rows=found)
+
+
+def restricts_digits(query: str, full_pii: bool) -> bool:
+    """Whether ``match_condition`` narrows this query beyond LIKE (a digit search without the right to see
+    numbers in full)."""
+    return not full_pii and bool(_NUMBER_QUERY.fullmatch(query))
+
+
+DENSE_SAMPLE = 2_000  # rows sampled in ten runs of ids spread over the table (one crowded building is not all)
+DENSE_SHARE = 0.04  # matching this share of the sample: LIKE counts to the cap sooner than the index
+DENSE_KEPT_S = 60.0  # how long a query's sample is reused: the list counts, fetches, then scrolls
+_dense_seen: dict[tuple[str, str, str], tuple[float, bool]] = {}
+
+
+def _dense(session, id_column, columns: Sequence[str], query: str, fts: str, runs: int = 10) -> bool:
+    """Whether ``query`` is in DENSE_SHARE of a sample of rows; plain SQL text (a search's first statements
+    in a fresh window cost more to build than to run), remembered DENSE_KEPT_S."""
+    table = id_column.table.name
+    key = (str(session.get_bind().url), fts, query)
+    now = time.monotonic()
+    seen = _dense_seen.get(key)
+    if seen is not None and now - seen[0] < DENSE_KEPT_S:
+        return seen[1]
+    low, high = session.execute(text(  # two subqueries: min and max in one SELECT scan the table
+        f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})")).one()
+    if low is None:
+        return False
+    width, step = DENSE_SAMPLE // runs, max(1, (high - low + 1) // runs)
+    spans = " OR ".join(f"id BETWEEN {low + k * step} AND {low + k * step + width - 1}" for k in range(runs))
+    like = " OR ".join(f"{column} LIKE :pattern ESCAPE '\\'" for column in columns)
+    need = int(DENSE_SAMPLE * DENSE_SHARE)
+    hits = session.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE ({spans}) AND ({like}) "
+                               f"LIMIT {need})"), {"pattern": like_pattern(query)})
+    if len(_dense_seen) > 256:
+        _dense_seen.clear()
+    _dense_seen[key] = (now, hits >= need)
+    return hits >= need
 
 
 SHORT_QUERY = 2  # a normalised query this short has no trigram to use: LIKE, and its count stops at the cap

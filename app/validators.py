@@ -105,6 +105,9 @@ def id_check_digit(first17: str) -> str:
     return _ID_CHECK[sum(map(mul, map(int, first17), _ID_WEIGHTS)) % 11]  # other Unicode digits match \d too
 
 
+_BIRTHS: dict[str, date] = {}  # "19850312" → the date, for the valid dates seen (at most one entry per day)
+
+
 def normalize_id_number(value: object) -> str:
     """An 18-digit resident ID number, ``x`` upper-cased, birth date and check digit verified."""
     text = clean_code(value).upper()
@@ -112,10 +115,14 @@ def normalize_id_number(value: object) -> str:
         if _ID_OLD_SHAPE.fullmatch(text):
             raise ValueError("15位旧身份证号, 请填写18位号码")
         raise ValueError("应为18位数字(最后一位可为X)")
-    try:
-        born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
-    except ValueError:
-        raise ValueError("出生日期无效") from None
+    born = _BIRTHS.get(text[6:14])
+    if born is None:  # a birth date not seen before (an import meets each one many times)
+        try:
+            born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+        except ValueError:
+            raise ValueError("出生日期无效") from None
+        if born.year >= 1900 and born <= today() and text.isascii():  # at most one entry per day since 1900
+            _BIRTHS[text[6:14]] = born
     if born.year < 1900 or born > today():
         raise ValueError("出生日期无效")
     if id_check_digit(text[:17]) != text[17]:

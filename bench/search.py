@@ -5,7 +5,7 @@ million rows fit in flat memory, then times count + first page (what the archive
 typed) for typical queries, with a ceiling beside each category measured in the same run: plain sqlite3
 fetching the same first page of ids with the same WHERE (the FTS5 index for 3+ characters, ``LIKE … LIMIT``
 otherwise) and no count. For a rare 1–2 character query (most two-character names) the service now uses
-the trigram index (``rare_short_condition``) and beats that LIKE ceiling. ``one_char``/``two_char``
+the trigram index (``app.search.short_plan``) and beats that LIKE ceiling. ``one_char``/``two_char``
 include common queries ("王", "1", "13": the count stops at 1000, "1000+") and rare ones (name pairs).
 Last line: one JSON object.
 

@@ -185,7 +185,7 @@ class Loader(QObject):
         self.busy = True
         self.job = Job(work)
         self.job.signals.finished.connect(self._finished)  # connected before start: nothing is missed
-        self.job.signals.failed.connect(self._failed)
+        self.job.signals.failed.connect(lambda message: self._failed(request, message))
         return self.job.start()
 
     def _finished(self, result) -> None:
@@ -194,6 +194,7 @@ class Loader(QObject):
             self.busy = False
             self.loaded.emit(value, error)
 
-    def _failed(self, message: str) -> None:  # an internal error, already logged by the job
-        self.busy = False
-        self.loaded.emit(None, message)
+    def _failed(self, request: int, message: str) -> None:  # an internal error, already logged by the job
+        if request == self._request:
+            self.busy = False
+            self.loaded.emit(None, message)

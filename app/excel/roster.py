@@ -735,7 +735,7 @@ class _Cleaner:
                 except ValueError as exc:
                     err((header("plate"), f"“{text}”{exc}"))
             rec.plates = tuple(dict.fromkeys(plates))
-        if self.extras:
+        if self.extras and not present.isdisjoint(self.extras):  # the extra columns, when this row fills one
             apply_extras(rec, values, self.extras, header)
         if not rec.errors:
             rec.raw = None  # the cleaned values say it all; 100,000 rows of cell dicts cost 100 MB

@@ -25,14 +25,16 @@ from app.models import (
     UnitUse,
     Vehicle,
 )
-from app.paging import COUNT_CAP, capped_count, id_page
+from app.paging import COUNT_CAP, id_page
 from app.search import (
     SHORT_QUERY,
+    ShortPlan,
     match_condition,
     normalise_query,
     number_probe,
     rank_match,
-    rare_short_condition,
+    restricts_digits,
+    short_plan,
     unit_code,
     unit_label,
     unit_search_text,
@@ -332,12 +334,14 @@ def _refresh_search_chunk(session: Session, ids: list[int]) -> None:
     for unit_id, plate in session.execute(select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(ids))):
         plates[unit_id].append(plate)
     rows = session.execute(
-        select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building).where(Unit.id.in_(ids))
+        select(Unit.id, Building.name, Unit.unit_no, Unit.room_no, Unit.search_text).join(Building)
+        .where(Unit.id.in_(ids))
     ).all()
-    params = [
-        {"uid": uid, "text": unit_search_text(bname, unit_no, room_no, people[uid], plates[uid])}
-        for uid, bname, unit_no, room_no in rows
-    ]
+    params = []
+    for uid, bname, unit_no, room_no, old in rows:
+        text = unit_search_text(bname, unit_no, room_no, people[uid], plates[uid])
+        if text != old:  # a unit whose text stays is not written, nor its search index entry
+            params.append({"uid": uid, "text": text})
     if params:
         session.connection().execute(
             update(Unit.__table__).where(Unit.__table__.c.id == bindparam("uid"))
@@ -386,18 +390,23 @@ class ArchiveService:
         with self.ctx.read() as s:
             if not self._is_short(flt):
                 return s.scalar(select(func.count()).select_from(self._unit_query(flt).subquery())) or 0
-            return capped_count(s, self._short_query(s, flt), COUNT_CAP)
+            bare = flt == UnitFilter(query=flt.query) and not restricts_digits(normalise_query(flt.query),
+                                                                              self.ctx.can("pii.view_full"))
+            return self._short_plan(s, flt).count(s, self._unit_query(flt), COUNT_CAP, bare=bare)
 
     @staticmethod
     def _is_short(flt: UnitFilter) -> bool:
         return 0 < len(normalise_query(flt.query)) <= SHORT_QUERY
 
     def _short_query(self, s: Session, flt: UnitFilter) -> Select:
-        """``_unit_query`` of a 1–2 character query: a rare one is looked up in the trigram index
-        (``rare_short_condition``), a common one is left to LIKE, which meets a page of matches at once."""
-        stmt = self._unit_query(flt)
-        rare = rare_short_condition(Unit.id, s, normalise_query(flt.query))
-        return stmt if rare is None else stmt.where(rare)
+        """``_unit_query`` of a 1–2 character query for a page: narrowed to the trigram index's units when the
+        query is rare (``short_plan``); a common one is left to LIKE, which meets its matches at once."""
+        return self._short_plan(s, flt).page(self._unit_query(flt))
+
+    @staticmethod
+    def _short_plan(s: Session, flt: UnitFilter) -> ShortPlan:
+        query = normalise_query(flt.query)
+        return short_plan(Unit.id, s, query)
 
     def list_units(
         self, flt: UnitFilter, offset: int = 0, limit: int = 200, sort: str = "code", descending: bool = False,
@@ -461,9 +470,10 @@ class ArchiveService:
     def _unit_rows(self, s: Session, ids: list[int]) -> list[UnitRow]:
         if not ids:
             return []
-        units = {
-            u.id: (u, b)
-            for u, b in s.execute(select(Unit, Building.name).join(Building).where(Unit.id.in_(ids)))
+        units = {  # plain columns, not ORM objects: a page of 200 rows costs a fraction
+            u.id: u for u in s.execute(
+                select(Unit.id, Unit.unit_no, Unit.room_no, Unit.floor, Unit.area, Unit.use, Unit.status,
+                       Unit.version, Building.name.label("building")).join(Building).where(Unit.id.in_(ids)))
         }
         owners: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for unit_id, name, phone in s.execute(
@@ -476,7 +486,8 @@ class ArchiveService:
         show_phone = self.ctx.show_phone
         rows = []
         for uid in ids:
-            unit, bname = units[uid]
+            unit = units[uid]
+            bname = unit.building
             names = owners.get(uid, [])
             rows.append(
                 UnitRow(

@@ -770,11 +770,23 @@ def _insert_many(conn, table, columns: dict[str, object], count: int) -> None:
         elif len(values) != count:
             raise ValueError(f"{table.name}.{name}: {len(values)} values for {count} rows")
         else:
-            ordered.append(list(map(process, values)) if process else values)
+            ordered.append(_processed(process, values) if process else values)
     result = conn.exec_driver_sql(compiled.string, list(zip(*ordered, strict=True)))
     if conn.dispatch.after_execute:  # listeners (the audit trail) hear of the Core statement, as from execute()
         first = {k: (v.value if isinstance(v, _Same) else v[0]) for k, v in columns.items()}
         conn.dispatch.after_execute(conn, stmt, [first] * count, {}, {}, result)
+
+
+_SAME_WHEN_EQUAL = frozenset({date, bool, int, str, type(None)})  # equal values of these types convert alike
+
+
+def _processed(process, values: list) -> list:
+    """``process`` applied to every value; each distinct date/flag/number/text converted once (a column of
+    10,000 move-in dates holds a few thousand; the bind processor is a Python call per value)."""
+    if not set(map(type, values)) <= _SAME_WHEN_EQUAL:
+        return list(map(process, values))
+    done = {value: process(value) for value in dict.fromkeys(values)}
+    return list(map(done.__getitem__, values))
 
 
 def _link(obj: _Obj, unit: _Obj, person: _Obj) -> bool:

@@ -39,8 +39,16 @@ from app.models import (
     WorkOrderMaterial,
 )
 from app.money import ZERO, to_money
-from app.paging import COUNT_CAP, AtLeast, capped_count, id_page
-from app.search import like_pattern, normalise_query, phone_condition, unit_code, unit_label
+from app.paging import COUNT_CAP, AtLeast, id_page
+from app.search import (
+    ShortPlan,
+    like_pattern,
+    normalise_query,
+    phone_condition,
+    short_plan,
+    unit_code,
+    unit_label,
+)
 from app.services.context import ServiceContext
 from app.services.sequences import next_number
 from app.services.service_calendar import Calendar, load_calendar, load_margins
@@ -662,40 +670,50 @@ class WorkOrderService:
                               WorkOrder.due_at <= now + NEAR_DEADLINE)
         query = normalise_query(flt.query)
         if query:
-            stmt = stmt.where(self._search(s, query)[0])
+            stmt = self._short_plan(s, query).page(stmt.where(self._search(s, query)[0]))
         return stmt
 
-    def _search(self, s: Session, query: str) -> tuple[ColumnElement[bool], bool]:
-        """(condition, many): orders matching the (normalised) search text, each kind of query on an index:
+    def _short_plan(self, s: Session, query: str) -> ShortPlan:
+        """How a 1–2 character search is narrowed by ``workorders_fts`` (0022; app/search.py ``short_plan``):
+        a rare one to the orders the index lists, a common one ("王") not (its page is met at once)."""
+        if len(query) >= 3 or _ROOM_CODE.fullmatch(query):
+            return ShortPlan()
+        return short_plan(WorkOrder.id, s, query, "workorders_fts", [column.key for column in _SEARCHED])
 
-        - 1–2 characters: a contact name starting with them (a surname, "王");
+    def _search(self, s: Session, query: str) -> tuple[ColumnElement[bool], bool]:
+        """(condition, many): orders whose number, contact, phone, place, description or room holds the
+        (normalised) search text, each kind of query on an index:
+
         - a room code (3-1-1502, or its start 3-1-15) or an order number (GD2026…): that column's start;
-        - anything else: the number, contact, phone, place, description or room holds it, through the trigram
-          index (SQLite FTS5 ``workorders_fts``; PostgreSQL's pg_trgm GIN index on SEARCH_TEXT). When it
-          matches more than DENSE_MATCHES orders, SQLite tests the text row by row while walking the list's
-          sort index instead (a first page of common words at once, no list of 100,000 ids to sort).
+        - 1–2 characters: LIKE, narrowed by ``_short_plan`` where that is faster (SQLite);
+        - anything else: the trigram index (SQLite FTS5 ``workorders_fts``; PostgreSQL's pg_trgm GIN index on
+          SEARCH_TEXT). When it matches more than DENSE_MATCHES orders, SQLite tests the text row by row
+          while walking the list's sort index instead (a first page of common words at once, no list of
+          100,000 ids to sort).
 
         Without the right to see phones in full, digits match a phone only as a whole number or its last
         4 digits (``phone_condition``), never a fragment. ``many``: the index alone found more than
         DENSE_MATCHES orders (so more than COUNT_CAP).
         """
         sqlite = self.ctx.db.is_sqlite
-        if len(query) < 3:
-            return _starts_with(WorkOrder.contact_name, query, sqlite), False
         if _ROOM_CODE.fullmatch(query):
             return _starts_with(WorkOrder.unit_text, query.upper(), sqlite), False
         if _ORDER_NUMBER.fullmatch(query):
             return _starts_with(WorkOrder.number, query.upper(), sqlite), False
         many = False
         found = SEARCH_TEXT.like(like_pattern(query), escape="\\")
-        if self.ctx.db.is_sqlite:
-            matches = "SELECT rowid FROM workorders_fts WHERE workorders_fts MATCH :wo_query"
-            phrase = {"wo_query": '"' + query.replace('"', '""') + '"'}
-            hits = s.scalar(sql_text(f"SELECT count(*) FROM ({matches} LIMIT {DENSE_MATCHES + 1})"), phrase)
-            if hits <= DENSE_MATCHES:
-                found = WorkOrder.id.in_(sql_text(matches).bindparams(**phrase))
-            else:  # common text: LIKE on each column (SQLite's LIKE ignores ASCII case), row by row
-                found, many = or_(*(column.like(like_pattern(query), escape="\\") for column in _SEARCHED)), True
+        if sqlite:  # LIKE on each column (SQLite's LIKE ignores ASCII case, its lower() only that too)
+            each = or_(*(column.like(like_pattern(query), escape="\\") for column in _SEARCHED))
+            if len(query) < 3:
+                found = each
+            else:
+                matches = "SELECT rowid FROM workorders_fts WHERE workorders_fts MATCH :wo_query"
+                phrase = {"wo_query": '"' + query.replace('"', '""') + '"'}
+                hits = s.scalar(sql_text(f"SELECT count(*) FROM ({matches} LIMIT {DENSE_MATCHES + 1})"), phrase)
+                if hits <= DENSE_MATCHES:
+                    found = WorkOrder.id.in_(sql_text(matches).bindparams(**phrase))
+                else:  # common text: row by row
+                    found, many = each, True
         if self.ctx.can("pii.view_full") or not query.isdigit():
             return found, many
         return and_(found, or_(SEARCH_TEXT_NO_PHONE.like(like_pattern(query), escape="\\"),
@@ -712,9 +730,11 @@ class WorkOrderService:
             if not query:
                 return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
             condition, many = self._search(s, query)
-            if many and replace(flt, query="") == WorkOrderFilter():
+            alone = replace(flt, query="") == WorkOrderFilter()
+            if many and alone:
                 return AtLeast(COUNT_CAP)  # the index alone found more than that
-            return capped_count(s, stmt.where(condition))
+            bare = alone and (self.ctx.can("pii.view_full") or not query.isdigit())
+            return self._short_plan(s, query).count(s, stmt.where(condition), COUNT_CAP, bare=bare)
 
     def list(self, flt: WorkOrderFilter = WorkOrderFilter(), offset: int = 0, limit: int = 200,
              sort: str = "reported_at", descending: bool = True, after: int | None = None) -> list[WorkOrderRow]:

@@ -10843,7 +10843,11 @@ Cleaning and environment</translation>
     <name>WorkOrdersPage</name>
     <message>
         <source>编号、房号、业主姓名或电话</source>
-        <translation>Number, room, owner name or phone</translation>
+        <translation type="vanished">Number, room, owner name or phone</translation>
+    </message>
+    <message>
+        <source>编号、房号、联系人、电话、位置或描述</source>
+        <translation>Number, room, contact, phone, place or description</translation>
     </message>
     <message>
         <source>状态</source>

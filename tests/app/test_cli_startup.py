@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import build_parser, main, parse_args
+from app.cli import COMMAND_WORDS, build_parser, main, parse_args, parser_for
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "app.models", "app.services", "app.db", "openpyxl", "reportlab",
@@ -89,7 +89,7 @@ def test_a_choice_from_the_models_is_still_checked(capsys):
 
 
 def test_every_top_level_command_names_its_module():
-    from app.cli import COMMAND_MODULES, COMMAND_WORDS, _PartialParser
+    from app.cli import COMMAND_MODULES, _PartialParser
 
     for module in COMMAND_MODULES:
         sub = _PartialParser(prog="propdesk").add_subparsers(dest="command")
@@ -119,3 +119,19 @@ def test_a_wrong_command_line_gets_the_whole_trees_message(argv, capsys):
         main(argv)
     assert run.value.code == whole.value.code == 2
     assert capsys.readouterr() == expected
+
+
+@pytest.mark.parametrize(("argv", "command"), [
+    ([], "gui"), (["--database", "sqlite:///x.db"], "gui"), (["--user=gui", "--database", "gui", "gui", "--demo"], "gui"),
+    (["gui", "--help"], "gui"), (["--database", "gui", "db", "info"], "db"), (["--help"], None),
+    (["--version"], None), (["payment", "take"], "payment"), (["guii"], None),
+])
+def test_opening_the_window_builds_only_the_gui_command(argv, command):
+    """Issue 18: the other seventy parsers are not built before the login window (nor for any other command
+    but the one run); --help, --version and what is no command get them all."""
+    commands = {name for action in parser_for(argv)._actions if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices}
+    if command is None:
+        assert commands == {path[0] for path in COMMANDS}
+    else:
+        assert commands == {w for w, m in COMMAND_WORDS.items() if m == COMMAND_WORDS[command]}

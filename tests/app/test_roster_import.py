@@ -359,3 +359,39 @@ def test_bulk_insert_values_are_stored_as_core_insert_stores_them(services, db, 
         created_at = conn.execute(text("SELECT created_at FROM persons ORDER BY id LIMIT 1")).scalar()
     assert (area, area_type, move_in) == (118.75, "real", "2019-05-01")
     assert datetime.strptime(created_at, "%Y-%m-%d %H:%M:%S.%f")
+
+
+def test_bulk_insert_converts_each_distinct_value_once_as_the_bind_processor_would():
+    """_processed (the import's executemany) gives exactly what the column's bind processor gives per value,
+    also where equal values differ in type (True / 1) or a type is not known to convert alike (Decimal)."""
+    from datetime import datetime
+    from decimal import Decimal
+
+    from sqlalchemy import Boolean, Date, Numeric
+    from sqlalchemy.dialects import sqlite
+
+    from app.services.roster import _processed
+
+    dialect = sqlite.dialect()
+    calls = []
+
+    def counted(process):
+        def wrapper(value):
+            calls.append(value)
+            return process(value)
+        return wrapper
+
+    for column_type, values in (
+        (Date(), [date(2019, 5, 1), None, date(2019, 5, 1), date(1, 2, 3), None]),
+        (Boolean(), [True, 1, False, 0, None, True]),
+        (Numeric(10, 2), [Decimal("1.1"), Decimal("1.10"), Decimal("2"), None]),
+    ):
+        process = column_type.dialect_impl(dialect).bind_processor(dialect)
+        expected = [process(v) for v in values]
+        calls.clear()
+        assert _processed(counted(process), values) == expected
+        if column_type.__class__ is not Numeric:
+            assert len(calls) == len(set(values))  # each distinct value once
+    datetimes = [datetime(2019, 5, 1, 8, 30), date(2019, 5, 1)]  # equal? no: converted one by one anyway
+    process = Date().dialect_impl(dialect).bind_processor(dialect)
+    assert _processed(process, datetimes) == [process(v) for v in datetimes]

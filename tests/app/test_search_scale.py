@@ -4,7 +4,7 @@ from sqlalchemy import select, update
 
 from app.models import Unit
 from app.paging import AtLeast
-from app.search import normalise_query, rare_short_condition
+from app.search import normalise_query, short_plan
 from app.services import archive
 from app.services.archive import UnitFilter, refresh_search_text
 
@@ -106,8 +106,8 @@ def test_one_or_two_characters_found_through_the_index_are_exactly_the_units_hol
     pairs = {p for p in pairs if " " not in p}
     with db.read_session() as s:
         if db.is_sqlite:  # the index answers these (each is rare here), not LIKE
-            assert rare_short_condition(Unit.id, s, "张伟") is not None
-            assert rare_short_condition(Unit.id, s, "欧") is not None
+            for query in ("张伟", "欧"):
+                assert short_plan(Unit.id, s, query).narrow is not None
     for pair in sorted(pairs):
         query = normalise_query(pair)  # ("-1" is the digit 1)
         expected = sorted(uid for uid, t in texts.items() if query in t)

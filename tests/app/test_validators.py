@@ -54,6 +54,27 @@ def test_known_id_number_and_messages():
         normalize_id_number("110105194913310021")
 
 
+def test_birth_dates_remembered_never_change_an_answer():
+    """normalize_id_number remembers valid birth dates (an import meets each one many times): asking again,
+    or asking about another number with the same birth date, gives the same answer as the first time."""
+    from datetime import timedelta
+
+    from app.validators import today
+
+    def numbered(born: str) -> str:
+        return f"110105{born}002" + id_check_digit(f"110105{born}002")
+
+    valid, old, ahead = numbered("19491231"), numbered("18991231"), numbered(f"{today() + timedelta(days=1):%Y%m%d}")
+    for _ in range(2):
+        assert normalize_id_number(valid) == valid
+        assert normalize_id_number(numbered("19491231").lower()) == valid
+        with pytest.raises(ValueError, match="校验位错误"):
+            normalize_id_number(valid[:17] + ("0" if valid[17] != "0" else "1"))
+        for refused in (old, ahead, numbered("19490230")):
+            with pytest.raises(ValueError, match="出生日期无效"):
+                normalize_id_number(refused)
+
+
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [

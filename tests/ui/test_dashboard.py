@@ -330,7 +330,7 @@ def test_chart_axes_are_not_cut_at_1024(qtbot, office):
 
 
 def test_a_placeholder_shows_until_the_background_job_has_read_the_figures(qtbot, office, monkeypatch):
-    """Issue 18: the figures are read by a job off the GUI thread; meanwhile the cards show "…" and the charts
+    """Issue 18: the figures are read by jobs off the GUI thread; meanwhile the cards show "…" and the charts
     "正在加载…"; a load overtaken by a newer one (the period changed) is dropped."""
     import threading
 
@@ -338,14 +338,14 @@ def test_a_placeholder_shows_until_the_background_job_has_read_the_figures(qtbot
 
     services, *_ = office
     release, threads = threading.Event(), []
-    real = DashboardService.load
+    real = DashboardService.part
 
     def held(self, *args, **kwargs):
         threads.append(threading.current_thread())
         assert release.wait(10)
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(DashboardService, "load", held)
+    monkeypatch.setattr(DashboardService, "part", held)
     page = DashboardPage(services)
     qtbot.addWidget(page)
     try:
@@ -363,3 +363,91 @@ def test_a_placeholder_shows_until_the_background_job_has_read_the_figures(qtbot
     assert page.rate_chart.showing_chart() and page.rate_chart.title == "2026-10 收缴率"
     qtbot.wait(200)  # the overtaken November load finishes too: it must not overwrite October
     assert page.key_cards["property_rate"].value.text() == "24.1%"
+
+
+def test_each_section_shows_as_soon_as_it_is_read(qtbot, office, monkeypatch):
+    """Issue 18: the sections are read by separate jobs, side by side; a slow one (the collection figures)
+    keeps only its own cards at "…" while the others already show their figures."""
+    import threading
+
+    from app.services.dashboard import DashboardService
+
+    services, *_ = office
+    release, names, lock = threading.Event(), set(), threading.Lock()
+    real = DashboardService.part
+
+    def slow_collection(self, name, *args, **kwargs):
+        with lock:
+            names.add((name, threading.current_thread() is threading.main_thread()))
+        if name == "collection":
+            assert release.wait(10)
+        return real(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(DashboardService, "part", slow_collection)
+    page = DashboardPage(services)
+    qtbot.addWidget(page)
+    try:
+        qtbot.waitUntil(lambda: page.key_cards["arrears"].value.text() == "3,383.28", timeout=10_000)
+        qtbot.waitUntil(lambda: page.team_chart.showing_chart() and page.service_chart.showing_chart())
+        qtbot.waitUntil(lambda: page.cards["units"].value.text() == "5")
+        assert page.loading and page.stamp.text() == "正在加载…"
+        assert page.key_cards["property_rate"].value.text() == "…"
+        assert page.rate_chart.message.text().endswith("正在加载…")
+    finally:
+        release.set()
+    settled(qtbot, page)
+    assert page.key_cards["property_rate"].value.text() == "0.0%" and page.rate_chart.showing_chart()
+    assert page.stamp.text() == "更新于 10:00"
+    assert {n for n, _main in names} == {"collection", "aging", "months", "workorders", "property", "maintenance",
+                                         "heading"}
+    assert not any(main for _n, main in names)
+
+
+def test_a_section_that_fails_shows_its_message_and_the_others_their_figures(qtbot, office, monkeypatch):
+    """An internal error in one section (the work-order summary) shows there; the rest of the page is whole."""
+    from app.services.workorders import WorkOrderService
+
+    def broken(self, since):
+        raise RuntimeError("磁盘坏了")
+
+    monkeypatch.setattr(WorkOrderService, "summary", broken)
+    services, *_ = office
+    page = page_for(qtbot, services)
+    assert "磁盘坏了" in page.team_chart.message.text() and not page.team_chart.showing_chart()
+    assert page.key_cards["open"].value.text() == "—" and not page.key_cards["open"].clickable
+    assert page.key_cards["complaints"].value.text() == "1"  # the month figures are their own section
+    assert page.service_chart.showing_chart() and page.aging_chart.showing_chart()
+    assert page.key_cards["arrears"].value.text() == "3,383.28"
+
+
+def test_an_overtaken_load_that_fails_does_not_show_its_error(qtbot, office, monkeypatch):
+    """A section's first read fails after the period was changed: the newer figures stay on the page."""
+    import threading
+
+    from app.services.workorders import WorkOrderService
+    from ui import jobs
+
+    services, *_ = office
+    release, calls = threading.Event(), []
+    real = WorkOrderService.summary
+
+    def first_fails(self, since):
+        calls.append(since)
+        if len(calls) == 1:
+            assert release.wait(10)
+            raise RuntimeError("旧的读取失败")
+        return real(self, since)
+
+    monkeypatch.setattr(WorkOrderService, "summary", first_fails)
+    page = DashboardPage(services)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    page.set_period("2026-10")
+    try:
+        qtbot.waitUntil(lambda: page.team_chart.showing_chart(), timeout=10_000)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not jobs._RUNNING, timeout=10_000)
+    qtbot.wait(50)
+    assert page.team_chart.showing_chart() and "旧的读取失败" not in page.team_chart.message.text()
+    assert page.key_cards["open"].value.text() == "3" and not page.loading

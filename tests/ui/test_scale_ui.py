@@ -102,3 +102,32 @@ def test_a_short_search_says_more_than_the_cap(qtbot, services, monkeypatch):
     assert view.count_label.text() == "共 5 条"
     with services.ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(Person)) == 5
+
+
+def test_a_short_work_order_search_finds_any_part_of_the_order(qtbot, services, monkeypatch):
+    """1–2 characters look through the whole order again (number, contact, phone, place, description,
+    room), as 3+ characters do; the box says so; more than the cap shows "3+"."""
+    from app.models import Category, Kind, Priority
+    from app.services import workorders
+    from ui.tabs.workorders_page import WorkOrdersPage
+
+    intake = {"kind": Kind.REPAIR, "source": "phone", "category": Category.WATER, "priority": Priority.NORMAL,
+              "location": "public", "contact_phone": "13812345678"}
+    leak = services.workorders.intake({**intake, "contact_name": "张三", "place": "地库", "description": "水管漏水"}).row
+    for n in range(4):
+        services.workorders.intake({**intake, "contact_name": f"芳{n}", "place": "大堂", "description": "灯不亮"})
+    monkeypatch.setattr(workorders, "COUNT_CAP", 3)
+    page = WorkOrdersPage(services)
+    qtbot.addWidget(page)
+    page.resize(1024, 768)
+    page.show()
+    page.set_state_filter(None)
+    view = page.register
+    assert "描述" in view.search.placeholderText() and "联系人" in view.search.placeholderText()
+    for text, rows, label in (("漏", [leak.id], "共 1 条"), ("地库", [leak.id], "共 1 条"), ("芳", None, "共 3+ 条")):
+        with qtbot.waitSignal(view.filters_changed, timeout=3000):
+            view.search.setText(text)
+        assert view.count_label.text() == label, text
+        if rows is not None:
+            assert [view.model.row_at(i).id for i in range(view.model.rowCount())] == rows
+    page.grab().save("/tmp/i18q_wo_search.png")

@@ -178,14 +178,13 @@ class _ColumnTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.column() < len(self.columns):
+        handler = self._ROLE_HANDLERS.get(role)  # first: a painted cell is asked for ~10 roles, 4 are ours
+        if handler is None or not index.isValid() or not 0 <= index.column() < len(self.columns):
             return None
         row = self._row(index.row())
         if row is None:
             return None
-        column = self.columns[index.column()]
-        handler = self._ROLE_HANDLERS.get(role)
-        return handler(self, row, column) if handler else None
+        return handler(self, row, self.columns[index.column()])
 
     def _display(self, row: Any, column: Column) -> str:
         return column.text(row)

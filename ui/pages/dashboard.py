@@ -5,9 +5,10 @@ return-visit satisfaction, orders waiting for the manager), five QtCharts charts
 period and the year to date, collection by month, arrears aging, open/overdue orders by team, complaints
 and satisfaction by month) and the property's figures (units, occupancy, people, vehicles, staff per team).
 
-Every number comes from one service call, ``dashboard.load(period)``, run in a background job (ui/jobs.py)
-while the cards show "…" and the charts "正在加载…"; a section the operator may not see (no permission, no
-data yet) comes back with a message shown in place of its chart. Clicking a card or a bar opens the rows
+Every section is read by its own background job (ui/jobs.py), ``dashboard.part(name, period)``: the jobs run
+side by side on the thread pool and each section shows as soon as its job is done, while the others' cards
+still show "…" and their charts "正在加载…"; a section the operator may not see (no permission, no data yet)
+comes back with a message shown in place of its chart. Clicking a card or a bar opens the rows
 behind the number (:class:`DrillDownDialog`).
 """
 
@@ -61,6 +62,9 @@ PERIOD_CHOICES = 24  # the period selector offers this many months back from the
 TREND_MONTHS = 12
 MIN_TREND_MONTHS = 6  # leading months without data are left out, but at least this many are shown
 CHART_KINDS = (FeeKind.PROPERTY, FeeKind.PARKING)
+# The sections read side by side (app.services.dashboard.PARTS), the slowest first. The page does not import
+# that module: its first use, in a job, imports the fee services off the GUI thread.
+SECTIONS = ("collection", "aging", "months", "workorders", "property", "maintenance", "heading")
 
 CARD_STYLE = """
 QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
@@ -104,6 +108,14 @@ def wan(amount: Decimal) -> float:
     return round(float(amount) / 10000, 2)
 
 
+def _restyle(widget: QWidget) -> None:
+    """Apply the style sheet again after a property its rules select on changed; a widget not yet polished
+    (the page being built) gets it when first shown — polishing twenty cards twice cost the GUI thread."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 class FigureCard(QFrame):
     """One number with its caption and a small note; ``clicked`` when it has rows to show."""
 
@@ -127,23 +139,24 @@ class FigureCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        self.clickable = not clickable
         self.set_clickable(clickable)
 
     def set_clickable(self, clickable: bool) -> None:
+        if clickable == self.clickable:
+            return
         self.clickable = clickable
         self.setProperty("clickable", "true" if clickable else "false")
         self.setCursor(Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor)
         self.setToolTip(self.tr("点击查看明细") if clickable else "")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        _restyle(self)
 
     def set(self, value: str, note: str = "", alert: bool = False) -> None:
         self.value.setText(value)
         self.note.setText(note)
         if self.value.property("alert") != alert:
             self.value.setProperty("alert", alert)
-            self.value.style().unpolish(self.value)
-            self.value.style().polish(self.value)
+            _restyle(self.value)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if self.clickable and event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -170,8 +183,11 @@ class DashboardPage(QWidget):
         self.month_orders = None  # MonthWorkOrders of the selected period
         self.figures = None  # PropertyFigures
         self.aging = None  # AgingSummary
-        self.loader = Loader(self)  # reads the figures in a background job; the cards show "…" meanwhile
-        self.loader.loaded.connect(self._loaded)
+        # one background job per section (PARTS); each section's cards show "…" until its job is done
+        self.loaders: dict[str, Loader] = {}
+        for name in SECTIONS:
+            self.loaders[name] = loader = Loader(self)
+            loader.loaded.connect(lambda value, error, name=name: self._part_loaded(name, value, error))
 
         # ---- top bar
         self.heading = QLabel(self)
@@ -313,15 +329,18 @@ class DashboardPage(QWidget):
 
     # ---- loading
     def reload(self) -> None:
-        """Show the placeholder and read every figure in a background job; ``reloaded`` once shown."""
+        """Show the placeholder and read every section in its own background job; ``reloaded`` once all
+        are shown."""
         self.today = today = self.services.ctx.clock().date()
-        period, dashboard = self.selected_period(), self.services.dashboard
+        period, services = self.selected_period(), self.services
         self._show_placeholder()
-        self.loader.load(lambda: dashboard.load(period, today, TREND_MONTHS))
+        for name, loader in self.loaders.items():
+            # services.dashboard in the job: its first use imports the fee services, off the GUI thread
+            loader.load(lambda name=name: services.dashboard.part(name, period, today, TREND_MONTHS))
 
     @property
     def loading(self) -> bool:
-        return self.loader.busy
+        return any(loader.busy for loader in self.loaders.values())
 
     def _show_placeholder(self) -> None:
         self.stamp.setText(self.tr("正在加载…"))
@@ -332,22 +351,26 @@ class DashboardPage(QWidget):
                       self.units_chart):
             panel.show_message(self.tr("正在加载…"))
 
-    def _loaded(self, data, error: str) -> None:
-        if data is None:
-            self.stamp.setText(error)
-            return
-        self.heading.setText(data.property_name)
-        self._show_property(data.property)
-        self._show_fees(data.collection)
-        self._show_arrears(data.aging)
-        self._show_workorders(data.workorders)
-        self._show_maintenance(data.maintenance)
-        self.stamp.setText(self.tr("更新于 %1").replace("%1", data.loaded_at.strftime("%H:%M")))
-        self.reloaded.emit()
+    def _part_loaded(self, name: str, part, error: str) -> None:
+        """A section's job is done: show its ``Part`` (an internal error in place of its figures)."""
+        if part is None:
+            from app.services.dashboard import Part
+
+            part = Part(None, error)
+        shows: dict[str, Callable] = {
+            "heading": lambda p: self.heading.setText(p.value or ""),
+            "property": self._show_property, "collection": self._show_fees, "aging": self._show_arrears,
+            "workorders": self._show_workorders, "months": self._show_months,
+            "maintenance": self._show_maintenance,
+        }
+        shows[name](part)
+        if not self.loading:
+            self.stamp.setText(self.tr("更新于 %1").replace("%1", self.services.ctx.clock().strftime("%H:%M")))
+            self.reloaded.emit()
 
     def _show_maintenance(self, part) -> None:
         if part.error:
-            self.pm_card.set("—", self.tr("无权查看"))
+            self.pm_card.set("—", self.tr("无权查看") if part.denied else part.error)
             return
         done = part.value
         self.pm_card.set("—" if done.rate is None else f"{done.rate}%",
@@ -478,9 +501,9 @@ class DashboardPage(QWidget):
         aging = part.value
         if part.error:
             self.aging = None
-            card.set("—", self.tr("无权查看"))
+            card.set("—", self.tr("无权查看") if part.denied else "")
             card.set_clickable(False)
-            panel.show_message(self.tr("没有“收费”或“查看收费报表”权限, 不显示欠费。"))
+            panel.show_message(self.tr("没有“收费”或“查看收费报表”权限, 不显示欠费。") if part.denied else part.error)
             return
         self.aging = aging
         card.set(money_text(aging.total), self.tr("%1 户欠费").replace("%1", f"{aging.units:,}"),
@@ -526,33 +549,27 @@ class DashboardPage(QWidget):
         for key in ("on_time", "rework"):
             self.key_cards[key].setToolTip("\n".join(lines))
 
+    def _show_denied(self, part, cards: tuple[str, ...], panel: ChartPanel) -> None:
+        """A section that came back with a message: its cards show "—", its chart the message."""
+        for key in cards:
+            self.key_cards[key].set("—", self.tr("无权查看") if part.denied else "")
+            self.key_cards[key].set_clickable(False)
+        panel.show_message(part.error)
+
     def _show_workorders(self, part) -> None:
-        wo_cards = ("open", "overdue", "complaints", "satisfaction", "escalated", "on_time", "rework")
+        """Open and overdue orders now, orders with the manager, the period's rates."""
         if part.error:
             self.summary = None
-            for key in wo_cards:
-                self.key_cards[key].set("—", self.tr("无权查看"))
-                self.key_cards[key].set_clickable(False)
-            self.team_chart.show_message(part.error)
-            self.service_chart.show_message(part.error)
+            self._show_denied(part, ("open", "overdue", "escalated", "on_time", "rework"), self.team_chart)
             return
-        self.summary, self.orders_by_month = part.value
-        s = self.summary
+        self.summary = s = part.value
         period = self.selected_period()
-        self.month_orders = self.orders_by_month[-1]
-        m = self.month_orders
         self.key_cards["open"].set(f"{s.open_total:,}", self.tr("当前, 其中超时 %1").replace("%1", str(s.overdue_total)))
         self.key_cards["overdue"].set(f"{s.overdue_total:,}", self.tr("当前未按时响应或完成"),
                                       alert=s.overdue_total > 0)
-        self.key_cards["complaints"].set(f"{m.complaints:,}", self.tr("%1 受理工单 %2 张").replace("%1", period)
-                                         .replace("%2", str(m.reported)))
-        self.key_cards["satisfaction"].set(
-            f"{m.average_satisfaction}" if m.average_satisfaction is not None else "—",
-            self.tr("%1 回访 %2 次 (满分 5)").replace("%1", period).replace("%2", str(m.visited)))
         self.key_cards["escalated"].set(f"{s.escalated:,}", self.tr("升级至经理的工单"), alert=s.escalated > 0)
         self._show_rates(s, period)
-        for key, n in (("open", s.open_total), ("overdue", s.overdue_total), ("complaints", m.complaints),
-                       ("escalated", s.escalated)):
+        for key, n in (("open", s.open_total), ("overdue", s.overdue_total), ("escalated", s.escalated)):
             self.key_cards[key].set_clickable(n > 0)
 
         # open / overdue by team (now)
@@ -576,7 +593,21 @@ class DashboardPage(QWidget):
                    panel.value_axis(0, max(top * 1.15, 4), "%d", nice=True))
             panel.show_chart()
 
-        # complaints and satisfaction by month
+    def _show_months(self, part) -> None:
+        """Complaints and return-visit satisfaction of the period (cards) and of the trend months (chart)."""
+        if part.error:
+            self.month_orders = None
+            self._show_denied(part, ("complaints", "satisfaction"), self.service_chart)
+            return
+        self.orders_by_month = part.value
+        self.month_orders = m = self.orders_by_month[-1]
+        period = self.selected_period()
+        self.key_cards["complaints"].set(f"{m.complaints:,}", self.tr("%1 受理工单 %2 张").replace("%1", period)
+                                         .replace("%2", str(m.reported)))
+        self.key_cards["complaints"].set_clickable(m.complaints > 0)
+        self.key_cards["satisfaction"].set(
+            f"{m.average_satisfaction}" if m.average_satisfaction is not None else "—",
+            self.tr("%1 回访 %2 次 (满分 5)").replace("%1", period).replace("%2", str(m.visited)))
         panel = self.service_chart
         months = self._trim(self.orders_by_month, lambda x: x.reported > 0 or x.visited > 0)
         self.service_periods = [x.period for x in months]

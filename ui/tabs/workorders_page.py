@@ -46,7 +46,7 @@ class WorkOrdersPage(QWidget):
         self.intake = IntakeForm(services, self) if with_intake else None
         self.detail = WorkOrderDetailPane(services, self)
         self.register = make_workorder_register(
-            services, self.build_filter, placeholder=self.tr("编号、房号、业主姓名或电话"), parent=self)
+            services, self.build_filter, placeholder=self.tr("编号、房号、联系人、电话、位置或描述"), parent=self)
         self.register.add_filter_combo("state", self.tr("状态"), [
             (self.tr("未完成"), OPEN), (self.tr("全部"), None), (self.tr("超时"), OVERDUE),
             (self.tr("将到期"), DUE_SOON), (self.tr("待回访"), TO_VISIT), (self.tr("重复报修"), REPEATS),
