@@ -29,15 +29,31 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+GLOBAL_OPTIONS = ("--database", "--user")  # each takes a value
+
+
+def build_parser(modules: list[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="propdesk", description="PropDesk 物业前台")
     parser.add_argument("--version", action="version", version=f"PropDesk {__version__}")
     parser.add_argument("--database", metavar="URL", help="数据库 URL (默认: 用户数据目录中的 SQLite 文件)")
     parser.add_argument("--user", metavar="NAME", help="以此用户身份执行 (密码取自 PROPDESK_PASSWORD 或提示输入)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """Opening the window (``propdesk [--database URL] [--user NAME] [gui …]``) builds only the ``gui``
+    command: the other seventy parsers cost 20–70 ms before the login window (issue 18). Anything else —
+    another command, ``--help``, ``--version``, a typo — gets the whole tree."""
+    words = iter(argv)
+    for word in words:
+        if word in GLOBAL_OPTIONS:
+            next(words, None)
+        elif not word.startswith(tuple(f"{option}=" for option in GLOBAL_OPTIONS)):
+            return build_parser(["app.commands.gui"] if word == "gui" else COMMAND_MODULES)
+    return build_parser(["app.commands.gui"])
 
 
 PASSWORD_ENV = "PROPDESK_PASSWORD"
@@ -76,10 +92,11 @@ def sign_in(args):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = parser_for(argv)
     args = parser.parse_args(argv)
     if args.command is None:  # plain `propdesk` opens the window
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     from app.files import ignore_file_size_signal
 
     ignore_file_size_signal()  # a full disk or a size limit is a message ("磁盘空间不足"), not a killed process

@@ -6,9 +6,11 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:  # SQLAlchemy loads when a database is opened: the login window shows before it (issue 18)
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 ENV_URL = "PROPDESK_DATABASE_URL"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -33,6 +35,7 @@ def resolve_url(explicit: str | None = None) -> str:
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
     """Foreign keys, WAL, a busy timeout and full sync; explicit BEGIN so SQLite transactions are real."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_conn, _record):
@@ -56,6 +59,9 @@ class Database:
     """An opened database: the engine, and sessions for reading and for writing."""
 
     def __init__(self, url: str, *, echo: bool = False):
+        from sqlalchemy import create_engine
+        from sqlalchemy.orm import sessionmaker
+
         self.url = url
         self.engine = create_engine(url, echo=echo, future=True)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
@@ -90,6 +96,8 @@ class Database:
             yield session
 
     def table_names(self) -> list[str]:
+        from sqlalchemy import inspect
+
         return sorted(inspect(self.engine).get_table_names())
 
     def dispose(self) -> None:

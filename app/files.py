@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import signal
 import socket
 import time
@@ -42,6 +41,8 @@ def ignore_file_size_signal() -> None:
 
 def temp_name(target: Path) -> Path:
     """``~propdesk-<name>.<host>-<pid>-<random>.part`` beside ``target``."""
+    import secrets  # (hashlib/OpenSSL: ~15 ms at every start otherwise)
+
     return target.with_name(f"{TEMP_PREFIX}{target.name}.{_HOST}-{os.getpid()}-{secrets.token_hex(3)}{TEMP_SUFFIX}")
 
 

@@ -13,11 +13,12 @@ part in a FRESH PROCESS (no part runs after another warmed its caches) and each 
   ``RosterService.commit``, timed from a signed-in state (Services open, ORM mappers configured and the
   roster service's modules loaded — as the sign-in and the page offering the import have done in the app);
 - export of the imported roster (streamed from SQL into openpyxl write-only), with the process's peak
-  memory added by the export (peak RSS minus the RSS just before it).
+  memory added by the export (peak RSS during it — the high-water mark reset at its start — minus the RSS
+  just before it) and that peak RSS.
 With ``--repeat K`` the ceiling and the import alternate K times; the figures are the medians (the ratio is
 the median of each round's import/ceiling). The last line is one JSON object: rows, import_s, ceiling_s,
-ratio, export_s, peak_rss_mb (the import process's peak), export_peak_mb, export_rows, repeat, and ratio_cpu /
-export_cpu_s (CPU time, which a busy machine disturbs less than the wall clock); store_s, ratio_store,
+ratio, export_s, peak_rss_mb (the import process's peak), export_peak_mb, export_rss_mb, export_rows, repeat, and
+ratio_cpu / export_cpu_s (CPU time, which a busy machine disturbs less than the wall clock); store_s, ratio_store,
 ratio_store_cpu (the import against the store ceiling) and the CPU medians ceiling_cpu_s, store_cpu_s,
 import_cpu_s.
 """
@@ -215,26 +216,20 @@ def run_import(path: Path, db_url: str) -> dict:
 
 
 def run_export(target: Path, db_url: str) -> dict:
+    from bench.scale import export_memory
+
     services = _services(db_url)
-    before = _rss_mb()
-    start, cpu = time.perf_counter(), time.process_time()
-    count = services.roster.export(target)
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    with export_memory() as mem:  # the export's own peak (the high-water mark reset at its start)
+        start, cpu = time.perf_counter(), time.process_time()
+        count = services.roster.export(target)
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     services.db.dispose()
-    return {"export_s": elapsed, "export_cpu_s": cpu, "export_rows": count, "export_peak_mb": _peak_mb() - before}
+    return {"export_s": elapsed, "export_cpu_s": cpu, "export_rows": count, "export_peak_mb": mem["grew_mb"],
+            "export_rss_mb": mem["peak_mb"]}
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _rss_mb() -> float:
-    """The resident set now (Linux /proc; elsewhere the peak so far, which makes the delta smaller)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
-    except OSError:
-        return _peak_mb()
 
 
 PARTS = {"ceiling": ceiling, "store": store_ceiling, "import": run_import, "export": run_export}
@@ -284,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio_store = statistics.median(r[0] / r[4]["store_s"] for r in rounds)
         ratio_store_cpu = statistics.median(r[2]["import_cpu_s"] / r[4]["store_cpu_s"] for r in rounds)
         exp = fresh("export", folder / "export.xlsx", f"sqlite:///{folder / 'import0.db'}")
-        print(f"export: {exp['export_s']:.3f} s ({exp['export_rows']} rows), peak memory added {exp['export_peak_mb']:.1f} MB")
+        print(f"export: {exp['export_s']:.3f} s ({exp['export_rows']} rows), peak memory added {exp['export_peak_mb']:.1f} MB "
+              f"(resident at its peak {exp['export_rss_mb']:.0f} MB)")
 
         again = fresh("import", folder / "export.xlsx", f"sqlite:///{folder / 'import0.db'}")
         print(f"re-import of the export: {again['import_s']:.3f} s, created {again['created']}, "
@@ -293,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         "rows": args.rows, "import_s": round(import_s, 3), "ceiling_s": round(ceiling_s, 3),
         "ratio": round(ratio, 2), "export_s": round(exp["export_s"], 3),
         "peak_rss_mb": round(max(r[2]["peak_rss_mb"] for r in rounds), 1),
-        "export_peak_mb": round(exp["export_peak_mb"], 1), "export_rows": exp["export_rows"], "repeat": args.repeat,
+        "export_peak_mb": round(exp["export_peak_mb"], 1), "export_rss_mb": round(exp["export_rss_mb"], 1),
+        "export_rows": exp["export_rows"], "repeat": args.repeat,
         "ratio_cpu": round(ratio_cpu, 2), "export_cpu_s": round(exp["export_cpu_s"], 3),
         "store_s": round(store_s, 3), "ratio_store": round(ratio_store, 2), "ratio_store_cpu": round(ratio_store_cpu, 2),
         "ceiling_cpu_s": round(statistics.median(r[3]["ceiling_cpu_s"] for r in rounds), 3),

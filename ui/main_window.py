@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from app import __version__ as APP_VERSION  # noqa: N812
 from app.services import Services
+from ui.application import LANGUAGE_KEY
 from ui.labels import role_label
 from ui.tabs.base import RoleTab
 
@@ -25,7 +26,6 @@ ROLE_TABS: list[tuple[str, str, str]] = [
     ("environment", QT_TRANSLATE_NOOP("MainWindow", "环境"), "ui.tabs.environment"),
 ]
 
-LANGUAGE_KEY = "ui/language"
 GEOMETRY_KEY = "ui/window_geometry"
 DEFAULT_SIZE = (1280, 800)
 FRAME_ALLOWANCE = (16, 48)  # title bar and borders, before the window manager has told us the real ones

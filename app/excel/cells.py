@@ -96,6 +96,10 @@ def _discard(wb) -> None:
     """Close a write-only workbook's spooling streams now, quietly (left to the garbage collector, a failed
     one prints "Exception ignored … Traceback" on the console)."""
     for ws in getattr(wb, "_sheets", ()):
+        rows = getattr(ws, "_rows", None)  # the row stream first: closed later, it writes to a closed file
+        if rows is not None:
+            with suppress(Exception):
+                rows.close()
         writer = getattr(ws, "_writer", None)
         stream = getattr(writer, "xf", None)
         if stream is not None:

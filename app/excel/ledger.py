@@ -7,12 +7,11 @@ rooms, names and codes are text so "0101" stays "0101" and nothing is read as a 
 
 from __future__ import annotations
 
-from copy import copy
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 from app.excel.cells import check_target, safe_value, save_workbook
+from app.excel.rows import fast_rows
 from app.progress import NULL_PROGRESS
 
 AMOUNT_FORMAT = "#,##0.00"
@@ -63,14 +62,12 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS, rows=None) ->
         head.append(cell)
     ws.append(head)
     n_text = 4
-    # One styled cell per column, refilled for each row: write-only mode serialises a row as soon as it
-    # is appended, and styling 200,000 fresh cells costs four times the whole export.
-    cells = []
+    styles = []
     for i in range(len(headers)):
         cell = WriteOnlyCell(ws)
         cell.number_format = TEXT_FORMAT if i < n_text else AMOUNT_FORMAT
-        cells.append(_fixed_style(cell))
-    append_cells = _cell_appender(ws)
+        styles.append(cell)
+    append = fast_rows(ws, styles)  # 100,000 units × 23 cells: openpyxl's cell objects would be most of the time
     totals = [Decimal("0.00")] * (len(headers) - 5)
     if rows is None:
         rows, total_rows = ledger.rows, len(ledger.rows)
@@ -79,16 +76,14 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS, rows=None) ->
     n = 0
     for n, row in enumerate(rows, start=1):
         values = ledger_values(ledger, row)
-        out = []
-        for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
+        for i, value in enumerate(values):
             if value is None or value == "":
-                out.append(None)
-                continue
-            cell.value = safe_value(str(value)) if i < n_text else value
-            if i > n_text:
+                values[i] = None
+            elif i < n_text:
+                values[i] = safe_value(str(value))
+            elif i > n_text:
                 totals[i - n_text - 1] += value
-            out.append(cell)
-        append_cells(out)
+        append(values)
         if n % 2000 == 0:
             progress.report(n, total_rows, "写入台账")
     label = WriteOnlyCell(ws, value=f"合计 ({n} 户)")
@@ -101,56 +96,3 @@ def write_ledger(path: str | Path, ledger, progress=NULL_PROGRESS, rows=None) ->
     ws.append(footer)
     return save_workbook(wb, path)
 
-
-def _fixed_style(cell):
-    """The same styled cell, its style id worked out once: openpyxl otherwise looks the style up in the
-    workbook's style list (hashing it) for each of the 200,000 cells it writes, and checks it twice."""
-    fixed = _fixed_style_cell_class()(cell.parent, row=1, column=1, style_array=copy(cell._style))
-    fixed._style_id = cell.style_id  # registers the style in the workbook, as writing the cell would
-    return fixed
-
-
-@cache
-def _fixed_style_cell_class():
-    from openpyxl.cell.cell import Cell
-
-    class FixedStyleCell(Cell):
-        """A cell whose style never changes after ``_style_id`` is set (values may)."""
-
-        __slots__ = ("_style_id",)
-
-        @property
-        def style_id(self) -> int:
-            return self._style_id
-
-        @property
-        def has_style(self) -> bool:
-            return True
-
-    return FixedStyleCell
-
-
-def _cell_appender(ws):
-    """``ws.append`` for rows that are already styled cells (or None), without openpyxl's per-cell detour.
-
-    Write-only ``append`` first tries each item as a value; for a cell that fails, and the failure's message
-    formats the cell's repr — 200,000 exceptions and reprs were a third of the export. The cells go to the
-    same writer, with the same coordinates and styles, so the file is byte-for-byte what ``append`` writes.
-    """
-    def cells_to_row(cells, row_idx):
-        for col_idx, cell in enumerate(cells, 1):
-            if cell is not None:
-                cell.column = col_idx
-                cell.row = row_idx
-                yield cell
-
-    plain = ws._values_to_row
-
-    def append(cells):
-        ws._values_to_row = cells_to_row
-        try:
-            ws.append(cells)
-        finally:
-            ws._values_to_row = plain
-
-    return append

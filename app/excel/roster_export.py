@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.excel.cells import check_target, neutralise, new_workbook, safe_value, save_workbook
 from app.excel.roster import BY_KEY, EXPORT_KEYS
+from app.excel.rows import fast_rows
 from app.progress import NULL_PROGRESS, ProgressLike
 
 
@@ -42,9 +43,10 @@ def write_roster(path: str | Path, rows: Iterable, *, title: str = "业主花名
             cell.font, cell.fill, cell.alignment = bold, fill, center
             header.append(cell)
         ws.append(header)
+        append = fast_rows(ws, [None] * len(columns))
         for n, row in enumerate(rows, start=1):
             # Python str → a text cell: ID numbers and phones keep every digit without a number format.
-            ws.append([n, *(safe_value(v) if v else None for v in _as_tuple(row))])
+            append([n, *(safe_value(v) if v else None for v in _as_tuple(row))])
             if n % 2000 == 0:
                 progress.report(n, total, "写入 Excel")
     return n

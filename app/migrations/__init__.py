@@ -13,8 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
-
 from app.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -82,6 +80,8 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
+    from sqlalchemy import inspect, text
+
     with db.engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None

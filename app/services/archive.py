@@ -334,12 +334,14 @@ def _refresh_search_chunk(session: Session, ids: list[int]) -> None:
     for unit_id, plate in session.execute(select(Vehicle.unit_id, Vehicle.plate).where(Vehicle.unit_id.in_(ids))):
         plates[unit_id].append(plate)
     rows = session.execute(
-        select(Unit.id, Building.name, Unit.unit_no, Unit.room_no).join(Building).where(Unit.id.in_(ids))
+        select(Unit.id, Building.name, Unit.unit_no, Unit.room_no, Unit.search_text).join(Building)
+        .where(Unit.id.in_(ids))
     ).all()
-    params = [
-        {"uid": uid, "text": unit_search_text(bname, unit_no, room_no, people[uid], plates[uid])}
-        for uid, bname, unit_no, room_no in rows
-    ]
+    params = []
+    for uid, bname, unit_no, room_no, old in rows:
+        text = unit_search_text(bname, unit_no, room_no, people[uid], plates[uid])
+        if text != old:  # a unit whose text stays is not written, nor its search index entry
+            params.append({"uid": uid, "text": text})
     if params:
         session.connection().execute(
             update(Unit.__table__).where(Unit.__table__.c.id == bindparam("uid"))

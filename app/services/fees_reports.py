@@ -25,12 +25,16 @@ from app.models import (
     Building,
     FeeItem,
     FeeKind,
+    Occupancy,
     Payment,
     PayMethod,
+    Person,
+    Relation,
     Reminder,
     Unit,
 )
 from app.money import ZERO, format_money, to_money
+from app.search import unit_code, unit_label
 from app.services.context import ServiceContext
 from app.services.fees_billing import period_or_error
 from app.services.fees_payments import owner_names, prepaid_balances, unit_labels
@@ -565,29 +569,34 @@ class FeeReportService:
     def ledger_stream(self, period: str, building_id: int | None = None) -> Iterator[tuple[Ledger, Iterator[LedgerRow]]]:
         """``with ledger_stream(p) as (head, rows):`` the ledger's heading (``rows`` empty, ``unit_count`` set)
         and its rows, read unit block by unit block inside one read transaction: memory stays flat however
-        many units (the export of 100,000 units streams through it)."""
+        many units (the export of 100,000 units streams through it; not even their ids are held)."""
         self._require_any("fees.collect", "fees.reports")
         period = period_or_error(period)
         with self.ctx.read() as s:
-            unit_stmt = (select(Unit.id)
-                         .join(Bill, and_(Bill.unit_id == Unit.id, Bill.period == period))
-                         .order_by(Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no))
+            billed = select(Unit.id).join(Bill, and_(Bill.unit_id == Unit.id, Bill.period == period))
             if building_id is not None:
-                unit_stmt = unit_stmt.where(Unit.building_id == building_id)
-            ids = list(s.scalars(unit_stmt))
+                billed = billed.where(Unit.building_id == building_id)
+            count = s.scalar(select(func.count()).select_from(billed.subquery())) or 0
             item_ids = select(BillLine.item_id).where(BillLine.period == period, BillLine.late_fee.is_(False))
             items = tuple((i, n) for i, n in s.execute(
                 select(FeeItem.id, FeeItem.name).where(FeeItem.id.in_(item_ids))
                 .order_by(FeeItem.sort_order, FeeItem.id))) + ((LATE_FEE_ITEM, LATE_FEE_NAME),)
-            head = Ledger(period, self._property()[0], items, (), len(ids))
-            yield head, self._ledger_rows(s, period, ids)
+            head = Ledger(period, self._property()[0], items, (), count)
+            ordered = billed.order_by(Unit.building_id, Unit.unit_no, func.length(Unit.room_no), Unit.room_no)
+            yield head, self._ledger_rows(s, period, ordered)
 
-    def _ledger_rows(self, s, period: str, ids: list[int]) -> Iterator[LedgerRow]:
-        # Core statements on the session's connection, each compiled once with an expanding IN of the
-        # block: 100 blocks cost what one does to build, and rows skip the ORM's result processing
+    def _ledger_rows(self, s, period: str, ordered) -> Iterator[LedgerRow]:
+        """The rows of the units ``ordered`` selects (their ids, in ledger order), a block at a time.
+
+        Core statements on the session's connection, each compiled once with an expanding IN of the block:
+        100 blocks cost what one does to build, and rows skip the ORM's result processing."""
         conn = s.connection()
         block_ids = bindparam("ids", expanding=True)
-        units_stmt = select(Unit.id, Building.name, Unit.area).join(Building).where(Unit.id.in_(block_ids))
+        units_stmt = (select(Unit.id, Building.name, Unit.unit_no, Unit.room_no, Unit.area).join(Building)
+                      .where(Unit.id.in_(block_ids)))
+        owners_stmt = (select(Occupancy.unit_id, Person.name).join(Person)
+                       .where(Occupancy.unit_id.in_(block_ids), Occupancy.relation == Relation.OWNER)
+                       .order_by(Occupancy.id))
         key = (BillLine.unit_id, BillLine.item_id, BillLine.late_fee)
         waived_stmt = (select(*key, func.sum(Allocation.amount)).join(Allocation, Allocation.line_id == BillLine.id)
                        .where(BillLine.period == period, BillLine.unit_id.in_(block_ids),
@@ -597,10 +606,13 @@ class FeeReportService:
         earlier_stmt = (select(BillLine.unit_id, func.sum(BillLine.amount - BillLine.paid))
                         .where(BillLine.period < period, BillLine.amount > BillLine.paid,
                                BillLine.unit_id.in_(block_ids)).group_by(BillLine.unit_id))
-        for start in range(0, len(ids), LEDGER_BLOCK):
-            block = ids[start : start + LEDGER_BLOCK]
+        # the ids come from their own cursor, a block at a time, while the block's statements run beside it
+        for block in conn.execute(ordered.execution_options(yield_per=LEDGER_BLOCK)).scalars().partitions():
             params = {"ids": block}
-            units = {u: (b, a) for u, b, a in conn.execute(units_stmt, params)}
+            units = {u: (b, un, r, a) for u, b, un, r, a in conn.execute(units_stmt, params)}
+            owners: dict[int, list[str]] = defaultdict(list)
+            for unit_id, name in conn.execute(owners_stmt, params):
+                owners[unit_id].append(name)
             cells: dict[int, dict[int, list[Decimal]]] = defaultdict(dict)
             waived: dict[int, dict[int, Decimal]] = defaultdict(dict)
             for unit_id, item_id, late, amount in conn.execute(waived_stmt, params):
@@ -611,10 +623,8 @@ class FeeReportService:
                 billed, settled = cells[unit_id].get(key_, [ZERO, ZERO])
                 cells[unit_id][key_] = [billed + to_money(amount), settled + to_money(paid)]
             earlier = {u: to_money(v) for u, v in conn.execute(earlier_stmt, params)}
-            labels = unit_labels(s, block)
-            owners = owner_names(s, block)
             for unit_id in block:
-                building, area = units[unit_id]
+                building, unit_no, room_no, area = units[unit_id]
                 cut = waived.get(unit_id, {})
                 # per item: billed, money collected (减免 apart), unpaid
                 by_item = {i: (b, p - cut.get(i, ZERO), b - p) for i, (b, p) in cells.get(unit_id, {}).items()}
@@ -622,8 +632,8 @@ class FeeReportService:
                 paid = sum((v[1] for v in by_item.values()), ZERO)
                 unpaid = sum((v[2] for v in by_item.values()), ZERO)
                 before = earlier.get(unit_id, ZERO)
-                code, label = labels[unit_id]
-                yield LedgerRow(unit_id, building, code, label, "、".join(n for n, _ in owners.get(unit_id, [])),
+                yield LedgerRow(unit_id, building, unit_code(building, unit_no, room_no),
+                                unit_label(building, unit_no, room_no), "、".join(owners.get(unit_id, ())),
                                 area, by_item, billed, paid, unpaid, before, unpaid + before, sum(cut.values(), ZERO))
 
     def notice_units(self, period: str, building_id: int | None = None, include_settled: bool = False) -> list[int]:

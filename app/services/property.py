@@ -16,9 +16,8 @@ from app.errors import FieldError
 from app.models import Building, Occupancy, ParkingSpace, Person, Setting, Staff, Unit, UnitStatus, Vehicle
 from app.services.audit import log_event
 from app.services.context import ServiceContext
+from app.startup import DEFAULT_PROPERTY_NAME
 from app.validators import clean_code, clean_text, normalize_phone
-
-DEFAULT_PROPERTY_NAME = "未命名小区"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import build_parser, main
+from app.cli import build_parser, main, parser_for
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "app.models", "app.services", "app.db", "openpyxl", "reportlab",
@@ -84,3 +84,15 @@ def test_a_choice_from_the_models_is_still_checked(capsys):
         main(["user", "add", "someone", "--role", "boss"])
     assert exit_.value.code == 2
     assert "invalid choice: 'boss'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "only_gui"), [
+    ([], True), (["--database", "sqlite:///x.db"], True), (["--user=gui", "--database", "gui", "gui", "--demo"], True),
+    (["gui", "--help"], True), (["--database", "gui", "db", "info"], False), (["--help"], False),
+    (["--version"], False), (["payment", "take"], False), (["guii"], False),
+])
+def test_opening_the_window_builds_only_the_gui_command(argv, only_gui):
+    """Issue 18: the other seventy parsers are not built before the login window; anything else gets them."""
+    commands = {name for action in parser_for(argv)._actions if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices}
+    assert commands == {"gui"} if only_gui else commands == {path[0] for path in COMMANDS}

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.errors import FieldError, ServiceError
-from app.models import Role
-from app.services import Services
-from app.services.auth import MIN_PASSWORD
-from app.services.context import Actor
 from ui.dialogs.form import FormDialog
+
+if TYPE_CHECKING:  # the login window shows before the models and services are imported (ui/application.py)
+    from app.services import Services
+    from app.services.context import Actor
 
 
 class LoginDialog(FormDialog):
@@ -54,6 +54,8 @@ class FirstAdminDialog(FormDialog):
     """The first start on an empty database: create the system administrator."""
 
     def __init__(self, services: Services, parent: QWidget | None = None):
+        from app.services.auth import MIN_PASSWORD
+
         super().__init__("", parent)
         self.setWindowTitle(self.tr("创建系统管理员"))
         self.services = services
@@ -74,5 +76,7 @@ class FirstAdminDialog(FormDialog):
             raise FieldError({"password2": self.tr("两次输入的密码不一致")})
 
     def save(self, values: dict[str, Any]) -> int:
+        from app.models import Role
+
         return self.services.auth.create_user(values["username"], values["display_name"], values["password"],
                                               Role.ADMIN)
