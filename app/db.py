@@ -107,7 +107,6 @@ class Database:
 def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and bring the schema to this app's head; refuse a newer database."""
     from app import migrations
-    from app.services import backup  # noqa: F401 - registers the backup taken before any migration
 
     db = Database(resolve_url(url))
     if db.sqlite_path is not None:

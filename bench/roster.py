@@ -199,8 +199,8 @@ def _services(db_url: str):
     from app.services import Services
 
     services = Services.open(open_database(db_url))
-    configure_mappers()  # what the sign-in's first query does in the app, before anyone can import
     assert services.roster is not None  # its modules loaded, as the page that offers the import has them
+    configure_mappers()  # what the app's first queries do, before anyone can import (models load per domain)
     return services
 
 

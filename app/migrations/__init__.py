@@ -110,6 +110,8 @@ def upgrade(db: Database) -> None:
     if current == head:
         return
     if current is not None:
+        from app.services import backup  # noqa: F401 - registers the backup taken before any migration
+
         for hook in before_upgrade_hooks:
             hook(db, current)
     from alembic import command

@@ -65,16 +65,6 @@ ORDER_LABELS: dict[str, str] = {
     ViolationStage.REPORT: "上报", ViolationStage.CLOSED: "已结案",
 }
 
-# table → label in the audit trail (``app.services.audit.ENTITY_LABELS`` takes them in)
-ORDER_ENTITY_LABELS: dict[str, str] = {
-    "visitors": "访客", "vehicle_passes": "车辆出入", "patrol_routes": "巡逻路线", "patrol_checkpoints": "巡逻点",
-    "patrol_rounds": "巡逻记录", "patrol_visits": "巡逻打卡", "duty_entries": "值班记录", "handovers": "交接班",
-    "emergency_plans": "应急预案", "incidents": "突发事件", "incident_steps": "事件处置步骤", "outages": "停水停电通知",
-    "violations": "违章", "violation_actions": "违章处理", "key_loans": "钥匙借还", "parcels": "快递",
-    "training_records": "培训考核", "training_attendees": "培训人员",
-}
-
-
 class Visitor(Stamped, Base):
     """One visit: in at the gate, out (left_at) later; frequent visitors are found by name/phone."""
 

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from app.db import Database
 from app.services.context import SYSTEM, Actor, ServiceContext
+from app.signin import PendingSignIn
 
 
 class Services:
@@ -18,7 +19,7 @@ class Services:
     def open(cls, db: Database, actor: Actor = SYSTEM) -> Services:
         return cls(ServiceContext(db, actor))
 
-    def as_actor(self, actor: Actor) -> Services:
+    def as_actor(self, actor: Actor | PendingSignIn) -> Services:
         return Services(self.ctx.as_actor(actor))
 
     @property

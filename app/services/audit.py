@@ -29,8 +29,8 @@ from sqlalchemy import Delete, Engine, Insert, Select, Update, event, func, inse
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
-from app.models import AuditLog, Base, Stamped
-from app.models.order_team import ORDER_ENTITY_LABELS
+from app.models import AuditLog
+from app.models.base import Base, Stamped
 from app.search import number_probe
 from app.validators import clean_text, mask_id_number, mask_phone
 
@@ -90,7 +90,12 @@ ENTITY_LABELS: dict[str, str] = {
     "survey_responses": "调查答卷",
     "monthly_report": "经营月报",
     "bank_agreements": "代扣协议", "bank_profiles": "银行格式", "bank_batches": "托收批次",
-    **ORDER_ENTITY_LABELS,
+    # 秩序 registers (app/models/order_team.py)
+    "visitors": "访客", "vehicle_passes": "车辆出入", "patrol_routes": "巡逻路线", "patrol_checkpoints": "巡逻点",
+    "patrol_rounds": "巡逻记录", "patrol_visits": "巡逻打卡", "duty_entries": "值班记录", "handovers": "交接班",
+    "emergency_plans": "应急预案", "incidents": "突发事件", "incident_steps": "事件处置步骤", "outages": "停水停电通知",
+    "violations": "违章", "violation_actions": "违章处理", "key_loans": "钥匙借还", "parcels": "快递",
+    "training_records": "培训考核", "training_attendees": "培训人员",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -279,16 +284,17 @@ def _audit_flush(session: Session, _flush_context) -> None:
 # --- Core bulk statements --------------------------------------------------------------------------
 
 _SESSION_OF_CONNECTION: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_stamped_tables: frozenset[str] | None = None
+_stamped_tables: tuple[int, frozenset[str]] = (0, frozenset())
 
 
 def _audited_tables() -> frozenset[str]:
+    """The tables of ``Stamped`` models, worked out again whenever more models were loaded (app/models)."""
     global _stamped_tables
-    if _stamped_tables is None:
-        _stamped_tables = frozenset(
-            m.local_table.name for m in Base.registry.mappers if issubclass(m.class_, Stamped)
-        )
-    return _stamped_tables
+    mappers = Base.registry.mappers
+    if len(mappers) != _stamped_tables[0]:
+        _stamped_tables = (len(mappers), frozenset(
+            m.local_table.name for m in mappers if issubclass(m.class_, Stamped)))
+    return _stamped_tables[1]
 
 
 @event.listens_for(Session, "before_flush")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from app.errors import FieldError, ServiceError
@@ -14,7 +14,11 @@ from app.models import ROLE_LABELS, Role, RolePermission, User
 from app.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS
 from app.services.audit import log_event
 from app.services.context import Actor, ServiceContext
+from app.signin import password_matches
 from app.validators import clean_text
+
+if TYPE_CHECKING:
+    from app.signin import PasswordCheck
 
 _HASHER = PasswordHasher()
 MIN_PASSWORD = 6
@@ -87,14 +91,15 @@ class AuthService:
             s.flush()
             return user.id
 
-    def login(self, username: str, password: str) -> Actor:
-        """Check the password; five wrong ones lock the account for 15 minutes."""
+    def login(self, username: str, password: str, ahead: PasswordCheck | None = None) -> Actor:
+        """Check the password; five wrong ones lock the account for 15 minutes. ``ahead``: the same check
+        started in the background (app/signin.py), used when it was of the hash read here."""
         now = self.ctx.clock()
         with self.ctx.write() as s:
             # FOR UPDATE: simultaneous logins to one account (PostgreSQL) wait for each other instead of
             # racing on the row's version (StaleDataError); SQLite's BEGIN IMMEDIATE already serialises.
             user = s.scalar(select(User).where(User.username == clean_text(username)).with_for_update())
-            failed = self._check(s, user, username, password, now, "login")
+            failed = self._check(s, user, username, password, now, "login", ahead)
             if not failed:
                 user.last_login_at = now
                 actor = actor_for(user, s)
@@ -118,7 +123,8 @@ class AuthService:
             raise ServiceError(failed)
         return fresh
 
-    def _check(self, s, user: User | None, username: str, password: str, now, kind: str) -> str:
+    def _check(self, s, user: User | None, username: str, password: str, now, kind: str,
+               ahead: PasswordCheck | None = None) -> str:
         """Verify and count failures; five wrong ones lock the account. Returns an error message or ""."""
         if user is None or not user.active:
             log_event(s, "login_failed", "users", {"username": clean_text(username)},
@@ -129,9 +135,10 @@ class AuthService:
             log_event(s, "login_failed", "users", {"reason": "locked"}, entity_id=user.id,
                       summary=user.username, actor=who)
             return f"密码错误次数过多, 账户已锁定至 {user.locked_until:%H:%M}"
-        try:
-            _HASHER.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
+        matches = ahead.matches(user.password_hash, password) if ahead is not None else None
+        if matches is None:
+            matches = password_matches(user.password_hash, password)
+        if not matches:
             user.failed_logins += 1
             locked = user.failed_logins >= MAX_FAILED_LOGINS
             if locked:

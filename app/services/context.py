@@ -15,6 +15,7 @@ from app.db import Database
 from app.errors import PermissionDenied
 from app.models.base import Stamped
 from app.permissions import PERMISSIONS
+from app.signin import PendingSignIn
 from app.validators import mask_id_number, mask_phone
 
 
@@ -42,7 +43,8 @@ class ServiceContext:
     # disabling an account or revoking a right takes effect in open sessions within this many seconds.
     REFRESH_SECONDS = 30.0
 
-    def __init__(self, db: Database, actor: Actor = SYSTEM, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, db: Database, actor: Actor | PendingSignIn = SYSTEM,
+                 clock: Callable[[], datetime] = datetime.now):
         self.db = db
         self._actor = actor
         self.clock = clock
@@ -51,6 +53,9 @@ class ServiceContext:
 
     @property
     def actor(self) -> Actor:
+        if isinstance(self._actor, PendingSignIn):
+            self._actor = self._actor.actor()
+            self._checked = time.monotonic()
         if self._actor.user_id is not None and time.monotonic() - self._checked >= self.REFRESH_SECONDS:
             self.refresh_actor()
         return self._actor
@@ -75,7 +80,7 @@ class ServiceContext:
             raise AccountRevoked(f"账户 {self._actor.username} 已被停用, 请重新登录。")
         return self._actor
 
-    def as_actor(self, actor: Actor) -> ServiceContext:
+    def as_actor(self, actor: Actor | PendingSignIn) -> ServiceContext:
         """The same database and clock acting for another operator."""
         return ServiceContext(self.db, actor, self.clock)
 

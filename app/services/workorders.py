@@ -49,9 +49,7 @@ from app.search import (
     unit_code,
     unit_label,
 )
-from app.services.archive import stale_message
 from app.services.context import ServiceContext
-from app.services.inventory import draw_for_workorder
 from app.services.sequences import next_number
 from app.services.service_calendar import Calendar, load_calendar, load_margins
 from app.services.workorder_keys import set_unit_keys
@@ -543,6 +541,8 @@ class WorkOrderService:
         if order is None:
             raise NotFound("工单不存在")
         if version is not None and int(version) != order.version:
+            from app.services.archive import stale_message  # (the archive service: only when needed)
+
             raise ConflictError(stale_message(s, order, f"工单 {order.number} "))
         return order
 
@@ -1168,6 +1168,8 @@ class WorkOrderService:
             order.started_at = order.started_at or now
             for r in rows:
                 s.add(WorkOrderMaterial(workorder_id=order.id, **r))
+            from app.services.inventory import draw_for_workorder  # the stock models load only here
+
             draw_for_workorder(s, order.id, materials, now)  # lines naming a stock item draw from stock
             from app.services.fees_payments import post_repair_charge  # the charge reaches the unit's account
 
