@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, literal, select, union_all
 
@@ -22,10 +22,14 @@ from app.errors import PermissionDenied, ServiceError
 from app.models import FeeKind, Kind, WorkOrder
 from app.money import ZERO
 from app.services.context import ServiceContext
-from app.services.fees_billing import period_or_error
-from app.services.fees_reports import CollectionRate, FeeReportService, collection_sums, figures_of, rates_of
-from app.services.fees_rules import add_months, period_first_day
+from app.services.fees_rules import add_months, period_first_day, period_or_error
 from app.services.workorders import WorkOrderService
+
+if TYPE_CHECKING:
+    from app.services.fees_reports import CollectionRate
+
+# The fee services (fees_reports and what it imports, ~0.1 s) are imported where a fee figure is read: the
+# page's first work-order section then runs its SQL in one worker while the other imports them.
 
 CHART_KINDS: tuple[str, ...] = (FeeKind.PROPERTY, FeeKind.PARKING)
 
@@ -41,6 +45,8 @@ class MonthCollection:
         for rate in self.rates:
             if rate.kind == kind:
                 return rate
+        from app.services.fees_reports import CollectionRate
+
         return CollectionRate(kind, ZERO, ZERO)
 
 
@@ -81,8 +87,8 @@ class DashboardData:
 
 
 # The page's sections, each read on its own (``DashboardService.part``) so the page can read them side by side
-# in worker threads and show each as it comes (ui.pages.dashboard.SECTIONS: the same, the slowest first).
-PARTS: tuple[str, ...] = ("collection", "aging", "months", "workorders", "property", "maintenance", "heading")
+# in worker threads and show each as it comes (ui.pages.dashboard.SECTIONS: the same, in the order read).
+PARTS: tuple[str, ...] = ("collection", "workorders", "months", "aging", "property", "maintenance", "heading")
 
 
 def _part(fn: Callable[[], Any]) -> Part:
@@ -127,6 +133,8 @@ class DashboardService:
     def collection_by_month(self, last: str, months: int = 12) -> list[MonthCollection]:
         """收缴率 of each of ``months`` periods ending with ``last``: per period exactly
         ``FeeReportService.collection_rate(period).month`` (减免 apart, 滞纳金 its own row), in one grouped query."""
+        from app.services.fees_reports import collection_sums, rates_of
+
         self.ctx.require("fees.reports")
         last = period_or_error(last)
         periods = periods_ending(last, months)
@@ -136,6 +144,8 @@ class DashboardService:
 
     def _collection(self, period: str, months: int):
         """The period's figures and the trend from the same sums (the trend's months cover the year)."""
+        from app.services.fees_reports import collection_sums, figures_of, rates_of
+
         self.ctx.require("fees.reports")
         periods = periods_ending(period, max(months, int(period[5:7])))
         with self.ctx.read() as s:
@@ -155,12 +165,17 @@ class DashboardService:
             "heading": lambda _p: PropertyService(self.ctx).property_name(),
             "property": lambda _p: PropertyService(self.ctx).figures(),
             "collection": lambda p: self._collection(p, months),
-            "aging": lambda _p: FeeReportService(self.ctx).aging(today),
+            "aging": lambda _p: self._aging(today),
             "workorders": lambda p: WorkOrderService(self.ctx).summary(period_first_day(p)),
             "months": lambda p: self.workorders_by_month(p, months),
             "maintenance": lambda p: MaintenanceService(self.ctx).completion(p),
         }
         return _part(lambda: readers[name](period_or_error(period)))
+
+    def _aging(self, today: date):
+        from app.services.fees_reports import FeeReportService
+
+        return FeeReportService(self.ctx).aging(today)
 
     def load(self, period: str, today: date | None = None, months: int = 12) -> DashboardData:
         """Every section of the 概况 page for ``period``, one after the other (the page reads them at once)."""

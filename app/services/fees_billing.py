@@ -53,10 +53,10 @@ from app.services.fees_rules import (
     add_months,
     charge_fraction,
     line_amount,
-    parse_period,
     period_first_day,
     period_index,
     period_last_day,
+    period_or_error,
 )
 from app.validators import clean_text, parse_date
 
@@ -71,13 +71,6 @@ def _finished(progress) -> None:
     """Report 100% after the commit; a Cancel pressed now is too late and is ignored."""
     with contextlib.suppress(Cancelled):
         progress.report(1000, 1000, "完成")
-
-
-def period_or_error(text: object, field_name: str = "period") -> str:
-    try:
-        return parse_period(text)
-    except ValueError as exc:
-        raise FieldError({field_name: f"账期“{text}”无效: {exc}"}) from None
 
 
 def fmt_price(price: Decimal) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from app.errors import FieldError
 from app.money import FEN, ZERO, to_money
 
 _PERIOD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
@@ -28,6 +29,14 @@ def parse_period(text: object) -> str:
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise ValueError("账期无效")
     return f"{year:04d}-{month:02d}"
+
+
+def period_or_error(text: object, field_name: str = "period") -> str:
+    """``parse_period`` for the services: a bad period is a ``FieldError`` naming the field."""
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        raise FieldError({field_name: f"账期“{text}”无效: {exc}"}) from None
 
 
 def period_index(period: str) -> int:

@@ -10,7 +10,15 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.errors import PermissionDenied
-from ui.models.windowed import ROW_ROLE, SORT_ROLE, Column, ListTableModel, RowStyle, WindowedTableModel
+from ui.models.windowed import (
+    FIRST_ROWS,
+    ROW_ROLE,
+    SORT_ROLE,
+    Column,
+    ListTableModel,
+    RowStyle,
+    WindowedTableModel,
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,31 @@ def test_windowed_model_fetches_only_the_blocks_it_shows():
     assert model.rowCount(model.index(0, 0)) == 0  # a table: no children
 
 
+class SeekSource(FakeSource):
+    """Pages by keyset like the services: ``after`` is the id of the row before the page."""
+
+    def fetch(self, offset, limit, sort_key, descending, after=None):
+        rows = sorted(self.items, key=lambda r: r.id, reverse=descending)
+        start = offset if after is None else [r.id for r in rows].index(after) + 1
+        self.calls.append((offset, limit, after))
+        return rows[start : start + limit]
+
+
+def test_the_top_of_a_list_reads_a_screen_first_and_the_rest_of_its_block_when_scrolled_to():
+    source = SeekSource(ITEMS)
+    model = WindowedTableModel(COLUMNS, source.count, source.fetch, block_size=200, seek=True)
+    assert model.data(model.index(0, 0)) == "1" and model.data(model.index(FIRST_ROWS - 1, 0)) == str(FIRST_ROWS)
+    assert source.calls == [(0, FIRST_ROWS, None)]  # no row built beyond a screen or two
+    assert model.data(model.index(FIRST_ROWS, 0)) == str(FIRST_ROWS + 1)  # the rest, sought after the last
+    assert source.calls[1:] == [(FIRST_ROWS, 200 - FIRST_ROWS, FIRST_ROWS)]
+    assert [model.row_at(i).id for i in range(1000)] == [item.id for item in ITEMS]
+    assert source.calls[2] == (200, 200, 200)  # the next block after the whole first one
+    model.reload()
+    model.data(model.index(0, 0))
+    assert model.data(model.index(250, 0)) == "251"  # a block after a top still partial: completed first
+    assert source.calls[-3:] == [(0, FIRST_ROWS, None), (FIRST_ROWS, 200 - FIRST_ROWS, FIRST_ROWS), (200, 200, 200)]
+
+
 def test_windowed_model_roles():
     _source, model = make_model(row_style=lambda r: RowStyle(background=QColor("#ffe0e0")) if r.id == 2 else None)
     index = model.index(2, model.column_index("amount"))
@@ -90,7 +123,7 @@ def test_windowed_sort_asks_the_source_and_ignores_unsortable_columns():
     source, model = make_model()
     model.sort(model.column_index("id"), Qt.SortOrder.DescendingOrder)
     assert model.data(model.index(0, 0)) == "1000"
-    assert source.calls[-1] == (0, 200, "id", True)
+    assert source.calls[-1] == (0, FIRST_ROWS, "id", True)  # the top: a screen or two first
     calls = len(source.calls)
     model.sort(model.column_index("name"))  # no sort_key: nothing happens
     assert model.data(model.index(0, 0)) == "1000"

@@ -217,6 +217,7 @@ class _ColumnTableModel(QAbstractTableModel):
     }
 
 
+FIRST_ROWS = 64  # rows of the top block read first: a screen or two (the rest of the block when scrolled to)
 CountFn = Callable[[], int]
 FetchFn = Callable[[int, int, "str | None", bool], Sequence[Any]]
 
@@ -254,6 +255,7 @@ class WindowedTableModel(_ColumnTableModel):
         self.descending = descending
         self._count = 0
         self._blocks: OrderedDict[int, list[Any]] = OrderedDict()
+        self._partial: set[int] = set()  # blocks holding only their first FIRST_ROWS rows so far
         self.fetch_calls = 0  # how many blocks were loaded (tests and benchmarks look at it)
         if load:
             self._count = self._safe_count()
@@ -263,6 +265,7 @@ class WindowedTableModel(_ColumnTableModel):
         """Re-count and drop every cached block (after a filter changed or rows were saved)."""
         self.beginResetModel()
         self._blocks.clear()
+        self._partial.clear()
         self._count = self._safe_count()
         self.endResetModel()
         self.reloaded.emit(self._count)
@@ -296,6 +299,7 @@ class WindowedTableModel(_ColumnTableModel):
         self.sort_key, self.descending = key, descending
         self.beginResetModel()
         self._blocks.clear()
+        self._partial.clear()
         self.endResetModel()
 
     # ---- internals
@@ -308,17 +312,28 @@ class WindowedTableModel(_ColumnTableModel):
             block = self._fetch_block(number)
             self._blocks[number] = block
             while len(self._blocks) > self.max_blocks:
-                self._blocks.popitem(last=False)
+                self._partial.discard(self._blocks.popitem(last=False)[0])
         else:
             self._blocks.move_to_end(number)
+        if offset >= len(block) and number in self._partial:  # scrolled past the first rows: the rest
+            self._complete(number, block)
         # Rows deleted by another PC since the count: the tail of the list shows empty until reload.
         return block[offset] if offset < len(block) else None
 
     def _fetch_block(self, number: int) -> list[Any]:
         offset = number * self.block_size
+        if number == 0 and self.block_size > FIRST_ROWS and 1 not in self._blocks:
+            # The top of the list (after a search, a sort, a reload): a screen or two now, the rest when
+            # scrolled to — no row read and built beyond what is painted.
+            block = self._safe_fetch(0, FIRST_ROWS)
+            if len(block) == FIRST_ROWS:
+                self._partial.add(0)
+            return block
         if not self.seek:
             return self._safe_fetch(offset)
         before, beyond = self._blocks.get(number - 1), self._blocks.get(number + 1)
+        if before and number - 1 in self._partial:  # its last row is not this block's neighbour yet
+            self._complete(number - 1, before)
         if before:
             return self._safe_fetch(offset, after=before[-1])
         size = min(self.block_size, self._count - offset)
@@ -328,6 +343,12 @@ class WindowedTableModel(_ColumnTableModel):
                                      after=beyond[0] if beyond else None)
             return block[::-1]
         return self._safe_fetch(offset)
+
+    def _complete(self, number: int, block: list[Any]) -> None:
+        """Read the rest of a block that holds only its first rows (after its last row when seeking)."""
+        self._partial.discard(number)
+        block += self._safe_fetch(number * self.block_size + len(block), self.block_size - len(block),
+                                  after=block[-1])
 
     def _safe_count(self) -> int:
         try:

@@ -62,9 +62,9 @@ PERIOD_CHOICES = 24  # the period selector offers this many months back from the
 TREND_MONTHS = 12
 MIN_TREND_MONTHS = 6  # leading months without data are left out, but at least this many are shown
 CHART_KINDS = (FeeKind.PROPERTY, FeeKind.PARKING)
-# The sections read side by side (app.services.dashboard.PARTS), the slowest first. The page does not import
-# that module: its first use, in a job, imports the fee services off the GUI thread.
-SECTIONS = ("collection", "aging", "months", "workorders", "property", "maintenance", "heading")
+# The sections read side by side (app.services.dashboard.PARTS). The first fee section imports the fee
+# services (in its job, off the GUI thread) while the work-order sections' SQL runs in the other job.
+SECTIONS = ("collection", "workorders", "months", "aging", "property", "maintenance", "heading")
 
 CARD_STYLE = """
 QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
