@@ -172,6 +172,7 @@ def exact_extent(zf: zipfile.ZipFile, part: str) -> Extent:
     far: list[tuple[int, int, str]] = []
     rows_parent = None
     far_count = 0
+    lowest = rightmost = (0, 0, "")  # the cells holding the last row and the last column
     row = 0
     col = 0
     cell_ref = None
@@ -203,12 +204,16 @@ def exact_extent(zf: zipfile.ZipFile, part: str) -> Extent:
                 r, c = _position(cell_ref, row, col + 1)
                 col = c
                 if has_value:
-                    extent.rows, extent.columns = max(extent.rows, r), max(extent.columns, c)
+                    stored = f"\0{value}" if shared else value
+                    if r > extent.rows:
+                        extent.rows, lowest = r, (r, c, stored)
+                    if c > extent.columns:
+                        extent.columns, rightmost = c, (r, c, stored)
                     if r > MAX_ROWS or c > MAX_COLUMNS:
                         far_count += 1
                         if far_count > MANY:
                             break  # a big sheet: enough seen
-                        far.append((r, c, f"\0{value}" if shared else value))
+                        far.append((r, c, stored))
                         far = sorted(far, reverse=True)[:3]
                 elif has_formula and len(extent.formulas_without_value) < MAX_ROWS:
                     extent.formulas_without_value.append(f"{column_letters(c)}{r}")
@@ -217,6 +222,8 @@ def exact_extent(zf: zipfile.ZipFile, part: str) -> Extent:
                 rows_parent.clear()  # rows already seen: nothing of them stays in memory
     except ParseError:
         raise ServiceError("工作表的内容已损坏 (XML 格式错误), 无法读取。请在 Excel 中打开并重新保存后再导入。") from None
+    if not far and extent.too_big:  # within the row and column limits, over MAX_CELLS: the cells spanning it
+        far = sorted({lowest, rightmost}, reverse=True)
     extent.far = [(f"{column_letters(c)}{r}", _shared_string(zf, v)) for r, c, v in far] if far_count <= MANY else []
     return extent
 

@@ -87,6 +87,15 @@ def test_a_far_value_is_refused_through_the_service_the_dialog_calls(tmp_path):
     assert "XFD1048576" in out and "“x”" in out
 
 
+def test_a_far_value_within_the_row_and_column_limits_but_over_the_cell_limit_is_named(services, tmp_path):
+    """78,291 rows × 81 columns stays under both limits but over MAX_CELLS: the stray cell is still named
+    (found by the hypothesis test)."""
+    path = far_cell_file(tmp_path / "far.xlsx", "CC78291", "远")
+    with pytest.raises(ServiceError) as refused:
+        services.roster.preview(path)
+    assert "CC78291" in str(refused.value) and "“远”" in str(refused.value)
+
+
 def test_a_far_cell_with_only_a_style_imports_normally(services, tmp_path):
     path = far_cell_file(tmp_path / "styled.xlsx", styled_only=True)
     assert len(read_sheet(path).rows) == 2
