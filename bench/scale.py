@@ -41,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -1184,19 +1185,35 @@ def _env() -> dict:
     return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "PROPDESK_PASSWORD": PASSWORD}
 
 
+@contextlib.contextmanager
+def _installed_env(folder: str | None) -> Iterator[dict]:
+    """``_env()`` with the byte code cached as an installed program has it (a private ``PYTHONPYCACHEPREFIX``;
+    under ``PYTHONDONTWRITEBYTECODE`` every module of the app would be compiled from source on each start, which
+    no installed copy does — the ceilings' Python and PySide6 have their caches)."""
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        env = {**_env(), "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        yield env
+
+
+def _median_after_warm_up(run: Callable[[], tuple[float, str]], runs: int = 3) -> tuple[float, str, int]:
+    """The median time of ``runs`` process starts after one warm-up (which fills the byte-code cache)."""
+    results = [run() for _ in range(runs + 1)][1:]
+    times = sorted(s for s, _out in results)
+    return times[len(times) // 2], results[-1][1], len(times)
+
+
 def first_start(paths, ceiling: bool, runs: int = 3) -> dict:
     """Process start → the first window shown (the login dialog), on a copy-free link to the office file in a
     folder with no backup of today, so the daily-backup decision runs as on the first start of the day.
 
-    The median of ``runs`` starts after one warm-up, with the byte code cached as an installed program has it
-    (a private ``PYTHONPYCACHEPREFIX``; under ``PYTHONDONTWRITEBYTECODE`` every module of the app would be
-    compiled from source on each start, which no installed copy does — the ceiling's PySide6 has its cache)."""
-    with tempfile.TemporaryDirectory(dir=Path(paths["office"]).parent) as tmp:
-        env = {**_env(), "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache")}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        shown = [_first_window(paths["office"], ceiling, env, Path(tmp) / f"start{i}") for i in range(runs + 1)]
-        times = sorted(s for s, _window in shown[1:])
-        return {"s": times[len(times) // 2], "window": shown[-1][1], "runs": len(times)}
+    The median of ``runs`` starts after one warm-up, with the byte code cached (``_installed_env``)."""
+    folder = Path(paths["office"]).parent
+    with _installed_env(str(folder)) as env, tempfile.TemporaryDirectory(dir=folder) as tmp:
+        starts = iter(range(runs + 1))
+        s, window, n = _median_after_warm_up(
+            lambda: _first_window(paths["office"], ceiling, env, Path(tmp) / f"start{next(starts)}"), runs)
+        return {"s": s, "window": window, "runs": n}
 
 
 def _first_window(office: str, ceiling: bool, env: dict, folder: Path) -> tuple[float, str]:
@@ -1219,21 +1236,25 @@ def _first_window(office: str, ceiling: bool, env: dict, folder: Path) -> tuple[
 
 
 def cli_query(paths, ceiling: bool, text: str = "3-1-1502") -> dict:
-    if not ceiling:
-        s, out = _spawn([sys.executable, "-m", "app.cli", "--database", f"sqlite:///{paths['office']}", "--user", USER,
-                         "workorder", "list", "--query", text], env=_env(), cwd=str(ROOT))
-        return {"s": s, "lines": len(out.splitlines())}
-    conn = _sql(paths["office"])
-    where, args = _wo_match_sql(conn, text)
-    script = CLI_CEILING.format(root=str(ROOT), path=paths["office"], where=where, args=args)
-    s, out = _spawn([sys.executable, "-S", "-c", script])
-    return {"s": s, "lines": len(out.splitlines())}
+    """A fresh process answering the search, as a user runs it: the median of 3 after a warm-up, byte code
+    cached (``_installed_env``) for the app and the ceiling alike."""
+    if ceiling:
+        where, args = _wo_match_sql(_sql(paths["office"]), text)
+        args_ = [sys.executable, "-S", "-c", CLI_CEILING.format(root=str(ROOT), path=paths["office"], where=where,
+                                                                 args=args)]
+    else:
+        args_ = [sys.executable, "-m", "app.cli", "--database", f"sqlite:///{paths['office']}", "--user", USER,
+                 "workorder", "list", "--query", text]
+    with _installed_env(str(Path(paths["office"]).parent)) as env:
+        s, out, n = _median_after_warm_up(lambda: _spawn(args_, env=env, cwd=str(ROOT)))
+    return {"s": s, "lines": len(out.splitlines()), "runs": n}
 
 
 def help_job(_paths, ceiling: bool) -> dict:
-    if ceiling:
-        return {"s": _spawn([sys.executable, "-c", HELP_CEILING])[0]}
-    return {"s": _spawn([sys.executable, "-m", "app.cli", "--help"], env=_env(), cwd=str(ROOT))[0]}
+    args_ = [sys.executable, "-c", HELP_CEILING] if ceiling else [sys.executable, "-m", "app.cli", "--help"]
+    with _installed_env(None) as env:
+        s, _out, n = _median_after_warm_up(lambda: _spawn(args_, env=env, cwd=str(ROOT)))
+    return {"s": s, "runs": n}
 
 
 JOBS_SPAWNED = {"first_start": first_start, "cli_workorder_query": cli_query, "help": help_job}
