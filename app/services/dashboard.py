@@ -87,7 +87,8 @@ class DashboardData:
 
 
 # The page's sections, each read on its own (``DashboardService.part``) so the page can read them side by side
-# in worker threads and show each as it comes (ui.pages.dashboard.SECTIONS: the same, in the order read).
+# in worker threads and show each as it comes (ui.pages.dashboard.SECTIONS: the same names, checked by
+# tests/ui/test_dashboard.py).
 PARTS: tuple[str, ...] = ("collection", "workorders", "months", "aging", "property", "maintenance", "heading")
 
 

@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.models import Team
+from app.services.dashboard import PARTS
 from tests.conftest import actor
 from tests.fees_setup import add_items, build_property, fee_services
 from ui.application import install_font
-from ui.pages.dashboard import DashboardPage
+from ui.pages.dashboard import SECTIONS, DashboardPage
 from ui.widgets.charts import bar_set, bar_values, categories, line_values, pie_values
 
 NOW = datetime(2026, 11, 28, 10, 0)
@@ -451,3 +452,8 @@ def test_an_overtaken_load_that_fails_does_not_show_its_error(qtbot, office, mon
     qtbot.wait(50)
     assert page.team_chart.showing_chart() and "旧的读取失败" not in page.team_chart.message.text()
     assert page.key_cards["open"].value.text() == "3" and not page.loading
+
+
+def test_the_page_reads_every_section_the_service_offers():
+    """The page keeps its own list (it must not import the service on the GUI thread): the same names."""
+    assert sorted(SECTIONS) == sorted(PARTS)
