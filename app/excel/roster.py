@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import count, repeat
+from operator import itemgetter
 
 from app.errors import FieldError
 from app.excel.legacy import (
+    ATTRS,
+    CLEANERS,
     DEFAULT_OPTIONS,
     EXTRA_KEYS,
     HC_KINDS,
@@ -31,12 +35,17 @@ from app.excel.legacy import (
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
 from app.validators import (
+    EARLIEST_MOVE_IN,
+    PLATE_SHAPE,
     check_move_in,
     clean_code,
     clean_text,
     has_invisible,
+    is_usual_id_number,
+    normalize_id_number,
     normalize_phone,
     normalize_plate,
+    today,
 )
 
 HEADER_SCAN_ROWS = 20
@@ -467,7 +476,14 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
     max_col = max(col for cols in fields.values() for col in cols)
     single = [(key, cols[0]) for key, cols in fields.items() if len(cols) == 1]
     multi = [(key, cols) for key, cols in fields.items() if len(cols) > 1]
-    for index in range(header_index + 1, len(rows)):
+    start = header_index + 1
+    certified = _Columns(cleaner, header_texts).records(rows, start, max_col) if COLUMN_PATH else None
+    for index in range(start, len(rows)):
+        if certified is not None and (rec := certified[index - start]) is not None:
+            if formulas:
+                _formula_errors(rec, index, fields, headers, formulas)
+            parsed.records.append(rec)
+            continue
         row = rows[index]
         if len(row) > max_col:  # calamine's rows are rectangular: the usual case
             values = {key: row[col] for key, col in single}
@@ -740,6 +756,262 @@ class _Cleaner:
         if not rec.errors:
             rec.raw = None  # the cleaned values say it all; 100,000 rows of cell dicts cost 100 MB
         return rec
+
+
+# --- the column-at-a-time path --------------------------------------------------------------------
+
+COLUMN_PATH = True  # tests turn it off to compare with the row-by-row path
+_NO = object()  # a cell the column path does not vouch for: its row goes through _Cleaner.record
+_ABSENT = (False, None)  # what a missing column gives every row
+_MISSING = {key: (False, blank) for key, blank in (("unit", ""), ("area", ""), ("phone", ""), ("id_number", ""),
+                                                  ("space", ()), ("plate", ()), ("notes", ""))}
+_FIRST = itemgetter(0)
+_PRESENT = (True, None)
+_SAMPLE_SEQ = ("示例", "例", "样例")
+_SPACE_CODE = re.compile(r"[0-9A-Za-z-]{1,32}")  # B1-001: already as split_multi and clean_code leave it
+_USUAL_DATE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")  # 2019/5/1, 2019-05-01
+_ORDER = ("seq", "building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in", "space",
+          "plate", "notes", "id_unverified", *sorted(EXTRA_KEYS))
+
+
+class _Memo(dict):
+    """``fn`` over a column's cells, computed once for each distinct value."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, value):
+        result = self[value] = self.fn(value)
+        return result
+
+
+def _cell(value: object, optional: bool) -> tuple[bool, object] | object:
+    """(present, the value ``_Cleaner.record`` works with) as ``record`` decides them; _NO for a cell to leave
+    to it (text written as "'…", dates outside the date column, booleans, errors …)."""
+    kind = type(value)
+    if kind is str:
+        if value[:1] == "'":
+            return _NO
+        if not value or value.isspace():
+            return (False, value)
+        if optional and value.strip() in PLACEHOLDERS:
+            return (False, "")
+        return (True, value)
+    if kind is float or kind is int:
+        return (True, value)
+    return (False, value) if value is None else _NO
+
+
+class _Columns:
+    """Each column checked at once, by the same rules as ``_Cleaner.record`` and with its caches: a row whose
+    every cell is vouched for (the usual well-formed row) becomes its record here; any other row — an unusual
+    value, any error — is left to ``record``. The records are the same either way (tests/app/
+    test_roster_columns.py compares them on generated sheets)."""
+
+    def __init__(self, cleaner: _Cleaner, header_texts: set[str]):
+        self.cleaner = cleaner
+        self.header_texts = header_texts
+        self.fields = cleaner.parsed.fields
+        self.latest = today() + timedelta(days=366)  # check_move_in's range
+        self.usable = "address" not in self.fields and all(len(cols) == 1 for cols in self.fields.values())
+
+    def records(self, rows: list[list[object]], start: int, max_col: int) -> list[RosterRecord | None] | None:
+        """For each row from ``start``: its record, or None where ``record`` must look at the row."""
+        data = rows[start:]
+        if not self.usable or not all(len(row) > max_col for row in data):
+            return None
+        columns: list = []
+        always: list[str] = []  # columns with a value in every row
+        varying: list[tuple[str, list]] = []  # columns with a value in some rows only
+        for key in _ORDER:
+            if key not in self.fields:
+                columns.append(repeat(_MISSING.get(key, _ABSENT)))
+                continue
+            col = self.fields[key][0]
+            check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
+            cells = [row[col] for row in data]
+            cells = list(map(_Memo(check).__getitem__, cells)) if key in _MEMO_KEYS else list(map(check, cells))
+            columns.append(cells)
+            flags = [cell is not _NO and cell[0] for cell in cells]
+            if all(flags):
+                always.append(key)
+            elif any(flags):
+                varying.append((key, flags))
+        # The keys present in a row: those present in every row, plus the varying ones the row fills.
+        pattern = list(zip(*(flags for _, flags in varying), strict=True)) if varying else repeat(())
+        varying_keys = [key for key, _ in varying]
+        present_sets = _Memo(lambda flags: frozenset(always).union(
+            k for k, flag in zip(varying_keys, flags, strict=True) if flag))
+        unit = self.cleaner.unit
+        extras = [(i, ATTRS[key]) for i, key in enumerate(_ORDER) if key in EXTRA_KEYS and key in always + varying_keys]
+        out: list[RosterRecord | None] = []
+        for row, cells, flags in zip(count(start + 1), zip(*columns, strict=False), pattern, strict=False):
+            if _NO in cells:
+                out.append(None)
+                continue
+            _, (_, (building, bcode)), unit_cell, room, area, name, relation, phone, id_number, move_in, space, \
+                plate, notes = cells[:13]
+            unit_no, room_no, floor, area, errors, _ = unit(bcode, unit_cell[1], room[1], area[1], True)
+            if errors:
+                out.append(None)
+                continue
+            # RosterRecord's fields in order, up to ``present`` (the equivalence tests would see a slip)
+            rec = RosterRecord(row, None, "", building, bcode, unit_no, room_no, floor, area, name[1], relation[1],
+                               phone[1], id_number[1], move_in[1], space[1], plate[1], notes[1], "", None, None,
+                               None, False, set(present_sets[flags]))
+            for i, attr in extras:
+                if cells[i][0]:
+                    setattr(rec, attr, cells[i][1])
+            out.append(rec)
+        return out
+
+    # One method per column: the cell → (present, clean value) as ``record`` would have them, or _NO. Each
+    # first takes the usual shapes (asserted equal to the general rules by the tests), then the general rules.
+
+    def _seq(self, value):
+        if type(value) is float:
+            return _PRESENT
+        cell = _cell(value, False)
+        if cell is _NO or (type(value) not in (int, float) and clean_text(value) in _SAMPLE_SEQ):
+            return _NO
+        return cell
+
+    def _building(self, value):
+        cell = _cell(value, False)
+        if cell is _NO or not cell[0] or (type(value) is str and "单元" in value):
+            return _NO
+        name, bcode = self.cleaner.building(value)
+        return (True, (name, bcode)) if name and len(name) <= 32 else _NO
+
+    def _unit(self, value):
+        return _cell(value, True)
+
+    _area = _unit
+
+    def _room(self, value):
+        if type(value) is float:
+            return (True, value)
+        cell = _cell(value, False)
+        return cell if cell is not _NO and cell[0] else _NO
+
+    def _name(self, value):
+        cell = _cell(value, False)
+        if cell is _NO or not cell[0] or type(value) is not str or value in self.header_texts:
+            return _NO
+        if not value.isalnum() and _CJK_NAME.fullmatch(value):
+            value = "".join(value.split())
+        name = clean_text(value)
+        return (True, name) if name and len(name) <= 64 else _NO
+
+    def _relation(self, value):
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _ABSENT
+        relation, message = self.cleaner.relation(value)
+        return _NO if message else (True, relation)
+
+    def _phone(self, value):
+        if type(value) is float and 13e9 <= value < 2e10 and value.is_integer():
+            return (True, str(int(value)))  # a mobile number stored as a number
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _MISSING["phone"]
+        if type(value) is str:
+            if not (value.isascii() and value.isalnum()):
+                return _NO  # "138… / 139…", masked, spaced, wide digits …
+            text = value
+        else:
+            text = clean_code(phone_text(value))
+        try:
+            return (True, normalize_phone(text))
+        except ValueError:
+            return _NO
+
+    def _id_number(self, value):
+        if type(value) is str and is_usual_id_number(value):
+            return (True, value)
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _MISSING["id_number"]
+        if type(value) is not str or not (value.isascii() and value.isalnum()):
+            return _NO
+        try:
+            return (True, normalize_id_number(value))
+        except ValueError:
+            return _NO
+
+    def _move_in(self, value):
+        kind = type(value)
+        if kind is date:
+            if EARLIEST_MOVE_IN <= value <= self.latest:
+                return (True, value)
+        elif kind is str and (match := _USUAL_DATE.fullmatch(value)):
+            try:
+                day = date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return _NO
+            return (True, day) if EARLIEST_MOVE_IN <= day <= self.latest else _NO
+        cell = (True, value) if kind is datetime or kind is date else _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _ABSENT
+        day, message = self.cleaner.date(value)
+        return _NO if message else (True, day)
+
+    def _space(self, value):
+        if value == "":
+            return _MISSING["space"]
+        if type(value) is str and _SPACE_CODE.fullmatch(value):
+            return (True, (value.upper(),))
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _MISSING["space"]
+        pieces = split_multi(value)
+        if len(pieces) != 1:
+            return _NO
+        code = clean_code(pieces[0]).upper()
+        return (True, (code,)) if len(code) <= 32 else _NO
+
+    def _plate(self, value):
+        if value == "":
+            return _MISSING["plate"]
+        if type(value) is str and PLATE_SHAPE.fullmatch(value):
+            return (True, (value,))
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _MISSING["plate"]
+        pieces = split_multi(value)
+        if len(pieces) != 1:
+            return _NO
+        try:
+            return (True, (normalize_plate(pieces[0]),))
+        except ValueError:
+            return _NO
+
+    def _notes(self, value):
+        cell = _cell(value, False)
+        return _NO if cell is _NO else (cell[0], "" if value is None or value == "" else clean_text(value))
+
+    def _id_unverified(self, value):
+        return _cell(value, False)
+
+    def _extra(self, key):
+        clean, optional = CLEANERS[key], key in OPTIONAL_KEYS
+
+        def check(value):
+            cell = _cell(value, optional)
+            if cell is _NO or not cell[0]:
+                return cell
+            try:
+                value = clean(value)
+            except ValueError:
+                return _NO
+            return _ABSENT if value is None or value == "" else (True, value)
+
+        return check
+
+
+_MEMO_KEYS = frozenset({"building", "unit", "area", "relation", "notes", "id_unverified", *EXTRA_KEYS})
 
 
 def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> None:
