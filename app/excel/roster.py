@@ -565,6 +565,11 @@ def _not_data(row: list[object], values: dict[str, object], header_texts: set[st
     return len(filled) <= 2 and bool(_SKIP_LINE.match(first))
 
 
+def _cache_key(value: object) -> object:
+    """A cell as a cache key: TRUE/FALSE cells apart from 1 and 0, which are equal to them in a dict."""
+    return (bool, value) if type(value) is bool else value
+
+
 class _Cleaner:
     """Cleans data rows; values that repeat down a column (楼栋, 单元, 房号+面积, dates) are cleaned once."""
 
@@ -585,16 +590,19 @@ class _Cleaner:
         self.relation_cache: dict[object, tuple] = {}
 
     def building(self, raw: object) -> tuple[str, str]:
+        key = _cache_key(raw)
         try:
-            return self.building_cache[raw]
+            return self.building_cache[key]
         except KeyError:
             name = canonical_building_name(raw)
-            result = self.building_cache[raw] = (name, building_code(name).upper() if name else "")
+            result = self.building_cache[key] = (name, building_code(name).upper() if name else "")
             return result
 
     def unit(self, bcode: str, unit_raw: object, room_raw: object, area_raw: object, has_building: bool) -> tuple:
         """(unit_no, room_no, floor, area, errors) via the shared ``validate_unit``, cached."""
         key = (unit_raw, room_raw, area_raw, has_building)
+        if type(unit_raw) is bool or type(room_raw) is bool or type(area_raw) is bool:
+            key = tuple(map(_cache_key, key))
         try:
             result = self.unit_cache[key]
             if result[5] is None or result[5] == bcode:
@@ -623,25 +631,27 @@ class _Cleaner:
         return result
 
     def date(self, raw: object) -> tuple:
+        key = _cache_key(raw)
         try:
-            return self.date_cache[raw]
+            return self.date_cache[key]
         except KeyError:
             try:
                 result = (check_move_in(raw), "")
             except ValueError as exc:
                 result = (None, str(exc))
-            self.date_cache[raw] = result
+            self.date_cache[key] = result
             return result
 
     def relation(self, raw: object) -> tuple:
+        key = _cache_key(raw)
         try:
-            return self.relation_cache[raw]
+            return self.relation_cache[key]
         except KeyError:
             try:
                 result = (relation_from_text(raw), "")
             except ValueError as exc:
                 result = (None, str(exc))
-            self.relation_cache[raw] = result
+            self.relation_cache[key] = result
             return result
 
     def record(self, row: int, values: dict[str, object]) -> RosterRecord:
@@ -818,9 +828,10 @@ class _Columns:
 
     def records(self, rows: list[list[object]], start: int, max_col: int) -> list[RosterRecord | None] | None:
         """For each row from ``start``: its record, or None where ``record`` must look at the row."""
-        data = rows[start:]
-        if not self.usable or not all(len(row) > max_col for row in data):
+        if not self.usable:
             return None
+        short = [_NO] * (max_col + 1)  # a row shorter than the table (not from calamine): left to ``record``
+        data = [row if len(row) > max_col else short for row in rows[start:]]
         columns: list = []
         always: list[str] = []  # columns with a value in every row
         varying: list[tuple[str, list]] = []  # columns with a value in some rows only
@@ -831,7 +842,14 @@ class _Columns:
             col = self.fields[key][0]
             check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
             cells = [row[col] for row in data]
-            cells = list(map(_Memo(check).__getitem__, cells)) if key in _MEMO_KEYS else list(map(check, cells))
+            if key in _MEMO_KEYS:
+                memo = _Memo(check)
+                checked = list(map(memo.__getitem__, cells))
+                if (1 in memo or 0 in memo) and bool in set(map(type, cells)):
+                    checked = list(map(check, cells))  # TRUE/FALSE cells: the memo took them for 1 and 0
+                cells = checked
+            else:
+                cells = list(map(check, cells))
             columns.append(cells)
             flags = [cell is not _NO and cell[0] for cell in cells]
             if all(flags):
