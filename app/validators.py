@@ -132,12 +132,21 @@ def normalize_id_number(value: object) -> str:
 
 def is_usual_id_number(text: str) -> bool:
     """A quick yes for the usual cell: ``text`` is an ID number exactly as ``normalize_id_number`` returns it
-    (ASCII digits, a birth date met before, the right check digit). False only means "ask normalize_id_number"."""
+    (ASCII digits, a valid birth date, the right check digit). False only means "ask normalize_id_number"."""
     if len(text) != 18 or not text.isascii() or not text[:17].isdigit():
         return False
     born = _BIRTHS.get(text[6:14])
-    return (born is not None and born <= today() and (text[17].isdigit() or text[17] == "X")
-            and _ID_CHECK[2 * int(text[:17], 13) % 11] == text[17])
+    if born is None:  # a birth date not met before: read and kept as normalize_id_number does
+        try:
+            born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+        except ValueError:
+            return False
+        if born.year < 1900 or born > today():
+            return False
+        _BIRTHS[text[6:14]] = born
+    elif born > today():
+        return False
+    return _ID_CHECK[2 * int(text[:17], 13) % 11] == text[17]  # only a digit or X can equal it
 
 
 # --- phone numbers ------------------------------------------------------------------------------

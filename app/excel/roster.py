@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from itertools import count, repeat
+from itertools import repeat
 from operator import itemgetter
 
 from app.errors import FieldError
@@ -37,6 +37,7 @@ from app.search import building_code, canonical_building_name, chinese_number
 from app.validators import (
     EARLIEST_MOVE_IN,
     PLATE_SHAPE,
+    check_area,
     check_move_in,
     clean_code,
     clean_text,
@@ -771,14 +772,15 @@ class _Cleaner:
 # --- the column-at-a-time path --------------------------------------------------------------------
 
 COLUMN_PATH = True  # tests turn it off to compare with the row-by-row path
-_NO = object()  # a cell the column path does not vouch for: its row goes through _Cleaner.record
+_NO = (False, object())  # a cell the column path does not vouch for (told by identity): its row goes to record
 _ABSENT = (False, None)  # what a missing column gives every row
 _MISSING = {key: (False, blank) for key, blank in (("unit", ""), ("area", ""), ("phone", ""), ("id_number", ""),
                                                   ("space", ()), ("plate", ()), ("notes", ""))}
-_FIRST = itemgetter(0)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _PRESENT = (True, None)
 _SAMPLE_SEQ = ("示例", "例", "样例")
 _SPACE_CODE = re.compile(r"[0-9A-Za-z-]{1,32}")  # B1-001: already as split_multi and clean_code leave it
+_USUAL_NAME = re.compile("[\u4e00-\u9fff]{1,64}")  # 王芳: as record and validate_person leave it
 _USUAL_DATE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")  # 2019/5/1, 2019-05-01
 _ORDER = ("seq", "building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in", "space",
           "plate", "notes", "id_unverified", *sorted(EXTRA_KEYS))
@@ -813,6 +815,15 @@ def _cell(value: object, optional: bool) -> tuple[bool, object] | object:
     return (False, value) if value is None else _NO
 
 
+def _picker(good: list[int] | range, refused: set[int]):
+    """A function giving the cells of the ``good`` rows of a column (all of them when none is refused)."""
+    if not refused:
+        return lambda cells: cells
+    if len(good) == 1:
+        return lambda cells: (cells[good[0]],)
+    return itemgetter(*good)
+
+
 class _Columns:
     """Each column checked at once, by the same rules as ``_Cleaner.record`` and with its caches: a row whose
     every cell is vouched for (the usual well-formed row) becomes its record here; any other row — an unusual
@@ -832,57 +843,77 @@ class _Columns:
             return None
         short = [_NO] * (max_col + 1)  # a row shorter than the table (not from calamine): left to ``record``
         data = [row if len(row) > max_col else short for row in rows[start:]]
-        columns: list = []
-        always: list[str] = []  # columns with a value in every row
-        varying: list[tuple[str, list]] = []  # columns with a value in some rows only
-        for key in _ORDER:
-            if key not in self.fields:
-                columns.append(repeat(_MISSING.get(key, _ABSENT)))
-                continue
-            col = self.fields[key][0]
-            check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
-            cells = [row[col] for row in data]
-            if key in _MEMO_KEYS:
-                memo = _Memo(check)
-                checked = list(map(memo.__getitem__, cells))
-                if (1 in memo or 0 in memo) and bool in set(map(type, cells)):
-                    checked = list(map(check, cells))  # TRUE/FALSE cells: the memo took them for 1 and 0
-                cells = checked
-            else:
-                cells = list(map(check, cells))
-            columns.append(cells)
-            flags = [cell is not _NO and cell[0] for cell in cells]
+        checked = {key: self._column(key, [row[cols[0]] for row in data]) for key, cols in self.fields.items()}
+        refused = set()
+        for cells in checked.values():
+            if _NO in cells:
+                refused.update(i for i, cell in enumerate(cells) if cell is _NO)
+        good = [i for i in range(len(data)) if i not in refused] if refused else range(len(data))
+        if not good:
+            return [None] * len(data)
+        pick = _picker(good, refused)
+        values = {key: _MISSING.get(key, _ABSENT)[1] for key in _ORDER}
+        values |= {key: list(map(_SECOND, pick(cells))) for key, cells in checked.items()}
+        present = self._present({key: pick(cells) for key, cells in checked.items()}, len(good))
+        buildings = values["building"]
+        bnames, bcodes = list(map(_FIRST, buildings)), list(map(_SECOND, buildings))
+        units = self._units(bcodes, *(values[k] if type(values[k]) is list else repeat(values[k])
+                                      for k in ("unit", "room")))
+        records = list(map(  # RosterRecord's fields in order up to ``present`` (the tests would see a slip)
+            RosterRecord, (i + start + 1 for i in good), repeat(None), repeat(""), bnames, bcodes,
+            *(map(itemgetter(k), units) for k in range(3)), values["area"] if type(values["area"]) is list
+            else repeat(None),
+            *(values[k] if type(values[k]) is list else repeat(values[k])
+              for k in ("name", "relation", "phone", "id_number", "move_in", "space", "plate", "notes")),
+            repeat(""), repeat(None), repeat(None), repeat(None), repeat(False), present))
+        out: list[RosterRecord | None] = [None] * len(data)
+        for i, rec, unit in zip(good, records, units, strict=True):
+            if not unit[4]:  # no error
+                out[i] = rec
+        for key in EXTRA_KEYS & checked.keys():
+            attr = ATTRS[key]
+            for rec, (filled, value) in zip(records, pick(checked[key]), strict=True):
+                if filled:
+                    setattr(rec, attr, value)
+        return out
+
+    def _units(self, bcodes: list[str], *raw) -> list[tuple]:
+        """``_Cleaner.unit`` of each row without its area (checked on its own by ``_area``: validate_unit checks
+        the area apart from the rest), its cache read at once (the cells are no TRUE/FALSE: no key to adapt)."""
+        keys = list(zip(*raw, repeat(""), repeat(True)))  # as unit() makes them
+        units = list(map(self.cleaner.unit_cache.get, keys))
+        unit = self.cleaner.unit
+        for i, (found, bcode) in enumerate(zip(units, bcodes, strict=True)):
+            if found is None or (found[5] is not None and found[5] != bcode):
+                units[i] = unit(bcode, *keys[i])
+        return units
+
+    def _column(self, key: str, cells: list) -> list:
+        """Each cell checked: (present, clean value) or _NO."""
+        check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
+        if key not in _MEMO_KEYS:
+            return list(map(check, cells))
+        memo = _Memo(check)
+        checked = list(map(memo.__getitem__, cells))
+        if (1 in memo or 0 in memo) and bool in set(map(type, cells)):
+            return list(map(check, cells))  # TRUE/FALSE cells: the memo took them for 1 and 0
+        return checked
+
+    @staticmethod
+    def _present(checked: dict[str, tuple], rows: int):
+        """Each row's ``present``: the keys with a value in every row, plus those the row fills of the others."""
+        always, varying = [], []
+        for key, cells in checked.items():
+            flags = list(map(_FIRST, cells))
             if all(flags):
                 always.append(key)
             elif any(flags):
                 varying.append((key, flags))
-        # The keys present in a row: those present in every row, plus the varying ones the row fills.
-        pattern = list(zip(*(flags for _, flags in varying), strict=True)) if varying else repeat(())
-        varying_keys = [key for key, _ in varying]
-        present_sets = _Memo(lambda flags: frozenset(always).union(
-            k for k, flag in zip(varying_keys, flags, strict=True) if flag))
-        unit = self.cleaner.unit
-        extras = [(i, ATTRS[key]) for i, key in enumerate(_ORDER) if key in EXTRA_KEYS and key in always + varying_keys]
-        out: list[RosterRecord | None] = []
-        for row, cells, flags in zip(count(start + 1), zip(*columns, strict=False), pattern, strict=False):
-            if _NO in cells:
-                out.append(None)
-                continue
-            _, (_, (building, bcode)), unit_cell, room, area, name, relation, phone, id_number, move_in, space, \
-                plate, notes = cells[:13]
-            unit_no, room_no, floor, area, errors, _ = unit(bcode, unit_cell[1], room[1], area[1], True)
-            if errors:
-                out.append(None)
-                continue
-            # RosterRecord's fields in order, up to ``present`` (the equivalence tests would see a slip)
-            rec = RosterRecord(row, None, "", building, bcode, unit_no, room_no, floor, area, name[1], relation[1],
-                               phone[1], id_number[1], move_in[1], space[1], plate[1], notes[1], "", None, None,
-                               None, False, set(present_sets[flags]))
-            for i, attr in extras:
-                if cells[i][0]:
-                    setattr(rec, attr, cells[i][1])
-            out.append(rec)
-        return out
+        if not varying:
+            return (set(always) for _ in range(rows))
+        keys = [key for key, _ in varying]
+        sets = _Memo(lambda flags: frozenset(always).union(k for k, flag in zip(keys, flags, strict=True) if flag))
+        return map(set, map(sets.__getitem__, zip(*(flags for _, flags in varying), strict=True)))
 
     # One method per column: the cell → (present, clean value) as ``record`` would have them, or _NO. Each
     # first takes the usual shapes (asserted equal to the general rules by the tests), then the general rules.
@@ -905,7 +936,18 @@ class _Columns:
     def _unit(self, value):
         return _cell(value, True)
 
-    _area = _unit
+    def _area(self, value):
+        """The area as validate_unit checks it (the rest of the unit by ``_units``)."""
+        cell = _cell(value, True)
+        if cell is _NO:
+            return _NO
+        text = clean_code(cell[1])
+        if not text:
+            return (cell[0], None)
+        try:
+            return (cell[0], check_area(text))
+        except ValueError:
+            return _NO
 
     def _room(self, value):
         if type(value) is float:
@@ -914,6 +956,8 @@ class _Columns:
         return cell if cell is not _NO and cell[0] else _NO
 
     def _name(self, value):
+        if type(value) is str and _USUAL_NAME.fullmatch(value) and value not in self.header_texts:
+            return (True, value)  # CJK ideographs only: nothing for clean_text to change
         cell = _cell(value, False)
         if cell is _NO or not cell[0] or type(value) is not str or value in self.header_texts:
             return _NO
@@ -1029,7 +1073,7 @@ class _Columns:
         return check
 
 
-_MEMO_KEYS = frozenset({"building", "unit", "area", "relation", "notes", "id_unverified", *EXTRA_KEYS})
+_MEMO_KEYS = frozenset({"building", "unit", "area", "relation", "move_in", "notes", "id_unverified", *EXTRA_KEYS})
 
 
 def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> None:
@@ -1050,22 +1094,25 @@ def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> 
     for rec in records:
         if not rec.building or not rec.room_no:
             continue
-        ukey = rec.unit_key
+        ukey = (rec.bcode, rec.unit_no, rec.room_no)  # rec.unit_key, spelled out: this loop runs for every row
         if not rec.unit_no and ukey[0] in building_with_units:
             rec.errors.append((parsed.header_for(rec, "unit"), f"不能为空 ({ref(building_with_units[ukey[0]], rec)}同一楼栋填写了单元)"))
         first = unit_first.setdefault(ukey, rec)
         if first is not rec and rec.area is not None and first.area is not None and rec.area != first.area:
             rec.errors.append((parsed.header_for(rec, "area"), f"{rec.area} 与{ref(first, rec)}同一房屋的 {first.area} 不一致"))
-        if rec.name:
-            pkey = (ukey, rec.person_key)
+        if name := rec.name:
+            id_number = rec.id_number
+            pkey = (ukey, ("id", id_number) if id_number else ("name", name))  # rec.person_key
             if pkey in person_rows:
                 rec.errors.append(("", f"与{ref(person_rows[pkey], rec)}重复 (同一房屋、同一人)"))
             else:
                 person_rows[pkey] = rec
-        if rec.id_number and rec.name:
-            other = id_names.setdefault(rec.id_number, rec)
-            if other.name != rec.name:
-                rec.errors.append((parsed.header_for(rec, "id_number"), f"与{ref(other, rec)}相同, 但姓名不同 ({other.name} / {rec.name})"))
+            if id_number:
+                other = id_names.setdefault(id_number, rec)
+                if other.name != name:
+                    rec.errors.append((parsed.header_for(rec, "id_number"), f"与{ref(other, rec)}相同, 但姓名不同 ({other.name} / {name})"))
+        if not rec.plates and not rec.spaces:
+            continue
         for values, seen, what in ((rec.plates, plate_units, "plate"), (rec.spaces, space_units, "space")):
             for value in values:
                 other = seen.setdefault(value, rec)
