@@ -774,7 +774,7 @@ class _Cleaner:
 COLUMN_PATH = True  # tests turn it off to compare with the row-by-row path
 _NO = (False, object())  # a cell the column path does not vouch for (told by identity): its row goes to record
 _ABSENT = (False, None)  # what a missing column gives every row
-_MISSING = {key: (False, blank) for key, blank in (("unit", ""), ("area", ""), ("phone", ""), ("id_number", ""),
+_MISSING = {key: (False, blank) for key, blank in (("unit", ""), ("phone", ""), ("id_number", ""),
                                                   ("space", ()), ("plate", ()), ("notes", ""))}
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _PRESENT = (True, None)
@@ -815,6 +815,15 @@ def _cell(value: object, optional: bool) -> tuple[bool, object] | object:
     return (False, value) if value is None else _NO
 
 
+@dataclass(slots=True)
+class _Checked:
+    """A column checked: each cell's (present, clean value) or _NO; the distinct results when it was checked
+    once per distinct value."""
+
+    cells: list
+    distinct: list | None = None
+
+
 def _picker(good: list[int] | range, refused: set[int]):
     """A function giving the cells of the ``good`` rows of a column (all of them when none is refused)."""
     if not refused:
@@ -843,36 +852,41 @@ class _Columns:
             return None
         short = [_NO] * (max_col + 1)  # a row shorter than the table (not from calamine): left to ``record``
         data = [row if len(row) > max_col else short for row in rows[start:]]
-        checked = {key: self._column(key, [row[cols[0]] for row in data]) for key, cols in self.fields.items()}
+        columns = {key: self._column(key, [row[cols[0]] for row in data]) for key, cols in self.fields.items()}
         refused = set()
-        for cells in checked.values():
-            if _NO in cells:
-                refused.update(i for i, cell in enumerate(cells) if cell is _NO)
+        for column in columns.values():
+            if _NO in (column.distinct or column.cells):
+                refused.update(i for i, cell in enumerate(column.cells) if cell is _NO)
         good = [i for i in range(len(data)) if i not in refused] if refused else range(len(data))
         if not good:
             return [None] * len(data)
         pick = _picker(good, refused)
-        values = {key: _MISSING.get(key, _ABSENT)[1] for key in _ORDER}
-        values |= {key: list(map(_SECOND, pick(cells))) for key, cells in checked.items()}
-        present = self._present({key: pick(cells) for key, cells in checked.items()}, len(good))
-        buildings = values["building"]
+
+        def clean(key: str) -> Iterable:
+            """The clean values of ``key`` in the good rows."""
+            column = columns.get(key)
+            if column is None:
+                return repeat(_MISSING.get(key, _ABSENT)[1], len(good))
+            if column.distinct is not None and len(column.distinct) == 1:
+                return repeat(column.distinct[0][1], len(good))
+            return map(_SECOND, pick(column.cells))
+
+        buildings = list(clean("building"))
         bnames, bcodes = list(map(_FIRST, buildings)), list(map(_SECOND, buildings))
-        units = self._units(bcodes, *(values[k] if type(values[k]) is list else repeat(values[k])
-                                      for k in ("unit", "room")))
+        units = self._units(bcodes, clean("unit"), clean("room"))
+        present = self._present(columns, pick, len(good))
         records = list(map(  # RosterRecord's fields in order up to ``present`` (the tests would see a slip)
             RosterRecord, (i + start + 1 for i in good), repeat(None), repeat(""), bnames, bcodes,
-            *(map(itemgetter(k), units) for k in range(3)), values["area"] if type(values["area"]) is list
-            else repeat(None),
-            *(values[k] if type(values[k]) is list else repeat(values[k])
-              for k in ("name", "relation", "phone", "id_number", "move_in", "space", "plate", "notes")),
+            *(map(itemgetter(k), units) for k in range(3)),
+            *map(clean, ("area", "name", "relation", "phone", "id_number", "move_in", "space", "plate", "notes")),
             repeat(""), repeat(None), repeat(None), repeat(None), repeat(False), present))
         out: list[RosterRecord | None] = [None] * len(data)
         for i, rec, unit in zip(good, records, units, strict=True):
             if not unit[4]:  # no error
                 out[i] = rec
-        for key in EXTRA_KEYS & checked.keys():
+        for key in EXTRA_KEYS & columns.keys():
             attr = ATTRS[key]
-            for rec, (filled, value) in zip(records, pick(checked[key]), strict=True):
+            for rec, (filled, value) in zip(records, pick(columns[key].cells), strict=True):
                 if filled:
                     setattr(rec, attr, value)
         return out
@@ -888,23 +902,27 @@ class _Columns:
                 units[i] = unit(bcode, *keys[i])
         return units
 
-    def _column(self, key: str, cells: list) -> list:
+    def _column(self, key: str, cells: list) -> _Checked:
         """Each cell checked: (present, clean value) or _NO."""
         check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
         if key not in _MEMO_KEYS:
-            return list(map(check, cells))
+            return _Checked(list(map(check, cells)))
         memo = _Memo(check)
         checked = list(map(memo.__getitem__, cells))
         if (1 in memo or 0 in memo) and bool in set(map(type, cells)):
-            return list(map(check, cells))  # TRUE/FALSE cells: the memo took them for 1 and 0
-        return checked
+            return _Checked(list(map(check, cells)))  # TRUE/FALSE cells: the memo took them for 1 and 0
+        return _Checked(checked, list(memo.values()))
 
     @staticmethod
-    def _present(checked: dict[str, tuple], rows: int):
-        """Each row's ``present``: the keys with a value in every row, plus those the row fills of the others."""
+    def _present(columns: dict[str, _Checked], pick, rows: int) -> Iterable[set[str]]:
+        """Each good row's ``present``: the keys with a value in every row, plus those the row fills of the others."""
         always, varying = [], []
-        for key, cells in checked.items():
-            flags = list(map(_FIRST, cells))
+        for key, column in columns.items():
+            if column.distinct is not None and len({cell[0] for cell in column.distinct}) == 1:
+                if column.distinct[0][0]:
+                    always.append(key)
+                continue
+            flags = list(map(_FIRST, pick(column.cells)))
             if all(flags):
                 always.append(key)
             elif any(flags):
