@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import repeat
-from operator import itemgetter
+from operator import add, itemgetter
 
 from app.errors import FieldError
 from app.excel.legacy import (
@@ -776,7 +776,7 @@ _NO = (False, object())  # a cell the column path does not vouch for (told by id
 _ABSENT = (False, None)  # what a missing column gives every row
 _MISSING = {key: (False, blank) for key, blank in (("unit", ""), ("phone", ""), ("id_number", ""),
                                                   ("space", ()), ("plate", ()), ("notes", ""))}
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_FIRST, _SECOND, _SIXTH = itemgetter(0), itemgetter(1), itemgetter(5)
 _PRESENT = (True, None)
 _SAMPLE_SEQ = ("示例", "例", "样例")
 _SPACE_CODE = re.compile(r"[0-9A-Za-z-]{1,32}")  # B1-001: already as split_multi and clean_code leave it
@@ -876,7 +876,7 @@ class _Columns:
         units = self._units(bcodes, clean("unit"), clean("room"))
         present = self._present(columns, pick, len(good))
         records = list(map(  # RosterRecord's fields in order up to ``present`` (the tests would see a slip)
-            RosterRecord, (i + start + 1 for i in good), repeat(None), repeat(""), bnames, bcodes,
+            RosterRecord, map(add, good, repeat(start + 1)), repeat(None), repeat(""), bnames, bcodes,
             *(map(itemgetter(k), units) for k in range(3)),
             *map(clean, ("area", "name", "relation", "phone", "id_number", "move_in", "space", "plate", "notes")),
             repeat(""), repeat(None), repeat(None), repeat(None), repeat(False), present))
@@ -897,9 +897,12 @@ class _Columns:
         keys = list(zip(*raw, repeat(""), repeat(True)))  # as unit() makes them
         units = list(map(self.cleaner.unit_cache.get, keys))
         unit = self.cleaner.unit
-        for i, (found, bcode) in enumerate(zip(units, bcodes, strict=True)):
-            if found is None or (found[5] is not None and found[5] != bcode):
-                units[i] = unit(bcode, *keys[i])
+        for i in [i for i, found in enumerate(units) if found is None]:  # not met before
+            units[i] = unit(bcodes[i], *keys[i])
+        if set(map(_SIXTH, units)) != {None}:  # some depend on their building ("3-1-1502" in 房号)
+            for i, (found, bcode) in enumerate(zip(units, bcodes, strict=True)):
+                if found[5] is not None and found[5] != bcode:
+                    units[i] = unit(bcode, *keys[i])
         return units
 
     def _column(self, key: str, cells: list) -> _Checked:
