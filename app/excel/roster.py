@@ -782,8 +782,6 @@ _SAMPLE_SEQ = ("示例", "例", "样例")
 _SPACE_CODE = re.compile(r"[0-9A-Za-z-]{1,32}")  # B1-001: already as split_multi and clean_code leave it
 _USUAL_NAME = re.compile("[\u4e00-\u9fff]{1,64}")  # 王芳: as record and validate_person leave it
 _USUAL_DATE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")  # 2019/5/1, 2019-05-01
-_ORDER = ("seq", "building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in", "space",
-          "plate", "notes", "id_unverified", *sorted(EXTRA_KEYS))
 
 
 class _Memo(dict):
@@ -1044,7 +1042,7 @@ class _Columns:
     def _space(self, value):
         if value == "":
             return _MISSING["space"]
-        if type(value) is str and _SPACE_CODE.fullmatch(value):
+        if type(value) is str and _SPACE_CODE.fullmatch(value) and value not in PLACEHOLDERS:  # "-", "NA": blank
             return (True, (value.upper(),))
         cell = _cell(value, True)
         if cell is _NO or not cell[0]:

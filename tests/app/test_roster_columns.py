@@ -50,7 +50,8 @@ CELLS: dict[str, list[object]] = {
                 "2019年1月23日", 43586.0, 43586, "43586", 20190501.0, "1900/1/1", "2099/1/1", date(1949, 12, 31),
                 "abc", "", None, "2019/2/30", "2019/13/1", "无", " 2019/1/23", "２０１９/1/23", 1.5,
                 date.today() + timedelta(days=400), "2019-1/23"],
-    "space": ["B1-001", "b1-001", "B1-001、B1-002", "", "无", "x" * 40, 101.0, "B1 001", "B1_001", None, "B1-001;"],
+    "space": ["B1-001", "b1-001", "B1-001、B1-002", "", "无", "x" * 40, 101.0, "B1 001", "B1_001", None, "B1-001;",
+              *sorted(roster.PLACEHOLDERS)],
     "plate": ["浙A12345", "浙a12345", "浙A·12345", "浙A12345、浙B67890", "ABC", "", "无", "浙AD12345", "浙A1234",
               None, "浙Ａ12345", "浙A12345 "],
     "notes": ["", "备注", "  x  ", None, "无", 12.0, "其他电话: 13912345678", "a\u200bb"],
@@ -61,6 +62,10 @@ CELLS: dict[str, list[object]] = {
     "elevator": ["有", "无", "是", "x", ""],
     "id_unverified": ["", "是", "否", "待核实", None],
 }
+
+
+for _values in CELLS.values():  # the placeholders offices write for "nothing", in every column
+    _values += ["-", "--", "NA", "null", "N/A", "/", "？"]
 
 
 def usual(key: str, rng: random.Random, n: int) -> object:
