@@ -18,6 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -255,8 +256,6 @@ class _Obj:
     def __init__(self, id_: int | None, vals: dict, orig: tuple | None = None):
         self.id, self.vals, self.orig, self.ref = id_, vals, orig, None
 
-    def changed(self, keys: Sequence[str]) -> bool:
-        return self.orig is not None and tuple(self.vals[k] for k in keys) != self.orig
 
 
 UNIT_KEYS = ("area", "floor", "inner_area")
@@ -265,6 +264,13 @@ BUILDING_KEYS = ("floors", "has_elevator")
 OCC_KEYS = ("relation", "move_in_date")
 VEHICLE_KEYS = ("unit", "person", "space")
 SPACE_KEYS = ("unit", "person")
+_unit_values, _person_values = itemgetter(*UNIT_KEYS), itemgetter(*PERSON_KEYS)  # vals → the tuple to compare
+
+
+def _changed(objs: Iterable[_Obj], keys: Sequence[str]) -> list[_Obj]:
+    """The stored rows among ``objs`` whose ``keys`` now hold other values than stored."""
+    values = itemgetter(*keys)
+    return [o for o in objs if o.orig is not None and values(o.vals) != o.orig]
 
 
 @dataclass
@@ -293,21 +299,21 @@ def _chunks(items: Sequence, size: int = CHUNK):
         yield items[start : start + size]
 
 
-def _where_in(s: Session, stmt, column, wanted: list):
+def _where_in(conn, stmt, column, wanted: list):
     """The rows of ``stmt`` whose ``column`` is one of ``wanted`` (sorted), in (column, id) order.
 
     IN lists of CHUNK values; but when more values are asked for than the table holds (a first import asks
     for 10,000 ID numbers of an empty table: 20 queries), one ordered pass over the table is cheaper.
     """
-    if len(wanted) > CHUNK and s.scalar(select(func.count()).select_from(column.table)) < len(wanted):
+    if len(wanted) > CHUNK and conn.scalar(select(func.count()).select_from(column.table)) < len(wanted):
         keep = set(wanted)
         at = [c.key for c in stmt.selected_columns].index(column.key)
-        for row in s.execute(stmt.order_by(column, column.table.c.id)):
+        for row in conn.execute(stmt.order_by(column, column.table.c.id)).all():
             if row[at] in keep:
                 yield row
         return
     for chunk in _chunks(wanted):
-        yield from s.execute(stmt.where(column.in_(chunk)))
+        yield from conn.execute(stmt.where(column.in_(chunk))).all()
 
 
 def _masked(value: str) -> bool:
@@ -328,8 +334,9 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         result.issues.append(RosterIssue(parsed.header_row, "", "表头下面没有数据行, 没有可导入的内容"))
     valid = [rec for rec in records if not rec.errors]
     has_relation = "relation" in parsed.fields
+    conn = s.connection()  # Core rows, fetched at once (no ORM result handling, no fetch per row)
 
-    for bid, name, floors, elevator in s.execute(select(Building.id, Building.name, Building.floors,
+    for bid, name, floors, elevator in conn.execute(select(Building.id, Building.name, Building.floors,
                                                         Building.has_elevator)):
         result.buildings.setdefault(building_code(name).upper(),
                                     _Obj(bid, {"name": name, "floors": floors, "has_elevator": elevator},
@@ -341,16 +348,16 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     members: dict[tuple, list[tuple[_Obj, _Obj]]] = {}  # unit key → [(occupancy, person)]
     persons_by_id: dict[int, _Obj] = {}
     for chunk in _chunks(stored_bids):
-        for uid, bid, unit_no, room_no, area, floor, inner_area in s.execute(
+        for uid, bid, unit_no, room_no, area, floor, inner_area in conn.execute(
             select(Unit.id, Unit.building_id, Unit.unit_no, Unit.room_no, Unit.area, Unit.floor, Unit.inner_area)
             .where(Unit.building_id.in_(chunk))
-        ):
+        ).all():
             key = (code_of[bid], unit_no, room_no)
             result.units[key] = _Obj(uid, {"area": area, "floor": floor, "inner_area": inner_area, "key": key,
                                            "touched": False}, (area, floor, inner_area))
             if unit_no:
                 buildings_with_units.add(code_of[bid])
-        rows = s.execute(
+        rows = conn.execute(
             select(Occupancy.id, Occupancy.unit_id, Occupancy.relation, Occupancy.move_in_date, Person.id,
                    Person.name, Person.phone, Person.id_number, Person.notes, Person.gender, Person.id_unverified,
                    Unit.building_id, Unit.unit_no, Unit.room_no)
@@ -358,7 +365,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             .join(Unit, Unit.id == Occupancy.unit_id)
             .where(Unit.building_id.in_(chunk))
             .order_by(Occupancy.id)
-        )
+        ).all()
         for oid, uid, relation, move_in, pid, *stored, bid, unit_no, room_no in rows:
             person = persons_by_id.get(pid)
             if person is None:
@@ -371,18 +378,18 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
 
     by_id_number: dict[str, _Obj] = {p.vals["id_number"]: p for p in persons_by_id.values() if p.vals["id_number"]}
     missing = sorted({rec.id_number for rec in valid if rec.id_number and rec.id_number not in by_id_number})
-    for pid, *stored in _where_in(s, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
+    for pid, *stored in _where_in(conn, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
         person = persons_by_id.setdefault(pid, _person_obj(pid, stored))
         by_id_number.setdefault(person.vals["id_number"], person)
     result.persons = list(persons_by_id.values())
     plates = sorted({p for rec in valid for p in rec.plates})
     for vid, plate, uid, pid, sid in _where_in(
-            s, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
+            conn, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
             Vehicle.plate, plates):
         result.vehicles[plate] = _Obj(vid, {"unit": uid, "person": pid, "space": sid, "plate": plate}, (uid, pid, sid))
     codes = sorted({c for rec in valid for c in rec.spaces})
     for sid, code, uid, pid in _where_in(
-            s, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
+            conn, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
             ParkingSpace.code, codes):
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
 
@@ -420,14 +427,14 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                                                    "room_no": room_no, "touched": True})
             created = True
         else:
-            before = tuple(unit.vals[k] for k in UNIT_KEYS)
+            before = _unit_values(unit.vals)
             if rec.area is not None:
                 unit.vals["area"] = rec.area
             if "floor" in rec.present:
                 unit.vals["floor"] = rec.floor
             if rec.inner_area is not None:
                 unit.vals["inner_area"] = rec.inner_area
-            changed |= before != tuple(unit.vals[k] for k in UNIT_KEYS)
+            changed |= before != _unit_values(unit.vals)
         unit.ref = building
         unit_members = members.setdefault(key, [])
         if not rec.name:  # a unit of the old system with nobody living in it yet
@@ -448,7 +455,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             result.persons.append(person)
             created = True
         else:
-            before = tuple(person.vals[k] for k in PERSON_KEYS)
+            before = _person_values(person.vals)
             # The first row naming a person decides; later rows (the same owner of another unit) only fill
             # in what is still blank, so a file never flips a value back and forth and re-imports unchanged.
             first_row = id(person) not in claimed
@@ -463,7 +470,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                 person.vals["gender"] = rec.gender
             if "notes" in rec.present and (first_row or not person.vals["notes"]):
                 person.vals["notes"] = rec.notes
-            changed |= before != tuple(person.vals[k] for k in PERSON_KEYS)
+            changed |= before != _person_values(person.vals)
         claimed.add(id(person))
         if rec.id_number:
             by_id_number[rec.id_number] = person
@@ -983,7 +990,7 @@ class RosterService:
             _insert_with_ids(conn, Building, new_buildings, {
                 "name": [b.vals["name"] for b in new_buildings], "floors": [b.vals["floors"] for b in new_buildings],
                 "has_elevator": [b.vals["has_elevator"] for b in new_buildings], "notes": _Same(""), **stamp})
-        self._update(s, Building, [b for b in p.buildings.values() if b.changed(BUILDING_KEYS)], BUILDING_KEYS,
+        self._update(s, Building, _changed(p.buildings.values(), BUILDING_KEYS), BUILDING_KEYS,
                      now, user)
         new_units = [u for u in p.units.values() if u.id is None]
         if new_units:
@@ -1010,14 +1017,14 @@ class RosterService:
             with _bulk_search_index(conn, len(new_units)) as index_new_units:
                 _insert_with_ids(conn, Unit, new_units, columns)
                 index_new_units(new_units[0].id, new_units[-1].id)
-        self._update(s, Unit, [u for u in p.units.values() if u.changed(UNIT_KEYS)], UNIT_KEYS, now, user)
+        self._update(s, Unit, _changed(p.units.values(), UNIT_KEYS), UNIT_KEYS, now, user)
 
         progress.report(total * 6 // 10, total, "写入业主")
         new_persons = [x for x in p.persons if x.id is None]
         if new_persons:
             _insert_with_ids(conn, Person, new_persons, {
                 **{k: [x.vals[k] for x in new_persons] for k in PERSON_KEYS}, **stamp})
-        changed_persons = [x for x in p.persons if x.changed(PERSON_KEYS)]
+        changed_persons = _changed(p.persons, PERSON_KEYS)
         self._update(s, Person, changed_persons, PERSON_KEYS, now, user)
         new_occs = [o for o in p.occs.values() if o.id is None]
         if new_occs:
@@ -1026,7 +1033,7 @@ class RosterService:
                 "relation": [o.vals["relation"] for o in new_occs],
                 "move_in_date": [o.vals["move_in_date"] for o in new_occs], "move_out_date": _Same(None), **stamp},
                 len(new_occs))
-        self._update(s, Occupancy, [o for o in p.occs.values() if o.changed(OCC_KEYS)], OCC_KEYS, now, user)
+        self._update(s, Occupancy, _changed(p.occs.values(), OCC_KEYS), OCC_KEYS, now, user)
 
         progress.report(total * 7 // 10, total, "写入车位和车辆")
         touched = {u.id for u in p.units.values() if u.vals["touched"] and u.orig is not None}
@@ -1042,7 +1049,7 @@ class RosterService:
                 "code": [x.vals["code"] for x in new_spaces], "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
                 "unit_id": [x.vals["unit"] for x in new_spaces], "person_id": [x.vals["person"] for x in new_spaces],
                 "notes": _Same(""), **stamp})
-        self._update(s, ParkingSpace, [x for x in p.spaces.values() if x.changed(SPACE_KEYS)],
+        self._update(s, ParkingSpace, _changed(p.spaces.values(), SPACE_KEYS),
                      SPACE_KEYS, now, user, {"unit": "unit_id", "person": "person_id"})
         for v in p.vehicles.values():
             if "space_obj" in v.vals:
@@ -1054,7 +1061,7 @@ class RosterService:
                 "person_id": [x.vals["person"] for x in new_vehicles],
                 "parking_space_id": [x.vals["space"] for x in new_vehicles], "brand": _Same(""), "color": _Same(""),
                 **stamp}, len(new_vehicles))
-        self._update(s, Vehicle, [x for x in p.vehicles.values() if x.changed(VEHICLE_KEYS)], VEHICLE_KEYS,
+        self._update(s, Vehicle, _changed(p.vehicles.values(), VEHICLE_KEYS), VEHICLE_KEYS,
                      now, user, {"unit": "unit_id", "person": "person_id", "space": "parking_space_id"})
 
         progress.report(total * 8 // 10, total, "更新搜索索引")
