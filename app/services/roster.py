@@ -752,30 +752,35 @@ def _row_dicts(columns: dict[str, object], count: int) -> list[dict]:
 
 
 def _insert_many(conn, table, columns: dict[str, object], count: int) -> None:
-    """One executemany INSERT of ``count`` rows given column by column: ``{column: [values…] | _Same(value)}``.
+    """One executemany INSERT of ``count`` rows given column by column: ``{column: [values…] | _Same(value)}``."""
+    if count:
+        _execute_many(conn, insert(table), columns, count, column_keys=list(columns))
+
+
+def _execute_many(conn, stmt, columns: dict[str, object], count: int, column_keys: list[str] | None = None) -> None:
+    """``stmt`` executed for ``count`` rows given by bind parameter: ``{name: [values…] | _Same(value)}``.
 
     On SQLite the statement is compiled once and plain tuples go to the driver, each value converted by
-    its column's own bind processor exactly as ``conn.execute(insert(table), rows)`` would convert it:
-    SQLAlchemy's per-row parameter handling was a third of the import's write time. The audit trail's
-    ``after_execute`` hook is then told about the Core statement, as for ``conn.execute``, and writes the
-    same one summary row. Other databases take ``conn.execute`` with row dicts.
+    its parameter's own bind processor exactly as ``conn.execute(stmt, rows)`` would convert it (a parameter
+    not in ``columns`` keeps the value given in the statement): SQLAlchemy's per-row parameter handling was
+    a third of the import's write time. The audit trail's ``after_execute`` hook is then told about the
+    Core statement, as for ``conn.execute``, and writes the same one summary row. Other databases take
+    ``conn.execute`` with row dicts.
     """
-    if not count:
-        return
-    stmt = insert(table)
     dialect = conn.dialect
     if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
         conn.execute(stmt, _row_dicts(columns, count))
         return
-    compiled = stmt.compile(dialect=dialect, column_keys=list(columns))
+    compiled = stmt.compile(dialect=dialect, column_keys=column_keys)
     ordered = []
     for name in compiled.positiontup:
-        values = columns[name]
-        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        bind = compiled.binds[name]
+        values = columns[name] if name in columns else _Same(bind.effective_value)
+        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if isinstance(values, _Same):
             ordered.append(repeat(process(values.value) if process else values.value, count))
         elif len(values) != count:
-            raise ValueError(f"{table.name}.{name}: {len(values)} values for {count} rows")
+            raise ValueError(f"{name}: {len(values)} values for {count} rows")
         else:
             ordered.append(_processed(process, values) if process else values)
     result = conn.exec_driver_sql(compiled.string, list(zip(*ordered, strict=True)))
@@ -1085,7 +1090,8 @@ class RosterService:
         values = {names.get(k, k): bindparam(f"v_{k}") for k in keys}
         stmt = (update(table).where(table.c.id == bindparam("row_id"))
                 .values(**values, version=table.c.version + 1, updated_at=now, updated_by=user))
-        s.connection().execute(stmt, [{"row_id": o.id, **{f"v_{k}": o.vals[k] for k in keys}} for o in objs])
+        _execute_many(s.connection(), stmt, {"row_id": [o.id for o in objs],
+                                             **{f"v_{k}": [o.vals[k] for o in objs] for k in keys}}, len(objs))
         log_changes(s, table.name, (
             (o.id, _audit_summary(o), {names.get(k, k): (before, o.vals[k])
                                        for k, before in zip(keys, o.orig, strict=True) if before != o.vals[k]})
