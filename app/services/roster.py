@@ -394,6 +394,8 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
 
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
+    statuses, buildings, units, persons = result.statuses, result.buildings, result.units, result.persons
+    occs, spaces, vehicles, stored_person = result.occs, result.spaces, result.vehicles, by_id_number.get
     for i, rec in enumerate(records):
         if i % 2000 == 0:
             progress.report(len(records) // 10 + i * 4 // 10, len(records), "比对数据库")
@@ -403,28 +405,27 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         if not unit_no and bcode in buildings_with_units:
             column = parsed.header_for(rec, "unit")
             result.issues.append(RosterIssue(rec.row, column, f"不能为空 (系统中{rec.building}的房屋分单元)", rec.sheet))
-            result.statuses[i] = ERROR
+            statuses[i] = ERROR
             continue
-        stored = by_id_number.get(rec.id_number) if rec.id_number else None
+        stored = stored_person(rec.id_number) if rec.id_number else None
         found = ((stored is not None and stored.id is not None) or rec.spaces or rec.plates) and _conflicts(
             rec, result, by_id_number, key)  # (the usual new person without a car: nothing to look at)
         if found:
             result.conflicts += found
             if not update_existing:
-                result.statuses[i] = ERROR
+                statuses[i] = ERROR
                 continue
         created = changed = False
-        building = result.buildings.get(bcode)
+        building = buildings.get(bcode)
         if building is None:
-            building = result.buildings[bcode] = _Obj(None, {"name": rec.building, "floors": None,
-                                                             "has_elevator": None})
+            building = buildings[bcode] = _Obj(None, {"name": rec.building, "floors": None, "has_elevator": None})
         if rec.floors is not None or rec.elevator is not None:
             changed |= _building_facts(building, rec, claimed)
-        unit = result.units.get(key)
+        unit = units.get(key)
         if unit is None:
-            unit = result.units[key] = _Obj(None, {"area": rec.area, "key": key, "floor": rec.floor,
-                                                   "inner_area": rec.inner_area, "unit_no": unit_no,
-                                                   "room_no": room_no, "touched": True})
+            unit = units[key] = _Obj(None, {"area": rec.area, "key": key, "floor": rec.floor,
+                                            "inner_area": rec.inner_area, "unit_no": unit_no,
+                                            "room_no": room_no, "touched": True})
             created = True
         else:
             before = _unit_values(unit.vals)
@@ -438,12 +439,12 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         unit.ref = building
         unit_members = members.setdefault(key, [])
         if not rec.name:  # a unit of the old system with nobody living in it yet
-            status = result.statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
+            status = statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
             if status != UNCHANGED:
                 unit.vals["touched"] = True
             continue
 
-        person = by_id_number.get(rec.id_number) if rec.id_number else None
+        person = stored_person(rec.id_number) if rec.id_number else None
         if person is None:
             for _occ, p in unit_members:
                 if p.vals["name"] == rec.name and (not rec.id_number or not p.vals["id_number"]):
@@ -452,7 +453,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         if person is None:
             person = _Obj(None, {"name": rec.name, "phone": rec.phone, "id_number": rec.id_number,
                                  "notes": rec.notes, "gender": rec.gender, "id_unverified": rec.id_unverified})
-            result.persons.append(person)
+            persons.append(person)
             created = True
         else:
             before = _person_values(person.vals)
@@ -484,7 +485,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             occ = _Obj(None, {"relation": rec.relation or Relation.OWNER, "move_in_date": rec.move_in})
             occ.ref = (unit, person)
             unit_members.append((occ, person))
-            result.occs[("new", id(occ))] = occ
+            occs[("new", id(occ))] = occ
             created = True
         else:
             before = (occ.vals["relation"], occ.vals["move_in_date"])
@@ -496,22 +497,22 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
 
         space_objs = []
         for code in rec.spaces:
-            space = result.spaces.get(code)
+            space = spaces.get(code)
             if space is None:
-                space = result.spaces[code] = _Obj(None, {"code": code})
+                space = spaces[code] = _Obj(None, {"code": code})
                 created = True
             changed |= _link(space, unit, person)
             space_objs.append(space)
         for plate in rec.plates:
-            vehicle = result.vehicles.get(plate)
+            vehicle = vehicles.get(plate)
             if vehicle is None:
-                vehicle = result.vehicles[plate] = _Obj(None, {"plate": plate, "space": None})
+                vehicle = vehicles[plate] = _Obj(None, {"plate": plate, "space": None})
                 created = True
             changed |= _link(vehicle, unit, person)
             if len(space_objs) == 1 and "space_obj" not in vehicle.vals:
                 vehicle.vals["space_obj"] = space = space_objs[0]
                 changed |= vehicle.id is not None and (space.id is None or vehicle.vals["space"] != space.id)
-        status = result.statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
+        status = statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
         if status != UNCHANGED:
             unit.vals["touched"] = True
     plain = bool(parsed.layout)
