@@ -257,7 +257,6 @@ class _Obj:
         self.id, self.vals, self.orig, self.ref = id_, vals, orig, None
 
 
-
 UNIT_KEYS = ("area", "floor", "inner_area")
 PERSON_KEYS = ("name", "phone", "id_number", "notes", "gender", "id_unverified")
 BUILDING_KEYS = ("floors", "has_elevator")
@@ -337,7 +336,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     conn = s.connection()  # Core rows, fetched at once (no ORM result handling, no fetch per row)
 
     for bid, name, floors, elevator in conn.execute(select(Building.id, Building.name, Building.floors,
-                                                        Building.has_elevator)):
+                                                           Building.has_elevator)):
         result.buildings.setdefault(building_code(name).upper(),
                                     _Obj(bid, {"name": name, "floors": floors, "has_elevator": elevator},
                                          (floors, elevator)))
