@@ -73,11 +73,12 @@ def run_list_quick(args, read_password: Callable[[str], str], clock: Callable[[]
     if signed is None:
         return None
     try:
-        now = clock()
         total, rows = answer(signed.conn, tuple(args.state or ()), args.overdue, args.query,
-                             min(args.limit, MAX_PAGE), signed.can("pii.view_full"), now)
+                             min(args.limit, MAX_PAGE), signed.can("pii.view_full"), clock())
         if not signed.finish():  # a wrong password: the usual path says so and counts it
             return None
+    except sqlite3.Error:  # locked, damaged …: nothing was written, the usual path says what is wrong
+        return None
     finally:
         signed.conn.close()
     print_list(total, rows, args.limit)

@@ -321,3 +321,19 @@ def test_a_fresh_database_without_users_takes_the_usual_path(tmp_path, capsys, m
     monkeypatch.delenv("PROPDESK_PASSWORD", raising=False)
     quick, usual, taken = _both(capsys, ["--database", url, "workorder", "list"])
     assert taken == [None] and quick == usual == (0, "共 0 条\n", "")
+
+
+def test_a_database_error_on_the_quick_path_leaves_it_to_the_usual_one(db, services, cli_user, capsys):
+    prefix = cli_user(services)
+    conn = sqlite3.connect(db.sqlite_path)
+    with conn:  # a damaged office: the search index is gone
+        for trigger in ("workorders_fts_ai", "workorders_fts_ad", "workorders_fts_au"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP TABLE workorders_fts")
+    conn.close()
+    taken: list = []
+    with _quick_answers(taken):
+        code, out, err = _run(capsys, ["--database", db.url, *prefix, "workorder", "list", "--query", "水龙头"])
+    assert taken == [None] and code == 3 and out == "" and err.startswith("错误: ")
+    with db.read_session() as s:  # signed in once, by the usual path
+        assert s.query(User).filter_by(username=CLI_TEST_USER).one().version == 2
