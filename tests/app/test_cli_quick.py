@@ -32,6 +32,7 @@ from app.roles import Role
 from app.search import normalise_query
 from app.services.auth import granted_permissions
 from app.services.workorder_keys import refresh_unit_keys
+from tests.app.test_workorder_scale import _units
 from tests.conftest import CLI_TEST_PASSWORD, CLI_TEST_USER
 
 pytestmark = pytest.mark.sqlite_only
@@ -54,12 +55,7 @@ def _office(services) -> None:
     """A few rooms, two handlers and 160 orders of every state, with deadlines around now (each at least five
     minutes from a boundary of 超时/将到期, so the two runs of a comparison agree on them)."""
     rng = random.Random(18)
-    units = []
-    for building, unit_no, room_no in ROOMS:
-        found = [b.id for b in services.archive.buildings() if b.name == building]
-        building_id = found[0] if found else services.archive.create_building(building)
-        units.append(services.archive.save_unit({"building_id": building_id, "unit_no": unit_no, "room_no": room_no,
-                                                 "area": "80", "use": "residential", "status": "occupied"}))
+    units = _units(services, ROOMS)
     staff = [services.staff.save_staff({"name": name, "team": "engineering"}) for name in ("李师傅", "王师傅")]
     now = datetime.now()
     rows = []
