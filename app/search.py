@@ -119,23 +119,30 @@ def normalise_query(text: str) -> str:
 
 INDEX_PAGE_MAX = 5_000  # an index listing at most this many rows gives the first page faster than a scan
 PROBE_ROWS = 5_000  # rows of a common query taken from the index to prove its count passes the cap
+WALK_RATIO = 4  # a rare query's rows are looked up and sorted unless rows² ≥ WALK_RATIO × the table's rows:
+WALK_ROWS = 64  # then a page of up to this many rows (the top of the list) is met sooner walking the sort
+# index, testing each entry's id against the index's rows: an entry costs about a sixteenth of a row looked
+# up, and a page of 64 rows walks about 64 × table / rows entries
 
 
 @dataclass(frozen=True)
 class ShortPlan:
     """How a 1–2 character query is answered (``short_plan``). ``narrow`` and ``probe`` are extra WHEREs on
     the rows' ids from the trigram index, or None: ``narrow`` holds every row of a rare query (its page and
-    count come from these rows, sorted); a common one has no ``narrow`` (its page is found at once by
-    testing rows along the list's sort index) but a ``probe``: some thousands of its rows, enough to find
-    the count's cap among them instead of scanning the table for it. The index only narrows: callers keep
-    their LIKE, which decides — except for a count of nothing but the query (``bare``) made only of
-    characters without case (汉字, digits): then the index's rows are exactly LIKE's, and are counted."""
+    count come from these rows, sorted — or, with ``walk``, met along the list's sort index, each id tested
+    against them); a common one has no ``narrow`` (its page is found at once by testing rows along the
+    list's sort index) but a ``probe``: some thousands of its rows, enough to find the count's cap among
+    them instead of scanning the table for it. The index only narrows: callers keep their LIKE, which
+    decides — except for a count of nothing but the query (``bare``) made only of characters without case
+    (汉字, digits): then the index's rows are exactly LIKE's, and are counted."""
 
     narrow: ColumnElement[bool] | None = None
     probe: ColumnElement[bool] | None = None
+    walk: ColumnElement[bool] | None = None  # ``narrow`` for a page met along the sort index (``page``)
     fts: str = ""
     query: str = ""
     rows: int | None = None  # the index's rows holding the query, up to INDEX_PAGE_MAX + 1 (None: not read)
+    fresh: bool = True  # ``rows`` read in this session (else a plan remembered from a moment ago: re-read)
 
     def count(self, s, stmt, cap: int, *, bare: bool = False) -> int:
         """``capped_count`` of ``stmt`` (the query's own LIKE and filters), on the index where it can.
@@ -143,7 +150,7 @@ class ShortPlan:
         from app.paging import capped_count
 
         if bare and self.fts and all(ch.lower() == ch.upper() for ch in self.query):
-            found = self.rows  # exact up to INDEX_PAGE_MAX, beyond it only "more"
+            found = self.rows if self.fresh else None  # exact up to INDEX_PAGE_MAX, beyond it only "more"
             if found is None or (found > INDEX_PAGE_MAX and cap >= INDEX_PAGE_MAX):
                 found = _index_rows(s, self.fts, self.query, cap + 1)
             return AtLeast(cap) if found > cap else found
@@ -155,8 +162,14 @@ class ShortPlan:
                 return found
         return capped_count(s, stmt, cap)  # other filters left too few of the probe's rows: count them all
 
-    def page(self, stmt):
-        return stmt if self.narrow is None else stmt.where(self.narrow)
+    def page(self, stmt, *, alone: bool = False, limit: int | None = None):
+        """``stmt`` (the query's LIKE) narrowed for a page of ``limit`` rows. ``alone``: no other filter, so
+        a page of up to WALK_ROWS may take the ``walk`` along the list's sort index (another filter could make
+        SQLite read rows by that filter's index and sort them all; a longer page walks further)."""
+        if self.narrow is None:
+            return stmt
+        walk = alone and self.walk is not None and limit is not None and limit <= WALK_ROWS
+        return stmt.where(self.walk if walk else self.narrow)
 
 
 def index_rows_select(fts: str) -> str:
@@ -188,20 +201,44 @@ def short_plan(id_column, session, query: str, fts: str = "units_fts",
     probe of PROBE_ROWS rows for its count. A LIKE scan for 1,001 matches of "王芳" read 400,000 rows, its
     first page along the sort index 80,000. The commonest ("王", "13": in DENSE_SHARE of a sample of
     rows, LIKE on ``columns``) are left to LIKE: reading the table in order meets 1,001 of them sooner than
-    looking rows up."""
+    looking rows up.
+
+    A list counts, then reads its first page, each in its own session: the way chosen is remembered
+    DENSE_KEPT_S (only how to search, never what was found: the rows are read again each time), so the
+    page does not read the index again to choose it."""
     if not 1 <= len(query) <= 2 or session.get_bind().dialect.name != "sqlite":
         return ShortPlan()
-    from sqlalchemy import false, text
+    from sqlalchemy import text
 
-    if _dense(session, id_column, columns, query, fts):
-        return ShortPlan(fts=fts, query=query)
+    key = (str(session.get_bind().url), fts, query)
+    now = time.monotonic()
+    seen = _plans_seen.get(key)
+    if seen is not None and now - seen[0] < DENSE_KEPT_S:
+        way, found = seen[1], None
+    else:
+        dense, span = _dense(session, id_column, columns, query)
+        found = None if dense else _index_rows(session, fts, query, INDEX_PAGE_MAX + 1)
+        if dense:
+            way = "like"
+        elif found > INDEX_PAGE_MAX:
+            way = "probe"
+        else:
+            way = "walk" if found and found * found >= WALK_RATIO * span else "narrow"
+        if len(_plans_seen) > 256:
+            _plans_seen.clear()
+        _plans_seen[key] = (now, way)
+    fresh = found is not None
+    if way == "like":
+        return ShortPlan(fts=fts, query=query, fresh=fresh)
     rows = index_rows_select(fts)
-    found = _index_rows(session, fts, query, INDEX_PAGE_MAX + 1)
-    if found <= INDEX_PAGE_MAX:
-        narrow = id_column.in_(text(rows).bindparams(short_q=query)) if found else false()
-        return ShortPlan(narrow=narrow, fts=fts, query=query, rows=found)
-    return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)), fts=fts,
-                     query=query, rows=found)
+    if way == "probe":
+        return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)),
+                         fts=fts, query=query, rows=found, fresh=fresh)
+    narrow = id_column.in_(text(rows).bindparams(short_q=query))
+    # "walk": ``id + 0`` is no index of the id, so SQLite walks the list's sort index and tests each id
+    # against the index's rows (a rare query's rows sorted cost more once there are thousands of them).
+    walk = (id_column + 0).in_(text(rows).bindparams(short_q=query)) if way == "walk" else None
+    return ShortPlan(narrow=narrow, walk=walk, fts=fts, query=query, rows=found, fresh=fresh)
 
 
 def restricts_digits(query: str, full_pii: bool) -> bool:
@@ -213,29 +250,21 @@ def restricts_digits(query: str, full_pii: bool) -> bool:
 DENSE_SAMPLE = 2_000  # rows sampled in ten runs of ids spread over the table (one crowded building is not all)
 DENSE_SHARE = 0.04  # matching this share of the sample: LIKE counts to the cap sooner than the index
 DENSE_NEED = int(DENSE_SAMPLE * DENSE_SHARE)  # sampled rows holding the query that make it common
-DENSE_KEPT_S = 60.0  # how long a query's sample is reused: the list counts, fetches, then scrolls
-_dense_seen: dict[tuple[str, str, str], tuple[float, bool]] = {}
+DENSE_KEPT_S = 60.0  # how long the way a query is searched is reused: the list counts, fetches, then scrolls
+_plans_seen: dict[tuple[str, str, str], tuple[float, str]] = {}
 
 
-def _dense(session, id_column, columns: Sequence[str], query: str, fts: str, runs: int = 10) -> bool:
-    """Whether ``query`` is in DENSE_SHARE of a sample of rows; plain SQL text (a search's first statements
-    in a fresh window cost more to build than to run), remembered DENSE_KEPT_S."""
+def _dense(session, id_column, columns: Sequence[str], query: str, runs: int = 10) -> tuple[bool, int]:
+    """(whether ``query`` is in DENSE_SHARE of a sample of rows, the span of the table's ids); plain SQL text
+    (a search's first statements in a fresh window cost more to build than to run)."""
     from sqlalchemy import text
 
     table = id_column.table.name
-    key = (str(session.get_bind().url), fts, query)
-    now = time.monotonic()
-    seen = _dense_seen.get(key)
-    if seen is not None and now - seen[0] < DENSE_KEPT_S:
-        return seen[1]
     low, high = session.execute(text(id_span_sql(table))).one()
     if low is None:
-        return False
+        return False, 0
     hits = session.scalar(text(dense_sql(table, columns, low, high, runs)), {"pattern": like_pattern(query)})
-    if len(_dense_seen) > 256:
-        _dense_seen.clear()
-    _dense_seen[key] = (now, hits >= DENSE_NEED)
-    return hits >= DENSE_NEED
+    return hits >= DENSE_NEED, high - low + 1
 
 
 def id_span_sql(table: str) -> str:

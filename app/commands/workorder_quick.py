@@ -170,8 +170,8 @@ def _short_plan(conn: sqlite3.Connection, query: str, params: dict) -> _Plan:
                                         {"pattern": like_pattern(query)}).fetchone()[0] >= DENSE_NEED:
         return _Plan(short=True)
     found = _index_rows(conn, query, INDEX_PAGE_MAX + 1)
-    if found <= INDEX_PAGE_MAX:
-        return _Plan(narrow=f"id IN ({index_rows_select(FTS)})" if found else "0", short=True, rows=found)
+    if found <= INDEX_PAGE_MAX:  # (the service's "walk" is for a list's page alone: this list pages by "narrow")
+        return _Plan(narrow=f"id IN ({index_rows_select(FTS)})", short=True, rows=found)
     return _Plan(probe=f"id IN ({index_rows_select(FTS)} LIMIT {PROBE_ROWS})", short=True, rows=found)
 
 

@@ -137,7 +137,7 @@ def test_the_quick_answer_is_the_services_for_any_filter_and_role(db, services, 
         services._quick_office = cli_user(services, role)
         for name, value in SMALL.items() if small else ():
             monkeypatch.setattr(name, value)
-    monkeypatch.setattr("app.search._dense_seen", {})
+    monkeypatch.setattr("app.search._plans_seen", {})
     capsys.readouterr()
     argv = ["--database", db.url, *services._quick_office, "workorder", "list", f"--query={query}", "--limit",
             str(limit), *[word for state in states for word in ("--state", state)], *(["--overdue"] if overdue else [])]
@@ -162,7 +162,7 @@ def test_the_seeded_office_crosses_every_plan_of_a_search(services, monkeypatch)
                 _condition, many = quick_list._search(conn, query, True, params)
                 plan = quick_list._short_plan(conn, query, params)
                 kinds.add("many" if many else "probe" if plan.probe else "narrow" if plan.rows else
-                          "nothing" if plan.narrow == "0" else "common" if plan.short else "plain")
+                          "nothing" if plan.narrow else "common" if plan.short else "plain")
     finally:
         conn.close()
     assert kinds == {"many", "probe", "narrow", "nothing", "common", "plain"}
