@@ -13,11 +13,13 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, false, func, literal, or_, text
-
-from app.paging import AtLeast, capped_count
+from app.paging import AtLeast
 from app.validators import clean_text
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where a condition is built: the rest is plain text (app/quick.py)
+    from sqlalchemy import ColumnElement
 
 _BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|号|#|楼)+$")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -106,7 +108,7 @@ def normalise_query(text: str) -> str:
     query = clean_text(str(text)[: MAX_QUERY * 4])[:MAX_QUERY].lower()
     query = query.rstrip("- ") or query  # "3-1-" is a room code being typed, not the digits "31"
     match = _ROOM_QUERY.fullmatch(query)
-    if match and _FULL_NUMBER.fullmatch(digits := re.sub(r"[\- ]", "", query)):
+    if match and FULL_NUMBER.fullmatch(digits := re.sub(r"[\- ]", "", query)):
         return digits  # 138-1234-5678 is a phone, not building 138 unit 1234 room 5678
     if match and not query.isdigit():
         return "-".join(p for p in (match["b"], match["u"], match["r"]) if p)
@@ -145,6 +147,8 @@ class ShortPlan:
     def count(self, s, stmt, cap: int, *, bare: bool = False) -> int:
         """``capped_count`` of ``stmt`` (the query's own LIKE and filters), on the index where it can.
         ``bare``: ``stmt`` is the LIKE of the query alone (no other filter, no restriction of digits)."""
+        from app.paging import capped_count
+
         if bare and self.fts and all(ch.lower() == ch.upper() for ch in self.query):
             found = self.rows if self.fresh else None  # exact up to INDEX_PAGE_MAX, beyond it only "more"
             if found is None or (found > INDEX_PAGE_MAX and cap >= INDEX_PAGE_MAX):
@@ -168,14 +172,21 @@ class ShortPlan:
         return stmt.where(self.walk if walk else self.narrow)
 
 
-def _rows_sql(fts: str) -> str:
+def index_rows_select(fts: str) -> str:
+    """The rows of ``fts`` holding a 1–2 character ``:short_q``, read lazily from its occurrences."""
     return f"SELECT DISTINCT doc FROM {fts}_instance WHERE term >= :short_q AND term < :short_q || char(1114111)"
 
 
+def index_rows_sql(fts: str, limit: int) -> str:
+    """Counts ``index_rows_select`` up to ``limit``: about that many occurrences read."""
+    return f"SELECT count(*) FROM ({index_rows_select(fts)} LIMIT {limit})"
+
+
 def _index_rows(session, fts: str, query: str, limit: int) -> int:
-    """Rows of ``fts`` holding ``query`` (1–2 characters), counted up to ``limit``: about that many
-    occurrences read."""
-    return session.scalar(text(f"SELECT count(*) FROM ({_rows_sql(fts)} LIMIT {limit})"), {"short_q": query})
+    """Rows of ``fts`` holding ``query`` (1–2 characters), counted up to ``limit``."""
+    from sqlalchemy import text
+
+    return session.scalar(text(index_rows_sql(fts, limit)), {"short_q": query})
 
 
 def short_plan(id_column, session, query: str, fts: str = "units_fts",
@@ -197,6 +208,8 @@ def short_plan(id_column, session, query: str, fts: str = "units_fts",
     page does not read the index again to choose it."""
     if not 1 <= len(query) <= 2 or session.get_bind().dialect.name != "sqlite":
         return ShortPlan()
+    from sqlalchemy import text
+
     key = (str(session.get_bind().url), fts, query)
     now = time.monotonic()
     seen = _plans_seen.get(key)
@@ -217,7 +230,7 @@ def short_plan(id_column, session, query: str, fts: str = "units_fts",
     fresh = found is not None
     if way == "like":
         return ShortPlan(fts=fts, query=query, fresh=fresh)
-    rows = _rows_sql(fts)
+    rows = index_rows_select(fts)
     if way == "probe":
         return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)),
                          fts=fts, query=query, rows=found, fresh=fresh)
@@ -236,6 +249,7 @@ def restricts_digits(query: str, full_pii: bool) -> bool:
 
 DENSE_SAMPLE = 2_000  # rows sampled in ten runs of ids spread over the table (one crowded building is not all)
 DENSE_SHARE = 0.04  # matching this share of the sample: LIKE counts to the cap sooner than the index
+DENSE_NEED = int(DENSE_SAMPLE * DENSE_SHARE)  # sampled rows holding the query that make it common
 DENSE_KEPT_S = 60.0  # how long the way a query is searched is reused: the list counts, fetches, then scrolls
 _plans_seen: dict[tuple[str, str, str], tuple[float, str]] = {}
 
@@ -243,18 +257,28 @@ _plans_seen: dict[tuple[str, str, str], tuple[float, str]] = {}
 def _dense(session, id_column, columns: Sequence[str], query: str, runs: int = 10) -> tuple[bool, int]:
     """(whether ``query`` is in DENSE_SHARE of a sample of rows, the span of the table's ids); plain SQL text
     (a search's first statements in a fresh window cost more to build than to run)."""
+    from sqlalchemy import text
+
     table = id_column.table.name
-    low, high = session.execute(text(  # two subqueries: min and max in one SELECT scan the table
-        f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})")).one()
+    low, high = session.execute(text(id_span_sql(table))).one()
     if low is None:
         return False, 0
+    hits = session.scalar(text(dense_sql(table, columns, low, high, runs)), {"pattern": like_pattern(query)})
+    return hits >= DENSE_NEED, high - low + 1
+
+
+def id_span_sql(table: str) -> str:
+    """The lowest and highest id of ``table`` (two subqueries: min and max in one SELECT scan the table)."""
+    return f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})"
+
+
+def dense_sql(table: str, columns: Sequence[str], low: int, high: int, runs: int = 10) -> str:
+    """Counts the sample's rows holding ``:pattern`` (``like_pattern``) in one of ``columns``, up to
+    DENSE_NEED: ``runs`` runs of ids spread from ``low`` to ``high``."""
     width, step = DENSE_SAMPLE // runs, max(1, (high - low + 1) // runs)
     spans = " OR ".join(f"id BETWEEN {low + k * step} AND {low + k * step + width - 1}" for k in range(runs))
     like = " OR ".join(f"{column} LIKE :pattern ESCAPE '\\'" for column in columns)
-    need = int(DENSE_SAMPLE * DENSE_SHARE)
-    hits = session.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE ({spans}) AND ({like}) "
-                               f"LIMIT {need})"), {"pattern": like_pattern(query)})
-    return hits >= need, high - low + 1
+    return f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE ({spans}) AND ({like}) LIMIT {DENSE_NEED})"
 
 
 SHORT_QUERY = 2  # a normalised query this short has no trigram to use: LIKE, and its count stops at the cap
@@ -269,7 +293,7 @@ def like_pattern(query: str) -> str:
 MAX_QUERY = 200  # characters of a search worth looking for; a 100k-character paste is cut here
 _NUMBER_QUERY = re.compile(r"[0-9]+x?")  # what could be part of a phone number or an ID number
 PHONE_TAIL = 4  # the digits a masked phone shows (138****5678)
-_FULL_NUMBER = re.compile(r"1[3-9][0-9]{9}|0[0-9]{9,11}|[0-9]{17}[0-9x]")  # a mobile, a landline, an ID number
+FULL_NUMBER = re.compile(r"1[3-9][0-9]{9}|0[0-9]{9,11}|[0-9]{17}[0-9x]")  # a mobile, a landline, an ID number
 
 
 def number_probe(query: str) -> bool:
@@ -286,6 +310,8 @@ def match_condition(id_column, text_column, query: str, *, use_fts: bool, full_p
     which the mask shows anyway), a whole phone or ID number matches only a whole one, and other digit
     runs match only room numbers (after "-", "栋" or "单元").
     """
+    from sqlalchemy import and_, false, literal, or_, text
+
     query = query[:MAX_QUERY]
     fts = None
     if use_fts and len(query) >= 3:
@@ -295,7 +321,7 @@ def match_condition(id_column, text_column, query: str, *, use_fts: bool, full_p
     if full_pii or not _NUMBER_QUERY.fullmatch(query):
         return fts if fts is not None else text_column.like(like_pattern(query), escape="\\")
     padded = literal(" ").concat(text_column).concat(" ")
-    if _FULL_NUMBER.fullmatch(query):
+    if FULL_NUMBER.fullmatch(query):
         restricted = padded.like(f"% {query} %")
     elif query.isdigit() and len(query) <= PHONE_TAIL:
         restricted = padded.like(f"%{query} %")
@@ -309,9 +335,11 @@ def match_condition(id_column, text_column, query: str, *, use_fts: bool, full_p
 def phone_condition(column, digits: str, *, full_pii: bool) -> ColumnElement[bool]:
     """A phone column matching typed digits: anywhere with the right to see phones in full, else only a
     whole number or its last 4 digits (what the mask shows)."""
+    from sqlalchemy import false, func, or_
+
     if full_pii:
         return column.like(like_pattern(digits), escape="\\")
-    if _FULL_NUMBER.fullmatch(digits):
+    if FULL_NUMBER.fullmatch(digits):
         return or_(column == digits, func.replace(column, "-", "") == digits)
     if len(digits) == PHONE_TAIL:
         return column.like(f"%{digits}")
