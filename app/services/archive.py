@@ -429,10 +429,12 @@ class ArchiveService:
     def _is_short(flt: UnitFilter) -> bool:
         return 0 < len(normalise_query(flt.query)) <= SHORT_QUERY
 
-    def _short_query(self, s: Session, flt: UnitFilter) -> Select:
-        """``_unit_query`` of a 1–2 character query for a page: narrowed to the trigram index's units when the
-        query is rare (``short_plan``); a common one is left to LIKE, which meets its matches at once."""
-        return self._short_plan(s, flt).page(self._unit_query(flt))
+    def _short_query(self, s: Session, flt: UnitFilter, limit: int | None = None) -> Select:
+        """``_unit_query`` of a 1–2 character query for a page of ``limit`` rows: narrowed to the trigram
+        index's units when the query is rare (``short_plan``); a common one is left to LIKE, which meets its
+        matches at once."""
+        return self._short_plan(s, flt).page(self._unit_query(flt), alone=flt == UnitFilter(query=flt.query),
+                                             limit=limit)
 
     @staticmethod
     def _short_plan(s: Session, flt: UnitFilter) -> ShortPlan:
@@ -451,7 +453,7 @@ class ArchiveService:
         guard_number_search(self.ctx, flt.query)
         limit = max(0, min(limit, 1000))
         with self.ctx.read() as s:
-            stmt = self._short_query(s, flt) if self._is_short(flt) else self._unit_query(flt)
+            stmt = self._short_query(s, flt, limit) if self._is_short(flt) else self._unit_query(flt)
             ids = id_page(s, stmt, keys, descending=descending, offset=offset, limit=limit,
                           after=after, nullable=key in NULLABLE_SORTS)
             return self._unit_rows(s, ids)
