@@ -121,6 +121,13 @@ def read_password(username: str) -> str:
         raise ServiceError(f"无法读取密码: 请在环境变量 {PASSWORD_ENV} 中提供") from None
 
 
+def _password(args) -> str:
+    """``read_password`` once per run (a quick path that gave way has asked already)."""
+    if getattr(args, "password", None) is None:
+        args.password = read_password(args.user)
+    return args.password
+
+
 def sign_in(args) -> tuple[Services, PendingSignIn | None]:
     """Services acting as ``--user`` (same permissions as in the window, audit names them), and the pending
     sign-in when there is one.
@@ -135,7 +142,7 @@ def sign_in(args) -> tuple[Services, PendingSignIn | None]:
 
     db = open_database(args.database)
     if args.user:
-        password = read_password(args.user)
+        password = _password(args)
         ahead = check_ahead(db, args.user, password)  # the argon2 check (0.1 s) runs from here on
     from app.services import Services
 
@@ -213,6 +220,9 @@ def _run(argv: list[str], started=lambda: None) -> int:
     try:
         try:
             pending = None
+            quick = getattr(args.func, "quick", None)  # see app/commands/__init__.py
+            if quick is not None and (code := quick(args, lambda _name: _password(args))) is not None:
+                return code
             if getattr(args, "needs_user", True):  # see app/commands/__init__.py
                 args.services, pending = sign_in(args)
             started()

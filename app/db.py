@@ -33,6 +33,12 @@ def resolve_url(explicit: str | None = None) -> str:
     return f"sqlite:///{folder / 'propdesk.db'}"
 
 
+def sqlite_pragmas(file: bool) -> list[str]:
+    """Every connection's settings: foreign keys, a busy timeout, WAL (a file's), full sync."""
+    return ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=15000", *(["PRAGMA journal_mode=WAL"] if file else []),
+            "PRAGMA synchronous=FULL"]
+
+
 def _install_sqlite_pragmas(engine: Engine) -> None:
     """Foreign keys, WAL, a busy timeout and full sync; explicit BEGIN so SQLite transactions are real."""
     from sqlalchemy import event
@@ -41,11 +47,8 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
     def on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see on_begin)
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=15000")
-        if engine.url.database not in (None, "", ":memory:"):
-            cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
+        for pragma in sqlite_pragmas(engine.url.database not in (None, "", ":memory:")):
+            cur.execute(pragma)
         cur.close()
 
     @event.listens_for(engine, "begin")

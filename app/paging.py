@@ -18,9 +18,11 @@ count cheaply): lists show "1000+".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # imported where a statement is built: ``AtLeast`` is plain (app/commands/workorder_quick.py)
+    from sqlalchemy import ColumnElement, Select
+    from sqlalchemy.orm import Session
 
 COUNT_CAP = 1000  # a count that would scan more than this many matches stops and says "1000+"
 
@@ -40,6 +42,8 @@ class AtLeast(int):
 
 def capped_count(s: Session, stmt: Select, cap: int = COUNT_CAP) -> int:
     """Rows of ``stmt``, counting no further than ``cap``: ``AtLeast(cap)`` when there are more."""
+    from sqlalchemy import func, select
+
     found = s.scalar(select(func.count()).select_from(stmt.limit(cap + 1).subquery())) or 0
     return AtLeast(cap) if found > cap else found
 
@@ -54,6 +58,8 @@ def id_page(s: Session, stmt: Select, keys: Sequence[ColumnElement], *, descendi
     ``nullable``: the one key before the id may be NULL (floor, area): the NULL rows and the others are each
     sought on the index and joined where the database puts NULLs (SQLite first going up, PostgreSQL last).
     """
+    from sqlalchemy import select, tuple_
+
     order = [k.desc() for k in keys] if descending else list(keys)
     limit = max(0, limit)
     if after is not None and seek:
@@ -69,6 +75,8 @@ def id_page(s: Session, stmt: Select, keys: Sequence[ColumnElement], *, descendi
 
 def _nullable_page(s: Session, stmt: Select, keys: Sequence[ColumnElement], anchor: tuple, order: list,
                    descending: bool, limit: int) -> list[int]:
+    from sqlalchemy import tuple_
+
     key, ident = keys
     value, anchor_id = anchor
     nulls_first = (s.get_bind().dialect.name == "sqlite") != descending

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.models.people import Role
+from app.roles import Role
 
 # code → label (Chinese source text; the UI translates it)
 PERMISSIONS: dict[str, str] = {

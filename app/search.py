@@ -13,11 +13,13 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, false, func, literal, or_, text
-
-from app.paging import AtLeast, capped_count
+from app.paging import AtLeast
 from app.validators import clean_text
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where a condition is built: the rest is plain text (app/quick.py)
+    from sqlalchemy import ColumnElement
 
 _BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|号|#|楼)+$")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -106,7 +108,7 @@ def normalise_query(text: str) -> str:
     query = clean_text(str(text)[: MAX_QUERY * 4])[:MAX_QUERY].lower()
     query = query.rstrip("- ") or query  # "3-1-" is a room code being typed, not the digits "31"
     match = _ROOM_QUERY.fullmatch(query)
-    if match and _FULL_NUMBER.fullmatch(digits := re.sub(r"[\- ]", "", query)):
+    if match and FULL_NUMBER.fullmatch(digits := re.sub(r"[\- ]", "", query)):
         return digits  # 138-1234-5678 is a phone, not building 138 unit 1234 room 5678
     if match and not query.isdigit():
         return "-".join(p for p in (match["b"], match["u"], match["r"]) if p)
@@ -117,29 +119,38 @@ def normalise_query(text: str) -> str:
 
 INDEX_PAGE_MAX = 5_000  # an index listing at most this many rows gives the first page faster than a scan
 PROBE_ROWS = 5_000  # rows of a common query taken from the index to prove its count passes the cap
+WALK_RATIO = 4  # a rare query's rows are looked up and sorted unless rows² ≥ WALK_RATIO × the table's rows:
+WALK_ROWS = 64  # then a page of up to this many rows (the top of the list) is met sooner walking the sort
+# index, testing each entry's id against the index's rows: an entry costs about a sixteenth of a row looked
+# up, and a page of 64 rows walks about 64 × table / rows entries
 
 
 @dataclass(frozen=True)
 class ShortPlan:
     """How a 1–2 character query is answered (``short_plan``). ``narrow`` and ``probe`` are extra WHEREs on
     the rows' ids from the trigram index, or None: ``narrow`` holds every row of a rare query (its page and
-    count come from these rows, sorted); a common one has no ``narrow`` (its page is found at once by
-    testing rows along the list's sort index) but a ``probe``: some thousands of its rows, enough to find
-    the count's cap among them instead of scanning the table for it. The index only narrows: callers keep
-    their LIKE, which decides — except for a count of nothing but the query (``bare``) made only of
-    characters without case (汉字, digits): then the index's rows are exactly LIKE's, and are counted."""
+    count come from these rows, sorted — or, with ``walk``, met along the list's sort index, each id tested
+    against them); a common one has no ``narrow`` (its page is found at once by testing rows along the
+    list's sort index) but a ``probe``: some thousands of its rows, enough to find the count's cap among
+    them instead of scanning the table for it. The index only narrows: callers keep their LIKE, which
+    decides — except for a count of nothing but the query (``bare``) made only of characters without case
+    (汉字, digits): then the index's rows are exactly LIKE's, and are counted."""
 
     narrow: ColumnElement[bool] | None = None
     probe: ColumnElement[bool] | None = None
+    walk: ColumnElement[bool] | None = None  # ``narrow`` for a page met along the sort index (``page``)
     fts: str = ""
     query: str = ""
     rows: int | None = None  # the index's rows holding the query, up to INDEX_PAGE_MAX + 1 (None: not read)
+    fresh: bool = True  # ``rows`` read in this session (else a plan remembered from a moment ago: re-read)
 
     def count(self, s, stmt, cap: int, *, bare: bool = False) -> int:
         """``capped_count`` of ``stmt`` (the query's own LIKE and filters), on the index where it can.
         ``bare``: ``stmt`` is the LIKE of the query alone (no other filter, no restriction of digits)."""
+        from app.paging import capped_count
+
         if bare and self.fts and all(ch.lower() == ch.upper() for ch in self.query):
-            found = self.rows  # exact up to INDEX_PAGE_MAX, beyond it only "more"
+            found = self.rows if self.fresh else None  # exact up to INDEX_PAGE_MAX, beyond it only "more"
             if found is None or (found > INDEX_PAGE_MAX and cap >= INDEX_PAGE_MAX):
                 found = _index_rows(s, self.fts, self.query, cap + 1)
             return AtLeast(cap) if found > cap else found
@@ -151,18 +162,31 @@ class ShortPlan:
                 return found
         return capped_count(s, stmt, cap)  # other filters left too few of the probe's rows: count them all
 
-    def page(self, stmt):
-        return stmt if self.narrow is None else stmt.where(self.narrow)
+    def page(self, stmt, *, alone: bool = False, limit: int | None = None):
+        """``stmt`` (the query's LIKE) narrowed for a page of ``limit`` rows. ``alone``: no other filter, so
+        a page of up to WALK_ROWS may take the ``walk`` along the list's sort index (another filter could make
+        SQLite read rows by that filter's index and sort them all; a longer page walks further)."""
+        if self.narrow is None:
+            return stmt
+        walk = alone and self.walk is not None and limit is not None and limit <= WALK_ROWS
+        return stmt.where(self.walk if walk else self.narrow)
 
 
-def _rows_sql(fts: str) -> str:
+def index_rows_select(fts: str) -> str:
+    """The rows of ``fts`` holding a 1–2 character ``:short_q``, read lazily from its occurrences."""
     return f"SELECT DISTINCT doc FROM {fts}_instance WHERE term >= :short_q AND term < :short_q || char(1114111)"
 
 
+def index_rows_sql(fts: str, limit: int) -> str:
+    """Counts ``index_rows_select`` up to ``limit``: about that many occurrences read."""
+    return f"SELECT count(*) FROM ({index_rows_select(fts)} LIMIT {limit})"
+
+
 def _index_rows(session, fts: str, query: str, limit: int) -> int:
-    """Rows of ``fts`` holding ``query`` (1–2 characters), counted up to ``limit``: about that many
-    occurrences read."""
-    return session.scalar(text(f"SELECT count(*) FROM ({_rows_sql(fts)} LIMIT {limit})"), {"short_q": query})
+    """Rows of ``fts`` holding ``query`` (1–2 characters), counted up to ``limit``."""
+    from sqlalchemy import text
+
+    return session.scalar(text(index_rows_sql(fts, limit)), {"short_q": query})
 
 
 def short_plan(id_column, session, query: str, fts: str = "units_fts",
@@ -177,18 +201,44 @@ def short_plan(id_column, session, query: str, fts: str = "units_fts",
     probe of PROBE_ROWS rows for its count. A LIKE scan for 1,001 matches of "王芳" read 400,000 rows, its
     first page along the sort index 80,000. The commonest ("王", "13": in DENSE_SHARE of a sample of
     rows, LIKE on ``columns``) are left to LIKE: reading the table in order meets 1,001 of them sooner than
-    looking rows up."""
+    looking rows up.
+
+    A list counts, then reads its first page, each in its own session: the way chosen is remembered
+    DENSE_KEPT_S (only how to search, never what was found: the rows are read again each time), so the
+    page does not read the index again to choose it."""
     if not 1 <= len(query) <= 2 or session.get_bind().dialect.name != "sqlite":
         return ShortPlan()
-    if _dense(session, id_column, columns, query, fts):
-        return ShortPlan(fts=fts, query=query)
-    rows = _rows_sql(fts)
-    found = _index_rows(session, fts, query, INDEX_PAGE_MAX + 1)
-    if found <= INDEX_PAGE_MAX:
-        narrow = id_column.in_(text(rows).bindparams(short_q=query)) if found else false()
-        return ShortPlan(narrow=narrow, fts=fts, query=query, rows=found)
-    return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)), fts=fts,
-                     query=query, rows=found)
+    from sqlalchemy import text
+
+    key = (str(session.get_bind().url), fts, query)
+    now = time.monotonic()
+    seen = _plans_seen.get(key)
+    if seen is not None and now - seen[0] < DENSE_KEPT_S:
+        way, found = seen[1], None
+    else:
+        dense, span = _dense(session, id_column, columns, query)
+        found = None if dense else _index_rows(session, fts, query, INDEX_PAGE_MAX + 1)
+        if dense:
+            way = "like"
+        elif found > INDEX_PAGE_MAX:
+            way = "probe"
+        else:
+            way = "walk" if found and found * found >= WALK_RATIO * span else "narrow"
+        if len(_plans_seen) > 256:
+            _plans_seen.clear()
+        _plans_seen[key] = (now, way)
+    fresh = found is not None
+    if way == "like":
+        return ShortPlan(fts=fts, query=query, fresh=fresh)
+    rows = index_rows_select(fts)
+    if way == "probe":
+        return ShortPlan(probe=id_column.in_(text(f"{rows} LIMIT {PROBE_ROWS}").bindparams(short_q=query)),
+                         fts=fts, query=query, rows=found, fresh=fresh)
+    narrow = id_column.in_(text(rows).bindparams(short_q=query))
+    # "walk": ``id + 0`` is no index of the id, so SQLite walks the list's sort index and tests each id
+    # against the index's rows (a rare query's rows sorted cost more once there are thousands of them).
+    walk = (id_column + 0).in_(text(rows).bindparams(short_q=query)) if way == "walk" else None
+    return ShortPlan(narrow=narrow, walk=walk, fts=fts, query=query, rows=found, fresh=fresh)
 
 
 def restricts_digits(query: str, full_pii: bool) -> bool:
@@ -199,33 +249,36 @@ def restricts_digits(query: str, full_pii: bool) -> bool:
 
 DENSE_SAMPLE = 2_000  # rows sampled in ten runs of ids spread over the table (one crowded building is not all)
 DENSE_SHARE = 0.04  # matching this share of the sample: LIKE counts to the cap sooner than the index
-DENSE_KEPT_S = 60.0  # how long a query's sample is reused: the list counts, fetches, then scrolls
-_dense_seen: dict[tuple[str, str, str], tuple[float, bool]] = {}
+DENSE_NEED = int(DENSE_SAMPLE * DENSE_SHARE)  # sampled rows holding the query that make it common
+DENSE_KEPT_S = 60.0  # how long the way a query is searched is reused: the list counts, fetches, then scrolls
+_plans_seen: dict[tuple[str, str, str], tuple[float, str]] = {}
 
 
-def _dense(session, id_column, columns: Sequence[str], query: str, fts: str, runs: int = 10) -> bool:
-    """Whether ``query`` is in DENSE_SHARE of a sample of rows; plain SQL text (a search's first statements
-    in a fresh window cost more to build than to run), remembered DENSE_KEPT_S."""
+def _dense(session, id_column, columns: Sequence[str], query: str, runs: int = 10) -> tuple[bool, int]:
+    """(whether ``query`` is in DENSE_SHARE of a sample of rows, the span of the table's ids); plain SQL text
+    (a search's first statements in a fresh window cost more to build than to run)."""
+    from sqlalchemy import text
+
     table = id_column.table.name
-    key = (str(session.get_bind().url), fts, query)
-    now = time.monotonic()
-    seen = _dense_seen.get(key)
-    if seen is not None and now - seen[0] < DENSE_KEPT_S:
-        return seen[1]
-    low, high = session.execute(text(  # two subqueries: min and max in one SELECT scan the table
-        f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})")).one()
+    low, high = session.execute(text(id_span_sql(table))).one()
     if low is None:
-        return False
+        return False, 0
+    hits = session.scalar(text(dense_sql(table, columns, low, high, runs)), {"pattern": like_pattern(query)})
+    return hits >= DENSE_NEED, high - low + 1
+
+
+def id_span_sql(table: str) -> str:
+    """The lowest and highest id of ``table`` (two subqueries: min and max in one SELECT scan the table)."""
+    return f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})"
+
+
+def dense_sql(table: str, columns: Sequence[str], low: int, high: int, runs: int = 10) -> str:
+    """Counts the sample's rows holding ``:pattern`` (``like_pattern``) in one of ``columns``, up to
+    DENSE_NEED: ``runs`` runs of ids spread from ``low`` to ``high``."""
     width, step = DENSE_SAMPLE // runs, max(1, (high - low + 1) // runs)
     spans = " OR ".join(f"id BETWEEN {low + k * step} AND {low + k * step + width - 1}" for k in range(runs))
     like = " OR ".join(f"{column} LIKE :pattern ESCAPE '\\'" for column in columns)
-    need = int(DENSE_SAMPLE * DENSE_SHARE)
-    hits = session.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE ({spans}) AND ({like}) "
-                               f"LIMIT {need})"), {"pattern": like_pattern(query)})
-    if len(_dense_seen) > 256:
-        _dense_seen.clear()
-    _dense_seen[key] = (now, hits >= need)
-    return hits >= need
+    return f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE ({spans}) AND ({like}) LIMIT {DENSE_NEED})"
 
 
 SHORT_QUERY = 2  # a normalised query this short has no trigram to use: LIKE, and its count stops at the cap
@@ -240,7 +293,7 @@ def like_pattern(query: str) -> str:
 MAX_QUERY = 200  # characters of a search worth looking for; a 100k-character paste is cut here
 _NUMBER_QUERY = re.compile(r"[0-9]+x?")  # what could be part of a phone number or an ID number
 PHONE_TAIL = 4  # the digits a masked phone shows (138****5678)
-_FULL_NUMBER = re.compile(r"1[3-9][0-9]{9}|0[0-9]{9,11}|[0-9]{17}[0-9x]")  # a mobile, a landline, an ID number
+FULL_NUMBER = re.compile(r"1[3-9][0-9]{9}|0[0-9]{9,11}|[0-9]{17}[0-9x]")  # a mobile, a landline, an ID number
 
 
 def number_probe(query: str) -> bool:
@@ -257,6 +310,8 @@ def match_condition(id_column, text_column, query: str, *, use_fts: bool, full_p
     which the mask shows anyway), a whole phone or ID number matches only a whole one, and other digit
     runs match only room numbers (after "-", "栋" or "单元").
     """
+    from sqlalchemy import and_, false, literal, or_, text
+
     query = query[:MAX_QUERY]
     fts = None
     if use_fts and len(query) >= 3:
@@ -266,7 +321,7 @@ def match_condition(id_column, text_column, query: str, *, use_fts: bool, full_p
     if full_pii or not _NUMBER_QUERY.fullmatch(query):
         return fts if fts is not None else text_column.like(like_pattern(query), escape="\\")
     padded = literal(" ").concat(text_column).concat(" ")
-    if _FULL_NUMBER.fullmatch(query):
+    if FULL_NUMBER.fullmatch(query):
         restricted = padded.like(f"% {query} %")
     elif query.isdigit() and len(query) <= PHONE_TAIL:
         restricted = padded.like(f"%{query} %")
@@ -280,9 +335,11 @@ def match_condition(id_column, text_column, query: str, *, use_fts: bool, full_p
 def phone_condition(column, digits: str, *, full_pii: bool) -> ColumnElement[bool]:
     """A phone column matching typed digits: anywhere with the right to see phones in full, else only a
     whole number or its last 4 digits (what the mask shows)."""
+    from sqlalchemy import false, func, or_
+
     if full_pii:
         return column.like(like_pattern(digits), escape="\\")
-    if _FULL_NUMBER.fullmatch(digits):
+    if FULL_NUMBER.fullmatch(digits):
         return or_(column == digits, func.replace(column, "-", "") == digits)
     if len(digits) == PHONE_TAIL:
         return column.like(f"%{digits}")

@@ -35,8 +35,9 @@ def sqlite_file(url: str) -> Path | None:
     return Path(path) if path not in ("", ":memory:") else None
 
 
-def ready_for_login(url: str | None) -> LoginReady | None:
-    """The login window can come first on ``url`` (``--database``, else the usual one); else None."""
+def open_at_head(url: str | None) -> sqlite3.Connection | None:
+    """The SQLite file of ``url`` (``--database``, else the usual one) opened with the standard library when
+    it is at this program's revision (nothing to migrate); else None: the usual path opens it."""
     from app.db import resolve_url
     from app.migrations import head_revision
 
@@ -44,14 +45,25 @@ def ready_for_login(url: str | None) -> LoginReady | None:
     if path is None or not path.is_file():
         return None
     try:
-        # mode=rw: never create a file; reads only (a WAL reader waits for no writer)
+        # mode=rw: never create a file (a WAL reader waits for no writer)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=15)
     except sqlite3.Error:
         return None
     try:
-        revision = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        if revision != [(head_revision(),)]:
-            return None
+        if conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]:
+            return conn
+    except sqlite3.Error:  # not a database, no revision table, locked: the usual path says what is wrong
+        pass
+    conn.close()
+    return None
+
+
+def ready_for_login(url: str | None) -> LoginReady | None:
+    """The login window can come first on ``url`` (``--database``, else the usual one); else None."""
+    conn = open_at_head(url)
+    if conn is None:
+        return None
+    try:  # reads only
         if conn.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone() != (1,):
             return None
         name = conn.execute("SELECT value FROM settings WHERE key = 'property.name'").fetchone()

@@ -7,6 +7,10 @@ A command that reads no personal data and changes nothing declares so with ``nee
 
     info.set_defaults(func=info, needs_user=False)
 
+A handler may have a ``quick(args, read_password) -> int | None`` attribute: ``main`` tries it before opening
+the database and signing in, and goes the usual way when it returns None (``workorder list``: answered
+through the standard library on SQLite, app/quick.py).
+
 ``propdesk --help`` must not import SQLAlchemy, Alembic or the services (tests/app/test_cli_startup.py):
 a command module imports only the standard library, ``app.errors`` and ``app.money`` at its top; the models,
 services and database are imported inside the handlers. Choices taken from the models are set with

@@ -51,6 +51,15 @@ def _print_steps(steps) -> None:
         print(f"{step.at:%Y-%m-%d %H:%M}  {step.number}  {label(step.team):<4}  {step.note}")
 
 
+def _quick_list(args, read_password) -> int | None:
+    """``run_list`` answered through the standard library on SQLite (app/commands/workorder_quick.py), or
+    None when the usual path must answer."""
+    from app.commands.workorder_quick import run_list_quick
+
+    return run_list_quick(args, read_password)
+
+
+
 def run_escalate(args) -> int:
     services = args.services
     steps = services.workorders.escalate_overdue()
@@ -87,15 +96,24 @@ def run_slip(args) -> int:
 
 
 def run_list(args) -> int:
-    from app.services.workorders import WorkOrderFilter, label
+    from app.services.workorders import WorkOrderFilter
 
     services = args.services
     flt = WorkOrderFilter(states=tuple(args.state or ()), overdue=args.overdue, query=args.query)
-    total = services.workorders.count(flt)
-    for row in services.workorders.list(flt, limit=args.limit):
+    print_list(services.workorders.count(flt), services.workorders.list(flt, limit=args.limit), args.limit)
+    return 0
+
+
+def print_list(total: int, rows, limit: int) -> None:
+    """The list's lines (``rows``: WorkOrderRow, or anything with its fields used here) and its total."""
+    from app.workorder_codes import label
+
+    for row in rows:
         flag = {"overdue": "超时", "near": "将到期"}.get(row.deadline_status, "")
         print(f"{row.number}  {label(row.state):<4}  {label(row.kind)}  {label(row.category):<4}  "
               f"{row.unit_code or '-':<10}  {row.assignee or '-':<6}  {row.reported_at:%Y-%m-%d %H:%M}  {flag}  "
               f"{row.description[:30]}")
-    print(f"共 {total} 条" + (f", 显示前 {args.limit} 条" if total > args.limit else ""))
-    return 0
+    print(f"共 {total} 条" + (f", 显示前 {limit} 条" if total > limit else ""))
+
+
+run_list.quick = _quick_list

@@ -3,48 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Stamped, Versioned
-
-
-class Team(StrEnum):
-    MANAGER = "manager"
-    SERVICE = "service"
-    ENGINEERING = "engineering"
-    SECURITY = "security"
-    ENVIRONMENT = "environment"
-
-
-TEAM_LABELS: dict[str, str] = {
-    Team.MANAGER: "经理",
-    Team.SERVICE: "客服",
-    Team.ENGINEERING: "工程",
-    Team.SECURITY: "秩序",
-    Team.ENVIRONMENT: "环境",
-}
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    MANAGER = "manager"
-    SERVICE = "service"
-    ENGINEERING = "engineering"
-    SECURITY = "security"
-    ENVIRONMENT = "environment"
-
-
-ROLE_LABELS: dict[str, str] = {
-    Role.ADMIN: "系统管理员",
-    Role.MANAGER: "经理",
-    Role.SERVICE: "客服",
-    Role.ENGINEERING: "工程",
-    Role.SECURITY: "秩序",
-    Role.ENVIRONMENT: "环境",
-}
+from app.roles import ROLE_LABELS, TEAM_LABELS, Role, Team  # noqa: F401 - exported here too (app.models)
 
 
 class Staff(Versioned, Base):

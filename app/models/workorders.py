@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -21,98 +20,16 @@ from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from app.models.base import Base, Stamped, Versioned
 from app.models.people import Team
-
-
-class Kind(StrEnum):
-    REPAIR = "repair"
-    COMPLAINT = "complaint"
-    SUGGESTION = "suggestion"
-    INQUIRY = "inquiry"
-
-
-class Source(StrEnum):
-    WALK_IN = "walk_in"
-    PHONE = "phone"
-    WECHAT = "wechat"
-    PATROL = "patrol"
-
-
-class Location(StrEnum):
-    PUBLIC = "public"
-    PRIVATE = "private"
-
-
-class Category(StrEnum):
-    WATER = "water"
-    POWER = "power"
-    LIGHTING = "lighting"
-    ELEVATOR = "elevator"
-    FIRE = "fire"
-    ACCESS = "access"
-    STRUCTURE = "structure"
-    CLEANING = "cleaning"
-    GREENING = "greening"
-    ORDER = "order"
-    OTHER = "other"
-
-
-class Priority(StrEnum):
-    URGENT = "urgent"
-    HIGH = "high"
-    NORMAL = "normal"
-
-
-class State(StrEnum):
-    RECEIVED = "received"
-    DISPATCHED = "dispatched"
-    IN_PROGRESS = "in_progress"
-    ON_HOLD = "on_hold"
-    ESCALATED = "escalated"
-    COMPLETED = "completed"
-    VISITED = "visited"
-    ARCHIVED = "archived"
-    CANCELLED = "cancelled"
-
-
-class Action(StrEnum):
-    INTAKE = "intake"
-    DISPATCH = "dispatch"
-    REDISPATCH = "redispatch"
-    CHASE = "chase"
-    START = "start"
-    HOLD = "hold"
-    RESUME = "resume"
-    COMPLETE = "complete"
-    VISIT = "visit"
-    ARCHIVE = "archive"
-    CANCEL = "cancel"
-    ESCALATE = "escalate"
-    TAKE = "take"
-    DESK_CLOSE = "desk_close"
-    VISIT_FAILED = "visit_failed"
-    REWORK = "rework"
-    CORRECT = "correct"
-    AUTO_ESCALATE = "auto_escalate"
-
-
-# Chinese source labels of every code above (the UI translates them).
-WORKORDER_LABELS: dict[str, str] = {
-    Kind.REPAIR: "报修", Kind.COMPLAINT: "投诉", Kind.SUGGESTION: "建议", Kind.INQUIRY: "咨询",
-    Source.WALK_IN: "来访", Source.PHONE: "电话", Source.WECHAT: "微信", Source.PATROL: "巡查发现",
-    Location.PUBLIC: "公共部位", Location.PRIVATE: "自用部位",
-    Category.WATER: "给排水", Category.POWER: "供电", Category.LIGHTING: "照明", Category.ELEVATOR: "电梯",
-    Category.FIRE: "消防", Category.ACCESS: "门禁监控", Category.STRUCTURE: "房屋本体", Category.CLEANING: "保洁",
-    Category.GREENING: "绿化", Category.ORDER: "秩序", Category.OTHER: "其他",
-    Priority.URGENT: "紧急", Priority.HIGH: "较急", Priority.NORMAL: "一般",
-    State.RECEIVED: "受理", State.DISPATCHED: "已派单", State.IN_PROGRESS: "处理中", State.ON_HOLD: "挂起",
-    State.ESCALATED: "经理处理", State.COMPLETED: "已完成", State.VISITED: "已回访", State.ARCHIVED: "已归档",
-    State.CANCELLED: "已取消",
-    Action.INTAKE: "登记", Action.DISPATCH: "派单", Action.REDISPATCH: "改派", Action.CHASE: "催办",
-    Action.START: "开始处理", Action.HOLD: "挂起", Action.RESUME: "恢复处理", Action.COMPLETE: "完成",
-    Action.VISIT: "回访", Action.ARCHIVE: "归档", Action.CANCEL: "取消", Action.ESCALATE: "升级至经理",
-    Action.TAKE: "接单", Action.DESK_CLOSE: "前台办结", Action.VISIT_FAILED: "回访未联系上",
-    Action.REWORK: "返工", Action.CORRECT: "更正", Action.AUTO_ESCALATE: "超时升级",
-}
+from app.workorder_codes import (  # noqa: F401 - exported here too (app.models)
+    WORKORDER_LABELS,
+    Action,
+    Category,
+    Kind,
+    Location,
+    Priority,
+    Source,
+    State,
+)
 
 # Which team a category goes to; the assignee's team wins when someone of another team is chosen.
 CATEGORY_TEAMS: dict[str, str] = {

@@ -3,7 +3,6 @@ DESIGN.md enforced here (the UI only mirrors ``allowed_actions``), and paged que
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -17,7 +16,6 @@ from app.errors import ConflictError, FieldError, NotFound, PermissionDenied, Se
 from app.models import (
     CATEGORY_TEAMS,
     TEAM_LABELS,
-    WORKORDER_LABELS,
     Action,
     Building,
     Category,
@@ -54,11 +52,22 @@ from app.services.sequences import next_number
 from app.services.service_calendar import Calendar, load_calendar, load_margins
 from app.services.workorder_keys import set_unit_keys
 from app.validators import clean_code, clean_text, mask_phone, normalize_phone
+from app.workorder_codes import (  # noqa: F401 - NUMBER_PREFIX, NEAR_DEADLINE: the service's names too
+    DENSE_MATCHES,
+    NEAR_DEADLINE,
+    NEAR_RESPONSE,
+    NOT_STARTED,
+    NUMBER_PREFIX,
+    OPEN_STATES,
+    ORDER_NUMBER,
+    ROOM_CODE,
+    SEARCHED_COLUMNS,
+    VIEW_PERMISSIONS,
+    deadline_status,
+    label,
+)
 
-NUMBER_PREFIX = "GD"
 SEQUENCE_NAME = "workorder"
-NEAR_DEADLINE = timedelta(hours=2)  # completion due within this: the row stands out
-NEAR_RESPONSE = timedelta(minutes=10)
 MAX_DESCRIPTION = 2000
 MAX_NOTE = 500  # reasons, comments: they must fit the slip's signature block
 MAX_QUANTITY = Decimal("99999")
@@ -68,8 +77,6 @@ DISSATISFIED = 2  # a score at or below this reopens the order as rework (返工
 REPEAT_DAYS = 30  # a new report of the same unit and category within this is a repeat (重复报修)
 DESK_KINDS = (Kind.INQUIRY, Kind.SUGGESTION)  # may be answered and closed at the desk
 
-OPEN_STATES: tuple[str, ...] = (State.RECEIVED, State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD, State.ESCALATED)
-NOT_STARTED = (State.RECEIVED, State.DISPATCHED)
 TEAM_QUEUE_STATES = (State.RECEIVED, State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD)
 MY_QUEUE_STATES = (State.DISPATCHED, State.IN_PROGRESS, State.ON_HOLD)
 # Teams whose operators may only handle their own team's orders (without "workorder.manage").
@@ -142,17 +149,14 @@ def _search_text(*columns) -> ColumnElement[str]:
     return func.lower(joined)
 
 
-_SEARCHED = (WorkOrder.number, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.place,
-             WorkOrder.description, WorkOrder.unit_text)
+_SEARCHED = tuple(getattr(WorkOrder, name) for name in SEARCHED_COLUMNS)
 SEARCH_TEXT = _search_text(*_SEARCHED)
 _ROW_COLUMNS = [getattr(WorkOrder, name) for name in (
     "id", "number", "kind", "source", "location", "category", "priority", "team", "state", "unit_id", "unit_text",
     "contact_name", "contact_phone", "place", "description", "assignee_id", "reported_at", "respond_by", "due_at",
     "started_at", "completed_at", "satisfaction", "chase_count", "version", "escalation_level", "rework_count",
     "repeat_of_id")]
-DENSE_MATCHES = 5_000  # more trigram matches than this (0.5% of 1M): test rows along the sort index
-_ROOM_CODE = re.compile(r"[0-9a-z]+-[0-9a-z]*(-[0-9a-z]*)?")  # normalise_query's room form, maybe unfinished
-_ORDER_NUMBER = re.compile(NUMBER_PREFIX.lower() + r"[0-9]+")
+_ROOM_CODE, _ORDER_NUMBER = ROOM_CODE, ORDER_NUMBER
 
 
 def _starts_with(column, prefix: str, sqlite: bool) -> ColumnElement[bool]:
@@ -161,13 +165,6 @@ def _starts_with(column, prefix: str, sqlite: bool) -> ColumnElement[bool]:
         return and_(column >= prefix, column < prefix + "\U0010ffff")
     return column.startswith(prefix, autoescape=True)
 SEARCH_TEXT_NO_PHONE = _search_text(*(c for c in _SEARCHED if c is not WorkOrder.contact_phone))
-
-
-def label(code: str | None) -> str:
-    """Chinese label of a work-order code (kind, state, category, …) or a team code."""
-    if not code:
-        return ""
-    return WORKORDER_LABELS.get(code) or TEAM_LABELS.get(code) or code
 
 
 # --- rows returned to the UI -------------------------------------------------------------------------
@@ -483,7 +480,7 @@ class WorkOrderService:
 
     # ---- permissions and helpers
     def _require_view(self) -> None:
-        if not any(self.ctx.can(p) for p in ("workorder.create", "workorder.handle", "workorder.manage")):
+        if not any(self.ctx.can(p) for p in VIEW_PERMISSIONS):
             self.ctx.require("workorder.handle")
 
     def _team_refusal(self, order: WorkOrder) -> PermissionDenied | None:
@@ -616,19 +613,7 @@ class WorkOrderService:
                 s.add(rule)
             rule.response_minutes, rule.complete_minutes = response_minutes, complete_minutes
 
-    @staticmethod
-    def deadline_status(state: str, started_at: datetime | None, respond_by: datetime, due_at: datetime,
-                        now: datetime) -> str:
-        """"overdue" (late to respond or to complete), "near" (completion due within two hours or
-        response within ten minutes) or "". On hold the clocks stand still: never late."""
-        if state not in OPEN_STATES or state == State.ON_HOLD:
-            return ""
-        if now > due_at or (started_at is None and state in NOT_STARTED and now > respond_by):
-            return "overdue"
-        if due_at - now <= NEAR_DEADLINE or (started_at is None and state in NOT_STARTED
-                                             and respond_by - now <= NEAR_RESPONSE):
-            return "near"
-        return ""
+    deadline_status = staticmethod(deadline_status)
 
     @staticmethod
     def _overdue_clause(now: datetime):

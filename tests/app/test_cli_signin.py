@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.cli import main
 from app.errors import ServiceError
@@ -66,10 +66,18 @@ def _office(services) -> str:
         "description": "厨房水龙头漏水"}).row.number
 
 
+def _one_failed_attempt(db) -> None:
+    """An earlier wrong password on the account: the usual path signs in (the quick one, tests/app/
+    test_cli_quick.py, takes only accounts in good standing)."""
+    with db.write_session() as s:
+        s.execute(update(User).where(User.username == CLI_TEST_USER).values(failed_logins=1))
+
+
 def test_a_work_order_search_loads_only_what_it_needs_and_checks_the_password_once_in_the_background(
         db, services, cli_user):
     number = _office(services)
     prefix = cli_user(services)
+    _one_failed_attempt(db)
     result = _probe("--database", db.url, *prefix, "workorder", "list", "--query", "3-1-1502")
     assert result["code"] == 0, result["err"]
     assert number in result["out"] and "共 1 条" in result["out"]

@@ -1,6 +1,7 @@
 """Issue 18: a 1–2 character search finds exactly the rows whose text holds it (the plain LIKE the search
 promises), whichever way ``app.search.short_plan`` answers: every row from the trigram index (a rare
-query), a probe of the index for the count (a commoner one), or LIKE along the sort index (the commonest).
+query; its page sorted, or met along the sort index testing ids against the index's rows: "walk"), a probe
+of the index for the count (a commoner one), or LIKE along the sort index (the commonest).
 Units and work orders; both engines (PostgreSQL answers by LIKE alone)."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, insert, text
+from sqlalchemy import delete, event, insert, text
 
 from app import search
 from app.models import Category, Kind, Priority, State, Unit, WorkOrder
@@ -23,13 +24,14 @@ from app.services.workorders import WorkOrderFilter
 
 ALPHABET = "王芳张a1x"  # few characters: every one and two of them are searched, most found somewhere
 CAP = 4
-PLANS = ("index", "probe", "like")
+PLANS = ("index", "walk", "probe", "like")
 T0 = datetime(2026, 11, 1, 8, 0)
 
 
 def _plan(monkeypatch, plan: str) -> None:
     """Force one of short_plan's ways on SQLite (small tables would always take the index)."""
-    monkeypatch.setattr(search, "_dense_seen", {})
+    monkeypatch.setattr(search, "_plans_seen", {})
+    monkeypatch.setattr(search, "WALK_RATIO", 0 if plan == "walk" else 10**9)
     if plan == "probe":  # the index's rows only prove the count; PROBE_ROWS 3: sometimes too few, then LIKE
         monkeypatch.setattr(search, "INDEX_PAGE_MAX", 0)
         monkeypatch.setattr(search, "PROBE_ROWS", 3)
@@ -142,3 +144,33 @@ def test_the_work_order_index_holds_every_value_with_two_spaces_after_it(service
         conn.execute(text("INSERT INTO workorders_fts(workorders_fts, rank) VALUES('integrity-check', 1)"))
     assert [r.id for r in wo.list(WorkOrderFilter(query="李"))] == [order.id]
     assert wo.list(WorkOrderFilter(query="王芳")) == []
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(("flt", "limit", "walked"), [
+    (UnitFilter(query="王芳"), 30, True),
+    (UnitFilter(query="王芳", status="occupied"), 30, False),  # another filter: the index's rows, sorted
+    (UnitFilter(query="王芳"), 200, False),  # a long page would walk too far
+])
+def test_a_rare_query_walks_the_sort_index_only_for_the_top_of_a_bare_search(services, monkeypatch, flt, limit,
+                                                                              walked):
+    _plan(monkeypatch, "walk")
+    building = services.archive.create_building("9栋")
+    with services.ctx.db.write_session() as s:
+        s.execute(insert(Unit), [
+            {"building_id": building, "unit_no": "1", "room_no": str(n + 101), "use": "residential",
+             "status": "occupied", "notes": "", "version": 1,
+             "search_text": f"9-1-{n + 101} {'王芳' if n % 3 else '李四'}  "} for n in range(30)])
+    seen = []
+    engine = services.ctx.db.engine
+    listen = lambda _c, _cur, statement, params, _x, _m: seen.append((statement, params))  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        rows = services.archive.list_units(flt, 0, limit)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    assert [r.room_no for r in rows] == [str(n + 101) for n in range(30) if n % 3]
+    statement, params = next((st, p) for st, p in seen if "ORDER BY" in st and "units_fts_instance" in st)
+    with engine.connect() as conn:
+        plan = " / ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params))
+    assert ("USING INDEX ix_units_code_order" in plan and "TEMP B-TREE FOR ORDER BY" not in plan) == walked, plan

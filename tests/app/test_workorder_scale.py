@@ -344,5 +344,6 @@ def test_cli_list_searches_and_says_when_it_stopped_counting(services, db, cli_u
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "共 2 条" and all("3-1-1502" in line for line in out[:-1]) and len(out) == 3
     monkeypatch.setattr("app.services.workorders.COUNT_CAP", 3)
+    monkeypatch.setattr("app.commands.workorder_quick.COUNT_CAP", 3)  # the list's SQLite answer (test_cli_quick.py)
     assert main(["--database", db.url, *prefix, "workorder", "list", "--query", "联系", "--limit", "2"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "共 3+ 条, 显示前 2 条"

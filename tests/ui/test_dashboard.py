@@ -457,3 +457,44 @@ def test_an_overtaken_load_that_fails_does_not_show_its_error(qtbot, office, mon
 def test_the_page_reads_every_section_the_service_offers():
     """The page keeps its own list (it must not import the service on the GUI thread): the same names."""
     assert sorted(SECTIONS) == sorted(PARTS)
+
+
+def test_office_scale_complaints_show_value_labels_only_where_they_fit(qtbot, office):
+    """Issue 18: at office scale (thousands of complaints a month, twelve months in a third of a 1024-wide
+    window) the bars' and the score line's value labels ran into each other, and so did the month names.
+    Labels now show only where they fit (the values stay in the tooltips), month names stand upright; on a
+    wide screen everything shows again."""
+    from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QLineSeries
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QToolTip
+
+    from app.services.dashboard import MonthWorkOrders, Part
+
+    services, *_ = office
+    page = page_for(qtbot, services)
+    page.resize(1024, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    periods = ["2025-12"] + [f"2026-{m:02d}" for m in range(1, 12)]
+    months = [MonthWorkOrders(p, 28_000 + n, 2_000 + 37 * n, 9_000, Decimal("4.5") if n % 2 else Decimal("4.1"))
+              for n, p in enumerate(periods)]
+    page._show_months(Part(value=months))
+    chart = page.service_chart.chart
+
+    def shown() -> tuple[bool, bool, int]:  # bar labels, point labels, the month names' angle
+        bars = next(s for s in chart.series() if isinstance(s, QAbstractBarSeries))
+        line = next(s for s in chart.series() if isinstance(s, QLineSeries))
+        axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+        return bars.isLabelsVisible(), line.pointLabelsVisible(), axis.labelsAngle()
+
+    qtbot.waitUntil(lambda: shown() == (False, False, -90))
+    assert bar_values(chart)["投诉(件)"][3] == 2_111  # the values are all there
+    bar_set(chart, "投诉(件)").hovered.emit(True, 3)
+    assert QToolTip.text() == "2026-03: 投诉 2111 件, 受理 28003 件"
+    next(s for s in chart.series() if isinstance(s, QLineSeries)).hovered.emit(QPointF(3, 4.5), True)
+    assert QToolTip.text() == "3月 满意度(分): 4.5"
+    page._show_months(Part(value=months))  # rebuilt at the same size (the next reload)
+    assert shown() == (False, False, -90)
+
+    page.resize(2560, 1200)  # wide: every label fits
+    qtbot.waitUntil(lambda: shown() == (True, True, 0))

@@ -107,3 +107,37 @@ def test_detail_widget_and_service_error(qtbot):
     other = QLabel("另一个")
     view.set_detail(other)
     assert view.splitter.count() == 2 and view.splitter.widget(1) is other
+
+
+def test_the_top_of_the_list_is_read_a_screen_at_a_time(qtbot):
+    """Issue 18: after a search the list reads the rows its height shows (and a few), not two screens; the
+    rest of the block when scrolled to."""
+    limits = []
+
+    class Counted(Source):
+        def fetch(self, f, offset, limit, key, desc):
+            limits.append((offset, limit))
+            return super().fetch(f, offset, limit, key, desc)
+
+    view = RegisterView(COLUMNS, Counted().count, Counted().fetch, sort_key="id")
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def reload() -> int:  # rows the list shows
+        limits.clear()
+        view.table.scrollToTop()
+        view.apply_filters()
+        view.table.viewport().grab()
+        return view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+
+    shown = reload()
+    assert limits == [(0, shown + 4)] and shown + 4 < 64
+    assert [view.model.data(view.model.index(r, 1)) for r in range(shown)] == [v.name for v in VISITORS[:shown]]
+    view.table.scrollTo(view.model.index(shown + 10, 0))  # further down: the rest of the block
+    view.table.viewport().grab()
+    assert limits[1:] == [(shown + 4, 200 - shown - 4)]
+    view.resize(600, 1400)  # a taller list reads more at once
+    taller = reload()
+    assert taller > shown and limits == [(0, taller + 4)]

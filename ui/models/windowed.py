@@ -217,7 +217,8 @@ class _ColumnTableModel(QAbstractTableModel):
     }
 
 
-FIRST_ROWS = 64  # rows of the top block read first: a screen or two (the rest of the block when scrolled to)
+FIRST_ROWS = 64  # rows of the top block read first: a screen or two (the rest of the block when scrolled to);
+# a view that knows its height sets ``first_rows`` to what it shows (RegisterView)
 CountFn = Callable[[], int]
 FetchFn = Callable[[int, int, "str | None", bool], Sequence[Any]]
 
@@ -255,7 +256,8 @@ class WindowedTableModel(_ColumnTableModel):
         self.descending = descending
         self._count = 0
         self._blocks: OrderedDict[int, list[Any]] = OrderedDict()
-        self._partial: set[int] = set()  # blocks holding only their first FIRST_ROWS rows so far
+        self.first_rows = FIRST_ROWS
+        self._partial: set[int] = set()  # blocks holding only their first ``first_rows`` rows so far
         self.fetch_calls = 0  # how many blocks were loaded (tests and benchmarks look at it)
         if load:
             self._count = self._safe_count()
@@ -322,11 +324,11 @@ class WindowedTableModel(_ColumnTableModel):
 
     def _fetch_block(self, number: int) -> list[Any]:
         offset = number * self.block_size
-        if number == 0 and self.block_size > FIRST_ROWS and 1 not in self._blocks:
+        if number == 0 and self.block_size > self.first_rows and 1 not in self._blocks:
             # The top of the list (after a search, a sort, a reload): a screen or two now, the rest when
             # scrolled to — no row read and built beyond what is painted.
-            block = self._safe_fetch(0, FIRST_ROWS)
-            if len(block) == FIRST_ROWS:
+            block = self._safe_fetch(0, self.first_rows)
+            if len(block) == self.first_rows:
                 self._partial.add(0)
             return block
         if not self.seek:

@@ -23,8 +23,8 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QToolTip, QWidget
 
 BLUE = QColor("#1f5fa8")
@@ -70,6 +70,7 @@ class ChartPanel(QStackedWidget):
                                    " border-radius: 6px; font-size: 11pt; padding: 12px; }")
         self.addWidget(self.view)
         self.addWidget(self.message)
+        self.chart.plotAreaChanged.connect(lambda _area: self.fit_labels())
 
     @property
     def title(self) -> str:
@@ -86,6 +87,7 @@ class ChartPanel(QStackedWidget):
             self.chart.removeAxis(axis)
 
     def show_chart(self) -> None:
+        self.fit_labels()  # a chart rebuilt at the same size: its plot area does not change
         self.setCurrentWidget(self.view)
 
     def show_message(self, text: str) -> None:
@@ -95,6 +97,35 @@ class ChartPanel(QStackedWidget):
 
     def showing_chart(self) -> bool:
         return self.currentWidget() is self.view
+
+    def fit_labels(self) -> None:
+        """Value labels over bars and line points, and category names, only where they fit beside their
+        neighbours: at office scale (thousands of complaints a month, twelve months in a third of the
+        window) they ran into each other. Hidden values stay in the tooltips; names that do not fit stand
+        upright."""
+        slots = max((len(a.categories()) for a in self.chart.axes(Qt.Orientation.Horizontal)
+                     if isinstance(a, QBarCategoryAxis)), default=0)
+        if not slots or self.chart.plotArea().width() <= 0:
+            return
+        slot = self.chart.plotArea().width() / slots
+        for series in self.chart.series():
+            if isinstance(series, QAbstractBarSeries) and series.property("value_labels"):
+                sets = series.barSets()
+                # side by side, each set's labels have their share of the category (a stack's are one above
+                # the other)
+                apart = slot if isinstance(series, QStackedBarSeries) else slot / max(1, len(sets))
+                texts = [series.labelsFormat().replace("@value", _number(b.at(i))) for b in sets
+                         for i in range(b.count())]
+                series.setLabelsVisible(_fits(texts, sets[0].labelFont() if sets else app_font(-1), apart))
+            elif isinstance(series, QLineSeries) and series.property("value_labels"):
+                texts = [series.pointLabelsFormat().replace("@yPoint", _number(p.y())) for p in series.points()]
+                series.setPointLabelsVisible(_fits(texts, series.pointLabelsFont(), slot))
+        for axis in self.chart.axes(Qt.Orientation.Horizontal):
+            if isinstance(axis, QBarCategoryAxis):
+                lines = [line for text in axis.categories() for line in text.split("<br>")]
+                angle = 0 if _fits(lines, axis.labelsFont(), slot) else -90
+                if axis.labelsAngle() != angle:
+                    axis.setLabelsAngle(angle)
 
     # ---- builders
     def category_axis(self, categories: Sequence[str]) -> QBarCategoryAxis:
@@ -147,6 +178,7 @@ class ChartPanel(QStackedWidget):
                 bar_set.hovered.connect(lambda status, index, n=number: self._hover(status, tooltip(n, index)))
             series.append(bar_set)
         if label_format is not None:
+            series.setProperty("value_labels", True)  # shown where they fit (fit_labels)
             series.setLabelsVisible(True)
             series.setLabelsFormat(label_format)
             series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd if stacked
@@ -165,12 +197,22 @@ class ChartPanel(QStackedWidget):
         for x, y in enumerate(values):
             if y is not None:
                 series.append(float(x), float(y))
+        series.setProperty("value_labels", True)  # shown where they fit (fit_labels); always in the tooltip
         series.setPointLabelsVisible(True)
         series.setPointLabelsFont(app_font(-1))
         series.setPointLabelsColor(colour.darker(130))
         series.setPointLabelsFormat("@yPoint")
+        series.hovered.connect(lambda point, status: self._point_tip(status, name, point))
         self.chart.addSeries(series)
         return series
+
+    def _point_tip(self, status: bool, name: str, point: QPointF) -> None:
+        names = categories(self.chart)
+        where = names[round(point.x())] if 0 <= round(point.x()) < len(names) else ""
+        if status:
+            QToolTip.showText(QCursor.pos(), f"{where} {name}: {_number(point.y())}".strip(), self.view)
+        else:
+            QToolTip.hideText()
 
     def add_pie(self, slices: Sequence[tuple[str, float, QColor]]) -> QPieSeries:
         """A pie with a label on every non-empty slice; the legend is hidden (labels say it all)."""
@@ -191,6 +233,20 @@ class ChartPanel(QStackedWidget):
             QToolTip.showText(self.view.cursor().pos(), text, self.view)
         else:
             QToolTip.hideText()
+
+
+LABEL_GAP = 4  # pixels at least between two value labels side by side
+
+
+def _number(value: float) -> str:
+    """A value as QtCharts writes it into a label (6 significant digits): 2914.0 → "2914", 4.5 → "4.5"."""
+    return f"{value:.6g}"
+
+
+def _fits(texts: Sequence[str], font: QFont, apart: float) -> bool:
+    """Whether each text, centred on its own point ``apart`` pixels from the next, leaves a gap between."""
+    metrics = QFontMetrics(font)
+    return max((metrics.horizontalAdvance(t) for t in texts), default=0) + LABEL_GAP <= apart
 
 
 _NUMBER_THEN_WORD = re.compile(r"^([^A-Za-z\u4e00-\u9fff]+?)\s*([A-Za-z\u4e00-\u9fff].*)$")

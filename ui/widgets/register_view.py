@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,6 +52,8 @@ from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.table import make_table_view
 
 Filters = dict[str, Any]
+
+MIN_FIRST_ROWS = 16  # rows read first however small the list is shown
 
 
 class RegisterView(QWidget):
@@ -130,6 +132,7 @@ class RegisterView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_activated)
         self.model.modelReset.connect(self._on_reset)
+        self.table.viewport().installEventFilter(self)  # its height: how many rows the list reads first
 
         # Keys: Ctrl+F from anywhere on the page returns to the search box (active only while this register
         # is shown, so each page's own box is meant); ↓ in the box goes into the list.
@@ -259,6 +262,14 @@ class RegisterView(QWidget):
         columns = self.model.columns
         headers = [str(self.model.headerData(i, Qt.Orientation.Horizontal)) for i in range(len(columns))]
         return headers, ([c.text(row) for c in columns] for row in self.model.iter_rows())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            # The top of the list is read a screen at a time (and a few rows for the first turn of the wheel),
+            # not two: at a million rows a rare search's first rows are sought far along the sort index.
+            shown = self.table.viewport().height() // max(1, self.table.verticalHeader().defaultSectionSize())
+            self.model.first_rows = max(MIN_FIRST_ROWS, shown + 4)
+        return super().eventFilter(watched, event)
 
     # ---- slots
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
