@@ -822,6 +822,14 @@ class _Checked:
     distinct: list | None = None
 
 
+def _space_code(text: str) -> str:
+    """One 车位号 as ``record`` keeps it; ValueError where it reports one too long."""
+    code = clean_code(text).upper()
+    if len(code) > 32:
+        raise ValueError(code)
+    return code
+
+
 def _picker(good: list[int] | range, refused: set[int]):
     """A function giving the cells of the ``good`` rows of a column (all of them when none is refused)."""
     if not refused:
@@ -1044,28 +1052,26 @@ class _Columns:
             return _MISSING["space"]
         if type(value) is str and _SPACE_CODE.fullmatch(value) and value not in PLACEHOLDERS:  # "-", "NA": blank
             return (True, (value.upper(),))
-        cell = _cell(value, True)
-        if cell is _NO or not cell[0]:
-            return cell if cell is _NO else _MISSING["space"]
-        pieces = split_multi(value)
-        if len(pieces) != 1:
-            return _NO
-        code = clean_code(pieces[0]).upper()
-        return (True, (code,)) if len(code) <= 32 else _NO
+        return self._one_code(value, "space", _space_code)
 
     def _plate(self, value):
         if value == "":
             return _MISSING["plate"]
         if type(value) is str and PLATE_SHAPE.fullmatch(value):
             return (True, (value,))
+        return self._one_code(value, "plate", normalize_plate)
+
+    @staticmethod
+    def _one_code(value, key: str, clean) -> tuple | object:
+        """A 车位号/车牌号 cell holding one code, cleaned as ``record`` cleans each; _NO for several or a bad one."""
         cell = _cell(value, True)
         if cell is _NO or not cell[0]:
-            return cell if cell is _NO else _MISSING["plate"]
+            return cell if cell is _NO else _MISSING[key]
         pieces = split_multi(value)
         if len(pieces) != 1:
             return _NO
         try:
-            return (True, (normalize_plate(pieces[0]),))
+            return (True, (clean(pieces[0]),))
         except ValueError:
             return _NO
 
