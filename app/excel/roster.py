@@ -901,10 +901,12 @@ class _Columns:
         """``_Cleaner.unit`` of each row without its area (checked on its own by ``_area``: validate_unit checks
         the area apart from the rest), its cache read at once (the cells are no TRUE/FALSE: no key to adapt)."""
         keys = list(zip(*raw, repeat(""), repeat(True)))  # as unit() makes them
-        units = list(map(self.cleaner.unit_cache.get, keys))
-        unit = self.cleaner.unit
-        for i in [i for i, found in enumerate(units) if found is None]:  # not met before
-            units[i] = unit(bcodes[i], *keys[i])
+        cache, unit = self.cleaner.unit_cache, self.cleaner.unit
+        units = list(map(cache.get, keys))
+        if None in units:  # units not met before: each distinct one cleaned once, then all read again
+            for i in {keys[i]: i for i, found in enumerate(units) if found is None}.values():
+                unit(bcodes[i], *keys[i])
+            units = list(map(cache.get, keys))
         if set(map(_SIXTH, units)) != {None}:  # some depend on their building ("3-1-1502" in 房号)
             for i, (found, bcode) in enumerate(zip(units, bcodes, strict=True)):
                 if found[5] is not None and found[5] != bcode:

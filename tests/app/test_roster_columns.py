@@ -207,3 +207,15 @@ def test_a_true_cell_is_not_taken_for_1(units):
     fast, slow = both_ways(rows)
     assert [r.unit_no for r in slow.records] == ["True" if u is True else "1" for u in units]
     assert_same(fast, slow)
+
+
+def test_a_room_read_through_its_building_is_read_for_each_building():
+    """"3-1-1502" in 房号 is unit 1, room 1502 beside 楼栋 3, but stays as typed beside 楼栋 4: the cached unit
+    depends on the building."""
+    rows = bench_like(3)
+    building, unit, room = (EXPORT_KEYS.index(k) for k in ("building", "unit", "room"))
+    for row, name in zip(rows[2:], ("3栋", "4栋", "3栋"), strict=True):
+        row[building], row[unit], row[room] = name, "", "3-1-1502"
+    fast, slow = both_ways(rows)
+    assert [(r.unit_no, r.room_no) for r in slow.records] == [("1", "1502"), ("", "3-1-1502"), ("1", "1502")]
+    assert_same(fast, slow)
