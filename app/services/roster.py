@@ -407,8 +407,9 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             statuses[i] = ERROR
             continue
         stored = stored_person(rec.id_number) if rec.id_number else None
-        found = ((stored is not None and stored.id is not None) or rec.spaces or rec.plates) and _conflicts(
-            rec, result, by_id_number, key)  # (the usual new person without a car: nothing to look at)
+        found = ((stored is not None and stored.id is not None and rec.name and rec.name != stored.orig[0])
+                 or rec.spaces or rec.plates) and _conflicts(
+            rec, result, by_id_number, key)  # (the usual row without a car, renaming nobody: nothing to look at)
         if found:
             result.conflicts += found
             if not update_existing:
