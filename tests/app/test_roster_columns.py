@@ -65,7 +65,7 @@ CELLS: dict[str, list[object]] = {
 
 
 for _values in CELLS.values():  # the placeholders offices write for "nothing", in every column
-    _values += ["-", "--", "NA", "null", "N/A", "/", "？"]
+    _values += ["-", "--", "NA", "null", "N/A", "/", "？", "#N/A", "#DIV/0!", "#VALUE!"]  # and error texts (calamine reads error cells as "")
 
 
 def usual(key: str, rng: random.Random, n: int) -> object:
