@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import repeat
+from operator import add, itemgetter
 
 from app.errors import FieldError
 from app.excel.legacy import (
+    ATTRS,
+    CLEANERS,
     DEFAULT_OPTIONS,
     EXTRA_KEYS,
     HC_KINDS,
@@ -31,12 +35,18 @@ from app.excel.legacy import (
 from app.models import Relation
 from app.search import building_code, canonical_building_name, chinese_number
 from app.validators import (
+    EARLIEST_MOVE_IN,
+    PLATE_SHAPE,
+    check_area,
     check_move_in,
     clean_code,
     clean_text,
     has_invisible,
+    is_usual_id_number,
+    normalize_id_number,
     normalize_phone,
     normalize_plate,
+    today,
 )
 
 HEADER_SCAN_ROWS = 20
@@ -467,7 +477,14 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
     max_col = max(col for cols in fields.values() for col in cols)
     single = [(key, cols[0]) for key, cols in fields.items() if len(cols) == 1]
     multi = [(key, cols) for key, cols in fields.items() if len(cols) > 1]
-    for index in range(header_index + 1, len(rows)):
+    start = header_index + 1
+    certified = _Columns(cleaner, header_texts).records(rows, start, max_col) if COLUMN_PATH else None
+    for index in range(start, len(rows)):
+        if certified is not None and (rec := certified[index - start]) is not None:
+            if formulas:
+                _formula_errors(rec, index, fields, headers, formulas)
+            parsed.records.append(rec)
+            continue
         row = rows[index]
         if len(row) > max_col:  # calamine's rows are rectangular: the usual case
             values = {key: row[col] for key, col in single}
@@ -549,6 +566,11 @@ def _not_data(row: list[object], values: dict[str, object], header_texts: set[st
     return len(filled) <= 2 and bool(_SKIP_LINE.match(first))
 
 
+def _cache_key(value: object) -> object:
+    """A cell as a cache key: TRUE/FALSE cells apart from 1 and 0, which are equal to them in a dict."""
+    return (bool, value) if type(value) is bool else value
+
+
 class _Cleaner:
     """Cleans data rows; values that repeat down a column (楼栋, 单元, 房号+面积, dates) are cleaned once."""
 
@@ -569,16 +591,19 @@ class _Cleaner:
         self.relation_cache: dict[object, tuple] = {}
 
     def building(self, raw: object) -> tuple[str, str]:
+        key = _cache_key(raw)
         try:
-            return self.building_cache[raw]
+            return self.building_cache[key]
         except KeyError:
             name = canonical_building_name(raw)
-            result = self.building_cache[raw] = (name, building_code(name).upper() if name else "")
+            result = self.building_cache[key] = (name, building_code(name).upper() if name else "")
             return result
 
     def unit(self, bcode: str, unit_raw: object, room_raw: object, area_raw: object, has_building: bool) -> tuple:
         """(unit_no, room_no, floor, area, errors) via the shared ``validate_unit``, cached."""
         key = (unit_raw, room_raw, area_raw, has_building)
+        if type(unit_raw) is bool or type(room_raw) is bool or type(area_raw) is bool:
+            key = tuple(map(_cache_key, key))
         try:
             result = self.unit_cache[key]
             if result[5] is None or result[5] == bcode:
@@ -607,25 +632,27 @@ class _Cleaner:
         return result
 
     def date(self, raw: object) -> tuple:
+        key = _cache_key(raw)
         try:
-            return self.date_cache[raw]
+            return self.date_cache[key]
         except KeyError:
             try:
                 result = (check_move_in(raw), "")
             except ValueError as exc:
                 result = (None, str(exc))
-            self.date_cache[raw] = result
+            self.date_cache[key] = result
             return result
 
     def relation(self, raw: object) -> tuple:
+        key = _cache_key(raw)
         try:
-            return self.relation_cache[raw]
+            return self.relation_cache[key]
         except KeyError:
             try:
                 result = (relation_from_text(raw), "")
             except ValueError as exc:
                 result = (None, str(exc))
-            self.relation_cache[raw] = result
+            self.relation_cache[key] = result
             return result
 
     def record(self, row: int, values: dict[str, object]) -> RosterRecord:
@@ -742,6 +769,340 @@ class _Cleaner:
         return rec
 
 
+# --- the column-at-a-time path --------------------------------------------------------------------
+
+COLUMN_PATH = True  # tests turn it off to compare with the row-by-row path
+_NO = (False, object())  # a cell the column path does not vouch for (told by identity): its row goes to record
+_ABSENT = (False, None)  # what a missing column gives every row
+_MISSING = {key: (False, blank) for key, blank in (("unit", ""), ("phone", ""), ("id_number", ""),
+                                                  ("space", ()), ("plate", ()), ("notes", ""))}
+_FIRST, _SECOND, _SIXTH = itemgetter(0), itemgetter(1), itemgetter(5)
+_PRESENT = (True, None)
+_SAMPLE_SEQ = ("示例", "例", "样例")
+_SPACE_CODE = re.compile(r"[0-9A-Za-z-]{1,32}")  # B1-001: already as split_multi and clean_code leave it
+_USUAL_NAME = re.compile("[\u4e00-\u9fff]{1,64}")  # 王芳: as record and validate_person leave it
+_USUAL_DATE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")  # 2019/5/1, 2019-05-01
+
+
+class _Memo(dict):
+    """``fn`` over a column's cells, computed once for each distinct value."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, value):
+        result = self[value] = self.fn(value)
+        return result
+
+
+def _cell(value: object, optional: bool) -> tuple[bool, object] | object:
+    """(present, the value ``_Cleaner.record`` works with) as ``record`` decides them; _NO for a cell to leave
+    to it (text written as "'…", dates outside the date column, booleans, errors …)."""
+    kind = type(value)
+    if kind is str:
+        if value[:1] == "'":
+            return _NO
+        if not value or value.isspace():
+            return (False, value)
+        if optional and value.strip() in PLACEHOLDERS:
+            return (False, "")
+        return (True, value)
+    if kind is float or kind is int:
+        return (True, value)
+    return (False, value) if value is None else _NO
+
+
+@dataclass(slots=True)
+class _Checked:
+    """A column checked: each cell's (present, clean value) or _NO; the distinct results when it was checked
+    once per distinct value."""
+
+    cells: list
+    distinct: list | None = None
+
+
+def _space_code(text: str) -> str:
+    """One 车位号 as ``record`` keeps it; ValueError where it reports one too long."""
+    code = clean_code(text).upper()
+    if len(code) > 32:
+        raise ValueError(code)
+    return code
+
+
+def _picker(good: list[int] | range, refused: set[int]):
+    """A function giving the cells of the ``good`` rows of a column (all of them when none is refused)."""
+    if not refused:
+        return lambda cells: cells
+    if len(good) == 1:
+        return lambda cells: (cells[good[0]],)
+    return itemgetter(*good)
+
+
+class _Columns:
+    """Each column checked at once, by the same rules as ``_Cleaner.record`` and with its caches: a row whose
+    every cell is vouched for (the usual well-formed row) becomes its record here; any other row — an unusual
+    value, any error — is left to ``record``. The records are the same either way (tests/app/
+    test_roster_columns.py compares them on generated sheets)."""
+
+    def __init__(self, cleaner: _Cleaner, header_texts: set[str]):
+        self.cleaner = cleaner
+        self.header_texts = header_texts
+        self.fields = cleaner.parsed.fields
+        self.latest = today() + timedelta(days=366)  # check_move_in's range
+        self.usable = "address" not in self.fields and all(len(cols) == 1 for cols in self.fields.values())
+
+    def records(self, rows: list[list[object]], start: int, max_col: int) -> list[RosterRecord | None] | None:
+        """For each row from ``start``: its record, or None where ``record`` must look at the row."""
+        if not self.usable:
+            return None
+        short = [_NO] * (max_col + 1)  # a row shorter than the table (not from calamine): left to ``record``
+        data = [row if len(row) > max_col else short for row in rows[start:]]
+        columns = {key: self._column(key, [row[cols[0]] for row in data]) for key, cols in self.fields.items()}
+        refused = set()
+        for column in columns.values():
+            if _NO in (column.distinct or column.cells):
+                refused.update(i for i, cell in enumerate(column.cells) if cell is _NO)
+        good = [i for i in range(len(data)) if i not in refused] if refused else range(len(data))
+        if not good:
+            return [None] * len(data)
+        pick = _picker(good, refused)
+
+        def clean(key: str) -> Iterable:
+            """The clean values of ``key`` in the good rows."""
+            column = columns.get(key)
+            if column is None:
+                return repeat(_MISSING.get(key, _ABSENT)[1], len(good))
+            if column.distinct is not None and len(column.distinct) == 1:
+                return repeat(column.distinct[0][1], len(good))
+            return map(_SECOND, pick(column.cells))
+
+        buildings = list(clean("building"))
+        bnames, bcodes = list(map(_FIRST, buildings)), list(map(_SECOND, buildings))
+        units = self._units(bcodes, clean("unit"), clean("room"))
+        present = self._present(columns, pick, len(good))
+        records = list(map(  # RosterRecord's fields in order up to ``present`` (the tests would see a slip)
+            RosterRecord, map(add, good, repeat(start + 1)), repeat(None), repeat(""), bnames, bcodes,
+            *(map(itemgetter(k), units) for k in range(3)),
+            *map(clean, ("area", "name", "relation", "phone", "id_number", "move_in", "space", "plate", "notes")),
+            repeat(""), repeat(None), repeat(None), repeat(None), repeat(False), present))
+        out: list[RosterRecord | None] = [None] * len(data)
+        for i, rec, unit in zip(good, records, units, strict=True):
+            if not unit[4]:  # no error
+                out[i] = rec
+        for key in EXTRA_KEYS & columns.keys():
+            attr = ATTRS[key]
+            for rec, (filled, value) in zip(records, pick(columns[key].cells), strict=True):
+                if filled:
+                    setattr(rec, attr, value)
+        return out
+
+    def _units(self, bcodes: list[str], *raw) -> list[tuple]:
+        """``_Cleaner.unit`` of each row without its area (checked on its own by ``_area``: validate_unit checks
+        the area apart from the rest), its cache read at once (the cells are no TRUE/FALSE: no key to adapt)."""
+        keys = list(zip(*raw, repeat(""), repeat(True)))  # as unit() makes them
+        cache, unit = self.cleaner.unit_cache, self.cleaner.unit
+        units = list(map(cache.get, keys))
+        if None in units:  # units not met before: each distinct one cleaned once, then all read again
+            for i in {keys[i]: i for i, found in enumerate(units) if found is None}.values():
+                unit(bcodes[i], *keys[i])
+            units = list(map(cache.get, keys))
+        if set(map(_SIXTH, units)) != {None}:  # some depend on their building ("3-1-1502" in 房号)
+            for i, (found, bcode) in enumerate(zip(units, bcodes, strict=True)):
+                if found[5] is not None and found[5] != bcode:
+                    units[i] = unit(bcode, *keys[i])
+        return units
+
+    def _column(self, key: str, cells: list) -> _Checked:
+        """Each cell checked: (present, clean value) or _NO."""
+        check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
+        if key not in _MEMO_KEYS:
+            return _Checked(list(map(check, cells)))
+        memo = _Memo(check)
+        checked = list(map(memo.__getitem__, cells))
+        if (1 in memo or 0 in memo) and bool in set(map(type, cells)):
+            return _Checked(list(map(check, cells)))  # TRUE/FALSE cells: the memo took them for 1 and 0
+        return _Checked(checked, list(memo.values()))
+
+    @staticmethod
+    def _present(columns: dict[str, _Checked], pick, rows: int) -> Iterable[set[str]]:
+        """Each good row's ``present``: the keys with a value in every row, plus those the row fills of the others."""
+        always, varying = [], []
+        for key, column in columns.items():
+            if column.distinct is not None and len({cell[0] for cell in column.distinct}) == 1:
+                if column.distinct[0][0]:
+                    always.append(key)
+                continue
+            flags = list(map(_FIRST, pick(column.cells)))
+            if all(flags):
+                always.append(key)
+            elif any(flags):
+                varying.append((key, flags))
+        if not varying:
+            return (set(always) for _ in range(rows))
+        keys = [key for key, _ in varying]
+        sets = _Memo(lambda flags: frozenset(always).union(k for k, flag in zip(keys, flags, strict=True) if flag))
+        return map(set, map(sets.__getitem__, zip(*(flags for _, flags in varying), strict=True)))
+
+    # One method per column: the cell → (present, clean value) as ``record`` would have them, or _NO. Each
+    # first takes the usual shapes (asserted equal to the general rules by the tests), then the general rules.
+
+    def _seq(self, value):
+        if type(value) is float:
+            return _PRESENT
+        cell = _cell(value, False)
+        if cell is _NO or (type(value) not in (int, float) and clean_text(value) in _SAMPLE_SEQ):
+            return _NO
+        return cell
+
+    def _building(self, value):
+        cell = _cell(value, False)
+        if cell is _NO or not cell[0] or (type(value) is str and "单元" in value):
+            return _NO
+        name, bcode = self.cleaner.building(value)
+        return (True, (name, bcode)) if name and len(name) <= 32 else _NO
+
+    def _unit(self, value):
+        return _cell(value, True)
+
+    def _area(self, value):
+        """The area as validate_unit checks it (the rest of the unit by ``_units``)."""
+        cell = _cell(value, True)
+        if cell is _NO:
+            return _NO
+        text = clean_code(cell[1])
+        if not text:
+            return (cell[0], None)
+        try:
+            return (cell[0], check_area(text))
+        except ValueError:
+            return _NO
+
+    def _room(self, value):
+        if type(value) is float:
+            return (True, value)
+        cell = _cell(value, False)
+        return cell if cell is not _NO and cell[0] else _NO
+
+    def _name(self, value):
+        if type(value) is str and _USUAL_NAME.fullmatch(value) and value not in self.header_texts:
+            return (True, value)  # CJK ideographs only: nothing for clean_text to change
+        cell = _cell(value, False)
+        if cell is _NO or not cell[0] or type(value) is not str or value in self.header_texts:
+            return _NO
+        if not value.isalnum() and _CJK_NAME.fullmatch(value):
+            value = "".join(value.split())
+        name = clean_text(value)
+        return (True, name) if name and len(name) <= 64 else _NO
+
+    def _relation(self, value):
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _ABSENT
+        relation, message = self.cleaner.relation(value)
+        return _NO if message else (True, relation)
+
+    def _phone(self, value):
+        if type(value) is float and 13e9 <= value < 2e10 and value.is_integer():
+            return (True, str(int(value)))  # a mobile number stored as a number
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _MISSING["phone"]
+        if type(value) is str:
+            if not (value.isascii() and value.isalnum()):
+                return _NO  # "138… / 139…", masked, spaced, wide digits …
+            text = value
+        else:
+            text = clean_code(phone_text(value))
+        try:
+            return (True, normalize_phone(text))
+        except ValueError:
+            return _NO
+
+    def _id_number(self, value):
+        if type(value) is str and is_usual_id_number(value):
+            return (True, value)
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _MISSING["id_number"]
+        if type(value) is not str or not (value.isascii() and value.isalnum()):
+            return _NO
+        try:
+            return (True, normalize_id_number(value))
+        except ValueError:
+            return _NO
+
+    def _move_in(self, value):
+        kind = type(value)
+        if kind is date:
+            if EARLIEST_MOVE_IN <= value <= self.latest:
+                return (True, value)
+        elif kind is str and (match := _USUAL_DATE.fullmatch(value)):
+            try:
+                day = date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return _NO
+            return (True, day) if EARLIEST_MOVE_IN <= day <= self.latest else _NO
+        cell = (True, value) if kind is datetime or kind is date else _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _ABSENT
+        day, message = self.cleaner.date(value)
+        return _NO if message else (True, day)
+
+    def _space(self, value):
+        if value == "":
+            return _MISSING["space"]
+        if type(value) is str and _SPACE_CODE.fullmatch(value) and value not in PLACEHOLDERS:  # "-", "NA": blank
+            return (True, (value.upper(),))
+        return self._one_code(value, "space", _space_code)
+
+    def _plate(self, value):
+        if value == "":
+            return _MISSING["plate"]
+        if type(value) is str and PLATE_SHAPE.fullmatch(value):
+            return (True, (value,))
+        return self._one_code(value, "plate", normalize_plate)
+
+    @staticmethod
+    def _one_code(value, key: str, clean) -> tuple | object:
+        """A 车位号/车牌号 cell holding one code, cleaned as ``record`` cleans each; _NO for several or a bad one."""
+        cell = _cell(value, True)
+        if cell is _NO or not cell[0]:
+            return cell if cell is _NO else _MISSING[key]
+        pieces = split_multi(value)
+        if len(pieces) != 1:
+            return _NO
+        try:
+            return (True, (clean(pieces[0]),))
+        except ValueError:
+            return _NO
+
+    def _notes(self, value):
+        cell = _cell(value, False)
+        return _NO if cell is _NO else (cell[0], "" if value is None or value == "" else clean_text(value))
+
+    def _id_unverified(self, value):
+        return _cell(value, False)
+
+    def _extra(self, key):
+        clean, optional = CLEANERS[key], key in OPTIONAL_KEYS
+
+        def check(value):
+            cell = _cell(value, optional)
+            if cell is _NO or not cell[0]:
+                return cell
+            try:
+                value = clean(value)
+            except ValueError:
+                return _NO
+            return _ABSENT if value is None or value == "" else (True, value)
+
+        return check
+
+
+_MEMO_KEYS = frozenset({"building", "unit", "area", "relation", "move_in", "notes", "id_unverified", *EXTRA_KEYS})
+
+
 def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> None:
     """Rows that contradict each other: the same person twice in a unit, one ID with two names, …"""
     unit_first: dict[tuple, RosterRecord] = {}
@@ -760,22 +1121,25 @@ def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> 
     for rec in records:
         if not rec.building or not rec.room_no:
             continue
-        ukey = rec.unit_key
+        ukey = (rec.bcode, rec.unit_no, rec.room_no)  # rec.unit_key, spelled out: this loop runs for every row
         if not rec.unit_no and ukey[0] in building_with_units:
             rec.errors.append((parsed.header_for(rec, "unit"), f"不能为空 ({ref(building_with_units[ukey[0]], rec)}同一楼栋填写了单元)"))
         first = unit_first.setdefault(ukey, rec)
         if first is not rec and rec.area is not None and first.area is not None and rec.area != first.area:
             rec.errors.append((parsed.header_for(rec, "area"), f"{rec.area} 与{ref(first, rec)}同一房屋的 {first.area} 不一致"))
-        if rec.name:
-            pkey = (ukey, rec.person_key)
+        if name := rec.name:
+            id_number = rec.id_number
+            pkey = (ukey, ("id", id_number) if id_number else ("name", name))  # rec.person_key
             if pkey in person_rows:
                 rec.errors.append(("", f"与{ref(person_rows[pkey], rec)}重复 (同一房屋、同一人)"))
             else:
                 person_rows[pkey] = rec
-        if rec.id_number and rec.name:
-            other = id_names.setdefault(rec.id_number, rec)
-            if other.name != rec.name:
-                rec.errors.append((parsed.header_for(rec, "id_number"), f"与{ref(other, rec)}相同, 但姓名不同 ({other.name} / {rec.name})"))
+            if id_number:
+                other = id_names.setdefault(id_number, rec)
+                if other.name != name:
+                    rec.errors.append((parsed.header_for(rec, "id_number"), f"与{ref(other, rec)}相同, 但姓名不同 ({other.name} / {name})"))
+        if not rec.plates and not rec.spaces:
+            continue
         for values, seen, what in ((rec.plates, plate_units, "plate"), (rec.spaces, space_units, "space")):
             for value in values:
                 other = seen.setdefault(value, rec)

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -255,9 +256,6 @@ class _Obj:
     def __init__(self, id_: int | None, vals: dict, orig: tuple | None = None):
         self.id, self.vals, self.orig, self.ref = id_, vals, orig, None
 
-    def changed(self, keys: Sequence[str]) -> bool:
-        return self.orig is not None and tuple(self.vals[k] for k in keys) != self.orig
-
 
 UNIT_KEYS = ("area", "floor", "inner_area")
 PERSON_KEYS = ("name", "phone", "id_number", "notes", "gender", "id_unverified")
@@ -265,6 +263,13 @@ BUILDING_KEYS = ("floors", "has_elevator")
 OCC_KEYS = ("relation", "move_in_date")
 VEHICLE_KEYS = ("unit", "person", "space")
 SPACE_KEYS = ("unit", "person")
+_unit_values, _person_values = itemgetter(*UNIT_KEYS), itemgetter(*PERSON_KEYS)  # vals → the tuple to compare
+
+
+def _changed(objs: Iterable[_Obj], keys: Sequence[str]) -> list[_Obj]:
+    """The stored rows among ``objs`` whose ``keys`` now hold other values than stored."""
+    values = itemgetter(*keys)
+    return [o for o in objs if o.orig is not None and values(o.vals) != o.orig]
 
 
 @dataclass
@@ -293,21 +298,21 @@ def _chunks(items: Sequence, size: int = CHUNK):
         yield items[start : start + size]
 
 
-def _where_in(s: Session, stmt, column, wanted: list):
+def _where_in(conn, stmt, column, wanted: list):
     """The rows of ``stmt`` whose ``column`` is one of ``wanted`` (sorted), in (column, id) order.
 
     IN lists of CHUNK values; but when more values are asked for than the table holds (a first import asks
     for 10,000 ID numbers of an empty table: 20 queries), one ordered pass over the table is cheaper.
     """
-    if len(wanted) > CHUNK and s.scalar(select(func.count()).select_from(column.table)) < len(wanted):
+    if len(wanted) > CHUNK and conn.scalar(select(func.count()).select_from(column.table)) < len(wanted):
         keep = set(wanted)
         at = [c.key for c in stmt.selected_columns].index(column.key)
-        for row in s.execute(stmt.order_by(column, column.table.c.id)):
+        for row in conn.execute(stmt.order_by(column, column.table.c.id)).all():
             if row[at] in keep:
                 yield row
         return
     for chunk in _chunks(wanted):
-        yield from s.execute(stmt.where(column.in_(chunk)))
+        yield from conn.execute(stmt.where(column.in_(chunk))).all()
 
 
 def _masked(value: str) -> bool:
@@ -328,9 +333,10 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         result.issues.append(RosterIssue(parsed.header_row, "", "表头下面没有数据行, 没有可导入的内容"))
     valid = [rec for rec in records if not rec.errors]
     has_relation = "relation" in parsed.fields
+    conn = s.connection()  # Core rows, fetched at once (no ORM result handling, no fetch per row)
 
-    for bid, name, floors, elevator in s.execute(select(Building.id, Building.name, Building.floors,
-                                                        Building.has_elevator)):
+    for bid, name, floors, elevator in conn.execute(select(Building.id, Building.name, Building.floors,
+                                                           Building.has_elevator)):
         result.buildings.setdefault(building_code(name).upper(),
                                     _Obj(bid, {"name": name, "floors": floors, "has_elevator": elevator},
                                          (floors, elevator)))
@@ -341,16 +347,16 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     members: dict[tuple, list[tuple[_Obj, _Obj]]] = {}  # unit key → [(occupancy, person)]
     persons_by_id: dict[int, _Obj] = {}
     for chunk in _chunks(stored_bids):
-        for uid, bid, unit_no, room_no, area, floor, inner_area in s.execute(
+        for uid, bid, unit_no, room_no, area, floor, inner_area in conn.execute(
             select(Unit.id, Unit.building_id, Unit.unit_no, Unit.room_no, Unit.area, Unit.floor, Unit.inner_area)
             .where(Unit.building_id.in_(chunk))
-        ):
+        ).all():
             key = (code_of[bid], unit_no, room_no)
             result.units[key] = _Obj(uid, {"area": area, "floor": floor, "inner_area": inner_area, "key": key,
                                            "touched": False}, (area, floor, inner_area))
             if unit_no:
                 buildings_with_units.add(code_of[bid])
-        rows = s.execute(
+        rows = conn.execute(
             select(Occupancy.id, Occupancy.unit_id, Occupancy.relation, Occupancy.move_in_date, Person.id,
                    Person.name, Person.phone, Person.id_number, Person.notes, Person.gender, Person.id_unverified,
                    Unit.building_id, Unit.unit_no, Unit.room_no)
@@ -358,7 +364,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             .join(Unit, Unit.id == Occupancy.unit_id)
             .where(Unit.building_id.in_(chunk))
             .order_by(Occupancy.id)
-        )
+        ).all()
         for oid, uid, relation, move_in, pid, *stored, bid, unit_no, room_no in rows:
             person = persons_by_id.get(pid)
             if person is None:
@@ -371,22 +377,24 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
 
     by_id_number: dict[str, _Obj] = {p.vals["id_number"]: p for p in persons_by_id.values() if p.vals["id_number"]}
     missing = sorted({rec.id_number for rec in valid if rec.id_number and rec.id_number not in by_id_number})
-    for pid, *stored in _where_in(s, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
+    for pid, *stored in _where_in(conn, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
         person = persons_by_id.setdefault(pid, _person_obj(pid, stored))
         by_id_number.setdefault(person.vals["id_number"], person)
     result.persons = list(persons_by_id.values())
     plates = sorted({p for rec in valid for p in rec.plates})
     for vid, plate, uid, pid, sid in _where_in(
-            s, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
+            conn, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
             Vehicle.plate, plates):
         result.vehicles[plate] = _Obj(vid, {"unit": uid, "person": pid, "space": sid, "plate": plate}, (uid, pid, sid))
     codes = sorted({c for rec in valid for c in rec.spaces})
     for sid, code, uid, pid in _where_in(
-            s, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
+            conn, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
             ParkingSpace.code, codes):
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
 
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
+    statuses, buildings, units, persons = result.statuses, result.buildings, result.units, result.persons
+    occs, spaces, vehicles, stored_person = result.occs, result.spaces, result.vehicles, by_id_number.get
     for i, rec in enumerate(records):
         if i % 2000 == 0:
             progress.report(len(records) // 10 + i * 4 // 10, len(records), "比对数据库")
@@ -396,47 +404,47 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         if not unit_no and bcode in buildings_with_units:
             column = parsed.header_for(rec, "unit")
             result.issues.append(RosterIssue(rec.row, column, f"不能为空 (系统中{rec.building}的房屋分单元)", rec.sheet))
-            result.statuses[i] = ERROR
+            statuses[i] = ERROR
             continue
-        stored = by_id_number.get(rec.id_number) if rec.id_number else None
-        found = ((stored is not None and stored.id is not None) or rec.spaces or rec.plates) and _conflicts(
-            rec, result, by_id_number, key)  # (the usual new person without a car: nothing to look at)
+        stored = stored_person(rec.id_number) if rec.id_number else None
+        found = ((stored is not None and stored.id is not None and rec.name and rec.name != stored.orig[0])
+                 or rec.spaces or rec.plates) and _conflicts(
+            rec, result, by_id_number, key)  # (the usual row without a car, renaming nobody: nothing to look at)
         if found:
             result.conflicts += found
             if not update_existing:
-                result.statuses[i] = ERROR
+                statuses[i] = ERROR
                 continue
         created = changed = False
-        building = result.buildings.get(bcode)
+        building = buildings.get(bcode)
         if building is None:
-            building = result.buildings[bcode] = _Obj(None, {"name": rec.building, "floors": None,
-                                                             "has_elevator": None})
+            building = buildings[bcode] = _Obj(None, {"name": rec.building, "floors": None, "has_elevator": None})
         if rec.floors is not None or rec.elevator is not None:
             changed |= _building_facts(building, rec, claimed)
-        unit = result.units.get(key)
+        unit = units.get(key)
         if unit is None:
-            unit = result.units[key] = _Obj(None, {"area": rec.area, "key": key, "floor": rec.floor,
-                                                   "inner_area": rec.inner_area, "unit_no": unit_no,
-                                                   "room_no": room_no, "touched": True})
+            unit = units[key] = _Obj(None, {"area": rec.area, "key": key, "floor": rec.floor,
+                                            "inner_area": rec.inner_area, "unit_no": unit_no,
+                                            "room_no": room_no, "touched": True})
             created = True
         else:
-            before = tuple(unit.vals[k] for k in UNIT_KEYS)
+            before = _unit_values(unit.vals)
             if rec.area is not None:
                 unit.vals["area"] = rec.area
             if "floor" in rec.present:
                 unit.vals["floor"] = rec.floor
             if rec.inner_area is not None:
                 unit.vals["inner_area"] = rec.inner_area
-            changed |= before != tuple(unit.vals[k] for k in UNIT_KEYS)
+            changed |= before != _unit_values(unit.vals)
         unit.ref = building
         unit_members = members.setdefault(key, [])
         if not rec.name:  # a unit of the old system with nobody living in it yet
-            status = result.statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
+            status = statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
             if status != UNCHANGED:
                 unit.vals["touched"] = True
             continue
 
-        person = by_id_number.get(rec.id_number) if rec.id_number else None
+        person = stored_person(rec.id_number) if rec.id_number else None
         if person is None:
             for _occ, p in unit_members:
                 if p.vals["name"] == rec.name and (not rec.id_number or not p.vals["id_number"]):
@@ -445,10 +453,10 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         if person is None:
             person = _Obj(None, {"name": rec.name, "phone": rec.phone, "id_number": rec.id_number,
                                  "notes": rec.notes, "gender": rec.gender, "id_unverified": rec.id_unverified})
-            result.persons.append(person)
+            persons.append(person)
             created = True
         else:
-            before = tuple(person.vals[k] for k in PERSON_KEYS)
+            before = _person_values(person.vals)
             # The first row naming a person decides; later rows (the same owner of another unit) only fill
             # in what is still blank, so a file never flips a value back and forth and re-imports unchanged.
             first_row = id(person) not in claimed
@@ -463,7 +471,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                 person.vals["gender"] = rec.gender
             if "notes" in rec.present and (first_row or not person.vals["notes"]):
                 person.vals["notes"] = rec.notes
-            changed |= before != tuple(person.vals[k] for k in PERSON_KEYS)
+            changed |= before != _person_values(person.vals)
         claimed.add(id(person))
         if rec.id_number:
             by_id_number[rec.id_number] = person
@@ -477,7 +485,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             occ = _Obj(None, {"relation": rec.relation or Relation.OWNER, "move_in_date": rec.move_in})
             occ.ref = (unit, person)
             unit_members.append((occ, person))
-            result.occs[("new", id(occ))] = occ
+            occs[("new", id(occ))] = occ
             created = True
         else:
             before = (occ.vals["relation"], occ.vals["move_in_date"])
@@ -489,22 +497,22 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
 
         space_objs = []
         for code in rec.spaces:
-            space = result.spaces.get(code)
+            space = spaces.get(code)
             if space is None:
-                space = result.spaces[code] = _Obj(None, {"code": code})
+                space = spaces[code] = _Obj(None, {"code": code})
                 created = True
             changed |= _link(space, unit, person)
             space_objs.append(space)
         for plate in rec.plates:
-            vehicle = result.vehicles.get(plate)
+            vehicle = vehicles.get(plate)
             if vehicle is None:
-                vehicle = result.vehicles[plate] = _Obj(None, {"plate": plate, "space": None})
+                vehicle = vehicles[plate] = _Obj(None, {"plate": plate, "space": None})
                 created = True
             changed |= _link(vehicle, unit, person)
             if len(space_objs) == 1 and "space_obj" not in vehicle.vals:
                 vehicle.vals["space_obj"] = space = space_objs[0]
                 changed |= vehicle.id is not None and (space.id is None or vehicle.vals["space"] != space.id)
-        status = result.statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
+        status = statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
         if status != UNCHANGED:
             unit.vals["touched"] = True
     plain = bool(parsed.layout)
@@ -745,30 +753,35 @@ def _row_dicts(columns: dict[str, object], count: int) -> list[dict]:
 
 
 def _insert_many(conn, table, columns: dict[str, object], count: int) -> None:
-    """One executemany INSERT of ``count`` rows given column by column: ``{column: [values…] | _Same(value)}``.
+    """One executemany INSERT of ``count`` rows given column by column: ``{column: [values…] | _Same(value)}``."""
+    if count:
+        _execute_many(conn, insert(table), columns, count, column_keys=list(columns))
+
+
+def _execute_many(conn, stmt, columns: dict[str, object], count: int, column_keys: list[str] | None = None) -> None:
+    """``stmt`` executed for ``count`` rows given by bind parameter: ``{name: [values…] | _Same(value)}``.
 
     On SQLite the statement is compiled once and plain tuples go to the driver, each value converted by
-    its column's own bind processor exactly as ``conn.execute(insert(table), rows)`` would convert it:
-    SQLAlchemy's per-row parameter handling was a third of the import's write time. The audit trail's
-    ``after_execute`` hook is then told about the Core statement, as for ``conn.execute``, and writes the
-    same one summary row. Other databases take ``conn.execute`` with row dicts.
+    its parameter's own bind processor exactly as ``conn.execute(stmt, rows)`` would convert it (a parameter
+    not in ``columns`` keeps the value given in the statement): SQLAlchemy's per-row parameter handling was
+    a third of the import's write time. The audit trail's ``after_execute`` hook is then told about the
+    Core statement, as for ``conn.execute``, and writes the same one summary row. Other databases take
+    ``conn.execute`` with row dicts.
     """
-    if not count:
-        return
-    stmt = insert(table)
     dialect = conn.dialect
     if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
         conn.execute(stmt, _row_dicts(columns, count))
         return
-    compiled = stmt.compile(dialect=dialect, column_keys=list(columns))
+    compiled = stmt.compile(dialect=dialect, column_keys=column_keys)
     ordered = []
     for name in compiled.positiontup:
-        values = columns[name]
-        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        bind = compiled.binds[name]
+        values = columns[name] if name in columns else _Same(bind.effective_value)
+        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if isinstance(values, _Same):
             ordered.append(repeat(process(values.value) if process else values.value, count))
         elif len(values) != count:
-            raise ValueError(f"{table.name}.{name}: {len(values)} values for {count} rows")
+            raise ValueError(f"{name}: {len(values)} values for {count} rows")
         else:
             ordered.append(_processed(process, values) if process else values)
     result = conn.exec_driver_sql(compiled.string, list(zip(*ordered, strict=True)))
@@ -983,7 +996,7 @@ class RosterService:
             _insert_with_ids(conn, Building, new_buildings, {
                 "name": [b.vals["name"] for b in new_buildings], "floors": [b.vals["floors"] for b in new_buildings],
                 "has_elevator": [b.vals["has_elevator"] for b in new_buildings], "notes": _Same(""), **stamp})
-        self._update(s, Building, [b for b in p.buildings.values() if b.changed(BUILDING_KEYS)], BUILDING_KEYS,
+        self._update(s, Building, _changed(p.buildings.values(), BUILDING_KEYS), BUILDING_KEYS,
                      now, user)
         new_units = [u for u in p.units.values() if u.id is None]
         if new_units:
@@ -1010,14 +1023,14 @@ class RosterService:
             with _bulk_search_index(conn, len(new_units)) as index_new_units:
                 _insert_with_ids(conn, Unit, new_units, columns)
                 index_new_units(new_units[0].id, new_units[-1].id)
-        self._update(s, Unit, [u for u in p.units.values() if u.changed(UNIT_KEYS)], UNIT_KEYS, now, user)
+        self._update(s, Unit, _changed(p.units.values(), UNIT_KEYS), UNIT_KEYS, now, user)
 
         progress.report(total * 6 // 10, total, "写入业主")
         new_persons = [x for x in p.persons if x.id is None]
         if new_persons:
             _insert_with_ids(conn, Person, new_persons, {
                 **{k: [x.vals[k] for x in new_persons] for k in PERSON_KEYS}, **stamp})
-        changed_persons = [x for x in p.persons if x.changed(PERSON_KEYS)]
+        changed_persons = _changed(p.persons, PERSON_KEYS)
         self._update(s, Person, changed_persons, PERSON_KEYS, now, user)
         new_occs = [o for o in p.occs.values() if o.id is None]
         if new_occs:
@@ -1026,7 +1039,7 @@ class RosterService:
                 "relation": [o.vals["relation"] for o in new_occs],
                 "move_in_date": [o.vals["move_in_date"] for o in new_occs], "move_out_date": _Same(None), **stamp},
                 len(new_occs))
-        self._update(s, Occupancy, [o for o in p.occs.values() if o.changed(OCC_KEYS)], OCC_KEYS, now, user)
+        self._update(s, Occupancy, _changed(p.occs.values(), OCC_KEYS), OCC_KEYS, now, user)
 
         progress.report(total * 7 // 10, total, "写入车位和车辆")
         touched = {u.id for u in p.units.values() if u.vals["touched"] and u.orig is not None}
@@ -1042,7 +1055,7 @@ class RosterService:
                 "code": [x.vals["code"] for x in new_spaces], "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
                 "unit_id": [x.vals["unit"] for x in new_spaces], "person_id": [x.vals["person"] for x in new_spaces],
                 "notes": _Same(""), **stamp})
-        self._update(s, ParkingSpace, [x for x in p.spaces.values() if x.changed(SPACE_KEYS)],
+        self._update(s, ParkingSpace, _changed(p.spaces.values(), SPACE_KEYS),
                      SPACE_KEYS, now, user, {"unit": "unit_id", "person": "person_id"})
         for v in p.vehicles.values():
             if "space_obj" in v.vals:
@@ -1054,7 +1067,7 @@ class RosterService:
                 "person_id": [x.vals["person"] for x in new_vehicles],
                 "parking_space_id": [x.vals["space"] for x in new_vehicles], "brand": _Same(""), "color": _Same(""),
                 **stamp}, len(new_vehicles))
-        self._update(s, Vehicle, [x for x in p.vehicles.values() if x.changed(VEHICLE_KEYS)], VEHICLE_KEYS,
+        self._update(s, Vehicle, _changed(p.vehicles.values(), VEHICLE_KEYS), VEHICLE_KEYS,
                      now, user, {"unit": "unit_id", "person": "person_id", "space": "parking_space_id"})
 
         progress.report(total * 8 // 10, total, "更新搜索索引")
@@ -1078,7 +1091,8 @@ class RosterService:
         values = {names.get(k, k): bindparam(f"v_{k}") for k in keys}
         stmt = (update(table).where(table.c.id == bindparam("row_id"))
                 .values(**values, version=table.c.version + 1, updated_at=now, updated_by=user))
-        s.connection().execute(stmt, [{"row_id": o.id, **{f"v_{k}": o.vals[k] for k in keys}} for o in objs])
+        _execute_many(s.connection(), stmt, {"row_id": [o.id for o in objs],
+                                             **{f"v_{k}": [o.vals[k] for o in objs] for k in keys}}, len(objs))
         log_changes(s, table.name, (
             (o.id, _audit_summary(o), {names.get(k, k): (before, o.vals[k])
                                        for k, before in zip(keys, o.orig, strict=True) if before != o.vals[k]})
