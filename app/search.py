@@ -123,6 +123,8 @@ WALK_RATIO = 4  # a rare query's rows are looked up and sorted unless rows² ≥
 WALK_ROWS = 64  # then a page of up to this many rows (the top of the list) is met sooner walking the sort
 # index, testing each entry's id against the index's rows: an entry costs about a sixteenth of a row looked
 # up, and a page of 64 rows walks about 64 × table / rows entries
+WALK_SLACK = 4  # unless the rows are crowded at the end: the WALK_ROWS-th lowest id among them lies further
+# than WALK_SLACK × that from the table's first id (ids follow the order rooms were entered in, as the list)
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,17 @@ def _index_rows(session, fts: str, query: str, limit: int) -> int:
     return session.scalar(text(index_rows_sql(fts, limit)), {"short_q": query})
 
 
+def _index_rows_and_kth(session, fts: str, query: str) -> tuple[int, int | None]:
+    """(``_index_rows`` up to INDEX_PAGE_MAX + 1, the WALK_ROWS-th lowest of their ids — or the highest, when
+    fewer — or None when none), in one read."""
+    from sqlalchemy import text
+
+    lowest = session.execute(text(f"SELECT count(*) OVER (), doc FROM ({index_rows_select(fts)} "
+                                  f"LIMIT {INDEX_PAGE_MAX + 1}) ORDER BY doc LIMIT {WALK_ROWS}"),
+                             {"short_q": query}).all()
+    return (lowest[-1][0], lowest[-1][1]) if lowest else (0, None)
+
+
 def short_plan(id_column, session, query: str, fts: str = "units_fts",
                columns: Sequence[str] = ("search_text",)) -> ShortPlan:
     """The cheapest way to a 1–2 character query's first page and capped count on SQLite (else LIKE).
@@ -216,14 +229,16 @@ def short_plan(id_column, session, query: str, fts: str = "units_fts",
     if seen is not None and now - seen[0] < DENSE_KEPT_S:
         way, found = seen[1], None
     else:
-        dense, span = _dense(session, id_column, columns, query)
-        found = None if dense else _index_rows(session, fts, query, INDEX_PAGE_MAX + 1)
+        dense, low, span = _dense(session, id_column, columns, query)
+        found, kth = (None, None) if dense else _index_rows_and_kth(session, fts, query)
         if dense:
             way = "like"
         elif found > INDEX_PAGE_MAX:
             way = "probe"
         else:
-            way = "walk" if found and found * found >= WALK_RATIO * span else "narrow"
+            walk = kth is not None and found * found >= WALK_RATIO * span and \
+                kth - low <= WALK_SLACK * WALK_ROWS * span / found
+            way = "walk" if walk else "narrow"
         if len(_plans_seen) > 256:
             _plans_seen.clear()
         _plans_seen[key] = (now, way)
@@ -254,17 +269,17 @@ DENSE_KEPT_S = 60.0  # how long the way a query is searched is reused: the list 
 _plans_seen: dict[tuple[str, str, str], tuple[float, str]] = {}
 
 
-def _dense(session, id_column, columns: Sequence[str], query: str, runs: int = 10) -> tuple[bool, int]:
-    """(whether ``query`` is in DENSE_SHARE of a sample of rows, the span of the table's ids); plain SQL text
-    (a search's first statements in a fresh window cost more to build than to run)."""
+def _dense(session, id_column, columns: Sequence[str], query: str, runs: int = 10) -> tuple[bool, int, int]:
+    """(whether ``query`` is in DENSE_SHARE of a sample of rows, the table's lowest id, the span of its ids);
+    plain SQL text (a search's first statements in a fresh window cost more to build than to run)."""
     from sqlalchemy import text
 
     table = id_column.table.name
     low, high = session.execute(text(id_span_sql(table))).one()
     if low is None:
-        return False, 0
+        return False, 0, 0
     hits = session.scalar(text(dense_sql(table, columns, low, high, runs)), {"pattern": like_pattern(query)})
-    return hits >= DENSE_NEED, high - low + 1
+    return hits >= DENSE_NEED, low, high - low + 1
 
 
 def id_span_sql(table: str) -> str:

@@ -32,6 +32,7 @@ def _plan(monkeypatch, plan: str) -> None:
     """Force one of short_plan's ways on SQLite (small tables would always take the index)."""
     monkeypatch.setattr(search, "_plans_seen", {})
     monkeypatch.setattr(search, "WALK_RATIO", 0 if plan == "walk" else 10**9)
+    monkeypatch.setattr(search, "WALK_SLACK", 10**9)
     if plan == "probe":  # the index's rows only prove the count; PROBE_ROWS 3: sometimes too few, then LIKE
         monkeypatch.setattr(search, "INDEX_PAGE_MAX", 0)
         monkeypatch.setattr(search, "PROBE_ROWS", 3)
@@ -170,7 +171,32 @@ def test_a_rare_query_walks_the_sort_index_only_for_the_top_of_a_bare_search(ser
     finally:
         event.remove(engine, "before_cursor_execute", listen)
     assert [r.room_no for r in rows] == [str(n + 101) for n in range(30) if n % 3]
-    statement, params = next((st, p) for st, p in seen if "ORDER BY" in st and "units_fts_instance" in st)
+    statement, params = next((st, p) for st, p in seen if "ORDER BY units." in st and "units_fts_instance" in st)
     with engine.connect() as conn:
         plan = " / ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params))
     assert ("USING INDEX ix_units_code_order" in plan and "TEMP B-TREE FOR ORDER BY" not in plan) == walked, plan
+
+
+@pytest.mark.sqlite_only
+def test_a_rare_query_whose_rows_all_come_last_is_not_walked(services, monkeypatch):
+    """A walk along the sort index would read nearly all of it before meeting rows that all come at the end
+    (the last buildings entered): those are sorted instead. Spread out, the same number of rows is walked."""
+    monkeypatch.setattr(search, "WALK_RATIO", 0)  # as many rows as make a walk worth it at a million units
+    monkeypatch.setattr(search, "DENSE_NEED", 10**6)  # and rare, as there
+    building = services.archive.create_building("9栋")
+
+    def plan_where(holds) -> search.ShortPlan:
+        monkeypatch.setattr(search, "_plans_seen", {})
+        with services.ctx.db.write_session() as s:
+            s.execute(delete(Unit))
+            s.execute(insert(Unit), [
+                {"building_id": building, "unit_no": "1", "room_no": str(n + 1001), "use": "residential",
+                 "status": "occupied", "notes": "", "version": 1,
+                 "search_text": f"9-1-{n + 1001} {'王芳' if holds(n) else '李四'}  "} for n in range(2000)])
+        with services.ctx.db.read_session() as s:
+            return search.short_plan(Unit.id, s, "王芳")
+
+    last = plan_where(lambda n: n >= 1600)
+    assert last.rows == 400 and last.narrow is not None and last.walk is None
+    spread = plan_where(lambda n: n % 5 == 0)
+    assert spread.rows == 400 and spread.walk is not None
