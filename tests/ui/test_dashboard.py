@@ -498,3 +498,32 @@ def test_office_scale_complaints_show_value_labels_only_where_they_fit(qtbot, of
 
     page.resize(2560, 1200)  # wide: every label fits
     qtbot.waitUntil(lambda: shown() == (True, True, 0))
+
+
+def test_stacked_team_bars_show_their_values_only_where_each_part_is_tall_enough(qtbot, office):
+    """At office scale the open-orders chart's small teams got parts a few pixels tall: their two values,
+    written inside, overlapped each other (秩序 1480 over 2028). A stack's values show only when every part
+    has the room of a line of text; the values stay in the tooltips."""
+    from PySide6.QtCharts import QStackedBarSeries
+
+    from app.services.dashboard import Part
+    from app.services.workorders import WorkOrderSummary
+
+    services, *_ = office
+    page = page_for(qtbot, services)
+    page.resize(1024, 768)
+    page.show()
+    qtbot.waitExposed(page)
+
+    def labels_shown(open_by_team: dict, overdue_by_team: dict) -> bool:
+        page._show_workorders(Part(value=WorkOrderSummary(open_by_team, overdue_by_team, 0, 0, 0, 0, None)))
+        return next(s for s in page.team_chart.chart.series()
+                    if isinstance(s, QStackedBarSeries)).isLabelsVisible()
+
+    office_scale = ({"service": 9_758, "engineering": 44_611, "security": 3_508, "environment": 6_340},
+                    {"service": 6_560, "engineering": 30_353, "security": 1_480, "environment": 2_028})
+    assert not labels_shown(*office_scale)
+    assert bar_values(page.team_chart.chart)["超时"][2] == 1_480  # the values are all there
+    balanced = ({"service": 9, "engineering": 12, "security": 8, "environment": 10},
+                {"service": 4, "engineering": 6, "security": 4, "environment": 5})
+    assert labels_shown(*balanced)

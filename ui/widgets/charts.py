@@ -116,7 +116,9 @@ class ChartPanel(QStackedWidget):
                 apart = slot if isinstance(series, QStackedBarSeries) else slot / max(1, len(sets))
                 texts = [series.labelsFormat().replace("@value", _number(b.at(i))) for b in sets
                          for i in range(b.count())]
-                series.setLabelsVisible(_fits(texts, sets[0].labelFont() if sets else app_font(-1), apart))
+                font = sets[0].labelFont() if sets else app_font(-1)
+                series.setLabelsVisible(_fits(texts, font, apart) and (
+                    not isinstance(series, QStackedBarSeries) or _parts_tall_enough(series, font, self.chart)))
             elif isinstance(series, QLineSeries) and series.property("value_labels"):
                 texts = [series.pointLabelsFormat().replace("@yPoint", _number(p.y())) for p in series.points()]
                 series.setPointLabelsVisible(_fits(texts, series.pointLabelsFont(), slot))
@@ -247,6 +249,17 @@ def _fits(texts: Sequence[str], font: QFont, apart: float) -> bool:
     """Whether each text, centred on its own point ``apart`` pixels from the next, leaves a gap between."""
     metrics = QFontMetrics(font)
     return max((metrics.horizontalAdvance(t) for t in texts), default=0) + LABEL_GAP <= apart
+
+
+def _parts_tall_enough(series: QStackedBarSeries, font: QFont, chart: QChart) -> bool:
+    """Whether every non-empty part of a stack has the height of a line of text: its value is written inside
+    (a small team's two parts a few pixels tall wrote their values over each other)."""
+    axis = next((a for a in series.attachedAxes() if isinstance(a, QValueAxis)), None)
+    if axis is None or axis.max() <= axis.min():
+        return True
+    smallest = min((b.at(i) for b in series.barSets() for i in range(b.count()) if b.at(i) > 0), default=None)
+    pixels_per_unit = chart.plotArea().height() / (axis.max() - axis.min())
+    return smallest is None or smallest * pixels_per_unit >= QFontMetrics(font).height()
 
 
 _NUMBER_THEN_WORD = re.compile(r"^([^A-Za-z\u4e00-\u9fff]+?)\s*([A-Za-z\u4e00-\u9fff].*)$")
