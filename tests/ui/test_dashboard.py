@@ -527,3 +527,30 @@ def test_stacked_team_bars_show_their_values_only_where_each_part_is_tall_enough
     balanced = ({"service": 9, "engineering": 12, "security": 8, "environment": 10},
                 {"service": 4, "engineering": 6, "security": 4, "environment": 5})
     assert labels_shown(*balanced)
+
+
+def test_the_pie_turns_its_largest_slice_down_and_its_small_ones_apart(qtbot):
+    """At office scale the 房屋状态 pie's biggest label ("已入住 42,509 (85.0%)") ran past the chart's right edge and
+    the two small slices' labels lay over each other. The largest slice now points down (its label starts under
+    the centre) and the small ones sit either side of the top, so their labels go apart."""
+    from PySide6.QtGui import QColor
+
+    from ui.widgets.charts import ChartPanel
+
+    panel = ChartPanel("房屋状态")
+    qtbot.addWidget(panel)
+    series = panel.add_pie([("已入住 42,509 (85.0%)", 42_509, QColor("blue")), ("空置 5,081 (10.2%)", 5_081, QColor("grey")),
+                            ("装修中 2,410 (4.8%)", 2_410, QColor("orange"))])
+    panel.resize(320, 230)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def middle(label: str) -> float:
+        piece = next(p for p in series.slices() if p.label() == label)
+        return (piece.startAngle() + piece.angleSpan() / 2) % 360
+
+    assert middle("已入住 42,509 (85.0%)") == pytest.approx(180)
+    small = sorted(middle(label) for label in ("空置 5,081 (10.2%)", "装修中 2,410 (4.8%)"))
+    assert small[0] < 90 and small[1] > 270  # one right of the top, one left
+    assert pie_values(panel.chart) == {"已入住 42,509 (85.0%)": 42_509, "空置 5,081 (10.2%)": 5_081,
+                                       "装修中 2,410 (4.8%)": 2_410}

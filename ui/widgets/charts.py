@@ -217,14 +217,27 @@ class ChartPanel(QStackedWidget):
             QToolTip.hideText()
 
     def add_pie(self, slices: Sequence[tuple[str, float, QColor]]) -> QPieSeries:
-        """A pie with a label on every non-empty slice; the legend is hidden (labels say it all)."""
+        """A pie with a label on every non-empty slice; the legend is hidden (labels say it all).
+
+        The largest slice is put in the middle and turned to point down: its long label ("已入住 42,509 (85.0%)")
+        then starts under the pie's centre instead of at its side, where it ran past the edge, and the small
+        slices sit either side of the top, so their labels go apart instead of over each other."""
         series = QPieSeries()
         series.setPieSize(0.62)
-        for name, value, colour in slices:
+        ordered = list(slices)
+        middle = (len(ordered) - 1) // 2
+        if ordered:
+            ordered.insert(middle, ordered.pop(max(range(len(ordered)), key=lambda i: ordered[i][1])))
+        for name, value, colour in ordered:
             piece = series.append(name, float(value))
             piece.setColor(colour)
             piece.setLabelFont(app_font(-1))
             piece.setLabelVisible(value > 0)
+        values = [float(value) for _name, value, _colour in ordered]
+        if sum(values) > 0:
+            start = 180 - 360 * (sum(values[:middle]) + values[middle] / 2) / sum(values)
+            series.setPieStartAngle(start)
+            series.setPieEndAngle(start + 360)
         self.chart.addSeries(series)
         self.chart.legend().setVisible(False)
         return series
