@@ -59,7 +59,6 @@ def _quick_list(args, read_password) -> int | None:
     return run_list_quick(args, read_password)
 
 
-
 def run_escalate(args) -> int:
     services = args.services
     steps = services.workorders.escalate_overdue()

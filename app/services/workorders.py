@@ -156,7 +156,6 @@ _ROW_COLUMNS = [getattr(WorkOrder, name) for name in (
     "contact_name", "contact_phone", "place", "description", "assignee_id", "reported_at", "respond_by", "due_at",
     "started_at", "completed_at", "satisfaction", "chase_count", "version", "escalation_level", "rework_count",
     "repeat_of_id")]
-_ROOM_CODE, _ORDER_NUMBER = ROOM_CODE, ORDER_NUMBER
 
 
 def _starts_with(column, prefix: str, sqlite: bool) -> ColumnElement[bool]:
@@ -661,7 +660,7 @@ class WorkOrderService:
     def _short_plan(self, s: Session, query: str) -> ShortPlan:
         """How a 1–2 character search is narrowed by ``workorders_fts`` (0022; app/search.py ``short_plan``):
         a rare one to the orders the index lists, a common one ("王") not (its page is met at once)."""
-        if len(query) >= 3 or _ROOM_CODE.fullmatch(query):
+        if len(query) >= 3 or ROOM_CODE.fullmatch(query):
             return ShortPlan()
         return short_plan(WorkOrder.id, s, query, "workorders_fts", [column.key for column in _SEARCHED])
 
@@ -681,9 +680,9 @@ class WorkOrderService:
         DENSE_MATCHES orders (so more than COUNT_CAP).
         """
         sqlite = self.ctx.db.is_sqlite
-        if _ROOM_CODE.fullmatch(query):
+        if ROOM_CODE.fullmatch(query):
             return _starts_with(WorkOrder.unit_text, query.upper(), sqlite), False
-        if _ORDER_NUMBER.fullmatch(query):
+        if ORDER_NUMBER.fullmatch(query):
             return _starts_with(WorkOrder.number, query.upper(), sqlite), False
         many = False
         found = SEARCH_TEXT.like(like_pattern(query), escape="\\")
