@@ -118,6 +118,15 @@ def cli_user(monkeypatch):
     return make
 
 
+def demo_month(services: Services, months: int = 0) -> str:
+    """The demo's current month ("YYYY-MM"), or the one ``months`` from it: the last month its fees were billed
+    for, i.e. the month of the clock the demo was built with. A test on a demo built with the real clock takes
+    its months from here, never from a fixed "2026-11" nor from today (the run may have crossed midnight)."""
+    from app.services.fees_rules import add_months
+
+    return add_months(services.billing.billed_periods()[0], months)
+
+
 def database_at(url: str, revision: str) -> Database:
     """A new database migrated only to ``revision`` (e.g. "0005", release 0.1.0), to fill the old way and upgrade."""
     from alembic import command

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, field
 
 from app.services import Services
+from app.services.context import ServiceContext
 
 # Each module defines ``fill(services, rng, result)``; order matters (fees need units, …).
 STEP_MODULES = [
@@ -34,6 +35,10 @@ def is_empty(services: Services) -> bool:
 
 
 def fill_demo(services: Services, seed: int = 20261128) -> DemoResult:
+    """Fill the property as of one moment: the clock is read once, so a demo started just before midnight is
+    one day's and one month's in every step (bills, collection file, orders, the order team's fortnight)."""
+    now = services.ctx.clock()
+    services = Services(ServiceContext(services.db, services.ctx.actor, lambda: now))
     rng = random.Random(seed)
     result = DemoResult()
     for name in STEP_MODULES:

@@ -54,7 +54,7 @@ class Clock:
 
 
 def fill(services: Services, rng, result) -> None:
-    today = datetime.now().replace(second=0, microsecond=0)
+    today = services.ctx.clock().replace(second=0, microsecond=0)
     clock = Clock(today - timedelta(days=14))
     svc = Services(ServiceContext(services.db, SYSTEM, clock))
     with services.db.read_session() as s:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, text
 from app.db import Database, open_database
 from app.models import Allocation, AuditLog, Bill, BillLine, Payment, Person
 from app.services import Services
+from tests.conftest import demo_month
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,11 +119,12 @@ def test_killed_payment_leaves_no_receipt_and_no_allocation(demo_db):
 
 @pytest.mark.slow
 def test_killed_billing_run_creates_no_bill(demo_db):
+    period = demo_month(Services.open(demo_db), 1)  # the month after the demo's: not billed yet
     before = money_state(demo_db)
-    run_worker(demo_db.url, "billing", "2026-12", delay=0.1)
+    run_worker(demo_db.url, "billing", period, delay=0.1)
     demo_db.dispose()
     assert money_state(demo_db) == before
-    result = Services.open(demo_db).billing.run("2026-12")  # the run can simply be started again
+    result = Services.open(demo_db).billing.run(period)  # the run can simply be started again
     assert result.bills > 0 and money_state(demo_db)[3] == before[3] + result.bills
 
 
@@ -130,7 +132,7 @@ def test_killed_billing_run_creates_no_bill(demo_db):
 def test_killed_bank_import_leaves_no_payment_and_the_batch_waiting(demo_db, tmp_path):
     services = Services.open(demo_db)
     out = tmp_path / "托收.csv"
-    batch = services.bank.export(services.ctx.clock().strftime("%Y-%m"), out)
+    batch = services.bank.export(demo_month(services), out)
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     answer = tmp_path / "回盘.csv"
     answer.write_text("\n".join([lines[0] + ",扣款结果,失败原因", *(f"{line},成功," for line in lines[1:])]),

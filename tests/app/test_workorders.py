@@ -579,9 +579,10 @@ def test_printing_a_slip_is_audited(svc, place, db):
 
 
 @pytest.mark.slow
-def test_demo_orders_are_consistent(db):
+def test_demo_orders_are_consistent(db, svc):
     """The demo spread: every state, some overdue, histories that end in the stored state, numbering that
-    continues without a clash, and a slip of one page for a real demo order."""
+    continues without a clash, and a slip of one page for a real demo order. On the test clock (T0): a real one
+    would cross midnight between the demo's numbers and the next intake."""
     import random
 
     from pypdf import PdfReader
@@ -590,7 +591,7 @@ def test_demo_orders_are_consistent(db):
     from app.demo import property as demo_property
     from app.demo import workorders as demo_workorders
 
-    services = Services.open(db)
+    services = svc
     result = DemoResult()
     rng = random.Random(7)
     demo_property.fill(services, rng, result)
