@@ -302,9 +302,8 @@ def test_the_manager_tab_opens_the_dashboard(qtbot, office, tmp_path):
 @pytest.mark.slow
 def test_demo_database_loads_fast(qtbot, db):
     from app.demo import fill_demo
-    from app.services import Services
 
-    services = Services.open(db)
+    services, _clock = fee_services(db, NOW)  # one clock for the page and the figures it is compared with
     fill_demo(services)
     page = page_for(qtbot, services)
     page.reload()
