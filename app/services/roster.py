@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
-from itertools import repeat
-from operator import itemgetter
+from itertools import islice, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -266,10 +266,23 @@ SPACE_KEYS = ("unit", "person")
 _unit_values, _person_values = itemgetter(*UNIT_KEYS), itemgetter(*PERSON_KEYS)  # vals → the tuple to compare
 
 
+NEW_UNIT_KEYS = ("unit_no", "room_no", "floor", "area", "inner_area")
+_VALS, _REF, _ID, _REF_ID = attrgetter("vals"), attrgetter("ref"), attrgetter("id"), attrgetter("ref.id")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_SEARCHED = itemgetter("name", "phone", "id_number")  # what a person gives its units' search text
+
+
+def _columns(objs: Sequence[_Obj], keys: Sequence[str]) -> dict[str, tuple]:
+    """The ``keys`` of the objects' values, column by column (for ``_insert_many``), read at C speed."""
+    if len(keys) == 1:
+        return {keys[0]: tuple(map(itemgetter(keys[0]), map(_VALS, objs)))}
+    return dict(zip(keys, zip(*map(itemgetter(*keys), map(_VALS, objs)), strict=True), strict=True))
+
+
 def _changed(objs: Iterable[_Obj], keys: Sequence[str]) -> list[_Obj]:
-    """The stored rows among ``objs`` whose ``keys`` now hold other values than stored."""
+    """The stored rows ``objs`` whose ``keys`` now hold other values than stored."""
     values = itemgetter(*keys)
-    return [o for o in objs if o.orig is not None and values(o.vals) != o.orig]
+    return [o for o in objs if values(o.vals) != o.orig]
 
 
 @dataclass
@@ -284,6 +297,18 @@ class _Plan:
     spaces: dict[str, _Obj] = field(default_factory=dict)
     extra_units: set[int] = field(default_factory=set)  # stored units whose search text changes too
     conflicts: list[RosterConflict] = field(default_factory=list)
+    members: dict[tuple, list[tuple[_Obj, _Obj]]] = field(default_factory=dict)  # unit key → [(occupancy, person)]
+    stored: dict[str, int] = field(default_factory=dict)  # collection → how many stored rows lead it
+
+    def old(self, name: str) -> Iterator[_Obj]:
+        """The stored rows of a collection (they come first: read before the file's rows are planned)."""
+        objs = getattr(self, name)
+        return islice(objs.values() if isinstance(objs, dict) else objs, self.stored[name])
+
+    def new(self, name: str) -> list[_Obj]:
+        """The rows of a collection to insert (all after the stored ones)."""
+        objs = getattr(self, name)
+        return list(islice(objs.values() if isinstance(objs, dict) else objs, self.stored[name], None))
 
     def counts(self) -> dict[str, int]:
         counts = {CREATE: 0, UPDATE: 0, UNCHANGED: 0, ERROR: 0}
@@ -344,7 +369,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     stored_bids = [b.id for code, b in result.buildings.items() if code in wanted_codes]
     code_of = {b.id: code for code, b in result.buildings.items()}
     buildings_with_units: set[str] = set()
-    members: dict[tuple, list[tuple[_Obj, _Obj]]] = {}  # unit key → [(occupancy, person)]
+    members = result.members
     persons_by_id: dict[int, _Obj] = {}
     for chunk in _chunks(stored_bids):
         for uid, bid, unit_no, room_no, area, floor, inner_area in conn.execute(
@@ -381,6 +406,8 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         person = persons_by_id.setdefault(pid, _person_obj(pid, stored))
         by_id_number.setdefault(person.vals["id_number"], person)
     result.persons = list(persons_by_id.values())
+    result.stored.update(buildings=len(result.buildings), units=len(result.units), persons=len(result.persons),
+                         occs=len(result.occs))
     plates = sorted({p for rec in valid for p in rec.plates})
     for vid, plate, uid, pid, sid in _where_in(
             conn, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
@@ -391,6 +418,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             conn, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
             ParkingSpace.code, codes):
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
+    result.stored.update(vehicles=len(result.vehicles), spaces=len(result.spaces))
 
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
     statuses, buildings, units, persons = result.statuses, result.buildings, result.units, result.persons
@@ -991,83 +1019,76 @@ class RosterService:
         total = max(len(p.statuses), 1)
         progress.report(total // 2, total, "写入楼栋和房屋")
 
-        new_buildings = [b for b in p.buildings.values() if b.id is None]
+        new_buildings = p.new("buildings")
         if new_buildings:
             _insert_with_ids(conn, Building, new_buildings, {
                 "name": [b.vals["name"] for b in new_buildings], "floors": [b.vals["floors"] for b in new_buildings],
                 "has_elevator": [b.vals["has_elevator"] for b in new_buildings], "notes": _Same(""), **stamp})
-        self._update(s, Building, _changed(p.buildings.values(), BUILDING_KEYS), BUILDING_KEYS,
+        self._update(s, Building, _changed(p.old("buildings"), BUILDING_KEYS), BUILDING_KEYS,
                      now, user)
-        new_units = [u for u in p.units.values() if u.id is None]
+        new_units = p.new("units")
         if new_units:
             # A new unit's people and plates all come from this file: its search text is known now,
-            # which saves refresh_search_text's queries for most of a first import.
-            people: dict[int, list[tuple[str, str, str]]] = {}
-            for o in p.occs.values():
-                if o.id is None:
-                    v = o.ref[1].vals
-                    people.setdefault(id(o.ref[0]), []).append((v["name"], v["phone"], v["id_number"]))
+            # which saves refresh_search_text's queries for most of a first import. (Its people are its
+            # members, in the order the rows named them; stored units have none here.)
+            members = p.members
             plates: dict[int, list[str]] = {}
             for v in p.vehicles.values():
                 if "unit_obj" in v.vals:
                     plates.setdefault(id(v.vals["unit_obj"]), []).append(v.vals["plate"])
-            columns = {
-                "building_id": [u.ref.id for u in new_units], "unit_no": [u.vals["unit_no"] for u in new_units],
-                "room_no": [u.vals["room_no"] for u in new_units], "floor": [u.vals["floor"] for u in new_units],
-                "area": [u.vals["area"] for u in new_units], "inner_area": [u.vals["inner_area"] for u in new_units],
-                "use": _Same("residential"), "status": _Same("occupied"),
-                "notes": _Same(""),
-                "search_text": [unit_search_text(u.ref.vals["name"], u.vals["unit_no"], u.vals["room_no"],
-                                                 people.get(id(u), ()), plates.get(id(u), ())) for u in new_units],
-                **stamp}
+            columns = _columns(new_units, NEW_UNIT_KEYS)
+            columns.update(building_id=list(map(_REF_ID, new_units)), use=_Same("residential"),
+                           status=_Same("occupied"), notes=_Same(""), **stamp, search_text=[
+                               unit_search_text(u.ref.vals["name"], unit_no, room_no,
+                                                map(_SEARCHED, map(_VALS, map(_SECOND, members[u.vals["key"]]))),
+                                                plates.get(id(u), ()))
+                               for u, unit_no, room_no in zip(new_units, columns["unit_no"], columns["room_no"])])
             with _bulk_search_index(conn, len(new_units)) as index_new_units:
                 _insert_with_ids(conn, Unit, new_units, columns)
                 index_new_units(new_units[0].id, new_units[-1].id)
-        self._update(s, Unit, _changed(p.units.values(), UNIT_KEYS), UNIT_KEYS, now, user)
+        self._update(s, Unit, _changed(p.old("units"), UNIT_KEYS), UNIT_KEYS, now, user)
 
         progress.report(total * 6 // 10, total, "写入业主")
-        new_persons = [x for x in p.persons if x.id is None]
+        new_persons = p.new("persons")
         if new_persons:
-            _insert_with_ids(conn, Person, new_persons, {
-                **{k: [x.vals[k] for x in new_persons] for k in PERSON_KEYS}, **stamp})
-        changed_persons = _changed(p.persons, PERSON_KEYS)
+            _insert_with_ids(conn, Person, new_persons, {**_columns(new_persons, PERSON_KEYS), **stamp})
+        changed_persons = _changed(p.old("persons"), PERSON_KEYS)
         self._update(s, Person, changed_persons, PERSON_KEYS, now, user)
-        new_occs = [o for o in p.occs.values() if o.id is None]
+        new_occs = p.new("occs")
         if new_occs:
+            refs = list(map(_REF, new_occs))
             _insert_many(conn, Occupancy.__table__, {
-                "unit_id": [o.ref[0].id for o in new_occs], "person_id": [o.ref[1].id for o in new_occs],
-                "relation": [o.vals["relation"] for o in new_occs],
-                "move_in_date": [o.vals["move_in_date"] for o in new_occs], "move_out_date": _Same(None), **stamp},
-                len(new_occs))
-        self._update(s, Occupancy, _changed(p.occs.values(), OCC_KEYS), OCC_KEYS, now, user)
+                "unit_id": list(map(_ID, map(_FIRST, refs))), "person_id": list(map(_ID, map(_SECOND, refs))),
+                **_columns(new_occs, OCC_KEYS), "move_out_date": _Same(None), **stamp}, len(new_occs))
+        self._update(s, Occupancy, _changed(p.old("occs"), OCC_KEYS), OCC_KEYS, now, user)
 
         progress.report(total * 7 // 10, total, "写入车位和车辆")
-        touched = {u.id for u in p.units.values() if u.vals["touched"] and u.orig is not None}
+        touched = {u.id for u in p.old("units") if u.vals["touched"]}
         for obj in list(p.spaces.values()) + list(p.vehicles.values()):
             if "unit_obj" in obj.vals:
                 new_unit = obj.vals["unit_obj"].id
                 if obj.id is not None and obj.vals.get("unit") and obj.vals["unit"] != new_unit:
                     p.extra_units.update((obj.vals["unit"], new_unit))  # the plate moves between search texts
                 obj.vals["unit"], obj.vals["person"] = new_unit, obj.vals["person_obj"].id
-        new_spaces = [x for x in p.spaces.values() if x.id is None]
+        new_spaces = p.new("spaces")
         if new_spaces:
             _insert_with_ids(conn, ParkingSpace, new_spaces, {
                 "code": [x.vals["code"] for x in new_spaces], "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
                 "unit_id": [x.vals["unit"] for x in new_spaces], "person_id": [x.vals["person"] for x in new_spaces],
                 "notes": _Same(""), **stamp})
-        self._update(s, ParkingSpace, _changed(p.spaces.values(), SPACE_KEYS),
+        self._update(s, ParkingSpace, _changed(p.old("spaces"), SPACE_KEYS),
                      SPACE_KEYS, now, user, {"unit": "unit_id", "person": "person_id"})
         for v in p.vehicles.values():
             if "space_obj" in v.vals:
                 v.vals["space"] = v.vals["space_obj"].id
-        new_vehicles = [x for x in p.vehicles.values() if x.id is None]
+        new_vehicles = p.new("vehicles")
         if new_vehicles:
             _insert_many(conn, Vehicle.__table__, {
                 "plate": [x.vals["plate"] for x in new_vehicles], "unit_id": [x.vals["unit"] for x in new_vehicles],
                 "person_id": [x.vals["person"] for x in new_vehicles],
                 "parking_space_id": [x.vals["space"] for x in new_vehicles], "brand": _Same(""), "color": _Same(""),
                 **stamp}, len(new_vehicles))
-        self._update(s, Vehicle, _changed(p.vehicles.values(), VEHICLE_KEYS), VEHICLE_KEYS,
+        self._update(s, Vehicle, _changed(p.old("vehicles"), VEHICLE_KEYS), VEHICLE_KEYS,
                      now, user, {"unit": "unit_id", "person": "person_id", "space": "parking_space_id"})
 
         progress.report(total * 8 // 10, total, "更新搜索索引")
