@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
@@ -270,6 +270,7 @@ NEW_UNIT_KEYS = ("unit_no", "room_no", "floor", "area", "inner_area")
 _VALS, _REF, _ID, _REF_ID = attrgetter("vals"), attrgetter("ref"), attrgetter("id"), attrgetter("ref.id")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _SEARCHED = itemgetter("name", "phone", "id_number")  # what a person gives its units' search text
+_SEARCHED_ROW = attrgetter("name", "phone", "id_number")  # (the same of a new person, from its row)
 
 
 def _columns(objs: Sequence[_Obj], keys: Sequence[str]) -> dict[str, tuple]:
@@ -299,6 +300,8 @@ class _Plan:
     conflicts: list[RosterConflict] = field(default_factory=list)
     members: dict[tuple, list[tuple[_Obj, _Obj]]] = field(default_factory=dict)  # unit key → [(occupancy, person)]
     stored: dict[str, int] = field(default_factory=dict)  # collection → how many stored rows lead it
+    fresh: _Fresh | None = None  # a file of new rows only, planned column by column (then nothing above but
+    # ``buildings`` is filled in: ``_write_fresh`` writes it)
 
     def old(self, name: str) -> Iterator[_Obj]:
         """The stored rows of a collection (they come first: read before the file's rows are planned)."""
@@ -419,6 +422,12 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             ParkingSpace.code, codes):
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
     result.stored.update(vehicles=len(result.vehicles), spaces=len(result.spaces))
+    if (FRESH_PATH and records and len(valid) == len(records) and not stored_bids and not by_id_number
+            and not result.vehicles and not result.spaces and conn.dialect.name in ("sqlite", "postgresql")):
+        result.fresh = _fresh(records, result.buildings)
+        if result.fresh is not None:
+            result.statuses = [CREATE] * len(records)
+            return result
 
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
     statuses, buildings, units, persons = result.statuses, result.buildings, result.units, result.persons
@@ -446,23 +455,16 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         created = changed = False
         building = buildings.get(bcode)
         if building is None:
-            building = buildings[bcode] = _Obj(None, {"name": rec.building, "floors": None, "has_elevator": None})
+            building = buildings[bcode] = _Obj(None, _new_building(rec))
         if rec.floors is not None or rec.elevator is not None:
             changed |= _building_facts(building, rec, claimed)
         unit = units.get(key)
         if unit is None:
-            unit = units[key] = _Obj(None, {"area": rec.area, "key": key, "floor": rec.floor,
-                                            "inner_area": rec.inner_area, "unit_no": unit_no,
-                                            "room_no": room_no, "touched": True})
+            unit = units[key] = _Obj(None, _new_unit(rec, key))
             created = True
         else:
             before = _unit_values(unit.vals)
-            if rec.area is not None:
-                unit.vals["area"] = rec.area
-            if "floor" in rec.present:
-                unit.vals["floor"] = rec.floor
-            if rec.inner_area is not None:
-                unit.vals["inner_area"] = rec.inner_area
+            _later_unit_row(unit.vals, rec)
             changed |= before != _unit_values(unit.vals)
         unit.ref = building
         unit_members = members.setdefault(key, [])
@@ -479,8 +481,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                     person = p
                     break
         if person is None:
-            person = _Obj(None, {"name": rec.name, "phone": rec.phone, "id_number": rec.id_number,
-                                 "notes": rec.notes, "gender": rec.gender, "id_unverified": rec.id_unverified})
+            person = _Obj(None, dict(zip(PERSON_KEYS, _new_person(rec), strict=True)))
             persons.append(person)
             created = True
         else:
@@ -510,7 +511,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                 occ = o
                 break
         if occ is None:
-            occ = _Obj(None, {"relation": rec.relation or Relation.OWNER, "move_in_date": rec.move_in})
+            occ = _Obj(None, dict(zip(OCC_KEYS, _new_occupancy(rec), strict=True)))
             occ.ref = (unit, person)
             unit_members.append((occ, person))
             occs[("new", id(occ))] = occ
@@ -537,8 +538,8 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                 vehicle = vehicles[plate] = _Obj(None, {"plate": plate, "space": None})
                 created = True
             changed |= _link(vehicle, unit, person)
-            if len(space_objs) == 1 and "space_obj" not in vehicle.vals:
-                vehicle.vals["space_obj"] = space = space_objs[0]
+            if (space := _row_space(space_objs)) is not None and "space_obj" not in vehicle.vals:
+                vehicle.vals["space_obj"] = space
                 changed |= vehicle.id is not None and (space.id is None or vehicle.vals["space"] != space.id)
         status = statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
         if status != UNCHANGED:
@@ -557,6 +558,87 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
 
 
 PERSON_COLUMNS = tuple(getattr(Person, k) for k in PERSON_KEYS)
+_new_person = attrgetter(*PERSON_KEYS)  # a new person takes the row's values (RosterRecord's names for them)
+
+
+def _new_occupancy(rec: RosterRecord) -> tuple:
+    """A new occupancy's OCC_KEYS: the row's relation (业主 when not given) and move-in date."""
+    return rec.relation or Relation.OWNER, rec.move_in
+
+
+def _new_building(rec: RosterRecord) -> dict:
+    return {"name": rec.building, "floors": None, "has_elevator": None}  # (its facts: _building_facts)
+
+
+_unit_of_row = attrgetter(*UNIT_KEYS)  # a new unit takes the row's area, floor and inner area
+
+
+def _new_unit(rec: RosterRecord, key: tuple) -> dict:
+    return {**dict(zip(UNIT_KEYS, _unit_of_row(rec), strict=True)), "key": key, "unit_no": key[1],
+            "room_no": key[2], "touched": True}
+
+
+def _later_unit_row(vals: dict, rec: RosterRecord) -> None:
+    """Another row of a unit (or a row of a stored one): the area, floor and inner area it gives replace the
+    values so far."""
+    if rec.area is not None:
+        vals["area"] = rec.area
+    if "floor" in rec.present:
+        vals["floor"] = rec.floor
+    if rec.inner_area is not None:
+        vals["inner_area"] = rec.inner_area
+
+
+def _row_space(spaces: Sequence) -> object | None:
+    """The parking space a row's plates are parked in: the row's one space, if it names exactly one."""
+    return spaces[0] if len(spaces) == 1 else None
+
+
+FRESH_PATH = True  # tests turn it off to compare the fresh path with the row-by-row one
+_UNIT_KEY = attrgetter("bcode", "unit_no", "room_no")
+_NAME, _ID_NUMBER, _PLATES, _SPACES = (attrgetter(k) for k in ("name", "id_number", "plates", "spaces"))
+
+
+@dataclass
+class _Fresh:
+    """A file that meets nothing stored, planned column by column: every row is a new person living in a new
+    unit (the unit made by its first row), with new plates and spaces. What ``plan``'s row loop decides for
+    such a file, by the same rules (``_new_person``, ``_new_occupancy``, ``_new_unit``, ``_later_unit_row``,
+    ``_row_space``, ``_building_facts``); tests/app/test_roster_fresh.py compares the two on generated files."""
+
+    records: list[RosterRecord]
+    keys: list[tuple]  # each row's unit key
+    units: dict[tuple, list[int]]  # unit key → its rows, in file order (the units in the order they are met)
+
+
+def _fresh(records: list[RosterRecord], buildings: dict[str, _Obj]) -> _Fresh | None:
+    """The column-wise plan of ``records`` (all valid, none of their units, ID numbers, plates or spaces
+    stored), or None when a row would meet another row's person, plate or space (then the row loop decides):
+    each row names a person, no two rows of a unit the same name, no ID number, plate or space twice."""
+    keys = list(map(_UNIT_KEY, records))
+    names = list(map(_NAME, records))
+    if not all(names) or len(set(zip(keys, names, strict=True))) != len(keys):
+        return None
+    for column in (list(filter(None, map(_ID_NUMBER, records))), [*chain.from_iterable(map(_PLATES, records))],
+                   [*chain.from_iterable(map(_SPACES, records))]):
+        if len(set(column)) != len(column):
+            return None
+    units: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        rows = units.get(key)
+        if rows is None:
+            units[key] = [i]
+        else:
+            rows.append(i)
+    bcodes = list(map(_FIRST, keys))
+    first = dict(zip(reversed(bcodes), reversed(records), strict=True))  # building code → its first row
+    for bcode in dict.fromkeys(bcodes):  # the buildings in the order they are met (none of them stored)
+        buildings[bcode] = _Obj(None, _new_building(first[bcode]))
+    claimed: set[int] = set()
+    for rec in records:
+        if rec.floors is not None or rec.elevator is not None:
+            _building_facts(buildings[rec.bcode], rec, claimed)
+    return _Fresh(records, keys, units)
 
 
 def _person_obj(pid: int, stored: Sequence) -> _Obj:
@@ -737,24 +819,31 @@ def _bulk_search_index(conn, count: int):
     conn.exec_driver_sql(trigger_sql)
 
 
-def _insert_with_ids(conn, model, objs: list[_Obj], columns: dict[str, object]) -> None:
-    """Insert many rows (``columns`` as for ``_insert_many``) and give each object its new id, in one executemany.
+def _reserve_ids(conn, table, count: int) -> Sequence[int] | None:
+    """``count`` new ids of ``table``, reserved before the rows are inserted; None on other databases.
 
-    Ids are reserved first: on SQLite the write transaction (BEGIN IMMEDIATE) holds the only write lock,
-    so max(id)+1… is ours; on PostgreSQL the sequence hands them out. (RETURNING with parameter order
-    falls back to one statement per row on SQLite: 20× slower.)
+    On SQLite the write transaction (BEGIN IMMEDIATE) holds the only write lock, so max(id)+1… is ours; on
+    PostgreSQL the sequence hands them out. (RETURNING with parameter order falls back to one statement per
+    row on SQLite: 20× slower.)
     """
-    table = model.__table__
     dialect = conn.dialect.name
     if dialect == "sqlite":
         start = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        ids = range(start, start + len(objs))
-    elif dialect == "postgresql":
+        return range(start, start + count)
+    if dialect == "postgresql":
         from sqlalchemy import text
 
-        ids = conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-                           {"t": table.name, "n": len(objs)}).scalars().all()
-    else:
+        return conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                            {"t": table.name, "n": count}).scalars().all()
+    return None
+
+
+def _insert_with_ids(conn, model, objs: list[_Obj], columns: dict[str, object]) -> None:
+    """Insert many rows (``columns`` as for ``_insert_many``) and give each object its new id, in one executemany
+    (ids reserved first: ``_reserve_ids``)."""
+    table = model.__table__
+    ids = _reserve_ids(conn, table, len(objs))
+    if ids is None:
         rows = _row_dicts(columns, len(objs))
         ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
         for obj, new_id in zip(objs, ids, strict=True):
@@ -763,6 +852,70 @@ def _insert_with_ids(conn, model, objs: list[_Obj], columns: dict[str, object]) 
     for obj, new_id in zip(objs, ids, strict=True):
         obj.id = new_id
     _insert_many(conn, table, {"id": list(ids), **columns}, len(objs))
+
+
+def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progress: ProgressLike,
+                 total: int) -> tuple[int, int]:
+    """Insert a fresh file's units, people, occupancies, spaces and vehicles (see ``_Fresh``) straight from its
+    rows, as ``_write_rows`` would insert the plan the row loop makes of it; returns (units, persons) created."""
+    records, units = f.records, f.units
+    unit_rows = [list(map(records.__getitem__, rows)) for rows in units.values()]
+    columns = {key: list(values) for key, values in zip(
+        UNIT_KEYS, zip(*map(_unit_of_row, map(_FIRST, unit_rows)), strict=True), strict=True)}
+    for u, recs in enumerate(unit_rows):
+        if len(recs) > 1:  # a unit of several rows (co-owners): the later rows' values
+            vals = {key: columns[key][u] for key in UNIT_KEYS}
+            for rec in recs[1:]:
+                _later_unit_row(vals, rec)
+            for key in UNIT_KEYS:
+                columns[key][u] = vals[key]
+    unit_ids = _reserve_ids(conn, Unit.__table__, len(units))
+    keys = list(units)
+    names = {bcode: b.vals["name"] for bcode, b in buildings.items()}
+    columns.update(
+        id=list(unit_ids), building_id=[buildings[key[0]].id for key in keys], unit_no=list(map(_SECOND, keys)),
+        room_no=[key[2] for key in keys], use=_Same("residential"), status=_Same("occupied"), notes=_Same(""),
+        search_text=[unit_search_text(names[key[0]], key[1], key[2], map(_SEARCHED_ROW, recs),
+                                      chain.from_iterable(map(_PLATES, recs)))
+                     for key, recs in zip(keys, unit_rows, strict=True)], **stamp)
+    with _bulk_search_index(conn, len(keys)) as index_new_units:
+        _insert_many(conn, Unit.__table__, columns, len(keys))
+        index_new_units(unit_ids[0], unit_ids[-1])
+
+    progress.report(total * 6 // 10, total, "写入业主")
+    count = len(records)
+    person_ids = _reserve_ids(conn, Person.__table__, count)
+    _insert_many(conn, Person.__table__, {
+        "id": list(person_ids), **dict(zip(PERSON_KEYS, zip(*map(_new_person, records), strict=True), strict=True)),
+        **stamp}, count)
+    unit_of_row = list(map(dict(zip(keys, unit_ids, strict=True)).__getitem__, f.keys))
+    _insert_many(conn, Occupancy.__table__, {
+        "unit_id": unit_of_row, "person_id": list(person_ids),
+        **dict(zip(OCC_KEYS, zip(*map(_new_occupancy, records), strict=True), strict=True)),
+        "move_out_date": _Same(None), **stamp}, count)
+
+    progress.report(total * 7 // 10, total, "写入车位和车辆")
+    spaces = [(i, code) for i, rec in enumerate(records) if rec.spaces for code in rec.spaces]
+    space_ids_of: dict[int, list[int]] = {}
+    if spaces:
+        space_ids = _reserve_ids(conn, ParkingSpace.__table__, len(spaces))
+        for (i, _code), sid in zip(spaces, space_ids, strict=True):
+            space_ids_of.setdefault(i, []).append(sid)
+        rows = list(map(_FIRST, spaces))
+        _insert_many(conn, ParkingSpace.__table__, {
+            "id": list(space_ids), "code": list(map(_SECOND, spaces)), "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
+            "unit_id": [unit_of_row[i] for i in rows], "person_id": [person_ids[i] for i in rows], "notes": _Same(""),
+            **stamp}, len(spaces))
+    vehicles = [(i, plate) for i, rec in enumerate(records) if rec.plates for plate in rec.plates]
+    if vehicles:
+        rows = list(map(_FIRST, vehicles))
+        _insert_many(conn, Vehicle.__table__, {
+            "plate": list(map(_SECOND, vehicles)), "unit_id": [unit_of_row[i] for i in rows],
+            "person_id": [person_ids[i] for i in rows],
+            "parking_space_id": [_row_space(space_ids_of.get(i, ())) for i in rows], "brand": _Same(""),
+            "color": _Same(""), **stamp}, len(vehicles))
+    progress.report(total * 8 // 10, total, "更新搜索索引")
+    return len(keys), count
 
 
 class _Same:
@@ -1026,6 +1179,8 @@ class RosterService:
                 "has_elevator": [b.vals["has_elevator"] for b in new_buildings], "notes": _Same(""), **stamp})
         self._update(s, Building, _changed(p.old("buildings"), BUILDING_KEYS), BUILDING_KEYS,
                      now, user)
+        if p.fresh is not None:
+            return _write_fresh(conn, p.fresh, p.buildings, stamp, progress, total)
         new_units = p.new("units")
         if new_units:
             # A new unit's people and plates all come from this file: its search text is known now,
@@ -1042,7 +1197,8 @@ class RosterService:
                                unit_search_text(u.ref.vals["name"], unit_no, room_no,
                                                 map(_SEARCHED, map(_VALS, map(_SECOND, members[u.vals["key"]]))),
                                                 plates.get(id(u), ()))
-                               for u, unit_no, room_no in zip(new_units, columns["unit_no"], columns["room_no"])])
+                               for u, unit_no, room_no in zip(new_units, columns["unit_no"], columns["room_no"],
+                                                                 strict=True)])
             with _bulk_search_index(conn, len(new_units)) as index_new_units:
                 _insert_with_ids(conn, Unit, new_units, columns)
                 index_new_units(new_units[0].id, new_units[-1].id)
