@@ -271,6 +271,8 @@ _VALS, _REF, _ID, _REF_ID = attrgetter("vals"), attrgetter("ref"), attrgetter("i
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _SEARCHED = itemgetter("name", "phone", "id_number")  # what a person gives its units' search text
 _SEARCHED_ROW = attrgetter("name", "phone", "id_number")  # (the same of a new person, from its row)
+_UNIT_KEY = attrgetter("bcode", "unit_no", "room_no")
+_BCODE, _NAME, _ID_NUMBER, _PLATES, _SPACES = map(attrgetter, ("bcode", "name", "id_number", "plates", "spaces"))
 
 
 def _columns(objs: Sequence[_Obj], keys: Sequence[str]) -> dict[str, tuple]:
@@ -368,7 +370,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         result.buildings.setdefault(building_code(name).upper(),
                                     _Obj(bid, {"name": name, "floors": floors, "has_elevator": elevator},
                                          (floors, elevator)))
-    wanted_codes = {rec.unit_key[0] for rec in valid}
+    wanted_codes = set(map(_BCODE, valid))
     stored_bids = [b.id for code, b in result.buildings.items() if code in wanted_codes]
     code_of = {b.id: code for code, b in result.buildings.items()}
     buildings_with_units: set[str] = set()
@@ -404,19 +406,19 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     progress.report(len(records) // 10, len(records), "比对数据库")
 
     by_id_number: dict[str, _Obj] = {p.vals["id_number"]: p for p in persons_by_id.values() if p.vals["id_number"]}
-    missing = sorted({rec.id_number for rec in valid if rec.id_number and rec.id_number not in by_id_number})
+    missing = sorted(set(filter(None, map(_ID_NUMBER, valid))).difference(by_id_number))
     for pid, *stored in _where_in(conn, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
         person = persons_by_id.setdefault(pid, _person_obj(pid, stored))
         by_id_number.setdefault(person.vals["id_number"], person)
     result.persons = list(persons_by_id.values())
     result.stored.update(buildings=len(result.buildings), units=len(result.units), persons=len(result.persons),
                          occs=len(result.occs))
-    plates = sorted({p for rec in valid for p in rec.plates})
+    plates = sorted(set(chain.from_iterable(map(_PLATES, valid))))
     for vid, plate, uid, pid, sid in _where_in(
             conn, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
             Vehicle.plate, plates):
         result.vehicles[plate] = _Obj(vid, {"unit": uid, "person": pid, "space": sid, "plate": plate}, (uid, pid, sid))
-    codes = sorted({c for rec in valid for c in rec.spaces})
+    codes = sorted(set(chain.from_iterable(map(_SPACES, valid))))
     for sid, code, uid, pid in _where_in(
             conn, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
             ParkingSpace.code, codes):
@@ -595,8 +597,6 @@ def _row_space(spaces: Sequence) -> object | None:
 
 
 FRESH_PATH = True  # tests turn it off to compare the fresh path with the row-by-row one
-_UNIT_KEY = attrgetter("bcode", "unit_no", "room_no")
-_NAME, _ID_NUMBER, _PLATES, _SPACES = (attrgetter(k) for k in ("name", "id_number", "plates", "spaces"))
 
 
 @dataclass
