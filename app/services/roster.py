@@ -608,7 +608,7 @@ class _Fresh:
 
     records: list[RosterRecord]
     keys: list[tuple]  # each row's unit key
-    units: dict[tuple, list[int]]  # unit key → its rows, in file order (the units in the order they are met)
+    units: dict[tuple, list[RosterRecord]]  # unit key → its rows, in file order (the units in the order met)
 
 
 def _fresh(records: list[RosterRecord], buildings: dict[str, _Obj]) -> _Fresh | None:
@@ -623,13 +623,13 @@ def _fresh(records: list[RosterRecord], buildings: dict[str, _Obj]) -> _Fresh | 
                    [*chain.from_iterable(map(_SPACES, records))]):
         if len(set(column)) != len(column):
             return None
-    units: dict[tuple, list[int]] = {}
-    for i, key in enumerate(keys):
+    units: dict[tuple, list[RosterRecord]] = {}
+    for key, rec in zip(keys, records, strict=True):
         rows = units.get(key)
         if rows is None:
-            units[key] = [i]
+            units[key] = [rec]
         else:
-            rows.append(i)
+            rows.append(rec)
     bcodes = list(map(_FIRST, keys))
     first = dict(zip(reversed(bcodes), reversed(records), strict=True))  # building code → its first row
     for bcode in dict.fromkeys(bcodes):  # the buildings in the order they are met (none of them stored)
@@ -859,7 +859,7 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
     """Insert a fresh file's units, people, occupancies, spaces and vehicles (see ``_Fresh``) straight from its
     rows, as ``_write_rows`` would insert the plan the row loop makes of it; returns (units, persons) created."""
     records, units = f.records, f.units
-    unit_rows = [list(map(records.__getitem__, rows)) for rows in units.values()]
+    unit_rows = list(units.values())
     columns = {key: list(values) for key, values in zip(
         UNIT_KEYS, zip(*map(_unit_of_row, map(_FIRST, unit_rows)), strict=True), strict=True)}
     for u, recs in enumerate(unit_rows):
