@@ -328,20 +328,19 @@ def _chunks(items: Sequence, size: int = CHUNK):
         yield items[start : start + size]
 
 
-def _where_in(conn, stmt, column, wanted: list):
-    """The rows of ``stmt`` whose ``column`` is one of ``wanted`` (sorted), in (column, id) order.
+def _where_in(conn, stmt, column, wanted: set):
+    """The rows of ``stmt`` whose ``column`` is one of ``wanted``, in (column, id) order.
 
     IN lists of CHUNK values; but when more values are asked for than the table holds (a first import asks
     for 10,000 ID numbers of an empty table: 20 queries), one ordered pass over the table is cheaper.
     """
     if len(wanted) > CHUNK and conn.scalar(select(func.count()).select_from(column.table)) < len(wanted):
-        keep = set(wanted)
         at = [c.key for c in stmt.selected_columns].index(column.key)
         for row in conn.execute(stmt.order_by(column, column.table.c.id)).all():
-            if row[at] in keep:
+            if row[at] in wanted:
                 yield row
         return
-    for chunk in _chunks(wanted):
+    for chunk in _chunks(sorted(wanted)):
         yield from conn.execute(stmt.where(column.in_(chunk))).all()
 
 
@@ -406,19 +405,19 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     progress.report(len(records) // 10, len(records), "比对数据库")
 
     by_id_number: dict[str, _Obj] = {p.vals["id_number"]: p for p in persons_by_id.values() if p.vals["id_number"]}
-    missing = sorted(set(filter(None, map(_ID_NUMBER, valid))).difference(by_id_number))
+    missing = set(filter(None, map(_ID_NUMBER, valid))).difference(by_id_number)
     for pid, *stored in _where_in(conn, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
         person = persons_by_id.setdefault(pid, _person_obj(pid, stored))
         by_id_number.setdefault(person.vals["id_number"], person)
     result.persons = list(persons_by_id.values())
     result.stored.update(buildings=len(result.buildings), units=len(result.units), persons=len(result.persons),
                          occs=len(result.occs))
-    plates = sorted(set(chain.from_iterable(map(_PLATES, valid))))
+    plates = set(chain.from_iterable(map(_PLATES, valid)))
     for vid, plate, uid, pid, sid in _where_in(
             conn, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
             Vehicle.plate, plates):
         result.vehicles[plate] = _Obj(vid, {"unit": uid, "person": pid, "space": sid, "plate": plate}, (uid, pid, sid))
-    codes = sorted(set(chain.from_iterable(map(_SPACES, valid))))
+    codes = set(chain.from_iterable(map(_SPACES, valid)))
     for sid, code, uid, pid in _where_in(
             conn, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
             ParkingSpace.code, codes):
