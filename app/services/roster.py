@@ -25,7 +25,7 @@ from sqlalchemy import Insert, bindparam, func, insert, literal_column, select, 
 from sqlalchemy.orm import Session
 
 from app.errors import ServiceError
-from app.excel import hc_layout
+from app.excel import hc_layout, reader  # (the reader loads with the service: every import and preview reads)
 from app.excel.legacy import DEFAULT_OPTIONS, PLACEHOLDER_SETTING, ImportOptions, split_placeholders
 from app.excel.roster import (
     RELATION_LABELS,
@@ -1034,12 +1034,10 @@ class RosterService:
         versions of the roster) only the first is taken, and ``notes`` says so. A workbook in HC小区's
         layout (房屋信息 + 业主信息 …) is read as that (``app.excel.hc_layout``).
         """
-        from app.excel.reader import iter_sheets, read_sheet
-
         if sheet and sheet.strip() not in ALL_SHEETS:
-            return _parse(read_sheet(path, sheet), options=options)
+            return _parse(reader.read_sheet(path, sheet), options=options)
         first, rosters, refused = None, [], []
-        sheets = iter_sheets(path)
+        sheets = reader.iter_sheets(path)
         for data in sheets:
             if first is None and hc_layout.is_hc_workbook(data.sheet_names):
                 return hc_layout.parse_hc({d.name: d.rows for d in (data, *sheets)}, options)
@@ -1077,9 +1075,7 @@ class RosterService:
         return chosen
 
     def sheet_names(self, path: str | Path) -> list[str]:
-        from app.excel.reader import sheet_names
-
-        return sheet_names(path)
+        return reader.sheet_names(path)
 
     def options(self, *, keep_invalid_id: bool = False, placeholders: Iterable[str] = ()) -> ImportOptions:
         """The reading options: the office's placeholder setting (``roster.placeholders``) plus ``placeholders``."""
