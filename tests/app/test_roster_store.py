@@ -6,10 +6,13 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, text
 
-from app.models import Occupancy, Person, Unit
+from app.db import open_database
+from app.models import Building, Occupancy, Person, Unit
+from app.search import index_rows_select
 from app.services.archive import UnitFilter
+from tests.conftest import database_at
 
 
 def _people(services, flagged: set[int], count: int = 60) -> None:
@@ -65,3 +68,49 @@ def test_people_and_units_carry_no_index_that_no_query_reads(services):
     with warnings.catch_warnings():  # ix_units_code_order is an expression index, which reflection skips
         warnings.simplefilter("ignore")
         assert "ix_units_building_id" not in {ix["name"] for ix in inspector.get_indexes("units")}
+
+
+SEARCHES = ("3-1-1502", "1381234", "浙a12", "3栋1单元")  # MATCH (3+ characters)
+SHORT = ("张", "15", "浙a", "赵六", "王五")  # units_fts_instance: the rows holding a trigram that starts with them
+
+
+def _hits(conn) -> dict[str, list[int]]:
+    found = {q: [r[0] for r in conn.execute(text("SELECT rowid FROM units_fts WHERE units_fts MATCH :q ORDER BY rowid"),
+                                            {"q": f'"{q}"'})] for q in SEARCHES}
+    found.update({q: [r[0] for r in conn.execute(text(f"{index_rows_select('units_fts')} ORDER BY doc"),
+                                                 {"short_q": q})] for q in SHORT})
+    return found
+
+
+@pytest.mark.sqlite_only
+def test_the_search_index_made_again_by_0023_finds_what_it_found(tmp_path):
+    """0023 makes ``units_fts`` again without per-row sizes (nothing ranks): every stored unit is indexed again,
+    MATCH and the short-search occurrences give the same rows, and the triggers still index new units."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    db = database_at(url, "0022")
+    texts = ["3-1-1502 3栋1单元1502 张三 13812345678 浙a12345  ", "3-1-1503 3栋1单元1503 李四 13912345678  ",
+             "3-2-1502 3栋2单元1502 张三丰 13812345000 浙a12999  ", "5-1-101 5栋1单元101 王五  "]
+    with db.engine.begin() as conn:
+        conn.execute(insert(Building), [{"id": 1, "name": "3栋", "notes": "", "version": 1}])
+        conn.execute(insert(Unit), [{"id": n + 1, "building_id": 1, "unit_no": "1", "room_no": str(1500 + n),
+                                     "use": "residential", "status": "occupied", "notes": "", "search_text": t,
+                                     "version": 1} for n, t in enumerate(texts)])
+        before = _hits(conn)
+        assert conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'units_fts_docsize'")) == 1
+    db.dispose()
+    assert before == {"3-1-1502": [1], "1381234": [1, 3], "浙a12": [1, 3], "3栋1单元": [1, 2], "张": [1, 3],
+                      "15": [1, 2, 3], "浙a": [1, 3], "赵六": [], "王五": [4]}
+
+    upgraded = open_database(url)
+    with upgraded.engine.begin() as conn:
+        assert _hits(conn) == before
+        assert conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'units_fts_%' "
+                                "AND name IN ('units_fts_docsize', 'units_fts_vocab')")) == 0
+        conn.execute(insert(Unit), [{"id": 9, "building_id": 1, "unit_no": "1", "room_no": "1601", "use": "residential",
+                                     "status": "occupied", "notes": "", "search_text": "3-1-1601 张三  ", "version": 1}])
+        conn.execute(text("UPDATE units SET search_text = '3-1-1503 3栋1单元1503 赵六  ' WHERE id = 2"))
+        conn.execute(text("DELETE FROM units WHERE id = 4"))
+        after = _hits(conn)
+        conn.execute(text("INSERT INTO units_fts(units_fts, rank) VALUES ('integrity-check', 1)"))  # raises if not
+    upgraded.dispose()
+    assert after == {**before, "张": [1, 3, 9], "赵六": [2], "王五": []}  # the triggers index what is written after
