@@ -107,8 +107,8 @@ class Person(Versioned, Base):
 
     __tablename__ = "persons"
     # Only the indexes a query reads: every stored person pays for each (roster import, 0023). People are
-    # reached by id or through occupancies; the search reads units.search_text. The 待核实 people by name:
-    # a partial index on the condition their queries write (``id_unverified.is_(True)``).
+    # reached by id, through occupancies, or by ID number (the import); the search reads units.search_text.
+    # The 待核实 people by name: a partial index on the condition their queries write (``.is_(True)``).
     __table_args__ = (Index("ix_persons_unverified_name", "name", sqlite_where=text("id_unverified IS 1"),
                             postgresql_where=text("id_unverified IS true")),)
 
