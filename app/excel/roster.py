@@ -891,8 +891,10 @@ class _Columns:
             if not unit[4]:  # no error
                 out[i] = rec
         for key in EXTRA_KEYS & columns.keys():
-            attr = ATTRS[key]
-            for rec, (filled, value) in zip(records, pick(columns[key].cells), strict=True):
+            attr, column = ATTRS[key], columns[key]
+            if column.distinct is not None and not any(map(_FIRST, column.distinct)):
+                continue  # a column left blank: nothing to set
+            for rec, (filled, value) in zip(records, pick(column.cells), strict=True):
                 if filled:
                     setattr(rec, attr, value)
         return out
