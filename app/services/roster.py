@@ -595,6 +595,17 @@ def _row_space(spaces: Sequence) -> object | None:
     return spaces[0] if len(spaces) == 1 else None
 
 
+# What every new row of a table holds besides the file's values (both paths insert with these)
+NEW_UNIT = {"use": "residential", "status": "occupied", "notes": ""}
+NEW_OCCUPANCY = {"move_out_date": None}
+NEW_SPACE = {"zone": "", "kind": SpaceKind.OWNED, "notes": ""}
+NEW_VEHICLE = {"brand": "", "color": ""}
+
+
+def _shared(values: dict) -> dict:
+    return {key: _Same(value) for key, value in values.items()}
+
+
 FRESH_PATH = True  # tests turn it off to compare the fresh path with the row-by-row one
 
 
@@ -873,7 +884,7 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
     names = {bcode: b.vals["name"] for bcode, b in buildings.items()}
     columns.update(
         id=list(unit_ids), building_id=[buildings[key[0]].id for key in keys], unit_no=list(map(_SECOND, keys)),
-        room_no=[key[2] for key in keys], use=_Same("residential"), status=_Same("occupied"), notes=_Same(""),
+        room_no=[key[2] for key in keys], **_shared(NEW_UNIT),
         search_text=[unit_search_text(names[key[0]], key[1], key[2], map(_SEARCHED_ROW, recs),
                                       chain.from_iterable(map(_PLATES, recs)))
                      for key, recs in zip(keys, unit_rows, strict=True)], **stamp)
@@ -891,7 +902,7 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
     _insert_many(conn, Occupancy.__table__, {
         "unit_id": unit_of_row, "person_id": list(person_ids),
         **dict(zip(OCC_KEYS, zip(*map(_new_occupancy, records), strict=True), strict=True)),
-        "move_out_date": _Same(None), **stamp}, count)
+        **_shared(NEW_OCCUPANCY), **stamp}, count)
 
     progress.report(total * 7 // 10, total, "写入车位和车辆")
     spaces = [(i, code) for i, rec in enumerate(records) if rec.spaces for code in rec.spaces]
@@ -902,17 +913,16 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
             space_ids_of.setdefault(i, []).append(sid)
         rows = list(map(_FIRST, spaces))
         _insert_many(conn, ParkingSpace.__table__, {
-            "id": list(space_ids), "code": list(map(_SECOND, spaces)), "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
-            "unit_id": [unit_of_row[i] for i in rows], "person_id": [person_ids[i] for i in rows], "notes": _Same(""),
-            **stamp}, len(spaces))
+            "id": list(space_ids), "code": list(map(_SECOND, spaces)), "unit_id": [unit_of_row[i] for i in rows],
+            "person_id": [person_ids[i] for i in rows], **_shared(NEW_SPACE), **stamp}, len(spaces))
     vehicles = [(i, plate) for i, rec in enumerate(records) if rec.plates for plate in rec.plates]
     if vehicles:
         rows = list(map(_FIRST, vehicles))
         _insert_many(conn, Vehicle.__table__, {
             "plate": list(map(_SECOND, vehicles)), "unit_id": [unit_of_row[i] for i in rows],
             "person_id": [person_ids[i] for i in rows],
-            "parking_space_id": [_row_space(space_ids_of.get(i, ())) for i in rows], "brand": _Same(""),
-            "color": _Same(""), **stamp}, len(vehicles))
+            "parking_space_id": [_row_space(space_ids_of.get(i, ())) for i in rows], **_shared(NEW_VEHICLE),
+            **stamp}, len(vehicles))
     progress.report(total * 8 // 10, total, "更新搜索索引")
     return len(keys), count
 
@@ -1210,8 +1220,7 @@ class RosterService:
                 if "unit_obj" in v.vals:
                     plates.setdefault(id(v.vals["unit_obj"]), []).append(v.vals["plate"])
             columns = _columns(new_units, NEW_UNIT_KEYS)
-            columns.update(building_id=list(map(_REF_ID, new_units)), use=_Same("residential"),
-                           status=_Same("occupied"), notes=_Same(""), **stamp, search_text=[
+            columns.update(building_id=list(map(_REF_ID, new_units)), **_shared(NEW_UNIT), **stamp, search_text=[
                                unit_search_text(u.ref.vals["name"], unit_no, room_no,
                                                 map(_SEARCHED, map(_VALS, map(_SECOND, members[u.vals["key"]]))),
                                                 plates.get(id(u), ()))
@@ -1233,7 +1242,7 @@ class RosterService:
             refs = list(map(_REF, new_occs))
             _insert_many(conn, Occupancy.__table__, {
                 "unit_id": list(map(_ID, map(_FIRST, refs))), "person_id": list(map(_ID, map(_SECOND, refs))),
-                **_columns(new_occs, OCC_KEYS), "move_out_date": _Same(None), **stamp}, len(new_occs))
+                **_columns(new_occs, OCC_KEYS), **_shared(NEW_OCCUPANCY), **stamp}, len(new_occs))
         self._update(s, Occupancy, _changed(p.old("occs"), OCC_KEYS), OCC_KEYS, now, user)
 
         progress.report(total * 7 // 10, total, "写入车位和车辆")
@@ -1247,9 +1256,8 @@ class RosterService:
         new_spaces = p.new("spaces")
         if new_spaces:
             _insert_with_ids(conn, ParkingSpace, new_spaces, {
-                "code": [x.vals["code"] for x in new_spaces], "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
-                "unit_id": [x.vals["unit"] for x in new_spaces], "person_id": [x.vals["person"] for x in new_spaces],
-                "notes": _Same(""), **stamp})
+                "code": [x.vals["code"] for x in new_spaces], "unit_id": [x.vals["unit"] for x in new_spaces],
+                "person_id": [x.vals["person"] for x in new_spaces], **_shared(NEW_SPACE), **stamp})
         self._update(s, ParkingSpace, _changed(p.old("spaces"), SPACE_KEYS),
                      SPACE_KEYS, now, user, {"unit": "unit_id", "person": "person_id"})
         for v in p.vehicles.values():
@@ -1260,8 +1268,8 @@ class RosterService:
             _insert_many(conn, Vehicle.__table__, {
                 "plate": [x.vals["plate"] for x in new_vehicles], "unit_id": [x.vals["unit"] for x in new_vehicles],
                 "person_id": [x.vals["person"] for x in new_vehicles],
-                "parking_space_id": [x.vals["space"] for x in new_vehicles], "brand": _Same(""), "color": _Same(""),
-                **stamp}, len(new_vehicles))
+                "parking_space_id": [x.vals["space"] for x in new_vehicles], **_shared(NEW_VEHICLE), **stamp},
+                len(new_vehicles))
         self._update(s, Vehicle, _changed(p.old("vehicles"), VEHICLE_KEYS), VEHICLE_KEYS,
                      now, user, {"unit": "unit_id", "person": "person_id", "space": "parking_space_id"})
 
