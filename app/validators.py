@@ -138,7 +138,7 @@ def is_usual_id_number(text: str) -> bool:
     born = _BIRTHS.get(text[6:14])
     if born is None:  # a birth date not met before: read and kept as normalize_id_number does
         try:
-            born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+            born = date.fromisoformat(text[6:14])  # 8 ASCII digits: read as date(year, month, day) reads them
         except ValueError:
             return False
         if born.year < 1900 or born > today():

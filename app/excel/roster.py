@@ -479,6 +479,9 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
     multi = [(key, cols) for key, cols in fields.items() if len(cols) > 1]
     start = header_index + 1
     certified = _Columns(cleaner, header_texts).records(rows, start, max_col) if COLUMN_PATH else None
+    if certified is not None and not formulas and None not in certified:  # every row vouched for: the usual file
+        parsed.records = certified
+        start = len(rows)
     for index in range(start, len(rows)):
         if certified is not None and (rec := certified[index - start]) is not None:
             if formulas:
@@ -858,7 +861,7 @@ class _Columns:
             return None
         short = [_NO] * (max_col + 1)  # a row shorter than the table (not from calamine): left to ``record``
         data = [row if len(row) > max_col else short for row in rows[start:]]
-        columns = {key: self._column(key, [row[cols[0]] for row in data]) for key, cols in self.fields.items()}
+        columns = {key: self._column(key, list(map(itemgetter(cols[0]), data))) for key, cols in self.fields.items()}
         refused = set()
         for column in columns.values():
             if _NO in (column.distinct or column.cells):
@@ -891,8 +894,10 @@ class _Columns:
             if not unit[4]:  # no error
                 out[i] = rec
         for key in EXTRA_KEYS & columns.keys():
-            attr = ATTRS[key]
-            for rec, (filled, value) in zip(records, pick(columns[key].cells), strict=True):
+            attr, column = ATTRS[key], columns[key]
+            if column.distinct is not None and not any(map(_FIRST, column.distinct)):
+                continue  # a column left blank: nothing to set
+            for rec, (filled, value) in zip(records, pick(column.cells), strict=True):
                 if filled:
                     setattr(rec, attr, value)
         return out

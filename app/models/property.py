@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, UniqueConstraint, text
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -81,7 +81,8 @@ class Unit(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id"), index=True)
+    # No index of its own: the unique (building, unit, room) and ix_units_code_order start with it (0023).
+    building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id"))
     unit_no: Mapped[str] = mapped_column(String(16), default="")
     room_no: Mapped[str] = mapped_column(String(16))
     floor: Mapped[int | None]
@@ -105,16 +106,21 @@ class Person(Versioned, Base):
     """An owner, tenant or family member; linked to units through ``Occupancy``."""
 
     __tablename__ = "persons"
+    # Only the indexes a query reads: every stored person pays for each (roster import, 0023). People are
+    # reached by id, through occupancies, or by ID number (the import); the search reads units.search_text.
+    # The 待核实 people by name: a partial index on the condition their queries write (``.is_(True)``).
+    __table_args__ = (Index("ix_persons_unverified_name", "name", sqlite_where=text("id_unverified IS 1"),
+                            postgresql_where=text("id_unverified IS true")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), index=True)
-    phone: Mapped[str] = mapped_column(String(32), default="", index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(32), default="")
     id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     # server defaults only: inserts written for 0.1.0's columns (upgrade tests, old scripts) leave them out
     gender: Mapped[str] = mapped_column(String(4), server_default="")  # 男 / 女 / ""
     # 待核实: an ID number kept from a legacy system although its check digit fails (import --keep-invalid-id)
-    id_unverified: Mapped[bool] = mapped_column(Boolean, server_default=sa_false(), index=True)
+    id_unverified: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())
 
     occupancies: Mapped[list[Occupancy]] = relationship(back_populates="person")
 

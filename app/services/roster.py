@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, islice, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Insert, bindparam, func, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ServiceError
-from app.excel import hc_layout
+from app.excel import hc_layout, reader  # (the reader loads with the service: every import and preview reads)
 from app.excel.legacy import DEFAULT_OPTIONS, PLACEHOLDER_SETTING, ImportOptions, split_placeholders
 from app.excel.roster import (
     RELATION_LABELS,
@@ -266,10 +266,26 @@ SPACE_KEYS = ("unit", "person")
 _unit_values, _person_values = itemgetter(*UNIT_KEYS), itemgetter(*PERSON_KEYS)  # vals → the tuple to compare
 
 
+NEW_UNIT_KEYS = ("unit_no", "room_no", "floor", "area", "inner_area")
+_VALS, _REF, _ID, _REF_ID = attrgetter("vals"), attrgetter("ref"), attrgetter("id"), attrgetter("ref.id")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_SEARCHED = itemgetter("name", "phone", "id_number")  # what a person gives its units' search text
+_SEARCHED_ROW = attrgetter("name", "phone", "id_number")  # (the same of a new person, from its row)
+_UNIT_KEY = attrgetter("bcode", "unit_no", "room_no")
+_BCODE, _NAME, _ID_NUMBER, _PLATES, _SPACES = map(attrgetter, ("bcode", "name", "id_number", "plates", "spaces"))
+
+
+def _columns(objs: Sequence[_Obj], keys: Sequence[str]) -> dict[str, tuple]:
+    """The ``keys`` of the objects' values, column by column (for ``_insert_many``), read at C speed."""
+    if len(keys) == 1:
+        return {keys[0]: tuple(map(itemgetter(keys[0]), map(_VALS, objs)))}
+    return dict(zip(keys, zip(*map(itemgetter(*keys), map(_VALS, objs)), strict=True), strict=True))
+
+
 def _changed(objs: Iterable[_Obj], keys: Sequence[str]) -> list[_Obj]:
-    """The stored rows among ``objs`` whose ``keys`` now hold other values than stored."""
+    """The stored rows ``objs`` whose ``keys`` now hold other values than stored."""
     values = itemgetter(*keys)
-    return [o for o in objs if o.orig is not None and values(o.vals) != o.orig]
+    return [o for o in objs if values(o.vals) != o.orig]
 
 
 @dataclass
@@ -284,6 +300,20 @@ class _Plan:
     spaces: dict[str, _Obj] = field(default_factory=dict)
     extra_units: set[int] = field(default_factory=set)  # stored units whose search text changes too
     conflicts: list[RosterConflict] = field(default_factory=list)
+    members: dict[tuple, list[tuple[_Obj, _Obj]]] = field(default_factory=dict)  # unit key → [(occupancy, person)]
+    stored: dict[str, int] = field(default_factory=dict)  # collection → how many stored rows lead it
+    fresh: _Fresh | None = None  # a file of new rows only, planned column by column (then nothing above but
+    # ``buildings`` is filled in: ``_write_fresh`` writes it)
+
+    def old(self, name: str) -> Iterator[_Obj]:
+        """The stored rows of a collection (they come first: read before the file's rows are planned)."""
+        objs = getattr(self, name)
+        return islice(objs.values() if isinstance(objs, dict) else objs, self.stored[name])
+
+    def new(self, name: str) -> list[_Obj]:
+        """The rows of a collection to insert (all after the stored ones)."""
+        objs = getattr(self, name)
+        return list(islice(objs.values() if isinstance(objs, dict) else objs, self.stored[name], None))
 
     def counts(self) -> dict[str, int]:
         counts = {CREATE: 0, UPDATE: 0, UNCHANGED: 0, ERROR: 0}
@@ -298,20 +328,19 @@ def _chunks(items: Sequence, size: int = CHUNK):
         yield items[start : start + size]
 
 
-def _where_in(conn, stmt, column, wanted: list):
-    """The rows of ``stmt`` whose ``column`` is one of ``wanted`` (sorted), in (column, id) order.
+def _where_in(conn, stmt, column, wanted: set):
+    """The rows of ``stmt`` whose ``column`` is one of ``wanted``, in (column, id) order.
 
     IN lists of CHUNK values; but when more values are asked for than the table holds (a first import asks
     for 10,000 ID numbers of an empty table: 20 queries), one ordered pass over the table is cheaper.
     """
     if len(wanted) > CHUNK and conn.scalar(select(func.count()).select_from(column.table)) < len(wanted):
-        keep = set(wanted)
         at = [c.key for c in stmt.selected_columns].index(column.key)
         for row in conn.execute(stmt.order_by(column, column.table.c.id)).all():
-            if row[at] in keep:
+            if row[at] in wanted:
                 yield row
         return
-    for chunk in _chunks(wanted):
+    for chunk in _chunks(sorted(wanted)):
         yield from conn.execute(stmt.where(column.in_(chunk))).all()
 
 
@@ -340,11 +369,11 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         result.buildings.setdefault(building_code(name).upper(),
                                     _Obj(bid, {"name": name, "floors": floors, "has_elevator": elevator},
                                          (floors, elevator)))
-    wanted_codes = {rec.unit_key[0] for rec in valid}
+    wanted_codes = set(map(_BCODE, valid))
     stored_bids = [b.id for code, b in result.buildings.items() if code in wanted_codes]
     code_of = {b.id: code for code, b in result.buildings.items()}
     buildings_with_units: set[str] = set()
-    members: dict[tuple, list[tuple[_Obj, _Obj]]] = {}  # unit key → [(occupancy, person)]
+    members = result.members
     persons_by_id: dict[int, _Obj] = {}
     for chunk in _chunks(stored_bids):
         for uid, bid, unit_no, room_no, area, floor, inner_area in conn.execute(
@@ -376,21 +405,30 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     progress.report(len(records) // 10, len(records), "比对数据库")
 
     by_id_number: dict[str, _Obj] = {p.vals["id_number"]: p for p in persons_by_id.values() if p.vals["id_number"]}
-    missing = sorted({rec.id_number for rec in valid if rec.id_number and rec.id_number not in by_id_number})
+    missing = set(filter(None, map(_ID_NUMBER, valid))).difference(by_id_number)
     for pid, *stored in _where_in(conn, select(Person.id, *PERSON_COLUMNS), Person.id_number, missing):
         person = persons_by_id.setdefault(pid, _person_obj(pid, stored))
         by_id_number.setdefault(person.vals["id_number"], person)
     result.persons = list(persons_by_id.values())
-    plates = sorted({p for rec in valid for p in rec.plates})
+    result.stored.update(buildings=len(result.buildings), units=len(result.units), persons=len(result.persons),
+                         occs=len(result.occs))
+    plates = set(chain.from_iterable(map(_PLATES, valid)))
     for vid, plate, uid, pid, sid in _where_in(
             conn, select(Vehicle.id, Vehicle.plate, Vehicle.unit_id, Vehicle.person_id, Vehicle.parking_space_id),
             Vehicle.plate, plates):
         result.vehicles[plate] = _Obj(vid, {"unit": uid, "person": pid, "space": sid, "plate": plate}, (uid, pid, sid))
-    codes = sorted({c for rec in valid for c in rec.spaces})
+    codes = set(chain.from_iterable(map(_SPACES, valid)))
     for sid, code, uid, pid in _where_in(
             conn, select(ParkingSpace.id, ParkingSpace.code, ParkingSpace.unit_id, ParkingSpace.person_id),
             ParkingSpace.code, codes):
         result.spaces[code] = _Obj(sid, {"unit": uid, "person": pid, "code": code}, (uid, pid))
+    result.stored.update(vehicles=len(result.vehicles), spaces=len(result.spaces))
+    if (FRESH_PATH and records and len(valid) == len(records) and not stored_bids and not by_id_number
+            and not result.vehicles and not result.spaces and conn.dialect.name in ("sqlite", "postgresql")):
+        result.fresh = _fresh(records, result.buildings)
+        if result.fresh is not None:
+            result.statuses = [CREATE] * len(records)
+            return result
 
     claimed: set[int] = set()  # persons already given values by an earlier row of this file
     statuses, buildings, units, persons = result.statuses, result.buildings, result.units, result.persons
@@ -418,23 +456,16 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
         created = changed = False
         building = buildings.get(bcode)
         if building is None:
-            building = buildings[bcode] = _Obj(None, {"name": rec.building, "floors": None, "has_elevator": None})
+            building = buildings[bcode] = _Obj(None, _new_building(rec))
         if rec.floors is not None or rec.elevator is not None:
             changed |= _building_facts(building, rec, claimed)
         unit = units.get(key)
         if unit is None:
-            unit = units[key] = _Obj(None, {"area": rec.area, "key": key, "floor": rec.floor,
-                                            "inner_area": rec.inner_area, "unit_no": unit_no,
-                                            "room_no": room_no, "touched": True})
+            unit = units[key] = _Obj(None, _new_unit(rec, key))
             created = True
         else:
             before = _unit_values(unit.vals)
-            if rec.area is not None:
-                unit.vals["area"] = rec.area
-            if "floor" in rec.present:
-                unit.vals["floor"] = rec.floor
-            if rec.inner_area is not None:
-                unit.vals["inner_area"] = rec.inner_area
+            _later_unit_row(unit.vals, rec)
             changed |= before != _unit_values(unit.vals)
         unit.ref = building
         unit_members = members.setdefault(key, [])
@@ -451,8 +482,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                     person = p
                     break
         if person is None:
-            person = _Obj(None, {"name": rec.name, "phone": rec.phone, "id_number": rec.id_number,
-                                 "notes": rec.notes, "gender": rec.gender, "id_unverified": rec.id_unverified})
+            person = _Obj(None, dict(zip(PERSON_KEYS, _new_person(rec), strict=True)))
             persons.append(person)
             created = True
         else:
@@ -482,7 +512,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                 occ = o
                 break
         if occ is None:
-            occ = _Obj(None, {"relation": rec.relation or Relation.OWNER, "move_in_date": rec.move_in})
+            occ = _Obj(None, dict(zip(OCC_KEYS, _new_occupancy(rec), strict=True)))
             occ.ref = (unit, person)
             unit_members.append((occ, person))
             occs[("new", id(occ))] = occ
@@ -509,8 +539,8 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
                 vehicle = vehicles[plate] = _Obj(None, {"plate": plate, "space": None})
                 created = True
             changed |= _link(vehicle, unit, person)
-            if len(space_objs) == 1 and "space_obj" not in vehicle.vals:
-                vehicle.vals["space_obj"] = space = space_objs[0]
+            if (space := _row_space(space_objs)) is not None and "space_obj" not in vehicle.vals:
+                vehicle.vals["space_obj"] = space
                 changed |= vehicle.id is not None and (space.id is None or vehicle.vals["space"] != space.id)
         status = statuses[i] = CREATE if created else UPDATE if changed else UNCHANGED
         if status != UNCHANGED:
@@ -529,6 +559,96 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
 
 
 PERSON_COLUMNS = tuple(getattr(Person, k) for k in PERSON_KEYS)
+_new_person = attrgetter(*PERSON_KEYS)  # a new person takes the row's values (RosterRecord's names for them)
+
+
+def _new_occupancy(rec: RosterRecord) -> tuple:
+    """A new occupancy's OCC_KEYS: the row's relation (业主 when not given) and move-in date."""
+    return rec.relation or Relation.OWNER, rec.move_in
+
+
+def _new_building(rec: RosterRecord) -> dict:
+    return {"name": rec.building, "floors": None, "has_elevator": None}  # (its facts: _building_facts)
+
+
+_unit_of_row = attrgetter(*UNIT_KEYS)  # a new unit takes the row's area, floor and inner area
+
+
+def _new_unit(rec: RosterRecord, key: tuple) -> dict:
+    return {**dict(zip(UNIT_KEYS, _unit_of_row(rec), strict=True)), "key": key, "unit_no": key[1],
+            "room_no": key[2], "touched": True}
+
+
+def _later_unit_row(vals: dict, rec: RosterRecord) -> None:
+    """Another row of a unit (or a row of a stored one): the area, floor and inner area it gives replace the
+    values so far."""
+    if rec.area is not None:
+        vals["area"] = rec.area
+    if "floor" in rec.present:
+        vals["floor"] = rec.floor
+    if rec.inner_area is not None:
+        vals["inner_area"] = rec.inner_area
+
+
+def _row_space(spaces: Sequence) -> object | None:
+    """The parking space a row's plates are parked in: the row's one space, if it names exactly one."""
+    return spaces[0] if len(spaces) == 1 else None
+
+
+# What every new row of a table holds besides the file's values (both paths insert with these)
+NEW_UNIT = {"use": "residential", "status": "occupied", "notes": ""}
+NEW_OCCUPANCY = {"move_out_date": None}
+NEW_SPACE = {"zone": "", "kind": SpaceKind.OWNED, "notes": ""}
+NEW_VEHICLE = {"brand": "", "color": ""}
+
+
+def _shared(values: dict) -> dict:
+    return {key: _Same(value) for key, value in values.items()}
+
+
+FRESH_PATH = True  # tests turn it off to compare the fresh path with the row-by-row one
+
+
+@dataclass
+class _Fresh:
+    """A file that meets nothing stored, planned column by column: every row is a new person living in a new
+    unit (the unit made by its first row), with new plates and spaces. What ``plan``'s row loop decides for
+    such a file, by the same rules (``_new_person``, ``_new_occupancy``, ``_new_unit``, ``_later_unit_row``,
+    ``_row_space``, ``_building_facts``); tests/app/test_roster_fresh.py compares the two on generated files."""
+
+    records: list[RosterRecord]
+    keys: list[tuple]  # each row's unit key
+    units: dict[tuple, list[RosterRecord]]  # unit key → its rows, in file order (the units in the order met)
+
+
+def _fresh(records: list[RosterRecord], buildings: dict[str, _Obj]) -> _Fresh | None:
+    """The column-wise plan of ``records`` (all valid, none of their units, ID numbers, plates or spaces
+    stored), or None when a row would meet another row's person, plate or space (then the row loop decides):
+    each row names a person, no two rows of a unit the same name, no ID number, plate or space twice."""
+    keys = list(map(_UNIT_KEY, records))
+    names = list(map(_NAME, records))
+    if not all(names) or len(set(zip(keys, names, strict=True))) != len(keys):
+        return None
+    for column in (list(filter(None, map(_ID_NUMBER, records))), [*chain.from_iterable(map(_PLATES, records))],
+                   [*chain.from_iterable(map(_SPACES, records))]):
+        if len(set(column)) != len(column):
+            return None
+    units: dict[tuple, list[RosterRecord]] = {}
+    for key, rec in zip(keys, records, strict=True):
+        rows = units.get(key)
+        if rows is None:
+            units[key] = [rec]
+        else:
+            rows.append(rec)
+    bcodes = list(map(_FIRST, keys))
+    first = dict(zip(reversed(bcodes), reversed(records), strict=True))  # building code → its first row
+    for bcode in dict.fromkeys(bcodes):  # the buildings in the order they are met (none of them stored)
+        buildings[bcode] = _Obj(None, _new_building(first[bcode]))
+    claimed: set[int] = set()
+    for rec in records:
+        if rec.floors is not None or rec.elevator is not None:
+            _building_facts(buildings[rec.bcode], rec, claimed)
+    return _Fresh(records, keys, units)
 
 
 def _person_obj(pid: int, stored: Sequence) -> _Obj:
@@ -709,24 +829,31 @@ def _bulk_search_index(conn, count: int):
     conn.exec_driver_sql(trigger_sql)
 
 
-def _insert_with_ids(conn, model, objs: list[_Obj], columns: dict[str, object]) -> None:
-    """Insert many rows (``columns`` as for ``_insert_many``) and give each object its new id, in one executemany.
+def _reserve_ids(conn, table, count: int) -> Sequence[int] | None:
+    """``count`` new ids of ``table``, reserved before the rows are inserted; None on other databases.
 
-    Ids are reserved first: on SQLite the write transaction (BEGIN IMMEDIATE) holds the only write lock,
-    so max(id)+1… is ours; on PostgreSQL the sequence hands them out. (RETURNING with parameter order
-    falls back to one statement per row on SQLite: 20× slower.)
+    On SQLite the write transaction (BEGIN IMMEDIATE) holds the only write lock, so max(id)+1… is ours; on
+    PostgreSQL the sequence hands them out. (RETURNING with parameter order falls back to one statement per
+    row on SQLite: 20× slower.)
     """
-    table = model.__table__
     dialect = conn.dialect.name
     if dialect == "sqlite":
         start = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        ids = range(start, start + len(objs))
-    elif dialect == "postgresql":
+        return range(start, start + count)
+    if dialect == "postgresql":
         from sqlalchemy import text
 
-        ids = conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-                           {"t": table.name, "n": len(objs)}).scalars().all()
-    else:
+        return conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                            {"t": table.name, "n": count}).scalars().all()
+    return None
+
+
+def _insert_with_ids(conn, model, objs: list[_Obj], columns: dict[str, object]) -> None:
+    """Insert many rows (``columns`` as for ``_insert_many``) and give each object its new id, in one executemany
+    (ids reserved first: ``_reserve_ids``)."""
+    table = model.__table__
+    ids = _reserve_ids(conn, table, len(objs))
+    if ids is None:
         rows = _row_dicts(columns, len(objs))
         ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
         for obj, new_id in zip(objs, ids, strict=True):
@@ -735,6 +862,69 @@ def _insert_with_ids(conn, model, objs: list[_Obj], columns: dict[str, object]) 
     for obj, new_id in zip(objs, ids, strict=True):
         obj.id = new_id
     _insert_many(conn, table, {"id": list(ids), **columns}, len(objs))
+
+
+def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progress: ProgressLike,
+                 total: int) -> tuple[int, int]:
+    """Insert a fresh file's units, people, occupancies, spaces and vehicles (see ``_Fresh``) straight from its
+    rows, as ``_write_rows`` would insert the plan the row loop makes of it; returns (units, persons) created."""
+    records, units = f.records, f.units
+    unit_rows = list(units.values())
+    columns = {key: list(values) for key, values in zip(
+        UNIT_KEYS, zip(*map(_unit_of_row, map(_FIRST, unit_rows)), strict=True), strict=True)}
+    for u, recs in enumerate(unit_rows):
+        if len(recs) > 1:  # a unit of several rows (co-owners): the later rows' values
+            vals = {key: columns[key][u] for key in UNIT_KEYS}
+            for rec in recs[1:]:
+                _later_unit_row(vals, rec)
+            for key in UNIT_KEYS:
+                columns[key][u] = vals[key]
+    unit_ids = _reserve_ids(conn, Unit.__table__, len(units))
+    keys = list(units)
+    names = {bcode: b.vals["name"] for bcode, b in buildings.items()}
+    columns.update(
+        id=list(unit_ids), building_id=[buildings[key[0]].id for key in keys], unit_no=list(map(_SECOND, keys)),
+        room_no=[key[2] for key in keys], **_shared(NEW_UNIT),
+        search_text=[unit_search_text(names[key[0]], key[1], key[2], map(_SEARCHED_ROW, recs),
+                                      chain.from_iterable(map(_PLATES, recs)))
+                     for key, recs in zip(keys, unit_rows, strict=True)], **stamp)
+    with _bulk_search_index(conn, len(keys)) as index_new_units:
+        _insert_many(conn, Unit.__table__, columns, len(keys))
+        index_new_units(unit_ids[0], unit_ids[-1])
+
+    progress.report(total * 6 // 10, total, "写入业主")
+    count = len(records)
+    person_ids = _reserve_ids(conn, Person.__table__, count)
+    _insert_many(conn, Person.__table__, {
+        "id": list(person_ids), **dict(zip(PERSON_KEYS, zip(*map(_new_person, records), strict=True), strict=True)),
+        **stamp}, count)
+    unit_of_row = list(map(dict(zip(keys, unit_ids, strict=True)).__getitem__, f.keys))
+    _insert_many(conn, Occupancy.__table__, {
+        "unit_id": unit_of_row, "person_id": list(person_ids),
+        **dict(zip(OCC_KEYS, zip(*map(_new_occupancy, records), strict=True), strict=True)),
+        **_shared(NEW_OCCUPANCY), **stamp}, count)
+
+    progress.report(total * 7 // 10, total, "写入车位和车辆")
+    spaces = [(i, code) for i, rec in enumerate(records) if rec.spaces for code in rec.spaces]
+    space_ids_of: dict[int, list[int]] = {}
+    if spaces:
+        space_ids = _reserve_ids(conn, ParkingSpace.__table__, len(spaces))
+        for (i, _code), sid in zip(spaces, space_ids, strict=True):
+            space_ids_of.setdefault(i, []).append(sid)
+        rows = list(map(_FIRST, spaces))
+        _insert_many(conn, ParkingSpace.__table__, {
+            "id": list(space_ids), "code": list(map(_SECOND, spaces)), "unit_id": [unit_of_row[i] for i in rows],
+            "person_id": [person_ids[i] for i in rows], **_shared(NEW_SPACE), **stamp}, len(spaces))
+    vehicles = [(i, plate) for i, rec in enumerate(records) if rec.plates for plate in rec.plates]
+    if vehicles:
+        rows = list(map(_FIRST, vehicles))
+        _insert_many(conn, Vehicle.__table__, {
+            "plate": list(map(_SECOND, vehicles)), "unit_id": [unit_of_row[i] for i in rows],
+            "person_id": [person_ids[i] for i in rows],
+            "parking_space_id": [_row_space(space_ids_of.get(i, ())) for i in rows], **_shared(NEW_VEHICLE),
+            **stamp}, len(vehicles))
+    progress.report(total * 8 // 10, total, "更新搜索索引")
+    return len(keys), count
 
 
 class _Same:
@@ -764,15 +954,25 @@ def _execute_many(conn, stmt, columns: dict[str, object], count: int, column_key
     On SQLite the statement is compiled once and plain tuples go to the driver, each value converted by
     its parameter's own bind processor exactly as ``conn.execute(stmt, rows)`` would convert it (a parameter
     not in ``columns`` keeps the value given in the statement): SQLAlchemy's per-row parameter handling was
-    a third of the import's write time. The audit trail's ``after_execute`` hook is then told about the
-    Core statement, as for ``conn.execute``, and writes the same one summary row. Other databases take
-    ``conn.execute`` with row dicts.
+    a third of the import's write time. An INSERT's value shared by every row (the stamp, a fixed text) is
+    written into the statement as its SQL literal, converted the same way, instead of being bound for each
+    row: SQLite stores the same value, and binding a text copies it every time (a third of an occupancy's
+    insert). The audit trail's ``after_execute`` hook is then told about the Core statement, as for
+    ``conn.execute``, and writes the same one summary row. Other databases take ``conn.execute`` with row
+    dicts.
     """
     dialect = conn.dialect
     if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
         conn.execute(stmt, _row_dicts(columns, count))
         return
-    compiled = stmt.compile(dialect=dialect, column_keys=column_keys)
+    run = stmt
+    if isinstance(stmt, Insert) and column_keys is not None:
+        literals = {name: sql for name, value in columns.items() if isinstance(value, _Same)
+                    and (sql := _sqlite_literal(stmt.table.c[name].type, value.value, dialect)) is not None}
+        if literals:
+            run = stmt.values({name: literal_column(sql) for name, sql in literals.items()})
+            column_keys = [name for name in column_keys if name not in literals]
+    compiled = run.compile(dialect=dialect, column_keys=column_keys)
     ordered = []
     for name in compiled.positiontup:
         bind = compiled.binds[name]
@@ -788,6 +988,19 @@ def _execute_many(conn, stmt, columns: dict[str, object], count: int, column_key
     if conn.dispatch.after_execute:  # listeners (the audit trail) hear of the Core statement, as from execute()
         first = {k: (v.value if isinstance(v, _Same) else v[0]) for k, v in columns.items()}
         conn.dispatch.after_execute(conn, stmt, [first] * count, {}, {}, result)
+
+
+def _sqlite_literal(type_, value: object, dialect) -> str | None:
+    """``value`` converted by its type's bind processor, as an SQLite literal; None when not a plain one."""
+    process = type_.dialect_impl(dialect).bind_processor(dialect)
+    value = process(value) if process else value
+    if value is None:
+        return "NULL"
+    if type(value) in (int, bool):
+        return str(int(value))
+    if isinstance(value, str) and "\x00" not in value:
+        return "'" + str.replace(value, "'", "''") + "'"
+    return None
 
 
 _SAME_WHEN_EQUAL = frozenset({date, bool, int, str, type(None)})  # equal values of these types convert alike
@@ -831,12 +1044,10 @@ class RosterService:
         versions of the roster) only the first is taken, and ``notes`` says so. A workbook in HC小区's
         layout (房屋信息 + 业主信息 …) is read as that (``app.excel.hc_layout``).
         """
-        from app.excel.reader import iter_sheets, read_sheet
-
         if sheet and sheet.strip() not in ALL_SHEETS:
-            return _parse(read_sheet(path, sheet), options=options)
+            return _parse(reader.read_sheet(path, sheet), options=options)
         first, rosters, refused = None, [], []
-        sheets = iter_sheets(path)
+        sheets = reader.iter_sheets(path)
         for data in sheets:
             if first is None and hc_layout.is_hc_workbook(data.sheet_names):
                 return hc_layout.parse_hc({d.name: d.rows for d in (data, *sheets)}, options)
@@ -874,9 +1085,7 @@ class RosterService:
         return chosen
 
     def sheet_names(self, path: str | Path) -> list[str]:
-        from app.excel.reader import sheet_names
-
-        return sheet_names(path)
+        return reader.sheet_names(path)
 
     def options(self, *, keep_invalid_id: bool = False, placeholders: Iterable[str] = ()) -> ImportOptions:
         """The reading options: the office's placeholder setting (``roster.placeholders``) plus ``placeholders``."""
@@ -991,83 +1200,77 @@ class RosterService:
         total = max(len(p.statuses), 1)
         progress.report(total // 2, total, "写入楼栋和房屋")
 
-        new_buildings = [b for b in p.buildings.values() if b.id is None]
+        new_buildings = p.new("buildings")
         if new_buildings:
             _insert_with_ids(conn, Building, new_buildings, {
                 "name": [b.vals["name"] for b in new_buildings], "floors": [b.vals["floors"] for b in new_buildings],
                 "has_elevator": [b.vals["has_elevator"] for b in new_buildings], "notes": _Same(""), **stamp})
-        self._update(s, Building, _changed(p.buildings.values(), BUILDING_KEYS), BUILDING_KEYS,
+        self._update(s, Building, _changed(p.old("buildings"), BUILDING_KEYS), BUILDING_KEYS,
                      now, user)
-        new_units = [u for u in p.units.values() if u.id is None]
+        if p.fresh is not None:
+            return _write_fresh(conn, p.fresh, p.buildings, stamp, progress, total)
+        new_units = p.new("units")
         if new_units:
             # A new unit's people and plates all come from this file: its search text is known now,
-            # which saves refresh_search_text's queries for most of a first import.
-            people: dict[int, list[tuple[str, str, str]]] = {}
-            for o in p.occs.values():
-                if o.id is None:
-                    v = o.ref[1].vals
-                    people.setdefault(id(o.ref[0]), []).append((v["name"], v["phone"], v["id_number"]))
+            # which saves refresh_search_text's queries for most of a first import. (Its people are its
+            # members, in the order the rows named them; stored units have none here.)
+            members = p.members
             plates: dict[int, list[str]] = {}
             for v in p.vehicles.values():
                 if "unit_obj" in v.vals:
                     plates.setdefault(id(v.vals["unit_obj"]), []).append(v.vals["plate"])
-            columns = {
-                "building_id": [u.ref.id for u in new_units], "unit_no": [u.vals["unit_no"] for u in new_units],
-                "room_no": [u.vals["room_no"] for u in new_units], "floor": [u.vals["floor"] for u in new_units],
-                "area": [u.vals["area"] for u in new_units], "inner_area": [u.vals["inner_area"] for u in new_units],
-                "use": _Same("residential"), "status": _Same("occupied"),
-                "notes": _Same(""),
-                "search_text": [unit_search_text(u.ref.vals["name"], u.vals["unit_no"], u.vals["room_no"],
-                                                 people.get(id(u), ()), plates.get(id(u), ())) for u in new_units],
-                **stamp}
+            columns = _columns(new_units, NEW_UNIT_KEYS)
+            columns.update(building_id=list(map(_REF_ID, new_units)), **_shared(NEW_UNIT), **stamp, search_text=[
+                               unit_search_text(u.ref.vals["name"], unit_no, room_no,
+                                                map(_SEARCHED, map(_VALS, map(_SECOND, members[u.vals["key"]]))),
+                                                plates.get(id(u), ()))
+                               for u, unit_no, room_no in zip(new_units, columns["unit_no"], columns["room_no"],
+                                                                 strict=True)])
             with _bulk_search_index(conn, len(new_units)) as index_new_units:
                 _insert_with_ids(conn, Unit, new_units, columns)
                 index_new_units(new_units[0].id, new_units[-1].id)
-        self._update(s, Unit, _changed(p.units.values(), UNIT_KEYS), UNIT_KEYS, now, user)
+        self._update(s, Unit, _changed(p.old("units"), UNIT_KEYS), UNIT_KEYS, now, user)
 
         progress.report(total * 6 // 10, total, "写入业主")
-        new_persons = [x for x in p.persons if x.id is None]
+        new_persons = p.new("persons")
         if new_persons:
-            _insert_with_ids(conn, Person, new_persons, {
-                **{k: [x.vals[k] for x in new_persons] for k in PERSON_KEYS}, **stamp})
-        changed_persons = _changed(p.persons, PERSON_KEYS)
+            _insert_with_ids(conn, Person, new_persons, {**_columns(new_persons, PERSON_KEYS), **stamp})
+        changed_persons = _changed(p.old("persons"), PERSON_KEYS)
         self._update(s, Person, changed_persons, PERSON_KEYS, now, user)
-        new_occs = [o for o in p.occs.values() if o.id is None]
+        new_occs = p.new("occs")
         if new_occs:
+            refs = list(map(_REF, new_occs))
             _insert_many(conn, Occupancy.__table__, {
-                "unit_id": [o.ref[0].id for o in new_occs], "person_id": [o.ref[1].id for o in new_occs],
-                "relation": [o.vals["relation"] for o in new_occs],
-                "move_in_date": [o.vals["move_in_date"] for o in new_occs], "move_out_date": _Same(None), **stamp},
-                len(new_occs))
-        self._update(s, Occupancy, _changed(p.occs.values(), OCC_KEYS), OCC_KEYS, now, user)
+                "unit_id": list(map(_ID, map(_FIRST, refs))), "person_id": list(map(_ID, map(_SECOND, refs))),
+                **_columns(new_occs, OCC_KEYS), **_shared(NEW_OCCUPANCY), **stamp}, len(new_occs))
+        self._update(s, Occupancy, _changed(p.old("occs"), OCC_KEYS), OCC_KEYS, now, user)
 
         progress.report(total * 7 // 10, total, "写入车位和车辆")
-        touched = {u.id for u in p.units.values() if u.vals["touched"] and u.orig is not None}
+        touched = {u.id for u in p.old("units") if u.vals["touched"]}
         for obj in list(p.spaces.values()) + list(p.vehicles.values()):
             if "unit_obj" in obj.vals:
                 new_unit = obj.vals["unit_obj"].id
                 if obj.id is not None and obj.vals.get("unit") and obj.vals["unit"] != new_unit:
                     p.extra_units.update((obj.vals["unit"], new_unit))  # the plate moves between search texts
                 obj.vals["unit"], obj.vals["person"] = new_unit, obj.vals["person_obj"].id
-        new_spaces = [x for x in p.spaces.values() if x.id is None]
+        new_spaces = p.new("spaces")
         if new_spaces:
             _insert_with_ids(conn, ParkingSpace, new_spaces, {
-                "code": [x.vals["code"] for x in new_spaces], "zone": _Same(""), "kind": _Same(SpaceKind.OWNED),
-                "unit_id": [x.vals["unit"] for x in new_spaces], "person_id": [x.vals["person"] for x in new_spaces],
-                "notes": _Same(""), **stamp})
-        self._update(s, ParkingSpace, _changed(p.spaces.values(), SPACE_KEYS),
+                "code": [x.vals["code"] for x in new_spaces], "unit_id": [x.vals["unit"] for x in new_spaces],
+                "person_id": [x.vals["person"] for x in new_spaces], **_shared(NEW_SPACE), **stamp})
+        self._update(s, ParkingSpace, _changed(p.old("spaces"), SPACE_KEYS),
                      SPACE_KEYS, now, user, {"unit": "unit_id", "person": "person_id"})
         for v in p.vehicles.values():
             if "space_obj" in v.vals:
                 v.vals["space"] = v.vals["space_obj"].id
-        new_vehicles = [x for x in p.vehicles.values() if x.id is None]
+        new_vehicles = p.new("vehicles")
         if new_vehicles:
             _insert_many(conn, Vehicle.__table__, {
                 "plate": [x.vals["plate"] for x in new_vehicles], "unit_id": [x.vals["unit"] for x in new_vehicles],
                 "person_id": [x.vals["person"] for x in new_vehicles],
-                "parking_space_id": [x.vals["space"] for x in new_vehicles], "brand": _Same(""), "color": _Same(""),
-                **stamp}, len(new_vehicles))
-        self._update(s, Vehicle, _changed(p.vehicles.values(), VEHICLE_KEYS), VEHICLE_KEYS,
+                "parking_space_id": [x.vals["space"] for x in new_vehicles], **_shared(NEW_VEHICLE), **stamp},
+                len(new_vehicles))
+        self._update(s, Vehicle, _changed(p.old("vehicles"), VEHICLE_KEYS), VEHICLE_KEYS,
                      now, user, {"unit": "unit_id", "person": "person_id", "space": "parking_space_id"})
 
         progress.report(total * 8 // 10, total, "更新搜索索引")

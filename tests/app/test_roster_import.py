@@ -395,3 +395,33 @@ def test_bulk_insert_converts_each_distinct_value_once_as_the_bind_processor_wou
     datetimes = [datetime(2019, 5, 1, 8, 30), date(2019, 5, 1)]  # equal? no: converted one by one anyway
     process = Date().dialect_impl(dialect).bind_processor(dialect)
     assert _processed(process, datetimes) == [process(v) for v in datetimes]
+
+
+@pytest.mark.sqlite_only
+def test_bulk_insert_stores_shared_values_written_into_the_statement_as_bound_ones(db):
+    """_insert_many writes a value every row shares into the INSERT as an SQL literal: each is stored exactly as
+    the same value bound through SQLAlchemy would be (text, type), quotes and all; a value with no plain
+    literal stays bound."""
+    from datetime import datetime
+
+    from sqlalchemy import Column, Integer, MetaData, Table, insert, select, text
+
+    from app.models import Building, SpaceKind
+    from app.services.roster import _insert_many, _Same
+
+    meta = MetaData()
+    probe = Table("probe", meta, Column("id", Integer, primary_key=True), *(
+        Column(name, column.type) for name, column in (
+            ("at", Building.__table__.c.created_at), ("who", Building.__table__.c.created_by),
+            ("flag", Building.__table__.c.has_elevator), ("note", Building.__table__.c.notes),
+            ("kind", Building.__table__.c.name), ("floors", Building.__table__.c.floors))))
+    shared = {"at": datetime(2026, 12, 1, 0, 9, 21, 123456), "who": None, "flag": True, "note": "它's \"x\" ?",
+              "kind": SpaceKind.OWNED, "floors": 7}
+    with db.engine.begin() as conn:
+        meta.create_all(conn)
+        conn.execute(insert(probe), [{"id": i, **shared} for i in (1, 2)])
+        _insert_many(conn, probe, {"id": [3, 4], **{k: _Same(v) for k, v in shared.items()}}, 2)
+        names = list(shared)
+        typed = conn.execute(text(f"SELECT {', '.join(f'{n}, typeof({n})' for n in names)} FROM probe ORDER BY id")).all()
+        assert len(set(typed)) == 1, typed
+        assert conn.execute(select(probe.c.at)).scalars().all() == [shared["at"]] * 4

@@ -134,6 +134,13 @@ def _plain(value: object) -> object:
 
 def snapshot(services, db, results) -> dict[str, list]:
     """Each section's row count and digest: the stored rows, the results, the search hits."""
+    return {name: [len(rows), hashlib.sha256(json.dumps(rows, sort_keys=True, ensure_ascii=False).encode())
+                   .hexdigest()[:16]] for name, rows in stored(services, db, results).items()}
+
+
+def stored(services, db, results) -> dict[str, object]:
+    """The stored rows of the tables the import writes (clock columns: only whether set), the results, the
+    search hits."""
     sections: dict[str, object] = {"results": [list(astuple(r)) for r in results]}
     with db.engine.connect() as conn:
         for name in TABLES:
@@ -150,8 +157,7 @@ def snapshot(services, db, results) -> dict[str, list]:
             sections[name] = rows
     sections["search"] = {q: [u.id for u in services.archive.list_units(UnitFilter(query=q), limit=500)]
                           for q in QUERIES}
-    return {name: [len(rows), hashlib.sha256(json.dumps(rows, sort_keys=True, ensure_ascii=False).encode())
-                   .hexdigest()[:16]] for name, rows in sections.items()}
+    return sections
 
 
 def run(services, db, folder: Path) -> dict[str, list]:

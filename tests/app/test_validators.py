@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.validators import (
@@ -169,3 +169,23 @@ def test_clean_text_keeps_units_and_symbols():
     assert clean_text("元/㎡·月") == "元/㎡·月"
     assert clean_text("３栋　１单元") == "3栋 1单元"
     assert clean_text("（备注）") == "(备注)"
+
+
+@settings(max_examples=400)
+@given(region=st.text("0123456789", min_size=6, max_size=6), year=st.integers(0, 9999), month=st.integers(0, 13),
+       day=st.integers(0, 32), serial=st.text("0123456789", min_size=3, max_size=3),
+       check=st.one_of(st.none(), st.sampled_from("0123456789X")))
+def test_the_quick_id_check_says_yes_only_to_what_normalize_id_number_keeps_as_it_is(region, year, month, day,
+                                                                                    serial, check):
+    """``is_usual_id_number`` (the column path's quick yes) against ``normalize_id_number`` (the rule): every
+    birth date, impossible ones included, and every check character."""
+    from app.validators import _BIRTHS, is_usual_id_number
+
+    first17 = f"{region}{year:04d}{month:02d}{day:02d}{serial}"
+    text = first17 + (id_check_digit(first17) if check is None else check)  # None: the right check digit
+    try:
+        kept = normalize_id_number(text) == text
+    except ValueError:
+        kept = False
+    _BIRTHS.clear()  # the quick check reading the birth date itself, not normalize's cache
+    assert is_usual_id_number(text) == kept
