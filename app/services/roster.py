@@ -634,23 +634,25 @@ class _Owners:
 
     persons: list[tuple]  # each person's PERSON_KEYS values, in the order first met
     person_of_row: list[int]  # each row's person (index into persons)
-    searched: dict[int, tuple]  # id(row) → its person's name, phone and ID number (for its unit's search text)
+    searched: dict[int, tuple]  # id(row) → its person's name, phone and ID number, for a person of several rows
 
     @classmethod
     def of(cls, records: list[RosterRecord]) -> _Owners:
-        at: dict[str, int] = {}
-        persons: list[dict] = []
-        person_of_row = []
-        for rec in records:
-            i = at.setdefault(rec.id_number, len(persons)) if rec.id_number else len(persons)
-            if i == len(persons):
-                persons.append(dict(zip(PERSON_KEYS, _new_person(rec), strict=True)))
-            else:
-                _person_row(persons[i], rec, False)
-            person_of_row.append(i)
-        values = [tuple(map(p.__getitem__, PERSON_KEYS)) for p in persons]
-        return cls(values, person_of_row,
-                   {id(rec): values[i][:3] for rec, i in zip(records, person_of_row, strict=True)})
+        numbers = list(map(_ID_NUMBER, records))
+        first = {n: i for i, n in zip(range(len(numbers) - 1, -1, -1), reversed(numbers), strict=True) if n}
+        head = [first[n] if n else i for i, n in enumerate(numbers)]  # the first row of each row's person
+        keep = [i for i, h in enumerate(head) if h == i]
+        slot = dict(zip(keep, range(len(keep)), strict=True))
+        persons = list(map(_new_person, map(records.__getitem__, keep)))
+        merged: dict[int, dict] = {}
+        for i, h in enumerate(head):
+            if h != i:  # a later row of a person: it fills in blanks as the row loop's later rows do
+                vals = merged.get(h) or merged.setdefault(h, dict(zip(PERSON_KEYS, persons[slot[h]], strict=True)))
+                _person_row(vals, records[i], False)
+        for h, vals in merged.items():
+            persons[slot[h]] = tuple(map(vals.__getitem__, PERSON_KEYS))
+        return cls(persons, list(map(slot.__getitem__, head)),
+                   {id(rec): persons[slot[h]][:3] for rec, h in zip(records, head, strict=True) if h in merged})
 
 
 def _fresh(records: list[RosterRecord], buildings: dict[str, _Obj]) -> _Fresh | None:
@@ -917,7 +919,8 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
     keys = list(units)
     names = {bcode: b.vals["name"] for bcode, b in buildings.items()}
     owners = f.owners
-    searched = _SEARCHED_ROW if owners is None else (lambda rec, of=owners.searched: of[id(rec)])
+    searched = _SEARCHED_ROW if owners is None else (
+        lambda rec, of=owners.searched.get: of(id(rec)) or _SEARCHED_ROW(rec))
     columns.update(
         id=list(unit_ids), building_id=[buildings[key[0]].id for key in keys], unit_no=list(map(_SECOND, keys)),
         room_no=[key[2] for key in keys], **_shared(NEW_UNIT),
