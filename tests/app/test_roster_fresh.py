@@ -129,7 +129,7 @@ def test_fresh_path_answers_and_stores_what_the_row_loop_does(migrated_template,
 
 def _office_rows(count: int, seed: int = 3, owners: bool = False) -> list[list]:
     """A first roster as offices keep them: co-owners, cars with spaces, some people without an ID number; with
-    ``owners``, every tenth row the owner (name and ID number, another phone or none) of a unit seven rows up,
+    ``owners``, every tenth row the owner (name and ID number, another phone or none) of a unit a few rows up,
     or a namesake of theirs where that row has no ID number."""
     rng = random.Random(seed)
     rows, n = [], 0
@@ -145,7 +145,8 @@ def _office_rows(count: int, seed: int = 3, owners: bool = False) -> list[list]:
                                  car, "共有人" if k else "", str(room // 100 + 1), "" if n % 5 else "18",
                                  "" if n % 7 else "有", "男" if n % 2 else "", "" if k else "业主"])
                     if owners and n % 10 == 0:
-                        rows[-1][5], rows[-1][7] = rows[-8][5], rows[-8][7]
+                        source = rows[-9] if n % 20 == 0 else rows[-8]  # (rows[-9] has no ID number)
+                        rows[-1][5], rows[-1][7] = source[5], source[7]
                         if n % 20 == 0:
                             rows[-1][6] = ""
                     if n >= count:
@@ -162,7 +163,9 @@ def test_a_first_roster_takes_the_fresh_path_and_stores_the_same(migrated_templa
     rows = _office_rows(620, owners=owners)
     if owners:
         numbers = [r[7] for r in rows if r[7]]
-        assert len(set(numbers)) < len(numbers) - 40  # (the shape under test: owners on several rows)
+        assert len(set(numbers)) < len(numbers) - 20  # (the shapes under test: owners on several rows,
+        namesakes = [r[5] for r in rows if not r[7]]  # namesakes without an ID number in other units)
+        assert len(set(namesakes)) < len(namesakes) - 5
     path = write_xlsx(tmp_path / "first.xlsx", [header, *rows])
     _both_ways(migrated_template, tmp_path, path, other, monkeypatch, fresh_calls)
     assert fresh_calls == [620]
