@@ -1,14 +1,15 @@
 """The roster import's fresh path (``app.services.roster._fresh`` / ``_write_fresh``) against the row loop.
 
-A file that meets nothing stored — none of its units, ID numbers, plates or spaces in the database, every row a
-person of its own — is planned and written column by column. Whatever the file holds, the import must answer
-and store exactly what the row-by-row plan answers and stores: the preview (statuses, counts, issues,
-conflicts, totals), the result, every row of the tables it writes, the audit trail and the search index.
-Hypothesis generates small files of co-owners, owners of several units (one ID number, one name, the later
-rows' phone, gender and notes filling in blanks), blank and repeated cells, repeated names, ID numbers, plates
-and spaces (plates and spaces twice, or a name twice in a unit, send a file to the row loop), the optional columns (楼层, 室内面积, 总层数, 电梯, 性别, 身份),
-imported into an empty database and into one holding another building; each is imported both ways, on both
-engines.
+A file that meets nothing stored — none of its units, ID numbers, plates or spaces in the database, no plate or
+space twice, no name twice in a unit — is planned and written column by column (an ID number on several rows:
+one owner of several units). Whatever the file holds, the import must answer and store exactly what the
+row-by-row plan answers and stores: the preview (statuses, counts, issues, conflicts, totals), the result,
+every row of the tables it writes, the audit trail and the search index. Hypothesis generates small files of
+co-owners, owners of several units (one ID number, one name, the later rows' phone, gender and notes filling in
+blanks), blank and repeated cells, repeated names, ID numbers, plates and spaces (plates and spaces twice, or a
+name twice in a unit, send a file to the row loop), the optional columns (楼层, 室内面积, 总层数, 电梯, 性别,
+身份), imported into an empty database and into one holding another building; each is imported both ways, on
+both engines.
 """
 
 from __future__ import annotations
