@@ -487,20 +487,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
             created = True
         else:
             before = _person_values(person.vals)
-            # The first row naming a person decides; later rows (the same owner of another unit) only fill
-            # in what is still blank, so a file never flips a value back and forth and re-imports unchanged.
-            first_row = id(person) not in claimed
-            if rec.name and person.vals["name"] != rec.name and first_row:
-                person.vals["name"] = rec.name
-            if rec.phone and (first_row or not person.vals["phone"]):
-                person.vals["phone"] = rec.phone
-            if rec.id_number and not person.vals["id_number"]:
-                person.vals["id_number"] = rec.id_number
-                person.vals["id_unverified"] = rec.id_unverified
-            if rec.gender and (first_row or not person.vals["gender"]):
-                person.vals["gender"] = rec.gender
-            if "notes" in rec.present and (first_row or not person.vals["notes"]):
-                person.vals["notes"] = rec.notes
+            _person_row(person.vals, rec, id(person) not in claimed)
             changed |= before != _person_values(person.vals)
         claimed.add(id(person))
         if rec.id_number:
@@ -562,6 +549,23 @@ PERSON_COLUMNS = tuple(getattr(Person, k) for k in PERSON_KEYS)
 _new_person = attrgetter(*PERSON_KEYS)  # a new person takes the row's values (RosterRecord's names for them)
 
 
+def _person_row(vals: dict, rec: RosterRecord, first_row: bool) -> None:
+    """A row naming a person already known (stored, or met earlier in the file). The first row naming a person
+    decides; later rows (the same owner of another unit) only fill in what is still blank, so a file never flips
+    a value back and forth and re-imports unchanged."""
+    if rec.name and vals["name"] != rec.name and first_row:
+        vals["name"] = rec.name
+    if rec.phone and (first_row or not vals["phone"]):
+        vals["phone"] = rec.phone
+    if rec.id_number and not vals["id_number"]:
+        vals["id_number"] = rec.id_number
+        vals["id_unverified"] = rec.id_unverified
+    if rec.gender and (first_row or not vals["gender"]):
+        vals["gender"] = rec.gender
+    if "notes" in rec.present and (first_row or not vals["notes"]):
+        vals["notes"] = rec.notes
+
+
 def _new_occupancy(rec: RosterRecord) -> tuple:
     """A new occupancy's OCC_KEYS: the row's relation (业主 when not given) and move-in date."""
     return rec.relation or Relation.OWNER, rec.move_in
@@ -619,20 +623,52 @@ class _Fresh:
     records: list[RosterRecord]
     keys: list[tuple]  # each row's unit key
     units: dict[tuple, list[RosterRecord]]  # unit key → its rows, in file order (the units in the order met)
+    owners: _Owners | None = None  # when an ID number is on several rows (one owner of several units)
+
+
+@dataclass
+class _Owners:
+    """The people of a fresh file where some ID number is on several rows (check_within_file has seen to it
+    that they are rows of other units, under one name): each person made by its first row, later rows filling
+    in what is still blank (``_person_row``), as the row loop does."""
+
+    persons: list[tuple]  # each person's PERSON_KEYS values, in the order first met
+    person_of_row: list[int]  # each row's person (index into persons)
+    searched: dict[int, tuple]  # id(row) → its person's name, phone and ID number, for a person of several rows
+
+    @classmethod
+    def of(cls, records: list[RosterRecord]) -> _Owners:
+        numbers = list(map(_ID_NUMBER, records))
+        first = {n: i for i, n in zip(range(len(numbers) - 1, -1, -1), reversed(numbers), strict=True) if n}
+        head = [first[n] if n else i for i, n in enumerate(numbers)]  # the first row of each row's person
+        keep = [i for i, h in enumerate(head) if h == i]
+        slot = dict(zip(keep, range(len(keep)), strict=True))
+        persons = list(map(_new_person, map(records.__getitem__, keep)))
+        merged: dict[int, dict] = {}
+        for i, h in enumerate(head):
+            if h != i:  # a later row of a person: it fills in blanks as the row loop's later rows do
+                vals = merged.get(h) or merged.setdefault(h, dict(zip(PERSON_KEYS, persons[slot[h]], strict=True)))
+                _person_row(vals, records[i], False)
+        for h, vals in merged.items():
+            persons[slot[h]] = tuple(map(vals.__getitem__, PERSON_KEYS))
+        return cls(persons, list(map(slot.__getitem__, head)),
+                   {id(rec): persons[slot[h]][:3] for rec, h in zip(records, head, strict=True) if h in merged})
 
 
 def _fresh(records: list[RosterRecord], buildings: dict[str, _Obj]) -> _Fresh | None:
     """The column-wise plan of ``records`` (all valid, none of their units, ID numbers, plates or spaces
-    stored), or None when a row would meet another row's person, plate or space (then the row loop decides):
-    each row names a person, no two rows of a unit the same name, no ID number, plate or space twice."""
+    stored), or None when a row would meet another row's person by name, plate or space (then the row loop
+    decides): each row names a person, no two rows of a unit the same name, no plate or space twice. An ID number
+    on several rows is one owner of several units (``_Owners``)."""
     keys = list(map(_UNIT_KEY, records))
     names = list(map(_NAME, records))
     if not all(names) or len(set(zip(keys, names, strict=True))) != len(keys):
         return None
-    for column in (list(filter(None, map(_ID_NUMBER, records))), [*chain.from_iterable(map(_PLATES, records))],
-                   [*chain.from_iterable(map(_SPACES, records))]):
+    for column in ([*chain.from_iterable(map(_PLATES, records))], [*chain.from_iterable(map(_SPACES, records))]):
         if len(set(column)) != len(column):
             return None
+    numbers = list(filter(None, map(_ID_NUMBER, records)))
+    owners = _Owners.of(records) if len(set(numbers)) != len(numbers) else None
     units: dict[tuple, list[RosterRecord]] = {}
     for key, rec in zip(keys, records, strict=True):
         rows = units.get(key)
@@ -648,7 +684,7 @@ def _fresh(records: list[RosterRecord], buildings: dict[str, _Obj]) -> _Fresh | 
     for rec in records:
         if rec.floors is not None or rec.elevator is not None:
             _building_facts(buildings[rec.bcode], rec, claimed)
-    return _Fresh(records, keys, units)
+    return _Fresh(records, keys, units, owners)
 
 
 def _person_obj(pid: int, stored: Sequence) -> _Obj:
@@ -882,10 +918,13 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
     unit_ids = _reserve_ids(conn, Unit.__table__, len(units))
     keys = list(units)
     names = {bcode: b.vals["name"] for bcode, b in buildings.items()}
+    owners = f.owners
+    searched = _SEARCHED_ROW if owners is None else (
+        lambda rec, of=owners.searched.get: of(id(rec)) or _SEARCHED_ROW(rec))
     columns.update(
         id=list(unit_ids), building_id=[buildings[key[0]].id for key in keys], unit_no=list(map(_SECOND, keys)),
         room_no=[key[2] for key in keys], **_shared(NEW_UNIT),
-        search_text=[unit_search_text(names[key[0]], key[1], key[2], map(_SEARCHED_ROW, recs),
+        search_text=[unit_search_text(names[key[0]], key[1], key[2], map(searched, recs),
                                       chain.from_iterable(map(_PLATES, recs)))
                      for key, recs in zip(keys, unit_rows, strict=True)], **stamp)
     with _bulk_search_index(conn, len(keys)) as index_new_units:
@@ -893,14 +932,16 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
         index_new_units(unit_ids[0], unit_ids[-1])
 
     progress.report(total * 6 // 10, total, "写入业主")
-    count = len(records)
-    person_ids = _reserve_ids(conn, Person.__table__, count)
+    persons = list(map(_new_person, records)) if owners is None else owners.persons
+    person_ids = _reserve_ids(conn, Person.__table__, len(persons))
     _insert_many(conn, Person.__table__, {
-        "id": list(person_ids), **dict(zip(PERSON_KEYS, zip(*map(_new_person, records), strict=True), strict=True)),
-        **stamp}, count)
+        "id": list(person_ids), **dict(zip(PERSON_KEYS, zip(*persons, strict=True), strict=True)),
+        **stamp}, len(persons))
+    person_ids = list(person_ids) if owners is None else list(map(person_ids.__getitem__, owners.person_of_row))
     unit_of_row = list(map(dict(zip(keys, unit_ids, strict=True)).__getitem__, f.keys))
+    count = len(records)
     _insert_many(conn, Occupancy.__table__, {
-        "unit_id": unit_of_row, "person_id": list(person_ids),
+        "unit_id": unit_of_row, "person_id": person_ids,
         **dict(zip(OCC_KEYS, zip(*map(_new_occupancy, records), strict=True), strict=True)),
         **_shared(NEW_OCCUPANCY), **stamp}, count)
 
@@ -924,7 +965,7 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
             "parking_space_id": [_row_space(space_ids_of.get(i, ())) for i in rows], **_shared(NEW_VEHICLE),
             **stamp}, len(vehicles))
     progress.report(total * 8 // 10, total, "更新搜索索引")
-    return len(keys), count
+    return len(keys), len(persons)
 
 
 class _Same:
