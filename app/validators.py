@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from operator import mul
@@ -133,20 +134,30 @@ def normalize_id_number(value: object) -> str:
 def is_usual_id_number(text: str) -> bool:
     """A quick yes for the usual cell: ``text`` is an ID number exactly as ``normalize_id_number`` returns it
     (ASCII digits, a valid birth date, the right check digit). False only means "ask normalize_id_number"."""
-    if len(text) != 18 or not text.isascii() or not text[:17].isdigit():
-        return False
-    born = _BIRTHS.get(text[6:14])
-    if born is None:  # a birth date not met before: read and kept as normalize_id_number does
-        try:
-            born = date.fromisoformat(text[6:14])  # 8 ASCII digits: read as date(year, month, day) reads them
-        except ValueError:
-            return False
-        if born.year < 1900 or born > today():
-            return False
-        _BIRTHS[text[6:14]] = born
-    elif born > today():
-        return False
-    return _ID_CHECK[2 * int(text[:17], 13) % 11] == text[17]  # only a digit or X can equal it
+    return usual_id_numbers((text,))[0]
+
+
+def usual_id_numbers(values: Sequence[object]) -> list[bool]:
+    """``is_usual_id_number`` of each of a column's cells at once (a cell that is no text is not one): each
+    birth date read once, no call per cell."""
+    shaped = [type(v) is str and len(v) == 18 and v.isascii() and v[:17].isdigit() for v in values]
+    latest, births = today(), set()
+    for key in {v[6:14] for v, ok in zip(values, shaped, strict=True) if ok}:
+        born = _BIRTHS.get(key)
+        if born is None:  # a birth date not met before: read and kept as normalize_id_number does
+            try:
+                born = date.fromisoformat(key)  # 8 ASCII digits: read as date(year, month, day) reads them
+            except ValueError:
+                continue
+            if born.year < 1900 or born > latest:
+                continue
+            _BIRTHS[key] = born
+        elif born > latest:
+            continue
+        births.add(key)
+    check = _ID_CHECK  # (only a digit or X can equal the check character)
+    return [ok and v[6:14] in births and check[2 * int(v[:17], 13) % 11] == v[17]
+            for v, ok in zip(values, shaped, strict=True)]
 
 
 # --- phone numbers ------------------------------------------------------------------------------

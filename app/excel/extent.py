@@ -14,14 +14,20 @@ that looks only at cells holding a value, counting rows and cells without refere
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from xml.etree.ElementTree import ParseError, iterparse
 
 from app.errors import ServiceError
+
+try:  # ISA-L's inflate: the sheet's XML unpacked 4× faster than zlib's (half the quick pass's time)
+    from isal import isal_zlib as _isal
+except ImportError:  # without it, zipfile's zlib reads the part as before
+    _isal = None
 
 MAX_ROWS = 120_000  # a roster of more people than any one property has (and headers); more is refused up front
 MAX_COLUMNS = 256
@@ -127,26 +133,83 @@ def _anything() -> re.Pattern[bytes]:
 _FORMULA_NO_VALUE = re.compile(rb"(?:</f>|<f [^>]*/>)(?:<v ?/>|<v></v>)?</c>")
 
 
-def _pieces(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The part's XML in pieces of about CHUNK bytes, each ending before a tag (no tag is cut in two)."""
+def _pieces(chunks: Iterable[bytes]) -> Iterator[bytes | memoryview]:
+    """The XML ``chunks`` in pieces, each ending before a tag (no tag is cut in two); views, not copies."""
     tail = b""
-    with zf.open(part) as fh:
-        while chunk := fh.read(CHUNK):
-            data = tail + chunk
-            cut = data.rfind(b"<")
-            data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-            yield data
+    for chunk in chunks:
+        data = tail + chunk if tail else chunk
+        cut = data.rfind(b"<")
+        if cut > 0:
+            data, tail = memoryview(data)[:cut], data[cut:]
+        else:
+            tail = b""
+        yield data
     if tail:
         yield tail
+
+
+def _read_part(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's bytes in chunks of about CHUNK, as zipfile reads them (its CRC checked at the end)."""
+    with zf.open(part) as fh:
+        while chunk := fh.read(CHUNK):
+            yield chunk
+
+
+class _NotAsZipfileReadsIt(Exception):
+    """``_inflate_part`` met something zipfile would have refused, or reported otherwise."""
+
+
+def _inflate_part(zf: zipfile.ZipFile, part: str) -> Iterator[bytes] | None:
+    """The part's bytes in chunks of at most CHUNK, inflated by ISA-L: its compressed bytes read through zipfile
+    as if stored, the length and the CRC checked at the end as zipfile checks them (``_NotAsZipfileReadsIt``
+    when they, or the inflating, fail: then zipfile reads it again and reports it as always). None when ISA-L
+    is not there or the part is not plainly deflated."""
+    info = zf.getinfo(part)
+    if _isal is None or info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:  # (0x1: encrypted)
+        return None
+    packed_part = copy.copy(info)
+    packed_part.compress_type, packed_part.file_size = zipfile.ZIP_STORED, info.compress_size
+    del packed_part.CRC  # the CRC is of the inflated bytes: checked below
+
+    def chunks() -> Iterator[bytes]:
+        inflater, crc, left, packed = _isal.decompressobj(-15), 0, info.file_size, b""
+        try:
+            with zf.open(packed_part) as fh:
+                while left > 0 and not inflater.eof:
+                    fed = packed or fh.read(CHUNK >> 2)  # (b"" once read to the end: what ISA-L holds comes out)
+                    data = inflater.decompress(fed, min(CHUNK, left))
+                    packed = inflater.unconsumed_tail
+                    if not data:
+                        if not fed or packed == fed:
+                            break  # no more to read, or no way on: cut short
+                        continue
+                    crc, left = _isal.crc32(data, crc), left - len(data)
+                    yield data
+        except _isal.error:
+            raise _NotAsZipfileReadsIt from None
+        if left or crc != info.CRC:
+            raise _NotAsZipfileReadsIt
+
+    return chunks()
 
 
 def quick_scan(zf: zipfile.ZipFile, part: str) -> tuple[Extent, _Scan]:
     """One pass over the raw XML with searches that find nothing in an ordinary sheet. The Extent counts only
     far references (empty when there are none); the pass stops once more than MANY cells lie beyond the
     limits (the Extent is then ``partial``)."""
+    inflated = _inflate_part(zf, part)
+    if inflated is not None:
+        try:
+            return _quick_scan(inflated)
+        except _NotAsZipfileReadsIt:
+            pass
+    return _quick_scan(_read_part(zf, part))
+
+
+def _quick_scan(chunks: Iterable[bytes]) -> tuple[Extent, _Scan]:
     scan, far_ref, anything = _Scan(), _far_ref(), _anything()
     max_row, max_col = 0, 0
-    for data in _pieces(zf, part):
+    for data in _pieces(chunks):
         if not anything.search(data):
             continue  # the usual piece: one search says there is nothing to look at
         scan.missing_refs = scan.missing_refs or _NO_REF.search(data) is not None

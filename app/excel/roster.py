@@ -47,6 +47,7 @@ from app.validators import (
     normalize_phone,
     normalize_plate,
     today,
+    usual_id_numbers,
 )
 
 HEADER_SCAN_ROWS = 20
@@ -921,6 +922,9 @@ class _Columns:
     def _column(self, key: str, cells: list) -> _Checked:
         """Each cell checked: (present, clean value) or _NO."""
         check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
+        if key == "id_number":  # the usual ID numbers told at once (``usual_id_numbers``), the others one by one
+            return _Checked([(True, value) if usual else check(value)
+                             for value, usual in zip(cells, usual_id_numbers(cells), strict=True)])
         if key not in _MEMO_KEYS:
             return _Checked(list(map(check, cells)))
         memo = _Memo(check)

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from app.errors import ServiceError
+from app.excel import extent as extent_module
 from app.excel.reader import read_sheet
 from app.models import AuditLog
 from app.services.roster import RosterRejected
@@ -475,3 +476,81 @@ def test_a_sheet_that_unpacks_too_big_is_refused_before_reading(tmp_path, monkey
     monkeypatch.setattr(extent, "MAX_XML_MB", 0)
     with pytest.raises(ServiceError, match="解压后有 0 MB"):
         read_sheet(far_cell_file(tmp_path / "f.xlsx", "A3"))
+
+
+ISAL = extent_module._isal  # ISA-L, when installed (pyproject.toml installs it)
+
+
+def _sheet_file(path: Path, rows: int) -> Path:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("花名册")
+    ws.append(["楼栋", "房号", "姓名", "身份证号码"])
+    for i in range(rows):
+        ws.append(["3栋", 100 + i, f"业主{i}", id_no(f"330106198001{i:05d}")])
+    wb.save(path)
+    return path
+
+
+def _quick_scans(path: Path, monkeypatch) -> list:
+    """``quick_scan`` of the file's sheet inflated by ISA-L and by zipfile (each outcome: a result or the
+    exception's type and text)."""
+    import zipfile
+
+    from app.excel import extent
+
+    outcomes = []
+    for inflater in (ISAL, None):
+        monkeypatch.setattr(extent, "_isal", inflater)
+        with zipfile.ZipFile(path) as zf:
+            try:
+                outcomes.append(extent.quick_scan(zf, "xl/worksheets/sheet1.xml"))
+            except Exception as exc:  # noqa: BLE001 — compared, whatever it is
+                outcomes.append((type(exc), str(exc)))
+    return outcomes
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 4096])
+def test_the_quick_pass_reads_a_sheet_as_zipfile_does(tmp_path, monkeypatch, chunk):
+    """ISA-L inflates what zipfile would (in chunks of every size, across many of them), and the quick pass
+    finds the same in either: the usual sheet, far cells, cells without references, formulas."""
+    import zipfile
+
+    from app.excel import extent
+
+    assert ISAL is not None  # installed with the app (pyproject.toml)
+    monkeypatch.setattr(extent, "CHUNK", chunk)
+    files = [_sheet_file(tmp_path / "big.xlsx", 3000), far_cell_file(tmp_path / "far.xlsx"),
+             far_cell_file(tmp_path / "near.xlsx", "C3")]
+    for path in files:
+        monkeypatch.setattr(extent, "_isal", ISAL)
+        with zipfile.ZipFile(path) as zf:
+            part = "xl/worksheets/sheet1.xml"
+            assert b"".join(extent._inflate_part(zf, part)) == zf.read(part)
+        fast, plain = _quick_scans(path, monkeypatch)
+        assert fast == plain and not isinstance(fast[0], type)
+    assert _quick_scans(files[1], monkeypatch)[0][1].far_cells == 1
+
+
+@pytest.mark.parametrize("damage", ["data", "crc"])
+def test_a_damaged_sheet_is_reported_as_zipfile_reports_it(tmp_path, monkeypatch, damage):
+    """A sheet whose compressed bytes or CRC are wrong: the quick pass gives up on ISA-L and lets zipfile read
+    it, which reports it as it always did."""
+    import struct
+    import zipfile
+
+    path = _sheet_file(tmp_path / "roster.xlsx", 2000)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    raw = bytearray(path.read_bytes())
+    if damage == "data":
+        name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26:info.header_offset + 30])
+        at = info.header_offset + 30 + name_len + extra_len + info.compress_size // 2
+        raw[at:at + 64] = bytes(64)
+    else:
+        central = raw.find(b"PK\x01\x02")  # the sheet's entry in the central directory, found by its name
+        while raw[central + 46:central + 46 + len(info.filename)] != info.filename.encode():
+            central = raw.find(b"PK\x01\x02", central + 4)
+        raw[central + 16:central + 20] = struct.pack("<I", info.CRC ^ 1)
+    path.write_bytes(bytes(raw))
+    fast, plain = _quick_scans(path, monkeypatch)
+    assert fast == plain and isinstance(fast[0], type), fast
