@@ -11,7 +11,7 @@ against the database belong to ``app.services.roster``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -332,7 +332,7 @@ class RosterRecord:
     floors: int | None = None  # the building's 总层数
     elevator: bool | None = None  # the building's 是否有电梯
     id_unverified: bool = False  # ID number kept although its check digit fails (待核实)
-    present: set[str] = field(default_factory=set)
+    present: set[str] | frozenset[str] = field(default_factory=set)  # (the column path's rows share frozensets)
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -862,7 +862,8 @@ class _Columns:
             return None
         short = [_NO] * (max_col + 1)  # a row shorter than the table (not from calamine): left to ``record``
         data = [row if len(row) > max_col else short for row in rows[start:]]
-        columns = {key: self._column(key, list(map(itemgetter(cols[0]), data))) for key, cols in self.fields.items()}
+        cells = list(zip(*data)) if data else [()] * (max_col + 1)  # column by column, at once (to max_col at least)
+        columns = {key: self._column(key, cells[cols[0]]) for key, cols in self.fields.items()}
         refused = set()
         for column in columns.values():
             if _NO in (column.distinct or column.cells):
@@ -919,7 +920,7 @@ class _Columns:
                     units[i] = unit(bcode, *keys[i])
         return units
 
-    def _column(self, key: str, cells: list) -> _Checked:
+    def _column(self, key: str, cells: Sequence) -> _Checked:
         """Each cell checked: (present, clean value) or _NO."""
         check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
         if key == "id_number":  # the usual ID numbers told at once (``usual_id_numbers``), the others one by one
@@ -934,7 +935,7 @@ class _Columns:
         return _Checked(checked, list(memo.values()))
 
     @staticmethod
-    def _present(columns: dict[str, _Checked], pick, rows: int) -> Iterable[set[str]]:
+    def _present(columns: dict[str, _Checked], pick, rows: int) -> Iterable[frozenset[str]]:
         """Each good row's ``present``: the keys with a value in every row, plus those the row fills of the others."""
         always, varying = [], []
         for key, column in columns.items():
@@ -947,11 +948,11 @@ class _Columns:
                 always.append(key)
             elif any(flags):
                 varying.append((key, flags))
-        if not varying:
-            return (set(always) for _ in range(rows))
+        if not varying:  # (a row's ``present`` is only read: the rows that fill the same keys share one)
+            return repeat(frozenset(always), rows)
         keys = [key for key, _ in varying]
         sets = _Memo(lambda flags: frozenset(always).union(k for k, flag in zip(keys, flags, strict=True) if flag))
-        return map(set, map(sets.__getitem__, zip(*(flags for _, flags in varying), strict=True)))
+        return map(sets.__getitem__, zip(*(flags for _, flags in varying), strict=True))
 
     # One method per column: the cell → (present, clean value) as ``record`` would have them, or _NO. Each
     # first takes the usual shapes (asserted equal to the general rules by the tests), then the general rules.

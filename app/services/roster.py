@@ -924,7 +924,9 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
     columns.update(
         id=list(unit_ids), building_id=[buildings[key[0]].id for key in keys], unit_no=list(map(_SECOND, keys)),
         room_no=[key[2] for key in keys], **_shared(NEW_UNIT),
-        search_text=[unit_search_text(names[key[0]], key[1], key[2], map(searched, recs),
+        search_text=[unit_search_text(names[key[0]], key[1], key[2], (searched(recs[0]),), recs[0].plates)
+                     if len(recs) == 1 else  # (the usual unit: one row)
+                     unit_search_text(names[key[0]], key[1], key[2], map(searched, recs),
                                       chain.from_iterable(map(_PLATES, recs)))
                      for key, recs in zip(keys, unit_rows, strict=True)], **stamp)
     with _bulk_search_index(conn, len(keys)) as index_new_units:
@@ -1008,6 +1010,7 @@ def _execute_many(conn, stmt, columns: dict[str, object], count: int, column_key
         return
     run = stmt
     if isinstance(stmt, Insert) and column_keys is not None:
+        columns = {name: _Same(value[0]) if _all_equal(value) else value for name, value in columns.items()}
         literals = {name: sql for name, value in columns.items() if isinstance(value, _Same)
                     and (sql := _sqlite_literal(stmt.table.c[name].type, value.value, dialect)) is not None}
         if literals:
@@ -1045,6 +1048,13 @@ def _sqlite_literal(type_, value: object, dialect) -> str | None:
 
 
 _SAME_WHEN_EQUAL = frozenset({date, bool, int, str, type(None)})  # equal values of these types convert alike
+
+
+def _all_equal(values: object) -> bool:
+    """A column of many rows holding one value of a type whose equal values convert alike (every new person's
+    blank 备注, 性别 and 待核实, every occupancy's 业主): written once into the INSERT, as a shared value is."""
+    return (not isinstance(values, _Same) and len(values) > 1 and type(values[0]) in _SAME_WHEN_EQUAL
+            and values.count(values[0]) == len(values) and set(map(type, values)) == {type(values[0])})
 
 
 def _processed(process, values: list) -> list:
