@@ -862,7 +862,8 @@ class _Columns:
             return None
         short = [_NO] * (max_col + 1)  # a row shorter than the table (not from calamine): left to ``record``
         data = [row if len(row) > max_col else short for row in rows[start:]]
-        cells = list(zip(*data)) if data else [()] * (max_col + 1)  # column by column, at once (to max_col at least)
+        # column by column, at once (rows as long as the table or longer: each column up to max_col is whole)
+        cells = list(zip(*data, strict=False)) if data else [()] * (max_col + 1)
         columns = {key: self._column(key, cells[cols[0]]) for key, cols in self.fields.items()}
         refused = set()
         for column in columns.values():
