@@ -910,11 +910,10 @@ class _Columns:
         the area apart from the rest), its cache read at once (the cells are no TRUE/FALSE: no key to adapt)."""
         keys = list(zip(*raw, repeat(""), repeat(True)))  # as unit() makes them
         cache, unit = self.cleaner.unit_cache, self.cleaner.unit
-        units = list(map(cache.get, keys))
-        if None in units:  # units not met before: each distinct one cleaned once, then all read again
-            for i in {keys[i]: i for i, found in enumerate(units) if found is None}.values():
-                unit(bcodes[i], *keys[i])
-            units = list(map(cache.get, keys))
+        for key, i in dict(zip(keys, range(len(keys)))).items():  # each distinct one (with its last row)
+            if key not in cache:  # not met before: cleaned once
+                unit(bcodes[i], *key)
+        units = list(map(cache.__getitem__, keys))
         if set(map(_SIXTH, units)) != {None}:  # some depend on their building ("3-1-1502" in 房号)
             for i, (found, bcode) in enumerate(zip(units, bcodes, strict=True)):
                 if found[5] is not None and found[5] != bcode:

@@ -1054,7 +1054,8 @@ def _all_equal(values: object) -> bool:
     """A column of many rows holding one value of a type whose equal values convert alike (every new person's
     blank 备注, 性别 and 待核实, every occupancy's 业主): written once into the INSERT, as a shared value is."""
     return (not isinstance(values, _Same) and len(values) > 1 and type(values[0]) in _SAME_WHEN_EQUAL
-            and values.count(values[0]) == len(values) and set(map(type, values)) == {type(values[0])})
+            and values[-1] == values[0] and values.count(values[0]) == len(values)
+            and set(map(type, values)) == {type(values[0])})
 
 
 def _processed(process, values: list) -> list:
@@ -1147,9 +1148,9 @@ class RosterService:
     def _setting(self, key: str) -> str:
         from app.models import Setting
 
-        with self.ctx.read() as s:
-            row = s.get(Setting, key)
-            return row.value if row else ""
+        table = Setting.__table__
+        with self.ctx.read() as s:  # (Core: a setting read before every import costs no ORM load)
+            return s.connection().execute(select(table.c.value).where(table.c.key == key)).scalar() or ""
 
     def preview(self, path: str | Path, sheet: str | None = None,
                 progress: ProgressLike = NULL_PROGRESS, *, update_existing: bool = False,
@@ -1223,7 +1224,8 @@ class RosterService:
                 raise RosterRejected(result.issues or [RosterIssue(0, "", "没有可导入的数据行")])
             units_created, persons_created = self._write(s, result, progress)
             now = self.ctx.clock()
-            import_id = s.execute(insert(RosterImport).returning(RosterImport.id), {
+            table = RosterImport.__table__
+            import_id = s.connection().execute(insert(table).returning(table.c.id), {
                 "imported_at": now, "user_id": self.ctx.actor.user_id, "username": self.ctx.actor.username,
                 "file_name": Path(path).name[:255], "sheet": parsed.sheet[:64], "rows_total": counts["total"],
                 "created": counts[CREATE], "updated": counts[UPDATE], "unchanged": counts[UNCHANGED],
