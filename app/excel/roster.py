@@ -910,7 +910,7 @@ class _Columns:
         the area apart from the rest), its cache read at once (the cells are no TRUE/FALSE: no key to adapt)."""
         keys = list(zip(*raw, repeat(""), repeat(True)))  # as unit() makes them
         cache, unit = self.cleaner.unit_cache, self.cleaner.unit
-        for key, i in dict(zip(keys, range(len(keys)))).items():  # each distinct one (with its last row)
+        for key, i in dict(zip(keys, range(len(keys)), strict=True)).items():  # each distinct one (its last row)
             if key not in cache:  # not met before: cleaned once
                 unit(bcodes[i], *key)
         units = list(map(cache.__getitem__, keys))
