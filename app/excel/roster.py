@@ -822,8 +822,9 @@ class _Checked:
     """A column checked: each cell's (present, clean value) or _NO; the distinct results when it was checked
     once per distinct value."""
 
-    cells: list
+    cells: list | None
     distinct: list | None = None
+    values: Sequence | None = None  # every cell present with these clean values, told at once (then no ``cells``)
 
 
 def _space_code(text: str) -> str:
@@ -867,7 +868,7 @@ class _Columns:
         columns = {key: self._column(key, cells[cols[0]]) for key, cols in self.fields.items()}
         refused = set()
         for column in columns.values():
-            if _NO in (column.distinct or column.cells):
+            if column.values is None and _NO in (column.distinct or column.cells):
                 refused.update(i for i, cell in enumerate(column.cells) if cell is _NO)
         good = [i for i in range(len(data)) if i not in refused] if refused else range(len(data))
         if not good:
@@ -881,7 +882,7 @@ class _Columns:
                 return repeat(_MISSING.get(key, _ABSENT)[1], len(good))
             if column.distinct is not None and len(column.distinct) == 1:
                 return repeat(column.distinct[0][1], len(good))
-            return map(_SECOND, pick(column.cells))
+            return pick(column.values) if column.values is not None else map(_SECOND, pick(column.cells))
 
         buildings = list(clean("building"))
         bnames, bcodes = list(map(_FIRST, buildings)), list(map(_SECOND, buildings))
@@ -924,8 +925,13 @@ class _Columns:
         """Each cell checked: (present, clean value) or _NO."""
         check = self._extra(key) if key in EXTRA_KEYS else getattr(self, f"_{key}")
         if key == "id_number":  # the usual ID numbers told at once (``usual_id_numbers``), the others one by one
+            usual = usual_id_numbers(cells)
+            if all(usual):
+                return _Checked(None, values=cells)
             return _Checked([(True, value) if usual else check(value)
-                             for value, usual in zip(cells, usual_id_numbers(cells), strict=True)])
+                             for value, usual in zip(cells, usual, strict=True)])
+        if key in _USUAL_COLUMNS and (values := _USUAL_COLUMNS[key](self, cells)) is not None:
+            return _Checked(None, values=values)
         if key not in _MEMO_KEYS:
             return _Checked(list(map(check, cells)))
         memo = _Memo(check)
@@ -939,6 +945,9 @@ class _Columns:
         """Each good row's ``present``: the keys with a value in every row, plus those the row fills of the others."""
         always, varying = [], []
         for key, column in columns.items():
+            if column.values is not None:
+                always.append(key)
+                continue
             if column.distinct is not None and len({cell[0] for cell in column.distinct}) == 1:
                 if column.distinct[0][0]:
                     always.append(key)
@@ -1110,6 +1119,28 @@ class _Columns:
         return check
 
 
+def _usual_names(columns: _Columns, cells: Sequence) -> Sequence | None:
+    """The names as they are when every one is the usual kind (``_name``'s first test)."""
+    if set(map(type, cells)) != {str} or not all(map(_USUAL_NAME.fullmatch, cells)):
+        return None
+    return cells if columns.header_texts.isdisjoint(cells) else None
+
+
+def _usual_phones(_columns: _Columns, cells: Sequence) -> Sequence | None:
+    """The phones as ``_phone`` gives them when every one is a mobile number: all stored as numbers, or all
+    as text exactly as normalize_phone keeps it."""
+    kinds = set(map(type, cells))
+    if kinds == {float}:
+        if all(13e9 <= value < 2e10 for value in cells) and all(map(float.is_integer, cells)):
+            return list(map(str, map(int, cells)))
+    elif kinds == {str} and all(map(_USUAL_MOBILE.fullmatch, cells)):
+        return cells
+    return None
+
+
+_USUAL_MOBILE = re.compile("1[3-9][0-9]{9}")  # 13812345678 as text: as normalize_phone returns it
+# Columns told at once when every cell is of the usual kind: the clean values as the column's check gives them
+_USUAL_COLUMNS = {"name": _usual_names, "phone": _usual_phones}
 _MEMO_KEYS = frozenset({"building", "unit", "area", "relation", "move_in", "notes", "id_unverified", *EXTRA_KEYS})
 
 

@@ -167,6 +167,31 @@ def test_usual_rows_take_the_column_path(monkeypatch):
     assert_same(fast, slow)
 
 
+@pytest.mark.parametrize("phone", ["number", "text"])
+def test_columns_of_usual_names_phones_and_id_numbers_are_told_at_once(monkeypatch, phone):
+    """Where every name, phone (all stored as numbers, or all as text) and ID number is of the usual kind, the
+    column is told whole, without a check per cell — with what the rows path makes of it; one odd cell sends
+    its column back to the check per cell, again with the same records."""
+    rng = random.Random(7)
+    rows = bench_like(50)
+    for row in rows[2:]:
+        row[EXPORT_KEYS.index("phone")] = float(mobile(rng)) if phone == "number" else mobile(rng)
+        row[EXPORT_KEYS.index("id_number")] = id_number(rng)
+    told: list[tuple[str, object]] = []
+    column = roster._Columns._column
+    monkeypatch.setattr(roster._Columns, "_column",
+                        lambda self, key, cells: told.append((key, checked := column(self, key, cells))) or checked)
+    assert_same(*both_ways(rows))
+    assert {key for key, checked in told if checked.values is not None} == {"name", "phone", "id_number"}
+    for key, odd in (("name", "John Smith"), ("phone", "139 1234 5678"), ("phone", 12912345678.0),
+                     ("id_number", ID_OK[:17] + "9"), ("id_number", ""), ("name", BY_KEY["name"].header)):
+        told.clear()
+        bad = copy.deepcopy(rows)
+        bad[10][EXPORT_KEYS.index(key)] = odd
+        assert_same(*both_ways(bad))
+        assert dict(told)[key].values is None
+
+
 @pytest.mark.parametrize("key", list(CELLS))
 def test_each_odd_value_alone_in_a_usual_sheet(key):
     """Every listed value of a column, alone in a sheet of usual rows: the same records both ways."""
