@@ -189,3 +189,22 @@ def test_the_quick_id_check_says_yes_only_to_what_normalize_id_number_keeps_as_i
         kept = False
     _BIRTHS.clear()  # the quick check reading the birth date itself, not normalize's cache
     assert is_usual_id_number(text) == kept
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(
+    st.builds(lambda first17, check: first17 + (id_check_digit(first17) if check is None else check),
+              st.builds("{}{:04d}{:02d}{:02d}{}".format, st.text("0123456789", min_size=6, max_size=6),
+                        st.integers(1890, 2100), st.integers(0, 13), st.integers(0, 32),
+                        st.text("0123456789", min_size=3, max_size=3)),
+              st.one_of(st.none(), st.sampled_from("0123456789Xx"))),
+    st.text(max_size=20), st.floats(allow_nan=False), st.integers(), st.none(), st.just("")), max_size=30))
+def test_a_column_of_id_numbers_is_told_as_each_cell_alone(column):
+    """``usual_id_numbers`` (a column at once, birth dates shared between cells) says of each cell what
+    ``is_usual_id_number`` says of it alone; cells that are no text are no ID numbers."""
+    from app.validators import _BIRTHS, is_usual_id_number, usual_id_numbers
+
+    _BIRTHS.clear()
+    together = usual_id_numbers(column)
+    _BIRTHS.clear()
+    assert together == [type(v) is str and is_usual_id_number(v) for v in column]
