@@ -272,7 +272,8 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _SEARCHED = itemgetter("name", "phone", "id_number")  # what a person gives its units' search text
 _SEARCHED_ROW = attrgetter("name", "phone", "id_number")  # (the same of a new person, from its row)
 _UNIT_KEY = attrgetter("bcode", "unit_no", "room_no")
-_BCODE, _NAME, _ID_NUMBER, _PLATES, _SPACES = map(attrgetter, ("bcode", "name", "id_number", "plates", "spaces"))
+_BCODE, _NAME, _ID_NUMBER, _PLATES, _SPACES, _ERRORS = map(attrgetter, ("bcode", "name", "id_number", "plates",
+                                                                        "spaces", "errors"))
 
 
 def _columns(objs: Sequence[_Obj], keys: Sequence[str]) -> dict[str, tuple]:
@@ -316,11 +317,8 @@ class _Plan:
         return list(islice(objs.values() if isinstance(objs, dict) else objs, self.stored[name], None))
 
     def counts(self) -> dict[str, int]:
-        counts = {CREATE: 0, UPDATE: 0, UNCHANGED: 0, ERROR: 0}
-        for status in self.statuses:
-            counts[status] += 1
-        counts["total"] = len(self.statuses)
-        return counts
+        return {**{status: self.statuses.count(status) for status in (CREATE, UPDATE, UNCHANGED, ERROR)},
+                "total": len(self.statuses)}
 
 
 def _chunks(items: Sequence, size: int = CHUNK):
@@ -357,10 +355,13 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     ``conflicts`` with its before → after.
     """
     records = parsed.records
-    result = _Plan([ERROR if rec.errors else UNCHANGED for rec in records], list(parsed.issues))
+    if any(map(_ERRORS, records)):
+        result = _Plan([ERROR if rec.errors else UNCHANGED for rec in records], list(parsed.issues))
+        valid = [rec for rec in records if not rec.errors]
+    else:  # (the usual file: no row in error)
+        result, valid = _Plan([UNCHANGED] * len(records), list(parsed.issues)), records
     if not records and not parsed.issues:
         result.issues.append(RosterIssue(parsed.header_row, "", "表头下面没有数据行, 没有可导入的内容"))
-    valid = [rec for rec in records if not rec.errors]
     has_relation = "relation" in parsed.fields
     conn = s.connection()  # Core rows, fetched at once (no ORM result handling, no fetch per row)
 
