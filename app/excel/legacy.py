@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 
 from app.errors import FieldError
 from app.validators import check_area, clean_code, clean_text
@@ -79,6 +80,8 @@ class PlaceholderCounter:
             return
         forms = {form: value for value in values for form in _cell_forms(value)}
         for col in cols:
+            if not _may_hold(rows[start:], col, forms):
+                continue
             for row in rows[start:]:
                 if col < len(row):
                     cell = row[col]
@@ -95,6 +98,17 @@ class PlaceholderCounter:
     def lines(self) -> dict[str, int]:
         """{"占位手机号 18999999999": 3120, …}"""
         return {f"{PLACEHOLDER_LABELS.get(key, key)} {value}": n for (key, value), n in self.counts.items()}
+
+
+def _may_hold(rows: list[list[object]], col: int, forms: Mapping[object, str]) -> bool:
+    """False when no cell of the column is one of ``forms`` (text cells stripped), told from its distinct
+    values at once; True when it may be, or the rows are not all that wide."""
+    try:
+        cells = set(map(itemgetter(col), rows))
+    except (IndexError, TypeError):  # a short row, an unhashable cell: looked at one by one
+        return True
+    return not (forms.keys().isdisjoint(cells) and forms.keys().isdisjoint(
+        {cell.strip() for cell in cells if type(cell) is str}))
 
 
 def placeholder_lines(counts: Mapping[str, int]) -> list[str]:
@@ -220,7 +234,10 @@ def table_width(header: list[object]) -> int:
 def side_block_note(rows: list[list[object]], header_index: int, width: int, sheet: str) -> str | None:
     """"工作表“房屋信息” 第N列起的内容 (说明) 与表格隔着空列, 已忽略" when cells sit right of the table."""
     first_col = None
-    for row in rows[header_index:]:
+    below = rows[header_index:]
+    if not below or max(map(len, below)) <= width + 1:
+        return None  # no row reaches past the empty column after the table (calamine's rows: all as wide)
+    for row in below:
         if len(row) <= width:
             continue
         for col in range(width + 1, len(row)):

@@ -480,7 +480,8 @@ def parse_roster(rows: list[list[object]], sheet: str = "", *, check: bool = Tru
     multi = [(key, cols) for key, cols in fields.items() if len(cols) > 1]
     start = header_index + 1
     certified = _Columns(cleaner, header_texts).records(rows, start, max_col) if COLUMN_PATH else None
-    if certified is not None and not formulas and None not in certified:  # every row vouched for: the usual file
+    if certified is not None and not formulas and all(certified):  # every row vouched for: the usual file
+        # (``all``: a record is true, None is not; ``None in`` would call each record's __eq__)
         parsed.records = certified
         start = len(rows)
     for index in range(start, len(rows)):

@@ -244,3 +244,41 @@ def test_a_room_read_through_its_building_is_read_for_each_building():
     fast, slow = both_ways(rows)
     assert [(r.unit_no, r.room_no) for r in slow.records] == [("1", "1502"), ("", "3-1-1502"), ("1", "1502")]
     assert_same(fast, slow)
+
+
+@pytest.mark.parametrize("cells", [
+    [13912345678.0, "18999999999", " 18999999999 ", 18999999999.0, 18999999999, "", None, "13800000000"],
+    [13912345678.0, "13912345678", "", None],  # none: the column is passed over at once
+    [True, 1.0, "1", " "],
+])
+def test_placeholders_are_blanked_and_counted_cell_by_cell(cells):
+    """``PlaceholderCounter.blank`` (which passes over a column holding none of the placeholders at once) blanks
+    and counts exactly the cells that are a placeholder as typed, stored as a number or padded with spaces;
+    short rows are looked at one by one."""
+    from app.excel.legacy import PlaceholderCounter, _cell_forms
+
+    options = ImportOptions(placeholders=("13800000000",))
+    forms = {form for value in options.values_for("phone") for form in _cell_forms(value)}
+    for short in (False, True):
+        rows = [["x", cell] for cell in cells] + ([["x"]] if short else [])
+        counter = PlaceholderCounter(options)
+        counter.blank(rows, 0, "phone", [1])
+        expected = [cell for cell in cells if (cell.strip() if type(cell) is str else cell) in forms]
+        assert sum(counter.counts.values()) == len(expected)
+        assert [row[1] for row in rows if len(row) > 1] == [
+            "" if (cell.strip() if type(cell) is str else cell) in forms else cell for cell in cells]
+
+
+def test_a_notes_block_right_of_the_table_is_noted_whatever_the_rows_widths():
+    """Cells past the empty column after the table are a notes block (noted, not read); rows that end with the
+    table, or with the empty column after it, hold none."""
+    rows = bench_like(5)
+    width = len(rows[1])
+    assert not parse_roster(copy.deepcopy(rows), "花名册").notes
+    assert not parse_roster([row + [""] for row in rows], "花名册").notes
+    noted = [row + ["", ""] for row in rows]
+    noted[4][width + 1] = "说明: 车位另计"
+    assert any("与表格隔着空列" in note for note in parse_roster(noted, "花名册").notes)
+    ragged = copy.deepcopy(rows)
+    ragged[5] = ragged[5] + ["", "备注"]
+    assert any("与表格隔着空列" in note for note in parse_roster(ragged, "花名册").notes)
