@@ -1142,7 +1142,7 @@ def _usual_phones(_columns: _Columns, cells: Sequence) -> Sequence | None:
 _USUAL_MOBILE = re.compile("1[3-9][0-9]{9}")  # 13812345678 as text: as normalize_phone returns it
 # Columns told at once when every cell is of the usual kind: the clean values as the column's check gives them
 _USUAL_COLUMNS = {"name": _usual_names, "phone": _usual_phones}
-_MEMO_KEYS = frozenset({"building", "unit", "area", "relation", "move_in", "notes", "id_unverified", *EXTRA_KEYS})
+_MEMO_KEYS = frozenset({"building", "unit", "room", "area", "relation", "move_in", "notes", "id_unverified", *EXTRA_KEYS})
 
 
 def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> None:
