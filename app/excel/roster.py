@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import repeat
-from operator import add, itemgetter
+from operator import add, attrgetter, itemgetter
 
 from app.errors import FieldError
 from app.excel.legacy import (
@@ -782,6 +782,7 @@ _ABSENT = (False, None)  # what a missing column gives every row
 _MISSING = {key: (False, blank) for key, blank in (("unit", ""), ("phone", ""), ("id_number", ""),
                                                   ("space", ()), ("plate", ()), ("notes", ""))}
 _FIRST, _SECOND, _SIXTH = itemgetter(0), itemgetter(1), itemgetter(5)
+_UNIT_NO = attrgetter("unit_no")
 _PRESENT = (True, None)
 _SAMPLE_SEQ = ("示例", "例", "样例")
 _SPACE_CODE = re.compile(r"[0-9A-Za-z-]{1,32}")  # B1-001: already as split_multi and clean_code leave it
@@ -1157,9 +1158,10 @@ def check_within_file(records: Iterable[RosterRecord], parsed: ParsedRoster) -> 
     def ref(other: RosterRecord, rec: RosterRecord) -> str:
         return f"第{other.row}行" if other.sheet == rec.sheet else f"工作表“{other.sheet}”第{other.row}行"
 
-    for rec in records:
-        if rec.unit_no and rec.building:
-            building_with_units.setdefault(rec.bcode, rec)
+    if not all(map(_UNIT_NO, records)):  # (read only for a row without 单元)
+        for rec in records:
+            if rec.unit_no and rec.building:
+                building_with_units.setdefault(rec.bcode, rec)
     for rec in records:
         if not rec.building or not rec.room_no:
             continue
