@@ -17,11 +17,21 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from xml.etree.ElementTree import _escape_cdata  # what et_xmlfile (openpyxl's writer) escapes text with
 
 _EXACT = 2**53  # an int up to this: "%.16g" writes its digits, as str() does
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what openpyxl refuses (IllegalCharacterError)
 MAX_TEXT = 32767
+
+
+def escape(text: str) -> str:
+    """Text for XML: & < > escaped, as et_xmlfile (openpyxl's writer, via ElementTree) writes it."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
 
 def column_letter(index: int) -> str:
@@ -48,7 +58,7 @@ def _text_tail(value: str) -> str:
         raise ValueError(f"text a cell cannot hold: {value[:40]!r}")
     stripped = value.strip()
     space = ' xml:space="preserve">' if stripped and value != stripped else ">"
-    return f"{space}{_escape_cdata(value)}</t></is></c>"
+    return f"{space}{escape(value)}</t></is></c>"
 
 
 class RowXml:
@@ -74,7 +84,7 @@ class RowXml:
             if kind is str:
                 if value and value.isprintable() and value[0] != " " and value[-1] != " " and len(value) <= MAX_TEXT:
                     # printable: no character openpyxl refuses, of the white space only " ", none at the ends
-                    parts.append(f"{head}{r}{text}>{_escape_cdata(value)}</t></is></c>")
+                    parts.append(f"{head}{r}{text}>{escape(value)}</t></is></c>")
                 elif value:
                     parts.append(f"{head}{r}{text}{_text_tail(value)}")
                 else:

@@ -26,10 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from app.excel.cells import check_target
-from app.excel.rows import RowXml, column_letter
+from app.excel.rows import RowXml, column_letter, escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -59,7 +58,7 @@ class Sheet:
         self._styles: dict[Style, int] = {}  # style → its cellXfs index (0 is the default)
         self._rows: dict[tuple, RowXml] = {}  # the styles of a row's cells → its formatter
         self._columns = tuple(column_styles)
-        self._pending: list[str] = []  # rows not yet handed to the zip (one deflate call per ~200 rows)
+        self._pending: list[str] = []  # rows not yet handed to the zip (one deflate call per 50 rows)
         self.rows = 0
 
     def style_id(self, style: Style | None) -> int | None:
@@ -79,7 +78,7 @@ class Sheet:
             row = self._rows[key] = RowXml([self.style_id(s) for s in key])
         self.rows += 1
         self._pending.append(row(values, self.rows))
-        if len(self._pending) >= 200:
+        if len(self._pending) >= 50:
             self.flush()
 
     def flush(self) -> None:
@@ -175,6 +174,10 @@ def streamed_sheet(path: str | Path, title: str, *, widths: Sequence[float] = ()
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" />'
             '<Override PartName="/docProps/core.xml" '
             'ContentType="application/vnd.openxmlformats-package.core-properties+xml" /></Types>'))
+
+
+def quoteattr(text: str) -> str:
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
 def _sheet_name(title: str) -> str:
