@@ -12,7 +12,7 @@ part in a FRESH PROCESS (no part runs after another warmed its caches) and each 
 - import end to end (read with calamine, the extent check, validate, plan, commit) through
   ``RosterService.commit``, timed from a signed-in state (Services open, ORM mappers configured and the
   roster service's modules loaded — as the sign-in and the page offering the import have done in the app);
-- export of the imported roster (streamed from SQL into openpyxl write-only), with the process's peak
+- export of the imported roster (streamed from SQL through app.excel.stream), with the process's peak
   memory added by the export (peak RSS during it — the high-water mark reset at its start — minus the RSS
   just before it) and that peak RSS.
 With ``--repeat K`` the ceiling and the import alternate K times; the figures are the medians (the ratio is

@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.excel.cells import check_target
@@ -115,9 +115,10 @@ class Sheet:
                 if value)
             head = f'<xf numFmtId="{number}" fontId="{font}" fillId="{fill}" borderId="0" xfId="0"{"".join(attrs)}'
             xfs.append(f'{head} applyAlignment="1"><alignment{align} /></xf>' if align else f"{head} />")
-        numfmts = "".join(f"<numFmt numFmtId={quoteattr(str(i))} formatCode={quoteattr(code)} />"
-                          for code, i in formats.items())
-        return (f'<styleSheet xmlns="{MAIN}"><numFmts count="{len(formats)}">{numfmts}</numFmts>'
+        custom = "".join(f"<numFmt numFmtId={quoteattr(str(i))} formatCode={quoteattr(code)} />"
+                         for code, i in formats.items())
+        numfmts = f'<numFmts count="{len(formats)}">{custom}</numFmts>' if formats else ""
+        return (f'<styleSheet xmlns="{MAIN}">{numfmts}'
                 f'<fonts count="{len(fonts)}">{"".join(fonts)}</fonts><fills count="{len(fills)}">{"".join(fills)}</fills>'
                 '<borders count="1"><border><left /><right /><top /><bottom /><diagonal /></border></borders>'
                 '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" /></cellStyleXfs>'
@@ -150,7 +151,7 @@ def streamed_sheet(path: str | Path, title: str, *, widths: Sequence[float] = ()
             f'<Relationships xmlns="{RELS}"><Relationship Id="rId1" Type="{DOC_RELS}/worksheet" '
             f'Target="worksheets/sheet1.xml" /><Relationship Id="rId2" Type="{DOC_RELS}/styles" '
             'Target="styles.xml" /></Relationships>'))
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         z.writestr("docProps/core.xml", (
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '

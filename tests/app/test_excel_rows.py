@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import zipfile
-from copy import copy
 from datetime import date
 from decimal import Decimal
 

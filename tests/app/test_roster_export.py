@@ -32,7 +32,7 @@ def _commit_roster(services, tmp_path):
     for b, building in enumerate(BUILDINGS):
         for unit in ("10", "2", "1"):
             for room in ("1001", "901", "102", "1101"):
-                for person in range(1 + (n % 3 == 0) + (n % 7 == 0)):
+                for _person in range(1 + (n % 3 == 0) + (n % 7 == 0)):
                     n += 1
                     car = f"浙A{n:05d}" if n % 4 == 0 else ""
                     space = f"B{b}-{n:03d}" if n % 5 == 0 else ""
