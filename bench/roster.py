@@ -237,7 +237,8 @@ PARTS = {"ceiling": ceiling, "store": store_ceiling, "import": run_import, "expo
 
 def fresh(part: str, path: Path, db_url: str) -> dict:
     """Run one part in a new interpreter; its JSON line back."""
-    out = subprocess.run([sys.executable, __file__, "--part", part, str(path), db_url], check=True,
+    # -m, as bench/scale.py's workers: run as a script, the bench's own parse tree stays alive in the process
+    out = subprocess.run([sys.executable, "-m", "bench.roster", "--part", part, str(path), db_url], check=True,
                          capture_output=True, text=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
