@@ -1415,7 +1415,7 @@ class RosterService:
         write_template(path)
 
 
-EXPORT_BLOCK = 200  # roster lines fetched (a list on screen: looked up) at a time
+EXPORT_BLOCK = 200  # roster lines fetched at a time (a list on screen: whose plates/spaces are looked up at once)
 EXPORT_CACHE_KIB = 512  # SQLite page cache while exporting (see _small_page_cache)
 EXPORT_SORT_UNITS = 1000  # units of the buildings the database sorts at a time in an export (see _export_parts)
 FEW_UNITS = 5000  # a filtered export of up to this many units is read by id; more: one ordered pass, filtered
@@ -1457,7 +1457,7 @@ def _export_parts(s: Session, ids: list[int] | None) -> Iterator[tuple[Callable,
     # (sorting 125,000 lines at once took SQLite ~7 MB; each group's units are found by ix_units_code_order).
     for group in _building_groups(s):
         buildings = _padded(group)
-        units = select(Unit.id).where(Unit.building_id.in_(buildings)).scalar_subquery()
+        units = select(Unit.id).where(Unit.building_id.in_(buildings))
         yield (lambda column, units=units: [column.in_(units)]), _group_lines(s, stmt, buildings, wanted)
 
 
@@ -1496,7 +1496,7 @@ def _building_groups(s: Session) -> Iterator[list[int]]:
     group: list[int] = []
     size = 0
     for building_id, count in s.execute(select(Building.id, units).order_by(func.length(Building.name), Building.name)):
-        if group and (size + count > EXPORT_SORT_UNITS or len(group) >= 500):
+        if group and (size + count > EXPORT_SORT_UNITS or len(group) >= CHUNK):  # CHUNK: the IN list's length
             yield group
             group, size = [], 0
         group.append(building_id)
