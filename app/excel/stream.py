@@ -3,7 +3,7 @@ each row's XML (``app.excel.rows.RowXml``) deflated straight into the zip as it 
 
 Why not openpyxl here (the stack writes .xlsx with openpyxl everywhere else): at 100,000 units the
 roster export must stay under 60 MB for the whole process. Loading openpyxl and its machinery (PIL,
-et_xmlfile, the style and chart classes) costs ~7 MB resident before a row is written, and its write-only
+et_xmlfile, the style and chart classes) costs 5–7 MB resident before a row is written, and its write-only
 mode spools the sheet to a temporary file that is then copied into the zip. This writer needs only
 ``zipfile`` and holds one row at a time. What it writes is openpyxl's: the sheet XML byte for byte
 (``tests/app/test_excel_rows.py`` compares them), the header's bold font, fill and alignment, the column
