@@ -332,7 +332,10 @@ def _where_in(conn, stmt, column, wanted: set):
     IN lists of CHUNK values; but when more values are asked for than the table holds (a first import asks
     for 10,000 ID numbers of an empty table: 20 queries), one ordered pass over the table is cheaper.
     """
-    if len(wanted) > CHUNK and conn.scalar(select(func.count()).select_from(column.table)) < len(wanted):
+    if len(wanted) > CHUNK and (held := conn.exec_driver_sql(f"SELECT count(*) FROM {column.table.name}").scalar()
+                                ) < len(wanted):
+        if not held:
+            return  # (an empty table: a first import)
         at = [c.key for c in stmt.selected_columns].index(column.key)
         for row in conn.execute(stmt.order_by(column, column.table.c.id)).all():
             if row[at] in wanted:
@@ -875,7 +878,7 @@ def _reserve_ids(conn, table, count: int) -> Sequence[int] | None:
     """
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        start = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        start = (conn.exec_driver_sql(f"SELECT max(id) FROM {table.name}").scalar() or 0) + 1
         return range(start, start + count)
     if dialect == "postgresql":
         from sqlalchemy import text
