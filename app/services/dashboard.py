@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import func, literal, select, union_all
 
 from app.errors import PermissionDenied, ServiceError
 from app.models import FeeKind, Kind, WorkOrder
@@ -191,14 +191,17 @@ class DashboardService:
         WorkOrderService(self.ctx)._require_view()  # the same right as the work-order lists
         last = period_or_error(last)
         periods = periods_ending(last, months)
-        complaint = func.sum(case((WorkOrder.kind == Kind.COMPLAINT, 1), else_=0))
         with self.ctx.read() as s:
-            reported = _by_month(s, WorkOrder.reported_at, periods, (func.count(), complaint))
+            # counts only, each from an index alone: reported orders (ix_workorders_reported_id) and complaints
+            # (ix_workorders_kind_reported, 0025) apart — a CASE over every order of the year was 4× slower
+            reported = _by_month(s, WorkOrder.reported_at, periods, (func.count(),))
+            complaints = _by_month(s, WorkOrder.reported_at, periods, (func.count(),),
+                                   WorkOrder.kind == Kind.COMPLAINT)
             visits = _by_month(s, WorkOrder.visited_at, periods, (func.count(), func.sum(WorkOrder.satisfaction)),
                                WorkOrder.satisfaction.is_not(None))
         out = []
         for p in periods:
-            n, complaints = reported[p]
             visited, total = visits[p]
-            out.append(MonthWorkOrders(p, int(n), int(complaints or 0), int(visited), average_score(total, visited)))
+            out.append(MonthWorkOrders(p, int(reported[p][0]), int(complaints[p][0]), int(visited),
+                                       average_score(total, visited)))
         return out
