@@ -3,7 +3,7 @@
 Fills N units (with owners) through Core inserts, bills two periods through the billing service, marks part
 of the lines paid (the database is kept in ``--cache`` if given), then times separately:
 - ``FeeReportService.ledger(period)`` — the queries that build the ledger rows (all held);
-- ``write_ledger(path, ledger)`` — the .xlsx (openpyxl write-only) from those rows;
+- ``write_ledger(path, ledger)`` — the .xlsx (app.excel.stream, streamed) from those rows;
 - the ceiling of that write: openpyxl write-only writing the same values with no styles at all;
 and, each in a fresh process (so no cache or import is shared):
 - ``export_s``: the export as the app does it (``FeeReportService.export_ledger``: rows streamed from the

@@ -12,7 +12,7 @@ part in a FRESH PROCESS (no part runs after another warmed its caches) and each 
 - import end to end (read with calamine, the extent check, validate, plan, commit) through
   ``RosterService.commit``, timed from a signed-in state (Services open, ORM mappers configured and the
   roster service's modules loaded — as the sign-in and the page offering the import have done in the app);
-- export of the imported roster (streamed from SQL into openpyxl write-only), with the process's peak
+- export of the imported roster (streamed from SQL through app.excel.stream), with the process's peak
   memory added by the export (peak RSS during it — the high-water mark reset at its start — minus the RSS
   just before it) and that peak RSS.
 With ``--repeat K`` the ceiling and the import alternate K times; the figures are the medians (the ratio is
@@ -237,7 +237,8 @@ PARTS = {"ceiling": ceiling, "store": store_ceiling, "import": run_import, "expo
 
 def fresh(part: str, path: Path, db_url: str) -> dict:
     """Run one part in a new interpreter; its JSON line back."""
-    out = subprocess.run([sys.executable, __file__, "--part", part, str(path), db_url], check=True,
+    # -m, as bench/scale.py's workers: run as a script, the bench's own parse tree stays alive in the process
+    out = subprocess.run([sys.executable, "-m", "bench.roster", "--part", part, str(path), db_url], check=True,
                          capture_output=True, text=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -1,119 +1,109 @@
-"""Appending many rows of plain values to a write-only sheet fast, the XML byte for byte openpyxl's own.
+"""Rows of plain values as a sheet's XML text — the bytes openpyxl's write-only ``ws.append`` writes for them.
 
-openpyxl's write-only ``append`` makes a cell object per value, binds and type-checks it, then serialises
-it through ``et_xmlfile`` as an element tree: for the 2.3 million cells of a 100,000-unit ledger that was
-three quarters of the export's time. ``fast_rows(ws, styles)`` returns ``append(values)`` for a sheet whose columns each
-have one fixed style: each row's ``<row>`` element is formatted as text from the values (text, ``Decimal``,
-``int``, ``float``; ``None`` writes no cell) and goes to the same stream, between the same elements.
+``RowXml(style_ids)`` formats one ``<row>`` element per call from the values (text, ``Decimal``, ``int``,
+``float``; ``None`` writes no cell), column ``i`` carrying the cell style ``style_ids[i]`` (``None``:
+unstyled). It is the core of ``app.excel.stream``, the streaming writer of the big plain exports: for the
+2.3 million cells of a 100,000-unit ledger, openpyxl's cell objects and element tree were three quarters of
+the time. ``tests/app/test_excel_rows.py`` compares the bytes with openpyxl's for the same values.
 
-Anything else — a formula-like or error-code string, a date, a bool, NaN, a row with row dimensions, or an
-XML writer other than ``et_xmlfile`` (lxml installed) — is written by openpyxl itself, cell by cell, so the
-file never differs from what ``ws.append`` writes (``tests/app/test_excel_rows.py`` compares the bytes).
-Text should have passed ``app.excel.cells.safe_value`` first, as for ``ws.append``.
+Deliberate differences from openpyxl: text is always written as text (openpyxl makes "#N/A" an error cell
+and "=…" a formula; callers pass text through ``app.excel.cells.safe_value`` first anyway), and values that
+are not plain (a date, a bool, NaN, infinity, another type) are refused with a ``TypeError``.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from copy import copy
+import re
+from collections.abc import Sequence
 from decimal import Decimal
-from xml.etree.ElementTree import _escape_cdata  # what et_xmlfile escapes text with
 
 _EXACT = 2**53  # an int up to this: "%.16g" writes its digits, as str() does
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what openpyxl refuses (IllegalCharacterError)
+MAX_TEXT = 32767
 
 
-class _Prepared(tuple):
-    """A row of values for ``fast_rows``'s writer (a plain tuple or list goes to openpyxl as usual)."""
+def escape(text: str) -> str:
+    """Text for XML: & < > escaped, as et_xmlfile (openpyxl's writer, via ElementTree) writes it."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
-    __slots__ = ()
+
+def column_letter(index: int) -> str:
+    """1 → "A", 27 → "AA" (openpyxl's ``get_column_letter``)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
-def fast_rows(ws, styles: Sequence[object | None]) -> Callable[[Sequence[object]], None]:
-    """``append(values)`` for the write-only sheet ``ws``: one value per column, column ``i`` styled like the
-    cell ``styles[i]`` (a ``WriteOnlyCell`` carrying font/fill/number format…, or ``None``: unstyled).
-    ``ws.append`` keeps working for other rows (a title, a styled footer) in between."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell._writer import write_cell
-    from openpyxl.cell.cell import ERROR_CODES
-    from openpyxl.utils import get_column_letter
+def number_text(value) -> str:
+    """A number as openpyxl writes it (``safe_string``: "%.16g", via float for a ``Decimal``)."""
+    if type(value) is int and -_EXACT <= value <= _EXACT:
+        return str(value)
+    if type(value) is bool or not math.isfinite(value):
+        raise TypeError(f"not a plain number for a cell: {value!r}")
+    return "%.16g" % value  # noqa: UP031 - openpyxl's safe_string
 
-    templates = []
-    for style in styles:
-        cell = WriteOnlyCell(ws)
-        if style is not None:
-            cell._style = copy(style._style)
-        templates.append(cell)
-    # per column: '<c r="B' and what follows the row number for text and for a number, with ' s="3"' for a
-    # styled column (its style registered in the workbook, as writing the cell would)
-    columns = []
-    for index, cell in enumerate(templates):
-        style = f' s="{cell.style_id}"' if cell.has_style else ""
-        columns.append((f'<c r="{get_column_letter(index + 1)}', f'"{style} t="inlineStr"><is><t',
-                        f'"{style} t="n"><v>', index))
-    errors = frozenset(ERROR_CODES)
-    numbers: dict[object, str] = {}  # amount → its text ("%.16g" of a Decimal costs 2 µs; amounts repeat)
 
-    def openpyxl_cell(index: int, value, row_idx: int):
-        cell = WriteOnlyCell(ws)
-        cell._style = copy(templates[index]._style)
-        cell.value = value
-        cell.row, cell.column = row_idx, index + 1
-        return cell
+def _text_tail(value: str) -> str:
+    """What follows ``<t`` for any text: openpyxl's ``xml:space`` rule (``whitespace()``), then the text."""
+    if _ILLEGAL.search(value) or len(value) > MAX_TEXT:
+        raise ValueError(f"text a cell cannot hold: {value[:40]!r}")
+    stripped = value.strip()
+    space = ' xml:space="preserve">' if stripped and value != stripped else ">"
+    return f"{space}{escape(value)}</t></is></c>"
 
-    def write_row(xf, row, row_idx: int) -> None:
-        if type(row) is not _Prepared:
-            return plain_write_row(xf, row, row_idx)
-        file = getattr(xf, "_file", None)  # et_xmlfile's text sink (lxml's writer has none)
-        if file is None or ws.row_dimensions.get(row_idx) is not None:
-            cells = [openpyxl_cell(index, v, row_idx) for (*_, index), v in zip(columns, row, strict=True)
-                     if v is not None]
-            return plain_write_row(xf, cells, row_idx)
-        r = str(row_idx)
+
+class RowXml:
+    """``RowXml(style_ids)(values, row_number)`` → the ``<row>`` element's text for those values."""
+
+    def __init__(self, style_ids: Sequence[int | None]):
+        # per column: '<c r="B', and what follows the row number for text and for a number (with ' s="3"')
+        self.columns = []
+        for index, style_id in enumerate(style_ids):
+            style = "" if style_id is None else f' s="{style_id}"'
+            self.columns.append((f'<c r="{column_letter(index + 1)}', f'"{style} t="inlineStr"><is><t',
+                                 f'"{style} t="n"><v>', f'"{style} t="inlineStr" />'))
+        self.numbers: dict[object, str] = {}  # amount → its text ("%.16g" of a Decimal costs 2 µs; amounts repeat)
+
+    def __call__(self, row: Sequence[object], row_number: int) -> str:
+        r = str(row_number)
         parts = [f'<row r="{r}">']
-        for (head, text, number, index), value in zip(columns, row, strict=True):
+        numbers = self.numbers
+        for (head, text, number, empty), value in zip(self.columns, row, strict=True):
             if value is None:
                 continue
             kind = type(value)
-            # printable: no character openpyxl refuses, and of the white space only " " (so the test for
-            # openpyxl's xml:space="preserve" is simple); a formula-like or error-code text goes to openpyxl
-            if kind is str and value.isprintable() and value and value[0] != "=" and value not in errors \
-                    and len(value) <= 32767:
-                space = ' xml:space="preserve">' if (value[0] == " " or value[-1] == " ") and value.strip(" ") \
-                    else ">"
-                parts.append(f"{head}{r}{text}{space}{_escape_cdata(value)}</t></is></c>")
+            if kind is str:
+                if value and value.isprintable() and value[0] != " " and value[-1] != " " and len(value) <= MAX_TEXT:
+                    # printable: no character openpyxl refuses, of the white space only " ", none at the ends
+                    parts.append(f"{head}{r}{text}>{escape(value)}</t></is></c>")
+                elif value:
+                    parts.append(f"{head}{r}{text}{_text_tail(value)}")
+                else:
+                    parts.append(f"{head}{r}{empty}")
                 continue
             if kind is int and -_EXACT <= value <= _EXACT:
                 parts.append(f"{head}{r}{number}{value}</v></c>")
                 continue
-            if kind is Decimal or kind is float:
-                shown = numbers.get(value)
-                if shown is None and math.isfinite(value):
+            shown = numbers.get(value) if kind is Decimal or kind is float else None
+            if shown is None:
+                shown = number_text(value) if kind in (int, float, Decimal) else _refuse(value)
+                if kind is not int:
                     if len(numbers) >= 4096:
                         numbers.clear()
-                    shown = numbers[value] = "%.16g" % value  # noqa: UP031 - openpyxl's safe_string: via float
-                if shown is not None:
-                    parts.append(f"{head}{r}{number}{shown}</v></c>")
-                    continue
-            # anything else as openpyxl writes it (a formula-like or error-code text, a date, NaN …)
-            file("".join(parts))
-            parts = []
-            cell = openpyxl_cell(index, value, row_idx)
-            write_cell(xf, ws, cell, cell.has_style)
+                    numbers[value] = shown
+            parts.append(f"{head}{r}{number}{shown}</v></c>")
         parts.append("</row>")
-        file("".join(parts))
+        return "".join(parts)
 
-    ws._get_writer()
-    plain_write_row = ws._writer.write_row
-    ws._writer.write_row = write_row
-    plain_values_to_row = ws._values_to_row
 
-    def values_to_row(values, row_idx):
-        return values if type(values) is _Prepared else plain_values_to_row(values, row_idx)
-
-    ws._values_to_row = values_to_row
-
-    def append(values: Sequence[object]) -> None:
-        ws.append(_Prepared(values))
-
-    return append
+def _refuse(value) -> str:
+    raise TypeError(f"not a plain value for a cell: {value!r} ({type(value).__name__})")

@@ -42,7 +42,6 @@ from app.search import (
 )
 from app.services.audit import log_event
 from app.services.context import ServiceContext
-from app.services.workorder_keys import refresh_unit_keys
 from app.validators import (
     check_area,
     check_move_in,
@@ -661,6 +660,10 @@ class ArchiveService:
             s.flush()
             refresh_search_text(s, [unit.id])
             if unit_id is not None:
+                # loaded here, not with the service: the work-order models stay out of processes that only
+                # read units (the roster export at 100,000 units must stay under 60 MB)
+                from app.services.workorder_keys import refresh_unit_keys
+
                 refresh_unit_keys(s, [unit.id])  # its work orders show and sort by the room code
             return unit.id
 

@@ -715,8 +715,8 @@ class FeeReportService:
 
         check_target(path)  # before any reading
         with self.ledger_stream(period, building_id) as (ledger, rows), write_errors(path):
-            # rows stream from the database into the write-only sheet, which spools them to a temporary
-            # file (a full disk may strike there) and is renamed into place at the end
+            # rows stream from the database into the sheet in a temporary file (a full disk may strike
+            # there), renamed into place at the end
             written = write_ledger(path, ledger, progress or NULL_PROGRESS, rows=rows)
         AuditService(self.ctx).record("export", "ledger", {"file": written.name, "period": ledger.period,
                                                            "rows": ledger.unit_count},

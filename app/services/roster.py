@@ -11,7 +11,7 @@ by name within the unit. Blank cells never clear stored values, so re-importing 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -1358,26 +1358,24 @@ class RosterService:
             return list(self._export_lines(s, _unit_id_list(unit_ids)))
 
     def _export_lines(self, s: Session, unit_ids: list[int] | None) -> Iterator[RosterExportRow]:
-        """The lines in roster order, streamed from SQL a block at a time (flat memory at any size).
+        """The lines in roster order, streamed from SQL a part at a time (flat memory at any size).
 
         Rows come ordered by building, unit and room, then person: a unit's people are consecutive, and each
-        block's plates and parking spaces are read for its units only. A plate or space of a unit with no
+        part's plates and parking spaces are read for its units only. A plate or space of a unit with no
         person named goes to the unit's first person.
         """
         show_phone, show_id = self.ctx.show_phone, self.ctx.show_id_number
         last_unit, first_person = None, None
-        for block in _export_blocks(s, unit_ids):
-            units = sorted({row[0] for row in block})
+        for units, lines in _export_parts(s, unit_ids):
             plates: dict[tuple, list[str]] = {}
             spaces: dict[tuple, list[str]] = {}
             for target, column, value in ((plates, Vehicle, Vehicle.plate), (spaces, ParkingSpace, ParkingSpace.code)):
-                for chunk in _chunks(units):
+                for where in units(column.unit_id):
                     for unit_id, person_id, text in s.execute(
-                            select(column.unit_id, column.person_id, value)
-                            .where(column.unit_id.in_(chunk)).order_by(column.id)):
+                            select(column.unit_id, column.person_id, value).where(where).order_by(column.id)):
                         target.setdefault((unit_id, person_id), []).append(text)
             for (uid, pid, relation, move_in, bname, unit_no, room_no, area, name, phone, id_number, notes, gender,
-                 floor, inner_area, floors, elevator, unverified) in block:
+                 floor, inner_area, floors, elevator, unverified) in lines:
                 if uid != last_unit:
                     last_unit, first_person = uid, pid
                 own_plates, own_spaces = plates.get((uid, pid), []), spaces.get((uid, pid), [])
@@ -1403,7 +1401,7 @@ class RosterService:
 
         self.ctx.require("roster.export")
         ids = _unit_id_list(unit_ids)
-        with self.ctx.read() as s:
+        with self.ctx.read() as s, _small_page_cache(s):
             count = write_roster(path, self._export_lines(s, ids), total=_export_count(s, ids), progress=progress)
         AuditService(self.ctx).record("export", "roster", {
             "file": Path(path).name, "rows": count, "filtered": unit_ids is not None,
@@ -1417,7 +1415,9 @@ class RosterService:
         write_template(path)
 
 
-EXPORT_BLOCK = 2000  # roster lines fetched (and plates/spaces looked up) at a time
+EXPORT_BLOCK = 200  # roster lines fetched at a time (a list on screen: whose plates/spaces are looked up at once)
+EXPORT_CACHE_KIB = 512  # SQLite page cache while exporting (see _small_page_cache)
+EXPORT_SORT_UNITS = 1000  # units of the buildings the database sorts at a time in an export (see _export_parts)
 FEW_UNITS = 5000  # a filtered export of up to this many units is read by id; more: one ordered pass, filtered
 
 
@@ -1439,19 +1439,71 @@ def _export_order(row) -> tuple:
     return len(row[4]), row[4], len(row[5]), row[5], len(row[6]), row[6]
 
 
-def _export_blocks(s: Session, ids: list[int] | None) -> Iterator[Sequence]:
-    """Blocks of roster lines (see ``_export_statement``) in roster order: all units, or the units ``ids``."""
+def _export_parts(s: Session, ids: list[int] | None) -> Iterator[tuple[Callable, Iterable[Sequence]]]:
+    """Roster lines (see ``_export_statement``) in roster order, in parts: ``(units, lines)``, ``units(column)``
+    the conditions that pick the part's units by ``column`` (for their plates and parking spaces)."""
     stmt = _export_statement()
     if ids is not None and len(ids) <= FEW_UNITS:  # a list on screen: by id, sorted here (a few thousand lines)
         rows = [row for chunk in _chunks(ids) for row in s.execute(stmt.where(Occupancy.unit_id.in_(chunk)).order_by(Occupancy.id))]
         rows.sort(key=_export_order)
-        yield from _chunks(rows, EXPORT_BLOCK)
+        for block in _chunks(rows, EXPORT_BLOCK):
+            units = sorted({row[0] for row in block})
+            yield (lambda column, units=units: [column.in_(_padded(chunk)) for chunk in _chunks(units)]), block
         return
     stmt = stmt.order_by(func.length(Building.name), Building.name, func.length(Unit.unit_no), Unit.unit_no,
                          func.length(Unit.room_no), Unit.room_no, Occupancy.id)
     wanted = None if ids is None else set(ids)
-    for block in s.execute(stmt.execution_options(yield_per=EXPORT_BLOCK)).partitions():
-        yield block if wanted is None else [row for row in block if row[0] in wanted]
+    # A few buildings at a time, in roster order: the database sorts one such group in memory, never the whole
+    # roster (125,000 lines at once: SQLite's sorter filled its budget, 4.2 MB at the usual page cache, and
+    # spilled 13 MB to temporary files); each group's units are found by ix_units_code_order.
+    for group in _building_groups(s):
+        buildings = _padded(group)
+        units = select(Unit.id).where(Unit.building_id.in_(buildings))
+        yield (lambda column, units=units: [column.in_(units)]), _group_lines(s, stmt, buildings, wanted)
+
+
+def _group_lines(s: Session, stmt, buildings: list[int], wanted: set[int] | None) -> Iterator[Sequence]:
+    """The lines of these buildings, read when first asked for, ``EXPORT_BLOCK`` rows at a time."""
+    for block in s.execute(stmt.where(Unit.building_id.in_(buildings))
+                           .execution_options(yield_per=EXPORT_BLOCK)).partitions():
+        yield from block if wanted is None else (row for row in block if row[0] in wanted)
+
+
+@contextmanager
+def _small_page_cache(s: Session, kib: int = EXPORT_CACHE_KIB) -> Iterator[None]:
+    """SQLite: this connection's page cache bounded to ``kib`` while the export reads every table once (it
+    would fill its usual 2 MB with pages read once, for no speed); restored afterwards."""
+    conn = s.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(usual)}")
+
+
+def _padded(values: list) -> list:
+    """An IN list's values, the last repeated up to a power of two: a handful of distinct statements, so the
+    driver's statement cache (128 per connection) does not fill up with one per list length."""
+    return values + values[-1:] * ((1 << (len(values) - 1).bit_length()) - len(values))
+
+
+def _building_groups(s: Session) -> Iterator[list[int]]:
+    """Building ids in roster order, in groups of about ``EXPORT_SORT_UNITS`` units (a building is never split)."""
+    units = select(func.count()).where(Unit.building_id == Building.id).scalar_subquery()
+    group: list[int] = []
+    size = 0
+    for building_id, count in s.execute(select(Building.id, units).order_by(func.length(Building.name), Building.name)):
+        if group and (size + count > EXPORT_SORT_UNITS or len(group) >= CHUNK):  # CHUNK: the IN list's length
+            yield group
+            group, size = [], 0
+        group.append(building_id)
+        size += count
+    if group:
+        yield group
 
 
 def _export_count(s: Session, ids: list[int] | None) -> int:

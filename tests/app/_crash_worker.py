@@ -100,19 +100,19 @@ def handover(services: Services, staff: str) -> None:
 
 
 def export(services: Services, path: str) -> None:
-    """Stall in the middle of writing the .xlsx: half of it is on disk when the kill comes."""
-    from openpyxl.workbook.workbook import Workbook
+    """Stall in the middle of writing the .xlsx: part of it is on disk when the kill comes."""
+    from app.excel.stream import Sheet
 
-    original = Workbook.save
+    original = Sheet.append
 
-    def save_half_then_stall(self, filename):
-        original(self, filename)
-        with open(filename, "r+b") as fh:
-            fh.truncate(max(fh.seek(0, 2) // 2, 1))
-        midway()
-        time.sleep(120)
+    def append_then_stall(self, values, styles=None):
+        original(self, values, styles)
+        if self.rows == 150:
+            self.flush()
+            midway()
+            time.sleep(120)
 
-    Workbook.save = save_half_then_stall
+    Sheet.append = append_then_stall
     services.roster.export(path)
 
 

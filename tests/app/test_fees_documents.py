@@ -241,21 +241,21 @@ def test_readings_import_names_bad_rows(db, tmp_path, capsys, cli_user):
 
 
 def test_ledger_export_on_a_full_disk_is_a_message_and_keeps_the_older_file(billed, tmp_path, monkeypatch):
-    """The rows spool to a temporary file before the save: a full disk there, too, is a sentence."""
+    """The rows go into a temporary file renamed into place at the end: a full disk while they are written is a
+    sentence."""
     import errno
 
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
     from app.errors import ServiceError
+    from app.excel.stream import Sheet
 
     services, _, _ = billed
     target = tmp_path / "ledger.xlsx"
     target.write_bytes(b"older ledger")
 
-    def full(self, row):
+    def full(self):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(WriteOnlyWorksheet, "append", full)
+    monkeypatch.setattr(Sheet, "flush", full)
     with pytest.raises(ServiceError, match="磁盘空间不足.*原有文件未改动"):
         services.fee_reports.export_ledger(target, "2026-11")
     assert target.read_bytes() == b"older ledger"
