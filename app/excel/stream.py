@@ -94,8 +94,8 @@ class Sheet:
             attrs = []
             number = 0
             if style.number_format:
-                number = BUILTIN_FORMATS.get(style.number_format) \
-                    or formats.setdefault(style.number_format, 164 + len(formats))
+                number = BUILTIN_FORMATS[style.number_format] if style.number_format in BUILTIN_FORMATS \
+                    else formats.setdefault(style.number_format, 164 + len(formats))
                 attrs.append(' applyNumberFormat="1"')
             font = 0
             if style.bold or style.size:

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import func, literal, select, union_all
 
 from app.errors import PermissionDenied, ServiceError
 from app.models import FeeKind, Kind, WorkOrder
@@ -158,20 +158,29 @@ class DashboardService:
         """One section of the 概况 page (a name of ``PARTS``) for ``period``, or the message to show in its place
         (no right, bad period…). Meant for a worker thread: each section checks its own right and opens its
         own session, so the sections can be read at once."""
-        from app.services.maintenance import MaintenanceService
-        from app.services.property import PropertyService
-
         today = today or self.ctx.clock().date()
         readers: dict[str, Callable[[str], Any]] = {
-            "heading": lambda _p: PropertyService(self.ctx).property_name(),
-            "property": lambda _p: PropertyService(self.ctx).figures(),
+            "heading": lambda _p: self._property().property_name(),
+            "property": lambda _p: self._property().figures(),
             "collection": lambda p: self._collection(p, months),
             "aging": lambda _p: self._aging(today),
             "workorders": lambda p: WorkOrderService(self.ctx).summary(period_first_day(p)),
             "months": lambda p: self.workorders_by_month(p, months),
-            "maintenance": lambda p: MaintenanceService(self.ctx).completion(p),
+            "maintenance": lambda p: self._maintenance(p),
         }
         return _part(lambda: readers[name](period_or_error(period)))
+
+    # each section imports what it reads (the maintenance service and its models ~30 ms): a section's job never
+    # waits on another section's imports
+    def _property(self):
+        from app.services.property import PropertyService
+
+        return PropertyService(self.ctx)
+
+    def _maintenance(self, period: str):
+        from app.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.ctx).completion(period)
 
     def _aging(self, today: date):
         from app.services.fees_reports import FeeReportService
@@ -191,14 +200,17 @@ class DashboardService:
         WorkOrderService(self.ctx)._require_view()  # the same right as the work-order lists
         last = period_or_error(last)
         periods = periods_ending(last, months)
-        complaint = func.sum(case((WorkOrder.kind == Kind.COMPLAINT, 1), else_=0))
         with self.ctx.read() as s:
-            reported = _by_month(s, WorkOrder.reported_at, periods, (func.count(), complaint))
+            # counts only, each from an index alone: reported orders (ix_workorders_reported_id) and complaints
+            # (ix_workorders_kind_reported, 0025) apart — a CASE over every order of the year was 4× slower
+            reported = _by_month(s, WorkOrder.reported_at, periods, (func.count(),))
+            complaints = _by_month(s, WorkOrder.reported_at, periods, (func.count(),),
+                                   WorkOrder.kind == Kind.COMPLAINT)
             visits = _by_month(s, WorkOrder.visited_at, periods, (func.count(), func.sum(WorkOrder.satisfaction)),
                                WorkOrder.satisfaction.is_not(None))
         out = []
         for p in periods:
-            n, complaints = reported[p]
             visited, total = visits[p]
-            out.append(MonthWorkOrders(p, int(n), int(complaints or 0), int(visited), average_score(total, visited)))
+            out.append(MonthWorkOrders(p, int(reported[p][0]), int(complaints[p][0]), int(visited),
+                                       average_score(total, visited)))
         return out

@@ -154,14 +154,14 @@ class PropertyService:
                 s.execute(select(Staff.team, func.count()).where(Staff.active.is_(True)).group_by(Staff.team)).all()
             )
             return PropertyFigures(
-                buildings=s.scalar(select(func.count(Building.id))) or 0,
+                buildings=s.scalar(select(func.count()).select_from(Building)) or 0,
                 units=sum(by_status.values()),
                 occupied=by_status.get(UnitStatus.OCCUPIED, 0),
                 vacant=by_status.get(UnitStatus.VACANT, 0),
                 renovating=by_status.get(UnitStatus.RENOVATING, 0),
-                people=s.scalar(select(func.count(Person.id))) or 0,
+                people=s.scalar(select(func.count()).select_from(Person)) or 0,
                 owners_linked=s.scalar(select(func.count(func.distinct(Occupancy.person_id)))) or 0,
-                vehicles=s.scalar(select(func.count(Vehicle.id))) or 0,
-                parking_spaces=s.scalar(select(func.count(ParkingSpace.id))) or 0,
+                vehicles=s.scalar(select(func.count()).select_from(Vehicle)) or 0,
+                parking_spaces=s.scalar(select(func.count()).select_from(ParkingSpace)) or 0,
                 staff_by_team=staff,
             )

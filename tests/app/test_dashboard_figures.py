@@ -4,7 +4,9 @@ computations they replaced, on random orders around the month boundaries, on SQL
 - the month figures (reported, complaints, return visits, their score) read as one index range per month
   = the reference: one CASE over the year grouped by month (the query before issue 18);
 - open and overdue orders by team and the orders with the manager = the same tests done in Python on every
-  order (the summary reads them from the covering index ``ix_workorders_open_team``);
+  order (the summary reads them from the covering index ``ix_workorders_open_team``, grouped by state and team);
+- the summary's orders reported since a day and the complaints among them (two counts on indexes, 0025) = the
+  orders counted in Python;
 - each section of the page read alone (``part``) = the same section of ``load``.
 """
 
@@ -108,9 +110,14 @@ def test_the_month_and_open_figures_equal_the_live_computation(services, orders,
     got = [(m.period, m.reported, m.complaints, m.visited, m.average_satisfaction)
            for m in at_now.dashboard.workorders_by_month(last, MONTHS)]
     assert got == _reference_months(at_now, last, MONTHS)
-    summary = at_now.workorders.summary(date(2026, 11, 1))
-    open_by, overdue_by, with_manager = _reference_open(orders)
-    assert (summary.open_by_team, summary.overdue_by_team, summary.escalated) == (open_by, overdue_by, with_manager)
+    for since in (date(2026, 11, 1), date(2026, 8, 1)):
+        summary = at_now.workorders.summary(since)
+        open_by, overdue_by, with_manager = _reference_open(orders)
+        assert (summary.open_by_team, summary.overdue_by_team, summary.escalated) == (open_by, overdue_by, with_manager)
+        start = datetime.combine(since, datetime.min.time())
+        reported = [o for o in orders if o["reported_at"] >= start]
+        assert (summary.reported, summary.complaints) == (len(reported), sum(o["kind"] == Kind.COMPLAINT
+                                                                             for o in reported))
 
 
 def test_each_section_read_alone_is_the_section_of_load(services):

@@ -187,7 +187,12 @@ def test_styles_the_exports_use(tmp_path):
         sheet.append(["标题"], Style(bold=True, size=14))
         sheet.append([Decimal("1.5")], [Style(number_format="0.000")])
         sheet.append([Decimal("2.5")], [Style(number_format="0.000")])
+        sheet.append([Decimal("3.5")], [Style(number_format="General")])
+    with zipfile.ZipFile(path) as z:
+        styles = z.read("xl/styles.xml").decode()
+    assert styles.count("<numFmt ") == 1 and 'formatCode="0.000"' in styles  # General is built in (id 0)
     ws = load_workbook(path).active
     assert ws.title == "台账_2026_11__ 一二三四五六七八九十一二三四五六七八九"[:31]
     assert ws["A1"].font.b and ws["A1"].font.sz == 14
     assert ws["A2"].number_format == ws["A3"].number_format == "0.000" and ws["A3"].value == 2.5
+    assert ws["A4"].number_format == "General"

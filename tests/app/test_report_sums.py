@@ -4,7 +4,9 @@ ledgers (payments in pieces, 减免, voids, 滞纳金, prepaid over-payments, re
 - arrears aging summed in SQL (``aging()``) = the aging of every arrears row (``summarise_aging(arrears())``);
 - the collection sums (收缴率 page, dashboard trend) = line-by-line sums read back through the ORM, 减免 apart;
   the dashboard's month figures are the 收缴率 page's, period by period;
-- the ledger read in unit blocks = read at once, and its export's cells = the rows' values.
+- the ledger read in unit blocks = read at once, and its export's cells = the rows' values;
+- 日结 of every day with a payment, void or refund (read from covering indexes, migration 0025) = the day's
+  payments, voids, refunds and allocations added up one by one through the ORM.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.errors import ServiceError
-from app.models import Allocation, BillLine, FeeItem
+from app.models import Allocation, BillLine, FeeItem, Payment, PrepaidEntry, PrepaidKind, Refund
 from app.money import ZERO
 from app.services import fees_reports
 from app.services.fees_reports import collection_sums, rates_of, summarise_aging
@@ -102,9 +104,57 @@ def python_sums(services) -> dict[str, dict[str, tuple[Decimal, Decimal]]]:
     return out
 
 
+def python_cashup(services, day) -> tuple:
+    """日结 of ``day`` one row at a time: (operator, method) → [count, amount], item name → amount (nonzero),
+    count, total, taken, first and last receipt."""
+    groups: dict[tuple[str, str], list] = defaultdict(lambda: [0, ZERO])
+    items: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    with services.ctx.read() as s:
+        names = dict(s.execute(select(FeeItem.id, FeeItem.name)).all())
+
+        def put(payment: Payment, sign: int) -> None:
+            for a in s.scalars(select(Allocation).where(Allocation.payment_id == payment.id)):
+                line = s.get(BillLine, a.line_id)
+                items[fees_reports.LATE_FEE_NAME if line.late_fee else names[line.item_id]] += sign * a.amount
+            for e in s.scalars(select(PrepaidEntry).where(PrepaidEntry.payment_id == payment.id,
+                                                          PrepaidEntry.kind == PrepaidKind.DEPOSIT)):
+                items[fees_reports.PREPAID_NAME] += sign * e.amount
+
+        taken = [p for p in s.scalars(select(Payment)) if p.paid_at.date() == day]
+        for p in taken:
+            groups[(p.operator_name, p.method)][0] += 1
+            groups[(p.operator_name, p.method)][1] += p.amount
+            put(p, 1)
+        for p in s.scalars(select(Payment).where(Payment.voided_at.is_not(None))):
+            if p.voided_at.date() == day:
+                groups[(p.voided_by_name, p.method)][0] -= 1
+                groups[(p.voided_by_name, p.method)][1] -= p.amount
+                put(p, -1)
+        for r in s.scalars(select(Refund)):
+            if r.refunded_at.date() == day:
+                groups[(r.operator_name, r.method)][1] -= r.amount
+                items[fees_reports.PREPAID_NAME] -= r.amount
+    receipts = sorted(p.receipt_no for p in taken)
+    return ({k: tuple(v) for k, v in groups.items()}, {k: v for k, v in items.items() if v},
+            sum(v[0] for v in groups.values()), sum((v[1] for v in groups.values()), ZERO),
+            sum((p.amount for p in taken), ZERO), (receipts[0], receipts[-1]) if receipts else ("", ""))
+
+
+def check_cashups(services) -> None:
+    with services.ctx.read() as s:
+        moments = [*s.scalars(select(Payment.paid_at)), *s.scalars(select(Payment.voided_at)),
+                   *s.scalars(select(Refund.refunded_at))]
+    for day in sorted({m.date() for m in moments if m is not None}):
+        c = services.fee_reports.cashup(day)
+        got = ({(r.operator, r.method): (r.count, r.amount) for r in c.rows}, dict(c.by_item), c.count, c.total,
+               c.taken, c.receipts)
+        assert got == python_cashup(services, day), day
+
+
 def check(services, clock) -> None:
     reports = services.fee_reports
     today = clock.now.date()
+    check_cashups(services)
     assert reports.aging(today) == summarise_aging(reports.arrears(today=today))
 
     expected = python_sums(services)

@@ -398,9 +398,49 @@ def test_each_section_shows_as_soon_as_it_is_read(qtbot, office, monkeypatch):
     settled(qtbot, page)
     assert page.key_cards["property_rate"].value.text() == "0.0%" and page.rate_chart.showing_chart()
     assert page.stamp.text() == "更新于 10:00"
-    assert {n for n, _main in names} == {"collection", "aging", "months", "workorders", "property", "maintenance",
-                                         "heading"}
+    # the page was never shown: the 维保完成率 card, read only once it is on screen, still waits
+    assert {n for n, _main in names} == {"collection", "aging", "months", "workorders", "property", "heading"}
     assert not any(main for _n, main in names)
+    assert page.pm_card.value.text() == "…" and set(page.unseen) == {"maintenance"}
+
+
+def test_the_maintenance_card_below_the_fold_is_read_once_scrolled_into_view(qtbot, office, monkeypatch):
+    """Issue 18: at 1280×800 the 维保完成率 card is below the fold; its section alone imports the engineering
+    models, so it is read when the card is first painted: scrolled into view, or at once in a taller window."""
+    from app.services.dashboard import DashboardService
+
+    services, *_ = office
+    names, real = [], DashboardService.part
+
+    def logged(self, name, *args, **kwargs):
+        names.append(name)
+        return real(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(DashboardService, "part", logged)
+    page = DashboardPage(services)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    settled(qtbot, page)
+    qtbot.wait(100)  # a paint or two later: still not read
+    assert "maintenance" not in names and page.pm_card.value.text() == "…"
+    assert page.stamp.text() == "更新于 10:00"  # the sections on screen are all shown
+    page.scroll.ensureWidgetVisible(page.pm_card)
+    qtbot.waitUntil(lambda: page.pm_card.value.text() != "…", timeout=10_000)
+    assert names.count("maintenance") == 1 and "2026-11 应做" in page.pm_card.note.text()
+    page.set_period("2026-10")  # on screen now: a new period reads it at once
+    qtbot.waitUntil(lambda: names.count("maintenance") == 2, timeout=10_000)
+    settled(qtbot, page)
+    assert "2026-10 应做" in page.pm_card.note.text()
+
+    tall = DashboardPage(services)
+    qtbot.addWidget(tall)
+    tall.resize(1280, 1200)
+    tall.show()
+    qtbot.waitUntil(lambda: names.count("maintenance") == 3, timeout=10_000)
+    settled(qtbot, tall)
+    assert "2026-11 应做" in tall.pm_card.note.text()
 
 
 def test_a_section_that_fails_shows_its_message_and_the_others_their_figures(qtbot, office, monkeypatch):

@@ -267,7 +267,10 @@ def test_dashboard_shows_the_month_pm_completion_rate(qtbot, world):
     world["manager"].maintenance.record(world["manager"].maintenance.list({})[0].id, [{"ok": True}] * 2)
     page = DashboardPage(world["manager"])
     qtbot.addWidget(page)
+    page.resize(1280, 1200)  # the card on screen: it is read once painted
+    page.show()
     page.set_period("2026-11")
     page.reload()
-    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)  # figures load in a background job
+    # figures load in a background job
+    qtbot.waitUntil(lambda: not page.loading and page.pm_card.value.text() != "…", timeout=10_000)
     assert page.pm_card.value.text() == "100.0%" and "完成 1 项" in page.pm_card.note.text()
