@@ -34,6 +34,7 @@ MAX_COLUMNS = 256
 MAX_CELLS = 5_000_000  # rows × columns of the grid calamine would build (≈ 1 GB at worst)
 MAX_XML_MB = 1024  # a sheet's XML, unpacked: 120,000 rows of a roster take about 70 MB
 CHUNK = 1 << 20
+WHOLE_MB = 64  # a sheet's XML up to this size is inflated in one piece by ISA-L (a roster of ~100,000 rows)
 MANY = 1000  # more cells than this beyond the limits: a big sheet, not a few stray cells
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -160,7 +161,8 @@ class _NotAsZipfileReadsIt(Exception):
 
 
 def _inflate_part(zf: zipfile.ZipFile, part: str) -> Iterator[bytes] | None:
-    """The part's bytes in chunks of at most CHUNK, inflated by ISA-L: its compressed bytes read through zipfile
+    """The part's bytes in chunks of at most CHUNK (in one piece up to WHOLE_MB), inflated by ISA-L: its
+    compressed bytes read through zipfile
     as if stored, the length and the CRC checked at the end as zipfile checks them (``_NotAsZipfileReadsIt``
     when they, or the inflating, fail: then zipfile reads it again and reports it as always). None when ISA-L
     is not there or the part is not plainly deflated."""
@@ -171,13 +173,16 @@ def _inflate_part(zf: zipfile.ZipFile, part: str) -> Iterator[bytes] | None:
     packed_part.compress_type, packed_part.file_size = zipfile.ZIP_STORED, info.compress_size
     del packed_part.CRC  # the CRC is of the inflated bytes: checked below
 
+    whole = info.file_size <= WHOLE_MB * 1024 * 1024
+
     def chunks() -> Iterator[bytes]:
         inflater, crc, left, packed = _isal.decompressobj(-15), 0, info.file_size, b""
         try:
             with zf.open(packed_part) as fh:
                 while left > 0 and not inflater.eof:
-                    fed = packed or fh.read(CHUNK >> 2)  # (b"" once read to the end: what ISA-L holds comes out)
-                    data = inflater.decompress(fed, min(CHUNK, left))
+                    # (b"" once read to the end: what ISA-L still holds comes out)
+                    fed = packed or fh.read(-1 if whole else CHUNK >> 2)
+                    data = inflater.decompress(fed, left if whole else min(CHUNK, left))
                     packed = inflater.unconsumed_tail
                     if not data:
                         if not fed or packed == fed:

@@ -509,8 +509,8 @@ def _quick_scans(path: Path, monkeypatch) -> list:
     return outcomes
 
 
-@pytest.mark.parametrize("chunk", [1 << 20, 4096])
-def test_the_quick_pass_reads_a_sheet_as_zipfile_does(tmp_path, monkeypatch, chunk):
+@pytest.mark.parametrize(("chunk", "whole_mb"), [(1 << 20, 64), (1 << 20, 0), (4096, 0)])
+def test_the_quick_pass_reads_a_sheet_as_zipfile_does(tmp_path, monkeypatch, chunk, whole_mb):
     """ISA-L inflates what zipfile would (in chunks of every size, across many of them), and the quick pass
     finds the same in either: the usual sheet, far cells, cells without references, formulas."""
     import zipfile
@@ -519,6 +519,7 @@ def test_the_quick_pass_reads_a_sheet_as_zipfile_does(tmp_path, monkeypatch, chu
 
     assert ISAL is not None  # installed with the app (pyproject.toml)
     monkeypatch.setattr(extent, "CHUNK", chunk)
+    monkeypatch.setattr(extent, "WHOLE_MB", whole_mb)  # 0: in pieces
     files = [_sheet_file(tmp_path / "big.xlsx", 3000), far_cell_file(tmp_path / "far.xlsx"),
              far_cell_file(tmp_path / "near.xlsx", "C3")]
     for path in files:
