@@ -96,7 +96,7 @@ class RowXml:
             shown = numbers.get(value) if kind is Decimal or kind is float else None
             if shown is None:
                 shown = number_text(value) if kind in (int, float, Decimal) else _refuse(value)
-                if kind is not int:
+                if kind is not int and value:  # not a zero: 0 == -0, and openpyxl writes "-0"
                     if len(numbers) >= 4096:
                         numbers.clear()
                     numbers[value] = shown

@@ -246,7 +246,7 @@ class Payment(Stamped, Base):
 
     __tablename__ = "payments"
     __table_args__ = (Index("ix_payments_unit", "unit_id"),
-                      # 日结 reads the day's payments from this index alone (0025, issue 18)
+                      # 日结 reads the day's payments from this index alone (0024, issue 18)
                       Index("ix_payments_day", "paid_at", "operator_name", "method", "amount", "receipt_no"),
                       Index("ix_payments_voided_at", "voided_at"))  # the day's voids in 日结 (issue 18)
 
@@ -289,7 +289,7 @@ class Allocation(Base):
 
     __tablename__ = "allocations"
     __table_args__ = (Index("ix_allocations_line", "line_id"),
-                      # a payment's allocations without their rows: 日结 by fee item (0025, issue 18)
+                      # a payment's allocations without their rows: 日结 by fee item (0024, issue 18)
                       Index("ix_allocations_payment_line", "payment_id", "line_id", "amount"),
                       # 减免 read apart (issue 18): a few rows, not a probe per bill line
                       Index("ix_allocations_waived", "line_id", "amount", "voided",

@@ -65,7 +65,7 @@ class WorkOrder(Versioned, Base):
         Index("ix_workorders_state_due", "state", "due_at"),
         Index("ix_workorders_team_state", "team", "state"),
         # the dashboard's month figures and rates read these alone, never the orders' rows (issue 18)
-        Index("ix_workorders_kind_reported", "kind", "reported_at"),  # complaints of a month counted (0025)
+        Index("ix_workorders_kind_reported", "kind", "reported_at"),  # complaints of a month counted (0024)
         Index("ix_workorders_visited_score", "visited_at", "satisfaction"),
         Index("ix_workorders_completed_due", "completed_at", "due_at", "team"),
         Index("ix_workorders_state_escalation", "state", "escalation_level"),  # 待经理处理: an OR of two seeks

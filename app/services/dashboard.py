@@ -202,7 +202,7 @@ class DashboardService:
         periods = periods_ending(last, months)
         with self.ctx.read() as s:
             # counts only, each from an index alone: reported orders (ix_workorders_reported_id) and complaints
-            # (ix_workorders_kind_reported, 0025) apart — a CASE over every order of the year was 4× slower
+            # (ix_workorders_kind_reported, 0024) apart — a CASE over every order of the year was 4× slower
             reported = _by_month(s, WorkOrder.reported_at, periods, (func.count(),))
             complaints = _by_month(s, WorkOrder.reported_at, periods, (func.count(),),
                                    WorkOrder.kind == Kind.COMPLAINT)

@@ -512,7 +512,7 @@ class FeeReportService:
 
         def by_item(where) -> list[tuple[str, Decimal]]:
             """(fee item name / 滞纳金 / 预存款, amount) of the payments ``where`` selects, summed (per item, then
-            by name: the day's allocations read from the payments' and allocations' covering indexes, 0025)."""
+            by name: the day's allocations read from the payments' and allocations' covering indexes, 0024)."""
             out = []
             for item_id, late, amount in s.execute(
                 select(BillLine.item_id, BillLine.late_fee, func.sum(Allocation.amount))
@@ -537,7 +537,7 @@ class FeeReportService:
                 bucket[0] += count
                 bucket[1] += amount
 
-        # the day's payments read from their covering index (ix_payments_day, 0025)
+        # the day's payments read from their covering index (ix_payments_day, 0024)
         for operator, method, count, amount in s.execute(
             select(Payment.operator_name, Payment.method, func.count(), func.sum(Payment.amount))
             .where(*taken_where).group_by(Payment.operator_name, Payment.method)

@@ -830,18 +830,24 @@ def _no_gc():
 
 
 @contextmanager
-def _big_page_cache(conn, rows: int):
-    """SQLite's default 2 MB page cache thrashes once the persons/occupancies indexes outgrow it (100,000
-    rows: persons insert 2.7 s); a bigger cache for the duration of the import keeps them in memory."""
-    if conn.dialect.name != "sqlite" or rows < 5000:
+def _page_cache(conn, kib: int | None) -> Iterator[None]:
+    """SQLite: this connection's page cache set to ``kib`` KiB for the block, then restored (``None``, or
+    another engine: left as it is)."""
+    if kib is None or conn.dialect.name != "sqlite":
         yield
         return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = {-min(256, 16 + rows // 1000 * 2) * 1024}")  # KiB
+    usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
     try:
         yield
     finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(usual)}")
+
+
+def _import_cache_kib(rows: int) -> int | None:
+    """SQLite's default 2 MB page cache thrashes once the persons/occupancies indexes outgrow it (100,000
+    rows: persons insert 2.7 s); a bigger cache for the duration of the import keeps them in memory."""
+    return None if rows < 5000 else min(256, 16 + rows // 1000 * 2) * 1024
 
 
 @contextmanager
@@ -1248,7 +1254,7 @@ class RosterService:
 
     def _write(self, s: Session, p: _Plan, progress: ProgressLike) -> tuple[int, int]:
         conn = s.connection()
-        with _big_page_cache(conn, len(p.statuses)):
+        with _page_cache(conn, _import_cache_kib(len(p.statuses))):
             return self._write_rows(s, conn, p, progress)
 
     def _write_rows(self, s: Session, conn, p: _Plan, progress: ProgressLike) -> tuple[int, int]:
@@ -1417,7 +1423,7 @@ class RosterService:
 
         self.ctx.require("roster.export")
         ids = _unit_id_list(unit_ids)
-        with self.ctx.read() as s, _small_page_cache(s):
+        with self.ctx.read() as s, _page_cache(s.connection(), EXPORT_CACHE_KIB):
             count = write_roster(path, self._export_lines(s, ids), total=_export_count(s, ids), progress=progress)
         AuditService(self.ctx).record("export", "roster", {
             "file": Path(path).name, "rows": count, "filtered": unit_ids is not None,
@@ -1432,7 +1438,8 @@ class RosterService:
 
 
 EXPORT_BLOCK = 200  # roster lines fetched at a time (a list on screen: whose plates/spaces are looked up at once)
-EXPORT_CACHE_KIB = 512  # SQLite page cache while exporting (see _small_page_cache)
+EXPORT_CACHE_KIB = 512  # SQLite page cache while exporting: it reads every table once, and the usual 2 MB would
+# fill with pages read once, for no speed
 EXPORT_SORT_UNITS = 1000  # units of the buildings the database sorts at a time in an export (see _export_parts)
 FEW_UNITS = 5000  # a filtered export of up to this many units is read by id; more: one ordered pass, filtered
 
@@ -1483,22 +1490,6 @@ def _group_lines(s: Session, stmt, buildings: list[int], wanted: set[int] | None
     for block in s.execute(stmt.where(Unit.building_id.in_(buildings))
                            .execution_options(yield_per=EXPORT_BLOCK)).partitions():
         yield from block if wanted is None else (row for row in block if row[0] in wanted)
-
-
-@contextmanager
-def _small_page_cache(s: Session, kib: int = EXPORT_CACHE_KIB) -> Iterator[None]:
-    """SQLite: this connection's page cache bounded to ``kib`` while the export reads every table once (it
-    would fill its usual 2 MB with pages read once, for no speed); restored afterwards."""
-    conn = s.connection()
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(usual)}")
 
 
 def _padded(values: list) -> list:

@@ -5,7 +5,7 @@ computations they replaced, on random orders around the month boundaries, on SQL
   = the reference: one CASE over the year grouped by month (the query before issue 18);
 - open and overdue orders by team and the orders with the manager = the same tests done in Python on every
   order (the summary reads them from the covering index ``ix_workorders_open_team``, grouped by state and team);
-- the summary's orders reported since a day and the complaints among them (two counts on indexes, 0025) = the
+- the summary's orders reported since a day and the complaints among them (two counts on indexes, 0024) = the
   orders counted in Python;
 - each section of the page read alone (``part``) = the same section of ``load``.
 """

@@ -133,6 +133,13 @@ def test_each_kind_alone(tmp_path, value):
     assert streamed == plain
 
 
+@pytest.mark.parametrize("zeros", [(0.0, -0.0), (-0.0, 0.0), (Decimal("0.00"), Decimal("-0.00"))])
+def test_a_zero_keeps_its_sign_after_the_other_zero(tmp_path, zeros):
+    """Amounts' texts are cached by value, and 0 == -0: openpyxl writes "-0" for the second all the same."""
+    plain, streamed = _both(tmp_path, _with_header([[zeros[0], None, None, None, None], [zeros[1]] + [None] * 4]))
+    assert streamed == plain
+
+
 @pytest.mark.parametrize("freeze", ["A2", "F3", "B1", "A1"])
 def test_frozen_panes_as_openpyxl_writes_them(tmp_path, freeze):
     plain, streamed = _both(tmp_path, _with_header([["a", 1, Decimal("2.00"), "b", None]]), freeze)

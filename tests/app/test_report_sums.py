@@ -5,7 +5,7 @@ ledgers (payments in pieces, 减免, voids, 滞纳金, prepaid over-payments, re
 - the collection sums (收缴率 page, dashboard trend) = line-by-line sums read back through the ORM, 减免 apart;
   the dashboard's month figures are the 收缴率 page's, period by period;
 - the ledger read in unit blocks = read at once, and its export's cells = the rows' values;
-- 日结 of every day with a payment, void or refund (read from covering indexes, migration 0025) = the day's
+- 日结 of every day with a payment, void or refund (read from covering indexes, migration 0024) = the day's
   payments, voids, refunds and allocations added up one by one through the ORM.
 """
 

@@ -7,14 +7,14 @@ index alone (the payments' grouped query 27 → 5 ms, by fee item 140 → 70 ms 
 The dashboard's complaints per month counted a CASE over every order of the year (reported_at, kind): they are
 now counted on (kind, reported_at), the reported orders on (reported_at, id), both from the index alone.
 
-Revision ID: 0025
-Revises: 0024
+Revision ID: 0024
+Revises: 0023
 """
 
 from alembic import op
 
-revision = "0025"
-down_revision = "0024"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
