@@ -221,7 +221,7 @@ def run_export(target: Path, db_url: str) -> dict:
     services = _services(db_url)
     with export_memory() as mem:  # the export's own peak (the high-water mark reset at its start)
         start, cpu = time.perf_counter(), time.process_time()
-        count = services.roster.export(target)
+        count = services.roster_export.export(target)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     services.db.dispose()
     return {"export_s": elapsed, "export_cpu_s": cpu, "export_rows": count, "export_peak_mb": mem["grew_mb"],

@@ -852,7 +852,7 @@ def app_ledger(paths) -> dict:
 def app_roster(paths) -> dict:
     services = signed_in(paths["exports"])
     with tempfile.TemporaryDirectory() as tmp, export_memory() as mem:
-        s = _timed(lambda: services.roster.export(Path(tmp) / "花名册.xlsx", progress=PeakAt(mem)))
+        s = _timed(lambda: services.roster_export.export(Path(tmp) / "花名册.xlsx", progress=PeakAt(mem)))
     return {"s": s, **mem}
 
 

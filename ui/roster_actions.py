@@ -77,7 +77,7 @@ class RosterActions(QObject):
             path = self._save_path(title, str(Path.home() / name))
         if not path:
             return
-        roster = self.services.roster
+        roster = self.services.roster_export
 
         def done(count: int) -> None:
             self.exported.emit(path)
@@ -97,7 +97,7 @@ class RosterActions(QObject):
         if not path:
             return
         try:
-            self.services.roster.template(path)
+            self.services.roster_export.template(path)
         except ServiceError as exc:
             QMessageBox.warning(self.window, title, str(exc))
             return

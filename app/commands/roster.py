@@ -116,7 +116,7 @@ def run_unverified(args) -> int:
 
 def run_export(args) -> int:
     try:
-        count = args.services.roster.export(args.file)
+        count = args.services.roster_export.export(args.file)
     except ServiceError as exc:
         return _fail(str(exc))
     print(f"已导出 {count} 行到 {args.file}")
@@ -128,7 +128,7 @@ def run_template(args) -> int:
     from app.services import Services
 
     try:
-        Services.open(open_database(args.database)).roster.template(args.file)
+        Services.open(open_database(args.database)).roster_export.template(args.file)
     except ServiceError as exc:
         return _fail(str(exc))
     print(f"已生成导入模板 {args.file}")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from app.excel.cells import check_target, neutralise, safe_value, save_workbook
-from app.excel.roster import BY_KEY, EXPORT_KEYS
+from app.excel.roster_columns import BY_KEY, EXPORT_KEYS
 from app.excel.stream import Style, streamed_sheet
 from app.progress import NULL_PROGRESS, ProgressLike
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.excel.cells import new_workbook
-from app.excel.roster import BY_KEY, EXPORT_KEYS
+from app.excel.roster_columns import BY_KEY, EXPORT_KEYS
 
 # 序号 "示例" marks the example: the importer skips that row, so a template filled in below it imports as is.
 EXAMPLE = {

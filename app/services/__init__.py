@@ -57,6 +57,12 @@ class Services:
         return RosterService(self.ctx)
 
     @cached_property
+    def roster_export(self):
+        from app.services.roster_export import RosterExportService
+
+        return RosterExportService(self.ctx)
+
+    @cached_property
     def auth(self):
         from app.services.auth import AuthService
 

@@ -1,4 +1,4 @@
-"""Owner roster (业主花名册) import and export: preview first, then one all-or-nothing transaction.
+"""Owner roster (业主花名册) import: preview first, then one all-or-nothing transaction (the export: ``app.services.roster_export``).
 
 ``preview(path)`` reads and checks the file and compares it with the database: every row is to be
 created, updated, left unchanged, or is in error (with "第15行 身份证号码: 校验位错误" messages).
@@ -11,17 +11,16 @@ by name within the unit. Blank cells never clear stored values, so re-importing 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from functools import cached_property
 from itertools import chain, islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from sqlalchemy import Insert, bindparam, func, insert, literal_column, select, update
+from sqlalchemy import Insert, bindparam, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ServiceError
@@ -53,11 +52,11 @@ from app.progress import NULL_PROGRESS, ProgressLike
 from app.search import building_code, unit_label, unit_search_text
 from app.services.archive import refresh_search_text
 from app.services.context import ServiceContext
+from app.services.roster_export import CHUNK, chunks, page_cache
 
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
 PREVIEW_KEYS = ("building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",
                 "space", "plate", "notes")
-CHUNK = 500
 ALL_SHEETS = ("全部", "all", "ALL", "*")
 
 
@@ -211,30 +210,6 @@ class RosterImportRow:
     skipped: int
 
 
-@dataclass(frozen=True)
-class RosterExportRow:
-    """One roster line as written to Excel, all text, in EXPORT_KEYS order."""
-
-    building: str
-    unit_no: str
-    room_no: str
-    area: str
-    name: str
-    relation: str
-    phone: str
-    id_number: str
-    move_in: str
-    spaces: str
-    plates: str
-    notes: str
-    gender: str = ""
-    floor: str = ""
-    inner_area: str = ""
-    floors: str = ""  # the building's 总层数
-    elevator: str = ""  # 有 / 无
-    id_unverified: str = ""  # 是: the ID number is kept as the old system had it (待核实)
-
-
 def _values(rec: RosterRecord, status: str) -> tuple[str, ...]:
     if status == ERROR and rec.raw is not None:
         return tuple(display(rec.raw.get(k, "")) for k in PREVIEW_KEYS)
@@ -321,11 +296,6 @@ class _Plan:
                 "total": len(self.statuses)}
 
 
-def _chunks(items: Sequence, size: int = CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _where_in(conn, stmt, column, wanted: set):
     """The rows of ``stmt`` whose ``column`` is one of ``wanted``, in (column, id) order.
 
@@ -341,7 +311,7 @@ def _where_in(conn, stmt, column, wanted: set):
             if row[at] in wanted:
                 yield row
         return
-    for chunk in _chunks(sorted(wanted)):
+    for chunk in chunks(sorted(wanted)):
         yield from conn.execute(stmt.where(column.in_(chunk))).all()
 
 
@@ -379,7 +349,7 @@ def plan(s: Session, parsed: ParsedRoster, progress: ProgressLike = NULL_PROGRES
     buildings_with_units: set[str] = set()
     members = result.members
     persons_by_id: dict[int, _Obj] = {}
-    for chunk in _chunks(stored_bids):
+    for chunk in chunks(stored_bids):
         for uid, bid, unit_no, room_no, area, floor, inner_area in conn.execute(
             select(Unit.id, Unit.building_id, Unit.unit_no, Unit.room_no, Unit.area, Unit.floor, Unit.inner_area)
             .where(Unit.building_id.in_(chunk))
@@ -764,13 +734,13 @@ def _describe_conflicts(s: Session, parsed: ParsedRoster, conflicts: list[Roster
     """Fill in unit labels and the messages (a few queries, for the conflicting rows only)."""
     person_ids = sorted({c.stored_id for c in conflicts if c.kind == "name"})
     homes: dict[int, list[int]] = {}
-    for chunk in _chunks(person_ids):
+    for chunk in chunks(person_ids):
         for pid, uid in s.execute(select(Occupancy.person_id, Occupancy.unit_id)
                                   .where(Occupancy.person_id.in_(chunk)).order_by(Occupancy.id)):
             homes.setdefault(pid, []).append(uid)
     unit_ids = sorted({u for c in conflicts for u in c.unit_ids} | {u for us in homes.values() for u in us})
     labels: dict[int, str] = {}
-    for chunk in _chunks(unit_ids):
+    for chunk in chunks(unit_ids):
         for uid, bname, unit_no, room_no in s.execute(
                 select(Unit.id, Building.name, Unit.unit_no, Unit.room_no)
                 .join(Building, Building.id == Unit.building_id).where(Unit.id.in_(chunk))):
@@ -827,21 +797,6 @@ def _no_gc():
     finally:
         if was_enabled:
             gc.enable()
-
-
-@contextmanager
-def _page_cache(conn, kib: int | None) -> Iterator[None]:
-    """SQLite: this connection's page cache set to ``kib`` KiB for the block, then restored (``None``, or
-    another engine: left as it is)."""
-    if kib is None or conn.dialect.name != "sqlite":
-        yield
-        return
-    usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(usual)}")
 
 
 def _import_cache_kib(rows: int) -> int | None:
@@ -1091,7 +1046,7 @@ def _link(obj: _Obj, unit: _Obj, person: _Obj) -> bool:
 
 
 class RosterService:
-    """Roster import (preview → commit), export of the roster or any list of units, the template."""
+    """Roster import (preview → commit) and its history; the export is ``app.services.roster_export``."""
 
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
@@ -1254,7 +1209,7 @@ class RosterService:
 
     def _write(self, s: Session, p: _Plan, progress: ProgressLike) -> tuple[int, int]:
         conn = s.connection()
-        with _page_cache(conn, _import_cache_kib(len(p.statuses))):
+        with page_cache(conn, _import_cache_kib(len(p.statuses))):
             return self._write_rows(s, conn, p, progress)
 
     def _write_rows(self, s: Session, conn, p: _Plan, progress: ProgressLike) -> tuple[int, int]:
@@ -1338,7 +1293,7 @@ class RosterService:
 
         progress.report(total * 8 // 10, total, "更新搜索索引")
         stored_persons = [x.id for x in changed_persons]
-        for chunk in _chunks(stored_persons):
+        for chunk in chunks(stored_persons):
             touched.update(s.scalars(select(Occupancy.unit_id).where(Occupancy.person_id.in_(chunk))))
         refresh_search_text(s, touched | p.extra_units)
         return len(new_units), len(new_persons)
@@ -1372,164 +1327,11 @@ class RosterService:
             return [RosterImportRow(r.id, r.imported_at, r.username, r.file_name, r.sheet, r.rows_total, r.created,
                                     r.updated, r.unchanged, r.skipped) for r in rows]
 
-    # ---- export
-    def export_rows(self, unit_ids: Iterable[int] | None = None) -> list[RosterExportRow]:
-        """Roster lines of all units (or these), one per person; phone/ID masked without pii.view_full."""
-        self.ctx.require("roster.export")
-        with self.ctx.read() as s:
-            return list(self._export_lines(s, _unit_id_list(unit_ids)))
-
-    def _export_lines(self, s: Session, unit_ids: list[int] | None) -> Iterator[RosterExportRow]:
-        """The lines in roster order, streamed from SQL a part at a time (flat memory at any size).
-
-        Rows come ordered by building, unit and room, then person: a unit's people are consecutive, and each
-        part's plates and parking spaces are read for its units only. A plate or space of a unit with no
-        person named goes to the unit's first person.
-        """
-        show_phone, show_id = self.ctx.show_phone, self.ctx.show_id_number
-        last_unit, first_person = None, None
-        for units, lines in _export_parts(s, unit_ids):
-            plates: dict[tuple, list[str]] = {}
-            spaces: dict[tuple, list[str]] = {}
-            for target, column, value in ((plates, Vehicle, Vehicle.plate), (spaces, ParkingSpace, ParkingSpace.code)):
-                for where in units(column.unit_id):
-                    for unit_id, person_id, text in s.execute(
-                            select(column.unit_id, column.person_id, value).where(where).order_by(column.id)):
-                        target.setdefault((unit_id, person_id), []).append(text)
-            for (uid, pid, relation, move_in, bname, unit_no, room_no, area, name, phone, id_number, notes, gender,
-                 floor, inner_area, floors, elevator, unverified) in lines:
-                if uid != last_unit:
-                    last_unit, first_person = uid, pid
-                own_plates, own_spaces = plates.get((uid, pid), []), spaces.get((uid, pid), [])
-                if pid == first_person:
-                    own_plates, own_spaces = own_plates + plates.get((uid, None), []), own_spaces + spaces.get((uid, None), [])
-                yield RosterExportRow(
-                    building=bname, unit_no=unit_no, room_no=room_no, area="" if area is None else _area_text(area),
-                    name=name, relation=RELATION_LABELS.get(relation, relation), phone=show_phone(phone),
-                    id_number=show_id(id_number), move_in=move_in.isoformat() if isinstance(move_in, date) else "",
-                    spaces="、".join(own_spaces), plates="、".join(own_plates), notes=notes, gender=gender,
-                    floor="" if floor is None else str(floor),
-                    inner_area="" if inner_area is None else _area_text(inner_area),
-                    floors="" if floors is None else str(floors),
-                    elevator="" if elevator is None else "有" if elevator else "无", id_unverified="是" if unverified else "",
-                )
-
-    def export(self, path: str | Path, unit_ids: Iterable[int] | None = None,
-               progress: ProgressLike = NULL_PROGRESS) -> int:
-        """Write the roster (or these units) to ``path``, streamed from SQL into a write-only workbook saved
-        atomically; returns the number of lines written."""
-        from app.excel.roster_export import write_roster
-        from app.services.audit import AuditService
-
-        self.ctx.require("roster.export")
-        ids = _unit_id_list(unit_ids)
-        with self.ctx.read() as s, _page_cache(s.connection(), EXPORT_CACHE_KIB):
-            count = write_roster(path, self._export_lines(s, ids), total=_export_count(s, ids), progress=progress)
-        AuditService(self.ctx).record("export", "roster", {
-            "file": Path(path).name, "rows": count, "filtered": unit_ids is not None,
-            "full_personal_data": self.ctx.can("pii.view_full"),
-        }, summary=f"{Path(path).name}: {count} 行")
-        return count
-
-    def template(self, path: str | Path) -> None:
-        from app.excel.roster_template import write_template
-
-        write_template(path)
-
-
-EXPORT_BLOCK = 200  # roster lines fetched at a time (a list on screen: whose plates/spaces are looked up at once)
-EXPORT_CACHE_KIB = 512  # SQLite page cache while exporting: it reads every table once, and the usual 2 MB would
-# fill with pages read once, for no speed
-EXPORT_SORT_UNITS = 1000  # units of the buildings the database sorts at a time in an export (see _export_parts)
-FEW_UNITS = 5000  # a filtered export of up to this many units is read by id; more: one ordered pass, filtered
-
-
-def _unit_id_list(unit_ids: Iterable[int] | None) -> list[int] | None:
-    return None if unit_ids is None else sorted(set(unit_ids))
-
-
-def _export_statement():
-    return (
-        select(Occupancy.unit_id, Occupancy.person_id, Occupancy.relation, Occupancy.move_in_date, Building.name,
-               Unit.unit_no, Unit.room_no, Unit.area, Person.name, Person.phone, Person.id_number, Person.notes,
-               Person.gender, Unit.floor, Unit.inner_area, Building.floors, Building.has_elevator, Person.id_unverified)
-        .join(Unit, Unit.id == Occupancy.unit_id).join(Building, Building.id == Unit.building_id)
-        .join(Person, Person.id == Occupancy.person_id)
-    )
-
-
-def _export_order(row) -> tuple:
-    return len(row[4]), row[4], len(row[5]), row[5], len(row[6]), row[6]
-
-
-def _export_parts(s: Session, ids: list[int] | None) -> Iterator[tuple[Callable, Iterable[Sequence]]]:
-    """Roster lines (see ``_export_statement``) in roster order, in parts: ``(units, lines)``, ``units(column)``
-    the conditions that pick the part's units by ``column`` (for their plates and parking spaces)."""
-    stmt = _export_statement()
-    if ids is not None and len(ids) <= FEW_UNITS:  # a list on screen: by id, sorted here (a few thousand lines)
-        rows = [row for chunk in _chunks(ids) for row in s.execute(stmt.where(Occupancy.unit_id.in_(chunk)).order_by(Occupancy.id))]
-        rows.sort(key=_export_order)
-        for block in _chunks(rows, EXPORT_BLOCK):
-            units = sorted({row[0] for row in block})
-            yield (lambda column, units=units: [column.in_(_padded(chunk)) for chunk in _chunks(units)]), block
-        return
-    stmt = stmt.order_by(func.length(Building.name), Building.name, func.length(Unit.unit_no), Unit.unit_no,
-                         func.length(Unit.room_no), Unit.room_no, Occupancy.id)
-    wanted = None if ids is None else set(ids)
-    # A few buildings at a time, in roster order: the database sorts one such group in memory, never the whole
-    # roster (125,000 lines at once: SQLite's sorter filled its budget, 4.2 MB at the usual page cache, and
-    # spilled 13 MB to temporary files); each group's units are found by ix_units_code_order.
-    for group in _building_groups(s):
-        buildings = _padded(group)
-        units = select(Unit.id).where(Unit.building_id.in_(buildings))
-        yield (lambda column, units=units: [column.in_(units)]), _group_lines(s, stmt, buildings, wanted)
-
-
-def _group_lines(s: Session, stmt, buildings: list[int], wanted: set[int] | None) -> Iterator[Sequence]:
-    """The lines of these buildings, read when first asked for, ``EXPORT_BLOCK`` rows at a time."""
-    for block in s.execute(stmt.where(Unit.building_id.in_(buildings))
-                           .execution_options(yield_per=EXPORT_BLOCK)).partitions():
-        yield from block if wanted is None else (row for row in block if row[0] in wanted)
-
-
-def _padded(values: list) -> list:
-    """An IN list's values, the last repeated up to a power of two: a handful of distinct statements, so the
-    driver's statement cache (128 per connection) does not fill up with one per list length."""
-    return values + values[-1:] * ((1 << (len(values) - 1).bit_length()) - len(values))
-
-
-def _building_groups(s: Session) -> Iterator[list[int]]:
-    """Building ids in roster order, in groups of about ``EXPORT_SORT_UNITS`` units (a building is never split)."""
-    units = select(func.count()).where(Unit.building_id == Building.id).scalar_subquery()
-    group: list[int] = []
-    size = 0
-    for building_id, count in s.execute(select(Building.id, units).order_by(func.length(Building.name), Building.name)):
-        if group and (size + count > EXPORT_SORT_UNITS or len(group) >= CHUNK):  # CHUNK: the IN list's length
-            yield group
-            group, size = [], 0
-        group.append(building_id)
-        size += count
-    if group:
-        yield group
-
-
-def _export_count(s: Session, ids: list[int] | None) -> int:
-    """How many lines the export will write (for its progress bar)."""
-    if ids is None:
-        return s.scalar(select(func.count()).select_from(Occupancy)) or 0
-    return sum(s.scalar(select(func.count()).select_from(Occupancy).where(Occupancy.unit_id.in_(chunk))) or 0
-               for chunk in _chunks(ids))
-
-
 def _audit_summary(obj: _Obj) -> str:
     vals = obj.vals
     if "key" in vals:  # a unit: building code-unit-room
         return "-".join(part for part in vals["key"] if part)
     return str(vals.get("name") or vals.get("plate") or vals.get("code") or "")
-
-
-def _area_text(area: Decimal) -> str:
-    return f"{Decimal(area):.2f}"
 
 
 def _parse(data, check: bool = True, options: ImportOptions = DEFAULT_OPTIONS) -> ParsedRoster:

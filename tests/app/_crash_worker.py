@@ -113,7 +113,7 @@ def export(services: Services, path: str) -> None:
             time.sleep(120)
 
     Sheet.append = append_then_stall
-    services.roster.export(path)
+    services.roster_export.export(path)
 
 
 def main(argv: list[str]) -> int:

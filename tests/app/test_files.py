@@ -120,12 +120,12 @@ def test_killed_export_leaves_the_older_file_whole_and_the_next_run_cleans_up(db
     _roster_db(services, tmp_path, 300)
     target = tmp_path / "out" / "roster.xlsx"
     target.parent.mkdir()
-    services.roster.export(target)
+    services.roster_export.export(target)
     before = target.read_bytes()
     run_worker(db.url, "export", str(target), delay=0.1)
     assert target.read_bytes() == before  # the kill came with half a file written: not at the target
     assert len(temps(target.parent)) == 1
-    services.roster.export(target)  # the next run
+    services.roster_export.export(target)  # the next run
     assert temps(target.parent) == []
     assert load_workbook(target).active.max_row == 301
 
@@ -161,7 +161,7 @@ def test_cli_export_killed_at_random_moments_never_leaves_a_broken_file(db, serv
     me = cli_user(services)
     target = tmp_path / "out" / "roster.xlsx"
     target.parent.mkdir()
-    services.roster.export(target)
+    services.roster_export.export(target)
     older = target.read_bytes()
     rng = random.Random(10)
     for _ in range(4):

@@ -140,7 +140,7 @@ def test_export_of_the_imported_data_reimports_unchanged(services, db, tmp_path)
                         owners=[owner(1, "王五", bad, 13812345600, gender="女")], rooms=[room(301, 3, 1, 3, 1)])
     services.roster.commit(extra, options=services.roster.options(keep_invalid_id=True))
     out = tmp_path / "export.xlsx"
-    services.roster.export(out)
+    services.roster_export.export(out)
     again = services.roster.preview(out)
     assert again.ok, again.lines()
     assert again.counts["create"] == 0 and again.counts["update"] == 0

@@ -17,12 +17,12 @@ def unit_id(services):
 def test_receptionist_cannot_export_the_roster(as_role, unit_id, tmp_path):
     clerk = as_role("service")
     with pytest.raises(PermissionDenied, match="客服|service") as refused:
-        clerk.roster.export(tmp_path / "花名册.xlsx")
+        clerk.roster_export.export(tmp_path / "花名册.xlsx")
     assert "导出业主花名册" in str(refused.value)
     with pytest.raises(PermissionDenied, match="导出业主花名册"):
-        clerk.roster.export_rows()
+        clerk.roster_export.export_rows()
     assert not (tmp_path / "花名册.xlsx").exists()
-    as_role("manager").roster.export(tmp_path / "花名册.xlsx")
+    as_role("manager").roster_export.export(tmp_path / "花名册.xlsx")
     assert (tmp_path / "花名册.xlsx").stat().st_size > 0
 
 
@@ -44,10 +44,10 @@ def test_a_grant_given_by_the_administrator_takes_effect_at_login(services, unit
     admin.users.create_user("kefu", "前台", "secret1", "service")
     clerk = services.as_actor(services.auth.login("kefu", "secret1"))
     with pytest.raises(PermissionDenied):
-        clerk.roster.export(tmp_path / "a.xlsx")
+        clerk.roster_export.export(tmp_path / "a.xlsx")
     admin.users.set_grant("service", "roster.export", True)
     clerk = services.as_actor(services.auth.login("kefu", "secret1"))
-    clerk.roster.export(tmp_path / "a.xlsx")
+    clerk.roster_export.export(tmp_path / "a.xlsx")
     assert (tmp_path / "a.xlsx").exists()
 
 

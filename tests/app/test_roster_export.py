@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import func, update
 from sqlalchemy.dialects import sqlite
 
-import app.services.roster as roster_module
+import app.services.roster_export as roster_module
 from app.excel.cells import safe_value
 from app.excel.roster import BY_KEY, EXPORT_KEYS
 from app.models import Building, Occupancy, ParkingSpace, Unit, Vehicle
@@ -65,16 +65,16 @@ def _keys(rows) -> list[tuple]:
 
 
 def test_the_lines_come_in_the_one_order_by_s_order_however_they_are_grouped(roster, db, monkeypatch):
-    whole = roster.roster.export_rows()
+    whole = roster.roster_export.export_rows()
     assert len(whole) > 100 and _keys(whole) == _one_order_by(db)
     unit_ids = sorted({u for u, *_ in _unit_rows(db)})
-    few = roster.roster.export_rows(unit_ids[5:40])
+    few = roster.roster_export.export_rows(unit_ids[5:40])
     for sort_units, block, few_units in ((1, 1, 0), (7, 3, 0), (10**6, 10**6, 0), (1, 1, 10**6)):
         monkeypatch.setattr(roster_module, "EXPORT_SORT_UNITS", sort_units)
         monkeypatch.setattr(roster_module, "EXPORT_BLOCK", block)
         monkeypatch.setattr(roster_module, "FEW_UNITS", few_units)
-        assert roster.roster.export_rows() == whole
-        assert roster.roster.export_rows(unit_ids[5:40]) == few  # a filtered list: the same lines, either path
+        assert roster.roster_export.export_rows() == whole
+        assert roster.roster_export.export_rows(unit_ids[5:40]) == few  # a filtered list: the same lines, either path
     assert few == [r for r in whole if (r.building, r.unit_no, r.room_no) in _unit_keys(db, unit_ids[5:40])]
     assert any(r.plates for r in whole) and any(r.spaces for r in whole)
 
@@ -161,7 +161,7 @@ def test_the_file_is_the_one_openpyxl_wrote_masked_or_not(roster, tmp_path, full
     permissions = permissions_for("manager") - (set() if full else {"pii.view_full"})
     clerk = roster.as_actor(Actor(None, "clerk", "clerk", "manager", frozenset(permissions)))
     out, before = tmp_path / "export.xlsx", tmp_path / "openpyxl.xlsx"
-    assert clerk.roster.export(out) == len(lines := clerk.roster.export_rows())
+    assert clerk.roster_export.export(out) == len(lines := clerk.roster_export.export_rows())
     _openpyxl_roster(before, lines)
     assert _sheet(out) == _sheet(before)
     read = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
@@ -177,7 +177,7 @@ def test_the_file_is_the_one_openpyxl_wrote_masked_or_not(roster, tmp_path, full
 def test_the_export_imports_back_unchanged(services, tmp_path):
     _commit_roster(services, tmp_path)
     out = tmp_path / "export.xlsx"
-    services.roster.export(out)
+    services.roster_export.export(out)
     preview = services.roster.preview(out)
-    assert preview.ok and preview.counts["unchanged"] == len(services.roster.export_rows()) > 100
+    assert preview.ok and preview.counts["unchanged"] == len(services.roster_export.export_rows()) > 100
     assert preview.counts["create"] == preview.counts["update"] == preview.counts["error"] == 0

@@ -145,7 +145,7 @@ def test_first_sheet_with_a_header_is_used(services, tmp_path):
 def test_export_then_import_is_no_change(services, db, tmp_path):
     services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
     out = tmp_path / "export.xlsx"
-    assert services.roster.export(out) == 4
+    assert services.roster_export.export(out) == 4
     ws = load_workbook(out).active
     assert [c.value for c in ws[1]] == ["序号", "楼栋", "单元", "房号", "建筑面积(㎡)", "业主姓名", "身份", "联系电话",
                                         "身份证号码", "入住日期", "车位号", "车牌号", "备注", "性别", "楼层", "室内面积(㎡)",
@@ -171,7 +171,7 @@ def test_formula_like_values_are_neutralised_and_round_trip(services, db, tmp_pa
     wb.save(path)
     services.roster.commit(path)
     out = tmp_path / "out.xlsx"
-    services.roster.export(out)
+    services.roster_export.export(out)
     ws = load_workbook(out).active
     notes = [ws.cell(row=r, column=13).value for r in range(2, 5)]
     assert notes == ["'=HYPERLINK(\"x\")", "'-", "'@sum"]
@@ -181,17 +181,17 @@ def test_formula_like_values_are_neutralised_and_round_trip(services, db, tmp_pa
 
 def test_export_masks_personal_data_without_permission(services, as_role, tmp_path):
     services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
-    manager_rows = as_role("manager").roster.export_rows()
+    manager_rows = as_role("manager").roster_export.export_rows()
     assert manager_rows[1].phone == "13812345678"
     with pytest.raises(PermissionDenied):
-        as_role("service").roster.export_rows()
+        as_role("service").roster_export.export_rows()
 
 
 def test_export_of_a_filtered_list(services, tmp_path):
     services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
     unit_ids = [row.id for row in services.archive.search_units("5栋")]
     out = tmp_path / "some.xlsx"
-    assert services.roster.export(out, unit_ids) == 1
+    assert services.roster_export.export(out, unit_ids) == 1
     assert load_workbook(out).active.cell(row=2, column=6).value == "赵六"
 
 
@@ -199,24 +199,24 @@ def test_export_streamed_in_blocks_keeps_lines_and_cars(services, db, tmp_path, 
     """The export reads a block of lines at a time: a unit whose owners fall in two blocks still gives its
     car and space without a person (the unit's) to its first owner only, and a filtered export of many units
     (one ordered pass) writes the same lines as one of a few."""
-    import app.services.roster as roster_module
+    import app.services.roster_export as roster_module
 
     services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
     with db.engine.begin() as conn:  # the car and the space belong to unit 1502, to nobody in particular
         conn.execute(update(Vehicle).values(person_id=None))
         conn.execute(update(ParkingSpace).values(person_id=None))
-    whole = services.roster.export_rows()
+    whole = services.roster_export.export_rows()
     assert [(r.room_no, r.name, r.plates, r.spaces) for r in whole] == [
         ("1501", "王五", "", ""), ("1502", "张三", "浙A12345", "B1-001"), ("1502", "李四", "", ""),
         ("301", "赵六", "", "")]
     unit_ids = [row.id for row in services.archive.search_units("3栋")]
-    few = services.roster.export_rows(unit_ids)
+    few = services.roster_export.export_rows(unit_ids)
     monkeypatch.setattr(roster_module, "EXPORT_BLOCK", 1)
     monkeypatch.setattr(roster_module, "FEW_UNITS", 0)
-    assert services.roster.export_rows() == whole
-    assert services.roster.export_rows(iter(unit_ids)) == few == whole[:3]
+    assert services.roster_export.export_rows() == whole
+    assert services.roster_export.export_rows(iter(unit_ids)) == few == whole[:3]
     out = tmp_path / "blocks.xlsx"
-    assert services.roster.export(out) == 4
+    assert services.roster_export.export(out) == 4
     ws = load_workbook(out).active
     assert [[c.value for c in row][5] for row in ws.iter_rows(min_row=2)] == ["王五", "张三", "李四", "赵六"]
     assert ws.cell(row=3, column=12).value == "浙A12345" and ws.cell(row=4, column=12).value is None
@@ -224,7 +224,7 @@ def test_export_streamed_in_blocks_keeps_lines_and_cars(services, db, tmp_path, 
 
 def test_template_imports_with_its_example_skipped(services, tmp_path):
     path = tmp_path / "template.xlsx"
-    services.roster.template(path)
+    services.roster_export.template(path)
     wb = load_workbook(path)
     ws = wb["业主花名册"]
     assert ws.cell(row=1, column=6).value == "业主姓名" and ws.cell(row=1, column=6).comment is not None
@@ -264,7 +264,7 @@ def test_masked_export_reimports_without_changes(services, db, tmp_path):
     services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
     clerk = services.as_actor(Actor(None, "clerk", "前台", "custom", frozenset({"roster.export", "roster.import"})))
     out = tmp_path / "masked.xlsx"
-    clerk.roster.export(out)
+    clerk.roster_export.export(out)
     assert load_workbook(out).active.cell(row=2, column=8).value == "0571-****6666"
     before = dump(db)
     preview = clerk.roster.preview(out)
@@ -313,7 +313,7 @@ def test_import_and_export_are_in_the_audit_log(services, tmp_path):
     from app.services.audit import AuditFilter
 
     services.roster.commit(clean_roster(tmp_path / "roster.xlsx"))
-    services.roster.export(tmp_path / "out.xlsx")
+    services.roster_export.export(tmp_path / "out.xlsx")
     rows = services.audit.search(AuditFilter(entity="roster"))
     assert {r.action for r in rows} >= {"import", "export"}
 
