@@ -46,7 +46,6 @@ def page_cache(conn, kib: int | None) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(usual)}")
 
 
-
 @dataclass(frozen=True)
 class RosterExportRow:
     """One roster line as written to Excel, all text, in EXPORT_KEYS order."""
