@@ -648,7 +648,7 @@ def export_memory():
     ``mem["process_peak_mb"]`` the process's peak since it started (a sign-in's argon2 hash takes 64 MiB for a
     moment: ``VmHWM`` alone would charge that to the export). The high-water mark is reset at the start
     (Linux: "5" into /proc/self/clear_refs) and RSS is also sampled every 10 ms (where it cannot be reset).
-    Inside the block ``mem["peak_so_far"]()`` is the peak up to now (``PeakAt``: the peak at 10,000 lines)."""
+    Inside the block ``mem["peak_so_far"]()`` is the peak up to now (``peak_at``: the peak at 10,000 lines)."""
     import threading
 
     mem = {"process_peak_mb": peak_mb()}
@@ -823,36 +823,31 @@ def app_fee_figures(paths) -> dict:
     return _open_page(paths, FeeFiguresPage)
 
 
-class PeakAt:
-    """A progress sink that notes the process's peak so far when an export has written ``lines`` lines: beside
-    the peak at the end it shows whether memory is flat (the same at 10,000 lines as at 100,000)."""
+def peak_at(mem: dict, lines: int = 10_000):
+    """A progress (``app.progress.Progress``) that notes the process's peak so far once an export has written
+    ``lines`` lines: beside the peak at the end it shows whether memory is flat (the same at 10,000 lines as at
+    100,000)."""
+    from app.progress import Progress
 
-    def __init__(self, mem: dict, lines: int = 10_000):
-        self.mem, self.lines = mem, lines
+    def note(done: int, _total: int, _text: str) -> None:
+        if done >= lines and "peak_10k_mb" not in mem:
+            mem["peak_10k_mb"] = mem["peak_so_far"]()
 
-    def cancelled(self) -> bool:
-        return False
-
-    def check(self) -> None:
-        pass
-
-    def report(self, done: int, total: int, text: str = "") -> None:
-        if done >= self.lines and "peak_10k_mb" not in self.mem:
-            self.mem["peak_10k_mb"] = self.mem["peak_so_far"]()
+    return Progress(note)
 
 
 def app_ledger(paths) -> dict:
     services = signed_in(paths["exports"])
     period = paths["exports_period"]
     with tempfile.TemporaryDirectory() as tmp, export_memory() as mem:
-        s = _timed(lambda: services.fee_reports.export_ledger(Path(tmp) / "台账.xlsx", period, progress=PeakAt(mem)))
+        s = _timed(lambda: services.fee_reports.export_ledger(Path(tmp) / "台账.xlsx", period, progress=peak_at(mem)))
     return {"s": s, **mem}
 
 
 def app_roster(paths) -> dict:
     services = signed_in(paths["exports"])
     with tempfile.TemporaryDirectory() as tmp, export_memory() as mem:
-        s = _timed(lambda: services.roster_export.export(Path(tmp) / "花名册.xlsx", progress=PeakAt(mem)))
+        s = _timed(lambda: services.roster_export.export(Path(tmp) / "花名册.xlsx", progress=peak_at(mem)))
     return {"s": s, **mem}
 
 

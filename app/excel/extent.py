@@ -162,10 +162,9 @@ class _NotAsZipfileReadsIt(Exception):
 
 def _inflate_part(zf: zipfile.ZipFile, part: str) -> Iterator[bytes] | None:
     """The part's bytes in chunks of at most CHUNK (in one piece up to WHOLE_MB), inflated by ISA-L: its
-    compressed bytes read through zipfile
-    as if stored, the length and the CRC checked at the end as zipfile checks them (``_NotAsZipfileReadsIt``
-    when they, or the inflating, fail: then zipfile reads it again and reports it as always). None when ISA-L
-    is not there or the part is not plainly deflated."""
+    compressed bytes read through zipfile as if stored, the length and the CRC checked at the end as zipfile
+    checks them (``_NotAsZipfileReadsIt`` when they, or the inflating, fail: then zipfile reads it again and
+    reports it as always). None when ISA-L is not there or the part is not plainly deflated."""
     info = zf.getinfo(part)
     if _isal is None or info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:  # (0x1: encrypted)
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from app.excel.cells import check_target, neutralise, safe_value, save_workbook
+from app.excel.cells import check_target, safe_value
 from app.excel.roster_columns import BY_KEY, EXPORT_KEYS
 from app.excel.stream import Style, streamed_sheet
 from app.progress import NULL_PROGRESS, ProgressLike
@@ -47,7 +47,3 @@ def _as_tuple(row) -> Sequence[str]:
             row.move_in, row.spaces, row.plates, row.notes, row.gender, row.floor, row.inner_area, row.floors,
             row.elevator, row.id_unverified]
 
-
-# Kept for callers that imported them from here; the one copy is app.excel.cells.
-save = save_workbook
-__all__ = ["check_target", "neutralise", "save", "write_roster"]

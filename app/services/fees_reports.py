@@ -417,7 +417,8 @@ class FeeReportService:
             for unit_id, period, owed in s.execute(stmt):
                 per_unit[unit_id].append((period, to_money(owed)))
             ids = list(per_unit)
-            labels, owners = _lists().unit_labels(s, ids), _lists().owner_names(s, ids)
+            lists = _lists()
+            labels, owners = lists.unit_labels(s, ids), lists.owner_names(s, ids)
             last: dict[int, tuple[datetime, str, date | None]] = {}
             latest = (select(Reminder.unit_id, func.max(Reminder.id).label("rid")).group_by(Reminder.unit_id)
                       .subquery())

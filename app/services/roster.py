@@ -936,7 +936,8 @@ def _write_fresh(conn, f: _Fresh, buildings: dict[str, _Obj], stamp: dict, progr
 
 
 class _Same:
-    """A value every row of a bulk insert shares (the stamp): converted once, not once per row."""
+    """A value every row of a bulk insert shares (the stamp, a new row's defaults): converted once, not once
+    per row (on SQLite written into the statement: ``_sqlite_literal``)."""
 
     __slots__ = ("value",)
 
