@@ -709,9 +709,37 @@ def settle(app) -> None:
 
 
 def paint(app, table) -> None:
-    """What the screen does: process events, then paint the visible rows of the table."""
+    """What the screen does: process events, in which the table's viewport paints its visible rows (offscreen
+    too), once. It is grabbed only when no paint came (the grab then paints it): a grab after the screen's own
+    paint painted every row twice, ~10 ms more than any screen does."""
+    viewport = table.viewport()
+    counter = _paint_counter(viewport)
+    before = counter.count
     app.processEvents()
-    table.viewport().grab()
+    if counter.count == before:
+        viewport.grab()
+
+
+_PAINT_COUNTERS: dict = {}
+
+
+def _paint_counter(widget):
+    """An event filter counting ``widget``'s paint events (``.count``), installed once per widget."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintCounter(QObject):
+        count = 0
+
+        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    counter = _PAINT_COUNTERS.get(widget)
+    if counter is None:
+        counter = _PAINT_COUNTERS[widget] = PaintCounter()
+        widget.installEventFilter(counter)
+    return counter
 
 
 def _timed(fn) -> float:
