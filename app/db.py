@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +37,30 @@ def sqlite_pragmas(file: bool) -> list[str]:
     """Every connection's settings: foreign keys, a busy timeout, WAL (a file's), full sync."""
     return ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=15000", *(["PRAGMA journal_mode=WAL"] if file else []),
             "PRAGMA synchronous=FULL"]
+
+
+CHUNK = 500  # values in one IN list (far below SQLite's and PostgreSQL's limits on bound values)
+
+
+def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
+    """``items`` in slices of ``size``: the IN lists of a long list of ids."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@contextmanager
+def page_cache(conn, kib: int | None) -> Iterator[None]:
+    """SQLite: this connection's page cache set to ``kib`` KiB for the block, then restored (``None``, or
+    another engine: left as it is)."""
+    if kib is None or conn.dialect.name != "sqlite":
+        yield
+        return
+    usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(usual)}")
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

@@ -839,7 +839,7 @@ def _open_page(paths, make) -> dict:
 
 def app_dashboard(paths) -> dict:
     """At 1280×800 the 维保完成率 card is below the fold: the page reads it once it is scrolled into view
-    (``ui.pages.dashboard.WHEN_SEEN``), so the open measured here is every figure on screen."""
+    (``DashboardPage.when_seen``), so the open measured here is every figure on screen."""
     from ui.pages.dashboard import DashboardPage
 
     return _open_page(paths, DashboardPage)

@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db import chunks
 from app.errors import ConflictError, FieldError, NotFound
 from app.models import (
     FEE_LABELS,
@@ -554,7 +555,7 @@ class BillingService:
             # 滞纳金 lines and repair charges (维修费, posted by work orders) are not the run's: kept as they are
             kept = _not_the_runs(s)
             old_lines: dict[int, list] = defaultdict(list)
-            for chunk in _chunks(bill_ids, 500):
+            for chunk in chunks(bill_ids):
                 for line in s.execute(
                     select(BillLine.id, BillLine.bill_id, BillLine.item_id, BillLine.amount, BillLine.quantity,
                            BillLine.unit_price, BillLine.description)
@@ -562,7 +563,7 @@ class BillingService:
                 ):
                     old_lines[line.bill_id].append(line)
             allocated, late = set(), {}
-            for chunk in _chunks(bill_ids, 500):
+            for chunk in chunks(bill_ids):
                 late.update(s.execute(  # 滞纳金 lines stay as charged and stay in the total
                     select(BillLine.bill_id, func.sum(BillLine.amount))
                     .where(BillLine.bill_id.in_(chunk), kept).group_by(BillLine.bill_id)
@@ -610,9 +611,9 @@ class BillingService:
                     description=bindparam("description"), amount=bindparam("amount")), updates)
             if inserts:
                 conn.execute(insert(lines_t), inserts)
-            for chunk in _chunks(deletes, 500):
+            for chunk in chunks(deletes):
                 conn.execute(delete(lines_t).where(lines_t.c.id.in_(chunk)))
-            for chunk in _chunks(zeroes, 500):
+            for chunk in chunks(zeroes):
                 conn.execute(update(lines_t).where(lines_t.c.id.in_(chunk)).values(amount=ZERO, quantity=ZERO))
             if totals:
                 conn.execute(update(bills_t).where(bills_t.c.id == bindparam("bid")).values(
@@ -814,7 +815,7 @@ class BillingService:
             for u in fresh
         ]
         done = 0
-        for chunk in _chunks(bill_rows, 5000):
+        for chunk in chunks(bill_rows, 5000):
             check_cancel(progress)
             conn.execute(insert(bills_t), chunk)
             done += len(chunk)
@@ -826,7 +827,7 @@ class BillingService:
             for u in unit_ids for ln in plan.lines[u]
         ]
         done = 0
-        for chunk in _chunks(line_rows, 5000):
+        for chunk in chunks(line_rows, 5000):
             check_cancel(progress)
             # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues", 1,000 rows a statement)
             # instead of one statement per row: SQLite then runs the fee-sum triggers (migration 0020) inside
@@ -896,9 +897,3 @@ def _not_the_runs(s: Session):
     if repair:
         extra = extra | (BillLine.item_id == repair)
     return extra | BillLine.id.in_(select(SharedMeterLine.line_id))
-
-
-def _chunks(rows: list, size: int):
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
-

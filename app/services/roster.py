@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Insert, bindparam, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
+from app.db import CHUNK, chunks, page_cache
 from app.errors import ServiceError
 from app.excel import hc_layout, reader  # (the reader loads with the service: every import and preview reads)
 from app.excel.legacy import DEFAULT_OPTIONS, PLACEHOLDER_SETTING, ImportOptions, split_placeholders
@@ -52,7 +53,6 @@ from app.progress import NULL_PROGRESS, ProgressLike
 from app.search import building_code, unit_label, unit_search_text
 from app.services.archive import refresh_search_text
 from app.services.context import ServiceContext
-from app.services.roster_export import CHUNK, chunks, page_cache
 
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
 PREVIEW_KEYS = ("building", "unit", "room", "area", "name", "relation", "phone", "id_number", "move_in",

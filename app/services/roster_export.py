@@ -2,14 +2,12 @@
 
 Apart from the import (``app.services.roster``) on purpose: exporting loads neither the parser nor the
 planner, so a process that only exports stays small (issue 18: a 100,000-unit export under 60 MB for the
-whole process; the import's modules alone are ~7 MB when compiled from source). The few helpers both need
-(IN-list chunks, a bounded SQLite page cache) live here, the lighter of the two.
+whole process; the import's modules alone are ~7 MB when compiled from source).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,32 +16,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db import CHUNK, chunks, page_cache
 from app.excel.roster_columns import RELATION_LABELS
 from app.models import Building, Occupancy, ParkingSpace, Person, Unit, Vehicle
 from app.progress import NULL_PROGRESS, ProgressLike
 from app.services.context import ServiceContext
-
-CHUNK = 500  # values in one IN list
-
-
-def chunks(items: Sequence, size: int = CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-@contextmanager
-def page_cache(conn, kib: int | None) -> Iterator[None]:
-    """SQLite: this connection's page cache set to ``kib`` KiB for the block, then restored (``None``, or
-    another engine: left as it is)."""
-    if kib is None or conn.dialect.name != "sqlite":
-        yield
-        return
-    usual = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(usual)}")
 
 
 @dataclass(frozen=True)

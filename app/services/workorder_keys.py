@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from app.db import chunks
 from app.models import Building, Unit, WorkOrder
 from app.models.workorders import unit_sort_key
 from app.search import unit_code
-
-CHUNK = 500  # ids per IN (SQLite allows 32,766 variables; keep statements small)
 
 
 def unit_keys(s: Session, unit_id: int | None) -> tuple[str, str]:
@@ -40,15 +39,11 @@ def set_unit_keys(s: Session, order: WorkOrder) -> None:
 def refresh_unit_keys(s: Session, unit_ids: Iterable[int] | None = None) -> None:
     """Re-copy the room code and sort key onto every work order of these units (None: of all units)."""
     stmt = select(Unit.id, Building.name, Unit.unit_no, Unit.room_no, Unit.building_id).join(Building)
-    if unit_ids is None:
-        chunks = [None]
-    else:
-        ids = sorted(set(unit_ids))
-        chunks = [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    parts = [None] if unit_ids is None else chunks(sorted(set(unit_ids)))
     table = WorkOrder.__table__
     change = (update(table).where(table.c.unit_id == bindparam("uid"))
               .values(unit_text=bindparam("text"), unit_sort=bindparam("sort")))
-    for chunk in chunks:
+    for chunk in parts:
         rows = s.execute(stmt if chunk is None else stmt.where(Unit.id.in_(chunk))).all()
         params = [{"uid": uid, "text": unit_code(name, unit_no, room_no),
                    "sort": unit_sort_key(building_id, unit_no, room_no)}

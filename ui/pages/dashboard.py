@@ -68,9 +68,6 @@ CHART_KINDS = (FeeKind.PROPERTY, FeeKind.PARKING)
 # the sections that import their services (fees, property, maintenance) follow. At full scale this order
 # took the open from ~0.5 to ~0.37 s at load 3–4 (and less CPU: fewer GIL hand-overs).
 SECTIONS = ("workorders", "months", "aging", "collection", "property", "heading", "maintenance")
-# Sections read only once their card is on screen: the 维保完成率 card sits at the foot of the page, below the
-# fold of a 1280×800 window, and its section alone imports the engineering models (~45 ms of the open).
-WHEN_SEEN = ("maintenance",)
 
 CARD_STYLE = """
 QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
@@ -191,7 +188,7 @@ class DashboardPage(QWidget):
         self.aging = None  # AgingSummary
         # one background job per section (PARTS); each section's cards show "…" until its job is done
         self.loaders: dict[str, Loader] = {}
-        self.unseen: dict[str, Callable[[], object]] = {}  # WHEN_SEEN sections waiting for their card's paint
+        self.unseen: dict[str, Callable[[], object]] = {}  # ``when_seen`` sections waiting for their card's paint
         for name in SECTIONS:
             self.loaders[name] = loader = Loader(self)
             loader.loaded.connect(lambda value, error, name=name: self._part_loaded(name, value, error))
@@ -290,7 +287,12 @@ class DashboardPage(QWidget):
             staff_grid.setColumnStretch(i, 1)
         self.pm_card = FigureCard(self.tr("维保完成率"), self)  # preventive maintenance of the selected month
         staff_grid.addWidget(self.pm_card, 0, len(Team))
-        self.pm_card.installEventFilter(self)  # WHEN_SEEN: read once painted, i.e. scrolled into view
+        # Sections read only once their card is on screen (painted): the 维保完成率 card sits at the foot of the
+        # page, below the fold of a 1280×800 window, and its section alone imports the engineering models
+        # (~45 ms of the open).
+        self.when_seen: dict[str, QWidget] = {"maintenance": self.pm_card}
+        for card in self.when_seen.values():
+            card.installEventFilter(self)
         staff_grid.setColumnStretch(len(Team), 1)
         self.property_message = QLabel(self)
         self.property_message.setVisible(False)
@@ -338,7 +340,7 @@ class DashboardPage(QWidget):
     # ---- loading
     def reload(self) -> None:
         """Show the placeholder and read every section in its own background job; ``reloaded`` once all
-        are shown. A WHEN_SEEN section is read when its card is first painted (on screen), not before."""
+        are shown. A ``when_seen`` section is read when its card is first painted (on screen), not before."""
         self.today = today = self.services.ctx.clock().date()
         period, services = self.selected_period(), self.services
         self._show_placeholder()
@@ -348,19 +350,21 @@ class DashboardPage(QWidget):
             def read(name=name):
                 return services.dashboard.part(name, period, today, TREND_MONTHS)
 
-            if name in WHEN_SEEN:
+            if name in self.when_seen:
                 self.unseen[name] = lambda loader=loader, read=read: loader.load(read)
             else:
                 loader.load(read)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and obj is self.pm_card and "maintenance" in self.unseen:
-            QTimer.singleShot(0, self, self.unseen.pop("maintenance"))  # the job starts after the paint
+        if event.type() == QEvent.Type.Paint:
+            for name, card in self.when_seen.items():
+                if obj is card and name in self.unseen:
+                    QTimer.singleShot(0, self, self.unseen.pop(name))  # the job starts after the paint
         return super().eventFilter(obj, event)
 
     @property
     def loading(self) -> bool:
-        """A section's job is running (a WHEN_SEEN section not yet on screen is not loading)."""
+        """A section's job is running (a ``when_seen`` section not yet on screen is not loading)."""
         return any(loader.busy for loader in self.loaders.values())
 
     def _show_placeholder(self) -> None:
